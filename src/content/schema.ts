@@ -1,0 +1,71 @@
+// The content format's schemas: what an edition, page and article file may say (see README "Content format").
+import { z } from "zod";
+
+const text = z.string().trim().min(1, "must not be empty");
+
+/** A point or size as a fraction of the page's width or height. */
+const fraction = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
+
+export const rectSchema = z.tuple([fraction, fraction, fraction, fraction], {
+  error: (issue) =>
+    Array.isArray(issue.input) ? `expected 4 numbers [x, y, width, height], got ${issue.input.length}` : undefined,
+});
+export const polygonSchema = z
+  .array(z.tuple([fraction, fraction], { error: "each point must be [x, y]" }))
+  .min(3, "a polygon needs at least 3 points");
+
+export const areaSchema = z.union([rectSchema, polygonSchema], {
+  error: "expected [x, y, width, height] or a polygon [[x, y], …] in fractions of the page (0–1)",
+});
+
+export const figureSchema = z.strictObject({
+  file: text,
+  caption: text.optional(),
+  credit: text.optional(),
+  alt: text.optional(),
+});
+
+/** A printed page label: "01", "2", "A01", "B3". */
+export const pageLabelSchema = z
+  .union([z.string(), z.number().int()])
+  .transform((v) => String(v))
+  .pipe(z.string().regex(/^[A-Z]?\d{1,3}$/, "expected a page label such as 01 or A03"));
+
+export const articleSchema = z.strictObject({
+  headline: text,
+  kicker: text.optional(),
+  subtitle: text.optional(),
+  column: text.optional(),
+  byline: text.optional(),
+  dateline: text.optional(),
+  mark: text.optional(),
+  figures: z.array(figureSchema).optional(),
+  area: areaSchema.optional(),
+  story: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected lowercase letters, digits and dashes").optional(),
+  continued_from: pageLabelSchema.optional(),
+  continued_on: pageLabelSchema.optional(),
+});
+
+export const pageSchema = z.strictObject({
+  section: text,
+  scan: text.optional(),
+  pdf: text.optional(),
+  editor: text.optional(),
+});
+
+export const editionSchema = z.strictObject({
+  issue: z.number().int().positive().optional(),
+  note: text.optional(),
+});
+
+export type ArticleFields = z.infer<typeof articleSchema>;
+export type PageFields = z.infer<typeof pageSchema>;
+export type EditionFields = z.infer<typeof editionSchema>;
+export type Area = z.infer<typeof areaSchema>;
+export type FigureFields = z.infer<typeof figureSchema>;
+
+/** Front matter keys in the order they are written to files. */
+export const articleKeyOrder: (keyof ArticleFields)[] = [
+  "column", "kicker", "headline", "subtitle", "dateline", "byline", "mark",
+  "figures", "area", "story", "continued_from", "continued_on",
+];
