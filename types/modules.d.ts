@@ -4,3 +4,13 @@ declare module "markdown-it-cjk-breaks" {
   const plugin: (md: MarkdownIt) => void;
   export default plugin;
 }
+declare module "@11ty/eleventy" {
+  export const HtmlBasePlugin: unknown;
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: Record<string, unknown>);
+    write(): Promise<unknown>;
+    watch(): Promise<unknown>;
+    serve(port?: number): Promise<unknown>;
+    toJSON(): Promise<unknown>;
+  }
+}

@@ -1,0 +1,46 @@
+// Eleventy wiring only: directories, the prepared site as global data, plugins. Logic lives in src/.
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { getPreparedSite } from "./src/build/session.ts";
+import { prepareSite, siteOptionsFromEnv, type SiteData } from "./src/build/site.ts";
+import { ContentError, formatDiagnostic } from "./src/content/diagnostics.ts";
+import { filtersPlugin } from "./src/eleventy/filters.ts";
+
+/** The site data: prepared by the build script, or (npm start) prepared anew for every rebuild. */
+async function site(): Promise<SiteData> {
+  const prepared = getPreparedSite() ?? (await prepareSite(siteOptionsFromEnv()));
+  for (const d of prepared.diagnostics.items) if (!getPreparedSite()) console.error(formatDiagnostic(d));
+  if (prepared.diagnostics.errors.length) throw new ContentError(prepared.diagnostics.items);
+  return prepared.data;
+}
+
+export default async function (eleventyConfig: any) {
+  const options = siteOptionsFromEnv();
+  const first = await site();
+
+  // Content is read by src/content, not by Eleventy: only the njk templates are Eleventy's.
+  eleventyConfig.setTemplateFormats(["njk"]);
+  for (const ignored of ["editions/**", "tests/**", "node_modules/**", "README.md", "BENCHMARKS.md", ".tmp/**"]) {
+    eleventyConfig.ignores.add(ignored);
+  }
+  eleventyConfig.addWatchTarget(options.editionsDir);
+  eleventyConfig.setWatchThrottleWaitTime(300);
+
+  // The model, computed once per build.
+  eleventyConfig.addGlobalData("banmian", site);
+
+  // Browser code and styles, copied as they are.
+  eleventyConfig.addPassthroughCopy({ "src/client": "assets" });
+  eleventyConfig.addPassthroughCopy({ "node_modules/openseadragon/build/openseadragon/openseadragon.min.js": "assets/openseadragon.min.js" });
+
+  // Every href and src gets the path prefix (sites served under /epaper/).
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addPlugin(filtersPlugin, { site });
+
+  eleventyConfig.setQuietMode(true);
+
+  return {
+    dir: { input: ".", includes: "_includes", data: "_data", output: options.outDir },
+    pathPrefix: first.settings.pathPrefix,
+    htmlTemplateEngine: "njk",
+  };
+}

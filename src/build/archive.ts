@@ -1,0 +1,115 @@
+// The archive index: one small record per edition, enough for home, calendar, feeds and sitemap pages
+// without reading every edition's content. Persisted next to the published site.
+import fs from "node:fs";
+import path from "node:path";
+import type { Edition } from "../model/types.ts";
+import { urls } from "../model/urls.ts";
+
+export interface IndexedArticle {
+  headline: string;
+  url: string;
+  excerpt: string;
+  page: string;
+}
+
+export interface IndexedEdition {
+  date: string;
+  issue?: number;
+  dateLabel: string;
+  url: string;
+  firstPageUrl: string;
+  pages: { label: string; section: string; url: string }[];
+  articles: IndexedArticle[];
+}
+
+export interface ArchiveIndex {
+  version: 1;
+  editions: IndexedEdition[];
+}
+
+export const archiveIndexFile = "_banmian/archive.json";
+
+export function indexEdition(edition: Edition): IndexedEdition {
+  return {
+    date: edition.date,
+    issue: edition.issue,
+    dateLabel: edition.dateLabel,
+    url: edition.url,
+    firstPageUrl: edition.pages[0]?.url ?? edition.url,
+    pages: edition.pages.map((p) => ({ label: p.label, section: p.section, url: p.url })),
+    articles: edition.articles.map((a) => ({
+      headline: a.headline, url: a.url, excerpt: a.excerpt, page: a.page.label,
+    })),
+  };
+}
+
+export function readArchiveIndex(siteDir: string): ArchiveIndex {
+  const file = path.join(siteDir, archiveIndexFile);
+  if (!fs.existsSync(file)) return { version: 1, editions: [] };
+  return JSON.parse(fs.readFileSync(file, "utf8")) as ArchiveIndex;
+}
+
+/** Replaces the records of the given editions, keeps the others, drops dates that no longer exist. */
+export function mergeArchiveIndex(
+  previous: ArchiveIndex, built: IndexedEdition[], existingDates: Set<string>,
+): ArchiveIndex {
+  const byDate = new Map(previous.editions.filter((e) => existingDates.has(e.date)).map((e) => [e.date, e]));
+  for (const e of built) byDate.set(e.date, e);
+  return { version: 1, editions: [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date)) };
+}
+
+export interface CalendarDay {
+  day: number;
+  date: string;
+  url: string | null;
+}
+
+export interface CalendarMonth {
+  year: number;
+  month: number;
+  title: string;
+  /** Weeks from Monday; null for days outside the month */
+  weeks: (CalendarDay | null)[][];
+  count: number;
+}
+
+export interface CalendarYear {
+  year: number;
+  title: string;
+  url: string;
+  months: CalendarMonth[];
+  count: number;
+}
+
+export function buildCalendar(
+  editions: IndexedEdition[], monthTitle: (y: number, m: number) => string, yearTitle: (y: number) => string,
+): CalendarYear[] {
+  const byYear = new Map<number, Map<number, Map<number, IndexedEdition>>>();
+  for (const e of editions) {
+    const [y, m, d] = e.date.split("-").map(Number);
+    if (!byYear.has(y)) byYear.set(y, new Map());
+    const months = byYear.get(y)!;
+    if (!months.has(m)) months.set(m, new Map());
+    months.get(m)!.set(d, e);
+  }
+  return [...byYear.keys()].sort((a, b) => b - a).map((year) => {
+    const months = [...byYear.get(year)!.keys()].sort((a, b) => a - b).map((month) => {
+      const days = byYear.get(year)!.get(month)!;
+      const first = new Date(Date.UTC(year, month - 1, 1));
+      const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      const offset = (first.getUTCDay() + 6) % 7;
+      const cells: (CalendarDay | null)[] = Array.from({ length: offset }, () => null);
+      for (let d = 1; d <= length; d++) {
+        const date = `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+        cells.push({ day: d, date, url: days.get(d)?.firstPageUrl ?? null });
+      }
+      while (cells.length % 7) cells.push(null);
+      const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
+      return { year, month, title: monthTitle(year, month), weeks, count: days.size };
+    });
+    return {
+      year, title: yearTitle(year), url: urls.archiveYear(year), months,
+      count: months.reduce((n, m) => n + m.count, 0),
+    };
+  });
+}

@@ -1,0 +1,110 @@
+// Prepares everything the templates need: settings, the linked model of the editions being built, images,
+// and the archive-wide index for cross-edition pages. No Eleventy here.
+import fs from "node:fs";
+import path from "node:path";
+import { Diagnostics } from "../content/diagnostics.ts";
+import { listEditionDates, loadEditions } from "../content/load.ts";
+import { loadSettings, type Settings } from "../content/settings.ts";
+import { runImageStage, type ImageStageResult } from "../images/stage.ts";
+import { getLocale, type Locale } from "../locale/index.ts";
+import { buildEdition } from "../model/build.ts";
+import type { Article, Edition, Page, Story } from "../model/types.ts";
+import { urls } from "../model/urls.ts";
+import {
+  buildCalendar, indexEdition, mergeArchiveIndex, readArchiveIndex,
+  type ArchiveIndex, type CalendarYear, type IndexedEdition,
+} from "./archive.ts";
+
+export interface SiteOptions {
+  editionsDir: string;
+  siteFile: string;
+  outDir: string;
+  cacheDir: string;
+  /** Build only these editions (the others are taken from the archive index in outDir); all when absent */
+  dates?: string[];
+  /** Skip making images (npm run check) */
+  images?: boolean;
+  progress?: (done: number, total: number) => void;
+}
+
+export interface SiteData {
+  settings: Settings;
+  locale: Locale;
+  t: Locale["strings"];
+  lang: string;
+  /** The site's absolute root: baseUrl + pathPrefix */
+  root: string;
+  editions: Edition[];
+  pages: Page[];
+  articles: Article[];
+  stories: Story[];
+  /** The newest edition of the whole archive, when it is among those built */
+  latest: Edition | null;
+  index: ArchiveIndex;
+  calendar: CalendarYear[];
+  /** Newest editions first, for the feed and the archive page */
+  recent: IndexedEdition[];
+  urls: typeof urls;
+  /** Whether cross-edition pages (home, archive, feed, sitemap) are part of this build */
+  crossEdition: boolean;
+}
+
+export interface PreparedSite {
+  data: SiteData;
+  diagnostics: Diagnostics;
+  images: ImageStageResult | null;
+}
+
+export async function prepareSite(options: SiteOptions): Promise<PreparedSite> {
+  const diagnostics = new Diagnostics();
+  const settings = loadSettings(options.siteFile);
+  const locale = getLocale(settings.locale);
+  const allDates = listEditionDates(options.editionsDir, new Diagnostics());
+  const selected = options.dates ? new Set(options.dates) : undefined;
+  for (const date of options.dates ?? []) {
+    if (!allDates.includes(date)) diagnostics.error(path.join(options.editionsDir, date), "no such edition folder: check the date or run npm run new");
+  }
+  const sources = loadEditions(options.editionsDir, diagnostics, { dates: selected });
+  const editions = sources.map((s) => buildEdition(s, { locale, timeZone: settings.timeZone, allDates }, diagnostics));
+  const root = `${settings.baseUrl}${settings.pathPrefix}`;
+
+  let images: ImageStageResult | null = null;
+  if (options.images !== false && diagnostics.errors.length === 0) {
+    images = await runImageStage(editions, {
+      outDir: options.outDir, cacheDir: options.cacheDir, siteRoot: root, diagnostics, progress: options.progress,
+    });
+  }
+
+  const previous = readArchiveIndex(options.outDir);
+  const index = mergeArchiveIndex(previous, editions.map(indexEdition), new Set(allDates));
+  const newest = allDates[allDates.length - 1];
+  const data: SiteData = {
+    settings, locale, t: locale.strings, lang: locale.lang, root,
+    editions,
+    pages: editions.flatMap((e) => e.pages),
+    articles: editions.flatMap((e) => e.articles),
+    stories: editions.flatMap((e) => e.stories),
+    latest: editions.find((e) => e.date === newest) ?? null,
+    index,
+    calendar: buildCalendar(index.editions, locale.monthTitle, locale.yearTitle),
+    recent: [...index.editions].reverse().slice(0, 30),
+    urls,
+    crossEdition: true,
+  };
+  return { data, diagnostics, images };
+}
+
+/** Where build options come from when Eleventy runs on its own (npm start): the environment, or defaults. */
+export function siteOptionsFromEnv(env = process.env): SiteOptions {
+  return {
+    editionsDir: env.BANMIAN_EDITIONS ?? "editions",
+    siteFile: env.BANMIAN_SITE ?? "_data/site.json",
+    outDir: env.BANMIAN_OUT ?? "_site",
+    cacheDir: env.BANMIAN_CACHE ?? ".cache/images",
+    dates: env.BANMIAN_DATES ? env.BANMIAN_DATES.split(",") : undefined,
+  };
+}
+
+export function ensureDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+}

@@ -1,0 +1,296 @@
+// Reads editions/ into plain source records, checking every file against the content format.
+import fs from "node:fs";
+import path from "node:path";
+import yaml from "js-yaml";
+import { DateTime } from "luxon";
+import type { z } from "zod";
+import { splitFrontMatter } from "./article-file.ts";
+import { Diagnostics } from "./diagnostics.ts";
+import {
+  articleSchema, editionSchema, pageSchema,
+  type ArticleFields, type EditionFields, type PageFields,
+} from "./schema.ts";
+import { resolveInside } from "./paths.ts";
+
+export interface ArticleSource {
+  /** Path as shown to people, e.g. editions/2022-09-02/02/03-kaixue.md */
+  file: string;
+  order: number;
+  slug: string;
+  fields: ArticleFields;
+  body: string;
+  /** Line of the file where the body starts, for messages */
+  bodyLine: number;
+  /** Absolute paths of the figures, in the order of fields.figures (null where missing) */
+  figurePaths: (string | null)[];
+}
+
+export interface PageSource {
+  dir: string;
+  /** Printed label as the folder gives it: "02", "A01" */
+  label: string;
+  letter: string;
+  number: number;
+  fields: PageFields;
+  scanPath: string | null;
+  pdfPath: string | null;
+  articles: ArticleSource[];
+}
+
+export interface EditionSource {
+  date: string;
+  dir: string;
+  fields: EditionFields;
+  pages: PageSource[];
+}
+
+export interface LoadOptions {
+  /** Only these dates (YYYY-MM-DD); all when absent */
+  dates?: Set<string>;
+}
+
+const editionDirPattern = /^\d{4}-\d{2}-\d{2}$/;
+const pageDirPattern = /^([A-Z]?)(\d{1,3})(?:-[a-z0-9-]+)?$/;
+const articleFilePattern = /^(\d{1,3})-([a-z0-9][a-z0-9-]*)\.md$/;
+const scanNames = ["page.jpg", "page.jpeg", "page.png", "page.tif", "page.tiff", "page.webp"];
+
+/** Lists the edition folders' dates, checking their names, without reading their content. */
+export function listEditionDates(root: string, diagnostics: Diagnostics): string[] {
+  if (!fs.existsSync(root)) {
+    diagnostics.error(root, "the editions folder does not exist: create it or pass the right path");
+    return [];
+  }
+  const dates: string[] = [];
+  for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    const shown = path.join(root, entry.name);
+    if (!entry.isDirectory()) {
+      if (!/\.(md|txt)$/i.test(entry.name)) continue;
+      diagnostics.warn(shown, "files directly in the editions folder are ignored: put them in an edition folder");
+      continue;
+    }
+    if (!editionDirPattern.test(entry.name) || !DateTime.fromISO(entry.name).isValid) {
+      diagnostics.error(shown, `edition folder "${entry.name}" is not a real date: name it YYYY-MM-DD, e.g. 2022-09-02`);
+      continue;
+    }
+    dates.push(entry.name);
+  }
+  return dates.sort();
+}
+
+export function loadEditions(root: string, diagnostics: Diagnostics, options: LoadOptions = {}): EditionSource[] {
+  const dates = listEditionDates(root, diagnostics).filter((d) => !options.dates || options.dates.has(d));
+  return dates.map((date) => loadEdition(root, date, diagnostics));
+}
+
+export function loadEdition(root: string, date: string, diagnostics: Diagnostics): EditionSource {
+  const dir = path.join(root, date);
+  const metaFile = path.join(dir, "edition.yml");
+  const fields = fs.existsSync(metaFile)
+    ? readYamlFile(metaFile, editionSchema, diagnostics) ?? {}
+    : {};
+  const pages: PageSource[] = [];
+  const seen = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort(byName)) {
+    if (!entry.isDirectory() || entry.name.startsWith(".") || entry.name === "photos") continue;
+    const match = pageDirPattern.exec(entry.name);
+    const shown = path.join(dir, entry.name);
+    if (!match) {
+      diagnostics.error(shown, `page folder "${entry.name}" is not a page label: name it 01, 02 … or A01, B03`);
+      continue;
+    }
+    const [, letter, digits] = match;
+    const number = Number(digits);
+    const key = `${letter}${number}`;
+    const twin = seen.get(key);
+    if (twin) {
+      diagnostics.error(shown, `two page folders have page number ${letter}${number}: "${twin}" and "${entry.name}"; rename one`);
+      continue;
+    }
+    seen.set(key, entry.name);
+    const page = loadPage(dir, shown, entry.name.split("-")[0], letter, number, diagnostics);
+    if (page) pages.push(page);
+  }
+  pages.sort((a, b) => a.letter.localeCompare(b.letter) || a.number - b.number);
+  checkPageOrder(dir, pages, diagnostics);
+  if (pages.length === 0) diagnostics.error(dir, "the edition has no pages: add page folders such as 01/");
+  return { date, dir, fields, pages };
+}
+
+function loadPage(
+  editionDir: string, dir: string, label: string, letter: string, number: number, diagnostics: Diagnostics,
+): PageSource | null {
+  const metaFile = path.join(dir, "page.yml");
+  if (!fs.existsSync(metaFile)) {
+    diagnostics.error(metaFile, 'missing: every page folder needs a page.yml with at least "section: 版名"');
+    return null;
+  }
+  const fields = readYamlFile(metaFile, pageSchema, diagnostics);
+  if (!fields) return null;
+  const scanPath = fields.scan
+    ? resolveInside(editionDir, dir, fields.scan, metaFile, "scan", diagnostics)
+    : findFirst(dir, scanNames);
+  const pdfPath = fields.pdf
+    ? resolveInside(editionDir, dir, fields.pdf, metaFile, "pdf", diagnostics)
+    : findFirst(dir, ["page.pdf"]);
+  const articles: ArticleSource[] = [];
+  const orders = new Map<number, string>();
+  for (const name of fs.readdirSync(dir).sort()) {
+    if (!name.endsWith(".md")) continue;
+    const file = path.join(dir, name);
+    const match = articleFilePattern.exec(name);
+    if (!match) {
+      diagnostics.error(file, "article file name must be NN-slug.md (reading order, then lowercase letters, digits and dashes)");
+      continue;
+    }
+    const order = Number(match[1]);
+    if (orders.has(order)) {
+      diagnostics.error(file, `two articles have reading order ${order} ("${orders.get(order)}" and "${name}"); renumber one`);
+      continue;
+    }
+    orders.set(order, name);
+    const article = loadArticle(editionDir, file, order, match[2], diagnostics);
+    if (article) articles.push(article);
+  }
+  articles.sort((a, b) => a.order - b.order);
+  return { dir, label, letter, number, fields, scanPath, pdfPath, articles };
+}
+
+export function loadArticle(
+  editionDir: string, file: string, order: number, slug: string, diagnostics: Diagnostics,
+): ArticleSource | null {
+  const raw = fs.readFileSync(file);
+  const source = decodeUtf8(raw, file, diagnostics);
+  if (source === null) return null;
+  if (source.trim() === "") {
+    diagnostics.error(file, 'the file is empty: an article needs front matter with at least "headline"');
+    return null;
+  }
+  const split = splitFrontMatter(source);
+  if (split.yaml === null) {
+    diagnostics.error(file, 'no front matter: start the file with a "---" line, then "headline: …", then "---"', { line: 1 });
+    return null;
+  }
+  const data = parseYaml(split.yaml, file, diagnostics, 1);
+  if (data === undefined) return null;
+  const fields = validate(articleSchema, data ?? {}, file, diagnostics, split.yaml);
+  if (!fields) return null;
+  const body = split.body.trim();
+  if (!body && !fields.figures?.length) {
+    diagnostics.warn(file, "the article has no text and no figures: is the body missing?");
+  }
+  const dir = path.dirname(file);
+  const figurePaths = (fields.figures ?? []).map((figure, i) =>
+    resolveInside(editionDir, dir, figure.file, file, `figures[${i}].file`, diagnostics),
+  );
+  return { file, order, slug, fields, body, bodyLine: split.bodyLine, figurePaths };
+}
+
+function decodeUtf8(raw: Buffer, file: string, diagnostics: Diagnostics): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(raw);
+  } catch {
+    diagnostics.error(file, "the file is not UTF-8 text: save it as UTF-8 (npm run import converts GB18030/GBK dumps)");
+    return null;
+  }
+}
+
+function readYamlFile<T extends z.ZodType>(file: string, schema: T, diagnostics: Diagnostics): z.infer<T> | null {
+  const source = decodeUtf8(fs.readFileSync(file), file, diagnostics);
+  if (source === null) return null;
+  const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const data = parseYaml(text, file, diagnostics, 0);
+  if (data === undefined) return null;
+  return validate(schema, data ?? {}, file, diagnostics, text);
+}
+
+/** Returns undefined (and reports) when the YAML does not parse. */
+function parseYaml(text: string, file: string, diagnostics: Diagnostics, lineOffset: number): unknown {
+  try {
+    return yaml.load(text, { schema: yaml.JSON_SCHEMA });
+  } catch (err) {
+    const e = err as yaml.YAMLException;
+    const line = e.mark ? e.mark.line + 1 + lineOffset : undefined;
+    diagnostics.error(file, `invalid YAML: ${e.reason ?? e.message}`, { line });
+    return undefined;
+  }
+}
+
+function validate<T extends z.ZodType>(
+  schema: T, data: unknown, file: string, diagnostics: Diagnostics, yamlText: string,
+): z.infer<T> | null {
+  if (typeof data !== "object" || Array.isArray(data)) {
+    diagnostics.error(file, "the front matter must be a list of key: value lines");
+    return null;
+  }
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const known = Object.keys((schema as unknown as z.ZodObject).shape ?? {});
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const guess = closest(key, known);
+        diagnostics.error(file, `unknown key${guess ? `: did you mean "${guess}"?` : `; known keys: ${known.join(", ")}`}`, {
+          field: key, line: lineOf(yamlText, key),
+        });
+      }
+      continue;
+    }
+    const field = issue.path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${String(p)}` : String(p))).join("");
+    const top = String(issue.path[0] ?? "");
+    const message = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+    diagnostics.error(file, message, { field: field || undefined, line: top ? lineOf(yamlText, top) : undefined });
+  }
+  return null;
+}
+
+/** Line of a top-level key in the front matter, counting the opening "---" as line 1. */
+function lineOf(yamlText: string, key: string): number | undefined {
+  const index = yamlText.split("\n").findIndex((l) => l.startsWith(`${key}:`));
+  return index >= 0 ? index + 2 : undefined;
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const old = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = old;
+    }
+  }
+  return row[b.length];
+}
+
+function checkPageOrder(dir: string, pages: PageSource[], diagnostics: Diagnostics): void {
+  for (let i = 1; i < pages.length; i++) {
+    const [a, b] = [pages[i - 1], pages[i]];
+    if (a.letter === b.letter && b.number !== a.number + 1) {
+      diagnostics.warn(dir, `page order has a gap: ${a.label} is followed by ${b.label}; is a page missing?`);
+    }
+  }
+}
+
+function findFirst(dir: string, names: string[]): string | null {
+  for (const name of names) {
+    const candidate = path.join(dir, name);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+function byName(a: fs.Dirent, b: fs.Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}

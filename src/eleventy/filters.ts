@@ -1,0 +1,20 @@
+// Template filters: formatting only; every URL and label comes from the model.
+import type { SiteData } from "../build/site.ts";
+
+export function filtersPlugin(eleventyConfig: any, options: { site: () => Promise<SiteData> }): void {
+  /** Site-relative URL → absolute URL with the path prefix, for canonical links, feeds and cards. */
+  eleventyConfig.addAsyncFilter("absolute", async (url: string) => {
+    const { root } = await options.site();
+    return `${root}${String(url).replace(/^\//, "")}`;
+  });
+  /** Area polygon in fractions → SVG points in a 0–1000 box. */
+  eleventyConfig.addFilter("points", (polygon: [number, number][]) =>
+    polygon.map(([x, y]) => `${round(x * 1000)},${round(y * 1000)}`).join(" "),
+  );
+  eleventyConfig.addFilter("json", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
+  eleventyConfig.addFilter("isoDate", (date: string) => `${date}T00:00:00+08:00`);
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}

@@ -1,0 +1,94 @@
+// Content-addressed store of derivatives: an entry is keyed by the source bytes and the settings that made it.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export interface CacheEntry<M> {
+  key: string;
+  dir: string;
+  manifest: M;
+}
+
+export function hashBytes(...parts: (Buffer | string)[]): string {
+  const hash = crypto.createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex").slice(0, 20);
+}
+
+export class DerivativeCache {
+  /** Keys used by this build; everything else is stale and pruned at the end. */
+  private readonly used = new Set<string>();
+  encoded = 0;
+  hits = 0;
+
+  constructor(readonly dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+
+  /** Returns the cached entry for `key`, or makes it with `make(dir)` in a temporary folder renamed into place. */
+  async get<M>(key: string, make: (dir: string) => Promise<M>): Promise<CacheEntry<M>> {
+    this.used.add(key);
+    const dir = path.join(this.dir, key);
+    const manifestFile = path.join(dir, "manifest.json");
+    if (fs.existsSync(manifestFile)) {
+      this.hits++;
+      return { key, dir, manifest: JSON.parse(fs.readFileSync(manifestFile, "utf8")) as M };
+    }
+    // A half-made entry (killed build) never has a manifest; start it again from scratch.
+    const temp = `${dir}.tmp-${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
+    fs.mkdirSync(temp, { recursive: true });
+    try {
+      const manifest = await make(temp);
+      fs.writeFileSync(path.join(temp, "manifest.json"), JSON.stringify(manifest));
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.renameSync(temp, dir);
+      this.encoded++;
+      return { key, dir, manifest };
+    } catch (err) {
+      fs.rmSync(temp, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  /** Marks an entry as in use without reading it (for shards that skip editions). */
+  keep(key: string): void {
+    this.used.add(key);
+  }
+
+  /** Removes entries no build of this run used. Only safe after a build of the whole archive. */
+  prune(): number {
+    let removed = 0;
+    for (const name of fs.readdirSync(this.dir)) {
+      if (this.used.has(name)) continue;
+      fs.rmSync(path.join(this.dir, name), { recursive: true, force: true });
+      removed++;
+    }
+    return removed;
+  }
+}
+
+/** Puts a cached entry's files at `target` (hard links where possible, copies otherwise). */
+export function publishEntry(entryDir: string, target: string): void {
+  if (fs.existsSync(target)) return;
+  const temp = `${target}.tmp-${process.pid}`;
+  fs.rmSync(temp, { recursive: true, force: true });
+  linkTree(entryDir, temp);
+  fs.renameSync(temp, target);
+}
+
+function linkTree(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (entry.name === "manifest.json") continue;
+    const [a, b] = [path.join(from, entry.name), path.join(to, entry.name)];
+    if (entry.isDirectory()) linkTree(a, b);
+    else {
+      try {
+        fs.linkSync(a, b);
+      } catch {
+        // Different file systems (or no hard links): a copy is the same bytes.
+        fs.copyFileSync(a, b);
+      }
+    }
+  }
+}

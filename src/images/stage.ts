@@ -1,0 +1,169 @@
+// The image stage of a build: makes (or finds cached) every derivative the editions need and fills in the model.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import type { Diagnostics } from "../content/diagnostics.ts";
+import { areaBounds } from "../model/build.ts";
+import type { Article, Edition, ImageVariant, Page, Picture } from "../model/types.ts";
+import { DerivativeCache, hashBytes, publishEntry } from "./cache.ts";
+import {
+  deriveClipping, deriveFigure, derivePage, ImageInputError, inspect, mimeOf,
+  type ClippingManifest, type PageManifest, type PictureManifest, type Variant,
+} from "./derive.ts";
+import { renderPdfPage } from "./pdf.ts";
+import { imageSettings } from "./settings.ts";
+
+export interface ImageStageOptions {
+  outDir: string;
+  cacheDir: string;
+  /** Absolute site root URL with path prefix, e.g. https://epaper.example.cn/epaper/ — IIIF ids need it */
+  siteRoot: string;
+  diagnostics: Diagnostics;
+  /** Called now and then while derivatives are being made */
+  progress?: (done: number, total: number) => void;
+}
+
+export interface ImageStageResult {
+  images: number;
+  encoded: number;
+  cached: number;
+}
+
+const imageRoot = "img";
+
+export async function runImageStage(editions: Edition[], options: ImageStageOptions): Promise<ImageStageResult> {
+  sharp.concurrency(os.availableParallelism());
+  const cache = new DerivativeCache(options.cacheDir);
+  const jobs: (() => Promise<void>)[] = [];
+  for (const edition of editions) {
+    for (const page of edition.pages) jobs.push(() => pageJob(page, cache, options));
+  }
+  let done = 0;
+  await pool(jobs, Math.max(1, Math.min(2, os.availableParallelism())), () => {
+    done++;
+    options.progress?.(done, jobs.length);
+  });
+  return { images: cache.hits + cache.encoded, encoded: cache.encoded, cached: cache.hits };
+}
+
+async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOptions): Promise<void> {
+  const pageFile = page.file;
+  if (page.pdfPath) {
+    const pdfName = `${page.edition.date}-${page.label.toLowerCase()}.pdf`;
+    const target = path.join(options.outDir, page.url, pdfName);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(page.pdfPath, target);
+    page.pdfUrl = `${page.url}${pdfName}`;
+  }
+  let scan: Buffer | null = null;
+  try {
+    scan = await pageSourceBytes(page, cache);
+  } catch (err) {
+    report(err, options.diagnostics, pageFile, page.scanPath ? "scan" : "pdf");
+  }
+  if (scan) {
+    try {
+      const key = hashBytes("page", JSON.stringify(imageSettings.page), String(imageSettings.version), options.siteRoot, scan);
+      const entry = await cache.get<PageManifest>(key, async (dir) => {
+        await inspect(scan!, page.scanPath ?? "page.png");
+        return derivePage(scan!, dir, `${options.siteRoot}${imageRoot}/${key}`);
+      });
+      publishEntry(entry.dir, path.join(options.outDir, imageRoot, key));
+      const base = `/${imageRoot}/${key}/`;
+      page.images = {
+        picture: toPicture(entry.manifest, base),
+        thumb: toVariant(entry.manifest.thumb, base),
+        tiles: `${base}${entry.manifest.tiles}`,
+      };
+      for (const article of page.articles) {
+        if (article.polygon) await clippingJob(article, scan, key, cache, options);
+      }
+    } catch (err) {
+      report(err, options.diagnostics, pageFile, page.scanPath ? "scan" : "pdf");
+    }
+  }
+  for (const article of page.articles) await figureJobs(article, cache, options);
+}
+
+/** The scan's bytes, or the page PDF rendered to PNG (cached by the PDF's bytes). */
+async function pageSourceBytes(page: Page, cache: DerivativeCache): Promise<Buffer | null> {
+  if (page.scanPath) return fs.readFileSync(page.scanPath);
+  if (!page.pdfPath) return null;
+  const pdf = fs.readFileSync(page.pdfPath);
+  if (pdf.length === 0) throw new ImageInputError("the PDF is empty (0 bytes): export it again");
+  const key = hashBytes("pdf-render", String(imageSettings.pdfRenderWidth), String(imageSettings.version), pdf);
+  const entry = await cache.get<{ file: string }>(key, async (dir) => {
+    fs.writeFileSync(path.join(dir, "render.png"), renderPdfPage(pdf, imageSettings.pdfRenderWidth));
+    return { file: "render.png" };
+  });
+  return fs.readFileSync(path.join(entry.dir, entry.manifest.file));
+}
+
+async function clippingJob(
+  article: Article, scan: Buffer, pageKey: string, cache: DerivativeCache, options: ImageStageOptions,
+): Promise<void> {
+  const bounds = areaBounds(article.polygon!);
+  const key = hashBytes("clip", pageKey, JSON.stringify(bounds), JSON.stringify(imageSettings.clipping), JSON.stringify(imageSettings.share));
+  const entry = await cache.get<ClippingManifest>(key, (dir) => deriveClipping(scan, dir, bounds));
+  publishEntry(entry.dir, path.join(options.outDir, imageRoot, key));
+  const base = `/${imageRoot}/${key}/`;
+  article.clipping = toVariant(entry.manifest.clipping, base);
+  article.shareImage = toVariant(entry.manifest.share, base);
+}
+
+async function figureJobs(article: Article, cache: DerivativeCache, options: ImageStageOptions): Promise<void> {
+  for (const [i, figure] of article.figures.entries()) {
+    if (!figure.path) continue;
+    try {
+      const bytes = fs.readFileSync(figure.path);
+      const key = hashBytes("figure", JSON.stringify(imageSettings.figure), String(imageSettings.version), bytes);
+      const entry = await cache.get<PictureManifest>(key, async (dir) => {
+        await inspect(bytes, figure.path!);
+        return deriveFigure(bytes, dir);
+      });
+      publishEntry(entry.dir, path.join(options.outDir, imageRoot, key));
+      figure.picture = toPicture(entry.manifest, `/${imageRoot}/${key}/`);
+    } catch (err) {
+      report(err, options.diagnostics, article.file, `figures[${i}].file`, figure.file);
+    }
+  }
+}
+
+function report(err: unknown, diagnostics: Diagnostics, file: string, field: string, name?: string): void {
+  if (!(err instanceof ImageInputError)) throw err;
+  diagnostics.error(file, `${name ? `"${name}": ` : ""}${err.message}`, { field });
+}
+
+function toVariant(v: Variant, base: string): ImageVariant {
+  return { url: `${base}${v.file}`, width: v.width, height: v.height, format: v.format };
+}
+
+/** Groups variants by format into <source> srcsets; the last format is the <img> fallback. */
+function toPicture(m: PictureManifest, base: string): Picture {
+  const variants = m.variants.map((v) => toVariant(v, base));
+  const formats = [...new Set(variants.map((v) => v.format))];
+  const sources = formats.map((format) => ({
+    format,
+    type: mimeOf(format),
+    srcset: variants.filter((v) => v.format === format).map((v) => `${v.url} ${v.width}w`).join(", "),
+  }));
+  const fallbackFormat = formats[formats.length - 1];
+  const fallbacks = variants.filter((v) => v.format === fallbackFormat);
+  // The middle width is a sensible src for browsers that ignore srcset.
+  const fallback = fallbacks[Math.min(1, fallbacks.length - 1)];
+  const srcset = sources[sources.length - 1].srcset;
+  return { width: m.width, height: m.height, sources: sources.slice(0, -1), fallback, srcset, variants };
+}
+
+async function pool(jobs: (() => Promise<void>)[], size: number, onDone: () => void): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      await job();
+      onDone();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, jobs.length) }, worker));
+}

@@ -1,0 +1,353 @@
+// Reads a page's text dump into its articles: banner, kicker, headline, subtitle, byline, dateline, captions, body.
+import { toBlocks, unbold, type Block, type SourceLine } from "./blocks.ts";
+import { takeContinuations, takeMark } from "./markers.ts";
+import { bareName, bylineLine, splitCredit, takeDateline } from "./people.ts";
+import { ImportError, quote, type ImportWarning } from "./problems.ts";
+import { endsSentence, joinText, squeezeSpaces, startsListItem } from "./text.ts";
+
+export interface DumpFigure {
+  caption?: string;
+  credit?: string;
+  line: number;
+}
+
+/** One article as the dump prints it; file names and story keys are decided later (import-page.ts). */
+export interface DumpArticle {
+  line: number;
+  column?: string;
+  kicker?: string;
+  headline: string;
+  subtitle?: string;
+  dateline?: string;
+  byline?: string;
+  mark?: string;
+  figures: DumpFigure[];
+  continuedFrom?: string;
+  continuedOn?: string;
+  /** Markdown: paragraphs and ### subheads, one blank line between. */
+  body: string;
+  paragraphs: number;
+}
+
+export interface ParsedDump {
+  articles: DumpArticle[];
+  warnings: ImportWarning[];
+}
+
+type TextBlock = Extract<Block, { kind: "text" }>;
+type BodyItem = { kind: "paragraph" | "subhead"; text: string; line: number };
+
+/** A line this short with no full stop can be a kicker, a caption or a subtitle rather than a paragraph. */
+const SHORT = 30;
+const CAPTION_MAX = 40;
+/** Columns whose articles are commentaries, under which a bare name is the author. */
+const COMMENTARY = /评|论|谈|观点|声音|视点|随笔|杂文|札记|漫笔|快语|言/u;
+/** 【时评】 at the start of a headline is the article's column. */
+const BRACKET_COLUMN = /^【([^【】]{1,12})】\s*/u;
+
+function chars(text: string): number {
+  return Array.from(text).length;
+}
+
+function isKicker(block: Block, before: Block | undefined, headline: Block): boolean {
+  if (block.kind !== "text" || block.lines.length !== 1 || headline.gap > 1) return false;
+  // A short line after a wide gap is a photo caption of the article above, not this one's kicker.
+  if (block.gap > 1 && before && before.kind !== "banner") return false;
+  const text = block.lines[0].text;
+  return (
+    chars(unbold(text)) <= SHORT &&
+    !endsSentence(text) &&
+    !takeMark(text).mark &&
+    !bylineLine(text) &&
+    !takeDateline(text) &&
+    !/^(?:——|--)/u.test(text) &&
+    takeContinuations(text).text === text
+  );
+}
+
+function isCommentary(column: string | undefined): boolean {
+  return column !== undefined && chars(column) <= 12 && COMMENTARY.test(column);
+}
+
+/** A bold-only line (**营造“创文”氛围**) that reads as a subhead, not as a bold sentence. */
+function boldSubhead(text: string): string | undefined {
+  const match = /^\*\*([^*]+)\*\*$/u.exec(text.trim());
+  if (!match) return undefined;
+  const inner = match[1].trim();
+  return inner && chars(inner) <= SHORT && !/[。！？!?]$/u.test(inner) ? inner : undefined;
+}
+
+/** Body blocks as paragraphs and subheads; lines inside a block are one paragraph, a bold-only line is a subhead. */
+function bodyItems(blocks: Block[]): BodyItem[] {
+  const items: BodyItem[] = [];
+  for (const block of blocks) {
+    if (block.kind === "subhead") {
+      items.push({ kind: "subhead", text: block.text, line: block.line });
+      continue;
+    }
+    if (block.kind !== "text") continue;
+    let paragraph: BodyItem | undefined;
+    for (const { text, line } of block.lines) {
+      const subhead = boldSubhead(text);
+      if (subhead) {
+        paragraph = undefined;
+        items.push({ kind: "subhead", text: subhead, line });
+      } else if (paragraph) {
+        paragraph.text = joinText(paragraph.text, text);
+      } else {
+        paragraph = { kind: "paragraph", text, line };
+        items.push(paragraph);
+      }
+    }
+  }
+  return items;
+}
+
+/** Markdown would read a paragraph starting "1. " or "- " as a list; the print text means plain text. */
+function escapeParagraph(text: string): string {
+  return /^(?:#{1,6}\s|[-+*]\s|\d+[.)]\s|>)/u.test(text) ? `\\${text}` : text;
+}
+
+interface Header {
+  subtitle: string[];
+  bylines: string[];
+  figures: DumpFigure[];
+  rest: Block[];
+}
+
+/**
+ * Reads what stands between the headline and the text: subtitles (——…), bylines, and photo captions where the
+ * photo sits (a short line after a wide gap). Stops at the first line that is none of these.
+ */
+function readHeader(blocks: Block[], commentary: boolean): Header {
+  const header: Header = { subtitle: [], bylines: [], figures: [], rest: [] };
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.kind !== "text") {
+      header.rest = blocks.slice(b);
+      return header;
+    }
+    for (let l = 0; l < block.lines.length; l++) {
+      const { text, line } = block.lines[l];
+      const gap = l === 0 ? block.gap : 0;
+      const single = block.lines.length === 1;
+      const nothingYet = !header.subtitle.length && !header.bylines.length && !header.figures.length;
+      const name = bareName(text);
+      const byline = bylineLine(text);
+      const { text: plain, mark } = takeMark(text);
+      const credited = splitCredit(plain);
+      if (/^(?:——|—|--|－－)\S/u.test(text) && !header.figures.length) {
+        header.subtitle.push(squeezeSpaces(text));
+      } else if (byline) {
+        header.bylines.push(byline);
+      } else if (name && (name.decorated || (commentary && gap <= 1))) {
+        header.bylines.push(name.name);
+      } else if (
+        single &&
+        (gap > 1 || header.figures.length > 0) &&
+        !takeDateline(text) &&
+        (credited.credit || (chars(plain) <= CAPTION_MAX && !endsSentence(plain)))
+      ) {
+        header.figures.push({ caption: credited.caption || undefined, credit: credited.credit, line });
+        if (mark) header.figures.at(-1)!.line = line; // the mark itself is collected with the body's (see below)
+      } else if (
+        nothingYet &&
+        gap <= 1 &&
+        chars(text) <= SHORT &&
+        !endsSentence(text) &&
+        !/[，,、；;：:。]/u.test(text) &&
+        !name &&
+        !takeDateline(text)
+      ) {
+        // A plain line right under the headline, shorter than any paragraph and without a comma, is a subtitle.
+        header.subtitle.push(squeezeSpaces(text));
+      } else {
+        const restLines: SourceLine[] = block.lines.slice(l);
+        const restBlock: TextBlock = { kind: "text", lines: restLines, line, gap };
+        header.rest = [restBlock, ...blocks.slice(b + 1)];
+        return header;
+      }
+    }
+  }
+  return header;
+}
+
+interface ArticleDraft {
+  headlineBlock: Block & { kind: "headline" };
+  kicker?: string;
+  content: Block[];
+}
+
+function buildArticle(
+  draft: ArticleDraft,
+  column: string | undefined,
+  warn: (message: string, line?: number) => void,
+): DumpArticle {
+  const headlineLine = draft.headlineBlock.line;
+  let headline = squeezeSpaces(draft.headlineBlock.text);
+  const bracket = BRACKET_COLUMN.exec(headline);
+  if (bracket) {
+    column = bracket[1].trim();
+    headline = headline.slice(bracket[0].length).trim();
+  }
+  if (!headline) throw new ImportError("", "a headline line (##) has only a column 【…】 and no headline", headlineLine);
+
+  const header = readHeader(draft.content, isCommentary(column));
+  const article: DumpArticle = {
+    line: headlineLine,
+    column,
+    kicker: draft.kicker,
+    headline,
+    subtitle: header.subtitle.length ? header.subtitle.join(" ") : undefined,
+    byline: header.bylines.length ? header.bylines.join(" ") : undefined,
+    figures: header.figures,
+    body: "",
+    paragraphs: 0,
+  };
+
+  // Marks and continuation markers come off every paragraph; the last mark printed is the article's mark.
+  for (const figure of article.figures) {
+    const fromCaption = takeMark(figure.caption ?? "");
+    if (fromCaption.mark) {
+      figure.caption = fromCaption.text || undefined;
+      article.mark = fromCaption.mark;
+    }
+  }
+  const ends = new Set<BodyItem>();
+  const items: BodyItem[] = [];
+  for (const item of bodyItems(header.rest)) {
+    if (item.kind === "subhead") {
+      items.push(item);
+      continue;
+    }
+    const continued = takeContinuations(item.text);
+    if (continued.from) article.continuedFrom = continued.from;
+    if (continued.on) article.continuedOn = continued.on;
+    if (continued.unreadable) warn(`cannot read the page in ${continued.unreadable}; it was left in the text`, item.line);
+    const marked = takeMark(continued.text);
+    if (marked.mark) article.mark = marked.mark;
+    if (!marked.text) continue;
+    item.text = marked.text;
+    if (marked.mark) ends.add(item);
+    items.push(item);
+  }
+
+  const first = items[0];
+  if (first?.kind === "paragraph") {
+    const dateline = takeDateline(first.text);
+    if (dateline) {
+      article.dateline = dateline.dateline;
+      if (dateline.unclear) {
+        warn(`cannot tell the byline after ${dateline.dateline} from the text; check the first paragraph`, first.line);
+      }
+      if (dateline.byline) {
+        if (article.byline && article.byline !== dateline.byline) {
+          warn(`two bylines: ${quote(article.byline)} under the headline and ${quote(dateline.byline)} after the dateline; kept the second`, first.line);
+        }
+        article.byline = dateline.byline;
+      }
+      if (dateline.text) first.text = dateline.text;
+      else items.shift();
+    }
+  }
+
+  // Photo news: the headline, then one caption paragraph ending with the photographer's credit, and no text.
+  const only = items.length === 1 ? items[0] : undefined;
+  if (only?.kind === "paragraph" && !article.figures.length && !article.dateline) {
+    const credited = splitCredit(only.text);
+    if (credited.credit) {
+      article.figures.push({ caption: credited.caption, credit: credited.credit, line: only.line });
+      items.length = 0;
+    }
+  }
+
+  // A column break cuts a paragraph in two; the first half then ends without a full stop. Real paragraphs end in one.
+  const body: BodyItem[] = [];
+  for (const item of items) {
+    const previous = body.at(-1);
+    if (
+      item.kind === "paragraph" &&
+      previous?.kind === "paragraph" &&
+      !ends.has(previous) &&
+      !endsSentence(previous.text) &&
+      !startsListItem(item.text)
+    ) {
+      previous.text = joinText(previous.text, item.text);
+      if (ends.has(item)) ends.add(previous);
+    } else {
+      body.push(item);
+    }
+  }
+
+  const last = body.at(-1);
+  if (last?.kind === "paragraph" && !ends.has(last) && !endsSentence(last.text) && !article.continuedOn) {
+    warn(`${quote(headline)} ends mid-sentence (${quote(Array.from(last.text).slice(-12).join(""))}): is text missing?`, last.line);
+  }
+  if (!body.length && !article.figures.length) warn(`${quote(headline)} has a headline but no text`, headlineLine);
+
+  article.body = body.map((item) => (item.kind === "subhead" ? `### ${item.text}` : escapeParagraph(item.text))).join("\n\n");
+  article.paragraphs = body.filter((item) => item.kind === "paragraph").length;
+  return article;
+}
+
+/** Parses a page dump. `file` names the dump in errors and warnings. */
+export function parseDump(text: string, file: string): ParsedDump {
+  const warnings: ImportWarning[] = [];
+  const warn = (message: string, line?: number) => warnings.push({ line, message });
+  const blocks = toBlocks(text);
+
+  const headlines = blocks.flatMap((block, index) => (block.kind === "headline" ? [index] : []));
+  if (!headlines.length) {
+    throw new ImportError(file, 'no headline found: each article\'s headline must be on its own line starting with "## "');
+  }
+  // Where each article starts: at its kicker if the line just above the headline is one.
+  const starts = headlines.map((h) => (h > 0 && isKicker(blocks[h - 1], blocks[h - 2], blocks[h]) ? h - 1 : h));
+
+  let banner: { text: string; line: number; used: number } | undefined;
+  const takeBanners = (region: Block[]) => {
+    for (const block of region) {
+      if (block.kind !== "banner") continue;
+      if (banner && !banner.used) warn(`banner ${quote(banner.text)} is followed by no article`, banner.line);
+      banner = { text: squeezeSpaces(block.text), line: block.line, used: 0 };
+    }
+  };
+
+  const preamble = blocks.slice(0, starts[0]);
+  takeBanners(preamble);
+  for (const block of preamble) {
+    if (block.kind === "banner") continue;
+    const shown = block.kind === "text" ? block.lines.map((l) => l.text).join("") : block.text;
+    warn(`text before the first headline belongs to no article and was left out: ${quote(shown)}`, block.line);
+  }
+
+  const articles: DumpArticle[] = [];
+  try {
+    headlines.forEach((h, index) => {
+      const end = index + 1 < starts.length ? starts[index + 1] : blocks.length;
+      const region = blocks.slice(h + 1, end);
+      const kicker = starts[index] < h ? unbold((blocks[h - 1] as TextBlock).lines[0].text) : undefined;
+      const draft: ArticleDraft = {
+        headlineBlock: blocks[h] as ArticleDraft["headlineBlock"],
+        kicker: kicker && !BRACKET_COLUMN.test(kicker) ? squeezeSpaces(kicker) : undefined,
+        content: region.filter((block) => block.kind !== "banner"),
+      };
+      // A kicker that is only 【时评】 is the column, printed above the headline.
+      let column: string | undefined = kicker && BRACKET_COLUMN.test(kicker) ? kicker.replace(/[【】]/gu, "").trim() : undefined;
+      // A banner covers the first article under it and every following one that has a kicker, as laid out in print.
+      if (banner && (banner.used === 0 || draft.kicker)) {
+        column ??= banner.text;
+        banner.used++;
+      } else {
+        banner = undefined;
+      }
+      articles.push(buildArticle(draft, column, warn));
+      takeBanners(region);
+    });
+  } catch (error) {
+    if (error instanceof ImportError && !error.file) throw new ImportError(file, error.detail, error.line);
+    throw error;
+  }
+  if (banner && !banner.used) warn(`banner ${quote(banner.text)} is followed by no article`, banner.line);
+  warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { articles, warnings };
+}

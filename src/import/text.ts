@@ -1,0 +1,53 @@
+// Chinese text rules the importer needs: where a sentence ends, how cut lines are re-joined, how wide a cell prints.
+
+/** Closing quotes and brackets that may follow a sentence's final punctuation: 。” or ？） */
+const CLOSERS = /[”’"'」』》〉）)\]】〕]+$/u;
+// 。！？… end a sentence; the colon ends a paragraph that introduces a list or a quoted speech.
+const FINAL = /[。！？!?…．.：:]$/u;
+/** A paragraph starting like a list item (一是 / （二） / 3. / 第四，) is a real paragraph, whatever came before. */
+const LIST_ITEM = /^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[.．](?!\d)|、)|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,，、]|其[一二三四五六七八九十][,，、])/u;
+
+/** Whether a paragraph ends a sentence, so the next one is a real paragraph and not the rest of a cut one. */
+export function endsSentence(text: string): boolean {
+  return FINAL.test(text.trimEnd().replace(CLOSERS, ""));
+}
+
+export function startsListItem(text: string): boolean {
+  return LIST_ITEM.test(text);
+}
+
+/** Joins two pieces of one paragraph: no space between Chinese characters, one between Latin words. */
+export function joinText(before: string, after: string): string {
+  const a = before.trimEnd();
+  const b = after.trimStart();
+  const latinGap = /[A-Za-z0-9][,.;:!?]?$/.test(a) && /^[A-Za-z0-9]/.test(b);
+  return latinGap ? `${a} ${b}` : a + b;
+}
+
+/** Collapses runs of spaces (also the ideographic space U+3000) to one ASCII space. */
+export function squeezeSpaces(text: string): string {
+  return text.replace(/\s+/gu, " ").trim();
+}
+
+export function isHan(char: string): boolean {
+  return /\p{Script=Han}/u.test(char);
+}
+
+/** Columns a string takes in a terminal: Chinese characters and full-width forms take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const wide =
+      isHan(char) ||
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0x303e) ||
+      (code >= 0x3041 && code <= 0x33ff) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}

@@ -1,0 +1,115 @@
+// Every UI string and every date and page-label format, per locale, in one place.
+import { DateTime } from "luxon";
+
+export interface PageRef {
+  /** Section letter for papers printed in sections ("A"), or "" */
+  letter: string;
+  /** The printed page number within its section */
+  number: number;
+}
+
+export interface Locale {
+  lang: string;
+  /** 2022年9月2日 星期五 */
+  editionDate(isoDate: string, timeZone: string): string;
+  /** 2022年9月 */
+  monthTitle(year: number, month: number): string;
+  yearTitle(year: number): string;
+  weekdaysShort: string[];
+  /** 第二版 / A3版 / page A3 */
+  pageName(page: PageRef): string;
+  /** 02版：综合 */
+  pageStripLabel(label: string, section: string): string;
+  continuedOn(page: PageRef): string;
+  continuedFrom(page: PageRef): string;
+  issueNumber(n: number): string;
+  strings: Record<UiString, string>;
+}
+
+export type UiString =
+  | "skipToContent" | "edition" | "pages" | "page" | "articles" | "previousPage" | "nextPage"
+  | "previousEdition" | "nextEdition" | "previousArticle" | "nextArticle" | "archive" | "search"
+  | "downloadPdf" | "backToPage" | "fullStory" | "storyParts" | "noScan" | "home" | "figure"
+  | "latestEdition" | "pageImageAlt" | "zoom" | "originalLayout" | "searchPlaceholder" | "searchButton"
+  | "searchNoScript" | "editionOverview" | "articlesOnPage" | "allEditions" | "saveOffline" | "showReplica"
+  | "feed" | "part";
+
+const chineseDigits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 24 → 二十四, 105 → 一百零五 */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 999) return String(n);
+  if (n < 10) return chineseDigits[n];
+  if (n < 20) return `十${n % 10 ? chineseDigits[n % 10] : ""}`;
+  if (n < 100) return `${chineseDigits[Math.floor(n / 10)]}十${n % 10 ? chineseDigits[n % 10] : ""}`;
+  const rest = n % 100;
+  const head = `${chineseDigits[Math.floor(n / 100)]}百`;
+  if (rest === 0) return head;
+  return rest < 10 ? `${head}零${chineseDigits[rest]}` : `${head}${rest < 20 ? "一" : ""}${chineseNumeral(rest)}`;
+}
+
+function zhPageName(page: PageRef): string {
+  return page.letter ? `${page.letter}${page.number}版` : `第${chineseNumeral(page.number)}版`;
+}
+
+export const zhCN: Locale = {
+  lang: "zh-CN",
+  editionDate: (iso, zone) =>
+    DateTime.fromISO(iso, { zone }).setLocale("zh-CN").toFormat("yyyy年M月d日 cccc"),
+  monthTitle: (y, m) => `${y}年${m}月`,
+  yearTitle: (y) => `${y}年`,
+  weekdaysShort: ["一", "二", "三", "四", "五", "六", "日"],
+  pageName: zhPageName,
+  pageStripLabel: (label, section) => `${label}版：${section}`,
+  continuedOn: (p) => `下转${zhPageName(p)}`,
+  continuedFrom: (p) => `上接${zhPageName(p)}`,
+  issueNumber: (n) => `总第${n}期`,
+  strings: {
+    skipToContent: "跳到正文", edition: "本期", pages: "版面导航", page: "版面", articles: "文章",
+    previousPage: "上一版", nextPage: "下一版", previousEdition: "上一期", nextEdition: "下一期",
+    previousArticle: "上一篇", nextArticle: "下一篇", archive: "往期回顾", search: "搜索",
+    downloadPdf: "下载本版PDF", backToPage: "返回版面", fullStory: "阅读全文（合并各版）", storyParts: "本文分布",
+    noScan: "本版暂无版面图", home: "首页", figure: "图片", latestEdition: "最新一期", pageImageAlt: "版面图",
+    zoom: "放大版面", originalLayout: "版面原貌", searchPlaceholder: "输入关键词", searchButton: "搜索",
+    searchNoScript: "搜索需要启用 JavaScript；也可以从往期回顾按日期浏览。", editionOverview: "本期导读",
+    articlesOnPage: "本版文章", allEditions: "全部期数", saveOffline: "离线阅读", showReplica: "查看版面图",
+    feed: "订阅", part: "部分",
+  },
+};
+
+function enPageName(page: PageRef): string {
+  return `page ${page.letter}${page.number}`;
+}
+
+export const en: Locale = {
+  lang: "en",
+  editionDate: (iso, zone) => DateTime.fromISO(iso, { zone }).setLocale("en").toFormat("cccc, MMMM d, yyyy"),
+  monthTitle: (y, m) => DateTime.fromObject({ year: y, month: m }).setLocale("en").toFormat("MMMM yyyy"),
+  yearTitle: (y) => String(y),
+  weekdaysShort: ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"],
+  pageName: enPageName,
+  pageStripLabel: (label, section) => `${label} ${section}`,
+  continuedOn: (p) => `Continued on ${enPageName(p)}`,
+  continuedFrom: (p) => `Continued from ${enPageName(p)}`,
+  issueNumber: (n) => `No. ${n}`,
+  strings: {
+    skipToContent: "Skip to content", edition: "Edition", pages: "Pages", page: "Page", articles: "Articles",
+    previousPage: "Previous page", nextPage: "Next page", previousEdition: "Previous edition",
+    nextEdition: "Next edition", previousArticle: "Previous article", nextArticle: "Next article",
+    archive: "Archive", search: "Search", downloadPdf: "Download page PDF", backToPage: "Back to the page",
+    fullStory: "Read the whole story", storyParts: "This story", noScan: "No scan of this page",
+    home: "Home", figure: "Figure", latestEdition: "Latest edition", pageImageAlt: "Page scan", zoom: "Zoom",
+    originalLayout: "As printed", searchPlaceholder: "Search words", searchButton: "Search",
+    searchNoScript: "Search needs JavaScript; the archive lists every edition by date.",
+    editionOverview: "In this edition", articlesOnPage: "On this page", allEditions: "All editions",
+    saveOffline: "Save for offline reading", showReplica: "Show the page", feed: "Feed", part: "part",
+  },
+};
+
+const locales: Record<string, Locale> = { "zh-CN": zhCN, en };
+
+export function getLocale(tag: string): Locale {
+  const locale = locales[tag] ?? locales[tag.split("-")[0]];
+  if (!locale) throw new Error(`unknown locale "${tag}": choose one of ${Object.keys(locales).join(", ")}`);
+  return locale;
+}

@@ -1,0 +1,132 @@
+// The e-paper's domain: Edition → Page → Article, and Story for an article continued across pages.
+import type { Area, ArticleFields, FigureFields } from "../content/schema.ts";
+
+export interface ImageVariant {
+  url: string;
+  width: number;
+  height: number;
+  format: string;
+}
+
+/** A picture as readers get it: derivatives only, never the original. */
+export interface Picture {
+  width: number;
+  height: number;
+  /** Grouped by format, best first; the last group is the fallback for <img> */
+  sources: { format: string; type: string; srcset: string }[];
+  fallback: ImageVariant;
+  /** srcset of the fallback format, for the <img> itself */
+  srcset: string;
+  variants: ImageVariant[];
+}
+
+export interface PageImages {
+  picture: Picture;
+  thumb: ImageVariant;
+  /** IIIF level 0 info.json of the deep-zoom tiles */
+  tiles: string | null;
+}
+
+export interface Figure extends FigureFields {
+  path: string | null;
+  picture: Picture | null;
+  alt: string;
+}
+
+export interface Link {
+  url: string;
+  text: string;
+}
+
+/** "下转第三版": the label always; the link only when the other part is in the edition. */
+export interface Continuation {
+  text: string;
+  url: string | null;
+}
+
+export interface Article {
+  id: string;
+  /** The front matter as written */
+  fields: ArticleFields;
+  file: string;
+  slug: string;
+  order: number;
+  headline: string;
+  kicker?: string;
+  subtitle?: string;
+  column?: string;
+  byline?: string;
+  dateline?: string;
+  mark?: string;
+  /** Body as markdown and as HTML */
+  body: string;
+  html: string;
+  /** Plain text excerpt for lists, feeds and cards */
+  excerpt: string;
+  figures: Figure[];
+  /** Area as a polygon in fractions of the page, or null */
+  polygon: [number, number][] | null;
+  area: Area | undefined;
+  url: string;
+  page: Page;
+  edition: Edition;
+  story: Story | null;
+  continuedFrom: Continuation | null;
+  continuedOn: Continuation | null;
+  previous: Link | null;
+  next: Link | null;
+  /** Share image and clipping of the area, filled in by the image stage */
+  clipping: ImageVariant | null;
+  shareImage: ImageVariant | null;
+}
+
+export interface Page {
+  id: string;
+  /** The page's page.yml, for messages */
+  file: string;
+  label: string;
+  letter: string;
+  number: number;
+  sequence: number;
+  section: string;
+  editor?: string;
+  /** 第二版 / A3版 */
+  name: string;
+  /** 02版：综合 */
+  stripLabel: string;
+  url: string;
+  scanPath: string | null;
+  pdfPath: string | null;
+  pdfUrl: string | null;
+  images: PageImages | null;
+  articles: Article[];
+  edition: Edition;
+  previous: Link | null;
+  next: Link | null;
+}
+
+export interface Edition {
+  date: string;
+  year: number;
+  month: number;
+  day: number;
+  issue?: number;
+  issueLabel?: string;
+  /** 2022年9月2日 星期五 */
+  dateLabel: string;
+  url: string;
+  dir: string;
+  pages: Page[];
+  articles: Article[];
+  stories: Story[];
+  previous: Link | null;
+  next: Link | null;
+}
+
+export interface Story {
+  key: string;
+  headline: string;
+  url: string;
+  edition: Edition;
+  parts: Article[];
+}

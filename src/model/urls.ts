@@ -1,0 +1,21 @@
+// Every URL of the site, built in one place (site-relative; the path prefix is added when HTML is written).
+
+export const urls = {
+  home: () => "/",
+  edition: (date: string) => `/${date}/`,
+  page: (date: string, label: string) => `/${date}/${label.toLowerCase()}/`,
+  article: (date: string, label: string, slug: string) => `/${date}/${label.toLowerCase()}/${slug}/`,
+  story: (date: string, key: string) => `/${date}/story/${key}/`,
+  archive: () => "/archive/",
+  archiveYear: (year: number) => `/archive/${year}/`,
+  search: () => "/search/",
+  feed: () => "/feed.xml",
+  sitemap: () => "/sitemap.xml",
+};
+
+/** Parses a page label as printed ("02", "A3", "a03") into its section letter and number. */
+export function parseLabel(label: string): { letter: string; number: number } | null {
+  const match = /^([A-Za-z]?)0*(\d{1,3})$/.exec(label.trim());
+  if (!match) return null;
+  return { letter: match[1].toUpperCase(), number: Number(match[2]) };
+}

@@ -1,0 +1,130 @@
+// Writes a synthetic archive of daily editions in the content format, for load tests and search tests.
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { publicationDates } from "./calendar.ts";
+import { planEdition } from "./edition.ts";
+import { imageSet } from "./images.ts";
+
+export interface ArchiveOptions {
+  /** The editions folder to fill; created if missing. */
+  out: string;
+  editions: number;
+  pages?: number;
+  /** Articles per edition, continued parts included. */
+  articles?: number;
+  seed?: number;
+  /** The first edition's date (YYYY-MM-DD); later ones follow on publication days. */
+  startDate?: string;
+  /** The first edition's issue number (总第…期). */
+  firstIssue?: number;
+  /** Remove `out` first. Without it, an `out` that already holds files is refused. */
+  clean?: boolean;
+  /** Files being written at once; more only adds memory once the disk is busy. */
+  concurrency?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ArchiveSummary {
+  out: string;
+  editions: number;
+  pages: number;
+  articles: number;
+  figures: number;
+  /** Articles continued on another page. */
+  stories: number;
+  sectionedEditions: number;
+  files: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  /** Calendar days from the first to the last edition, both included. */
+  daysSpanned: number;
+}
+
+/** Beyond this many articles a page, the column grid has no room left between gutters. */
+const MAX_ARTICLES_PER_PAGE = 400;
+
+export async function generateArchive(options: ArchiveOptions): Promise<ArchiveSummary> {
+  const { out, editions, pages = 8, articles = 60, seed = 1, startDate = "2016-01-01", firstIssue = 8001 } = options;
+  checkCount("editions", editions, 0);
+  checkCount("pages", pages, 1, 99);
+  checkCount("articles", articles, 0, pages * MAX_ARTICLES_PER_PAGE);
+  checkCount("seed", seed, 0);
+  checkCount("firstIssue", firstIssue, 1);
+
+  if (options.clean) await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  if ((await readdir(out)).length > 0) {
+    throw new Error(`${out} is not empty; pass clean to replace it (--clean on the command line)`);
+  }
+
+  const images = await imageSet();
+  const queue = new WriteQueue(options.concurrency ?? 32);
+  const summary: ArchiveSummary = {
+    out, editions: 0, pages: 0, articles: 0, figures: 0, stories: 0, sectionedEditions: 0, files: 0,
+    firstDate: null, lastDate: null, daysSpanned: 0,
+  };
+
+  const dates = publicationDates(seed, startDate);
+  for (let index = 0; index < editions; index++) {
+    const date = dates.next().value as string;
+    const plan = planEdition({ seed, index, date, issue: firstIssue + index, pages, articles, images });
+    // Folders are few (one a page); making them before queueing the edition's files keeps writes free of ordering.
+    for (const dir of plan.dirs) await mkdir(path.join(out, dir), { recursive: true });
+    for (const file of plan.files) await queue.add(() => writeFile(path.join(out, file.path), file.data));
+
+    summary.editions++;
+    summary.pages += plan.pages;
+    summary.articles += plan.articles;
+    summary.figures += plan.figures;
+    summary.stories += plan.stories;
+    summary.files += plan.files.length;
+    if (plan.sectioned) summary.sectionedEditions++;
+    summary.firstDate ??= date;
+    summary.lastDate = date;
+    options.onProgress?.(index + 1, editions);
+  }
+  await queue.drain();
+
+  if (summary.firstDate && summary.lastDate) {
+    summary.daysSpanned = (Date.parse(summary.lastDate) - Date.parse(summary.firstDate)) / 86_400_000 + 1;
+  }
+  return summary;
+}
+
+function checkCount(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name}: expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ""}, got ${value}`);
+  }
+}
+
+/**
+ * At most `limit` writes in flight: enough to keep the disk busy, few enough that a 220,000-file archive never
+ * sits in memory. The producer waits in `add` while the queue is full.
+ */
+class WriteQueue {
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown;
+
+  constructor(private readonly limit: number) {}
+
+  async add(task: () => Promise<void>): Promise<void> {
+    while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
+    this.throwIfFailed();
+    const running: Promise<void> = task()
+      // Recorded rather than rethrown here: nobody awaits this promise directly, and the next add or drain reports it.
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      })
+      .finally(() => this.inFlight.delete(running));
+    this.inFlight.add(running);
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.inFlight);
+    this.throwIfFailed();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== undefined) throw this.failure;
+  }
+}
