@@ -62,7 +62,7 @@ export interface Proposal {
 }
 
 export interface ProposeOptions {
-  /** n-gram length for matching; by default 3 for Chinese text, 5 for alphabetic. */
+  /** n-gram length for matching; by default 3 for Chinese text, 7 for alphabetic. */
   gramSize?: number;
   /** Share of a block's n-grams an article must contain to claim the whole block. */
   blockCoverage?: number;
@@ -190,9 +190,12 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
     const scores = profiles.map((p) => p.text.coverage(norm));
     const ranked = scores.map((_, i) => i).filter((i) => scores[i] >= threshold).sort((a, b) => scores[b] - scores[a]);
     if (ranked.length === 0) return { kind: "none" };
+    // A snippet no longer than one n-gram ("综合", "2") is found in too many texts to be evidence by itself.
+    const length = Array.from(norm).length;
+    if (length <= n) return { kind: "several", articles: ranked };
     if (ranked.length === 1) return { kind: "one", article: ranked[0] };
-    // A snippet of few n-grams is weak evidence however its scores differ.
-    const fewGrams = Array.from(norm).length < 2 * n;
+    // Nor is a snippet of few n-grams, however its scores differ.
+    const fewGrams = length < 2 * n;
     if (!fewGrams && scores[ranked[0]] - scores[ranked[1]] >= opts.margin) return { kind: "one", article: ranked[0] };
     return { kind: "several", articles: ranked };
   };
@@ -214,13 +217,16 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
     const text = blockText(block);
     const unit: Unit = { blockId: block.id, kind: block.kind, bbox: block.bbox, text, norm: normalizeText(text) };
     if (!unit.norm) continue;
-    if (place(unit, opts.blockCoverage) === "placed") continue;
 
-    const owners = profiles.flatMap((p, i) => (p.column.length > 0 && p.column.includes(unit.norm) && unit.norm.length >= 2 ? [i] : []));
+    // A column banner repeats none of its articles' words but its own name.
+    const len = Array.from(unit.norm).length;
+    const owners = profiles.flatMap((p, i) =>
+      p.column.length > 0 && len >= Math.min(4, Array.from(p.column).length) && p.column.includes(unit.norm) ? [i] : []);
     if (owners.length > 0) {
       columns.push({ blockId: block.id, text, articleIds: owners.map((i) => profiles[i].article.id) });
       continue;
     }
+    if (place(unit, opts.blockCoverage) === "placed") continue;
 
     // No article claims the whole block: it may hold several articles' text (an OCR column, a merged block).
     const lines: Unit[] = block.lines
@@ -231,14 +237,19 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
     else for (const u of missed) leaveOut(u, "none");
   }
 
-  // Text that could belong to several articles goes to the one it is printed inside.
+  // Text that could belong to several articles goes to the one it is printed inside, or right next to.
   const provisional = regions.map((rs) => unionRect(rs.map((r) => r.bbox)));
   for (const { unit, articles: candidates } of deferred) {
     const [cx, cy] = center(unit.bbox);
     const inside = candidates
       .filter((i) => provisional[i] && containsPoint(provisional[i]!, cx, cy))
       .sort((a, b) => rectArea(provisional[a]!) - rectArea(provisional[b]!));
+    const near = candidates
+      .map((i) => ({ i, gap: Math.min(Infinity, ...regions[i].map((r) => gapBetween(unit.bbox, r.bbox, aspect))) }))
+      .filter((c) => c.gap <= opts.figureGap / 2)
+      .sort((a, b) => a.gap - b.gap);
     if (inside.length > 0) claim(inside[0], unit);
+    else if (near.length === 1) claim(near[0].i, unit);
     else leaveOut(unit, "ambiguous");
   }
 
@@ -294,7 +305,7 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
     if (u.reason === "apart") continue;
     const what = u.kind === "figure" ? `figure ${u.blockId} at [${finishArea(u.bbox).join(", ")}]` : describe(u);
     if (u.reason === "none") warnings.push(`${what} matched no article`);
-    if (u.reason === "ambiguous") warnings.push(`${what} could belong to several articles and was left out`);
+    if (u.reason === "ambiguous") warnings.push(`${what} is too short or too common to tell whose it is; left out`);
     if (u.reason === "background") warnings.push(`${what} has text on it (a banner or box), not counted as a photo`);
   }
   return { articles: result, columns, unmatched, warnings };

@@ -12,7 +12,7 @@ const han = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Ha
 
 /**
  * The n-gram length that tells one article's text from another's: 3 characters for Chinese (a character carries a
- * syllable), 5 for alphabetic text (letters are far less distinctive).
+ * syllable), 7 for alphabetic text (letters are far less distinctive; 7 spans word boundaries, "ofthest").
  */
 export function gramSizeFor(normalized: string): number {
   let cjk = 0;
@@ -21,7 +21,7 @@ export function gramSizeFor(normalized: string): number {
     total++;
     if (han.test(ch)) cjk++;
   }
-  return total > 0 && cjk / total >= 0.3 ? 3 : 5;
+  return total > 0 && cjk / total >= 0.3 ? 3 : 7;
 }
 
 /** The distinct n-grams of a normalized string; a string shorter than n is its own single gram. */

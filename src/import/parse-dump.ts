@@ -112,6 +112,8 @@ interface Header {
   subtitle: string[];
   bylines: string[];
   figures: DumpFigure[];
+  /** An editor's mark printed after a caption. */
+  mark?: string;
   rest: Block[];
 }
 
@@ -136,7 +138,7 @@ function readHeader(blocks: Block[], commentary: boolean): Header {
       const byline = bylineLine(text);
       const { text: plain, mark } = takeMark(text);
       const credited = splitCredit(plain);
-      if (/^(?:——|—|--|－－)\S/u.test(text) && !header.figures.length) {
+      if (/^(?:——|—|--|－－)\s*\S/u.test(text) && !header.figures.length) {
         header.subtitle.push(squeezeSpaces(text));
       } else if (byline) {
         header.bylines.push(byline);
@@ -149,7 +151,7 @@ function readHeader(blocks: Block[], commentary: boolean): Header {
         (credited.credit || (chars(plain) <= CAPTION_MAX && !endsSentence(plain)))
       ) {
         header.figures.push({ caption: credited.caption || undefined, credit: credited.credit, line });
-        if (mark) header.figures.at(-1)!.line = line; // the mark itself is collected with the body's (see below)
+        if (mark) header.mark = mark;
       } else if (
         nothingYet &&
         gap <= 1 &&
@@ -181,6 +183,7 @@ interface ArticleDraft {
 function buildArticle(
   draft: ArticleDraft,
   column: string | undefined,
+  file: string,
   warn: (message: string, line?: number) => void,
 ): DumpArticle {
   const headlineLine = draft.headlineBlock.line;
@@ -190,7 +193,9 @@ function buildArticle(
     column = bracket[1].trim();
     headline = headline.slice(bracket[0].length).trim();
   }
-  if (!headline) throw new ImportError("", "a headline line (##) has only a column 【…】 and no headline", headlineLine);
+  if (!headline) {
+    throw new ImportError(file, `the headline line has only a column ${bracket![0].trim()} and no headline; put the headline after it`, headlineLine);
+  }
 
   const header = readHeader(draft.content, isCommentary(column));
   const article: DumpArticle = {
@@ -200,19 +205,13 @@ function buildArticle(
     headline,
     subtitle: header.subtitle.length ? header.subtitle.join(" ") : undefined,
     byline: header.bylines.length ? header.bylines.join(" ") : undefined,
+    mark: header.mark,
     figures: header.figures,
     body: "",
     paragraphs: 0,
   };
 
   // Marks and continuation markers come off every paragraph; the last mark printed is the article's mark.
-  for (const figure of article.figures) {
-    const fromCaption = takeMark(figure.caption ?? "");
-    if (fromCaption.mark) {
-      figure.caption = fromCaption.text || undefined;
-      article.mark = fromCaption.mark;
-    }
-  }
   const ends = new Set<BodyItem>();
   const items: BodyItem[] = [];
   for (const item of bodyItems(header.rest)) {
@@ -321,32 +320,28 @@ export function parseDump(text: string, file: string): ParsedDump {
   }
 
   const articles: DumpArticle[] = [];
-  try {
-    headlines.forEach((h, index) => {
-      const end = index + 1 < starts.length ? starts[index + 1] : blocks.length;
-      const region = blocks.slice(h + 1, end);
-      const kicker = starts[index] < h ? unbold((blocks[h - 1] as TextBlock).lines[0].text) : undefined;
-      const draft: ArticleDraft = {
-        headlineBlock: blocks[h] as ArticleDraft["headlineBlock"],
-        kicker: kicker && !BRACKET_COLUMN.test(kicker) ? squeezeSpaces(kicker) : undefined,
-        content: region.filter((block) => block.kind !== "banner"),
-      };
-      // A kicker that is only 【时评】 is the column, printed above the headline.
-      let column: string | undefined = kicker && BRACKET_COLUMN.test(kicker) ? kicker.replace(/[【】]/gu, "").trim() : undefined;
-      // A banner covers the first article under it and every following one that has a kicker, as laid out in print.
-      if (banner && (banner.used === 0 || draft.kicker)) {
-        column ??= banner.text;
-        banner.used++;
-      } else {
-        banner = undefined;
-      }
-      articles.push(buildArticle(draft, column, warn));
-      takeBanners(region);
-    });
-  } catch (error) {
-    if (error instanceof ImportError && !error.file) throw new ImportError(file, error.detail, error.line);
-    throw error;
-  }
+  headlines.forEach((h, index) => {
+    const end = index + 1 < starts.length ? starts[index + 1] : blocks.length;
+    const region = blocks.slice(h + 1, end);
+    const kicker = starts[index] < h ? unbold((blocks[h - 1] as TextBlock).lines[0].text) : undefined;
+    // A kicker that is only 【时评】 is the column, printed above the headline.
+    const columnOnly = kicker ? /^【([^【】]{1,12})】$/u.exec(kicker) : null;
+    const draft: ArticleDraft = {
+      headlineBlock: blocks[h] as ArticleDraft["headlineBlock"],
+      kicker: kicker && !columnOnly ? squeezeSpaces(kicker) : undefined,
+      content: region.filter((block) => block.kind !== "banner"),
+    };
+    let column = columnOnly ? columnOnly[1].trim() : undefined;
+    // A banner covers the first article under it and every following one that has a kicker, as laid out in print.
+    if (banner && (banner.used === 0 || draft.kicker)) {
+      column ??= banner.text;
+      banner.used++;
+    } else {
+      banner = undefined;
+    }
+    articles.push(buildArticle(draft, column, file, warn));
+    takeBanners(region);
+  });
   if (banner && !banner.used) warn(`banner ${quote(banner.text)} is followed by no article`, banner.line);
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { articles, warnings };

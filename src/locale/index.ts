@@ -22,6 +22,8 @@ export interface Locale {
   pageStripLabel(label: string, section: string): string;
   continuedOn(page: PageRef): string;
   continuedFrom(page: PageRef): string;
+  /** A continuation line as printed: （下转第三版） / (Continued on page A4) */
+  printed(text: string): string;
   issueNumber(n: number): string;
   strings: Record<UiString, string>;
 }
@@ -63,6 +65,7 @@ export const zhCN: Locale = {
   pageStripLabel: (label, section) => `${label}版：${section}`,
   continuedOn: (p) => `下转${zhPageName(p)}`,
   continuedFrom: (p) => `上接${zhPageName(p)}`,
+  printed: (text) => `（${text}）`,
   issueNumber: (n) => `总第${n}期`,
   strings: {
     skipToContent: "跳到正文", edition: "本期", pages: "版面导航", page: "版面", articles: "文章",
@@ -91,6 +94,7 @@ export const en: Locale = {
   pageStripLabel: (label, section) => `${label} ${section}`,
   continuedOn: (p) => `Continued on ${enPageName(p)}`,
   continuedFrom: (p) => `Continued from ${enPageName(p)}`,
+  printed: (text) => `(${text})`,
   issueNumber: (n) => `No. ${n}`,
   strings: {
     skipToContent: "Skip to content", edition: "Edition", pages: "Pages", page: "Page", articles: "Articles",

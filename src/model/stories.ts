@@ -44,8 +44,9 @@ export function linkStories(edition: Edition, locale: Locale, diagnostics: Diagn
           url = other.url;
         }
       }
-      if (direction === "from") article.continuedFrom = { text, url };
-      else article.continuedOn = { text, url };
+      const continuation = { text, printed: locale.printed(text), url };
+      if (direction === "from") article.continuedFrom = continuation;
+      else article.continuedOn = continuation;
     }
   }
 

@@ -41,6 +41,8 @@ export interface Link {
 /** "下转第三版": the label always; the link only when the other part is in the edition. */
 export interface Continuation {
   text: string;
+  /** As printed, with brackets */
+  printed: string;
   url: string | null;
 }
 

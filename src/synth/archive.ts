@@ -1,7 +1,7 @@
 // Writes a synthetic archive of daily editions in the content format, for load tests and search tests.
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { publicationDates } from "./calendar.ts";
+import { dayNumber, publicationDates } from "./calendar.ts";
 import { planEdition } from "./edition.ts";
 import { imageSet } from "./images.ts";
 
@@ -50,6 +50,7 @@ export async function generateArchive(options: ArchiveOptions): Promise<ArchiveS
   checkCount("articles", articles, 0, pages * MAX_ARTICLES_PER_PAGE);
   checkCount("seed", seed, 0);
   checkCount("firstIssue", firstIssue, 1);
+  dayNumber(startDate); // throws on a date that does not exist, before anything is written
 
   if (options.clean) await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
