@@ -20,6 +20,10 @@ export interface SiteOptions {
   siteFile: string;
   outDir: string;
   cacheDir: string;
+  /** Derivatives go here instead of outDir/img (publish shares them between releases) */
+  imageDir?: string;
+  /** The published site whose archive index lists the editions not built now; default outDir */
+  previousSite?: string;
   /** Build only these editions (the others are taken from the archive index in outDir); all when absent */
   dates?: string[];
   /** Skip making images (npm run check) */
@@ -71,11 +75,11 @@ export async function prepareSite(options: SiteOptions): Promise<PreparedSite> {
   let images: ImageStageResult | null = null;
   if (options.images !== false && diagnostics.errors.length === 0) {
     images = await runImageStage(editions, {
-      outDir: options.outDir, cacheDir: options.cacheDir, siteRoot: root, diagnostics, progress: options.progress,
+      outDir: options.outDir, imageDir: options.imageDir, cacheDir: options.cacheDir, siteRoot: root, diagnostics, progress: options.progress,
     });
   }
 
-  const previous = readArchiveIndex(options.outDir);
+  const previous = readArchiveIndex(options.previousSite ?? options.outDir);
   const index = mergeArchiveIndex(previous, editions.map(indexEdition), new Set(allDates));
   const newest = allDates[allDates.length - 1];
   const data: SiteData = {

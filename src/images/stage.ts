@@ -16,6 +16,8 @@ import { imageSettings } from "./settings.ts";
 
 export interface ImageStageOptions {
   outDir: string;
+  /** Where derivatives are put (content-addressed, shared between releases); default outDir/img */
+  imageDir?: string;
   cacheDir: string;
   /** Absolute site root URL with path prefix, e.g. https://epaper.example.cn/epaper/ — IIIF ids need it */
   siteRoot: string;
@@ -69,7 +71,7 @@ async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOp
         await inspect(scan!, page.scanPath ?? "page.png");
         return derivePage(scan!, dir, `${options.siteRoot}${imageRoot}/${key}`);
       });
-      publishEntry(entry.dir, path.join(options.outDir, imageRoot, key));
+      publishEntry(entry.dir, path.join(imageDirOf(options), key));
       const base = `/${imageRoot}/${key}/`;
       page.images = {
         picture: toPicture(entry.manifest, base),
@@ -106,7 +108,7 @@ async function clippingJob(
   const bounds = areaBounds(article.polygon!);
   const key = hashBytes("clip", pageKey, JSON.stringify(bounds), JSON.stringify(imageSettings.clipping), JSON.stringify(imageSettings.share));
   const entry = await cache.get<ClippingManifest>(key, (dir) => deriveClipping(scan, dir, bounds));
-  publishEntry(entry.dir, path.join(options.outDir, imageRoot, key));
+  publishEntry(entry.dir, path.join(imageDirOf(options), key));
   const base = `/${imageRoot}/${key}/`;
   article.clipping = toVariant(entry.manifest.clipping, base);
   article.shareImage = toVariant(entry.manifest.share, base);
@@ -122,7 +124,7 @@ async function figureJobs(article: Article, cache: DerivativeCache, options: Ima
         await inspect(bytes, figure.path!);
         return deriveFigure(bytes, dir);
       });
-      publishEntry(entry.dir, path.join(options.outDir, imageRoot, key));
+      publishEntry(entry.dir, path.join(imageDirOf(options), key));
       figure.picture = toPicture(entry.manifest, `/${imageRoot}/${key}/`);
     } catch (err) {
       report(err, options.diagnostics, article.file, `figures[${i}].file`, figure.file);
@@ -154,6 +156,10 @@ function toPicture(m: PictureManifest, base: string): Picture {
   const fallback = fallbacks[Math.min(1, fallbacks.length - 1)];
   const srcset = sources[sources.length - 1].srcset;
   return { width: m.width, height: m.height, sources: sources.slice(0, -1), fallback, srcset, variants };
+}
+
+function imageDirOf(options: ImageStageOptions): string {
+  return options.imageDir ?? path.join(options.outDir, imageRoot);
 }
 
 async function pool(jobs: (() => Promise<void>)[], size: number, onDone: () => void): Promise<void> {

@@ -1,0 +1,130 @@
+// The published site's layout on disk: immutable releases, swapped in by renaming one symlink.
+//
+//   <root>/current          → releases/<id>     the web server serves this path
+//   <root>/releases/<id>/   cross-edition pages (home, archive, feed, sitemap, search) and symlinks:
+//        <date> → ../../store/editions/<date>@<id>   one edition's pages, written once, never changed
+//        img    → ../../store/img                     content-addressed images, only ever added to
+//
+// Readers see the old release or the new one, never a mix: nothing a release points to is changed after
+// it is made, and the swap is one rename(2).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export class PublishRoot {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = path.resolve(dir);
+  }
+
+  get current(): string {
+    return path.join(this.dir, "current");
+  }
+  get releases(): string {
+    return path.join(this.dir, "releases");
+  }
+  get editionStore(): string {
+    return path.join(this.dir, "store", "editions");
+  }
+  get imageStore(): string {
+    return path.join(this.dir, "store", "img");
+  }
+
+  /** The live release's folder, or null before the first publish. */
+  currentRelease(): string | null {
+    try {
+      return path.resolve(this.dir, fs.readlinkSync(this.current));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Dates and store folders the live release points to. */
+  currentEditions(): Map<string, string> {
+    const release = this.currentRelease();
+    const links = new Map<string, string>();
+    if (!release) return links;
+    for (const name of fs.readdirSync(release)) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(name)) continue;
+      links.set(name, path.resolve(release, fs.readlinkSync(path.join(release, name))));
+    }
+    return links;
+  }
+
+  newReleaseId(): string {
+    // Sortable by time, unique between two publishes in one millisecond.
+    return `${Date.now().toString(36).padStart(9, "0")}-${crypto.randomBytes(3).toString("hex")}`;
+  }
+
+  /** Points `current` at the release in one rename. */
+  swap(releaseDir: string): void {
+    const temp = `${this.current}.tmp-${process.pid}`;
+    fs.rmSync(temp, { force: true });
+    fs.symlinkSync(path.relative(this.dir, releaseDir), temp);
+    fs.renameSync(temp, this.current);
+  }
+
+  /**
+   * Takes the publish lock, so two night editors cannot publish at once. A lock left by a killed process
+   * (its pid no longer runs) is taken over.
+   */
+  lock(): () => void {
+    const file = path.join(this.dir, "publish.lock");
+    fs.mkdirSync(this.dir, { recursive: true });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.writeFileSync(file, String(process.pid), { flag: "wx" });
+        return () => fs.rmSync(file, { force: true });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+        const holder = Number(fs.readFileSync(file, "utf8"));
+        if (isRunning(holder)) throw new Error(`another publish (process ${holder}) is running: wait for it to finish`);
+        fs.rmSync(file, { force: true });
+      }
+    }
+    throw new Error(`cannot take the publish lock ${file}`);
+  }
+
+  /** Removes releases other than the live one and the one before it, and the edition folders none of them use. */
+  collectGarbage(): void {
+    // Staging folders of publishes that were killed: this process holds the lock, so none is in use.
+    for (const name of fs.readdirSync(this.dir)) {
+      if (name.startsWith("staging-")) fs.rmSync(path.join(this.dir, name), { recursive: true, force: true });
+    }
+    const live = this.currentRelease();
+    const releases = fs.existsSync(this.releases) ? fs.readdirSync(this.releases).sort() : [];
+    const keep = new Set<string>();
+    const liveName = live ? path.basename(live) : null;
+    const index = liveName ? releases.indexOf(liveName) : -1;
+    if (liveName) keep.add(liveName);
+    if (index > 0) keep.add(releases[index - 1]);
+    for (const name of releases) {
+      if (!keep.has(name)) fs.rmSync(path.join(this.releases, name), { recursive: true, force: true });
+    }
+    const used = new Set<string>();
+    for (const name of keep) {
+      const release = path.join(this.releases, name);
+      for (const entry of fs.readdirSync(release)) {
+        const full = path.join(release, entry);
+        if (fs.lstatSync(full).isSymbolicLink()) used.add(path.resolve(release, fs.readlinkSync(full)));
+      }
+    }
+    if (!fs.existsSync(this.editionStore)) return;
+    for (const name of fs.readdirSync(this.editionStore)) {
+      const full = path.join(this.editionStore, name);
+      if (!used.has(full)) fs.rmSync(full, { recursive: true, force: true });
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it runs, under another user.
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,27 @@
+// Fingerprints a published site as a reader sees it: every file reachable from a folder, symlinks followed.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export function treeHash(dir: string): { hash: string; files: number } {
+  const hash = crypto.createHash("sha256");
+  let files = 0;
+  const walk = (current: string, rel: string) => {
+    for (const name of fs.readdirSync(current).sort()) {
+      const full = path.join(current, name);
+      const stat = fs.statSync(full);
+      const relName = `${rel}/${name}`;
+      if (stat.isDirectory()) walk(full, relName);
+      else {
+        hash.update(relName).update("\0").update(fs.readFileSync(full)).update("\0");
+        files++;
+      }
+    }
+  };
+  walk(dir, "");
+  return { hash: hash.digest("hex"), files };
+}
+
+export function copyTree(from: string, to: string): void {
+  fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true });
+}

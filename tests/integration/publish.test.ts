@@ -1,0 +1,95 @@
+// npm run publish: the live site is replaced whole or not at all — on errors, failures half-way and SIGKILL.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { repo, runScript, tempDir } from "../helpers/build.ts";
+import { copyTree, treeHash } from "../helpers/tree.ts";
+
+let editions: string;
+let root: string;
+let cache: string;
+const publish = (date: string, env: Record<string, string> = {}) =>
+  runScript("publish.ts", [date, "--editions", editions, "--root", root, "--cache", cache], env);
+
+beforeAll(() => {
+  const base = tempDir("publish");
+  editions = path.join(base, "editions");
+  root = path.join(base, "public");
+  cache = path.join(base, "cache");
+  copyTree(path.join(repo, "tests/fixtures/editions-zh"), editions);
+  // Start with yesterday's edition only; tonight's (2024-03-02) arrives later.
+  fs.renameSync(path.join(editions, "2024-03-02"), path.join(base, "tonight"));
+  const first = publish("2024-03-01");
+  if (first.code !== 0) throw new Error(first.output);
+  fs.renameSync(path.join(base, "tonight"), path.join(editions, "2024-03-02"));
+});
+
+describe("publish", () => {
+  it("prints stages and a summary, and serves the edition from current/", () => {
+    expect(fs.readFileSync(path.join(root, "current/2024-03-01/01/index.html"), "utf8")).toContain("01版：要闻");
+    expect(fs.existsSync(path.join(root, "current/2024-03-02"))).toBe(false);
+  });
+
+  for (const point of ["build", "release", "swap"]) {
+    it(`a failure at "${point}" leaves the live site byte-identical`, () => {
+      const before = treeHash(path.join(root, "current"));
+      const result = publish("2024-03-02", { BANMIAN_FAIL_AT: point });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("the live site was not changed");
+      expect(treeHash(path.join(root, "current"))).toEqual(before);
+      expect(fs.readdirSync(root).filter((n) => n.startsWith("staging-"))).toEqual([]);
+    });
+  }
+
+  it("a content error stops the publish before anything changes", () => {
+    const file = path.join(editions, "2024-03-02/A02/01-gongyuan.md");
+    const good = fs.readFileSync(file, "utf8");
+    fs.writeFileSync(file, good.replace("headline:", "headlin:"));
+    try {
+      const before = treeHash(path.join(root, "current"));
+      const result = publish("2024-03-02");
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('2024-03-02/A02/01-gongyuan.md:2: front matter "headlin": unknown key: did you mean "headline"?');
+      expect(treeHash(path.join(root, "current"))).toEqual(before);
+    } finally {
+      fs.writeFileSync(file, good);
+    }
+  });
+
+  for (const after of ["✓ content and images", "✓ pages", "✓ release", "✓ swap"]) {
+    it(`a publish killed with SIGKILL after "${after}" leaves either the old or the new site`, async () => {
+      const before = treeHash(path.join(root, "current"));
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/publish.ts", "2024-03-02", "--editions", editions, "--root", root, "--cache", cache], { cwd: repo });
+      let output = "";
+      let killed = false;
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        if (!killed && output.includes(after)) {
+          killed = true;
+          child.kill("SIGKILL");
+        }
+      });
+      await new Promise((resolve) => child.on("exit", resolve));
+      const now = treeHash(path.join(root, "current"));
+      if (after === "✓ swap") {
+        // Killed after the swap: the new release is live, whole.
+        expect(fs.readFileSync(path.join(root, "current/2024-03-02/a01/index.html"), "utf8")).toContain("A01版：要闻");
+      } else {
+        expect(killed).toBe(true);
+        expect(now).toEqual(before);
+      }
+    });
+  }
+
+  it("publishing tonight's edition updates home, calendar and yesterday's next-edition link", () => {
+    const result = publish("2024-03-02");
+    expect(result.code, result.output).toBe(0);
+    expect(result.stdout).toMatch(/published 2024-03-02 as release \S+: \d+ pages, \d+ articles/);
+    const current = path.join(root, "current");
+    expect(fs.readFileSync(path.join(current, "index.html"), "utf8")).toContain("A01版：要闻");
+    expect(fs.readFileSync(path.join(current, "archive/2024/index.html"), "utf8")).toContain('href="/2024-03-02/a01/"');
+    expect(fs.readFileSync(path.join(current, "2024-03-01/02/index.html"), "utf8")).toContain('<a rel="next" href="/2024-03-02/">');
+    expect(fs.readFileSync(path.join(current, "feed.xml"), "utf8")).toContain("春季招聘会举行");
+  });
+});
