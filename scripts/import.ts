@@ -6,10 +6,11 @@ import { decodeDump } from "../src/import/decode.ts";
 import { importDump } from "../src/import/import-page.ts";
 import { formatWarning, ImportError } from "../src/import/problems.ts";
 import { articleTable } from "../src/import/table.ts";
-import { planPage, writePage } from "../src/import/write-page.ts";
+import { pageFolder, planPage, writePage } from "../src/import/write-page.ts";
 
 const USAGE =
-  "usage: npm run import -- <dump> --date YYYY-MM-DD --page NN [--section 综合] [--photos a.png,b.png] [--force] [--editions DIR]";
+  "usage: npm run import -- <dump> --date YYYY-MM-DD --page NN " +
+  "[--section 综合] [--photos a.png,b.png] [--force] [--editions DIR]";
 
 function run(argv: string[]): number {
   let args;
@@ -32,9 +33,9 @@ function run(argv: string[]): number {
     return 1;
   }
   const { values, positionals } = args;
-  const missing = [positionals.length !== 1 && "one dump file", !values.date && "--date", !values.page && "--page"].filter(Boolean);
-  if (missing.length) {
-    console.error(`error: missing ${missing.join(", ")}\n${USAGE}`);
+  const missing = [positionals.length !== 1 && "one dump file", !values.date && "--date", !values.page && "--page"];
+  if (missing.some(Boolean)) {
+    console.error(`error: missing ${missing.filter(Boolean).join(", ")}\n${USAGE}`);
     return 1;
   }
   const dump = positionals[0];
@@ -45,7 +46,8 @@ function run(argv: string[]): number {
     bytes = readFileSync(dump);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    console.error(`error: ${source}: cannot be read (${code === "ENOENT" ? "no such file" : code}); check the dump's path`);
+    const why = code === "ENOENT" ? "no such file" : code;
+    console.error(`error: ${source}: cannot be read (${why}); check the dump's path`);
     return 1;
   }
 
@@ -53,19 +55,17 @@ function run(argv: string[]): number {
     const { text, encoding } = decodeDump(bytes, source);
     const photos = values.photos?.split(/[,，]/u).map((name) => name.trim()).filter(Boolean);
     const page = importDump(text, { source, photos });
-    const plan = planPage(page.articles, {
-      editions: values.editions!,
-      date: values.date!,
-      page: values.page!,
-      section: values.section,
-      force: values.force,
-    });
-
-    console.log(`${source} (${encoding}): ${page.articles.length} articles for ${plan.pageDir}\n`);
+    const target = { editions: values.editions!, date: values.date!, page: values.page! };
+    // The table comes before the checks on the page folder, so an editor sees what was read even when it stops there.
+    console.log(`${source} (${encoding}): ${page.articles.length} articles for ${pageFolder(target)}\n`);
     console.log(articleTable(page.articles));
-    const notes = [...page.warnings.map((w) => formatWarning(source, w)), ...plan.notes];
-    if (notes.length) console.log(`\nwarnings:\n${notes.map((note) => `  ! ${note}`).join("\n")}`);
+    const warnings = page.warnings.map((w) => formatWarning(source, w));
+    if (warnings.length) console.log(`\nwarnings:\n${warnings.map((w) => `  ! ${w}`).join("\n")}`);
 
+    const plan = planPage(page.articles, { ...target, section: values.section, force: values.force });
+    if (plan.notes.length) {
+      console.log(`${warnings.length ? "" : "\nwarnings:\n"}${plan.notes.map((note) => `  ! ${note}`).join("\n")}`);
+    }
     writePage(plan);
     console.log("");
     for (const file of plan.removes) console.log(`removed  ${file}`);

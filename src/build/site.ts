@@ -5,6 +5,7 @@ import path from "node:path";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates, loadEditions } from "../content/load.ts";
 import { loadSettings, type Settings } from "../content/settings.ts";
+import { findAreaProblems } from "../hotspots/overlap.ts";
 import { runImageStage, type ImageStageResult } from "../images/stage.ts";
 import { getLocale, type Locale } from "../locale/index.ts";
 import { buildEdition } from "../model/build.ts";
@@ -71,6 +72,7 @@ export async function prepareSite(options: SiteOptions): Promise<PreparedSite> {
   const sources = loadEditions(options.editionsDir, diagnostics, { dates: selected });
   const editions = sources.map((s) => buildEdition(s, { locale, timeZone: settings.timeZone, allDates }, diagnostics));
   const root = `${settings.baseUrl}${settings.pathPrefix}`;
+  checkAreas(editions, diagnostics);
 
   let images: ImageStageResult | null = null;
   if (options.images !== false && diagnostics.errors.length === 0) {
@@ -96,6 +98,16 @@ export async function prepareSite(options: SiteOptions): Promise<PreparedSite> {
     crossEdition: true,
   };
   return { data, diagnostics, images };
+}
+
+/** Pages with a scan: articles without an area cannot be clicked on it; overlapping areas confuse readers. */
+function checkAreas(editions: Edition[], diagnostics: Diagnostics): void {
+  for (const page of editions.flatMap((e) => e.pages)) {
+    if (!page.scanPath && !page.pdfPath) continue;
+    for (const problem of findAreaProblems(page.articles)) {
+      diagnostics.warn(problem.files[0], problem.message, { field: "area" });
+    }
+  }
 }
 
 /** Where build options come from when Eleventy runs on its own (npm start): the environment, or defaults. */

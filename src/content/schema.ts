@@ -6,10 +6,15 @@ const text = z.string().trim().min(1, "must not be empty");
 /** A point or size as a fraction of the page's width or height. */
 const fraction = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
 
-export const rectSchema = z.tuple([fraction, fraction, fraction, fraction], {
-  error: (issue) =>
-    Array.isArray(issue.input) ? `expected 4 numbers [x, y, width, height], got ${issue.input.length}` : undefined,
-});
+export const rectSchema = z
+  .tuple([fraction, fraction, fraction, fraction], {
+    error: (issue) =>
+      Array.isArray(issue.input) ? `expected 4 numbers [x, y, width, height], got ${issue.input.length}` : undefined,
+  })
+  .refine(([x, y, w, h]) => x + w <= 1.0005 && y + h <= 1.0005, {
+    error: "the area reaches outside the page: x + width and y + height must be at most 1",
+  })
+  .refine(([, , w, h]) => w > 0 && h > 0, { error: "the area has no width or no height" });
 export const polygonSchema = z
   .array(z.tuple([fraction, fraction], { error: "each point must be [x, y]" }))
   .min(3, "a polygon needs at least 3 points");

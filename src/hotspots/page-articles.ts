@@ -59,13 +59,21 @@ export async function readPageArticles(pageDir: string): Promise<PageArticle[]> 
 export async function findPagePdf(pageDir: string): Promise<string | null> {
   let pdf = "page.pdf";
   const pageYml = path.join(pageDir, "page.yml");
-  const source = await fs.readFile(pageYml, "utf8").catch(() => null); // a page.yml is optional here
+  const source = await fs.readFile(pageYml, "utf8").catch(() => null); // no page.yml: the default name applies
   if (source !== null) {
-    const parsed = pageSchema.partial().safeParse(yaml.load(source));
+    let data: unknown;
+    try {
+      data = yaml.load(source);
+    } catch (err) {
+      throw new Error(`${pageYml}: not valid YAML: ${(err as Error).message}`);
+    }
+    // Only "pdf" matters here; `npm run check` reports the rest of page.yml.
+    const parsed = pageSchema.partial().safeParse(data);
     if (parsed.success && parsed.data.pdf) pdf = parsed.data.pdf;
   }
   const file = path.resolve(pageDir, pdf);
-  return (await fs.stat(file).catch(() => null))?.isFile() ? file : null;
+  const stat = await fs.stat(file).catch(() => null); // a missing PDF is answered with null, as documented
+  return stat?.isFile() ? file : null;
 }
 
 /** What the matcher compares with the printed page: every printed field and the body. */

@@ -1,6 +1,6 @@
 // Proposes each article's area on a page by finding where its text is printed in the page's layout.
 import {
-  center, containsPoint, finishArea, gapBetween, rectArea, unionRect, type Rect,
+  center, containsPoint, finishArea, gapBetween, rectArea, right, unionRect, type Rect,
 } from "./geometry.ts";
 import { aspectOf, blockText, type LayoutBlock, type PageLayout } from "./layout.ts";
 import { gramSizeFor, normalizeText, TextProfile } from "./text-match.ts";
@@ -136,7 +136,9 @@ function clusters<T extends { bbox: Rect }>(items: T[], aspect: number, maxGap: 
   const groups = new Map<number, T[]>();
   items.forEach((item, i) => {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), item]);
+    const group = groups.get(root);
+    if (group) group.push(item);
+    else groups.set(root, [item]);
   });
   return [...groups.values()];
 }
@@ -176,12 +178,12 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
     unmatched.push({ blockId: u.blockId, line: u.line, kind: u.kind, bbox: u.bbox, text: u.text, reason });
   };
 
-  // A headline's lines are exact pieces of kicker + headline + subtitle, wrapped anywhere; too short a piece
-  // ("综合") could be anything.
+  // A headline's lines are exact pieces of kicker + headline + subtitle, wrapped anywhere; a piece no longer than
+  // an n-gram ("综合") could be anything.
   const headingOwners = (norm: string): number[] =>
     profiles.flatMap((p, i) => {
       const len = Array.from(norm).length;
-      return p.heading.length > 0 && len >= Math.min(4, Array.from(p.heading).length) && p.heading.includes(norm)
+      return p.heading.length > 0 && len >= Math.min(n + 1, Array.from(p.heading).length) && p.heading.includes(norm)
         ? [i]
         : [];
     });
@@ -190,26 +192,25 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
     const scores = profiles.map((p) => p.text.coverage(norm));
     const ranked = scores.map((_, i) => i).filter((i) => scores[i] >= threshold).sort((a, b) => scores[b] - scores[a]);
     if (ranked.length === 0) return { kind: "none" };
-    // A snippet no longer than one n-gram ("综合", "2") is found in too many texts to be evidence by itself.
-    const length = Array.from(norm).length;
-    if (length <= n) return { kind: "several", articles: ranked };
-    if (ranked.length === 1) return { kind: "one", article: ranked[0] };
-    // Nor is a snippet of few n-grams, however its scores differ.
-    const fewGrams = length < 2 * n;
-    if (!fewGrams && scores[ranked[0]] - scores[ranked[1]] >= opts.margin) return { kind: "one", article: ranked[0] };
+    // A snippet of few n-grams ("综合", "passed.") occurs in too many texts to be evidence by itself: where it is
+    // printed decides.
+    if (Array.from(norm).length < 2 * n) return { kind: "several", articles: ranked };
+    if (ranked.length === 1 || scores[ranked[0]] - scores[ranked[1]] >= opts.margin) {
+      return { kind: "one", article: ranked[0] };
+    }
     return { kind: "several", articles: ranked };
   };
 
-  const place = (u: Unit, threshold: number): "placed" | "none" => {
+  const verdictFor = (u: Unit, threshold: number): Verdict => {
     const heads = headingOwners(u.norm);
-    const verdict: Verdict = heads.length === 1
-      ? { kind: "one", article: heads[0] }
-      : heads.length > 1
-        ? { kind: "several", articles: heads }
-        : judge(u.norm, threshold);
+    if (heads.length === 1) return { kind: "one", article: heads[0] };
+    if (heads.length > 1) return { kind: "several", articles: heads };
+    return judge(u.norm, threshold);
+  };
+
+  const apply = (u: Unit, verdict: Verdict): void => {
     if (verdict.kind === "one") claim(verdict.article, u);
     else if (verdict.kind === "several") deferred.push({ unit: u, articles: verdict.articles });
-    return verdict.kind === "none" ? "none" : "placed";
   };
 
   for (const block of layout.blocks) {
@@ -221,35 +222,57 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
     // A column banner repeats none of its articles' words but its own name.
     const len = Array.from(unit.norm).length;
     const owners = profiles.flatMap((p, i) =>
-      p.column.length > 0 && len >= Math.min(4, Array.from(p.column).length) && p.column.includes(unit.norm) ? [i] : []);
+      p.column.length > 0 && len >= Math.min(n + 1, Array.from(p.column).length) && p.column.includes(unit.norm) ? [i] : []);
     if (owners.length > 0) {
       columns.push({ blockId: block.id, text, articleIds: owners.map((i) => profiles[i].article.id) });
       continue;
     }
-    if (place(unit, opts.blockCoverage) === "placed") continue;
+    const whole = verdictFor(unit, opts.blockCoverage);
+    if (whole.kind !== "none" || block.lines.length < 2) {
+      if (whole.kind === "none") leaveOut(unit, "none");
+      apply(unit, whole);
+      continue;
+    }
 
     // No article claims the whole block: it may hold several articles' text (an OCR column, a merged block).
-    const lines: Unit[] = block.lines
-      .map((line, i) => ({ blockId: block.id, line: i, kind: block.kind, bbox: line.bbox, text: line.text, norm: normalizeText(line.text) }))
-      .filter((u) => u.norm.length > 0);
-    const missed = block.lines.length > 1 ? lines.filter((u) => place(u, opts.lineCoverage) === "none") : lines;
-    if (missed.length === lines.length) leaveOut(unit, "none");
-    else for (const u of missed) leaveOut(u, "none");
+    const lines: Unit[] = block.lines.map((line, i) => ({
+      blockId: block.id, line: i, kind: block.kind, bbox: line.bbox, text: line.text, norm: normalizeText(line.text),
+    }));
+    const verdicts = lines.map((u): Verdict => (u.norm ? verdictFor(u, opts.lineCoverage) : { kind: "none" }));
+    const sameAs = (j: number, article: number) => {
+      const v = verdicts[j];
+      return v !== undefined && v.kind === "one" && v.article === article;
+    };
+    if (verdicts.every((v) => v.kind === "none")) {
+      leaveOut(unit, "none");
+      continue;
+    }
+    lines.forEach((u, i) => {
+      const v = verdicts[i];
+      if (!u.norm) return;
+      if (v.kind === "none") leaveOut(u, "none");
+      // An article's text runs on from line to line; a line matched alone among others' lines may be chance.
+      else if (v.kind === "one" && !sameAs(i - 1, v.article) && !sameAs(i + 1, v.article)) {
+        apply(u, { kind: "several", articles: [v.article] });
+      } else apply(u, v);
+    });
   }
 
-  // Text that could belong to several articles goes to the one it is printed inside, or right next to.
+  // Text that could belong to several articles goes to the one it is printed inside, or just above or below
+  // (a credit under a caption, a last line under a column).
   const provisional = regions.map((rs) => unionRect(rs.map((r) => r.bbox)));
   for (const { unit, articles: candidates } of deferred) {
     const [cx, cy] = center(unit.bbox);
     const inside = candidates
       .filter((i) => provisional[i] && containsPoint(provisional[i]!, cx, cy))
       .sort((a, b) => rectArea(provisional[a]!) - rectArea(provisional[b]!));
-    const near = candidates
-      .map((i) => ({ i, gap: Math.min(Infinity, ...regions[i].map((r) => gapBetween(unit.bbox, r.bbox, aspect))) }))
-      .filter((c) => c.gap <= opts.figureGap / 2)
-      .sort((a, b) => a.gap - b.gap);
+    const alignedGap = (r: Rect) => {
+      const overlap = Math.min(right(unit.bbox), right(r)) - Math.max(unit.bbox[0], r[0]);
+      return overlap >= 0.5 * unit.bbox[2] ? gapBetween(unit.bbox, r, aspect) : Infinity;
+    };
+    const near = candidates.filter((i) => regions[i].some((r) => alignedGap(r.bbox) <= opts.figureGap / 2));
     if (inside.length > 0) claim(inside[0], unit);
-    else if (near.length === 1) claim(near[0].i, unit);
+    else if (near.length === 1) claim(near[0], unit);
     else leaveOut(unit, "ambiguous");
   }
 
@@ -297,16 +320,35 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
 
   const result = profiles.map((p, i): ArticleProposal => {
     const box = unionRect(regions[i].map((r) => r.bbox));
-    if (!box) warnings.unshift(`${p.article.id}: nothing printed on the page matched this article`);
     return { id: p.article.id, area: box ? finishArea(box, opts.padding) : null, regions: regions[i] };
   });
+  warnings.unshift(...result.filter((a) => !a.area).map((a) => `${a.id}: nothing printed on the page matched this article`));
 
+  // One warning per block: an OCR column can hold hundreds of lines no article claims.
+  const byBlock = new Map<string, UnmatchedRegion[]>();
   for (const u of unmatched) {
     if (u.reason === "apart") continue;
-    const what = u.kind === "figure" ? `figure ${u.blockId} at [${finishArea(u.bbox).join(", ")}]` : describe(u);
-    if (u.reason === "none") warnings.push(`${what} matched no article`);
-    if (u.reason === "ambiguous") warnings.push(`${what} is too short or too common to tell whose it is; left out`);
-    if (u.reason === "background") warnings.push(`${what} has text on it (a banner or box), not counted as a photo`);
+    const group = byBlock.get(u.blockId);
+    if (group) group.push(u);
+    else byBlock.set(u.blockId, [u]);
+  }
+  for (const [blockId, group] of byBlock) {
+    const first = group[0];
+    if (first.kind === "figure") {
+      const where = `figure ${blockId} at [${finishArea(first.bbox).join(", ")}]`;
+      warnings.push(first.reason === "background"
+        ? `${where} has text on it (a banner or box); not counted as a photo`
+        : `${where} is next to no article's caption or text`);
+    } else if (group.length === 1) {
+      warnings.push(first.reason === "none"
+        ? `${describe(first)} matched no article`
+        : `${describe(first)} is too short or too common to tell whose it is; left out`);
+    } else {
+      const lines = layout.blocks.find((b) => b.id === blockId)?.lines ?? [];
+      warnings.push(group.length >= lines.length
+        ? `${describe({ blockId, text: lines.map((l) => l.text).join(" ") })} matched no article`
+        : `block ${blockId}: ${group.length} of ${lines.length} lines matched no article (first: "${excerpt(first.text)}")`);
+    }
   }
   return { articles: result, columns, unmatched, warnings };
 }

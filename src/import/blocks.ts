@@ -1,19 +1,13 @@
-// Cuts a dump's text into blocks: banners (#), headlines (##), subheads (###) and runs of text lines, with line numbers.
+// Cuts a dump's text into blocks, one a line: banners (#), headlines (##), subheads (###) and lines of text.
 
-export interface SourceLine {
+export interface Block {
+  kind: "banner" | "headline" | "subhead" | "text";
   text: string;
-  line: number;
-}
-
-interface BlockBase {
-  /** 1-based line in the dump where the block starts. */
+  /** 1-based line in the dump. */
   line: number;
   /** Blank lines before the block: a wide gap is where a photo sits on the page. */
   gap: number;
 }
-export type Block =
-  | (BlockBase & { kind: "banner" | "headline" | "subhead"; text: string })
-  | (BlockBase & { kind: "text"; lines: SourceLine[] });
 
 const HEADING = /^(#{1,6})[ \t\u3000]+(.*?)(?:[ \t]+#+)?$/u;
 // A rule (---, ***, ————) separates stories in some exports; it carries no text.
@@ -25,24 +19,24 @@ export function unbold(text: string): string {
   return (match ? match[1] : text).trim();
 }
 
+/**
+ * Print systems write a paragraph to a line, and some put no blank line between paragraphs, so every line is a
+ * block of its own; lines that are pieces of one paragraph are joined later by the sentence-end rule.
+ */
 export function toBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let gap = 0;
-  let current: (BlockBase & { kind: "text"; lines: SourceLine[] }) | undefined;
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
     // trim() also removes the ideographic spaces (U+3000) Chinese paragraphs are indented with.
-    const raw = lines[i];
-    const trimmed = raw.trim();
+    const trimmed = lines[i].trim();
     if (!trimmed || RULE.test(trimmed)) {
-      current = undefined;
       gap++;
       continue;
     }
     const heading = HEADING.exec(trimmed);
     if (heading) {
-      current = undefined;
       const level = heading[1].length;
       const kind = level === 1 ? "banner" : level === 2 ? "headline" : "subhead";
       const content = unbold(heading[2]);
@@ -57,16 +51,9 @@ export function toBlocks(text: string): Block[] {
       } else {
         blocks.push({ kind, text: content, line, gap });
       }
-      gap = 0;
-      continue;
-    }
-    // Two trailing spaces or a backslash are a markdown hard break; the importer decides per line what it means.
-    const textLine = { text: trimmed.replace(/\\$/u, "").trimEnd(), line };
-    if (current) {
-      current.lines.push(textLine);
     } else {
-      current = { kind: "text", lines: [textLine], line, gap };
-      blocks.push(current);
+      // A trailing backslash (or two spaces, trimmed above) is a markdown hard break: the line ends there anyway.
+      blocks.push({ kind: "text", text: trimmed.replace(/\\$/u, "").trimEnd(), line, gap });
     }
     gap = 0;
   }

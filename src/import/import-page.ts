@@ -33,16 +33,25 @@ function photoPath(name: string): string {
   return clean.startsWith("photos/") ? clean : `photos/${clean}`;
 }
 
+/** Absent fields are left out of the file rather than written as empty keys. */
+function dropUndefined(object: object): void {
+  const record = object as Record<string, unknown>;
+  for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
+}
+
 function uniqueSlugs(articles: DumpArticle[], options: ImportOptions): string[] {
   if (options.slugs) {
     if (options.slugs.length !== articles.length) {
       throw new ImportError(
         options.source,
-        `${options.slugs.length} slugs given for ${articles.length} articles; give one slug per article in reading order`,
+        `${options.slugs.length} slugs given for ${articles.length} articles; ` +
+          "give one slug per article in reading order",
       );
     }
     const bad = options.slugs.find((slug) => !/^[a-z0-9][a-z0-9-]*$/.test(slug));
-    if (bad !== undefined) throw new ImportError(options.source, `slug "${bad}": use lowercase letters, digits and dashes`);
+    if (bad !== undefined) {
+      throw new ImportError(options.source, `slug "${bad}": use lowercase letters, digits and dashes`);
+    }
     return options.slugs;
   }
   const seen = new Map<string, number>();
@@ -62,7 +71,9 @@ export function importDump(text: string, options: ImportOptions): ImportedPage {
   const figureCount = parsed.reduce((sum, article) => sum + article.figures.length, 0);
   const photos = options.photos?.map((p) => p.trim()).filter(Boolean);
   if (photos && photos.length !== figureCount) {
-    const captions = parsed.flatMap((a) => a.figures.map((f) => `line ${f.line} ${quote(f.caption ?? "(no caption)", 12)}`));
+    const captions = parsed.flatMap((article) =>
+      article.figures.map((figure) => `line ${figure.line} ${quote(figure.caption ?? "(no caption)", 12)}`),
+    );
     throw new ImportError(
       options.source,
       `--photos names ${photos.length} file(s) but the dump has ${figureCount} photo(s)` +
@@ -99,10 +110,8 @@ export function importDump(text: string, options: ImportOptions): ImportedPage {
       continued_from: article.continuedFrom,
       continued_on: article.continuedOn,
     };
-    for (const key of Object.keys(fields) as (keyof ArticleFields)[]) if (fields[key] === undefined) delete fields[key];
-    for (const figure of figures) {
-      for (const key of Object.keys(figure) as (keyof FigureFields)[]) if (figure[key] === undefined) delete figure[key];
-    }
+    dropUndefined(fields);
+    figures.forEach(dropUndefined);
     if (continued) {
       const others = [article.continuedFrom, article.continuedOn].filter(Boolean).join(" and ");
       warnings.push({
@@ -114,7 +123,8 @@ export function importDump(text: string, options: ImportOptions): ImportedPage {
     const checked = articleSchema.safeParse(fields);
     if (!checked.success) {
       const problems = checked.error.issues.map((issue) => `"${issue.path.join(".")}": ${issue.message}`).join("; ");
-      throw new ImportError(options.source, `article ${quote(article.headline)} came out invalid (${problems})`, article.line);
+      const headline = quote(article.headline);
+      throw new ImportError(options.source, `article ${headline} came out invalid (${problems})`, article.line);
     }
     return { name, fields, body: article.body, line: article.line, paragraphs: article.paragraphs };
   });

@@ -41,8 +41,8 @@ export function pageLabel(printed: string): string | undefined {
   return `${match[1]}${String(number).padStart(2, "0")}`;
 }
 
-const CONTINUATION =
-  /[(（]\s*(上接|紧接|接|下转|转)\s*(?:第\s*)?([A-Za-zＡ-Ｚａ-ｚ]?\s*(?:[0-9０-９]+|[零〇一二两三四五六七八九十百]+))\s*版\s*[)）]/gu;
+// Whatever stands where the page number should be is taken, so a misprint is reported rather than left unnoticed.
+const CONTINUATION = /[(（]\s*(上接|紧接|接|下转|转)\s*(?:第\s*)?([^()（）\s]{1,8}?)\s*版\s*[)）]/gu;
 
 /** Takes every continuation marker out of a paragraph and says which pages it points to. */
 export function takeContinuations(text: string): { text: string; from?: string; on?: string; unreadable?: string } {

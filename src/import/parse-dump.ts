@@ -1,5 +1,5 @@
 // Reads a page's text dump into its articles: banner, kicker, headline, subtitle, byline, dateline, captions, body.
-import { toBlocks, unbold, type Block, type SourceLine } from "./blocks.ts";
+import { toBlocks, unbold, type Block } from "./blocks.ts";
 import { takeContinuations, takeMark } from "./markers.ts";
 import { bareName, bylineLine, splitCredit, takeDateline } from "./people.ts";
 import { ImportError, quote, type ImportWarning } from "./problems.ts";
@@ -34,7 +34,6 @@ export interface ParsedDump {
   warnings: ImportWarning[];
 }
 
-type TextBlock = Extract<Block, { kind: "text" }>;
 type BodyItem = { kind: "paragraph" | "subhead"; text: string; line: number };
 
 /** A line this short with no full stop can be a kicker, a caption or a subtitle rather than a paragraph. */
@@ -50,15 +49,16 @@ function chars(text: string): number {
 }
 
 function isKicker(block: Block, before: Block | undefined, headline: Block): boolean {
-  if (block.kind !== "text" || block.lines.length !== 1 || headline.gap > 1) return false;
+  if (block.kind !== "text" || headline.gap > 1) return false;
   // A short line after a wide gap is a photo caption of the article above, not this one's kicker.
   if (block.gap > 1 && before && before.kind !== "banner") return false;
-  const text = block.lines[0].text;
+  const text = block.text;
   return (
     chars(unbold(text)) <= SHORT &&
     !endsSentence(text) &&
     !takeMark(text).mark &&
     !bylineLine(text) &&
+    !splitCredit(text).credit &&
     !takeDateline(text) &&
     !/^(?:——|--)/u.test(text) &&
     takeContinuations(text).text === text
@@ -77,30 +77,14 @@ function boldSubhead(text: string): string | undefined {
   return inner && chars(inner) <= SHORT && !/[。！？!?]$/u.test(inner) ? inner : undefined;
 }
 
-/** Body blocks as paragraphs and subheads; lines inside a block are one paragraph, a bold-only line is a subhead. */
+/** Body blocks as paragraphs and subheads: ### lines and bold-only lines are subheads. */
 function bodyItems(blocks: Block[]): BodyItem[] {
-  const items: BodyItem[] = [];
-  for (const block of blocks) {
-    if (block.kind === "subhead") {
-      items.push({ kind: "subhead", text: block.text, line: block.line });
-      continue;
-    }
-    if (block.kind !== "text") continue;
-    let paragraph: BodyItem | undefined;
-    for (const { text, line } of block.lines) {
-      const subhead = boldSubhead(text);
-      if (subhead) {
-        paragraph = undefined;
-        items.push({ kind: "subhead", text: subhead, line });
-      } else if (paragraph) {
-        paragraph.text = joinText(paragraph.text, text);
-      } else {
-        paragraph = { kind: "paragraph", text, line };
-        items.push(paragraph);
-      }
-    }
-  }
-  return items;
+  return blocks.flatMap((block): BodyItem[] => {
+    if (block.kind === "subhead") return [{ kind: "subhead", text: block.text, line: block.line }];
+    if (block.kind !== "text") return [];
+    const subhead = boldSubhead(block.text);
+    return [{ kind: subhead ? "subhead" : "paragraph", text: subhead ?? block.text, line: block.line }];
+  });
 }
 
 /** Markdown would read a paragraph starting "1. " or "- " as a list; the print text means plain text. */
@@ -117,65 +101,73 @@ interface Header {
   rest: Block[];
 }
 
+/** Takes one line into the header if it is a subtitle, byline or caption; false once the text has begun. */
+function readHeaderLine(
+  header: Header,
+  text: string,
+  line: number,
+  at: { gap: number; beforeDateline: boolean; commentary: boolean },
+): boolean {
+  const underHeadline = !header.bylines.length && !header.figures.length;
+  if (/^(?:——|—|--|－－)\s*\S/u.test(unbold(text)) && !header.figures.length) {
+    header.subtitle.push(squeezeSpaces(unbold(text)));
+    return true;
+  }
+  if (boldSubhead(text)) return false;
+  const byline = bylineLine(text);
+  if (byline) {
+    header.bylines.push(byline);
+    return true;
+  }
+  const name = bareName(text);
+  // Under a commentary's headline a bare name is its author; elsewhere only a name too short to be a phrase.
+  if (name && (name.decorated || (at.gap <= 1 && underHeadline && (at.commentary || chars(name.name) <= 3)))) {
+    header.bylines.push(name.name);
+    return true;
+  }
+  if (takeDateline(text)) return false;
+  const { text: plain, mark } = takeMark(text);
+  const credited = splitCredit(plain);
+  // Where a photo sits the dump has a wide gap, then the caption: short, or ending with the photographer's credit.
+  // Without the gap, a short line just before the dateline that starts the text can only be a caption too.
+  const captionLike = credited.credit !== undefined || (chars(plain) <= CAPTION_MAX && !endsSentence(plain));
+  if ((at.gap > 1 || at.beforeDateline || header.figures.length > 0) && captionLike) {
+    header.figures.push({ caption: credited.caption || undefined, credit: credited.credit, line });
+    if (mark) header.mark = mark;
+    return true;
+  }
+  // A plain line right under the headline, shorter than any paragraph and without a comma, is a subtitle.
+  const plainSubtitle =
+    underHeadline &&
+    !header.subtitle.length &&
+    at.gap <= 1 &&
+    !name &&
+    chars(text) <= SHORT &&
+    !/[。！？!?，,、；;：:]/u.test(text);
+  if (plainSubtitle) header.subtitle.push(squeezeSpaces(text));
+  return plainSubtitle;
+}
+
 /**
  * Reads what stands between the headline and the text: subtitles (——…), bylines, and photo captions where the
- * photo sits (a short line after a wide gap). Stops at the first line that is none of these.
+ * photo sits. Stops at the first line that is none of these; the rest is the article's text.
  */
 function readHeader(blocks: Block[], commentary: boolean): Header {
   const header: Header = { subtitle: [], bylines: [], figures: [], rest: [] };
   for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b];
-    if (block.kind !== "text") {
+    const { kind, text, line, gap } = blocks[b];
+    const next = blocks[b + 1];
+    const beforeDateline = next?.kind === "text" && takeDateline(next.text) !== undefined;
+    if (kind !== "text" || !readHeaderLine(header, text, line, { gap, beforeDateline, commentary })) {
       header.rest = blocks.slice(b);
       return header;
-    }
-    for (let l = 0; l < block.lines.length; l++) {
-      const { text, line } = block.lines[l];
-      const gap = l === 0 ? block.gap : 0;
-      const single = block.lines.length === 1;
-      const nothingYet = !header.subtitle.length && !header.bylines.length && !header.figures.length;
-      const name = bareName(text);
-      const byline = bylineLine(text);
-      const { text: plain, mark } = takeMark(text);
-      const credited = splitCredit(plain);
-      if (/^(?:——|—|--|－－)\s*\S/u.test(text) && !header.figures.length) {
-        header.subtitle.push(squeezeSpaces(text));
-      } else if (byline) {
-        header.bylines.push(byline);
-      } else if (name && (name.decorated || (commentary && gap <= 1))) {
-        header.bylines.push(name.name);
-      } else if (
-        single &&
-        (gap > 1 || header.figures.length > 0) &&
-        !takeDateline(text) &&
-        (credited.credit || (chars(plain) <= CAPTION_MAX && !endsSentence(plain)))
-      ) {
-        header.figures.push({ caption: credited.caption || undefined, credit: credited.credit, line });
-        if (mark) header.mark = mark;
-      } else if (
-        nothingYet &&
-        gap <= 1 &&
-        chars(text) <= SHORT &&
-        !endsSentence(text) &&
-        !/[，,、；;：:。]/u.test(text) &&
-        !name &&
-        !takeDateline(text)
-      ) {
-        // A plain line right under the headline, shorter than any paragraph and without a comma, is a subtitle.
-        header.subtitle.push(squeezeSpaces(text));
-      } else {
-        const restLines: SourceLine[] = block.lines.slice(l);
-        const restBlock: TextBlock = { kind: "text", lines: restLines, line, gap };
-        header.rest = [restBlock, ...blocks.slice(b + 1)];
-        return header;
-      }
     }
   }
   return header;
 }
 
 interface ArticleDraft {
-  headlineBlock: Block & { kind: "headline" };
+  headlineBlock: Block;
   kicker?: string;
   content: Block[];
 }
@@ -194,7 +186,8 @@ function buildArticle(
     headline = headline.slice(bracket[0].length).trim();
   }
   if (!headline) {
-    throw new ImportError(file, `the headline line has only a column ${bracket![0].trim()} and no headline; put the headline after it`, headlineLine);
+    const printed = draft.headlineBlock.text;
+    throw new ImportError(file, `the headline ${quote(printed)} is only a column; put the headline after it`, headlineLine);
   }
 
   const header = readHeader(draft.content, isCommentary(column));
@@ -222,7 +215,9 @@ function buildArticle(
     const continued = takeContinuations(item.text);
     if (continued.from) article.continuedFrom = continued.from;
     if (continued.on) article.continuedOn = continued.on;
-    if (continued.unreadable) warn(`cannot read the page in ${continued.unreadable}; it was left in the text`, item.line);
+    if (continued.unreadable) {
+      warn(`cannot read the page number in ${continued.unreadable}; it was left in the text`, item.line);
+    }
     const marked = takeMark(continued.text);
     if (marked.mark) article.mark = marked.mark;
     if (!marked.text) continue;
@@ -241,7 +236,8 @@ function buildArticle(
       }
       if (dateline.byline) {
         if (article.byline && article.byline !== dateline.byline) {
-          warn(`two bylines: ${quote(article.byline)} under the headline and ${quote(dateline.byline)} after the dateline; kept the second`, first.line);
+          const both = `${quote(article.byline)} under the headline and ${quote(dateline.byline)} after the dateline`;
+          warn(`two bylines: ${both}; kept the second`, first.line);
         }
         article.byline = dateline.byline;
       }
@@ -280,11 +276,14 @@ function buildArticle(
 
   const last = body.at(-1);
   if (last?.kind === "paragraph" && !ends.has(last) && !endsSentence(last.text) && !article.continuedOn) {
-    warn(`${quote(headline)} ends mid-sentence (${quote(Array.from(last.text).slice(-12).join(""))}): is text missing?`, last.line);
+    const ending = quote(Array.from(last.text).slice(-12).join(""));
+    warn(`${quote(headline)} ends mid-sentence (${ending}): is text missing?`, last.line);
   }
   if (!body.length && !article.figures.length) warn(`${quote(headline)} has a headline but no text`, headlineLine);
 
-  article.body = body.map((item) => (item.kind === "subhead" ? `### ${item.text}` : escapeParagraph(item.text))).join("\n\n");
+  article.body = body
+    .map((item) => (item.kind === "subhead" ? `### ${item.text}` : escapeParagraph(item.text)))
+    .join("\n\n");
   article.paragraphs = body.filter((item) => item.kind === "paragraph").length;
   return article;
 }
@@ -297,7 +296,7 @@ export function parseDump(text: string, file: string): ParsedDump {
 
   const headlines = blocks.flatMap((block, index) => (block.kind === "headline" ? [index] : []));
   if (!headlines.length) {
-    throw new ImportError(file, 'no headline found: each article\'s headline must be on its own line starting with "## "');
+    throw new ImportError(file, `no headline found: each article's headline must be on its own line starting with "## "`);
   }
   // Where each article starts: at its kicker if the line just above the headline is one.
   const starts = headlines.map((h) => (h > 0 && isKicker(blocks[h - 1], blocks[h - 2], blocks[h]) ? h - 1 : h));
@@ -315,19 +314,18 @@ export function parseDump(text: string, file: string): ParsedDump {
   takeBanners(preamble);
   for (const block of preamble) {
     if (block.kind === "banner") continue;
-    const shown = block.kind === "text" ? block.lines.map((l) => l.text).join("") : block.text;
-    warn(`text before the first headline belongs to no article and was left out: ${quote(shown)}`, block.line);
+    warn(`text before the first headline belongs to no article and was left out: ${quote(block.text)}`, block.line);
   }
 
   const articles: DumpArticle[] = [];
   headlines.forEach((h, index) => {
     const end = index + 1 < starts.length ? starts[index + 1] : blocks.length;
     const region = blocks.slice(h + 1, end);
-    const kicker = starts[index] < h ? unbold((blocks[h - 1] as TextBlock).lines[0].text) : undefined;
+    const kicker = starts[index] < h ? unbold(blocks[h - 1].text) : undefined;
     // A kicker that is only 【时评】 is the column, printed above the headline.
     const columnOnly = kicker ? /^【([^【】]{1,12})】$/u.exec(kicker) : null;
     const draft: ArticleDraft = {
-      headlineBlock: blocks[h] as ArticleDraft["headlineBlock"],
+      headlineBlock: blocks[h],
       kicker: kicker && !columnOnly ? squeezeSpaces(kicker) : undefined,
       content: region.filter((block) => block.kind !== "banner"),
     };

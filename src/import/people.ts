@@ -25,16 +25,25 @@ function tokens(text: string): string[] {
   return text.split(/[\s、]+/u).filter(Boolean);
 }
 
-/** Whether a text is only roles, names and credits, with at least one role or credit (记者 韩志刚 文/图). */
+function isRole(word: string): boolean {
+  return roleToken.test(word) || roleNameToken.test(word) || nameCreditToken.test(word);
+}
+
+/** A name, and not a role that happens to be two characters long (记者). */
+function isName(word: string): boolean {
+  return nameToken.test(word) && !roleToken.test(word);
+}
+
+/**
+ * Whether a text is only roles, names and credits, led by a role (记者 韩志刚 文/图) or names followed by a
+ * credit (张三 李四 文/图). A caption with its credit (路面整修 记者 韩志刚 摄) is neither.
+ */
 function isBylineText(text: string): boolean {
   const words = tokens(text);
   if (words.length === 0 || words.length > 12) return false;
-  let hasRole = false;
-  for (const word of words) {
-    if (roleToken.test(word) || roleNameToken.test(word) || nameCreditToken.test(word)) hasRole = true;
-    else if (!nameToken.test(word)) return false;
-  }
-  return hasRole;
+  if (!words.every((word) => isRole(word) || isName(word))) return false;
+  if (isRole(words[0])) return true;
+  return words.length > 1 && roleToken.test(words.at(-1)!) && words.slice(0, -1).every(isName);
 }
 
 /** A line that is a byline: 记者 马月红 通讯员 宗贝贝, □本报记者 张三, （记者 李四）. Returns it tidied. */
@@ -93,15 +102,14 @@ export function takeDateline(paragraph: string): Dateline | undefined {
   // 本报讯 记者 张三 通讯员 李四 9月1日…: the byline's words are separated by spaces, the text follows the last one.
   const words = rest.split(/(\s+)/u);
   const first = words[0] ?? "";
-  if (!(roleToken.test(first) || roleNameToken.test(first) || nameCreditToken.test(first))) {
+  if (!isRole(first)) {
     return { dateline, text: rest.trim() };
   }
   const byline: string[] = [];
   let i = 0;
   for (; i < words.length - 1; i += 2) {
     const word = words[i];
-    const isPart = roleToken.test(word) || roleNameToken.test(word) || nameCreditToken.test(word) || nameToken.test(word);
-    if (!isPart) break;
+    if (!isRole(word) && !isName(word)) break;
     byline.push(word);
   }
   const text = words.slice(i).join("").trim();

@@ -5,11 +5,22 @@ const CLOSERS = /[”’"'」』》〉）)\]】〕]+$/u;
 // 。！？… end a sentence; the colon ends a paragraph that introduces a list or a quoted speech.
 const FINAL = /[。！？!?…．.：:]$/u;
 /** A paragraph starting like a list item (一是 / （二） / 3. / 第四，) is a real paragraph, whatever came before. */
-const LIST_ITEM = /^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[.．](?!\d)|、)|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,，、]|其[一二三四五六七八九十][,，、])/u;
+const LIST_ITEM = new RegExp(
+  "^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\\d]+[)）]|\\d+(?:[.．](?!\\d)|、)" +
+    "|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,，、]|其[一二三四五六七八九十][,，、])",
+  "u",
+);
+
+/** A bracketed note closing a paragraph or standing alone: (完), （记者 张三）, (图片由受访者提供). */
+const NOTE = /[(（][^()（）]*[)）]$/u;
 
 /** Whether a paragraph ends a sentence, so the next one is a real paragraph and not the rest of a cut one. */
 export function endsSentence(text: string): boolean {
-  return FINAL.test(text.trimEnd().replace(CLOSERS, ""));
+  const trimmed = text.trimEnd();
+  const beforeNote = trimmed.replace(NOTE, "").trimEnd();
+  if (!beforeNote && trimmed) return true;
+  const final = (t: string) => FINAL.test(t.replace(CLOSERS, ""));
+  return final(trimmed) || (beforeNote !== trimmed && final(beforeNote));
 }
 
 export function startsListItem(text: string): boolean {

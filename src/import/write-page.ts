@@ -35,7 +35,9 @@ export interface PagePlan {
 
 function checkDate(date: string): void {
   const real = /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
-  if (!real) throw new ImportError(`--date ${date}`, "is not a real calendar date; give the edition's date as YYYY-MM-DD");
+  if (!real) {
+    throw new ImportError("--date", `${date} is not a real calendar date; give the edition's date as YYYY-MM-DD`);
+  }
 }
 
 /** The page folder: an existing one for this label (02 or 02-zonghe) if there is one, else named by the label. */
@@ -44,15 +46,21 @@ export function pageFolder(target: PageTarget): string {
   const match = /^([A-Za-z]?\d{1,3})(-[a-z0-9-]+)?$/.exec(target.page);
   const label = match ? pageLabel(match[1]) : undefined;
   if (!match || !label) {
-    throw new ImportError(`--page ${target.page}`, "is not a page label; give it as printed, such as 02 or A03 (optionally 02-zonghe)");
+    throw new ImportError(
+      "--page",
+      `${target.page} is not a page label; give it as printed, such as 02 or A03 (or a folder name such as 02-zonghe)`,
+    );
   }
   const editionDir = path.join(target.editions, target.date);
   if (match[2]) return path.join(editionDir, label + match[2]);
-  const existing = existsSync(editionDir)
-    ? readdirSync(editionDir).filter((name) => (name === label || name.startsWith(`${label}-`)) && statSync(path.join(editionDir, name)).isDirectory())
-    : [];
+  const isPageFolder = (name: string) =>
+    (name === label || name.startsWith(`${label}-`)) && statSync(path.join(editionDir, name)).isDirectory();
+  const existing = existsSync(editionDir) ? readdirSync(editionDir).filter(isPageFolder) : [];
   if (existing.length > 1) {
-    throw new ImportError(editionDir, `has ${existing.length} folders for page ${label} (${existing.join(", ")}); give --page with the folder's full name`);
+    throw new ImportError(
+      editionDir,
+      `has ${existing.length} folders for page ${label} (${existing.join(", ")}); give --page with the folder's full name`,
+    );
   }
   return path.join(editionDir, existing[0] ?? label);
 }
@@ -105,7 +113,7 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
       current = undefined;
     }
     if (current !== options.section.trim()) {
-      notes.push(`${pageYml} already exists (section: ${String(current)}); --section ${options.section} was not written`);
+      notes.push(`${pageYml} already exists (section: ${String(current)}); --section ${options.section} was not used`);
     }
   }
 
@@ -117,7 +125,8 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
       .filter((file) => !existsSync(path.join(pageDir, file))),
   );
   if (missing.length) {
-    notes.push(`photo files not in place yet: ${missing.map((file) => path.join(pageDir, file)).join(", ")}; put them there before publishing`);
+    const files = missing.map((file) => path.join(pageDir, file)).join(", ");
+    notes.push(`photo files not in place yet: ${files}; put them there before publishing`);
   }
   return { pageDir, writes, removes, notes };
 }

@@ -22,9 +22,16 @@ export interface PublishSummary extends BuildSummary {
   rebuiltEditions: string[];
 }
 
-/** For tests of a publish that fails half-way: BANMIAN_FAIL_AT=<stage name> makes that stage throw. */
-function failurePoint(name: string): void {
+/**
+ * Test hooks for publishes that fail or are killed half-way: BANMIAN_FAIL_AT=<point> throws there;
+ * BANMIAN_HOLD_AT=<point> prints "holding at <point>" and waits there to be killed.
+ */
+async function failurePoint(name: string): Promise<void> {
   if (process.env.BANMIAN_FAIL_AT === name) throw new Error(`publish stopped at "${name}" (BANMIAN_FAIL_AT)`);
+  if (process.env.BANMIAN_HOLD_AT === name) {
+    console.log(`holding at ${name}`);
+    await new Promise(() => setInterval(() => undefined, 1000));
+  }
 }
 
 export async function publishEdition(options: PublishOptions, log: Log = console.log): Promise<PublishSummary> {
@@ -64,9 +71,9 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
       dates: [...rebuild].sort(),
     };
     const summary = await buildSite(siteOptions, log);
-    failurePoint("build");
+    await failurePoint("build");
 
-    await stage("release", log, () => {
+    await stage("release", log, async () => {
       fs.mkdirSync(release);
       const links = new Map(live);
       for (const date of allDates) {
@@ -76,13 +83,14 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
           links.set(date, stored);
         }
       }
-      failurePoint("release");
+      await failurePoint("release");
       for (const name of fs.readdirSync(staging)) fs.renameSync(path.join(staging, name), path.join(release, name));
       for (const date of allDates) fs.symlinkSync(path.relative(release, links.get(date)!), path.join(release, date));
       fs.symlinkSync(path.relative(release, root.imageStore), path.join(release, "img"));
     });
-    failurePoint("swap");
+    await failurePoint("swap");
     await stage("swap", log, () => root.swap(release));
+    await failurePoint("clean up");
     await stage("clean up", log, () => root.collectGarbage());
     return { ...summary, release: id, rebuiltEditions: [...rebuild].sort() };
   } finally {

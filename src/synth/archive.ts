@@ -1,5 +1,6 @@
 // Writes a synthetic archive of daily editions in the content format, for load tests and search tests.
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { dayNumber, publicationDates } from "./calendar.ts";
 import { planEdition } from "./edition.ts";
@@ -71,7 +72,7 @@ export async function generateArchive(options: ArchiveOptions): Promise<ArchiveS
     const plan = planEdition({ seed, index, date, issue: firstIssue + index, pages, articles, images });
     // Folders are few (one a page); making them before queueing the edition's files keeps writes free of ordering.
     for (const dir of plan.dirs) await mkdir(path.join(out, dir), { recursive: true });
-    for (const file of plan.files) await queue.add(() => writeFile(path.join(out, file.path), file.data));
+    for (const file of plan.files) await queue.write(path.join(out, file.path), file.data);
 
     summary.editions++;
     summary.pages += plan.pages;
@@ -94,38 +95,43 @@ export async function generateArchive(options: ArchiveOptions): Promise<ArchiveS
 
 function checkCount(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): void {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name}: expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ""}, got ${value}`);
+    const range = max < Number.MAX_SAFE_INTEGER ? `from ${min} to ${max}` : `of at least ${min}`;
+    throw new Error(`${name}: expected a whole number ${range}, got ${value}`);
   }
 }
 
 /**
  * At most `limit` writes in flight: enough to keep the disk busy, few enough that a 220,000-file archive never
- * sits in memory. The producer waits in `add` while the queue is full.
+ * sits in memory. The producer waits in `write` while the queue is full. Callback-style fs.writeFile, because
+ * creating files is the generator's bottleneck and it costs about a third less than the FileHandle-based promise.
  */
 class WriteQueue {
-  private readonly inFlight = new Set<Promise<void>>();
-  private failure: unknown;
+  private inFlight = 0;
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
 
   constructor(private readonly limit: number) {}
 
-  async add(task: () => Promise<void>): Promise<void> {
-    while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
+  async write(file: string, data: string | Buffer): Promise<void> {
+    while (this.inFlight >= this.limit) await new Promise<void>((resolve) => (this.wake = resolve));
     this.throwIfFailed();
-    const running: Promise<void> = task()
-      // Recorded rather than rethrown here: nobody awaits this promise directly, and the next add or drain reports it.
-      .catch((error: unknown) => {
-        this.failure ??= error;
-      })
-      .finally(() => this.inFlight.delete(running));
-    this.inFlight.add(running);
+    this.inFlight++;
+    writeFile(file, data, (error) => {
+      this.inFlight--;
+      // Kept for the next write or drain to throw: this callback has no caller to hand the error to.
+      if (error) this.failure ??= error;
+      const wake = this.wake;
+      this.wake = undefined;
+      wake?.();
+    });
   }
 
   async drain(): Promise<void> {
-    await Promise.all(this.inFlight);
+    while (this.inFlight > 0) await new Promise<void>((resolve) => (this.wake = resolve));
     this.throwIfFailed();
   }
 
   private throwIfFailed(): void {
-    if (this.failure !== undefined) throw this.failure;
+    if (this.failure) throw this.failure;
   }
 }

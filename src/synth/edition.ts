@@ -98,12 +98,15 @@ export function planEdition(input: EditionInput): EditionPlan {
   const labels = pageLabels(pages, sectioned);
   const sectionFronts = new Set(sectioned ? [0, Math.ceil(pages / 2)] : [0]);
   const sections = assignSections(rng, pages, sectionFronts);
-  const folders = labels.map((label, p) => (hasFolderNames(input.index) ? `${label}-${sectionSlugs[sections[p]]}` : label));
+  const named = hasFolderNames(input.index);
+  const folders = labels.map((label, p) => (named ? `${label}-${sectionSlugs[sections[p]]}` : label));
   const counts = distribute(rng, pages, input.articles);
   const continuations = planContinuations(rng, counts, sectioned ? Math.ceil(pages / 2) : 1);
   const { month, day } = reportDay(date);
 
-  const plan: EditionPlan = { dirs: [date], files: [], pages, articles: 0, figures: 0, stories: continuations.length, sectioned };
+  const plan: EditionPlan = {
+    dirs: [date], files: [], pages, articles: 0, figures: 0, stories: continuations.length, sectioned,
+  };
   const editionFields: Record<string, unknown> = { issue: input.issue };
   if (sectioned) editionFields.note = `今日${pages}版（A叠${Math.ceil(pages / 2)}版、B叠${Math.floor(pages / 2)}版）`;
   plan.files.push({ path: `${date}/edition.yml`, data: dumpYaml(editionFields) });
@@ -134,7 +137,8 @@ export function planEdition(input: EditionInput): EditionPlan {
       const second = pending.get(`${p}/${slot}`);
       if (second) {
         const fields = { ...second.fields, area: rects[slot] };
-        plan.files.push({ path: `${dir}/${fileNumber}-${second.slug}.md`, data: formatArticleFile(fields, second.paragraphs.join("\n\n")) });
+        const data = formatArticleFile(fields, second.paragraphs.join("\n\n"));
+        plan.files.push({ path: `${dir}/${fileNumber}-${second.slug}.md`, data });
         plan.articles++;
         continue;
       }
@@ -160,7 +164,8 @@ export function planEdition(input: EditionInput): EditionPlan {
         pending.set(`${continued.page}/${continued.slot}`, { fields: tail, slug, paragraphs: rest });
       }
       if (lead) paragraphs = [...paragraphs, archiveMarker(date).paragraph];
-      plan.files.push({ path: `${dir}/${fileNumber}-${slug}.md`, data: formatArticleFile(article.fields, paragraphs.join("\n\n")) });
+      const data = formatArticleFile(article.fields, paragraphs.join("\n\n"));
+      plan.files.push({ path: `${dir}/${fileNumber}-${slug}.md`, data });
       plan.articles++;
     }
     if (photosDir) plan.dirs.push(`${dir}/photos`);
@@ -186,7 +191,7 @@ function assignSections(rng: Random, pages: number, fronts: Set<number>): Sectio
   });
 }
 
-/** Spreads the edition's articles over its pages, at least one a page while there are enough; the front page gets fewer. */
+/** Spreads the articles over the pages: at least one a page while there are enough; fewer on the front page. */
 function distribute(rng: Random, pages: number, total: number): number[] {
   if (total < pages) return Array.from({ length: pages }, (_, p) => (p < total ? 1 : 0));
   const weights = Array.from({ length: pages }, (_, p) => (p === 0 ? 0.7 : rng.float(0.6, 1.4)));

@@ -39,10 +39,11 @@ export function headline(rng: Random, ctx: StoryContext): string {
   const voice = voiceOf(ctx.section);
   // Forms are mixed and some come out too short or long; retrying is cheap and keeps every form in play.
   for (let attempt = 0; attempt < 20; attempt++) {
-    const text = voice === "essay" ? essayHeadline(rng) : voice === "comment" ? commentHeadline(rng, ctx) : newsHeadline(rng, ctx);
+    const text =
+      voice === "essay" ? essayHeadline(rng) : voice === "comment" ? commentHeadline(rng, ctx) : newsHeadline(rng, ctx);
     if (text.length >= HEADLINE_MIN && text.length <= HEADLINE_MAX) return text;
   }
-  return `${ctx.subject}扎实推进${ctx.topic}`.slice(0, HEADLINE_MAX).padEnd(HEADLINE_MIN, "好");
+  return `${ctx.subject}扎实推进${ctx.topic}`.slice(0, HEADLINE_MAX); // at least 2 + 4 + 4 characters
 }
 
 function newsHeadline(rng: Random, ctx: StoryContext): string {
@@ -67,7 +68,10 @@ function commentHeadline(rng: Random, ctx: StoryContext): string {
 }
 
 function essayHeadline(rng: Random): string {
-  return `${rng.pick(w.essayPlaces)}的${rng.pick(w.essayThings)}${rng.pick(w.essayTails)}`;
+  const thing = rng.pick(w.essayThings);
+  // "故乡的母亲的菜园" stacks one 的 too many; a thing that has its own 的 goes without the place.
+  if (thing.includes("的")) return `${rng.pick(["又见", "想起", "怀念", "写给"])}${thing}${rng.pick(w.essayPlainTails)}`;
+  return `${rng.pick(w.essayPlaces)}的${thing}${rng.pick(w.essayTails)}`;
 }
 
 export function kicker(rng: Random, ctx: StoryContext): string {
@@ -132,8 +136,9 @@ export function visibleLength(paragraphs: readonly string[]): number {
  */
 export function body(rng: Random, ctx: StoryContext, target: number): string[] {
   const voice = voiceOf(ctx.section);
+  const writer = new SentenceWriter(rng, ctx, voice);
   const paragraphs: string[] = [];
-  let sentences = [voice === "news" ? openingSentence(rng, ctx) : sentence(rng, ctx, voice)];
+  let sentences = [voice === "news" ? openingSentence(rng, ctx) : writer.next()];
   let length = sentences[0].length;
   let perParagraph = rng.int(2, 4);
   const add = (next: string) => {
@@ -147,7 +152,7 @@ export function body(rng: Random, ctx: StoryContext, target: number): string[] {
   };
   // A report ends by looking ahead ("下一步…"); drawn first so the body can stop short of it.
   const closing = voice === "news" ? closingSentence(rng, ctx) : undefined;
-  while (length < target - (closing?.length ?? 0)) add(sentence(rng, ctx, voice));
+  while (length < target - (closing?.length ?? 0)) add(writer.next());
   if (closing) add(closing);
   paragraphs.push(sentences.join(""));
   if (voice === "news" && paragraphs.length >= 4 && rng.chance(0.35)) return withSubheads(rng, paragraphs);
@@ -168,10 +173,11 @@ function withSubheads(rng: Random, paragraphs: string[]): string[] {
 
 function openingSentence(rng: Random, ctx: StoryContext): string {
   switch (rng.int(0, 2)) {
-    case 0:
-      return `${rng.pick(["今年以来", "近日", "近年来"])}，${ctx.subject}${rng.pick(w.actions)}${ctx.topic}工作，${rng.pick(w.effects)}。`;
-    case 1:
-    {
+    case 0: {
+      const when = rng.pick(["今年以来", "近日", "近年来"]);
+      return `${when}，${ctx.subject}${rng.pick(w.actions)}${ctx.topic}工作，${rng.pick(w.effects)}。`;
+    }
+    case 1: {
       const [place, scene] = rng.pick(w.scenes);
       return `${ctx.month}月${ctx.day}日上午，记者走进${ctx.subject}${place}，看到${scene}。`;
     }
@@ -186,19 +192,58 @@ function closingSentence(rng: Random, ctx: StoryContext): string {
     : `“下一步，我们将${rng.pick(w.actions)}${ctx.topic}，${rng.pick(w.goals)}。”${ctx.subject}相关负责人表示。`;
 }
 
-function sentence(rng: Random, ctx: StoryContext, voice: Voice): string {
-  if (voice === "essay") {
-    return rng.pick(w.essaySentences).replace("{thing}", rng.pick(w.essayThings)).replace("{name}", rng.pick(w.essayKin));
+/**
+ * Draws sentences for one article. A sentence the article already has is drawn again (a few times), and a news
+ * sentence never follows one of the same kind, so a page reads like writing rather than a loop.
+ */
+class SentenceWriter {
+  private readonly used = new Set<string>();
+  private lastKind = -1;
+
+  constructor(
+    private readonly rng: Random,
+    private readonly ctx: StoryContext,
+    private readonly voice: Voice,
+  ) {}
+
+  next(): string {
+    let sentence = this.draw();
+    for (let attempt = 0; attempt < 5 && this.used.has(sentence); attempt++) sentence = this.draw();
+    this.used.add(sentence);
+    return sentence;
   }
-  if (voice === "comment" && rng.chance(0.6)) return rng.pick(w.commentSentences).replace("{topic}", ctx.topic);
-  switch (rng.int(0, 8)) {
+
+  private draw(): string {
+    const { rng, ctx } = this;
+    if (this.voice === "essay") {
+      const template = rng.pick(w.essaySentences);
+      return template.replace("{thing}", rng.pick(w.essayThings)).replace("{name}", rng.pick(w.essayKin));
+    }
+    if (this.voice === "comment" && rng.chance(0.6)) return rng.pick(w.commentSentences).replace("{topic}", ctx.topic);
+    let kind: number;
+    if (this.lastKind < 0) kind = rng.int(0, NEWS_KINDS - 1);
+    else {
+      kind = rng.int(0, NEWS_KINDS - 2);
+      if (kind >= this.lastKind) kind++; // any kind but the last one, evenly
+    }
+    this.lastKind = kind;
+    return newsSentence(rng, ctx, kind);
+  }
+}
+
+const NEWS_KINDS = 9;
+
+function newsSentence(rng: Random, ctx: StoryContext, kind: number): string {
+  switch (kind) {
     case 0: {
       const [a, b] = rng.sample(w.measures.length, 2).map((i) => w.measures[i]);
       return `${ctx.subject}相关负责人介绍，他们${a}，${b}，${rng.pick(w.goals)}。`;
     }
     case 1: {
       const [what, unit, min, max] = rng.pick(w.tallies);
-      return `据了解，截至目前，${ctx.subject}累计${what}${rng.int(min, max)}${unit}，${rng.pick(w.effects)}。`;
+      // "余" means "more than": reporters use it with round numbers.
+      const count = unit.startsWith("余") ? Math.max(10, Math.round(rng.int(min, max) / 10) * 10) : rng.int(min, max);
+      return `据了解，截至目前，${ctx.subject}累计${what}${count}${unit}，${rng.pick(w.effects)}。`;
     }
     case 2:
       return `“${rng.pick(w.quotes)}。”${rng.pick(w.speakers)}${personName(rng)}说。`;
@@ -208,10 +253,12 @@ function sentence(rng: Random, ctx: StoryContext, voice: Voice): string {
       return `同时，${ctx.subject}还${rng.pick(w.measures)}，${rng.pick(w.goals)}。`;
     case 5: {
       const period = ctx.month > 1 ? `今年1至${ctx.month - 1}月` : "去年全年";
-      return `据统计，${period}，全市${rng.pick(w.tallies)[0]}同比增长${rng.int(2, 30)}.${rng.int(0, 9)}%，高于全省平均水平${rng.int(1, 9)}.${rng.int(0, 9)}个百分点。`;
+      const growth = `${rng.int(2, 30)}.${rng.int(0, 9)}%`;
+      const lead = `${rng.int(1, 9)}.${rng.int(0, 9)}`;
+      return `据统计，${period}，全市${rng.pick(w.tallies)[0]}同比增长${growth}，高于全省平均水平${lead}个百分点。`;
     }
     case 6:
-      return `${ctx.topic}事关群众切身利益，是一项${rng.pick(["重要的民生工程", "系统工程", "长期任务"])}。`;
+      return `${ctx.topic}事关群众切身利益，是一项重要的民生工程。`;
     case 7: {
       const [a, b] = rng.sample(w.problems.length, 2).map((i) => w.problems[i]);
       return `针对${a}、${b}等问题，${ctx.subject}${rng.pick(w.measures)}，做到发现一起、整改一起。`;

@@ -57,27 +57,24 @@ describe("publish", () => {
     }
   });
 
-  for (const after of ["✓ content and images", "✓ pages", "✓ release", "✓ swap"]) {
-    it(`a publish killed with SIGKILL after "${after}" leaves either the old or the new site`, async () => {
+  for (const point of ["build", "release", "swap", "clean up"]) {
+    it(`a publish killed with SIGKILL at "${point}" leaves the old site, or (after the swap) the whole new one`, async () => {
       const before = treeHash(path.join(root, "current"));
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/publish.ts", "2024-03-02", "--editions", editions, "--root", root, "--cache", cache], { cwd: repo });
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/publish.ts", "2024-03-02", "--editions", editions, "--root", root, "--cache", cache], {
+        cwd: repo, env: { ...process.env, BANMIAN_HOLD_AT: point },
+      });
       let output = "";
-      let killed = false;
       child.stdout.on("data", (chunk: Buffer) => {
         output += chunk.toString();
-        if (!killed && output.includes(after)) {
-          killed = true;
-          child.kill("SIGKILL");
-        }
+        if (output.includes(`holding at ${point}`)) child.kill("SIGKILL");
       });
-      await new Promise((resolve) => child.on("exit", resolve));
-      const now = treeHash(path.join(root, "current"));
-      if (after === "✓ swap") {
-        // Killed after the swap: the new release is live, whole.
+      const [, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on("exit", (c, s) => resolve([c, s])));
+      expect(signal, output).toBe("SIGKILL");
+      if (point === "clean up") {
         expect(fs.readFileSync(path.join(root, "current/2024-03-02/a01/index.html"), "utf8")).toContain("A01版：要闻");
+        expect(fs.readFileSync(path.join(root, "current/index.html"), "utf8")).toContain("A01版：要闻");
       } else {
-        expect(killed).toBe(true);
-        expect(now).toEqual(before);
+        expect(treeHash(path.join(root, "current"))).toEqual(before);
       }
     });
   }

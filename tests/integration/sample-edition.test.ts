@@ -35,7 +35,7 @@ describe("sample edition 2022-09-02", () => {
       "开学第一天 我市新建改扩建学校迎新生",
     ]);
     expect(hotspots[4][1]).toBe("/2022-09-02/02/kaixue-diyitian/");
-    expect(hotspots[4][3]).toBe("653,560 971,560 971,973 653,973");
+    expect(hotspots[4][3]).toBe("655,568 970,568 970,977 655,977");
     expect(html).toMatch(/<img class="replica-image" src="\/img\/[0-9a-f]{20}\/1000\.jpg" srcset="[^"]+640\.jpg 640w, [^"]+1000\.jpg 1000w, [^"]+1600\.jpg 1600w" sizes="[^"]+" width="2067" height="2952"/);
     expect(html).toContain('<span>02版：综合</span>');
     expect(html).toMatch(/<a class="pdf-link" href="\/2022-09-02\/02\/2022-09-02-02\.pdf" download>下载本版PDF<\/a>/);
