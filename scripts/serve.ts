@@ -17,6 +17,7 @@ process.env.BANMIAN_EDITIONS = options.editionsDir;
 process.env.BANMIAN_SITE = options.siteFile;
 process.env.BANMIAN_OUT = options.outDir;
 process.env.BANMIAN_CACHE = options.cacheDir;
-const eleventy = new Eleventy(".", options.outDir, { configPath: "eleventy.config.ts", quietMode: true });
+const eleventy = new Eleventy(".", options.outDir, { configPath: "eleventy.config.ts", quietMode: true, runMode: "serve" });
+await eleventy.init();
 await eleventy.watch();
 await eleventy.serve(Number(values.port));

@@ -136,5 +136,8 @@ export function importDump(text: string, options: ImportOptions): ImportedPage {
         `put the photos there or change "file:" in the articles`,
     });
   }
+  // In the order of the dump, so the editor can go through it top to bottom; page-wide ones last.
+  const order = (warning: ImportWarning) => warning.line ?? Number.MAX_SAFE_INTEGER;
+  warnings.sort((a, b) => order(a) - order(b));
   return { articles, warnings };
 }

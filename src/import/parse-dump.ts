@@ -131,7 +131,7 @@ function readHeaderLine(
   // Where a photo sits the dump has a wide gap, then the caption: short, or ending with the photographer's credit.
   // Without the gap, a short line just before the dateline that starts the text can only be a caption too.
   const captionLike = credited.credit !== undefined || (chars(plain) <= CAPTION_MAX && !endsSentence(plain));
-  if ((at.gap > 1 || at.beforeDateline || header.figures.length > 0) && captionLike) {
+  if ((at.gap > 1 || at.beforeDateline) && captionLike) {
     header.figures.push({ caption: credited.caption || undefined, credit: credited.credit, line });
     if (mark) header.mark = mark;
     return true;

@@ -92,7 +92,8 @@ export function takeDateline(paragraph: string): Dateline | undefined {
   } else {
     return undefined;
   }
-  rest = rest.trimStart();
+  // 本报讯：… — a colon after the dateline is punctuation, not text.
+  rest = rest.replace(/^[\s:：]+/u, "");
 
   const bracket = /^[(（]([^()（）]*)[)）]/u.exec(rest);
   if (bracket && isBylineText(bracket[1].trim())) {

@@ -203,6 +203,15 @@ describe("smaller conventions", () => {
     expect(article.fields.figures).toEqual([{ file: "photos/01-biaoti-1.jpg", caption: "路面整修", credit: "记者 韩志刚 摄" }]);
   });
 
+  it("reads two photos where they sit above one article", () => {
+    const article = only("## 标题\n\n\n\n图为新建的教学楼\n\n\n\n学生在新操场上体育课 记者 梁照曾 摄\n\n本报讯 开学了。\n");
+    expect(article.fields.figures).toEqual([
+      { file: "photos/01-biaoti-1.jpg", caption: "图为新建的教学楼" },
+      { file: "photos/01-biaoti-2.jpg", caption: "学生在新操场上体育课", credit: "记者 梁照曾 摄" },
+    ]);
+    expect(article.body).toBe("开学了。");
+  });
+
   it("assigns --photos in order of appearance and refuses a list of the wrong length", () => {
     const dump = "## 甲\n\n\n\n图一\n\n正文。\n\n## 乙\n\n\n\n图二\n\n正文。\n";
     const page = importDump(dump, { source: "test.md", photos: ["a.png", "b.jpg"] });

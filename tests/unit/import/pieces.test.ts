@@ -72,6 +72,7 @@ describe("datelines", () => {
     ["本报讯 记者 李晓 通讯员 赵磊 9月5日上午,", { dateline: "本报讯", byline: "记者 李晓 通讯员 赵磊", text: "9月5日上午," }],
     ["本报讯 9月5日,全市", { dateline: "本报讯", text: "9月5日,全市" }],
     ["本报讯近日,全市", { dateline: "本报讯", text: "近日,全市" }],
+    ["本报讯：近日,全市", { dateline: "本报讯", text: "近日,全市" }],
     ["新华社北京9月5日电 (记者 王峰)国务院", { dateline: "新华社北京9月5日电", byline: "记者 王峰", text: "国务院" }],
     ["本报讯 记者 张三今天上午", { dateline: "本报讯", text: "记者 张三今天上午", unclear: true }],
   ])("%s", (paragraph, expected) => {

@@ -77,6 +77,15 @@ describe("importing the seed page", () => {
     expect(named.warnings.map((w) => w.message).join("\n")).not.toMatch(/placeholder/);
   });
 
+  it.each([
+    ["one blank line between all blocks", dump.replace(/\n{3,}/g, "\n\n")],
+    ["no blank lines at all", dump.replace(/\n{2,}/g, "\n")],
+  ])("reads the same articles from a dump with %s", (_layout, squeezed) => {
+    const withoutLines = (articles: typeof page.articles) => articles.map(({ line: _line, ...article }) => article);
+    const again = importDump(squeezed, { source: "seed-page.md" });
+    expect(withoutLines(again.articles)).toEqual(withoutLines(page.articles));
+  });
+
   it("reads the dump the same with Windows line endings and a byte-order mark", () => {
     const windows = Buffer.from(`\uFEFF${dump.replace(/\n/g, "\r\n")}`, "utf8");
     const again = importDump(decodeDump(windows, "seed-page.md").text, { source: "seed-page.md" });
