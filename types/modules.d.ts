@@ -8,6 +8,7 @@ declare module "@11ty/eleventy" {
   export const HtmlBasePlugin: unknown;
   export class Eleventy {
     constructor(input?: string, output?: string, options?: Record<string, unknown>);
+    init(): Promise<unknown>;
     write(): Promise<unknown>;
     watch(): Promise<unknown>;
     serve(port?: number): Promise<unknown>;
