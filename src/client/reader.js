@@ -1,21 +1,33 @@
-// Optional enhancements for readers: keyboard and swipe flipping, zoom on request. Every page works without it.
+// Optional enhancements for readers: keyboard and swipe flipping, zoom on request, prefetching the next page's
+// scan, saving an edition for offline reading. Every page works without this script.
 (function () {
   "use strict";
+  // Same breakpoint as site.css: below it the page view is text first and its scan is hidden until asked for.
+  var narrow = window.matchMedia("(max-width: 39.99em)");
   var main = document.querySelector("main[data-next], main[data-previous]");
+  // Held so the prefetched image's nodes live until it has downloaded.
+  var prefetched = null;
   function go(url) { if (url) window.location.href = url; }
+
   if (main) {
     var next = main.getAttribute("data-next");
     var previous = main.getAttribute("data-previous");
     document.addEventListener("keydown", function (event) {
       var target = event.target;
-      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      // The zoom viewer pans with the arrow keys.
+      if (target && target.closest && target.closest(".zoom-viewer")) return;
       if (event.key === "ArrowRight") go(next);
       if (event.key === "ArrowLeft") go(previous);
     });
+
     var startX = null, startY = null;
     document.addEventListener("touchstart", function (e) {
-      if (e.touches.length !== 1) { startX = null; return; }
+      startX = null;
+      // Not while pinch-zoomed, nor in places where a horizontal swipe scrolls or pans something else.
+      if (e.touches.length !== 1 || (window.visualViewport && window.visualViewport.scale > 1.01)) return;
+      if (e.target.closest && e.target.closest(".zoom-viewer, .page-strip")) return;
       startX = e.touches[0].clientX; startY = e.touches[0].clientY;
     }, { passive: true });
     document.addEventListener("touchend", function (e) {
@@ -26,43 +38,110 @@
     }, { passive: true });
   }
 
-  // Zoom: load the deep-zoom viewer only when a reader asks for it.
-  var zoom = document.querySelector(".zoom-button");
-  if (zoom) {
-    zoom.hidden = false;
-    zoom.addEventListener("click", function () {
-      var viewer = document.getElementById("zoom-viewer");
-      var infoUrl = zoom.getAttribute("data-tiles");
+  setUpZoom(document.querySelector(".zoom-button"));
+  setUpOffline(document.querySelector(".offline-button"));
+  window.addEventListener("load", function () {
+    (window.requestIdleCallback || window.setTimeout)(prefetchNextScan);
+  });
+
+  // Zoom: the deep-zoom viewer (~350 KB) is loaded only when a reader asks for it.
+  function setUpZoom(button) {
+    if (!button || !navigator.onLine) return;
+    var viewer = document.getElementById("zoom-viewer");
+    var opened = null;
+    var label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var open = viewer.hidden;
+      viewer.hidden = !open;
+      button.textContent = open ? button.getAttribute("data-close") : label;
+      button.setAttribute("aria-expanded", String(open));
+      if (open && !opened) opened = loadViewer(button.getAttribute("data-viewer"), button.getAttribute("data-tiles"), viewer);
+    });
+  }
+
+  function loadViewer(scriptUrl, infoUrl, viewer) {
+    // OpenSeadragon adds an inline <style> unless one with this marker exists; the CSP refuses inline styles.
+    if (!document.querySelector("style[data-openseadragon-mobile-css]")) {
+      var marker = document.createElement("style");
+      marker.setAttribute("data-openseadragon-mobile-css", "");
+      document.head.appendChild(marker);
+    }
+    return Promise.all([loadScript(scriptUrl), fetch(infoUrl).then(function (r) { return r.json(); })]).then(function (results) {
+      var info = results[1];
+      // Tiles are served next to info.json, whatever host and path prefix the site is on.
+      info.id = new URL(infoUrl, window.location.href).href.replace(/\/info\.json$/, "");
+      var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      var osd = window.OpenSeadragon({
+        element: viewer, tileSources: info, prefixUrl: "", showNavigationControl: false,
+        animationTime: still ? 0 : 1.2, springStiffness: still ? 100 : 6.5,
+      });
+      osd.addHandler("open", function () { addHotspots(osd); });
+      return osd;
+    });
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
       var script = document.createElement("script");
-      script.src = zoom.getAttribute("data-viewer") || document.querySelector("script[src$='reader.js']").src.replace("reader.js", "openseadragon.min.js");
-      script.onload = function () {
-        fetch(infoUrl).then(function (r) { return r.json(); }).then(function (info) {
-          // Tiles are served next to info.json, whatever host the site is on.
-          info.id = new URL(infoUrl, window.location.href).href.replace(/\/info\.json$/, "");
-          viewer.hidden = false;
-          var osd = window.OpenSeadragon({ element: viewer, tileSources: info, showNavigationControl: true, prefixUrl: "", showZoomControl: false, showHomeControl: false, showFullPageControl: false, showRotationControl: false });
-          addHotspots(osd);
-          zoom.hidden = true;
-        });
-      };
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
       document.head.appendChild(script);
     });
   }
 
+  // The same article areas as links over the zoomed scan (OpenSeadragon's coordinates: width 1, height h/w).
   function addHotspots(osd) {
-    osd.addHandler("open", function () {
-      var size = osd.world.getItemAt(0).getContentSize();
-      var aspect = size.y / size.x;
-      document.querySelectorAll(".hotspots a").forEach(function (link) {
-        var points = link.querySelector("polygon").getAttribute("points").split(" ").map(function (p) { return p.split(",").map(Number); });
-        var xs = points.map(function (p) { return p[0] / 1000; }), ys = points.map(function (p) { return p[1] / 1000; });
-        var x = Math.min.apply(null, xs), y = Math.min.apply(null, ys);
-        var a = document.createElement("a");
-        a.href = link.getAttribute("href");
-        a.className = "zoom-hotspot";
-        a.setAttribute("aria-label", link.getAttribute("aria-label"));
-        osd.addOverlay({ element: a, location: new window.OpenSeadragon.Rect(x, y * aspect, Math.max.apply(null, xs) - x, (Math.max.apply(null, ys) - y) * aspect) });
-      });
+    var size = osd.world.getItemAt(0).getContentSize();
+    var aspect = size.y / size.x;
+    document.querySelectorAll(".hotspots a").forEach(function (link) {
+      var points = link.querySelector("polygon").getAttribute("points").split(" ").map(function (p) { return p.split(",").map(Number); });
+      var xs = points.map(function (p) { return p[0] / 1000; }), ys = points.map(function (p) { return p[1] / 1000; });
+      var x = Math.min.apply(null, xs), y = Math.min.apply(null, ys);
+      var a = document.createElement("a");
+      a.href = link.getAttribute("href");
+      a.className = "zoom-hotspot";
+      a.setAttribute("aria-label", link.getAttribute("aria-label"));
+      osd.addOverlay({ element: a, location: new window.OpenSeadragon.Rect(x, y * aspect, Math.max.apply(null, xs) - x, (Math.max.apply(null, ys) - y) * aspect) });
+    });
+  }
+
+  // The next page's scan, in the width and format this browser would pick for it, once this page is done.
+  // Not on phones (the scan is hidden there until asked for) nor when the reader saves data.
+  function prefetchNextScan() {
+    var template = document.getElementById("next-scan");
+    if (!template || narrow.matches || (navigator.connection && navigator.connection.saveData)) return;
+    // Adopting the inert copy starts the image's own source selection and download; it is never shown.
+    prefetched = document.importNode(template.content, true);
+  }
+
+  // Offline: a service worker at the site root saves the edition listed in its offline.json into Cache Storage.
+  function setUpOffline(button) {
+    if (!button || !("serviceWorker" in navigator) || !window.caches) return;
+    var status = button.parentNode.querySelector(".offline-status");
+    button.parentNode.hidden = false;
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      status.textContent = button.getAttribute("data-saving");
+      var manifest = new URL(button.getAttribute("data-manifest"), window.location.href).href;
+      navigator.serviceWorker.register(button.getAttribute("data-worker"))
+        .then(function () { return navigator.serviceWorker.ready; })
+        .then(function (registration) { return ask(registration.active, { type: "save", manifest: manifest }); })
+        .then(function () {
+          status.textContent = button.getAttribute("data-saved");
+        }, function () {
+          status.textContent = button.getAttribute("data-failed");
+          button.disabled = false;
+        });
+    });
+  }
+
+  function ask(worker, message) {
+    return new Promise(function (resolve, reject) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function (event) { (event.data && event.data.ok ? resolve : reject)(event.data); };
+      worker.postMessage(message, [channel.port2]);
     });
   }
 })();

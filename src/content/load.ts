@@ -226,22 +226,45 @@ function validate<T extends z.ZodType>(
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const known = Object.keys((schema as unknown as z.ZodObject).shape ?? {});
+  const guessed = new Set<string>();
+  const unknownKeys = result.error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" ? issue.keys : []));
+  for (const key of unknownKeys) {
+    const guess = closest(key, known);
+    if (guess) guessed.add(guess);
+    diagnostics.error(file, `unknown key${guess ? `: did you mean "${guess}"?` : `; known keys: ${known.join(", ")}`}`, {
+      field: key, line: lineOf(yamlText, key),
+    });
+  }
   for (const issue of result.error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        const guess = closest(key, known);
-        diagnostics.error(file, `unknown key${guess ? `: did you mean "${guess}"?` : `; known keys: ${known.join(", ")}`}`, {
-          field: key, line: lineOf(yamlText, key),
-        });
-      }
-      continue;
-    }
+    if (issue.code === "unrecognized_keys") continue;
     const field = issue.path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${String(p)}` : String(p))).join("");
     const top = String(issue.path[0] ?? "");
-    const message = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+    const value = valueAt(data, issue.path);
+    // A misspelt required key is reported once, as the unknown key with its suggestion.
+    if (value === undefined && guessed.has(top)) continue;
+    const message =
+      value === undefined ? "is required"
+      : issue.code === "invalid_type" ? `expected ${issue.expected === "string" ? "text" : issue.expected}, got ${describe(value)}`
+      : issue.message;
     diagnostics.error(file, message, { field: field || undefined, line: top ? lineOf(yamlText, top) : undefined });
   }
   return null;
+}
+
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "nothing";
+  if (typeof value === "object") return "a set of keys";
+  return `${typeof value === "string" ? "text" : typeof value} ${JSON.stringify(value)}`;
 }
 
 /** Line of a top-level key in the front matter, counting the opening "---" as line 1. */

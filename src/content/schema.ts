@@ -19,8 +19,28 @@ export const polygonSchema = z
   .array(z.tuple([fraction, fraction], { error: "each point must be [x, y]" }))
   .min(3, "a polygon needs at least 3 points");
 
-export const areaSchema = z.union([rectSchema, polygonSchema], {
-  error: "expected [x, y, width, height] or a polygon [[x, y], …] in fractions of the page (0–1)",
+export type Rect = [number, number, number, number];
+export type Polygon = [number, number][];
+
+/** A rectangle or a polygon, told apart by shape first so the message fits what the editor wrote. */
+export const areaSchema = z.unknown().transform((value, ctx): Rect | Polygon => {
+  const schema = !Array.isArray(value)
+    ? null
+    : value.every((v) => typeof v === "number")
+      ? rectSchema
+      : value.every((v) => Array.isArray(v))
+        ? polygonSchema
+        : null;
+  if (!schema) {
+    ctx.addIssue({ code: "custom", message: "expected [x, y, width, height] or a polygon [[x, y], …] in fractions of the page (0–1)" });
+    return z.NEVER;
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  return result.data as Rect | Polygon;
 });
 
 export const figureSchema = z.strictObject({
@@ -66,7 +86,7 @@ export const editionSchema = z.strictObject({
 export type ArticleFields = z.infer<typeof articleSchema>;
 export type PageFields = z.infer<typeof pageSchema>;
 export type EditionFields = z.infer<typeof editionSchema>;
-export type Area = z.infer<typeof areaSchema>;
+export type Area = Rect | Polygon;
 export type FigureFields = z.infer<typeof figureSchema>;
 
 /** Front matter keys in the order they are written to files. */

@@ -12,6 +12,8 @@ export interface Variant {
 }
 
 export interface PictureManifest {
+  /** The source's format, so a cached entry can still check a file's extension */
+  source: string;
   width: number;
   height: number;
   variants: Variant[];
@@ -33,29 +35,35 @@ function input(bytes: Buffer): Sharp {
   return sharp(bytes, { limitInputPixels: imageSettings.maxInputPixels, failOn: "warning" });
 }
 
-/** Checks that the bytes are a whole image of an accepted format that matches the file's extension. */
-export async function inspect(bytes: Buffer, file: string): Promise<{ width: number; height: number; format: string }> {
-  if (bytes.length === 0) throw new ImageInputError("the file is empty (0 bytes): export it again");
-  let meta: Metadata;
-  try {
-    meta = await input(bytes).metadata();
-  } catch (err) {
-    throw new ImageInputError(`not a readable image (${(err as Error).message}): export it again as JPEG, PNG, TIFF or WebP`);
-  }
-  const format = meta.format ?? "unknown";
+/** Checks that the image's format is one we accept and that the file's extension tells the truth. */
+export function checkName(format: string, file: string): void {
   const ext = path.extname(file).toLowerCase();
   const allowed = acceptedFormats[format];
   if (!allowed) throw new ImageInputError(`"${format}" images are not supported: use JPEG, PNG, TIFF or WebP`);
   if (!allowed.includes(ext)) {
     throw new ImageInputError(`the file's name says "${ext}" but it is a ${format.toUpperCase()} image: rename it to ${allowed[0]}`);
   }
+}
+
+/** Checks that the bytes are a whole image of an accepted format that matches the file's extension. */
+export async function inspect(bytes: Buffer, file: string): Promise<{ width: number; height: number; format: string }> {
+  if (bytes.length === 0) throw new ImageInputError("the file is empty (0 bytes): export it again");
+  let meta: Metadata;
+  try {
+    // Only the header is read here, so no pixel limit is needed yet; the limit applies when decoding below.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (err) {
+    throw new ImageInputError(`not a readable image (${(err as Error).message}): export it again as JPEG, PNG, TIFF or WebP`);
+  }
+  const format = meta.format ?? "unknown";
+  checkName(format, file);
   const { width = 0, height = 0 } = meta;
   if (width * height > imageSettings.maxInputPixels) {
-    throw new ImageInputError(`${width} × ${height} pixels is over the limit of ${imageSettings.maxInputPixels / 1e6} MP: scale the scan down`);
+    throw new ImageInputError(`${width} × ${height} pixels is over the limit of ${imageSettings.maxInputPixels / 1e6} MP: scale the image down`);
   }
   // Decoding the whole image is the only way to find a truncated or corrupt file before readers do.
   try {
-    await input(bytes).rotate().raw().toBuffer({ resolveWithObject: false }).then(() => undefined);
+    await input(bytes).rotate().raw().toBuffer();
   } catch (err) {
     throw new ImageInputError(`the image is damaged (${(err as Error).message}): export it again`);
   }
@@ -96,7 +104,7 @@ async function responsive(
       variants.push(await writeVariant(pipeline, encoding, dir, `${w}`));
     }
   }
-  return { width, height, variants };
+  return { source: meta.format ?? "unknown", width, height, variants };
 }
 
 /** Page scan → responsive images, a thumbnail for the page strip, and IIIF level 0 tiles. */

@@ -8,7 +8,7 @@ export interface Encoding {
 
 export const imageSettings = {
   /** Bump when anything below changes: every cached derivative is then made anew. */
-  version: 1,
+  version: 2,
   /** Decompression bombs: refuse inputs with more pixels than this (a 6000 × 8000 scan is 48 MP). */
   maxInputPixels: 120_000_000,
   page: {

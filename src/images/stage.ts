@@ -8,7 +8,7 @@ import { areaBounds } from "../model/build.ts";
 import type { Article, Edition, ImageVariant, Page, Picture } from "../model/types.ts";
 import { DerivativeCache, hashBytes, publishEntry } from "./cache.ts";
 import {
-  deriveClipping, deriveFigure, derivePage, ImageInputError, inspect, mimeOf,
+  checkName, deriveClipping, deriveFigure, derivePage, ImageInputError, inspect, mimeOf,
   type ClippingManifest, type PageManifest, type PictureManifest, type Variant,
 } from "./derive.ts";
 import { renderPdfPage } from "./pdf.ts";
@@ -73,6 +73,7 @@ async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOp
       });
       publishEntry(entry.dir, path.join(imageDirOf(options), key));
       const base = `/${imageRoot}/${key}/`;
+      if (page.scanPath) checkName(entry.manifest.source, page.scanPath);
       page.images = {
         picture: toPicture(entry.manifest, base),
         thumb: toVariant(entry.manifest.thumb, base),
@@ -125,6 +126,7 @@ async function figureJobs(article: Article, cache: DerivativeCache, options: Ima
         return deriveFigure(bytes, dir);
       });
       publishEntry(entry.dir, path.join(imageDirOf(options), key));
+      checkName(entry.manifest.source, figure.path);
       figure.picture = toPicture(entry.manifest, `/${imageRoot}/${key}/`);
     } catch (err) {
       report(err, options.diagnostics, article.file, `figures[${i}].file`, figure.file);

@@ -1,0 +1,248 @@
+// npm run rebuild: the whole archive as independent shard builds (child processes, several at once), then the
+// cross-edition step — into an output folder, or into a publish root as a new release.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { archiveIndexFile } from "../build/archive.ts";
+import { seconds as secondsSince, type Log } from "../build/stages.ts";
+import { Diagnostics } from "../content/diagnostics.ts";
+import { listEditionDates } from "../content/load.ts";
+import { PublishRoot } from "../publish/release.ts";
+import { runNode, type ChildResult, type RunningChild } from "./child.ts";
+import { shardPartsDir } from "./parts.ts";
+import { planShards, selectShards, shardOf, type Shard, type ShardBy } from "./plan.ts";
+import { makeRelease } from "./release.ts";
+
+export interface RebuildOptions {
+  editionsDir: string;
+  siteFile: string;
+  cacheDir: string;
+  /** Build into this folder (served as it is, or the artefact of a CI job) … */
+  outDir?: string;
+  /** … or into this publish root as a new release, which npm run publish then continues from */
+  root?: string;
+  /** Shard size for a whole rebuild */
+  by: ShardBy;
+  /** Rebuild only these shards (2016-03, 2016); the other editions stay as they are */
+  shards?: string[];
+  /** Shards built at once; default the core count */
+  jobs?: number;
+  /** Heap limit of each shard process (node --max-old-space-size), for machines short of memory */
+  maxOldSpaceMb?: number;
+}
+
+export interface StepResult {
+  /** The shard id, or "cross-edition" */
+  name: string;
+  editions: number;
+  /** HTML pages written */
+  htmlPages: number;
+  seconds: number;
+  peakRssMb: number | null;
+  attempts: number;
+}
+
+export interface RebuildSummary {
+  shards: StepResult[];
+  crossEdition: StepResult;
+  editions: number;
+  htmlPages: number;
+  seconds: number;
+  /** The largest peak memory of any one process */
+  peakRssMb: number | null;
+  /** Set when built into a publish root */
+  release?: string;
+}
+
+const repo = path.resolve(import.meta.dirname, "../..");
+const buildScript = path.join(repo, "scripts", "build.ts");
+
+export async function rebuildArchive(options: RebuildOptions, log: Log = console.log): Promise<RebuildSummary> {
+  if (!options.outDir === !options.root) throw new Error("give either an output folder (--out) or a publish root (--root)");
+  const diagnostics = new Diagnostics();
+  const allDates = listEditionDates(options.editionsDir, diagnostics);
+  if (diagnostics.errors.length) throw new Error(diagnostics.errors.map((d) => `${d.file}: ${d.message}`).join("\n"));
+  if (!allDates.length) throw new Error(`${options.editionsDir}: no editions to build`);
+  return options.root ? rebuildIntoRoot(options, options.root, allDates, log) : rebuildIntoFolder(options, options.outDir!, allDates, log);
+}
+
+async function rebuildIntoFolder(options: RebuildOptions, outDir: string, allDates: string[], log: Log): Promise<RebuildSummary> {
+  const shards = options.shards ? selectShards(allDates, options.shards) : planShards(allDates, options.by);
+  // A whole rebuild starts the index afresh: parts left by an earlier rebuild with other shards would overlap.
+  if (!options.shards) fs.rmSync(path.join(outDir, shardPartsDir), { recursive: true, force: true });
+  return runSteps(options, shards, { outDir }, log);
+}
+
+async function rebuildIntoRoot(options: RebuildOptions, rootDir: string, allDates: string[], log: Log): Promise<RebuildSummary> {
+  const root = new PublishRoot(rootDir);
+  const unlock = root.lock();
+  const id = root.newReleaseId();
+  const staging = path.join(root.dir, `staging-${id}`);
+  try {
+    for (const dir of [root.releases, root.editionStore, root.imageStore]) fs.mkdirSync(dir, { recursive: true });
+    const live = root.currentEditions();
+    const current = root.currentRelease();
+    let shards: Shard[];
+    if (options.shards) {
+      shards = selectShards(allDates, withChangedEditions(options.shards, allDates, [...live.keys()]));
+      // The editions not rebuilt keep their records in the live index.
+      if (current && fs.existsSync(path.join(current, archiveIndexFile))) {
+        fs.mkdirSync(path.join(staging, path.dirname(archiveIndexFile)), { recursive: true });
+        fs.copyFileSync(path.join(current, archiveIndexFile), path.join(staging, archiveIndexFile));
+      }
+    } else {
+      shards = planShards(allDates, options.by);
+    }
+    const summary = await runSteps(options, shards, { outDir: staging, imageDir: root.imageStore }, log);
+    const rebuilt = new Set([...shards.flatMap((s) => s.dates), allDates[allDates.length - 1]]);
+    const release = makeRelease(root, { id, staging, allDates, rebuilt });
+    root.swap(release);
+    root.collectGarbage();
+    log(`✓ release ${id} is live: ${path.join(root.dir, "current")}`);
+    return { ...summary, release: id };
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+    unlock();
+  }
+}
+
+/**
+ * The named shards, plus the months of editions that are new or gone since the live release, and of their
+ * neighbours (whose previous/next edition links change), so that the release is whole.
+ */
+function withChangedEditions(ids: string[], allDates: string[], liveDates: string[]): string[] {
+  const covered = (date: string) => ids.some((id) => date.startsWith(`${id}-`));
+  const all = new Set(allDates);
+  const live = new Set(liveDates);
+  const touched = new Set<string>();
+  const merged = [...new Set([...allDates, ...liveDates])].sort();
+  merged.forEach((date, i) => {
+    if (all.has(date) && live.has(date)) return;
+    for (const d of [merged[i - 1], date, merged[i + 1]]) if (d && all.has(d)) touched.add(d);
+  });
+  const extra = [...touched].filter((d) => !covered(d)).map((d) => shardOf(d, "month"));
+  return [...new Set([...ids, ...extra])];
+}
+
+interface Target {
+  outDir: string;
+  imageDir?: string;
+}
+
+/** The shards, several at once, then the cross-edition step; each a `scripts/build.ts` child process. */
+async function runSteps(options: RebuildOptions, shards: Shard[], target: Target, log: Log): Promise<RebuildSummary> {
+  const started = performance.now();
+  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+  const total = shards.reduce((n, s) => n + s.dates.length, 0);
+  log(`rebuilding ${total} editions in ${shards.length} shards, ${Math.min(jobs, shards.length)} at once`);
+  const results: StepResult[] = [];
+  let editionsDone = 0;
+  const running = new Set<RunningChild>();
+  let failure: Error | null = null;
+
+  const runShard = async (shard: Shard): Promise<void> => {
+    let attempt = 0;
+    let result: ChildResult;
+    for (;;) {
+      attempt++;
+      const child = runNode(buildArgs(options, target, ["--shard", shard.id]), { cwd: repo });
+      running.add(child);
+      result = await child.done;
+      running.delete(child);
+      if (result.code === 0 || failure) break;
+      // A second try is cheap next to a lost rebuild, and survives what is passing: a full disk freed,
+      // two shards racing to put the same image into the cache.
+      if (attempt === 2) {
+        throw new Error(`shard ${shard.id} failed twice (${exitOf(result)}); its last output:\n${result.tail}`);
+      }
+      log(`✗ shard ${shard.id} failed (${exitOf(result)}), trying once more; its last output:\n${indent(lastLines(result.tail, 12))}`);
+    }
+    if (failure) return;
+    const htmlPages = readHtmlPages(target.outDir, shard.id);
+    results.push({ name: shard.id, editions: shard.dates.length, htmlPages, seconds: result.seconds, peakRssMb: result.peakRssMb, attempts: attempt });
+    editionsDone += shard.dates.length;
+    const elapsed = (performance.now() - started) / 1000;
+    const left = (elapsed / editionsDone) * (total - editionsDone);
+    log(
+      `✓ ${shard.id}: ${shard.dates.length} editions, ${htmlPages} pages, ${result.seconds.toFixed(1)} s, ${mb(result.peakRssMb)}` +
+        ` · ${results.length}/${shards.length} shards, ${clock(elapsed)} elapsed` +
+        (editionsDone < total ? `, about ${clock(left)} left` : ""),
+    );
+  };
+
+  const queue = [...shards];
+  const worker = async () => {
+    while (queue.length && !failure) {
+      const shard = queue.shift()!;
+      try {
+        await runShard(shard);
+      } catch (err) {
+        failure ??= err as Error;
+        // The rebuild has failed; shards still running would only keep the machine busy.
+        for (const child of running) child.stop();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, shards.length) }, worker));
+  if (failure) throw failure;
+
+  const crossStarted = performance.now();
+  const cross = await runNode(buildArgs(options, target, ["--cross-edition"]), { cwd: repo }).done;
+  if (cross.code !== 0) throw new Error(`the cross-edition step failed (${exitOf(cross)}); its last output:\n${cross.tail}`);
+  const crossEdition: StepResult = {
+    name: "cross-edition", editions: 1, htmlPages: 0, seconds: cross.seconds, peakRssMb: cross.peakRssMb, attempts: 1,
+  };
+  log(`✓ cross-edition: home, archive calendar, feed, sitemap (${secondsSince(crossStarted)}, ${mb(cross.peakRssMb)})`);
+
+  results.sort((a, b) => a.name.localeCompare(b.name));
+  const peaks = [...results, crossEdition].map((r) => r.peakRssMb).filter((m): m is number => m !== null);
+  return {
+    shards: results,
+    crossEdition,
+    editions: total,
+    htmlPages: results.reduce((n, r) => n + r.htmlPages, 0),
+    seconds: (performance.now() - started) / 1000,
+    peakRssMb: peaks.length ? Math.max(...peaks) : null,
+  };
+}
+
+function buildArgs(options: RebuildOptions, target: Target, step: string[]): string[] {
+  return [
+    ...(options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : []),
+    "--import", "tsx", buildScript, ...step,
+    "--editions", path.resolve(options.editionsDir),
+    "--site", path.resolve(options.siteFile),
+    "--cache", path.resolve(options.cacheDir),
+    "--out", path.resolve(target.outDir),
+    ...(target.imageDir ? ["--image-dir", path.resolve(target.imageDir)] : []),
+  ];
+}
+
+function readHtmlPages(outDir: string, shard: string): number {
+  const file = path.join(outDir, shardPartsDir, `${shard}.json`);
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { htmlPages: number }).htmlPages;
+}
+
+function exitOf(result: ChildResult): string {
+  return result.signal ? `killed by ${result.signal}` : `exit code ${result.code}`;
+}
+
+function lastLines(text: string, n: number): string {
+  return text.split("\n").slice(-n).join("\n");
+}
+
+function indent(text: string): string {
+  return text.split("\n").map((l) => `    ${l}`).join("\n");
+}
+
+export function mb(value: number | null): string {
+  return value === null ? "peak memory unknown" : `peak ${Math.round(value)} MB`;
+}
+
+export function clock(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${String(s % 60).padStart(2, "0")} s`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
+}

@@ -1,0 +1,86 @@
+// Runs every bad-input case: the one message expected, the exit code, and the live site untouched after errors.
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { repo, runScript, tempDir } from "../helpers/build.ts";
+import { copyTree, treeHash } from "../helpers/tree.ts";
+
+interface Case {
+  expect: "error" | "warning" | "ok";
+  message?: string;
+  file: string;
+  line?: number;
+  present?: string[];
+  absent?: string[];
+}
+
+const corpus = path.join(repo, "tests/bad-input");
+const names = fs.readdirSync(path.join(corpus, "cases")).sort();
+const date = "2024-05-06";
+let root: string;
+let cache: string;
+
+beforeAll(() => {
+  const base = tempDir("corpus");
+  root = path.join(base, "public");
+  cache = path.join(base, "cache");
+  const good = runScript("publish.ts", [date, "--editions", path.join(corpus, "base/editions"), "--root", root, "--cache", cache]);
+  if (good.code !== 0) throw new Error(`the base edition must publish cleanly:\n${good.output}`);
+});
+
+function lines(output: string, level: "error" | "warning"): string[] {
+  return output.split("\n").filter((l) => l.startsWith(`${level}: `));
+}
+
+function allHtml(dir: string): string {
+  let text = "";
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith(".html")) text += fs.readFileSync(path.join(entry.parentPath, entry.name), "utf8");
+  }
+  return text;
+}
+
+describe("bad-input corpus", () => {
+  it("has at least 30 cases", () => {
+    expect(names.length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const name of names) {
+    const spec = JSON.parse(fs.readFileSync(path.join(corpus, "cases", name, "case.json"), "utf8")) as Case;
+    it(`${name}: ${spec.expect}${spec.message ? ` — ${spec.message}` : ""}`, () => {
+      const work = tempDir(name);
+      copyTree(path.join(corpus, "cases", name), work);
+      const editions = path.join(work, "editions");
+      const where = spec.line ? `${spec.file}:${spec.line}:` : spec.file;
+
+      if (spec.expect === "error") {
+        const before = treeHash(path.join(root, "current"));
+        const result = runScript("publish.ts", [date, "--editions", editions, "--root", root, "--cache", cache]);
+        expect(result.code, result.output).toBe(1);
+        const errors = lines(result.output, "error");
+        expect(errors, result.output).toHaveLength(1);
+        expect(errors[0]).toContain(where);
+        expect(errors[0]).toContain(spec.message);
+        expect(result.stderr).toContain("the live site was not changed");
+        expect(treeHash(path.join(root, "current"))).toEqual(before);
+        return;
+      }
+
+      const out = path.join(work, "site");
+      const result = runScript("build.ts", ["--editions", editions, "--out", out, "--cache", cache]);
+      expect(result.code, result.output).toBe(0);
+      expect(lines(result.output, "error")).toEqual([]);
+      const warnings = lines(result.output, "warning");
+      if (spec.expect === "warning") {
+        expect(warnings, result.output).toHaveLength(1);
+        expect(warnings[0]).toContain(where);
+        expect(warnings[0]).toContain(spec.message);
+      } else {
+        expect(warnings).toEqual([]);
+      }
+      const html = allHtml(out);
+      for (const text of spec.present ?? []) expect(html).toContain(text);
+      for (const text of spec.absent ?? []) expect(html).not.toContain(text);
+    });
+  }
+});

@@ -1,0 +1,129 @@
+import json, os, shutil, struct
+ROOT='tests/bad-input'
+D='2024-05-06'
+SCAN=open('tests/fixtures/images/scan-a.jpg','rb').read()
+PHOTO=open('tests/fixtures/images/photo.png','rb').read()
+ALPHA='''---
+kicker: 春耕时节
+headline: 全市春耕生产有序推进
+byline: 记者 王芳
+mark: ②3
+figures:
+  - file: photos/field.png
+    caption: 农民在田间播种
+area: [0.05, 0.05, 0.4, 0.3]
+---
+
+春耕时节，全市各地抓住有利天气，有序推进春耕生产。
+
+### 农资供应充足
+
+全市农资储备充足，价格总体平稳。
+'''
+BETA='''---
+headline: 图书馆延长开放时间
+area: [0.55, 0.05, 0.4, 0.6]
+---
+
+市图书馆自本周起延长开放时间。
+'''
+GAMMA='''---
+headline: 社区开展义诊活动
+---
+
+社区卫生服务中心开展义诊活动。
+'''
+def base():
+    return {
+      f'editions/{D}/edition.yml': 'issue: 30001\n',
+      f'editions/{D}/01/page.yml': 'section: 要闻\n',
+      f'editions/{D}/01/page.jpg': SCAN,
+      f'editions/{D}/01/photos/field.png': PHOTO,
+      f'editions/{D}/01/01-chungeng.md': ALPHA,
+      f'editions/{D}/01/02-tushuguan.md': BETA,
+      f'editions/{D}/02/page.yml': 'section: 综合\n',
+      f'editions/{D}/02/01-yizhen.md': GAMMA,
+    }
+A=f'editions/{D}/01/01-chungeng.md'
+B=f'editions/{D}/01/02-tushuguan.md'
+G=f'editions/{D}/02/01-yizhen.md'
+P1=f'editions/{D}/01/page.yml'
+cases=[]
+def case(name, expect, message, file, mutate, line=None, field=None, absent=None, present=None, note=''):
+    files=base(); symlinks={}
+    r=mutate(files, symlinks)
+    cases.append((name, files, symlinks, dict(expect=expect, message=message, file=file, line=line, field=field, absent=absent or [], present=present or [], note=note)))
+def sub(path, old, new):
+    def m(f, s):
+        assert old in (f[path] if isinstance(f[path], str) else ''), (path, old)
+        f[path]=f[path].replace(old, new, 1)
+    return m
+def setf(path, content):
+    def m(f, s): f[path]=content
+    return m
+def rm(path):
+    def m(f, s): del f[path]
+    return m
+def chain(*ms):
+    def m(f, s):
+        for x in ms: x(f, s)
+    return m
+jpeg_bomb=bytearray(SCAN)
+i=jpeg_bomb.find(b'\xff\xc0')
+if i<0: i=jpeg_bomb.find(b'\xff\xc2')
+struct.pack_into('>HH', jpeg_bomb, i+5, 30000, 30000)
+
+case('01-malformed-yaml','error','invalid YAML',A, sub(A,'headline: 全市春耕生产有序推进','headline: "全市春耕生产有序推进'), line=None)
+case('02-missing-headline','error','front matter "headline": is required',A, sub(A,'headline: 全市春耕生产有序推进\n',''))
+case('03-unknown-key-typo','error','front matter "subtilte": unknown key: did you mean "subtitle"?',A, sub(A,'byline: 记者 王芳','subtilte: ——副题'), line=4)
+case('04-wrong-type','error','front matter "headline": expected text, got a list',A, sub(A,'headline: 全市春耕生产有序推进','headline: [全市, 春耕]'))
+case('05-page-yml-typo','error','front matter "sectoin": unknown key: did you mean "section"?',P1, setf(P1,'sectoin: 要闻\n'))
+case('06-empty-file','error','the file is empty',A, setf(A,''))
+case('07-only-front-matter','warning','the article has no text and no figures',G, setf(G,'---\nheadline: 社区开展义诊活动\n---\n'))
+case('08-non-utf8','error','the file is not UTF-8 text',G, setf(G, GAMMA.encode('gb18030')))
+case('09-bom','ok','',G, setf(G, '\ufeff'+GAMMA), present=['社区卫生服务中心开展义诊活动。'])
+case('10-windows-line-endings','ok','',A, setf(A, ALPHA.replace('\n','\r\n')), present=['<h2>农资供应充足</h2>','春耕时节，全市各地'])
+case('11-duplicate-page-numbers','error','two page folders have page number 2',f'editions/{D}/2-zonghe', lambda f,s: f.update({f'editions/{D}/2-zonghe/page.yml':'section: 综合\n'}))
+case('12-gap-in-page-order','warning','page order has a gap: 01 is followed by 03',f'editions/{D}', lambda f,s: [f.update({f'editions/{D}/03/'+k.split('/02/')[1]: f[k]}) or None for k in list(f) if '/02/' in k] and [f.pop(k) for k in list(f) if f'/{D}/02/' in k])
+case('13-story-missing-part','error','story "chungeng" has a part missing: no article on page 02 has "story: chungeng"',A, sub(A,'area: [0.05, 0.05, 0.4, 0.3]','area: [0.05, 0.05, 0.4, 0.3]\nstory: chungeng\ncontinued_on: "02"'))
+case('14-story-two-first-parts','error','story "chungeng" has two first parts',G, chain(sub(A,'area: [0.05, 0.05, 0.4, 0.3]','area: [0.05, 0.05, 0.4, 0.3]\nstory: chungeng'), sub(G,'headline: 社区开展义诊活动','headline: 社区开展义诊活动\nstory: chungeng')))
+case('15-story-cycle','error','story "chungeng" goes round in a circle',A, chain(sub(A,'area: [0.05, 0.05, 0.4, 0.3]','area: [0.05, 0.05, 0.4, 0.3]\nstory: chungeng\ncontinued_from: "02"\ncontinued_on: "02"'), sub(G,'headline: 社区开展义诊活动','headline: 社区开展义诊活动\nstory: chungeng\ncontinued_from: "01"\ncontinued_on: "01"')))
+case('16-area-wrong-arity','error','front matter "area": expected 4 numbers [x, y, width, height], got 3',A, sub(A,'area: [0.05, 0.05, 0.4, 0.3]','area: [0.05, 0.05, 0.4]'))
+case('17-area-outside-page','error','front matter "area": the area reaches outside the page',A, sub(A,'area: [0.05, 0.05, 0.4, 0.3]','area: [0.75, 0.05, 0.4, 0.3]'))
+case('18-figure-missing','error','front matter "figures[0].file": "photos/nope.png" does not exist',A, sub(A,'photos/field.png','photos/nope.png'))
+case('19-figure-corrupt','error','front matter "figures[0].file": "photos/field.png": not a readable image',A, setf(f'editions/{D}/01/photos/field.png', bytes(range(256))*8))
+case('20-figure-zero-bytes','error','front matter "figures[0].file": "photos/field.png": the file is empty (0 bytes)',A, setf(f'editions/{D}/01/photos/field.png', b''))
+case('21-figure-lying-extension','error','the file\'s name says ".jpg" but it is a PNG image: rename it to .png',A, chain(sub(A,'photos/field.png','photos/field.jpg'), lambda f,s: f.update({f'editions/{D}/01/photos/field.jpg': PHOTO})))
+case('22-decompression-bomb','error','30000 × 30000 pixels is over the limit of 120 MP',A, chain(sub(A,'photos/field.png','photos/huge.jpg'), lambda f,s: f.update({f'editions/{D}/01/photos/huge.jpg': bytes(jpeg_bomb)})))
+case('23-path-traversal','error','front matter "figures[0].file": "../../../../../etc/passwd" points outside the edition folder',A, sub(A,'photos/field.png','../../../../../etc/passwd'))
+case('24-symlink-escape','error','front matter "figures[0].file": "photos/escape.png" is a link to a file outside the edition folder',A, chain(sub(A,'photos/field.png','photos/escape.png'), lambda f,s: s.update({f'editions/{D}/01/photos/escape.png':'/etc/hostname'})))
+case('25-edition-folder-not-a-date','error','edition folder "2024-5-7" is not a real date',"editions/2024-5-7", lambda f,s: f.update({'editions/2024-5-7/01/page.yml':'section: 要闻\n'}))
+case('26-edition-impossible-date','error','edition folder "2023-02-30" is not a real date',"editions/2023-02-30", lambda f,s: f.update({'editions/2023-02-30/01/page.yml':'section: 要闻\n'}))
+case('27-huge-article','ok','',G, setf(G, GAMMA + ('社区卫生服务中心开展义诊活动，居民排队问诊。' * 2 + '\n\n') * 7800), present=['居民排队问诊'])
+case('28-script-in-markdown','ok','',G, setf(G, GAMMA+'\n<script>alert("x")</script>\n\n段落<img src=x onerror=alert(1)>结束\n'), absent=['<script>alert','<img src=x onerror'], present=['&lt;script&gt;alert'])
+case('29-javascript-link','ok','',G, setf(G, GAMMA+'\n[点击这里](javascript:alert(1)) 和 [另一个](JAVASCRIPT:alert(2))\n'), absent=['href="javascript:','href="JAVASCRIPT:'])
+case('30-html-in-front-matter','ok','',G, setf(G, '---\nheadline: "<script>alert(1)</script>标题"\nkicker: "<img src=x onerror=alert(1)>"\nbyline: "\\" onmouseover=\\"alert(1)"\n---\n\n正文。\n'), absent=['<script>alert(1)</script>标题','<img src=x onerror','" onmouseover="alert(1)'], present=['&lt;script&gt;alert(1)&lt;/script&gt;标题'])
+case('31-continuation-page-not-in-edition','warning','page 04 is not in this edition: "下转第四版" is shown without a link',A, sub(A,'area: [0.05, 0.05, 0.4, 0.3]','area: [0.05, 0.05, 0.4, 0.3]\nstory: chungeng\ncontinued_on: "04"'))
+case('32-scan-missing','error','front matter "scan": "page.png" does not exist',P1, setf(P1,'section: 要闻\nscan: page.png\n'))
+case('33-scan-truncated','error','front matter "scan": the image is damaged',P1, setf(f'editions/{D}/01/page.jpg', SCAN[:len(SCAN)//2]))
+case('34-unsupported-format','error','"gif" images are not supported',A, chain(sub(A,'photos/field.png','photos/anim.gif'), lambda f,s: f.update({f'editions/{D}/01/photos/anim.gif': b'GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;'})))
+case('35-page-without-page-yml','error','missing: every page folder needs a page.yml',f'editions/{D}/02/page.yml', rm(f'editions/{D}/02/page.yml'))
+case('36-bad-article-file-name','error','article file name must be NN-slug.md',f'editions/{D}/02/Yi Zhen.md', chain(rm(G), lambda f,s: f.update({f'editions/{D}/02/Yi Zhen.md': GAMMA})))
+case('37-story-key-missing','error','a continued article needs a "story" key shared by all its parts',A, sub(A,'area: [0.05, 0.05, 0.4, 0.3]','area: [0.05, 0.05, 0.4, 0.3]\ncontinued_on: "02"'))
+case('38-overlapping-areas','warning','overlap',A, sub(B,'area: [0.55, 0.05, 0.4, 0.6]','area: [0.3, 0.05, 0.4, 0.6]'))
+
+shutil.rmtree(ROOT+'/cases', ignore_errors=True)
+shutil.rmtree(ROOT+'/base', ignore_errors=True)
+for p,c in base().items():
+    full=os.path.join(ROOT,'base',p); os.makedirs(os.path.dirname(full), exist_ok=True)
+    open(full,'wb').write(c.encode('utf-8') if isinstance(c,str) else c)
+for name, files, symlinks, meta in cases:
+    d=os.path.join(ROOT,'cases',name)
+    for p,c in files.items():
+        full=os.path.join(d,p); os.makedirs(os.path.dirname(full), exist_ok=True)
+        open(full,'wb').write(c.encode('utf-8') if isinstance(c,str) else c)
+    for p,t in symlinks.items():
+        full=os.path.join(d,p); os.makedirs(os.path.dirname(full), exist_ok=True); os.symlink(t, full)
+    meta={k:v for k,v in meta.items() if v not in (None,[],'')}
+    json.dump(meta, open(os.path.join(d,'case.json'),'w'), ensure_ascii=False, indent=2)
+print(len(cases))
