@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { ContentError, formatDiagnostic } from "../content/diagnostics.ts";
+import { writeSearchIndexes } from "../search/index.ts";
 import { archiveIndexFile } from "./archive.ts";
 import { setPreparedSite } from "./session.ts";
 import { prepareSite, type PreparedSite, type SiteOptions } from "./site.ts";
@@ -25,6 +26,7 @@ export async function buildSite(options: SiteOptions, log: Log = console.log): P
     return site;
   });
   await stage("pages", log, () => renderSite(prepared, options));
+  await stage("search index", log, () => writeSearchIndexes(prepared.data.editions, options.outDir, prepared.data.settings));
   const { data } = prepared;
   fs.mkdirSync(path.join(options.outDir, path.dirname(archiveIndexFile)), { recursive: true });
   fs.writeFileSync(path.join(options.outDir, archiveIndexFile), JSON.stringify(data.index));

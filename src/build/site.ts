@@ -50,6 +50,8 @@ export interface SiteData {
   /** Newest editions first, for the feed and the archive page */
   recent: IndexedEdition[];
   urls: typeof urls;
+  /** Editions with a search index, newest first: what the search page may merge */
+  searchEditions: { date: string; year: number; label: string; index: string }[];
   /** Whether cross-edition pages (home, archive, feed, sitemap) are part of this build */
   crossEdition: boolean;
 }
@@ -95,6 +97,9 @@ export async function prepareSite(options: SiteOptions): Promise<PreparedSite> {
     calendar: buildCalendar(index.editions, locale.monthTitle, locale.yearTitle),
     recent: [...index.editions].reverse().slice(0, 30),
     urls,
+    searchEditions: [...index.editions].reverse().map((e) => ({
+      date: e.date, year: Number(e.date.slice(0, 4)), label: e.dateLabel, index: `${settings.pathPrefix}${urls.searchIndex(e.date).slice(1)}`,
+    })),
     crossEdition: true,
   };
   return { data, diagnostics, images };

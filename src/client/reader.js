@@ -61,9 +61,11 @@
   }
 
   function loadViewer(scriptUrl, infoUrl, viewer) {
-    // OpenSeadragon adds an inline <style> unless one with this marker exists; the CSP refuses inline styles.
+    // OpenSeadragon adds an inline <style> unless it finds style[data-openseadragon-mobile-css], and the CSP
+    // refuses inline styles (even an empty one). An element named "style" outside the HTML namespace matches
+    // that selector without being a style sheet.
     if (!document.querySelector("style[data-openseadragon-mobile-css]")) {
-      var marker = document.createElement("style");
+      var marker = document.createElementNS("urn:x-banmian", "style");
       marker.setAttribute("data-openseadragon-mobile-css", "");
       document.head.appendChild(marker);
     }

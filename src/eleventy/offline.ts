@@ -20,7 +20,7 @@ export interface OfflineManifest {
  * keeps a saved edition to a few megabytes instead of every derivative.
  */
 export function offlineManifest(edition: Edition): OfflineManifest {
-  const files = new Set<string>([edition.url, "/assets/site.css", "/assets/reader.js"]);
+  const files = new Set<string>([edition.url, "/assets/site.css", "/assets/reader.js", "/assets/icon.svg"]);
   const picture = (p: Picture | null | undefined) => { if (p) files.add(p.fallback.url); };
   for (const page of edition.pages) {
     files.add(page.url);

@@ -34,7 +34,8 @@ export type UiString =
   | "downloadPdf" | "backToPage" | "fullStory" | "storyParts" | "noScan" | "home" | "figure"
   | "latestEdition" | "pageImageAlt" | "zoom" | "originalLayout" | "searchPlaceholder" | "searchButton"
   | "searchNoScript" | "editionOverview" | "articlesOnPage" | "allEditions" | "saveOffline" | "showReplica"
-  | "feed" | "part" | "offlineSaving" | "offlineSaved" | "offlineFailed" | "zoomClose";
+  | "feed" | "part" | "offlineSaving" | "offlineSaved" | "offlineFailed" | "zoomClose"
+  | "searchScope" | "searchRecent" | "searchAll" | "searching" | "searchNone" | "searchCount";
 
 const chineseDigits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
@@ -76,7 +77,8 @@ export const zhCN: Locale = {
     zoom: "放大版面", originalLayout: "版面原貌", searchPlaceholder: "输入关键词", searchButton: "搜索",
     searchNoScript: "搜索需要启用 JavaScript；也可以从往期回顾按日期浏览。", editionOverview: "本期导读",
     articlesOnPage: "本版文章", allEditions: "全部期数", saveOffline: "离线阅读", showReplica: "查看版面图",
-    feed: "订阅", part: "部分", offlineSaving: "正在保存本期…", offlineSaved: "本期已保存，断网也能阅读",
+    feed: "订阅", part: "部分", searchScope: "范围", searchRecent: "最近30期", searchAll: "全部（较慢）",
+    searching: "正在搜索…", searchNone: "没有找到相关文章。", searchCount: "找到 {n} 篇文章", offlineSaving: "正在保存本期…", offlineSaved: "本期已保存，断网也能阅读",
     offlineFailed: "保存失败，请稍后再试", zoomClose: "收起放大图",
   },
 };
@@ -108,6 +110,8 @@ export const en: Locale = {
     searchNoScript: "Search needs JavaScript; the archive lists every edition by date.",
     editionOverview: "In this edition", articlesOnPage: "On this page", allEditions: "All editions",
     saveOffline: "Save for offline reading", showReplica: "Show the page", feed: "Feed", part: "part",
+    searchScope: "Range", searchRecent: "Last 30 editions", searchAll: "Everything (slower)", searching: "Searching…",
+    searchNone: "No articles found.", searchCount: "{n} articles found",
     offlineSaving: "Saving this edition…", offlineSaved: "Saved: this edition can be read offline",
     offlineFailed: "Could not save; try again later", zoomClose: "Close zoom",
   },

@@ -9,6 +9,10 @@ export const urls = {
   archive: () => "/archive/",
   archiveYear: (year: number) => `/archive/${year}/`,
   search: () => "/search/",
+  /** One Pagefind bundle per edition */
+  searchIndex: (date: string) => `/${date}/pagefind/`,
+  /** The list of editions the search page can merge */
+  searchEditions: () => "/search/editions.json",
   feed: () => "/feed.xml",
   sitemap: () => "/sitemap.xml",
 };

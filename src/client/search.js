@@ -1,0 +1,94 @@
+// Search page: merges the Pagefind indexes of the editions in the chosen range and lists the hits.
+(function () {
+  "use strict";
+  var form = document.querySelector(".search-form");
+  var list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  if (!form || !list) return;
+  var input = form.querySelector("input[name=q]");
+  var scope = form.querySelector("select[name=scope]");
+  var note = document.querySelector(".search-note");
+  if (note) note.hidden = true;
+  var editions = null;
+  var engines = {};
+
+  function say(key, n) {
+    status.textContent = (status.getAttribute("data-" + key) || "").replace("{n}", String(n));
+  }
+
+  function chosen(all) {
+    var value = scope.value;
+    if (value === "recent") return all.slice(0, 30);
+    if (value === "all") return all;
+    return all.filter(function (e) { return String(e.year) === value; });
+  }
+
+  // One Pagefind instance per range: the newest edition's bundle is the primary, the others are merged into it.
+  function engineFor(range) {
+    var key = scope.value;
+    if (engines[key]) return engines[key];
+    if (range.length === 0) return Promise.resolve(null);
+    engines[key] = import(new URL(range[0].index + "pagefind.js", window.location.href).href).then(function (pf) {
+      return pf.options({ excerptLength: 40 }).then(function () {
+        return range.slice(1).reduce(function (done, e) {
+          return done.then(function () { return pf.mergeIndex(new URL(e.index, window.location.href).href); });
+        }, Promise.resolve());
+      }).then(function () { return pf; });
+    });
+    return engines[key];
+  }
+
+  function show(results) {
+    list.textContent = "";
+    results.forEach(function (r) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = r.url;
+      a.textContent = r.meta.title;
+      var meta = document.createElement("p");
+      meta.className = "search-meta";
+      meta.textContent = r.meta.date + " · " + r.meta.page;
+      var excerpt = document.createElement("p");
+      // Pagefind's excerpt only marks hits with <mark>; build it from text, never as HTML.
+      r.excerpt.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
+        var m = /^<mark>(.*)<\/mark>$/.exec(part);
+        var node = m ? document.createElement("mark") : document.createTextNode("");
+        node.textContent = (m ? m[1] : part).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+        excerpt.appendChild(node);
+      });
+      li.appendChild(a);
+      li.appendChild(meta);
+      li.appendChild(excerpt);
+      list.appendChild(li);
+    });
+  }
+
+  function run() {
+    var query = input.value.trim();
+    if (!query) { list.textContent = ""; status.textContent = ""; return; }
+    say("searching");
+    var load = editions ? Promise.resolve(editions) : fetch(list.getAttribute("data-editions")).then(function (r) { return r.json(); });
+    load.then(function (all) {
+      editions = all;
+      return engineFor(chosen(all));
+    }).then(function (pf) {
+      if (!pf) return [];
+      return pf.search(query).then(function (found) {
+        return Promise.all(found.results.slice(0, 30).map(function (r) { return r.data(); }));
+      });
+    }).then(function (results) {
+      show(results);
+      say(results.length ? "count" : "none", results.length);
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var params = new URLSearchParams({ q: input.value, scope: scope.value });
+    history.replaceState(null, "", "?" + params.toString());
+    run();
+  });
+  var params = new URLSearchParams(window.location.search);
+  if (params.get("scope")) scope.value = params.get("scope");
+  if (params.get("q")) { input.value = params.get("q"); run(); }
+})();
