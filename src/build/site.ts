@@ -6,7 +6,7 @@ import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates, loadEditions } from "../content/load.ts";
 import { loadSettings, type Settings } from "../content/settings.ts";
 import { findAreaProblems } from "../hotspots/overlap.ts";
-import { runImageStage, type ImageStageResult } from "../images/stage.ts";
+import { checkImages, runImageStage, type ImageStageResult } from "../images/stage.ts";
 import { getLocale, type Locale } from "../locale/index.ts";
 import { buildEdition } from "../model/build.ts";
 import type { Article, Edition, Page, Story } from "../model/types.ts";
@@ -77,7 +77,10 @@ export async function prepareSite(options: SiteOptions): Promise<PreparedSite> {
   checkAreas(editions, diagnostics);
 
   let images: ImageStageResult | null = null;
-  if (options.images !== false && diagnostics.errors.length === 0) {
+  if (options.images === false || diagnostics.errors.length > 0) {
+    // No derivatives now, but every image is still checked so one run lists every problem.
+    await checkImages(editions, diagnostics);
+  } else {
     images = await runImageStage(editions, {
       outDir: options.outDir, imageDir: options.imageDir, cacheDir: options.cacheDir, siteRoot: root, diagnostics, progress: options.progress,
     });

@@ -24,12 +24,16 @@ export interface ImageStageOptions {
   diagnostics: Diagnostics;
   /** Called now and then while derivatives are being made */
   progress?: (done: number, total: number) => void;
+  /** Remove cache entries this run did not use. Only for a build of the whole archive: a partial build would drop the rest. */
+  prune?: boolean;
 }
 
 export interface ImageStageResult {
   images: number;
   encoded: number;
   cached: number;
+  /** Stale cache entries removed (0 unless options.prune) */
+  pruned: number;
 }
 
 const imageRoot = "img";
@@ -46,7 +50,33 @@ export async function runImageStage(editions: Edition[], options: ImageStageOpti
     done++;
     options.progress?.(done, jobs.length);
   });
-  return { images: cache.hits + cache.encoded, encoded: cache.encoded, cached: cache.hits };
+  const pruned = options.prune ? cache.prune() : 0;
+  return { images: cache.hits + cache.encoded, encoded: cache.encoded, cached: cache.hits, pruned };
+}
+
+/**
+ * Checks every scan, page PDF and figure without making derivatives (npm run check, or a build that already
+ * has content errors), so one run reports every problem.
+ */
+export async function checkImages(editions: Edition[], diagnostics: Diagnostics): Promise<void> {
+  for (const page of editions.flatMap((e) => e.pages)) {
+    try {
+      if (page.scanPath) await inspect(fs.readFileSync(page.scanPath), page.scanPath);
+      else if (page.pdfPath && fs.statSync(page.pdfPath).size === 0) throw new ImageInputError("the PDF is empty (0 bytes): export it again");
+    } catch (err) {
+      report(err, diagnostics, page.file, page.scanPath ? "scan" : "pdf");
+    }
+    for (const article of page.articles) {
+      for (const [i, figure] of article.figures.entries()) {
+        if (!figure.path) continue;
+        try {
+          await inspect(fs.readFileSync(figure.path), figure.path);
+        } catch (err) {
+          report(err, diagnostics, article.file, `figures[${i}].file`, figure.file);
+        }
+      }
+    }
+  }
 }
 
 async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOptions): Promise<void> {

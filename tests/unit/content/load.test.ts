@@ -1,0 +1,65 @@
+// Content rules: what the loader accepts, and the message it gives for what it refuses.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { Diagnostics, formatDiagnostic } from "../../../src/content/diagnostics.ts";
+import { loadEditions } from "../../../src/content/load.ts";
+import { article, writeTree } from "../../helpers/editions.ts";
+
+function load(files: Record<string, string>) {
+  const root = writeTree(files);
+  const diagnostics = new Diagnostics();
+  const editions = loadEditions(root, diagnostics);
+  const messages = diagnostics.items.map((d) => formatDiagnostic(d).replace(`${root}${path.sep}`, ""));
+  return { editions, messages };
+}
+
+const page = { "2024-01-02/01/page.yml": "section: 要闻\n" };
+
+describe("loadEditions", () => {
+  it("reads pages in label order and articles in reading order", () => {
+    const { editions, messages } = load({
+      ...page,
+      "2024-01-02/A02/page.yml": "section: 城市\n",
+      "2024-01-02/01/02-b.md": article("headline: 乙"),
+      "2024-01-02/01/01-a.md": article("headline: 甲"),
+      "2024-01-02/A02/01-c.md": article("headline: 丙"),
+    });
+    expect(messages).toEqual([]);
+    expect(editions[0].pages.map((p) => p.label)).toEqual(["01", "A02"]);
+    expect(editions[0].pages[0].articles.map((a) => a.fields.headline)).toEqual(["甲", "乙"]);
+  });
+
+  it.each([
+    ["a typo in a key", "headline: 甲\nsubtilte: 乙", 'error: 2024-01-02/01/01-a.md:3: front matter "subtilte": unknown key: did you mean "subtitle"?'],
+    ["a missing headline", "kicker: 甲", 'error: 2024-01-02/01/01-a.md: front matter "headline": is required'],
+    ["a list where text belongs", "headline: [甲, 乙]", 'error: 2024-01-02/01/01-a.md:2: front matter "headline": expected text, got a list'],
+    ["an area with 3 numbers", "headline: 甲\narea: [0.1, 0.2, 0.3]", 'error: 2024-01-02/01/01-a.md:3: front matter "area": expected 4 numbers [x, y, width, height], got 3'],
+    ["an area off the page", "headline: 甲\narea: [0.8, 0.1, 0.3, 0.2]", 'error: 2024-01-02/01/01-a.md:3: front matter "area": the area reaches outside the page: x + width and y + height must be at most 1'],
+    ["a polygon point off the page", "headline: 甲\narea: [[0.1, 0.1], [1.2, 0.1], [0.5, 0.5]]", 'error: 2024-01-02/01/01-a.md:3: front matter "area[1][0]": must be between 0 and 1'],
+    ["a bad page label", 'headline: 甲\ncontinued_on: "第三版"', 'error: 2024-01-02/01/01-a.md:3: front matter "continued_on": expected a page label such as 01 or A03'],
+    ["invalid YAML", 'headline: "甲', "error: 2024-01-02/01/01-a.md:3: invalid YAML: unexpected end of the stream within a double quoted scalar"],
+  ])("reports %s with file, line and field", (_, fields, message) => {
+    const { messages } = load({ ...page, "2024-01-02/01/01-a.md": article(fields) });
+    expect(messages).toEqual([message]);
+  });
+
+  it("accepts a polygon area and Windows line endings with a BOM", () => {
+    const { editions, messages } = load({
+      ...page,
+      "2024-01-02/01/01-a.md": `\uFEFF${article("headline: 甲\narea: [[0.1, 0.1], [0.9, 0.1], [0.5, 0.6]]")}`.replace(/\n/g, "\r\n"),
+    });
+    expect(messages).toEqual([]);
+    expect(editions[0].pages[0].articles[0].fields.area).toEqual([[0.1, 0.1], [0.9, 0.1], [0.5, 0.6]]);
+    expect(editions[0].pages[0].articles[0].body).toBe("正文。");
+  });
+
+  it("refuses edition folders that are not real dates and duplicate page numbers", () => {
+    const { messages } = load({
+      ...page,
+      "2024-01-02/1-yaowen/page.yml": "section: 要闻\n",
+      "2023-02-30/01/page.yml": "section: 要闻\n",
+    });
+    expect(messages).toContain('error: 2023-02-30: edition folder "2023-02-30" is not a real date: name it YYYY-MM-DD, e.g. 2022-09-02');
+    expect(messages).toContain('error: 2024-01-02/1-yaowen: two page folders have page number 1: "01" and "1-yaowen"; rename one');
+  });
+});
