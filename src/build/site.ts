@@ -83,6 +83,8 @@ export async function prepareSite(options: SiteOptions): Promise<PreparedSite> {
   } else {
     images = await runImageStage(editions, {
       outDir: options.outDir, imageDir: options.imageDir, cacheDir: options.cacheDir, siteRoot: root, diagnostics, progress: options.progress,
+      // Only a build of every edition knows which cached derivatives are stale.
+      prune: !options.dates,
     });
   }
 

@@ -50,7 +50,8 @@ export async function runImageStage(editions: Edition[], options: ImageStageOpti
     done++;
     options.progress?.(done, jobs.length);
   });
-  const pruned = options.prune ? cache.prune() : 0;
+  // A run with errors may have skipped images that are still wanted.
+  const pruned = options.prune && options.diagnostics.errors.length === 0 ? cache.prune() : 0;
   return { images: cache.hits + cache.encoded, encoded: cache.encoded, cached: cache.hits, pruned };
 }
 
