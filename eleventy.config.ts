@@ -4,6 +4,8 @@ import { getPreparedSite } from "./src/build/session.ts";
 import { prepareSite, siteOptionsFromEnv, type SiteData } from "./src/build/site.ts";
 import { ContentError, formatDiagnostic } from "./src/content/diagnostics.ts";
 import { filtersPlugin } from "./src/eleventy/filters.ts";
+import { navigationPlugin } from "./src/eleventy/navigation.ts";
+import { offlinePlugin } from "./src/eleventy/offline.ts";
 
 /** The site data: prepared by the build script, or (npm start) prepared anew for every rebuild. */
 async function site(): Promise<SiteData> {
@@ -28,13 +30,15 @@ export default async function (eleventyConfig: any) {
   // The model, computed once per build.
   eleventyConfig.addGlobalData("banmian", site);
 
-  // Browser code and styles, copied as they are.
-  eleventyConfig.addPassthroughCopy({ "src/client": "assets" });
+  // Browser code and styles, copied as they are; the service worker is a template (sw.njk) at the site root.
+  eleventyConfig.addPassthroughCopy({ "src/client": "assets" }, { filter: (file: string) => file !== "sw.js" });
   eleventyConfig.addPassthroughCopy({ "node_modules/openseadragon/build/openseadragon/openseadragon.min.js": "assets/openseadragon.min.js" });
 
   // Every href and src gets the path prefix (sites served under /epaper/).
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(filtersPlugin, { site });
+  eleventyConfig.addPlugin(navigationPlugin);
+  eleventyConfig.addPlugin(offlinePlugin);
 
   eleventyConfig.setQuietMode(true);
 

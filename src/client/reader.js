@@ -123,6 +123,10 @@
     if (!button || !("serviceWorker" in navigator) || !window.caches) return;
     var status = button.parentNode.querySelector(".offline-status");
     button.parentNode.hidden = false;
+    // Saved before: say so (saving again refreshes the copy).
+    window.caches.has(button.getAttribute("data-cache")).then(function (saved) {
+      if (saved && !status.textContent) status.textContent = button.getAttribute("data-saved");
+    }, function () { /* storage unavailable (private mode): the button then reports the failure */ });
     button.addEventListener("click", function () {
       button.disabled = true;
       status.textContent = button.getAttribute("data-saving");
