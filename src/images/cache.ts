@@ -40,8 +40,15 @@ export class DerivativeCache {
     try {
       const manifest = await make(temp);
       fs.writeFileSync(path.join(temp, "manifest.json"), JSON.stringify(manifest));
-      fs.rmSync(dir, { recursive: true, force: true });
-      fs.renameSync(temp, dir);
+      // A half-made entry has no manifest (see above); with one, another build process (a shard) made the same
+      // bytes first, and its entry may be in use: keep it.
+      if (fs.existsSync(dir) && !fs.existsSync(manifestFile)) fs.rmSync(dir, { recursive: true, force: true });
+      try {
+        fs.renameSync(temp, dir);
+      } catch (err) {
+        if (!fs.existsSync(manifestFile)) throw err;
+        fs.rmSync(temp, { recursive: true, force: true });
+      }
       this.encoded++;
       return { key, dir, manifest };
     } catch (err) {
@@ -73,7 +80,13 @@ export function publishEntry(entryDir: string, target: string): void {
   const temp = `${target}.tmp-${process.pid}`;
   fs.rmSync(temp, { recursive: true, force: true });
   linkTree(entryDir, temp);
-  fs.renameSync(temp, target);
+  try {
+    fs.renameSync(temp, target);
+  } catch (err) {
+    // Another process (a parallel shard) put the same content-addressed files there first.
+    fs.rmSync(temp, { recursive: true, force: true });
+    if (!fs.existsSync(target)) throw err;
+  }
 }
 
 function linkTree(from: string, to: string): void {
