@@ -29,9 +29,11 @@
     if (engines[key]) return engines[key];
     if (range.length === 0) return Promise.resolve(null);
     engines[key] = import(new URL(range[0].index + "pagefind.js", window.location.href).href).then(function (pf) {
-      return pf.options({ excerptLength: 40 }).then(function () {
+      // Result URLs are site-relative; the base is the site's path prefix, whichever bundle they come from.
+      var base = list.getAttribute("data-base") || "/";
+      return pf.options({ excerptLength: 40, baseUrl: base }).then(function () {
         return range.slice(1).reduce(function (done, e) {
-          return done.then(function () { return pf.mergeIndex(new URL(e.index, window.location.href).href); });
+          return done.then(function () { return pf.mergeIndex(new URL(e.index, window.location.href).href, { baseUrl: base }); });
         }, Promise.resolve());
       }).then(function () { return pf; });
     });

@@ -23,7 +23,8 @@ export async function writeSearchIndexes(editions: Edition[], outDir: string, se
           .filter(Boolean)
           .join("\n");
         const added = await index.addCustomRecord({
-          url: `${settings.pathPrefix}${article.url.slice(1)}`,
+          // Site-relative: the search page gives Pagefind the path prefix as its base URL.
+          url: article.url,
           content: text,
           language,
           meta: {
