@@ -4,12 +4,16 @@ import { runNode, type ChildResult } from "../shards/child.ts";
 export interface Run {
   seconds: number;
   peakRssMb: number | null;
+  /** User + system CPU time of the process: steadier than wall time on a machine shared with other work */
+  cpuSeconds: number | null;
 }
 
 export interface Series {
-  /** The median of the runs: the number compared */
+  /** The median of the runs' wall times: the number compared */
   seconds: number;
   runs: number[];
+  /** The median of the runs' CPU times */
+  cpuSeconds: number | null;
   peakRssMb: number | null;
 }
 
@@ -19,14 +23,16 @@ export async function timeNode(args: string[], options: { cwd: string; env?: Nod
   if (result.code !== 0) {
     throw new Error(`node ${args.join(" ")} (in ${options.cwd}) failed with ${result.signal ?? `exit code ${result.code}`}:\n${result.tail}`);
   }
-  return { seconds: result.seconds, peakRssMb: result.peakRssMb, tail: result.tail };
+  return { seconds: result.seconds, peakRssMb: result.peakRssMb, cpuSeconds: result.cpuSeconds, tail: result.tail };
 }
 
 export function series(runs: Run[]): Series {
   const peaks = runs.map((r) => r.peakRssMb).filter((m): m is number => m !== null);
+  const cpu = runs.map((r) => r.cpuSeconds).filter((c): c is number => c !== null);
   return {
-    seconds: median(runs.map((r) => r.seconds)),
+    seconds: round(median(runs.map((r) => r.seconds)), 3),
     runs: runs.map((r) => round(r.seconds, 3)),
+    cpuSeconds: cpu.length === runs.length ? round(median(cpu), 3) : null,
     peakRssMb: peaks.length ? Math.round(Math.max(...peaks)) : null,
   };
 }

@@ -7,6 +7,7 @@ import { prepareSite, type PreparedSite, type SiteOptions } from "../build/site.
 import { progressLine, stage, type Log } from "../build/stages.ts";
 import { ContentError, Diagnostics, formatDiagnostic } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
+import { writeSearchIndexes } from "../search/index.ts";
 import { mergeShardPartsInto, writeShardPart } from "./parts.ts";
 import { selectShards } from "./plan.ts";
 
@@ -40,6 +41,7 @@ export async function buildShard(options: SiteOptions & { shard: string }, log: 
   });
   await stage(`pages of ${shard.id}`, log, () => render(prepared, options));
   const { data } = prepared;
+  await stage(`search index of ${shard.id}`, log, () => writeSearchIndexes(data.editions, options.outDir, data.settings));
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
   writeShardPart(options.outDir, {
     version: 1, shard: shard.id, builtAt, editions: data.editions.map(indexEdition), htmlPages,
@@ -68,7 +70,12 @@ export async function buildCrossEdition(options: SiteOptions, log: Log = console
   return buildSite({ ...options, previousSite: options.outDir, dates: [allDates[allDates.length - 1]] }, log);
 }
 
-/** As buildSite renders, with the prepared site handed to eleventy.config.ts through the session. */
+const homeTemplate = "src/templates/home.njk";
+
+/**
+ * As buildSite (src/build/run.ts) renders, with the prepared site handed to eleventy.config.ts through the
+ * session; buildSite's own renderer is private, and buildSite would write the cross-edition pages.
+ */
 async function render(prepared: PreparedSite, options: SiteOptions): Promise<void> {
   process.env.BANMIAN_EDITIONS = options.editionsDir;
   process.env.BANMIAN_SITE = options.siteFile;
@@ -76,7 +83,13 @@ async function render(prepared: PreparedSite, options: SiteOptions): Promise<voi
   process.env.BANMIAN_CACHE = options.cacheDir;
   setPreparedSite(prepared);
   try {
-    const eleventy = new Eleventy(".", options.outDir, { configPath: "eleventy.config.ts", quietMode: true });
+    const eleventy = new Eleventy(".", options.outDir, {
+      configPath: "eleventy.config.ts",
+      quietMode: true,
+      // The home page is the newest edition's front page: a shard without that edition has nothing to render
+      // it from (and writes no home page in any case).
+      config: (eleventyConfig: any) => eleventyConfig.ignores.add(homeTemplate),
+    });
     await eleventy.write();
   } finally {
     setPreparedSite(null);

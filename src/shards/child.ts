@@ -12,6 +12,8 @@ export interface ChildResult {
   seconds: number;
   /** Peak resident set size of the child, null when it died before it could say (SIGKILL, out of memory) */
   peakRssMb: number | null;
+  /** Sum of the peaks of the processes the child started (the Pagefind indexer); 0 when there were none */
+  helperPeakRssMb: number | null;
   cpuSeconds: number | null;
   /** The last lines the child printed, stdout and stderr interleaved */
   tail: string;
@@ -64,7 +66,7 @@ export function runNode(nodeArgs: string[], options: ChildOptions = {}): Running
     child.on("close", (code, signal) => {
       for (const rest of [partial.stdout, partial.stderr]) if (rest) addLine(rest);
       const seconds = (performance.now() - started) / 1000;
-      let stats: { maxRssKb: number; cpuSeconds: number } | null = null;
+      let stats: { maxRssKb: number; helpersMaxRssKb: number; cpuSeconds: number } | null = null;
       try {
         stats = JSON.parse(fs.readFileSync(statsFile, "utf8"));
         fs.rmSync(statsFile, { force: true });
@@ -74,6 +76,7 @@ export function runNode(nodeArgs: string[], options: ChildOptions = {}): Running
       resolve({
         code, signal, seconds,
         peakRssMb: stats ? stats.maxRssKb / 1024 : null,
+        helperPeakRssMb: stats ? stats.helpersMaxRssKb / 1024 : null,
         cpuSeconds: stats ? stats.cpuSeconds : null,
         tail: lines.join("\n"),
       });

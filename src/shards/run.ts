@@ -38,7 +38,10 @@ export interface StepResult {
   /** HTML pages written */
   htmlPages: number;
   seconds: number;
+  /** Peak memory of the build process … */
   peakRssMb: number | null;
+  /** … and of the helper processes it started (the Pagefind indexer) */
+  helperPeakRssMb: number | null;
   attempts: number;
 }
 
@@ -48,13 +51,15 @@ export interface RebuildSummary {
   editions: number;
   htmlPages: number;
   seconds: number;
-  /** The largest peak memory of any one process */
+  /** The largest peak memory of any one step: its build process and that process's helpers */
   peakRssMb: number | null;
   /** Set when built into a publish root */
   release?: string;
 }
 
 const repo = path.resolve(import.meta.dirname, "../..");
+/** What scripts/build.ts prints when the editions have errors (each listed above it) */
+const contentErrors = /^build failed: \d+ errors/m;
 const buildScript = path.join(repo, "scripts", "build.ts");
 
 export async function rebuildArchive(options: RebuildOptions, log: Log = console.log): Promise<RebuildSummary> {
@@ -134,7 +139,7 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
   const started = performance.now();
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
   const total = shards.reduce((n, s) => n + s.dates.length, 0);
-  log(`rebuilding ${total} editions in ${shards.length} shards, ${Math.min(jobs, shards.length)} at once`);
+  log(`rebuilding ${total} editions in ${shards.length} shard${shards.length === 1 ? "" : "s"}, ${Math.min(jobs, shards.length)} at once`);
   const results: StepResult[] = [];
   let editionsDone = 0;
   const running = new Set<RunningChild>();
@@ -150,21 +155,24 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
       result = await child.done;
       running.delete(child);
       if (result.code === 0 || failure) break;
-      // A second try is cheap next to a lost rebuild, and survives what is passing: a full disk freed,
-      // two shards racing to put the same image into the cache.
-      if (attempt === 2) {
-        throw new Error(`shard ${shard.id} failed twice (${exitOf(result)}); its last output:\n${result.tail}`);
+      // A second try is cheap next to a lost rebuild, and survives what is passing (the memory killer picking
+      // this shard while others peaked, a full disk freed); content errors are not passing, and are listed.
+      if (attempt === 2 || contentErrors.test(result.tail)) {
+        throw new Error(`shard ${shard.id} failed${attempt === 2 ? " twice" : ""} (${exitOf(result)}); its last output:\n${result.tail}`);
       }
       log(`✗ shard ${shard.id} failed (${exitOf(result)}), trying once more; its last output:\n${indent(lastLines(result.tail, 12))}`);
     }
     if (failure) return;
     const htmlPages = readHtmlPages(target.outDir, shard.id);
-    results.push({ name: shard.id, editions: shard.dates.length, htmlPages, seconds: result.seconds, peakRssMb: result.peakRssMb, attempts: attempt });
+    results.push({
+      name: shard.id, editions: shard.dates.length, htmlPages, seconds: result.seconds,
+      peakRssMb: result.peakRssMb, helperPeakRssMb: result.helperPeakRssMb, attempts: attempt,
+    });
     editionsDone += shard.dates.length;
     const elapsed = (performance.now() - started) / 1000;
     const left = (elapsed / editionsDone) * (total - editionsDone);
     log(
-      `✓ ${shard.id}: ${shard.dates.length} editions, ${htmlPages} pages, ${result.seconds.toFixed(1)} s, ${mb(result.peakRssMb)}` +
+      `✓ ${shard.id}: ${shard.dates.length} editions, ${htmlPages} pages, ${result.seconds.toFixed(1)} s, ${mb(result.peakRssMb, result.helperPeakRssMb)}` +
         ` · ${results.length}/${shards.length} shards, ${clock(elapsed)} elapsed` +
         (editionsDone < total ? `, about ${clock(left)} left` : ""),
     );
@@ -190,12 +198,13 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
   const cross = await runNode(buildArgs(options, target, ["--cross-edition"]), { cwd: repo }).done;
   if (cross.code !== 0) throw new Error(`the cross-edition step failed (${exitOf(cross)}); its last output:\n${cross.tail}`);
   const crossEdition: StepResult = {
-    name: "cross-edition", editions: 1, htmlPages: 0, seconds: cross.seconds, peakRssMb: cross.peakRssMb, attempts: 1,
+    name: "cross-edition", editions: 1, htmlPages: 0, seconds: cross.seconds,
+    peakRssMb: cross.peakRssMb, helperPeakRssMb: cross.helperPeakRssMb, attempts: 1,
   };
-  log(`✓ cross-edition: home, archive calendar, feed, sitemap (${secondsSince(crossStarted)}, ${mb(cross.peakRssMb)})`);
+  log(`✓ cross-edition: home, archive calendar, feed, sitemap (${secondsSince(crossStarted)}, ${mb(cross.peakRssMb, cross.helperPeakRssMb)})`);
 
   results.sort((a, b) => a.name.localeCompare(b.name));
-  const peaks = [...results, crossEdition].map((r) => r.peakRssMb).filter((m): m is number => m !== null);
+  const peaks = [...results, crossEdition].map(stepPeakMb).filter((m): m is number => m !== null);
   return {
     shards: results,
     crossEdition,
@@ -235,8 +244,14 @@ function indent(text: string): string {
   return text.split("\n").map((l) => `    ${l}`).join("\n");
 }
 
-export function mb(value: number | null): string {
-  return value === null ? "peak memory unknown" : `peak ${Math.round(value)} MB`;
+/** A step's memory: its process and that process's helpers together (they run at the same time). */
+export function stepPeakMb(step: { peakRssMb: number | null; helperPeakRssMb: number | null }): number | null {
+  return step.peakRssMb === null ? null : step.peakRssMb + (step.helperPeakRssMb ?? 0);
+}
+
+export function mb(value: number | null, helpers?: number | null): string {
+  if (value === null) return "peak memory unknown";
+  return `peak ${Math.round(value)} MB${helpers ? ` + ${Math.round(helpers)} MB indexer` : ""}`;
 }
 
 export function clock(seconds: number): string {

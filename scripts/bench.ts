@@ -1,0 +1,55 @@
+// npm run bench [-- --quick | --editions N]: archive-scale benchmarks P1–P3 (src/bench/suite.ts), written to
+// bench-results/bench.json and printed as a table. Never part of npm test.
+import fs from "node:fs";
+import path from "node:path";
+import { formatResults, runBench } from "../src/bench/suite.ts";
+import { fail, parseArgs } from "./args.ts";
+
+const usage = `usage: npm run bench -- [--quick] [--editions N] [--shards-by month|year] [--jobs N]
+                     [--bare-files N] [--no-warm-rebuild] [--work DIR] [--keep] [--json FILE]
+  --quick            a smoke test: an archive of 30 editions, fewer repeats
+  --editions N       editions in the archive (default 3650, ten years of a daily; this takes hours)
+  --bare-files N     markdown files of the bare Eleventy project P3 compares with (default 4000)
+  --no-warm-rebuild  rebuild the archive once (images made), not a second time (images cached)
+  --work DIR         scratch folder, emptied first (default .tmp/bench); removed at the end unless --keep
+  --json FILE        where the results go (default bench-results/bench.json)`;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    editions: { type: "string" },
+    "shards-by": { type: "string", default: "month" },
+    jobs: { type: "string" },
+    "bare-files": { type: "string", default: "4000" },
+    "no-warm-rebuild": { type: "boolean", default: false },
+    work: { type: "string", default: ".tmp/bench" },
+    keep: { type: "boolean", default: false },
+    json: { type: "string", default: "bench-results/bench.json" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const whole = (name: string, value: string | undefined) => {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) fail(`--${name}: expected a whole number above 0, got "${value}"\n${usage}`);
+  return Number(value);
+};
+const by = values["shards-by"];
+if (by !== "month" && by !== "year") fail(`--shards-by: expected month or year, got "${by}"`);
+
+const results = await runBench({
+  editions: whole("editions", values.editions) ?? (values.quick ? 30 : 3650),
+  quick: values.quick,
+  work: values.work,
+  shardsBy: by,
+  jobs: whole("jobs", values.jobs),
+  bareFiles: whole("bare-files", values["bare-files"])!,
+  warmRebuild: !values["no-warm-rebuild"],
+});
+fs.mkdirSync(path.dirname(values.json), { recursive: true });
+fs.writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
+if (!values.keep) fs.rmSync(values.work, { recursive: true, force: true });
+console.log(`\n${formatResults(results)}\n\nresults: ${values.json}${values.keep ? `; scratch kept in ${values.work}` : ""}`);

@@ -1,0 +1,72 @@
+// npm run rebuild: the whole archive in shards (a month or a year of editions each), several at once, then the
+// cross-edition pages. See docs/ci-shards.md for running the shards as a CI matrix instead.
+import os from "node:os";
+import { Diagnostics } from "../src/content/diagnostics.ts";
+import { listEditionDates } from "../src/content/load.ts";
+import { isShardId, planShards } from "../src/shards/plan.ts";
+import { clock, mb, rebuildArchive } from "../src/shards/run.ts";
+import { fail, parseArgs } from "./args.ts";
+
+const usage = `usage: npm run rebuild -- --editions DIR (--out DIR | --root DIR)
+                       [--shard 2016-03 … | --shards-by month|year] [--jobs N] [--cache DIR] [--site FILE]
+       npm run rebuild -- --editions DIR --list [--shards-by month|year]
+  --list           print the shard ids as a JSON array (a CI matrix) and stop
+  --out DIR        write the site into DIR
+  --root DIR       publish it into the publish root DIR as a new release (npm run publish continues from it)
+  --shard ID       rebuild only this month (2016-03) or year (2016); repeat for more; the rest stays as it is
+  --shards-by      shard size for a whole rebuild: month (default; less memory a process) or year
+  --jobs N         shards built at once (default: the core count, ${os.availableParallelism()} here)
+  --max-old-space MB   heap limit of each shard process`;
+
+const { values } = parseArgs({
+  options: {
+    editions: { type: "string", default: "editions" },
+    site: { type: "string", default: "_data/site.json" },
+    cache: { type: "string", default: ".cache/images" },
+    out: { type: "string" },
+    root: { type: "string" },
+    shard: { type: "string", multiple: true },
+    "shards-by": { type: "string", default: "month" },
+    jobs: { type: "string" },
+    "max-old-space": { type: "string" },
+    list: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const by = values["shards-by"];
+if (by !== "month" && by !== "year") fail(`--shards-by: expected month or year, got "${by}"`);
+if (values.list) {
+  const diagnostics = new Diagnostics();
+  const dates = listEditionDates(values.editions, diagnostics);
+  if (diagnostics.errors.length) fail(diagnostics.errors.map((d) => `${d.file}: ${d.message}`).join("\n"));
+  console.log(JSON.stringify(planShards(dates, by).map((s) => s.id)));
+  process.exit(0);
+}
+if (!values.out === !values.root) fail(`${usage}\n\ngive either --out or --root`);
+for (const id of values.shard ?? []) if (!isShardId(id)) fail(`--shard: expected a year (2016) or a month (2016-03), got "${id}"`);
+const whole = (name: string, value: string | undefined) => {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) fail(`--${name}: expected a whole number above 0, got "${value}"`);
+  return Number(value);
+};
+
+try {
+  const s = await rebuildArchive({
+    editionsDir: values.editions, siteFile: values.site, cacheDir: values.cache,
+    outDir: values.out, root: values.root,
+    by, shards: values.shard,
+    jobs: whole("jobs", values.jobs), maxOldSpaceMb: whole("max-old-space", values["max-old-space"]),
+  });
+  const slowest = [...s.shards].sort((a, b) => b.seconds - a.seconds)[0];
+  console.log(
+    `rebuilt ${s.editions} editions (${s.htmlPages} HTML pages) in ${s.shards.length} shard${s.shards.length === 1 ? "" : "s"} in ${clock(s.seconds)}, ` +
+      `${(s.htmlPages / s.seconds).toFixed(0)} pages/s; largest process: ${mb(s.peakRssMb)}; slowest shard: ${slowest.name} (${slowest.seconds.toFixed(1)} s)` +
+      (s.release ? `; live release ${s.release}` : ""),
+  );
+} catch (err) {
+  fail(`rebuild failed: ${(err as Error).message}`);
+}
