@@ -2,7 +2,7 @@
 // for a category below the bar, the audits that cost it points.
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { readArchiveIndex } from "../build/archive.ts";
+import { readArchiveIndex, readEditionSummary } from "../build/archive.ts";
 
 export const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
 export type Category = (typeof categories)[number];
@@ -30,7 +30,8 @@ export interface LighthouseOptions {
 
 /** Site-relative URLs of the newest edition's first page and that page's first article. */
 export function defaultTargets(siteDir: string): { page: string; article: string | null } {
-  const latest = readArchiveIndex(siteDir).editions.at(-1);
+  const newest = readArchiveIndex(siteDir).editions.at(-1);
+  const latest = newest && readEditionSummary(siteDir, newest.date);
   if (!latest) throw new Error(`${siteDir}: no editions in its archive index; build the site first (npm run build)`);
   const firstPage = latest.pages[0];
   const article = latest.articles.find((a) => a.page === firstPage?.label) ?? latest.articles[0];

@@ -1,5 +1,6 @@
-// The archive index: one small record per edition, enough for home, calendar, feeds and sitemap pages
-// without reading every edition's content. Persisted next to the published site.
+// The archive index: one small record per edition (≈150 bytes), enough for home, calendar and the sitemap index
+// without reading every edition's content; and each edition's own summary (its pages and articles), written once
+// with the edition, for the feed and the monthly sitemaps. Both persist in the published site.
 import fs from "node:fs";
 import path from "node:path";
 import type { Edition } from "../model/types.ts";
@@ -18,12 +19,17 @@ export interface IndexedEdition {
   dateLabel: string;
   url: string;
   firstPageUrl: string;
+}
+
+/** An edition's own summary, at /<date>/edition.json. */
+export interface EditionSummary extends IndexedEdition {
   pages: { label: string; section: string; url: string }[];
   articles: IndexedArticle[];
+  stories: string[];
 }
 
 export interface ArchiveIndex {
-  version: 1;
+  version: 2;
   editions: IndexedEdition[];
 }
 
@@ -36,17 +42,37 @@ export function indexEdition(edition: Edition): IndexedEdition {
     dateLabel: edition.dateLabel,
     url: edition.url,
     firstPageUrl: edition.pages[0]?.url ?? edition.url,
+  };
+}
+
+export function summarizeEdition(edition: Edition): EditionSummary {
+  return {
+    ...indexEdition(edition),
     pages: edition.pages.map((p) => ({ label: p.label, section: p.section, url: p.url })),
     articles: edition.articles.map((a) => ({
       headline: a.headline, url: a.url, excerpt: a.excerpt, page: a.page.label,
     })),
+    stories: edition.stories.map((s) => s.url),
   };
+}
+
+export function editionSummaryFile(siteDir: string, date: string): string {
+  return path.join(siteDir, date, "edition.json");
+}
+
+/** The summary a previous build wrote for `date`, or null if there is none. */
+export function readEditionSummary(siteDir: string, date: string): EditionSummary | null {
+  const file = editionSummaryFile(siteDir, date);
+  if (!fs.existsSync(file)) return null;
+  return JSON.parse(fs.readFileSync(file, "utf8")) as EditionSummary;
 }
 
 export function readArchiveIndex(siteDir: string): ArchiveIndex {
   const file = path.join(siteDir, archiveIndexFile);
-  if (!fs.existsSync(file)) return { version: 1, editions: [] };
-  return JSON.parse(fs.readFileSync(file, "utf8")) as ArchiveIndex;
+  if (!fs.existsSync(file)) return { version: 2, editions: [] };
+  const index = JSON.parse(fs.readFileSync(file, "utf8")) as ArchiveIndex;
+  if (index.version !== 2) throw new Error(`${file}: archive index version ${index.version} is not 2: rebuild the whole site (npm run rebuild)`);
+  return index;
 }
 
 /** Replaces the records of the given editions, keeps the others, drops dates that no longer exist. */
@@ -55,7 +81,12 @@ export function mergeArchiveIndex(
 ): ArchiveIndex {
   const byDate = new Map(previous.editions.filter((e) => existingDates.has(e.date)).map((e) => [e.date, e]));
   for (const e of built) byDate.set(e.date, e);
-  return { version: 1, editions: [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date)) };
+  return {
+    version: 2,
+    editions: [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date)).map(
+      ({ date, issue, dateLabel, url, firstPageUrl }) => ({ date, issue, dateLabel, url, firstPageUrl }),
+    ),
+  };
 }
 
 export interface CalendarDay {

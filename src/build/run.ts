@@ -4,7 +4,7 @@ import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { ContentError, formatDiagnostic } from "../content/diagnostics.ts";
 import { writeSearchIndexes } from "../search/index.ts";
-import { archiveIndexFile } from "./archive.ts";
+import { archiveIndexFile, editionSummaryFile, summarizeEdition } from "./archive.ts";
 import { setPreparedSite } from "./session.ts";
 import { prepareSite, type PreparedSite, type SiteOptions } from "./site.ts";
 import { progressLine, stage, type Log } from "./stages.ts";
@@ -28,6 +28,7 @@ export async function buildSite(options: SiteOptions, log: Log = console.log): P
   await stage("pages", log, () => renderSite(prepared, options));
   await stage("search index", log, () => writeSearchIndexes(prepared.data.editions, options.outDir, prepared.data.settings));
   const { data } = prepared;
+  writeEditionSummaries(prepared, options.outDir);
   fs.mkdirSync(path.join(options.outDir, path.dirname(archiveIndexFile)), { recursive: true });
   fs.writeFileSync(path.join(options.outDir, archiveIndexFile), JSON.stringify(data.index));
   return {
@@ -40,7 +41,17 @@ export async function buildSite(options: SiteOptions, log: Log = console.log): P
   };
 }
 
-async function renderSite(prepared: PreparedSite, options: SiteOptions): Promise<void> {
+/** Each built edition's summary, next to its pages: what later builds read instead of its content. */
+export function writeEditionSummaries(prepared: PreparedSite, outDir: string): void {
+  for (const edition of prepared.data.editions) {
+    const file = editionSummaryFile(outDir, edition.date);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(summarizeEdition(edition)));
+  }
+}
+
+/** Renders the prepared site with Eleventy; `ignore` leaves templates out (a shard has no home page). */
+export async function renderSite(prepared: PreparedSite, options: SiteOptions, ignore: string[] = []): Promise<void> {
   // The config file reads these when it runs in this process.
   process.env.BANMIAN_EDITIONS = options.editionsDir;
   process.env.BANMIAN_SITE = options.siteFile;
@@ -48,7 +59,11 @@ async function renderSite(prepared: PreparedSite, options: SiteOptions): Promise
   process.env.BANMIAN_CACHE = options.cacheDir;
   setPreparedSite(prepared);
   try {
-    const eleventy = new Eleventy(".", options.outDir, { configPath: "eleventy.config.ts", quietMode: true });
+    const eleventy = new Eleventy(".", options.outDir, {
+      configPath: "eleventy.config.ts",
+      quietMode: true,
+      config: (eleventyConfig: any) => ignore.forEach((template) => eleventyConfig.ignores.add(template)),
+    });
     await eleventy.write();
   } finally {
     setPreparedSite(null);

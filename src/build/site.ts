@@ -12,8 +12,8 @@ import { buildEdition } from "../model/build.ts";
 import type { Article, Edition, Page, Story } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
 import {
-  buildCalendar, indexEdition, mergeArchiveIndex, readArchiveIndex,
-  type ArchiveIndex, type CalendarYear, type IndexedEdition,
+  buildCalendar, indexEdition, mergeArchiveIndex, readArchiveIndex, readEditionSummary, summarizeEdition,
+  type ArchiveIndex, type CalendarYear, type EditionSummary, type IndexedEdition,
 } from "./archive.ts";
 
 export interface SiteOptions {
@@ -50,6 +50,12 @@ export interface SiteData {
   /** Newest editions first, for the feed and the archive page */
   recent: IndexedEdition[];
   urls: typeof urls;
+  /** The newest editions' summaries, for the feed */
+  feed: EditionSummary[];
+  /** Monthly sitemaps to write: the months of the editions built now */
+  sitemapMonths: { month: string; url: string; editions: EditionSummary[] }[];
+  /** Every month's sitemap, for the sitemap index */
+  sitemapIndex: string[];
   /** Editions with a search index, newest first: what the search page may merge */
   searchEditions: { date: string; year: number; label: string; index: string }[];
   /** Whether cross-edition pages (home, archive, feed, sitemap) are part of this build */
@@ -91,6 +97,11 @@ export async function prepareSite(options: SiteOptions): Promise<PreparedSite> {
   const previous = readArchiveIndex(options.previousSite ?? options.outDir);
   const index = mergeArchiveIndex(previous, editions.map(indexEdition), new Set(allDates));
   const newest = allDates[allDates.length - 1];
+  // Summaries of editions not built now come from the previous site, one small file each.
+  const built = new Map(editions.map((e) => [e.date, summarizeEdition(e)]));
+  const summaryOf = (date: string) => built.get(date) ?? readEditionSummary(options.previousSite ?? options.outDir, date);
+  const months = [...new Set(index.editions.map((e) => e.date.slice(0, 7)))];
+  const builtMonths = new Set(editions.map((e) => e.date.slice(0, 7)));
   const data: SiteData = {
     settings, locale, t: locale.strings, lang: locale.lang, root,
     editions,
@@ -102,6 +113,13 @@ export async function prepareSite(options: SiteOptions): Promise<PreparedSite> {
     calendar: buildCalendar(index.editions, locale.monthTitle, locale.yearTitle),
     recent: [...index.editions].reverse().slice(0, 30),
     urls,
+    feed: [...index.editions].reverse().slice(0, 7).flatMap((e) => summaryOf(e.date) ?? []),
+    sitemapMonths: months.filter((m) => builtMonths.has(m)).map((month) => ({
+      month,
+      url: urls.sitemapMonth(month),
+      editions: index.editions.filter((e) => e.date.startsWith(month)).flatMap((e) => summaryOf(e.date) ?? []),
+    })),
+    sitemapIndex: months.map((m) => urls.sitemapMonth(m)),
     searchEditions: [...index.editions].reverse().map((e) => ({
       date: e.date, year: Number(e.date.slice(0, 4)), label: e.dateLabel, index: `${settings.pathPrefix}${urls.searchIndex(e.date).slice(1)}`,
     })),

@@ -15,6 +15,8 @@ export const urls = {
   searchEditions: () => "/search/editions.json",
   feed: () => "/feed.xml",
   sitemap: () => "/sitemap.xml",
+  /** One sitemap per month (a sitemap may list at most 50,000 URLs) */
+  sitemapMonth: (month: string) => `/sitemaps/${month}.xml`,
 };
 
 /** Parses a page label as printed ("02", "A3", "a03") into its section letter and number. */

@@ -85,6 +85,7 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
       }
       await failurePoint("release");
       for (const name of fs.readdirSync(staging)) fs.renameSync(path.join(staging, name), path.join(release, name));
+      root.carryOver(release, "sitemaps");
       for (const date of allDates) fs.symlinkSync(path.relative(release, links.get(date)!), path.join(release, date));
       fs.symlinkSync(path.relative(release, root.imageStore), path.join(release, "img"));
     });

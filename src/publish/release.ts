@@ -66,6 +66,20 @@ export class PublishRoot {
   }
 
   /**
+   * Links into `release` the files of `folder` (e.g. sitemaps/) that the live release has and this build did not
+   * write: monthly files of months nobody touched tonight. Hard links, so nothing is copied or shared for writing.
+   */
+  carryOver(release: string, folder: string): void {
+    const live = this.currentRelease();
+    if (!live || !fs.existsSync(path.join(live, folder))) return;
+    fs.mkdirSync(path.join(release, folder), { recursive: true });
+    for (const name of fs.readdirSync(path.join(live, folder))) {
+      const target = path.join(release, folder, name);
+      if (!fs.existsSync(target)) fs.linkSync(path.join(live, folder, name), target);
+    }
+  }
+
+  /**
    * Takes the publish lock, so two night editors cannot publish at once. A lock left by a killed process
    * (its pid no longer runs) is taken over.
    */

@@ -1,9 +1,7 @@
 // The two kinds of build a sharded rebuild is made of: one shard's editions, and the cross-edition pages.
-import { Eleventy } from "@11ty/eleventy";
 import { indexEdition } from "../build/archive.ts";
-import { buildSite, type BuildSummary } from "../build/run.ts";
-import { setPreparedSite } from "../build/session.ts";
-import { prepareSite, type PreparedSite, type SiteOptions } from "../build/site.ts";
+import { buildSite, renderSite, writeEditionSummaries, type BuildSummary } from "../build/run.ts";
+import { prepareSite, type SiteOptions } from "../build/site.ts";
 import { progressLine, stage, type Log } from "../build/stages.ts";
 import { ContentError, Diagnostics, formatDiagnostic } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
@@ -39,8 +37,10 @@ export async function buildShard(options: SiteOptions & { shard: string }, log: 
     site.data.crossEdition = false;
     return site;
   });
-  await stage(`pages of ${shard.id}`, log, () => render(prepared, options));
+  // The home page is the newest edition's front page: a shard without that edition has nothing to render it from.
+  await stage(`pages of ${shard.id}`, log, () => renderSite(prepared, options, ["src/templates/home.njk"]));
   const { data } = prepared;
+  writeEditionSummaries(prepared, options.outDir);
   await stage(`search index of ${shard.id}`, log, () => writeSearchIndexes(data.editions, options.outDir, data.settings));
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
   writeShardPart(options.outDir, {
@@ -68,30 +68,4 @@ export async function buildCrossEdition(options: SiteOptions, log: Log = console
   const index = await stage("archive index", log, () => mergeShardPartsInto(options.outDir, allDates));
   log(`  ${index.editions.length} editions in the archive index`);
   return buildSite({ ...options, previousSite: options.outDir, dates: [allDates[allDates.length - 1]] }, log);
-}
-
-const homeTemplate = "src/templates/home.njk";
-
-/**
- * As buildSite (src/build/run.ts) renders, with the prepared site handed to eleventy.config.ts through the
- * session; buildSite's own renderer is private, and buildSite would write the cross-edition pages.
- */
-async function render(prepared: PreparedSite, options: SiteOptions): Promise<void> {
-  process.env.BANMIAN_EDITIONS = options.editionsDir;
-  process.env.BANMIAN_SITE = options.siteFile;
-  process.env.BANMIAN_OUT = options.outDir;
-  process.env.BANMIAN_CACHE = options.cacheDir;
-  setPreparedSite(prepared);
-  try {
-    const eleventy = new Eleventy(".", options.outDir, {
-      configPath: "eleventy.config.ts",
-      quietMode: true,
-      // The home page is the newest edition's front page: a shard without that edition has nothing to render
-      // it from (and writes no home page in any case).
-      config: (eleventyConfig: any) => eleventyConfig.ignores.add(homeTemplate),
-    });
-    await eleventy.write();
-  } finally {
-    setPreparedSite(null);
-  }
 }

@@ -35,6 +35,7 @@ export function makeRelease(root: PublishRoot, staged: StagedRebuild): string {
   // The parts were needed for the merge only; the release keeps the merged index.
   fs.rmSync(path.join(staging, "_banmian", "shards"), { recursive: true, force: true });
   for (const name of fs.readdirSync(staging)) fs.renameSync(path.join(staging, name), path.join(release, name));
+  root.carryOver(release, "sitemaps");
   for (const date of allDates) fs.symlinkSync(path.relative(release, links.get(date)!), path.join(release, date));
   fs.symlinkSync(path.relative(release, root.imageStore), path.join(release, "img"));
   return release;

@@ -68,7 +68,12 @@ describe("Chinese fixture editions", () => {
     const feed = site.read("/feed.xml");
     expect(feed).toContain("<title>沙河新桥今日通车</title>");
     expect(feed).toContain("<link href=\"https://epaper.example.cn/2024-03-01/01/xinqiao/\"/>");
-    expect(site.read("/sitemap.xml")).toContain("<loc>https://epaper.example.cn/2024-03-02/b01/zhaopin-xu/</loc>");
+    const index = site.read("/sitemap.xml");
+    expect(index).toContain("<sitemap><loc>https://epaper.example.cn/sitemaps/2024-03.xml</loc></sitemap>");
+    const month = site.read("/sitemaps/2024-03.xml");
+    expect(month).toContain("<loc>https://epaper.example.cn/2024-03-02/b01/zhaopin-xu/</loc>");
+    expect(month).toContain("<loc>https://epaper.example.cn/2024-03-01/story/xinqiao/</loc>");
+    expect(JSON.parse(site.read("/2024-03-01/edition.json")).articles).toHaveLength(4);
   });
 
   it("article pages carry NewsArticle JSON-LD and a share card from the clipping", () => {

@@ -88,5 +88,8 @@ describe("publish", () => {
     expect(fs.readFileSync(path.join(current, "archive/2024/index.html"), "utf8")).toContain('href="/2024-03-02/a01/"');
     expect(fs.readFileSync(path.join(current, "2024-03-01/02/index.html"), "utf8")).toContain('<a rel="next" href="/2024-03-02/">');
     expect(fs.readFileSync(path.join(current, "feed.xml"), "utf8")).toContain("春季招聘会举行");
+    // Yesterday's articles are still in the feed and the sitemap, read from its summary, not its content.
+    expect(fs.readFileSync(path.join(current, "feed.xml"), "utf8")).toContain("社区食堂开张");
+    expect(fs.readFileSync(path.join(current, "sitemaps/2024-03.xml"), "utf8")).toContain("/2024-03-01/02/shequ/");
   });
 });
