@@ -1,9 +1,12 @@
 // Renders a page PDF to a PNG with MuPDF (sharp cannot read PDF), for pages delivered without a scan.
-import * as mupdf from "mupdf";
 import { ImageInputError } from "./derive.ts";
 
-export function renderPdfPage(bytes: Buffer, width: number): Buffer {
-  let doc: mupdf.Document;
+/** Loaded on first use: MuPDF's WASM takes a while to start and most builds render no PDF. */
+let mupdfModule: Promise<typeof import("mupdf")> | null = null;
+
+export async function renderPdfPage(bytes: Buffer, width: number): Promise<Buffer> {
+  const mupdf = await (mupdfModule ??= import("mupdf"));
+  let doc: import("mupdf").Document;
   try {
     doc = mupdf.Document.openDocument(bytes, "application/pdf");
   } catch (err) {

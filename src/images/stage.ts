@@ -128,7 +128,7 @@ async function pageSourceBytes(page: Page, cache: DerivativeCache): Promise<Buff
   if (pdf.length === 0) throw new ImageInputError("the PDF is empty (0 bytes): export it again");
   const key = hashBytes("pdf-render", String(imageSettings.pdfRenderWidth), String(imageSettings.version), pdf);
   const entry = await cache.get<{ file: string }>(key, async (dir) => {
-    fs.writeFileSync(path.join(dir, "render.png"), renderPdfPage(pdf, imageSettings.pdfRenderWidth));
+    fs.writeFileSync(path.join(dir, "render.png"), await renderPdfPage(pdf, imageSettings.pdfRenderWidth));
     return { file: "render.png" };
   });
   return fs.readFileSync(path.join(entry.dir, entry.manifest.file));

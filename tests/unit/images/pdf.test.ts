@@ -15,7 +15,7 @@ const [pageWidth, pageHeight] = [991.92, 1416.96];
 describe("renderPdfPage on the seed page PDF", () => {
   it("gives a PNG 2400 px wide with the page's proportions, with the page's ink on it", async () => {
     expect(imageSettings.pdfRenderWidth).toBe(2400);
-    const png = renderPdfPage(pdf, imageSettings.pdfRenderWidth);
+    const png = await renderPdfPage(pdf, imageSettings.pdfRenderWidth);
     const meta = await sharp(png).metadata();
     expect(meta).toMatchObject({ format: "png", width: 2400, hasAlpha: false });
     expect(Math.abs(meta.height! - (2400 * pageHeight) / pageWidth)).toBeLessThanOrEqual(1);
@@ -26,13 +26,13 @@ describe("renderPdfPage on the seed page PDF", () => {
   });
 
   it("renders at the width asked for", async () => {
-    const meta = await sharp(renderPdfPage(pdf, 600)).metadata();
+    const meta = await sharp(await renderPdfPage(pdf, 600)).metadata();
     expect(meta.width).toBe(600);
     expect(Math.abs(meta.height! - (600 * pageHeight) / pageWidth)).toBeLessThanOrEqual(1);
   });
 
-  it("refuses bytes that are not a PDF with a message for people", () => {
-    expect(() => renderPdfPage(Buffer.from("not a pdf at all"), 600)).toThrow(ImageInputError);
-    expect(() => renderPdfPage(Buffer.from("not a pdf at all"), 600)).toThrow(/export the page PDF again/);
+  it("refuses bytes that are not a PDF with a message for people", async () => {
+    await expect(renderPdfPage(Buffer.from("not a pdf at all"), 600)).rejects.toThrow(ImageInputError);
+    await expect(renderPdfPage(Buffer.from("not a pdf at all"), 600)).rejects.toThrow(/export the page PDF again/);
   });
 });
