@@ -31,6 +31,11 @@ export async function buildSite(options: SiteOptions, log: Log = console.log): P
   writeEditionSummaries(prepared, options.outDir);
   fs.mkdirSync(path.join(options.outDir, path.dirname(archiveIndexFile)), { recursive: true });
   fs.writeFileSync(path.join(options.outDir, archiveIndexFile), JSON.stringify(data.index));
+  return summarize(prepared);
+}
+
+export function summarize(prepared: PreparedSite): BuildSummary {
+  const { data } = prepared;
   return {
     editions: data.editions.length,
     pages: data.pages.length,

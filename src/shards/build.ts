@@ -1,6 +1,6 @@
 // The two kinds of build a sharded rebuild is made of: one shard's editions, and the cross-edition pages.
 import { indexEdition } from "../build/archive.ts";
-import { buildSite, renderSite, writeEditionSummaries, type BuildSummary } from "../build/run.ts";
+import { buildSite, renderSite, summarize, writeEditionSummaries, type BuildSummary } from "../build/run.ts";
 import { prepareSite, type SiteOptions } from "../build/site.ts";
 import { progressLine, stage, type Log } from "../build/stages.ts";
 import { ContentError, Diagnostics, formatDiagnostic } from "../content/diagnostics.ts";
@@ -46,16 +46,7 @@ export async function buildShard(options: SiteOptions & { shard: string }, log: 
   writeShardPart(options.outDir, {
     version: 1, shard: shard.id, builtAt, editions: data.editions.map(indexEdition), htmlPages,
   });
-  return {
-    shard: shard.id,
-    htmlPages,
-    editions: data.editions.length,
-    pages: data.pages.length,
-    articles: data.articles.length,
-    images: prepared.images?.images ?? 0,
-    encoded: prepared.images?.encoded ?? 0,
-    warnings: prepared.diagnostics.warnings.length,
-  };
+  return { shard: shard.id, htmlPages, ...summarize(prepared) };
 }
 
 /**
