@@ -1,5 +1,6 @@
 // Eleventy wiring only: directories, the prepared site as global data, plugins. Logic lives in src/.
 import { HtmlBasePlugin } from "@11ty/eleventy";
+import rssPlugin from "@11ty/eleventy-plugin-rss";
 import { getPreparedSite } from "./src/build/session.ts";
 import { prepareSite, siteOptionsFromEnv, type SiteData } from "./src/build/site.ts";
 import { ContentError, formatDiagnostic } from "./src/content/diagnostics.ts";
@@ -36,6 +37,8 @@ export default async function (eleventyConfig: any) {
 
   // Every href and src gets the path prefix (sites served under /epaper/).
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  // The Atom feed's date filters.
+  eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPlugin(filtersPlugin, { site });
   eleventyConfig.addPlugin(navigationPlugin);
   eleventyConfig.addPlugin(offlinePlugin);

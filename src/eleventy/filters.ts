@@ -1,4 +1,5 @@
 // Template filters: formatting only; every URL and label comes from the model.
+import { DateTime } from "luxon";
 import type { SiteData } from "../build/site.ts";
 
 export function filtersPlugin(eleventyConfig: any, options: { site: () => Promise<SiteData> }): void {
@@ -12,7 +13,11 @@ export function filtersPlugin(eleventyConfig: any, options: { site: () => Promis
     polygon.map(([x, y]) => `${round(x * 1000)},${round(y * 1000)}`).join(" "),
   );
   eleventyConfig.addFilter("json", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
-  eleventyConfig.addFilter("isoDate", (date: string) => `${date}T00:00:00+08:00`);
+  /** An edition's date as the moment it came out: midnight in the paper's time zone. */
+  eleventyConfig.addAsyncFilter("editionTime", async (date: string) => {
+    const { settings } = await options.site();
+    return DateTime.fromISO(date, { zone: settings.timeZone }).toJSDate();
+  });
 }
 
 function round(n: number): number {

@@ -67,6 +67,8 @@ describe("Chinese fixture editions", () => {
   it("feed and sitemap list the articles", () => {
     const feed = site.read("/feed.xml");
     expect(feed).toContain("<title>沙河新桥今日通车</title>");
+    // Midnight in Shanghai, the day the edition came out.
+    expect(feed).toContain("<updated>2024-03-01T16:00:00Z</updated>");
     expect(feed).toContain("<link href=\"https://epaper.example.cn/2024-03-01/01/xinqiao/\"/>");
     const index = site.read("/sitemap.xml");
     expect(index).toContain("<sitemap><loc>https://epaper.example.cn/sitemaps/2024-03.xml</loc></sitemap>");
