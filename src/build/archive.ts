@@ -67,9 +67,13 @@ export function readEditionSummary(siteDir: string, date: string): EditionSummar
   return JSON.parse(fs.readFileSync(file, "utf8")) as EditionSummary;
 }
 
+export function emptyArchiveIndex(): ArchiveIndex {
+  return { version: 2, editions: [] };
+}
+
 export function readArchiveIndex(siteDir: string): ArchiveIndex {
   const file = path.join(siteDir, archiveIndexFile);
-  if (!fs.existsSync(file)) return { version: 2, editions: [] };
+  if (!fs.existsSync(file)) return emptyArchiveIndex();
   const index = JSON.parse(fs.readFileSync(file, "utf8")) as ArchiveIndex;
   if (index.version !== 2) throw new Error(`${file}: archive index version ${index.version} is not 2: rebuild the whole site (npm run rebuild)`);
   return index;

@@ -12,7 +12,7 @@ import { buildEdition } from "../model/build.ts";
 import type { Article, Edition, Page, Story } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
 import {
-  buildCalendar, indexEdition, mergeArchiveIndex, readArchiveIndex, readEditionSummary, summarizeEdition,
+  buildCalendar, emptyArchiveIndex, indexEdition, mergeArchiveIndex, readArchiveIndex, readEditionSummary, summarizeEdition,
   type ArchiveIndex, type CalendarYear, type EditionSummary, type IndexedEdition,
 } from "./archive.ts";
 
@@ -94,7 +94,8 @@ export async function prepareSite(options: SiteOptions): Promise<PreparedSite> {
     });
   }
 
-  const previous = readArchiveIndex(options.previousSite ?? options.outDir);
+  // A build of every edition needs nothing from the previous site.
+  const previous = options.dates ? readArchiveIndex(options.previousSite ?? options.outDir) : emptyArchiveIndex();
   const index = mergeArchiveIndex(previous, editions.map(indexEdition), new Set(allDates));
   const newest = allDates[allDates.length - 1];
   // Summaries of editions not built now come from the previous site, one small file each.
