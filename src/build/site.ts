@@ -1,6 +1,5 @@
 // Prepares everything the templates need: settings, the linked model of the editions being built, images,
 // and the archive-wide index for cross-edition pages. No Eleventy here.
-import fs from "node:fs";
 import path from "node:path";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates, loadEditions } from "../content/load.ts";
@@ -148,8 +147,4 @@ export function siteOptionsFromEnv(env = process.env): SiteOptions {
     cacheDir: env.BANMIAN_CACHE ?? ".cache/images",
     dates: env.BANMIAN_DATES ? env.BANMIAN_DATES.split(",") : undefined,
   };
-}
-
-export function ensureDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true });
 }

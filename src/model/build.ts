@@ -123,8 +123,3 @@ function neighbours(all: string[], date: string, link: (d: string) => Link): { p
     next: i >= 0 && i < all.length - 1 ? link(all[i + 1]) : null,
   };
 }
-
-/** Path of a content file as shown to people (relative to the working directory). */
-export function shownPath(file: string): string {
-  return path.relative(process.cwd(), file) || file;
-}
