@@ -1,9 +1,10 @@
 // Offline reading: the manifest of every file a reader needs to read one edition without a network.
 import type { Edition, Picture } from "../model/types.ts";
+import { urls } from "../model/urls.ts";
 
 /** Site-relative URL of an edition's offline manifest (the path prefix is added when HTML is written). */
 export function offlineManifestUrl(edition: Edition): string {
-  return `${edition.url}offline.json`;
+  return urls.offlineManifest(edition.date);
 }
 
 export interface OfflineManifest {

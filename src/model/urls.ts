@@ -6,6 +6,9 @@ export const urls = {
   page: (date: string, label: string) => `/${date}/${label.toLowerCase()}/`,
   article: (date: string, label: string, slug: string) => `/${date}/${label.toLowerCase()}/${slug}/`,
   story: (date: string, key: string) => `/${date}/story/${key}/`,
+  /** What a reader's browser stores to read an edition offline */
+  offlineManifest: (date: string) => `/${date}/offline.json`,
+  serviceWorker: () => "/sw.js",
   archive: () => "/archive/",
   archiveYear: (year: number) => `/archive/${year}/`,
   search: () => "/search/",
