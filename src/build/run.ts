@@ -26,7 +26,8 @@ export async function buildSite(options: SiteOptions, log: Log = console.log): P
     return site;
   });
   await stage("pages", log, () => renderSite(prepared, options));
-  await stage("search index", log, () => writeSearchIndexes(prepared.data.editions, options.outDir, prepared.data.settings));
+  const indexed = prepared.data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
+  await stage("search index", log, () => writeSearchIndexes(indexed, options.outDir, prepared.data.settings));
   const { data } = prepared;
   writeEditionSummaries(prepared, options.outDir);
   fs.mkdirSync(path.join(options.outDir, path.dirname(archiveIndexFile)), { recursive: true });

@@ -26,6 +26,9 @@ export interface SiteOptions {
   previousSite?: string;
   /** Build only these editions (the others are taken from the archive index in outDir); all when absent */
   dates?: string[];
+  /** Editions whose search index must be written; all built editions when absent (publish passes only
+   * tonight's: a neighbour rebuilt for its links keeps its index) */
+  searchDates?: string[];
   /** Skip making images (npm run check) */
   images?: boolean;
   progress?: (done: number, total: number) => void;

@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { linkTree } from "../build/files.ts";
 
 export interface CacheEntry<M> {
   key: string;
@@ -79,29 +80,12 @@ export function publishEntry(entryDir: string, target: string): void {
   if (fs.existsSync(target)) return;
   const temp = `${target}.tmp-${process.pid}`;
   fs.rmSync(temp, { recursive: true, force: true });
-  linkTree(entryDir, temp);
+  linkTree(entryDir, temp, new Set(["manifest.json"]));
   try {
     fs.renameSync(temp, target);
   } catch (err) {
     // Another process (a parallel shard) put the same content-addressed files there first.
     fs.rmSync(temp, { recursive: true, force: true });
     if (!fs.existsSync(target)) throw err;
-  }
-}
-
-function linkTree(from: string, to: string): void {
-  fs.mkdirSync(to, { recursive: true });
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    if (entry.name === "manifest.json") continue;
-    const [a, b] = [path.join(from, entry.name), path.join(to, entry.name)];
-    if (entry.isDirectory()) linkTree(a, b);
-    else {
-      try {
-        fs.linkSync(a, b);
-      } catch {
-        // Different file systems (or no hard links): a copy is the same bytes.
-        fs.copyFileSync(a, b);
-      }
-    }
   }
 }

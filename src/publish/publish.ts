@@ -6,6 +6,8 @@ import type { SiteOptions } from "../build/site.ts";
 import { stage, type Log } from "../build/stages.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
+import { linkTree } from "../build/files.ts";
+import { urls } from "../model/urls.ts";
 import { PublishRoot } from "./release.ts";
 
 export interface PublishOptions {
@@ -32,6 +34,11 @@ async function failurePoint(name: string): Promise<void> {
     console.log(`holding at ${name}`);
     await new Promise(() => setInterval(() => undefined, 1000));
   }
+}
+
+/** An edition's search index inside a folder holding that edition's pages. */
+function searchIndexIn(editionDir: string, date: string): string {
+  return path.join(editionDir, path.relative(urls.edition(date), urls.searchIndex(date)));
 }
 
 export async function publishEdition(options: PublishOptions, log: Log = console.log): Promise<PublishSummary> {
@@ -69,6 +76,11 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
       editionsDir: options.editionsDir, siteFile: options.siteFile, outDir: staging, cacheDir: options.cacheDir,
       imageDir: root.imageStore, previousSite: root.currentRelease() ?? staging,
       dates: [...rebuild].sort(),
+      // Neighbours and the newest edition are rebuilt for their links only: their words, and so their search
+      // indexes, are as published; those are linked from the live store below instead of being made again.
+      searchDates: [...rebuild].filter(
+        (d) => d === options.date || !live.has(d) || !fs.existsSync(searchIndexIn(live.get(d)!, d)),
+      ),
     };
     const summary = await buildSite(siteOptions, log);
     await failurePoint("build");
@@ -79,6 +91,9 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
       for (const date of allDates) {
         if (rebuild.has(date)) {
           const stored = path.join(root.editionStore, `${date}@${id}`);
+          if (!siteOptions.searchDates!.includes(date)) {
+            linkTree(searchIndexIn(live.get(date)!, date), searchIndexIn(path.join(staging, date), date));
+          }
           fs.renameSync(path.join(staging, date), stored);
           links.set(date, stored);
         }

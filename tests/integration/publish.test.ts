@@ -80,6 +80,8 @@ describe("publish", () => {
   }
 
   it("publishing tonight's edition updates home, calendar and yesterday's next-edition link", () => {
+    const yesterdayIndex = () => fs.statSync(path.join(root, "current/2024-03-01/pagefind/pagefind-entry.json")).ino;
+    const before = yesterdayIndex();
     const result = publish("2024-03-02");
     expect(result.code, result.output).toBe(0);
     expect(result.stdout).toMatch(/published 2024-03-02 as release \S+: \d+ pages, \d+ articles/);
@@ -88,6 +90,9 @@ describe("publish", () => {
     expect(fs.readFileSync(path.join(current, "archive/2024/index.html"), "utf8")).toContain('href="/2024-03-02/a01/"');
     expect(fs.readFileSync(path.join(current, "2024-03-01/02/index.html"), "utf8")).toContain('<a rel="next" href="/2024-03-02/">');
     expect(fs.readFileSync(path.join(current, "feed.xml"), "utf8")).toContain("春季招聘会举行");
+    // Yesterday's search index was linked from the live store, not made again; tonight's was made.
+    expect(fs.existsSync(path.join(current, "2024-03-02/pagefind/pagefind-entry.json"))).toBe(true);
+    expect(yesterdayIndex()).toBe(before);
     // Yesterday's articles are still in the feed and the sitemap, read from its summary, not its content.
     expect(fs.readFileSync(path.join(current, "feed.xml"), "utf8")).toContain("社区食堂开张");
     expect(fs.readFileSync(path.join(current, "sitemaps/2024-03.xml"), "utf8")).toContain("/2024-03-01/02/shequ/");
