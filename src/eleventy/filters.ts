@@ -1,6 +1,7 @@
 // Template filters: formatting only; every URL and label comes from the model.
 import { DateTime } from "luxon";
 import type { SiteData } from "../build/site.ts";
+import { leadIn, tailOut } from "../markdown/inline.ts";
 
 export function filtersPlugin(eleventyConfig: any, options: { site: () => Promise<SiteData> }): void {
   /** Site-relative URL → absolute URL with the path prefix, for canonical links, feeds and cards. */
@@ -12,6 +13,8 @@ export function filtersPlugin(eleventyConfig: any, options: { site: () => Promis
   eleventyConfig.addFilter("points", (polygon: [number, number][]) =>
     polygon.map(([x, y]) => `${round(x * 1000)},${round(y * 1000)}`).join(" "),
   );
+  eleventyConfig.addFilter("leadIn", leadIn);
+  eleventyConfig.addFilter("tailOut", tailOut);
   eleventyConfig.addFilter("json", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
   /** An edition's date as the moment it came out: midnight in the paper's time zone. */
   eleventyConfig.addAsyncFilter("editionTime", async (date: string) => {

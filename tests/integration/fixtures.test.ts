@@ -11,9 +11,9 @@ describe("Chinese fixture editions", () => {
 
   it("links 下转第三版 and 上接第一版 in both directions", () => {
     const first = site.read("/2024-03-01/01/xinqiao/");
-    expect(first).toContain('<p class="continuation continued-on"><a href="/2024-03-01/03/xinqiao-xu/">（下转第三版）</a></p>');
+    expect(first).toContain('<p>新桥全长一千二百米。<span class="continuation continued-on"><a href="/2024-03-01/03/xinqiao-xu/">（下转第三版）</a></span></p>');
     const second = site.read("/2024-03-01/03/xinqiao-xu/");
-    expect(second).toContain('<p class="continuation continued-from"><a href="/2024-03-01/01/xinqiao/">（上接第一版）</a></p>');
+    expect(second).toContain('<p><span class="continuation continued-from"><a href="/2024-03-01/01/xinqiao/">（上接第一版）</a></span>桥面设计为双向六车道');
   });
 
   it("merges a continued story into one view, parts in page order", () => {

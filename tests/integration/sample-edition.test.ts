@@ -52,7 +52,8 @@ describe("sample edition 2022-09-02", () => {
     expect(html).toContain('<p class="column">创建全国文明城市进行时</p>');
     expect(html).toContain('<p class="kicker">陈州街道办事处</p>');
     expect(html).toContain('<h1 class="headline">扎实开展“创文”攻坚工作</h1>');
-    expect(html).toContain('<p class="dateline"><strong>本报讯</strong>（记者 韩志刚 文/图）</p>');
+    // As printed: the dateline and the byline in brackets open the first paragraph.
+    expect(html).toContain('<div class="body"><p><strong class="dateline">本报讯</strong>（记者 韩志刚 文/图）为贯彻落实市、区“创文”工作会议精神');
     expect(html).toContain("<figcaption>路面整修</figcaption>");
     expect(html).toContain("同时强化背街小巷、老旧小区治理"); // column-broken paragraph joined
     expect(html).not.toContain("①6");
@@ -67,7 +68,7 @@ describe("sample edition 2022-09-02", () => {
 
   it("the continued part shows 上接第一版 without a dead link", () => {
     const html = site.read("/2022-09-02/02/dancheng-yingshang/");
-    expect(html).toContain('<p class="continuation continued-from">（上接第一版）</p>');
+    expect(html).toContain('<div class="body"><p><span class="continuation continued-from">（上接第一版）</span>针对社会资本市场准入条件');
     expect(html).not.toMatch(/<a[^>]*>（上接第一版）/);
   });
 
