@@ -133,18 +133,28 @@ export interface ClippingManifest {
   share: Variant;
 }
 
+export interface DecodedScan {
+  data: Buffer;
+  info: { width: number; height: number; channels: 1 | 2 | 3 | 4 };
+}
+
+/** The scan's pixels, upright: decoded once per page and shared by all its articles' clippings. */
+export async function decodeScan(bytes: Buffer): Promise<DecodedScan> {
+  const { data, info } = await input(bytes).rotate().raw().toBuffer({ resolveWithObject: true });
+  return { data, info: { width: info.width, height: info.height, channels: info.channels } };
+}
+
 /** The article's area cut from the scan, and a 1200 × 630 share card from it. */
 export async function deriveClipping(
-  bytes: Buffer, dir: string, bounds: [number, number, number, number],
+  bytes: Buffer, dir: string, bounds: [number, number, number, number], decoded?: DecodedScan,
 ): Promise<ClippingManifest> {
-  const meta = await input(bytes).rotate().metadata();
-  const rotated = (meta.orientation ?? 1) >= 5;
-  const [W, H] = rotated ? [meta.height!, meta.width!] : [meta.width!, meta.height!];
+  const scan = decoded ?? (await decodeScan(bytes));
+  const { width: W, height: H } = scan.info;
   const left = Math.max(0, Math.floor(bounds[0] * W));
   const top = Math.max(0, Math.floor(bounds[1] * H));
   const width = Math.max(1, Math.min(W - left, Math.round(bounds[2] * W)));
   const height = Math.max(1, Math.min(H - top, Math.round(bounds[3] * H)));
-  const cut = await input(bytes).rotate().extract({ left, top, width, height }).raw().toBuffer({ resolveWithObject: true });
+  const cut = await sharp(scan.data, { raw: scan.info }).extract({ left, top, width, height }).raw().toBuffer({ resolveWithObject: true });
   const c = imageSettings.clipping;
   const clipping = await writeVariant(
     sharp(cut.data, { raw: cut.info }).resize({ width: Math.min(c.width, width) }), c.encoding, dir, "clipping",

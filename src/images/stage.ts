@@ -8,7 +8,8 @@ import { areaBounds } from "../model/build.ts";
 import type { Article, Edition, ImageVariant, Page, Picture } from "../model/types.ts";
 import { DerivativeCache, hashBytes, publishEntry } from "./cache.ts";
 import {
-  checkName, deriveClipping, deriveFigure, derivePage, ImageInputError, inspect, mimeOf,
+  checkName, decodeScan, deriveClipping, deriveFigure, derivePage, ImageInputError, inspect, mimeOf,
+  type DecodedScan,
   type ClippingManifest, type PageManifest, type PictureManifest, type Variant,
 } from "./derive.ts";
 import { renderPdfPage } from "./pdf.ts";
@@ -110,8 +111,11 @@ async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOp
         thumb: toVariant(entry.manifest.thumb, base),
         tiles: `${base}${entry.manifest.tiles}`,
       };
+      // Decoded at most once per page, and only if some article's clipping is not cached yet.
+      let decoded: Promise<DecodedScan> | null = null;
+      const decode = () => (decoded ??= decodeScan(scan!));
       for (const article of page.articles) {
-        if (article.polygon) await clippingJob(article, scan, key, cache, options);
+        if (article.polygon) await clippingJob(article, scan, decode, key, cache, options);
       }
     } catch (err) {
       report(err, options.diagnostics, pageFile, page.scanPath ? "scan" : "pdf");
@@ -135,11 +139,12 @@ async function pageSourceBytes(page: Page, cache: DerivativeCache): Promise<Buff
 }
 
 async function clippingJob(
-  article: Article, scan: Buffer, pageKey: string, cache: DerivativeCache, options: ImageStageOptions,
+  article: Article, scan: Buffer, decode: () => Promise<DecodedScan>, pageKey: string, cache: DerivativeCache,
+  options: ImageStageOptions,
 ): Promise<void> {
   const bounds = areaBounds(article.polygon!);
   const key = hashBytes("clip", pageKey, JSON.stringify(bounds), JSON.stringify(imageSettings.clipping), JSON.stringify(imageSettings.share));
-  const entry = await cache.get<ClippingManifest>(key, (dir) => deriveClipping(scan, dir, bounds));
+  const entry = await cache.get<ClippingManifest>(key, async (dir) => deriveClipping(scan, dir, bounds, await decode()));
   publishEntry(entry.dir, path.join(imageDirOf(options), key));
   const base = `/${imageRoot}/${key}/`;
   article.clipping = toVariant(entry.manifest.clipping, base);
