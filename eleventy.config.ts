@@ -1,12 +1,12 @@
 // Eleventy wiring only: directories, the prepared site as global data, plugins. Logic lives in src/.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import rssPlugin from "@11ty/eleventy-plugin-rss";
-import { getPreparedSite } from "./src/build/session.ts";
-import { prepareSite, siteOptionsFromEnv, type SiteData } from "./src/build/site.ts";
+import { getPreparedSite } from "./src/pipeline/session.ts";
+import { prepareSite, siteOptionsFromEnv, type SiteData } from "./src/pipeline/site.ts";
 import { ContentError, formatDiagnostic } from "./src/content/diagnostics.ts";
-import { filtersPlugin } from "./src/eleventy/filters.ts";
-import { navigationPlugin } from "./src/eleventy/navigation.ts";
-import { offlinePlugin } from "./src/eleventy/offline.ts";
+import { filtersPlugin } from "./src/render/filters.ts";
+import { navigationPlugin } from "./src/render/navigation.ts";
+import { offlinePlugin } from "./src/render/offline.ts";
 
 /** The site data: prepared by the build script, or (npm start) prepared anew for every rebuild. */
 async function site(): Promise<SiteData> {

@@ -1,6 +1,6 @@
 // Shared command-line parsing for the scripts: --key value flags and positional arguments.
 import { parseArgs } from "node:util";
-import type { SiteOptions } from "../src/build/site.ts";
+import type { SiteOptions } from "../src/pipeline/site.ts";
 
 export const siteFlags = {
   editions: { type: "string", default: "editions" },

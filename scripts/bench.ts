@@ -2,7 +2,7 @@
 // bench-results/bench.json and printed as a table. Never part of npm test.
 import fs from "node:fs";
 import path from "node:path";
-import { formatResults, runBench } from "../src/bench/suite.ts";
+import { formatResults, runBench } from "../src/dev/bench/suite.ts";
 import { fail, parseArgs } from "./args.ts";
 
 const usage = `usage: npm run bench -- [--quick] [--editions N] [--shards-by month|year] [--jobs N]

@@ -1,6 +1,6 @@
 // npm run build: the whole site into _site/ (or --out DIR); or, for a sharded rebuild (npm run rebuild),
 // one shard's editions (--shard 2016-03 or --shard 2016) or the cross-edition pages (--cross-edition).
-import { buildSite } from "../src/build/run.ts";
+import { buildSite } from "../src/pipeline/run.ts";
 import { ContentError } from "../src/content/diagnostics.ts";
 import { buildCrossEdition, buildShard } from "../src/shards/build.ts";
 import { fail, parseArgs, siteFlags, siteOptions } from "./args.ts";

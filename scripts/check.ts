@@ -1,5 +1,5 @@
 // npm run check: validate the content only (no images made, nothing written) and list every problem.
-import { prepareSite } from "../src/build/site.ts";
+import { prepareSite } from "../src/pipeline/site.ts";
 import { formatDiagnostic } from "../src/content/diagnostics.ts";
 import { parseArgs, siteFlags, siteOptions } from "./args.ts";
 

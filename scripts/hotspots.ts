@@ -1,7 +1,7 @@
 // npm run hotspots -- YYYY-MM-DD --page NN [--editions DIR] [--force] [--dry-run] [--alto file.xml]
 // Proposes each article's clickable area on the page from the page PDF (or ALTO OCR) and writes it.
 import { parseArgs } from "node:util";
-import { formatHotspotsReport, proposePageHotspots } from "../src/hotspots/run.ts";
+import { formatHotspotsReport, proposePageHotspots } from "../src/desk/hotspots/run.ts";
 
 const usage = "usage: npm run hotspots -- YYYY-MM-DD --page NN [--editions DIR] [--force] [--dry-run] [--alto file.xml]";
 

@@ -2,11 +2,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { decodeDump } from "../src/import/decode.ts";
-import { importDump } from "../src/import/import-page.ts";
-import { formatWarning, ImportError } from "../src/import/problems.ts";
-import { articleTable } from "../src/import/table.ts";
-import { pageFolder, planPage, writePage } from "../src/import/write-page.ts";
+import { decodeDump } from "../src/desk/import/decode.ts";
+import { importDump } from "../src/desk/import/import-page.ts";
+import { formatWarning, ImportError } from "../src/desk/import/problems.ts";
+import { articleTable } from "../src/desk/import/table.ts";
+import { pageFolder, planPage, writePage } from "../src/desk/import/write-page.ts";
 
 const USAGE =
   "usage: npm run import -- <dump> --date YYYY-MM-DD --page NN " +

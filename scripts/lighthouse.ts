@@ -1,8 +1,8 @@
 // npm run lighthouse -- [SITE_DIR] [--prefix /epaper/] [--url /2022-09-02/02/ …] [--min 95] [--runs 1]: serves an
 // already built site (default _site/), runs Lighthouse (mobile) on its page and article views, exits 1 below --min.
 import fs from "node:fs";
-import { categories, defaultTargets, runLighthouse, type PageReport } from "../src/audit/lighthouse.ts";
-import { serveStatic } from "../src/serve/static.ts";
+import { categories, defaultTargets, runLighthouse, type PageReport } from "../src/dev/audit/lighthouse.ts";
+import { serveStatic } from "../src/dev/serve-static.ts";
 import { fail, parseArgs } from "./args.ts";
 
 const { values, positionals } = parseArgs({

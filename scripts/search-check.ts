@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { serveStatic } from "../src/serve/static.ts";
+import { serveStatic } from "../src/dev/serve-static.ts";
 
 const root = process.argv[2];
 const query = process.argv[3] ?? "档案测试甲";

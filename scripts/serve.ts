@@ -1,6 +1,6 @@
 // npm start: build the site, then serve it with live reload while editions/ changes.
 import { Eleventy } from "@11ty/eleventy";
-import { buildSite } from "../src/build/run.ts";
+import { buildSite } from "../src/pipeline/run.ts";
 import { ContentError } from "../src/content/diagnostics.ts";
 import { fail, parseArgs, siteFlags, siteOptions } from "./args.ts";
 

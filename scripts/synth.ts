@@ -1,7 +1,7 @@
 // npm run synth -- --editions N [--pages P --articles A --seed S --out DIR --start YYYY-MM-DD --clean]: a synthetic archive.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { archiveMarker, generateArchive } from "../src/synth/index.ts";
+import { archiveMarker, generateArchive } from "../src/dev/synth/index.ts";
 
 const DEFAULT_OUT = ".tmp/synth/editions";
 

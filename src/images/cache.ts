@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { linkTree } from "../build/files.ts";
+import { linkTree } from "../pipeline/files.ts";
 
 export interface CacheEntry<M> {
   key: string;

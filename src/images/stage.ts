@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { Diagnostics } from "../content/diagnostics.ts";
-import { areaBounds } from "../model/build.ts";
+import { polygonBounds } from "../model/geometry.ts";
 import type { Article, Edition, ImageVariant, Page, Picture } from "../model/types.ts";
 import { DerivativeCache, hashBytes, publishEntry } from "./cache.ts";
 import {
@@ -142,7 +142,7 @@ async function clippingJob(
   article: Article, scan: Buffer, decode: () => Promise<DecodedScan>, pageKey: string, cache: DerivativeCache,
   options: ImageStageOptions,
 ): Promise<void> {
-  const bounds = areaBounds(article.polygon!);
+  const bounds = polygonBounds(article.polygon!);
   const key = hashBytes("clip", pageKey, JSON.stringify(bounds), JSON.stringify(imageSettings.clipping), JSON.stringify(imageSettings.share));
   const entry = await cache.get<ClippingManifest>(key, async (dir) => deriveClipping(scan, dir, bounds, await decode()));
   publishEntry(entry.dir, path.join(imageDirOf(options), key));

@@ -2,7 +2,7 @@
 import path from "node:path";
 import type { Diagnostics } from "../content/diagnostics.ts";
 import type { ArticleSource, EditionSource } from "../content/load.ts";
-import type { Area } from "../content/schema.ts";
+import { areaToPolygon } from "./geometry.ts";
 import type { Locale } from "../locale/index.ts";
 import { renderBody, plainExcerpt } from "../markdown/index.ts";
 import { linkStories } from "./stories.ts";
@@ -90,23 +90,6 @@ function buildArticle(source: ArticleSource, page: Page, edition: Edition): Arti
     previous: null, next: null,
     clipping: null, shareImage: null,
   };
-}
-
-/** A rectangle [x, y, w, h] becomes its four corners; a polygon stays as it is. */
-export function areaToPolygon(area: Area): [number, number][] {
-  if (typeof area[0] === "number") {
-    const [x, y, w, h] = area as [number, number, number, number];
-    return [[x, y], [x + w, y], [x + w, y + h], [x, y + h]];
-  }
-  return area as [number, number][];
-}
-
-/** The area's bounding box [x, y, w, h] in fractions. */
-export function areaBounds(polygon: [number, number][]): [number, number, number, number] {
-  const xs = polygon.map((p) => p[0]);
-  const ys = polygon.map((p) => p[1]);
-  const [x0, y0] = [Math.min(...xs), Math.min(...ys)];
-  return [x0, y0, Math.max(...xs) - x0, Math.max(...ys) - y0];
 }
 
 function linkList<T extends { previous: Link | null; next: Link | null }>(items: T[], link: (item: T) => Link): void {

@@ -1,12 +1,12 @@
 // npm run publish: validate, build tonight's edition and what lists it, and swap the new release in atomically.
 import fs from "node:fs";
 import path from "node:path";
-import { buildSite, type BuildSummary } from "../build/run.ts";
-import type { SiteOptions } from "../build/site.ts";
-import { stage, type Log } from "../build/stages.ts";
+import { buildSite, type BuildSummary } from "../pipeline/run.ts";
+import type { SiteOptions } from "../pipeline/site.ts";
+import { stage, type Log } from "../pipeline/stages.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
-import { linkTree } from "../build/files.ts";
+import { linkTree } from "../pipeline/files.ts";
 import { urls } from "../model/urls.ts";
 import { PublishRoot } from "./release.ts";
 

@@ -1,8 +1,8 @@
 // The two kinds of build a sharded rebuild is made of: one shard's editions, and the cross-edition pages.
-import { indexEdition } from "../build/archive.ts";
-import { buildSite, renderSite, summarize, writeEditionSummaries, type BuildSummary } from "../build/run.ts";
-import { prepareSite, type SiteOptions } from "../build/site.ts";
-import { progressLine, stage, type Log } from "../build/stages.ts";
+import { indexEdition } from "../pipeline/archive.ts";
+import { buildSite, renderSite, summarize, writeEditionSummaries, type BuildSummary } from "../pipeline/run.ts";
+import { prepareSite, type SiteOptions } from "../pipeline/site.ts";
+import { progressLine, stage, type Log } from "../pipeline/stages.ts";
 import { ContentError, Diagnostics, formatDiagnostic } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
 import { writeSearchIndexes } from "../search/index.ts";
@@ -38,7 +38,7 @@ export async function buildShard(options: SiteOptions & { shard: string }, log: 
     return site;
   });
   // The home page is the newest edition's front page: a shard without that edition has nothing to render it from.
-  await stage(`pages of ${shard.id}`, log, () => renderSite(prepared, options, ["src/templates/home.njk"]));
+  await stage(`pages of ${shard.id}`, log, () => renderSite(prepared, options, ["src/render/templates/home.njk"]));
   const { data } = prepared;
   writeEditionSummaries(prepared, options.outDir);
   await stage(`search index of ${shard.id}`, log, () => writeSearchIndexes(data.editions, options.outDir, data.settings));

@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { archiveIndexFile } from "../build/archive.ts";
-import { seconds as secondsSince, type Log } from "../build/stages.ts";
+import { archiveIndexFile } from "../pipeline/archive.ts";
+import { seconds as secondsSince, type Log } from "../pipeline/stages.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
 import { PublishRoot } from "../publish/release.ts";

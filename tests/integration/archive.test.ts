@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateArchive } from "../../src/synth/index.ts";
+import { generateArchive } from "../../src/dev/synth/index.ts";
 import { runScript, tempDir, type CommandResult } from "../helpers/build.ts";
 
 let root: string;

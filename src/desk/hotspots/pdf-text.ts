@@ -1,0 +1,158 @@
+// Reads a page PDF's layout with MuPDF: its text blocks and lines, and its figures (photos, drawings).
+import * as mupdf from "mupdf";
+import type { Rect } from "../../model/geometry.ts";
+import type { LayoutBlock, PageLayout } from "./layout.ts";
+
+interface StextBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+interface StextJson {
+  blocks: { type: string; bbox: StextBox; lines?: { bbox: StextBox; text: string }[] }[];
+}
+
+/** A shape's bounds in page space: [x0, y0, x1, y1]. */
+type Box = [number, number, number, number];
+
+export interface PdfLayoutOptions {
+  /** Which page of the PDF, from 0. */
+  pageIndex?: number;
+  /** Shapes thinner than this (in points) are rules and frames' edges, not figures. */
+  minShape?: number;
+}
+
+function transformPoint(ctm: mupdf.Matrix, x: number, y: number): [number, number] {
+  return [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
+}
+
+function pathBox(path: mupdf.Path, ctm: mupdf.Matrix, strokeWidth = 0): Box | null {
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  const add = (x: number, y: number) => {
+    const [px, py] = transformPoint(ctm, x, y);
+    box[0] = Math.min(box[0], px);
+    box[1] = Math.min(box[1], py);
+    box[2] = Math.max(box[2], px);
+    box[3] = Math.max(box[3], py);
+  };
+  path.walk({
+    moveTo: add,
+    lineTo: add,
+    curveTo: (x1, y1, x2, y2, x3, y3) => {
+      add(x1, y1);
+      add(x2, y2);
+      add(x3, y3);
+    },
+  });
+  if (!Number.isFinite(box[0])) return null;
+  const half = strokeWidth / 2;
+  return [box[0] - half, box[1] - half, box[2] + half, box[3] + half];
+}
+
+/** Every painted shape and image on the page, as page-space boxes. */
+function paintedBoxes(page: mupdf.Page): Box[] {
+  const boxes: Box[] = [];
+  const keep = (box: Box | null) => {
+    if (box) boxes.push(box);
+  };
+  const imageBox = (ctm: mupdf.Matrix): Box => {
+    const r = mupdf.Rect.transform([0, 0, 1, 1], ctm);
+    return [r[0], r[1], r[2], r[3]];
+  };
+  const device = new mupdf.Device({
+    fillPath: (path, _evenOdd, ctm) => keep(pathBox(path, ctm)),
+    strokePath: (path, stroke, ctm) => keep(pathBox(path, ctm, stroke.getLineWidth())),
+    fillImage: (_image, ctm) => keep(imageBox(ctm)),
+    fillImageMask: (_image, ctm) => keep(imageBox(ctm)),
+  });
+  try {
+    page.run(device, mupdf.Matrix.identity);
+    device.close();
+  } finally {
+    device.destroy();
+  }
+  return boxes;
+}
+
+/** Joins boxes that overlap or touch into one: a photo drawn as several shapes is one figure. */
+function mergeTouching(boxes: Box[], tolerance: number): Box[] {
+  const sorted = [...boxes].sort((a, b) => a[0] - b[0]);
+  const parent = sorted.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length && sorted[j][0] <= sorted[i][2] + tolerance; j++) {
+      if (sorted[j][1] <= sorted[i][3] + tolerance && sorted[i][1] <= sorted[j][3] + tolerance) parent[find(i)] = find(j);
+    }
+  }
+  const merged = new Map<number, Box>();
+  sorted.forEach((b, i) => {
+    const root = find(i);
+    const m = merged.get(root);
+    merged.set(root, m ? [Math.min(m[0], b[0]), Math.min(m[1], b[1]), Math.max(m[2], b[2]), Math.max(m[3], b[3])] : b);
+  });
+  return [...merged.values()];
+}
+
+/**
+ * The layout of one PDF page: text blocks with their lines, and figures — images and drawings big enough to be
+ * photos — in fractions of the page. Rules, the page background and boxes with text on them (banners, tint
+ * boxes, frames) are not figures.
+ */
+export function readPdfLayout(bytes: Uint8Array, options: PdfLayoutOptions = {}): PageLayout {
+  const { pageIndex = 0, minShape = 3 } = options;
+  const doc = mupdf.Document.openDocument(bytes, "application/pdf");
+  try {
+    const count = doc.countPages();
+    if (pageIndex < 0 || pageIndex >= count) throw new Error(`the PDF has ${count} page(s), no page ${pageIndex + 1}`);
+    const page = doc.loadPage(pageIndex);
+    try {
+      const [px0, py0, px1, py1] = page.getBounds();
+      const width = px1 - px0;
+      const height = py1 - py0;
+      const clamp = (v: number) => Math.min(1, Math.max(0, v));
+      const toRect = (x0: number, y0: number, x1: number, y1: number): Rect => {
+        const fx0 = clamp((x0 - px0) / width);
+        const fy0 = clamp((y0 - py0) / height);
+        return [fx0, fy0, clamp((x1 - px0) / width) - fx0, clamp((y1 - py0) / height) - fy0];
+      };
+      const fromBox = (b: StextBox) => toRect(b.x, b.y, b.x + b.w, b.y + b.h);
+
+      const stext = page.toStructuredText("preserve-whitespace");
+      const json = JSON.parse(stext.asJSON()) as StextJson;
+      stext.destroy();
+      const blocks: LayoutBlock[] = [];
+      const textBoxes: StextBox[] = [];
+      json.blocks.forEach((b, i) => {
+        if (b.type !== "text" || !b.lines) return;
+        const lines = b.lines.filter((l) => l.text.trim()).map((l) => ({ bbox: fromBox(l.bbox), text: l.text }));
+        if (lines.length === 0) return;
+        blocks.push({ id: `t${i}`, kind: "text", bbox: fromBox(b.bbox), lines });
+        textBoxes.push(b.bbox);
+      });
+
+      const pageArea = width * height;
+      const holdsText = (box: Box) =>
+        textBoxes.some((t) => {
+          const cx = t.x + t.w / 2;
+          const cy = t.y + t.h / 2;
+          return cx >= box[0] && cx <= box[2] && cy >= box[1] && cy <= box[3];
+        });
+      const shapes = paintedBoxes(page).filter((b) => {
+        const w = b[2] - b[0];
+        const h = b[3] - b[1];
+        return Math.min(w, h) >= minShape && w * h < 0.4 * pageArea && !holdsText(b);
+      });
+      const figures = mergeTouching(shapes, 1)
+        .filter((b) => (b[2] - b[0]) * (b[3] - b[1]) >= 0.0005 * pageArea)
+        .sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+      figures.forEach((b, i) => blocks.push({ id: `f${i}`, kind: "figure", bbox: toRect(...b), lines: [] }));
+      return { width, height, unit: "pt", blocks };
+    } finally {
+      page.destroy();
+    }
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,105 @@
+// Proposes and writes the areas of one page's articles: what `npm run hotspots` does.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { parseAlto } from "./alto.ts";
+import type { Rect } from "../../model/geometry.ts";
+import type { PageLayout } from "./layout.ts";
+import { findPageDir, findPagePdf, readPageArticles, toArticleText } from "./page-articles.ts";
+import { readPdfLayout } from "./pdf-text.ts";
+import { proposeAreas, type MatchedRegion } from "./propose.ts";
+import { writeAreas, type AreaWrite } from "./write-areas.ts";
+
+export interface PageHotspotsOptions {
+  editionsRoot: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** The page label: "02", "A03". */
+  page: string;
+  /** Read regions from this ALTO file instead of the page PDF. */
+  altoFile?: string;
+  /** Replace areas the articles already have. */
+  force?: boolean;
+  /** Propose only; write nothing. */
+  dryRun?: boolean;
+}
+
+export interface HotspotRow {
+  file: string;
+  area: Rect | null;
+  /** The matched blocks, "t12", or "TB_3 (40 lines)" where only some of a block's lines matched. */
+  blocks: string[];
+  status: AreaWrite["status"] | "no match" | "not written";
+}
+
+export interface PageHotspotsReport {
+  pageDir: string;
+  /** The PDF or ALTO file the layout came from. */
+  source: string;
+  rows: HotspotRow[];
+  columns: string[];
+  warnings: string[];
+}
+
+function blockList(regions: MatchedRegion[]): string[] {
+  const lines = new Map<string, number>();
+  for (const r of regions) lines.set(r.blockId, (lines.get(r.blockId) ?? 0) + (r.line === undefined ? 0 : 1));
+  return [...lines].map(([id, count]) => (count > 0 ? `${id} (${count} line${count > 1 ? "s" : ""})` : id));
+}
+
+export async function proposePageHotspots(options: PageHotspotsOptions): Promise<PageHotspotsReport> {
+  const pageDir = await findPageDir(options.editionsRoot, options.date, options.page);
+  const articles = await readPageArticles(pageDir);
+  if (articles.length === 0) throw new Error(`${pageDir}: no article files (NN-slug.md)`);
+
+  let layout: PageLayout;
+  let source: string;
+  if (options.altoFile) {
+    source = options.altoFile;
+    layout = parseAlto(await fs.readFile(source, "utf8"));
+  } else {
+    const pdf = await findPagePdf(pageDir);
+    if (!pdf) throw new Error(`${pageDir}: no page PDF (page.pdf or page.yml "pdf"); give an ALTO file with --alto`);
+    source = pdf;
+    layout = readPdfLayout(await fs.readFile(pdf));
+  }
+
+  const proposal = proposeAreas(layout, articles.map(toArticleText));
+  const updates = proposal.articles.flatMap((p, i) => (p.area ? [{ file: articles[i].file, area: p.area }] : []));
+  const writes = options.dryRun ? [] : await writeAreas(updates, { force: options.force });
+  const rows = proposal.articles.map((p, i): HotspotRow => ({
+    file: articles[i].file,
+    area: p.area,
+    blocks: blockList(p.regions),
+    status: p.area
+      ? (writes.find((w) => w.file === articles[i].file)?.status ?? "not written")
+      : "no match",
+  }));
+  return {
+    pageDir,
+    source,
+    rows,
+    columns: proposal.columns.map((c) => `${c.text} (${c.blockId}): column banner of ${c.articleIds.join(", ")}`),
+    warnings: proposal.warnings,
+  };
+}
+
+/** The report as a plain-text table for the terminal. */
+export function formatHotspotsReport(report: PageHotspotsReport): string {
+  const table = [
+    ["article", "area", "status", "matched blocks"],
+    ...report.rows.map((r) => [
+      path.basename(r.file),
+      r.area ? `[${r.area.join(", ")}]` : "-",
+      r.status,
+      r.blocks.length > 8 ? `${r.blocks.slice(0, 8).join(" ")} … (${r.blocks.length})` : r.blocks.join(" "),
+    ]),
+  ];
+  // CJK characters take two columns in a terminal.
+  const width = (s: string) => Array.from(s).reduce((w, ch) => w + (/[\u1100-\uffff]/u.test(ch) ? 2 : 1), 0);
+  const widths = table[0].map((_, c) => Math.max(...table.map((row) => width(row[c]))));
+  const lines = table.map((row) => row.map((cell, c) => cell + " ".repeat(widths[c] - width(cell))).join("  ").trimEnd());
+  const out = [`${report.pageDir} (layout from ${report.source})`, "", ...lines];
+  if (report.columns.length > 0) out.push("", ...report.columns);
+  if (report.warnings.length > 0) out.push("", "warnings:", ...report.warnings.map((w) => `  ${w}`));
+  return out.join("\n");
+}

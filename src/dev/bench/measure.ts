@@ -1,0 +1,71 @@
+// Times whole commands as child processes, all measured the same way (wall time, peak memory of the process).
+import { runNode, type ChildResult } from "../../shards/child.ts";
+
+export interface Run {
+  seconds: number;
+  peakRssMb: number | null;
+  /** User + system CPU time of the process: steadier than wall time on a machine shared with other work */
+  cpuSeconds: number | null;
+}
+
+export interface Series {
+  /** The median of the runs' wall times: the number compared */
+  seconds: number;
+  runs: number[];
+  /** The median of the runs' CPU times */
+  cpuSeconds: number | null;
+  peakRssMb: number | null;
+}
+
+/** Runs `node <args>` once; throws with the command's last output when it fails. */
+export async function timeNode(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Run & { tail: string }> {
+  const result: ChildResult = await runNode(args, { cwd: options.cwd, env: options.env }).done;
+  if (result.code !== 0) {
+    throw new Error(`node ${args.join(" ")} (in ${options.cwd}) failed with ${result.signal ?? `exit code ${result.code}`}:\n${result.tail}`);
+  }
+  return { seconds: result.seconds, peakRssMb: result.peakRssMb, cpuSeconds: result.cpuSeconds, tail: result.tail };
+}
+
+export function series(runs: Run[]): Series {
+  const peaks = runs.map((r) => r.peakRssMb).filter((m): m is number => m !== null);
+  const cpu = runs.map((r) => r.cpuSeconds).filter((c): c is number => c !== null);
+  return {
+    seconds: round(median(runs.map((r) => r.seconds)), 3),
+    runs: runs.map((r) => round(r.seconds, 3)),
+    cpuSeconds: cpu.length === runs.length ? round(median(cpu), 3) : null,
+    peakRssMb: peaks.length ? Math.round(Math.max(...peaks)) : null,
+  };
+}
+
+/**
+ * Runs each contender `repeats` times, taking turns (a b a b …), so that a busy spell of a shared machine
+ * falls on both rather than on one. `prepare` runs before every run, untimed (fresh output folders).
+ */
+export async function sideBySide<K extends string>(
+  repeats: number,
+  contenders: Record<K, { prepare?: () => void; run: () => Promise<Run> }>,
+  onRun?: (name: K, run: Run) => void,
+): Promise<Record<K, Series>> {
+  const names = Object.keys(contenders) as K[];
+  const runs = Object.fromEntries(names.map((n) => [n, [] as Run[]])) as Record<K, Run[]>;
+  for (let i = 0; i < repeats; i++) {
+    for (const name of names) {
+      contenders[name].prepare?.();
+      const run = await contenders[name].run();
+      runs[name].push(run);
+      onRun?.(name, run);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, series(runs[n])])) as Record<K, Series>;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -1,0 +1,269 @@
+// The archive-scale benchmarks, each a ratio measured side by side in one run (absolute times vary ±30 % here):
+//   P1  one edition, warm, against bare Eleventy on the same articles
+//   P2  publishing tonight's edition into an archive of N editions, against publishing it into an empty site
+//   P3  the sharded rebuild of that archive: wall time, peak memory per process, pages/s against bare Eleventy
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Log } from "../../pipeline/stages.ts";
+import { rebuildArchive, stepPeakMb, type RebuildSummary } from "../../shards/run.ts";
+import type { ShardBy } from "../../shards/plan.ts";
+import { generateArchive } from "../synth/index.ts";
+import { bareEleventyArgs, findArticleFiles, makeBareProject, readArticle } from "./bare.ts";
+import { round, series, sideBySide, timeNode, type Run, type Series } from "./measure.ts";
+
+export interface BenchOptions {
+  /** Editions already in the archive when tonight's is published */
+  editions: number;
+  quick: boolean;
+  /** Where the synthetic editions, sites and caches go; emptied first */
+  work: string;
+  shardsBy: ShardBy;
+  jobs?: number;
+  /** Markdown files of the bare Eleventy project P3 compares with */
+  bareFiles: number;
+  /** Also rebuild the archive a second time, with every image cached */
+  warmRebuild: boolean;
+}
+
+export const goals = { p1Ratio: 1.5, p2Ratio: 1.5, p3PeakRssMb: 2048 };
+
+export interface RebuildResult {
+  seconds: number;
+  htmlPages: number;
+  pagesPerSecond: number;
+  shards: number;
+  slowestShardSeconds: number;
+  /** Largest peak memory of any one step (shard or cross-edition), its build process and its indexer together */
+  peakRssMb: number | null;
+  crossEditionSeconds: number;
+  crossEditionPeakRssMb: number | null;
+  /** Peak memory of each shard's build process and, separately, of the indexer it started */
+  shardPeakRssMb: Record<string, { build: number | null; indexer: number | null }>;
+}
+
+export interface BenchResults {
+  version: 1;
+  startedAt: string;
+  seconds: number;
+  quick: boolean;
+  machine: { cpus: number; memoryGb: number; node: string; platform: string; loadAverage: number[] };
+  goals: typeof goals;
+  p1: {
+    edition: { pages: number; articles: number };
+    banmian: Series;
+    bareEleventy: Series;
+    ratio: number;
+    /** The same ratio of CPU times, steadier on a busy machine; the goal is judged on wall time */
+    cpuRatio: number | null;
+    ok: boolean;
+    note: string;
+  };
+  p2: {
+    archiveEditions: number;
+    intoArchive: Series & { rebuiltEditions: string };
+    intoEmpty: Series & { rebuiltEditions: string };
+    ratio: number;
+    cpuRatio: number | null;
+    ok: boolean;
+    note: string;
+  };
+  p3: {
+    editions: number;
+    shardsBy: ShardBy;
+    jobs: number;
+    cold: RebuildResult;
+    warm: RebuildResult | null;
+    bareEleventy: Series & { files: number; pagesPerSecond: number };
+    /** Rebuild pages/s (warm when measured, else cold) over bare Eleventy's */
+    pagesPerSecondRatio: number;
+    ok: boolean;
+    note: string;
+  };
+  search: { indexSeconds: null; peakRssMb: null; note: string };
+}
+
+const repo = path.resolve(import.meta.dirname, "../../..");
+const script = (name: string) => ["--import", "tsx", path.join(repo, "scripts", name)];
+
+export async function runBench(options: BenchOptions, log: Log = console.log): Promise<BenchResults> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const work = path.resolve(options.work);
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+  const repeats = options.quick ? 3 : 5;
+  const progress = (name: string) => (who: string, run: Run) =>
+    log(`  ${name} ${who}: ${run.seconds.toFixed(2)} s${run.cpuSeconds === null ? "" : ` (CPU ${run.cpuSeconds.toFixed(2)} s)`}`);
+
+  // P1: one edition, warm.
+  log("P1: one 8-page, 60-article edition, warm, against bare Eleventy on its 60 articles");
+  const p1 = path.join(work, "p1");
+  await generateArchive({ out: path.join(p1, "editions"), editions: 1, pages: 8, articles: 60, seed: 7, startDate: "2024-03-01", clean: true });
+  const p1Build = (out: string) => [...script("build.ts"), "--editions", path.join(p1, "editions"), "--out", out, "--cache", path.join(p1, "cache")];
+  await timeNode(p1Build(path.join(p1, "site-cold")), { cwd: repo });
+  makeBareProject(path.join(p1, "bare"), findArticleFiles(path.join(p1, "editions")).map(readArticle));
+  const p1Series = await sideBySide(repeats, {
+    banmian: {
+      prepare: () => fs.rmSync(path.join(p1, "site"), { recursive: true, force: true }),
+      run: () => timeNode(p1Build(path.join(p1, "site")), { cwd: repo }),
+    },
+    bareEleventy: {
+      prepare: () => fs.rmSync(path.join(p1, "bare", "_site"), { recursive: true, force: true }),
+      run: () => timeNode(bareEleventyArgs(repo), { cwd: path.join(p1, "bare") }),
+    },
+  }, progress("P1"));
+  const p1Ratio = p1Series.banmian.seconds / p1Series.bareEleventy.seconds;
+
+  // The archive: N editions, with tonight's edition (the N+1st) kept aside until P2 publishes it.
+  log(`synthetic archive: ${options.editions} editions and tonight's`);
+  const archive = path.join(work, "archive");
+  const editionsDir = path.join(archive, "editions");
+  const synth = await generateArchive({ out: editionsDir, editions: options.editions + 1, seed: 1, clean: true });
+  const tonight = synth.lastDate!;
+  const aside = path.join(archive, "aside");
+  fs.mkdirSync(aside);
+  fs.renameSync(path.join(editionsDir, tonight), path.join(aside, tonight));
+  const root = path.join(archive, "public");
+  const cache = path.join(archive, "cache");
+
+  // P3: the rebuild that publishes the archive the first time (images made), then again (images cached).
+  const rebuild = async (label: string) => {
+    log(`P3: sharded rebuild of ${options.editions} editions (${label}) into a publish root`);
+    const summary = await rebuildArchive(
+      { editionsDir, siteFile: path.join(repo, "_data/site.json"), cacheDir: cache, root, by: options.shardsBy, jobs: options.jobs },
+      (line) => log(`  ${line}`),
+    );
+    return rebuildResult(summary);
+  };
+  const cold = await rebuild("first build, images made");
+  const warm = options.warmRebuild ? await rebuild("again, images cached") : null;
+  log(`P3: bare Eleventy on ${options.bareFiles} markdown files`);
+  const bareDir = path.join(work, "p3-bare");
+  makeBareProject(bareDir, findArticleFiles(editionsDir, options.bareFiles).map(readArticle), options.bareFiles);
+  const bareRuns: Run[] = [];
+  for (let i = 0; i < (options.quick ? 1 : 3); i++) {
+    fs.rmSync(path.join(bareDir, "_site"), { recursive: true, force: true });
+    const run = await timeNode(bareEleventyArgs(repo), { cwd: bareDir });
+    progress("P3")("bareEleventy", run);
+    bareRuns.push(run);
+  }
+  const bare = series(bareRuns);
+  const barePps = options.bareFiles / bare.seconds;
+  const compared = warm ?? cold;
+
+  // P2: tonight's edition into the archive, and into an empty site; its images made once beforehand for both.
+  log(`P2: publish ${tonight} into the archive of ${options.editions} editions, and into an empty site`);
+  fs.renameSync(path.join(aside, tonight), path.join(editionsDir, tonight));
+  const p2 = path.join(work, "p2");
+  fs.cpSync(path.join(editionsDir, tonight), path.join(p2, "editions", tonight), { recursive: true });
+  await timeNode([...script("build.ts"), "--editions", path.join(p2, "editions"), "--out", path.join(p2, "warm-up"), "--cache", cache], { cwd: repo });
+  const publish = (editions: string, publishRoot: string) =>
+    [...script("publish.ts"), tonight, "--editions", editions, "--root", publishRoot, "--cache", cache];
+  const rebuilt: Record<string, string> = {};
+  const timed = (name: string, args: string[]) => async () => {
+    const run = await timeNode(args, { cwd: repo });
+    rebuilt[name] = /editions rebuilt: ([^,]+(?:, \d{4}-\d{2}-\d{2})*)/.exec(run.tail)?.[1] ?? "";
+    return run;
+  };
+  const emptyRoot = path.join(p2, "public");
+  const p2Series = await sideBySide(3, {
+    intoArchive: { run: timed("intoArchive", publish(editionsDir, root)) },
+    intoEmpty: {
+      prepare: () => fs.rmSync(emptyRoot, { recursive: true, force: true }),
+      run: timed("intoEmpty", publish(path.join(p2, "editions"), emptyRoot)),
+    },
+  }, progress("P2"));
+  const p2Ratio = p2Series.intoArchive.seconds / p2Series.intoEmpty.seconds;
+
+  return {
+    version: 1,
+    startedAt,
+    seconds: round((performance.now() - started) / 1000, 1),
+    quick: options.quick,
+    machine: {
+      cpus: os.availableParallelism(), memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version,
+      platform: `${os.platform()} ${os.arch()}`, loadAverage: os.loadavg().map((l) => round(l, 2)),
+    },
+    goals,
+    p1: {
+      edition: { pages: 8, articles: 60 },
+      banmian: p1Series.banmian,
+      bareEleventy: p1Series.bareEleventy,
+      ratio: round(p1Ratio),
+      cpuRatio: cpuRatio(p1Series.banmian, p1Series.bareEleventy),
+      ok: p1Ratio <= goals.p1Ratio,
+      note: "npm run build of the edition (node scripts/build.ts, images cached, fresh output folder) against Eleventy's CLI on its 60 article bodies with one trivial layout; medians of alternating runs",
+    },
+    p2: {
+      archiveEditions: options.editions,
+      intoArchive: { ...p2Series.intoArchive, rebuiltEditions: rebuilt.intoArchive },
+      intoEmpty: { ...p2Series.intoEmpty, rebuiltEditions: rebuilt.intoEmpty },
+      ratio: round(p2Ratio),
+      cpuRatio: cpuRatio(p2Series.intoArchive, p2Series.intoEmpty),
+      ok: p2Ratio <= goals.p2Ratio,
+      note: "node scripts/publish.ts (what npm run publish runs) of the same edition, its images cached; the empty site's publish root is removed before each run",
+    },
+    p3: {
+      editions: options.editions,
+      shardsBy: options.shardsBy,
+      jobs: options.jobs ?? os.availableParallelism(),
+      cold,
+      warm,
+      bareEleventy: { ...bare, files: options.bareFiles, pagesPerSecond: round(barePps, 1) },
+      pagesPerSecondRatio: round(compared.pagesPerSecond / barePps),
+      ok: cold.peakRssMb !== null && cold.peakRssMb < goals.p3PeakRssMb && (warm === null || (warm.peakRssMb !== null && warm.peakRssMb < goals.p3PeakRssMb)),
+      note: "npm run rebuild --root (shards as child processes, several at once, then the cross-edition step, then the release); bare Eleventy runs in one process",
+    },
+    search: {
+      indexSeconds: null,
+      peakRssMb: null,
+      note: "placeholder, to be filled by the search work: every build above already writes its editions' Pagefind indexes (one per edition), so P1–P3 include indexing; search's own numbers (index time and memory per edition, query time across years) belong here",
+    },
+  };
+}
+
+function whole(mb: number | null): number | null {
+  return mb === null ? null : Math.round(mb);
+}
+
+function cpuRatio(a: Series, b: Series): number | null {
+  return a.cpuSeconds === null || b.cpuSeconds === null ? null : round(a.cpuSeconds / b.cpuSeconds);
+}
+
+function rebuildResult(s: RebuildSummary): RebuildResult {
+  return {
+    seconds: round(s.seconds, 1),
+    htmlPages: s.htmlPages,
+    pagesPerSecond: round(s.htmlPages / s.seconds, 1),
+    shards: s.shards.length,
+    slowestShardSeconds: round(Math.max(...s.shards.map((r) => r.seconds)), 1),
+    peakRssMb: s.peakRssMb === null ? null : Math.round(s.peakRssMb),
+    crossEditionSeconds: round(s.crossEdition.seconds, 1),
+    crossEditionPeakRssMb: whole(stepPeakMb(s.crossEdition)),
+    shardPeakRssMb: Object.fromEntries(s.shards.map((r) => [r.name, { build: whole(r.peakRssMb), indexer: whole(r.helperPeakRssMb) }])),
+  };
+}
+
+/** The results as a table for the terminal. */
+export function formatResults(r: BenchResults): string {
+  const s = (x: number) => `${x.toFixed(2)} s`;
+  const m = (x: number | null) => (x === null ? "?" : `${Math.round(x)} MB`);
+  const mark = (ok: boolean) => (ok ? "✓" : "✗");
+  const x = (ratio: number | null) => (ratio === null ? "?" : `${ratio}×`);
+  const rows: string[][] = [
+    ["", "measured", "against", "ratio", "CPU ratio", "goal (wall time)"],
+    ["P1 one edition, warm", s(r.p1.banmian.seconds), `${s(r.p1.bareEleventy.seconds)} bare Eleventy`, `${r.p1.ratio}×`, x(r.p1.cpuRatio), `${mark(r.p1.ok)} ≤ ${goals.p1Ratio}×`],
+    [`P2 publish into ${r.p2.archiveEditions} editions`, s(r.p2.intoArchive.seconds), `${s(r.p2.intoEmpty.seconds)} into empty site`, `${r.p2.ratio}×`, x(r.p2.cpuRatio), `${mark(r.p2.ok)} ≤ ${goals.p2Ratio}×`],
+    [`P3 rebuild, first (${r.p3.cold.shards} shards)`, `${r.p3.cold.seconds.toFixed(1)} s, ${r.p3.cold.pagesPerSecond} pages/s`, "", "", "", `${mark((r.p3.cold.peakRssMb ?? Infinity) < goals.p3PeakRssMb)} peak ${m(r.p3.cold.peakRssMb)} < ${goals.p3PeakRssMb} MB`],
+  ];
+  if (r.p3.warm) {
+    rows.push(["P3 rebuild, images cached", `${r.p3.warm.seconds.toFixed(1)} s, ${r.p3.warm.pagesPerSecond} pages/s`, "", "", "", `${mark((r.p3.warm.peakRssMb ?? Infinity) < goals.p3PeakRssMb)} peak ${m(r.p3.warm.peakRssMb)} < ${goals.p3PeakRssMb} MB`]);
+  }
+  rows.push(
+    [`P3 pages/s vs bare Eleventy (${r.p3.bareEleventy.files} files)`, `${(r.p3.warm ?? r.p3.cold).pagesPerSecond} pages/s`, `${r.p3.bareEleventy.pagesPerSecond} pages/s`, `${r.p3.pagesPerSecondRatio}×`, "", ""],
+    ["search (per-edition index)", "not measured yet", "", "", "", ""],
+  );
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => [...row[i]].length)));
+  return rows.map((row) => row.map((cell, i) => cell + " ".repeat(widths[i] - [...cell].length)).join("  ").trimEnd()).join("\n");
+}

@@ -1,0 +1,56 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readArticleFile } from "../../../../src/desk/hotspots/page-articles.ts";
+import { formatHotspotsReport, proposePageHotspots } from "../../../../src/desk/hotspots/run.ts";
+
+const fixtures = new URL("../../../fixtures/hotspots", import.meta.url).pathname;
+const pdf = new URL("../../../fixtures/seed/page.pdf", import.meta.url).pathname;
+
+describe("proposePageHotspots", () => {
+  it("proposes from the page PDF named in page.yml and, on a dry run, writes nothing", async () => {
+    const before = await fs.readFile(path.join(fixtures, "2022-09-02/02/03-laojiu-xiaoqu.md"), "utf8");
+    const report = await proposePageHotspots({ editionsRoot: fixtures, date: "2022-09-02", page: "02", dryRun: true });
+    expect(report.source).toBe(pdf);
+    expect(report.rows.map((r) => [path.basename(r.file), r.status])).toEqual([
+      ["01-xingzheng-fuwu.md", "not written"],
+      ["02-chenzhou-jiedao.md", "not written"],
+      ["03-laojiu-xiaoqu.md", "not written"],
+      ["04-dancheng-yingshang.md", "not written"],
+      ["05-kaixue-diyitian.md", "not written"],
+    ]);
+    expect(await fs.readFile(path.join(fixtures, "2022-09-02/02/03-laojiu-xiaoqu.md"), "utf8")).toBe(before);
+
+    const table = formatHotspotsReport(report);
+    expect(table).toContain("03-laojiu-xiaoqu.md");
+    expect(table).toContain("[0.03, 0.484, 0.93, 0.068]");
+    expect(table).toContain("t22 t23 t24 t25 f1");
+  });
+
+  it("writes only the articles without an area, then all with force", async () => {
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "banmian-hotspots-"));
+    try {
+      const pageDir = path.join(tmp, "2022-09-02", "02-zonghe");
+      await fs.cp(path.join(fixtures, "2022-09-02/02"), pageDir, { recursive: true });
+      await fs.copyFile(pdf, path.join(pageDir, "page.pdf"));
+      await fs.writeFile(path.join(pageDir, "page.yml"), "section: 综合\n");
+      const third = path.join(pageDir, "03-laojiu-xiaoqu.md");
+      await fs.writeFile(third, (await fs.readFile(third, "utf8")).replace(/^area: .*\n/m, ""));
+
+      const first = await proposePageHotspots({ editionsRoot: tmp, date: "2022-09-02", page: "02" });
+      expect(first.rows.map((r) => r.status)).toEqual(["kept", "kept", "written", "kept", "kept"]);
+      expect((await readArticleFile(third)).fields.area).toEqual([0.03, 0.484, 0.93, 0.068]);
+
+      const forced = await proposePageHotspots({ editionsRoot: tmp, date: "2022-09-02", page: "02", force: true });
+      expect(forced.rows.map((r) => r.status)).toEqual(["written", "written", "unchanged", "written", "written"]);
+    } finally {
+      await fs.rm(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it("says which page folder is missing", async () => {
+    await expect(proposePageHotspots({ editionsRoot: fixtures, date: "2022-09-02", page: "07" }))
+      .rejects.toThrow(/no page folder named 07/);
+  });
+});

@@ -1,0 +1,28 @@
+// Print furniture placed inside the body's paragraphs.
+import { describe, expect, it } from "vitest";
+import { leadIn, tailOut } from "../../../src/markdown/inline.ts";
+import { renderBody } from "../../../src/markdown/index.ts";
+
+describe("leadIn and tailOut", () => {
+  it("open the first paragraph and close the last", () => {
+    const html = renderBody("第一段。\n\n第二段。");
+    expect(tailOut(leadIn(html, "<b>本报讯</b>"), "（下转第三版）")).toBe("<p><b>本报讯</b>第一段。</p>\n<p>第二段。（下转第三版）</p>\n");
+  });
+  it("stand on their own next to a subhead", () => {
+    const html = renderBody("### 小标题\n\n正文。\n\n### 结尾");
+    expect(leadIn(html, "L")).toBe("<p>L</p>\n<h2>小标题</h2>\n<p>正文。</p>\n<h2>结尾</h2>\n");
+    expect(tailOut(html, "T")).toBe("<h2>小标题</h2>\n<p>正文。</p>\n<h2>结尾</h2>\n<p>T</p>\n");
+  });
+  it("change nothing when empty", () => {
+    expect(leadIn("<p>x</p>\n", " ")).toBe("<p>x</p>\n");
+    expect(tailOut("<p>x</p>\n", "")).toBe("<p>x</p>\n");
+  });
+});
+
+describe("renderBody", () => {
+  it("joins CJK lines without a space and shows raw HTML as text", () => {
+    expect(renderBody("第一行\n第二行")).toBe("<p>第一行第二行</p>\n");
+    expect(renderBody("<script>alert(1)</script>")).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
+    expect(renderBody("[x](javascript:alert(1))")).toBe("<p>[x](javascript:alert(1))</p>\n");
+  });
+});
