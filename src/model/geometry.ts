@@ -122,21 +122,179 @@ export function insidePolygon(points: readonly Point[], x: number, y: number): b
   return hit;
 }
 
-/** The area two areas share: exact for rectangles, sampled on a 100 × 100 grid where a polygon is involved. */
+/** The edges of a polygon as [x0, y0, x1, y1], closing edge included. */
+function edgesOf(points: readonly Point[]): [number, number, number, number][] {
+  return points.map(([x0, y0], i) => {
+    const [x1, y1] = points[(i + 1) % points.length];
+    return [x0, y0, x1, y1];
+  });
+}
+
+/** Where a horizontal line at `y` crosses a polygon, as the x intervals inside it (even-odd rule). */
+function crossSection(edges: readonly [number, number, number, number][], y: number): [number, number][] {
+  const xs: number[] = [];
+  for (const [x0, y0, x1, y1] of edges) {
+    if (y0 > y !== y1 > y) xs.push(x0 + ((y - y0) * (x1 - x0)) / (y1 - y0));
+  }
+  xs.sort((a, b) => a - b);
+  const spans: [number, number][] = [];
+  for (let i = 0; i + 1 < xs.length; i += 2) spans.push([xs[i], xs[i + 1]]);
+  return spans;
+}
+
+function overlapLength(a: readonly [number, number][], b: readonly [number, number][]): number {
+  let sum = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    sum += Math.max(0, Math.min(a[i][1], b[j][1]) - Math.max(a[i][0], b[j][0]));
+    if (a[i][1] < b[j][1]) i++;
+    else j++;
+  }
+  return sum;
+}
+
+/**
+ * The area two polygons share, exactly, for any polygons (concave, with holes joined by slits; even-odd rule).
+ * Between two consecutive heights where a vertex sits or two edges cross, the shared width changes linearly, so
+ * its value halfway times the slab's height is exact.
+ */
+export function polygonIntersectionArea(a: readonly Point[], b: readonly Point[]): number {
+  const ea = edgesOf(a);
+  const eb = edgesOf(b);
+  const ys = new Set<number>([...a, ...b].map((p) => p[1]));
+  const all = [...ea, ...eb];
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const y = crossingHeight(all[i], all[j]);
+      if (y !== null) ys.add(y);
+    }
+  }
+  const levels = [...ys].sort((p, q) => p - q);
+  let sum = 0;
+  for (let k = 0; k + 1 < levels.length; k++) {
+    const h = levels[k + 1] - levels[k];
+    if (h <= 0) continue;
+    const mid = levels[k] + h / 2;
+    sum += overlapLength(crossSection(ea, mid), crossSection(eb, mid)) * h;
+  }
+  return sum;
+}
+
+/** The height at which two segments cross inside both, or null (parallel or apart). */
+function crossingHeight(p: readonly number[], q: readonly number[]): number | null {
+  const [x1, y1, x2, y2] = p;
+  const [x3, y3, x4, y4] = q;
+  const d = (x2 - x1) * (y4 - y3) - (y2 - y1) * (x4 - x3);
+  if (d === 0) return null;
+  const t = ((x3 - x1) * (y4 - y3) - (y3 - y1) * (x4 - x3)) / d;
+  const u = ((x3 - x1) * (y2 - y1) - (y3 - y1) * (x2 - x1)) / d;
+  return t > 0 && t < 1 && u > 0 && u < 1 ? y1 + t * (y2 - y1) : null;
+}
+
+/** The area two areas share (rectangles or polygons), exactly. */
 export function sharedArea(a: Area, b: Area): number {
   const common = intersectRect(areaBounds(a), areaBounds(b));
   if (!common) return 0;
   if (isRect(a) && isRect(b)) return rectArea(common);
-  const pa = areaToPolygon(a);
-  const pb = areaToPolygon(b);
-  const steps = 100;
-  let hits = 0;
-  for (let i = 0; i < steps; i++) {
-    for (let j = 0; j < steps; j++) {
-      const x = common[0] + ((i + 0.5) / steps) * common[2];
-      const y = common[1] + ((j + 0.5) / steps) * common[3];
-      if (insidePolygon(pa, x, y) && insidePolygon(pb, x, y)) hits++;
+  return polygonIntersectionArea(areaToPolygon(a), areaToPolygon(b));
+}
+
+/** Whether (x, y) lies inside the area (a polygon by the even-odd rule). */
+export function insideArea(area: Area, x: number, y: number): boolean {
+  return isRect(area) ? containsPoint(area, x, y) : insidePolygon(area as Point[], x, y);
+}
+
+/**
+ * The boundary of a set of grid cells (`cells[row * cols + col]` non-zero) as closed rings of corner points in
+ * cell units, without points in the middle of a straight edge. Outer rings run clockwise on screen (y down) and
+ * holes the other way; cells that touch only at a corner get separate rings.
+ */
+export function traceCells(cells: ArrayLike<number>, cols: number, rows: number): Point[][] {
+  const on = (c: number, r: number) => c >= 0 && r >= 0 && c < cols && r < rows && cells[r * cols + c] !== 0;
+  const stride = cols + 1;
+  // Outgoing boundary edges per corner, as a direction: 0 right, 1 down, 2 left, 3 up.
+  const out = new Map<number, number[]>();
+  const add = (c: number, r: number, dir: number) => {
+    const key = r * stride + c;
+    const list = out.get(key);
+    if (list) list.push(dir);
+    else out.set(key, [dir]);
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (!on(c, r)) continue;
+      if (!on(c, r - 1)) add(c, r, 0);
+      if (!on(c + 1, r)) add(c + 1, r, 1);
+      if (!on(c, r + 1)) add(c + 1, r + 1, 2);
+      if (!on(c - 1, r)) add(c, r + 1, 3);
     }
   }
-  return (hits / (steps * steps)) * rectArea(common);
+  const step = [[1, 0], [0, 1], [-1, 0], [0, -1]];
+  const rings: Point[][] = [];
+  for (const [startKey, startDirs] of out) {
+    while (startDirs.length > 0) {
+      const first = startDirs.pop()!;
+      const ring: Point[] = [];
+      let key = startKey;
+      let dir = first;
+      for (;;) {
+        const c = key % stride;
+        const r = (key - c) / stride;
+        const nc = c + step[dir][0];
+        const nr = r + step[dir][1];
+        key = nr * stride + nc;
+        const choices = out.get(key)!;
+        const closing = key === startKey;
+        const open = (d: number) => choices.includes(d) || (closing && d === first);
+        // Where two rings touch at a corner, turning right keeps to the cell being walked round.
+        const pick = [(dir + 1) % 4, dir, (dir + 3) % 4].find(open)!;
+        if (pick !== dir) ring.push([nc, nr]);
+        if (closing && pick === first) break;
+        choices.splice(choices.indexOf(pick), 1);
+        dir = pick;
+      }
+      rings.push(ring);
+    }
+  }
+  return rings;
+}
+
+/**
+ * Rings (an outline and its holes, or several pieces) as one polygon: each further ring is joined to the
+ * polygon at their nearest corners by a slit, a cut walked there and back. The slit has no area, so the even-odd
+ * and non-zero rules both still see every ring as drawn, and the largest ring comes first.
+ */
+export function joinRings(rings: readonly (readonly Point[])[]): Point[] {
+  const sorted = rings.filter((r) => r.length >= 3).sort((a, b) => polygonArea(b) - polygonArea(a));
+  if (sorted.length === 0) return [];
+  const polygon: Point[] = [...sorted[0]];
+  for (const ring of sorted.slice(1)) {
+    let best = { d: Infinity, i: 0, j: 0 };
+    polygon.forEach(([px, py], i) => {
+      ring.forEach(([rx, ry], j) => {
+        const d = (px - rx) ** 2 + (py - ry) ** 2;
+        if (d < best.d) best = { d, i, j };
+      });
+    });
+    const walk = [...ring.slice(best.j), ...ring.slice(0, best.j), ring[best.j]];
+    polygon.splice(best.i + 1, 0, ...walk, polygon[best.i]);
+  }
+  return polygon;
+}
+
+/** The outline of a union of rectangles as one polygon (see joinRings); exact, in the rectangles' units. */
+export function rectsOutline(rects: readonly Rect[]): Point[] {
+  const kept = rects.filter((r) => r[2] > 0 && r[3] > 0);
+  const xs = [...new Set(kept.flatMap((r) => [r[0], right(r)]))].sort((a, b) => a - b);
+  const ys = [...new Set(kept.flatMap((r) => [r[1], bottom(r)]))].sort((a, b) => a - b);
+  const cols = Math.max(0, xs.length - 1);
+  const rows = Math.max(0, ys.length - 1);
+  const cells = new Uint8Array(cols * rows);
+  for (const r of kept) {
+    const c0 = xs.indexOf(r[0]);
+    const c1 = xs.indexOf(right(r));
+    const r0 = ys.indexOf(r[1]);
+    const r1 = ys.indexOf(bottom(r));
+    for (let row = r0; row < r1; row++) cells.fill(1, row * cols + c0, row * cols + c1);
+  }
+  return joinRings(traceCells(cells, cols, rows).map((ring) => ring.map(([c, r]): Point => [xs[c], ys[r]])));
 }
