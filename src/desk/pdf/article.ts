@@ -1,0 +1,295 @@
+// One article from its pieces: headline, kicker, subtitle, byline, body paragraphs and subheads, figures.
+import { takeContinuations } from "../import/markers.ts";
+import { bylineLine, splitCredit, takeDateline } from "../import/people.ts";
+import { endsSentence, joinText } from "../import/text.ts";
+import { inside } from "./furniture.ts";
+import type { Figure, Heading, PagePiece } from "./pieces.ts";
+import { union, width, type Box, type TextLine } from "./read.ts";
+import type { Segment } from "./segment.ts";
+import { isCjkText, tidyCjk } from "./typography.ts";
+
+export interface PdfFigure {
+  /** Where the picture is printed, in PDF points. */
+  box: Box;
+  caption?: string;
+  credit?: string;
+}
+
+/** An article as read from the page PDF, before it becomes a file. */
+export interface PdfArticle {
+  kicker?: string;
+  headline: string;
+  subtitle?: string;
+  byline?: string;
+  dateline?: string;
+  /** Markdown: paragraphs and `### ` subheads, one blank line between. */
+  body: string;
+  subheads: string[];
+  paragraphs: number;
+  /** The author note printed at the end, （作者为…）; also the body's last paragraph. */
+  note?: string;
+  figures: PdfFigure[];
+  continuedFrom?: string;
+  continuedOn?: string;
+  /** Every text line of the article (headline, byline, body, captions), in PDF points. */
+  lines: Box[];
+  /** The article's bounds in PDF points. */
+  box: Box;
+}
+
+export interface ArticleContext {
+  body: number;
+  cjk: boolean;
+  warn: (message: string) => void;
+}
+
+const isLine = (p: PagePiece): p is PagePiece & { data: { line: TextLine } } => "line" in p.data;
+const isHeading = (p: PagePiece): p is PagePiece & { data: { heading: Heading } } => "heading" in p.data;
+const isFigure = (p: PagePiece): p is PagePiece & { data: { figure: Figure } } => "figure" in p.data;
+
+/** Lines side by side on one row, left to right; rows top to bottom. */
+function rows(lines: TextLine[]): TextLine[][] {
+  const out: TextLine[][] = [];
+  for (const line of [...lines].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])) {
+    const row = out.find((r) => Math.abs(r[0].box[3] - line.box[3]) < 0.4 * line.size);
+    if (row) row.push(line);
+    else out.push([line]);
+  }
+  return out.map((r) => r.sort((a, b) => a.box[0] - b.box[0]));
+}
+
+function rowText(row: TextLine[], cjk: boolean): string {
+  return row.map((l) => (cjk ? tidyCjk(l.text) : l.text)).join(" ");
+}
+
+function joinRows(texts: string[], cjk: boolean): string {
+  return texts.reduce((a, b) => (!a ? b : cjk ? a + b : joinText(a.replace(/-$/u, "\u00ad"), b).replace("\u00ad ", "")));
+}
+
+/** Headline lines are the largest type of the heading; smaller lines above are the kicker, below the subtitle. */
+function readHeading(heading: Heading, cjk: boolean): { kicker?: string; headline: string; subtitle?: string } {
+  const max = Math.max(...heading.lines.map((l) => l.size));
+  const big = heading.lines.filter((l) => l.size >= 0.8 * max);
+  const top = Math.min(...big.map((l) => l.box[1]));
+  const bottom = Math.max(...big.map((l) => l.box[3]));
+  const above = heading.lines.filter((l) => !big.includes(l) && l.box[3] <= top + 1);
+  const below = heading.lines.filter((l) => !big.includes(l) && !above.includes(l));
+  const text = (lines: TextLine[]) => {
+    if (!lines.length) return undefined;
+    if (lines.length === 1 && lines[0].vertical) return lines[0].text.replace(/\s+/gu, "");
+    return joinRows(rows(lines).map((r) => rowText(r, cjk)), cjk) || undefined;
+  };
+  void bottom;
+  return { kicker: text(above), headline: text(big) ?? "", subtitle: text(below) };
+}
+
+/** Lines in the same column of type: their spans across the page overlap for most of the narrower one. */
+function columnsOf(lines: TextLine[]): TextLine[][] {
+  const columns: { x0: number; x1: number; lines: TextLine[] }[] = [];
+  for (const line of [...lines].sort((a, b) => width(b.box) - width(a.box))) {
+    const fit = columns.find((c) => {
+      const overlap = Math.min(c.x1, line.box[2]) - Math.max(c.x0, line.box[0]);
+      return overlap > 0.5 * Math.min(c.x1 - c.x0, width(line.box));
+    });
+    if (fit) {
+      fit.lines.push(line);
+    } else {
+      columns.push({ x0: line.box[0], x1: line.box[2], lines: [line] });
+    }
+  }
+  return columns.sort((a, b) => a.x0 - b.x0).map((c) => c.lines.sort((a, b) => a.box[1] - b.box[1]));
+}
+
+const BY = /^(?:by|di|de|par|von|por)\s+\p{Lu}/u;
+const NOTE = /^[(（][^()（）]{2,}[)）]$/u;
+const CREDIT = /(?:制图|摄影?|供图|图片来源|数据来源|来源|photo(?:graph)?s?|source|graphic|illustration)\s*[:：/]|摄$|供图$/iu;
+const JUMP = /^(?:\(?\s*)?(?:continued|see)\s+(?:on\s+)?(?:page\s+)?([A-Z]?\d{1,3})\s*\)?\.?$|^segue a pagina\s+(\d{1,3})$|^a pagina\s+(\d{1,3})$/iu;
+
+type Item = { kind: "paragraph" | "subhead"; text: string };
+
+/** Builds an article from its segment; undefined when the segment has no text worth an article (an ornament). */
+export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]>>, context: ArticleContext): PdfArticle {
+  const { body: bodySize, cjk } = context;
+  const pieces = segment.pieces as PagePiece[];
+  const headlinePiece = segment.headline as (PagePiece & { data: { heading: Heading } }) | undefined;
+  const heading = headlinePiece ? readHeading(headlinePiece.data.heading, cjk) : { headline: "" };
+  const headBox = headlinePiece?.box;
+  const vertical = headlinePiece?.data.heading.lines.some((l) => l.vertical) ?? false;
+
+  const textLines = pieces.filter(isLine).map((p) => p.data.line);
+  const figures = pieces.filter(isFigure);
+  const used = new Set<TextLine>();
+
+  // Kicker printed as its own heading above the headline.
+  const otherHeadings = pieces.filter((p) => isHeading(p) && p !== headlinePiece) as (PagePiece & {
+    data: { heading: Heading };
+  })[];
+  let kicker = heading.kicker;
+  const subheadPieces = otherHeadings.filter((p) => {
+    const above = headBox && p.box[3] <= headBox[1] + 1 && p.box[3] >= headBox[1] - 3 * bodySize;
+    if (above && !kicker && !p.data.heading.lines.some((l) => l.vertical)) {
+      kicker = joinRows(rows(p.data.heading.lines).map((r) => rowText(r, cjk)), cjk);
+      return false;
+    }
+    return true;
+  });
+
+  // Byline: short lines just under (or, for a vertical headline, beside) the headline.
+  const bylineRows: string[] = [];
+  if (headBox) {
+    const near = textLines.filter((l) => {
+      const chars = Array.from(l.text.replace(/\s/gu, "")).length;
+      if (chars > 24 || /[。.!?！？]$/u.test(l.text)) return false;
+      if (vertical) {
+        const apart = Math.max(headBox[0] - l.box[2], l.box[0] - headBox[2]);
+        return l.vertical && apart < 4 * bodySize && l.box[1] < headBox[3] && l.box[3] > headBox[1];
+      }
+      const below = l.box[1] >= headBox[3] - 2 && l.box[1] <= headBox[3] + 2.5 * bodySize;
+      const overlap = Math.min(l.box[2], headBox[2]) - Math.max(l.box[0], headBox[0]);
+      return below && overlap > 0 && l.size >= bodySize * 0.95 && (l.size > bodySize * 1.05 || BY.test(l.text) || !!bylineLine(l.text));
+    });
+    for (const row of rows(near)) {
+      bylineRows.push(row.map((l) => (cjk ? tidyCjk(l.text) : l.text)).join(" "));
+      row.forEach((l) => used.add(l));
+    }
+  }
+
+  // Captions: lines right under a figure, within its width; credits on or under it.
+  const pdfFigures: PdfFigure[] = figures.map((f) => {
+    const box = f.box;
+    const captionLines: TextLine[] = [];
+    let reach = box[3];
+    for (const l of [...textLines].sort((a, b) => a.box[1] - b.box[1])) {
+      if (used.has(l)) continue;
+      const under = l.box[1] >= reach - 2 && l.box[1] <= reach + 1.2 * l.size;
+      if (under && l.box[0] >= box[0] - 2 && l.box[2] <= box[2] + 2 && (captionLines.length || l.box[1] >= box[3] - 2)) {
+        captionLines.push(l);
+        used.add(l);
+        reach = l.box[3];
+      }
+    }
+    const onPicture = f.data.figure.lines.filter((l) => CREDIT.test(l.text));
+    let caption = captionLines.length ? joinRows(captionLines.map((l) => (cjk ? tidyCjk(l.text) : l.text)), cjk) : undefined;
+    let credit = onPicture.map((l) => (cjk ? tidyCjk(l.text) : l.text)).join(" ") || undefined;
+    if (caption) {
+      const split = splitCredit(caption);
+      if (split.credit) {
+        caption = split.caption || undefined;
+        credit = credit ? `${credit} ${split.credit}` : split.credit;
+      } else if (CREDIT.test(caption) && !credit) {
+        credit = caption;
+        caption = undefined;
+      }
+    }
+    return { box, caption, credit };
+  });
+
+  // The body: the remaining lines and subheads column by column, each column top to bottom.
+  const bodyLines = textLines.filter((l) => !used.has(l) && !l.vertical);
+  const flowPieces: { box: Box; line?: TextLine; subhead?: string }[] = [
+    ...bodyLines.map((line) => ({ box: line.box, line })),
+    ...subheadPieces.map((p) => ({
+      box: p.box,
+      subhead: joinRows(rows(p.data.heading.lines).map((r) => rowText(r, cjk)), cjk),
+    })),
+  ];
+  const pseudo = flowPieces.map((f) => ({ ...(f.line ?? ({ text: "", size: bodySize } as TextLine)), box: f.box, f }));
+  const columns = columnsOf(pseudo as unknown as TextLine[]) as unknown as (typeof pseudo)[];
+
+  const items: Item[] = [];
+  let open: Item | undefined;
+  for (const column of columns) {
+    const texts = column.filter((c) => c.f.line);
+    const left = texts.length ? Math.min(...texts.map((c) => c.box[0])) : 0;
+    const right = texts.length ? Math.max(...texts.map((c) => c.box[2])) : 0;
+    let previous: (typeof column)[number] | undefined;
+    for (const entry of column) {
+      if (entry.f.subhead !== undefined) {
+        items.push({ kind: "subhead", text: entry.f.subhead });
+        open = undefined;
+        previous = undefined;
+        continue;
+      }
+      const line = entry.f.line!;
+      const text = cjk ? tidyCjk(line.text) : line.text;
+      const indented = line.box[0] > left + 0.8 * line.size;
+      const previousShort = previous && previous.box[2] < right - 1.5 * line.size;
+      const gap = previous ? line.box[1] - previous.box[3] : 0;
+      const starts =
+        !open ||
+        indented ||
+        gap > 1.2 * line.size ||
+        (previousShort && endsSentence(open.text)) ||
+        NOTE.test(text);
+      if (starts) {
+        open = { kind: "paragraph", text };
+        items.push(open);
+      } else {
+        open!.text = cjk ? open!.text + text : joinText(open!.text.replace(/-$/u, "\u00ad"), text).replace("\u00ad ", "");
+      }
+      previous = entry;
+    }
+  }
+
+  const article: PdfArticle = {
+    kicker: kicker || undefined,
+    headline: heading.headline,
+    subtitle: heading.subtitle,
+    body: "",
+    subheads: [],
+    paragraphs: 0,
+    figures: pdfFigures,
+    lines: [...textLines.map((l) => l.box), ...(headlinePiece ? headlinePiece.data.heading.lines.map((l) => l.box) : [])],
+    box: union(pieces.map((p) => p.box)),
+  };
+  for (const p of subheadPieces) article.lines.push(...p.data.heading.lines.map((l) => l.box));
+
+  let byline = bylineRows.join(" ").trim() || undefined;
+  if (byline && !cjk) byline = byline.replace(BY, (m) => m.slice(m.search(/\s/u) + 1).trimStart()).trim();
+
+  // Continuation markers and jump lines come off the paragraphs; a dateline and its byline off the first one.
+  const kept: Item[] = [];
+  for (const item of items) {
+    if (item.kind === "paragraph") {
+      const continued = takeContinuations(item.text);
+      if (continued.from) article.continuedFrom = continued.from;
+      if (continued.on) article.continuedOn = continued.on;
+      const jump = JUMP.exec(continued.text);
+      if (jump) {
+        article.continuedOn = (jump[1] ?? jump[2] ?? jump[3]).toUpperCase();
+        continue;
+      }
+      if (!byline && !kept.length && !cjk && BY.test(continued.text) && continued.text.length < 60) {
+        byline = continued.text.replace(/^\S+\s+/u, "");
+        continue;
+      }
+      if (!continued.text) continue;
+      item.text = continued.text;
+    }
+    kept.push(item);
+  }
+  const first = kept[0];
+  if (first?.kind === "paragraph") {
+    const dateline = takeDateline(first.text);
+    if (dateline) {
+      article.dateline = dateline.dateline;
+      if (dateline.byline) byline = dateline.byline;
+      if (dateline.text) first.text = dateline.text;
+      else kept.shift();
+    } else if (cjk && !byline && bylineLine(first.text)) {
+      byline = bylineLine(first.text);
+      kept.shift();
+    }
+  }
+  const last = kept.at(-1);
+  if (last?.kind === "paragraph" && NOTE.test(last.text)) article.note = last.text;
+  article.byline = byline;
+  article.subheads = kept.filter((i) => i.kind === "subhead").map((i) => i.text);
+  article.paragraphs = kept.filter((i) => i.kind === "paragraph").length;
+  article.body = kept
+    .map((i) => (i.kind === "subhead" ? `### ${i.text}` : /^(?:#{1,6}\s|[-+*]\s|\d+[.)]\s|>)/u.test(i.text) ? `\\${i.text}` : i.text))
+    .join("\n\n");
+  return article;
+}
+
+export { inside };

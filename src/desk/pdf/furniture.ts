@@ -1,0 +1,76 @@
+// Page furniture: what is printed on the page but belongs to no article — header, footer, banners, logos.
+import { height, width, type Box, type PageDrawing, type TextLine } from "./read.ts";
+import { isDisplay } from "./typography.ts";
+
+export interface Furniture {
+  header: TextLine[];
+  footer: TextLine[];
+  /** Section banners: display type on a filled box or a picture. */
+  banners: TextLine[];
+  /** The page's own credits (本版编辑：…, 本版制图：…). */
+  credits: TextLine[];
+  /** Pictures too small to be photos: column logos, ornaments. */
+  logos: Box[];
+  /** The editor named in the page's credits. */
+  editor?: string;
+}
+
+/** Pictures smaller than this share of the page are logos and ornaments, not photos. */
+const MIN_FIGURE_SHARE = 0.012;
+
+const centre = (b: Box): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+
+export function inside(box: Box, around: Box, slack = 1): boolean {
+  const [x, y] = centre(box);
+  return x >= around[0] - slack && x <= around[2] + slack && y >= around[1] - slack && y <= around[3] + slack;
+}
+
+// Page credits as Chinese papers print them; the editor is the name after 编辑.
+const PAGE_CREDIT = /^(?:本版(?:编辑|责编|制图|图片|摄影|校对)|版式设计|责任编辑|美术编辑)/u;
+const EDITOR = /(?:本版编辑|责任编辑|本版责编)\s*[:：]\s*([^\s：:|｜]+(?:\s[^\s：:|｜本版式]+)?)/u;
+const EN_EDITOR = /^(?:page )?editor\s*[:：]\s*(.+)$/iu;
+
+/**
+ * Where the page's furniture is: a band at the top (above the first picture or rule that spans the page near
+ * its top edge, or the top 5 %), a band at the bottom likewise, and whatever the page prints as its own credits.
+ */
+export function findFurniture(page: PageDrawing, body: number): Furniture {
+  const { width: pw, height: ph } = page;
+  const spanning = [...page.images, ...page.rules, ...page.fills].filter((b) => width(b) >= 0.6 * pw);
+  const topEdges = spanning.filter((b) => b[3] <= 0.1 * ph).map((b) => b[3]);
+  const top = topEdges.length ? Math.max(...topEdges) + 1 : 0.05 * ph;
+  const bottomEdges = spanning.filter((b) => b[1] >= 0.92 * ph).map((b) => b[1]);
+  const bottom = bottomEdges.length ? Math.min(...bottomEdges) - 1 : 0.985 * ph;
+
+  const header = page.lines.filter((l) => l.box[3] <= top);
+  // Without a rule to go by, the last line of a column of text is still text: the footer stands apart from the columns.
+  const continues = (l: TextLine) =>
+    !bottomEdges.length &&
+    page.lines.some(
+      (o) =>
+        o !== l &&
+        o.box[3] <= l.box[1] + 1 &&
+        l.box[1] - o.box[3] < 1.2 * l.size &&
+        Math.min(o.box[2], l.box[2]) - Math.max(o.box[0], l.box[0]) > 0,
+    );
+  const footer = page.lines.filter((l) => l.box[1] >= bottom && !header.includes(l) && !continues(l));
+  const credits = page.lines.filter((l) => PAGE_CREDIT.test(l.text) && !header.includes(l) && !footer.includes(l));
+
+  // A banner is display type on a filled box that holds nothing else.
+  const banners: TextLine[] = [];
+  for (const fill of page.fills) {
+    const on = page.lines.filter((l) => inside(l.box, fill));
+    if (on.length && on.every((l) => isDisplay(l, body) || l.size > body)) banners.push(...on);
+  }
+  const logos = page.images.filter((b) => width(b) * height(b) < MIN_FIGURE_SHARE * pw * ph);
+
+  let editor: string | undefined;
+  for (const line of [...footer, ...credits, ...header]) {
+    const match = EDITOR.exec(line.text) ?? EN_EDITOR.exec(line.text);
+    if (match) {
+      editor = match[1].trim();
+      break;
+    }
+  }
+  return { header, footer, banners, credits, logos, editor };
+}

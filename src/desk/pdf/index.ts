@@ -1,0 +1,82 @@
+// Imports a page from its PDF alone: reads the type and geometry, finds the articles, says what it left out.
+import { buildArticle, type PdfArticle } from "./article.ts";
+import { pagePieces } from "./pieces.ts";
+import { readPage, type Box } from "./read.ts";
+import { segmentPage } from "./segment.ts";
+import { isCjkText } from "./typography.ts";
+
+export type { PdfArticle, PdfFigure } from "./article.ts";
+export type { Box } from "./read.ts";
+
+export interface PdfImportOptions {
+  /** Which page of the PDF, from 0. */
+  pageIndex?: number;
+  /** "zh", "en", … ; detected from the page's text when not given. */
+  locale?: string;
+}
+
+export interface PdfFurniture {
+  header: string[];
+  footer: string[];
+  banners: string[];
+  credits: string[];
+  /** The editor named in the page's credits (本版编辑：…), for page.yml. */
+  editor?: string;
+}
+
+export interface PdfPage {
+  /** Page size in PDF points; article boxes are in the same units, y growing down. */
+  width: number;
+  height: number;
+  locale: string;
+  articles: PdfArticle[];
+  furniture: PdfFurniture;
+  warnings: string[];
+}
+
+const MIN_ARTICLE_CHARS = 12;
+
+/** Reads one page PDF into its articles in reading order. */
+export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {}): PdfPage {
+  const drawing = readPage(bytes, options.pageIndex ?? 0);
+  const allText = drawing.lines.map((l) => l.text).join("");
+  const locale = options.locale ?? (isCjkText(allText) ? "zh" : "en");
+  const cjk = locale.startsWith("zh") || locale.startsWith("ja") || locale.startsWith("ko");
+  const { body, pieces, furniture } = pagePieces(drawing);
+  const warnings: string[] = [];
+  const warn = (message: string) => warnings.push(message);
+
+  const articles: PdfArticle[] = [];
+  for (const segment of segmentPage(pieces, { rules: drawing.rules, minGap: 0.8 * body })) {
+    const article = buildArticle(segment, { body, cjk, warn });
+    const chars = Array.from(article.body.replace(/\s/gu, "")).length;
+    if (!article.headline) {
+      if (chars >= MIN_ARTICLE_CHARS) warn(`text with no headline was left out: «${article.body.slice(0, 24)}…»`);
+      continue;
+    }
+    if (chars < MIN_ARTICLE_CHARS && !article.figures.length) {
+      warn(`«${article.headline}» has a headline but almost no text; left out (a banner or a logo?)`);
+      continue;
+    }
+    articles.push(article);
+  }
+  const texts = (lines: { text: string }[]) => lines.map((l) => l.text);
+  return {
+    width: drawing.width,
+    height: drawing.height,
+    locale,
+    articles,
+    furniture: {
+      header: texts(furniture.header),
+      footer: texts(furniture.footer),
+      banners: texts(furniture.banners),
+      credits: texts(furniture.credits),
+      editor: furniture.editor,
+    },
+    warnings,
+  };
+}
+
+export function boxToFraction(box: Box, page: { width: number; height: number }): [number, number, number, number] {
+  return [box[0] / page.width, box[1] / page.height, (box[2] - box[0]) / page.width, (box[3] - box[1]) / page.height];
+}

@@ -1,0 +1,106 @@
+// From a read page to the pieces the segmenter cuts: headings grouped, figures found, furniture set aside.
+import { findFurniture, inside, type Furniture } from "./furniture.ts";
+import { height, union, width, type Box, type PageDrawing, type TextLine } from "./read.ts";
+import type { Piece } from "./segment.ts";
+import { bodySize, HEADLINE_RATIO, isDisplay } from "./typography.ts";
+
+export interface Heading {
+  lines: TextLine[];
+}
+
+export interface Figure {
+  /** Text printed on the picture (a chart's labels, a credit in its corner). */
+  lines: TextLine[];
+}
+
+export type PageData = { line: TextLine } | { heading: Heading } | { figure: Figure } | { frame: true };
+export type PagePiece = Piece<PageData>;
+
+export interface PagePieces {
+  body: number;
+  pieces: PagePiece[];
+  furniture: Furniture;
+}
+
+/** Pictures and drawings that touch are one figure: a chart is drawn as many shapes. */
+function mergeTouching(boxes: Box[], tolerance: number): Box[] {
+  let merged = [...boxes];
+  for (let changed = true; changed; ) {
+    changed = false;
+    const out: Box[] = [];
+    for (const box of merged) {
+      const hit = out.findIndex(
+        (o) =>
+          box[0] <= o[2] + tolerance && o[0] <= box[2] + tolerance && box[1] <= o[3] + tolerance && o[1] <= box[3] + tolerance,
+      );
+      if (hit === -1) out.push(box);
+      else {
+        out[hit] = union([out[hit], box]);
+        changed = true;
+      }
+    }
+    merged = out;
+  }
+  return merged;
+}
+
+/** Display lines one above the other (kicker, headline in two lines, subtitle) or side by side are one heading. */
+function groupHeadings(lines: TextLine[]): TextLine[][] {
+  const groups: TextLine[][] = [];
+  const sorted = [...lines].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  for (const line of sorted) {
+    const near = (other: TextLine) => {
+      if (line.vertical || other.vertical) return false;
+      const size = Math.max(line.size, other.size);
+      const dy = line.box[1] - other.box[3];
+      const overlapX = Math.min(line.box[2], other.box[2]) - Math.max(line.box[0], other.box[0]);
+      const sameRow = Math.abs(line.box[3] - other.box[3]) < 0.3 * size && overlapX > -2 * size;
+      return sameRow || (dy < 0.9 * size && dy > -0.5 * size && overlapX > 0);
+    };
+    const group = groups.find((g) => g.some(near));
+    if (group) group.push(line);
+    else groups.push([line]);
+  }
+  return groups;
+}
+
+export function pagePieces(page: PageDrawing): PagePieces {
+  const body = bodySize(page.lines);
+  const furniture = findFurniture(page, body);
+  const set = new Set<TextLine>([...furniture.header, ...furniture.footer, ...furniture.banners, ...furniture.credits]);
+  const lines = page.lines.filter((l) => !set.has(l));
+  const headlineSize = HEADLINE_RATIO * body;
+
+  const pageArea = page.width * page.height;
+  const pictures = page.images.filter(
+    (b) => !furniture.logos.includes(b) && b[1] >= (furniture.header.at(-1)?.box[3] ?? 0) && width(b) * height(b) < 0.8 * pageArea,
+  );
+  const figureBoxes = mergeTouching(pictures, 2).filter((b) => {
+    if (width(b) * height(b) < 0.012 * pageArea) return false;
+    // A picture behind a headline is its background, not a photo.
+    return !lines.some((l) => l.size >= headlineSize && inside(l.box, b));
+  });
+
+  const pieces: PagePiece[] = [];
+  const onFigure = new Set<TextLine>();
+  for (const box of figureBoxes) {
+    const on = lines.filter((l) => inside(l.box, box, 0));
+    on.forEach((l) => onFigure.add(l));
+    pieces.push({ box, kind: "figure", data: { figure: { lines: on } } });
+  }
+  const free = lines.filter((l) => !onFigure.has(l));
+
+  // Frames and tint boxes with text in them keep what is inside apart from what is outside.
+  for (const box of [...page.frames, ...page.fills]) {
+    if (width(box) * height(box) < 0.005 * pageArea) continue;
+    if (free.some((l) => !isDisplay(l, body) && inside(l.box, box))) pieces.push({ box, kind: "frame", data: { frame: true } });
+  }
+
+  const display = free.filter((l) => isDisplay(l, body));
+  for (const group of groupHeadings(display)) {
+    const headline = group.some((l) => l.size >= headlineSize);
+    pieces.push({ box: union(group.map((l) => l.box)), kind: "heading", headline, data: { heading: { lines: group } } });
+  }
+  for (const line of free.filter((l) => !isDisplay(l, body))) pieces.push({ box: line.box, kind: "text", data: { line } });
+  return { body, pieces, furniture };
+}

@@ -1,0 +1,245 @@
+// Reads one PDF page into what the page importer reasons with: text lines with their type, rules, frames, images.
+import * as mupdf from "mupdf";
+
+/** [x0, y0, x1, y1] in PDF points, y growing down the page. */
+export type Box = [number, number, number, number];
+
+export interface TextLine {
+  box: Box;
+  text: string;
+  /** Type size in points (the most used size among the line's characters). */
+  size: number;
+  font: string;
+  bold: boolean;
+  /** Set in a column, one character under the other (a vertical headline or byline). */
+  vertical: boolean;
+}
+
+export interface PageDrawing {
+  width: number;
+  height: number;
+  lines: TextLine[];
+  /** Thin strokes and fills: column rules and the rules between articles. */
+  rules: Box[];
+  /** Stroked rectangles: boxes drawn around an article or a sidebar. */
+  frames: Box[];
+  /** Filled rectangles: tint boxes and banners' backgrounds. */
+  fills: Box[];
+  images: Box[];
+}
+
+/** Thinner than this (points) a painted shape is a rule, not a box. */
+const RULE_WIDTH = 3;
+/** Shorter than this (points) a thin shape is an ornament, not a rule. */
+const RULE_LENGTH = 20;
+
+interface Glyph {
+  c: string;
+  box: Box;
+  size: number;
+  font: string;
+  bold: boolean;
+}
+
+export const width = (b: Box): number => b[2] - b[0];
+export const height = (b: Box): number => b[3] - b[1];
+
+export function union(boxes: readonly Box[]): Box {
+  return boxes.reduce<Box>(
+    (u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])],
+    [Infinity, Infinity, -Infinity, -Infinity],
+  );
+}
+
+function mostUsed<T>(values: T[]): T {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+function glyphsToLine(glyphs: Glyph[], vertical: boolean): TextLine {
+  const printed = glyphs.filter((g) => g.c.trim());
+  const sample = printed.length ? printed : glyphs;
+  return {
+    box: union(sample.map((g) => g.box)),
+    text: glyphs.map((g) => g.c).join(""),
+    size: mostUsed(sample.map((g) => Math.round(g.size * 2) / 2)),
+    font: mostUsed(sample.map((g) => g.font)),
+    bold: sample.filter((g) => g.bold).length * 2 > sample.length,
+    vertical,
+  };
+}
+
+/**
+ * Cuts MuPDF's lines where the gap between two characters is wider than a space: MuPDF sometimes runs a line on
+ * across a column gutter. Characters drawn twice at the same place (fake bold, overprinting) are kept once.
+ */
+function readGlyphLines(page: mupdf.Page): { glyphs: Glyph[]; vertical: boolean }[] {
+  const seen = new Set<string>();
+  const lines: { glyphs: Glyph[]; vertical: boolean }[] = [];
+  let current: Glyph[] = [];
+  let vertical = false;
+  const flush = () => {
+    if (current.some((g) => g.c.trim())) lines.push({ glyphs: current, vertical });
+    current = [];
+  };
+  const stext = page.toStructuredText("preserve-whitespace");
+  try {
+    stext.walk({
+      beginLine: (_bbox, wmode) => {
+        flush();
+        vertical = wmode === 1;
+      },
+      onChar: (c, origin, font, size, quad) => {
+        const xs = [quad[0], quad[2], quad[4], quad[6]];
+        const ys = [quad[1], quad[3], quad[5], quad[7]];
+        const box: Box = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+        const key = `${c}@${Math.round(origin[0])},${Math.round(origin[1])}`;
+        if (c.trim() && seen.has(key)) return;
+        seen.add(key);
+        const previous = current.at(-1);
+        const gap = previous ? (vertical ? box[1] - previous.box[3] : box[0] - previous.box[2]) : 0;
+        if (previous && gap > 1.2 * Math.max(size, previous.size)) flush();
+        current.push({ c, box, size, font: font.getName().replace(/^[A-Z]{6}\+/, ""), bold: font.isBold() });
+      },
+      endLine: flush,
+    });
+  } finally {
+    stext.destroy();
+  }
+  flush();
+  return lines;
+}
+
+/** MuPDF gives a vertical headline one line per character; these are joined into one line per column of type. */
+function joinVertical(lines: TextLine[]): TextLine[] {
+  const sorted = [...lines].sort((a, b) => a.box[0] - b.box[0] || a.box[1] - b.box[1]);
+  const out: TextLine[] = [];
+  for (const line of sorted) {
+    const last = out.at(-1);
+    const sameColumn =
+      last && Math.abs(last.box[0] - line.box[0]) < 0.3 * line.size && Math.abs(last.size - line.size) < 0.5;
+    if (last && sameColumn && line.box[1] - last.box[3] < line.size && line.box[1] >= last.box[1]) {
+      last.box = union([last.box, line.box]);
+      last.text += line.text;
+    } else {
+      out.push({ ...line });
+    }
+  }
+  return out;
+}
+
+/** Joins pieces of one printed line (MuPDF splits at quotation marks and font changes) left to right. */
+function joinPieces(lines: TextLine[]): TextLine[] {
+  const sorted = [...lines].sort((a, b) => a.box[1] + a.box[3] - (b.box[1] + b.box[3]) || a.box[0] - b.box[0]);
+  const out: TextLine[] = [];
+  const used = new Set<number>();
+  for (let i = 0; i < sorted.length; i++) {
+    if (used.has(i)) continue;
+    const line = { ...sorted[i] };
+    for (let j = i + 1; j < sorted.length; j++) {
+      const next = sorted[j];
+      const middle = (next.box[1] + next.box[3]) / 2;
+      if (middle > line.box[3]) break;
+      if (used.has(j) || middle < line.box[1] || Math.abs(next.size - line.size) > 0.25 * line.size) continue;
+      const gap = next.box[0] - line.box[2];
+      if (gap > line.size || gap < -line.size) continue;
+      line.text = gap > 0.25 * line.size && !line.text.endsWith(" ") ? `${line.text} ${next.text}` : line.text + next.text;
+      line.box = union([line.box, next.box]);
+      used.add(j);
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+function transformPoint(ctm: mupdf.Matrix, x: number, y: number): [number, number] {
+  return [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
+}
+
+/** A path's bounds, and whether it is one closed axis-aligned rectangle. */
+function pathShape(path: mupdf.Path, ctm: mupdf.Matrix, strokeWidth: number): { box: Box; rect: boolean } | null {
+  const points: [number, number][] = [];
+  let moves = 0;
+  let curves = 0;
+  path.walk({
+    moveTo: (x, y) => {
+      moves++;
+      points.push(transformPoint(ctm, x, y));
+    },
+    lineTo: (x, y) => points.push(transformPoint(ctm, x, y)),
+    curveTo: (x1, y1, x2, y2, x3, y3) => {
+      curves++;
+      points.push(transformPoint(ctm, x1, y1), transformPoint(ctm, x2, y2), transformPoint(ctm, x3, y3));
+    },
+    rectTo: (x0, y0, x1, y1) => {
+      moves++;
+      points.push(transformPoint(ctm, x0, y0), transformPoint(ctm, x1, y1));
+    },
+  });
+  if (!points.length) return null;
+  const half = strokeWidth / 2;
+  const box = union(points.map(([x, y]) => [x - half, y - half, x + half, y + half] as Box));
+  return { box, rect: moves === 1 && curves === 0 && points.length <= 5 };
+}
+
+function readDrawing(page: mupdf.Page): Pick<PageDrawing, "rules" | "frames" | "fills" | "images"> {
+  const drawing = { rules: [] as Box[], frames: [] as Box[], fills: [] as Box[], images: [] as Box[] };
+  const shape = (path: mupdf.Path, ctm: mupdf.Matrix, stroke: number, filled: boolean) => {
+    const found = pathShape(path, ctm, stroke);
+    if (!found) return;
+    const { box } = found;
+    const thin = Math.min(width(box), height(box));
+    const long = Math.max(width(box), height(box));
+    if (thin <= RULE_WIDTH) {
+      if (long >= RULE_LENGTH) drawing.rules.push(box);
+    } else if (!filled && found.rect) {
+      drawing.frames.push(box);
+    } else if (filled && found.rect) {
+      drawing.fills.push(box);
+    } else {
+      // Curves and many-sided shapes: drawings (charts, maps) are pictures as far as the page is concerned.
+      drawing.images.push(box);
+    }
+  };
+  const imageBox = (ctm: mupdf.Matrix): Box => {
+    const r = mupdf.Rect.transform([0, 0, 1, 1], ctm);
+    return [r[0], r[1], r[2], r[3]];
+  };
+  const device = new mupdf.Device({
+    fillPath: (path, _evenOdd, ctm) => shape(path, ctm, 0, true),
+    strokePath: (path, stroke, ctm) => shape(path, ctm, stroke.getLineWidth(), false),
+    fillImage: (_image, ctm) => drawing.images.push(imageBox(ctm)),
+    fillImageMask: (_image, ctm) => drawing.images.push(imageBox(ctm)),
+  });
+  try {
+    page.run(device, mupdf.Matrix.identity);
+    device.close();
+  } finally {
+    device.destroy();
+  }
+  return drawing;
+}
+
+/** Reads page `pageIndex` (from 0) of a PDF. */
+export function readPage(bytes: Uint8Array, pageIndex = 0): PageDrawing {
+  const doc = mupdf.Document.openDocument(bytes, "application/pdf");
+  try {
+    const count = doc.countPages();
+    if (pageIndex < 0 || pageIndex >= count) throw new Error(`the PDF has ${count} page(s), no page ${pageIndex + 1}`);
+    const page = doc.loadPage(pageIndex);
+    try {
+      const [x0, y0, x1, y1] = page.getBounds();
+      const raw = readGlyphLines(page).map(({ glyphs, vertical }) => glyphsToLine(glyphs, vertical));
+      const lines = [
+        ...joinPieces(raw.filter((l) => !l.vertical)),
+        ...joinVertical(raw.filter((l) => l.vertical)),
+      ].map((l) => ({ ...l, text: l.text.replace(/\s+/gu, " ").trim() }));
+      return { width: x1 - x0, height: y1 - y0, lines: lines.filter((l) => l.text), ...readDrawing(page) };
+    } finally {
+      page.destroy();
+    }
+  } finally {
+    doc.destroy();
+  }
+}

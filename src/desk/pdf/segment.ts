@@ -1,0 +1,168 @@
+// Cuts a page into articles by its geometry: rules and gutters split the page (an XY cut), headlines claim regions.
+import { height, union, width, type Box } from "./read.ts";
+
+/** Something printed that takes room on the page: a text line, a group of display lines, a figure, a frame. */
+export interface Piece<T = unknown> {
+  box: Box;
+  kind: "text" | "heading" | "figure" | "frame";
+  /** A heading group with a headline in it: each article has exactly one. */
+  headline?: boolean;
+  data: T;
+}
+
+export interface Segment<T> {
+  headline?: Piece<T>;
+  pieces: Piece<T>[];
+}
+
+export interface CutOptions {
+  /** Rules drawn on the page: a gap with a rule in it separates articles even when narrow. */
+  rules: Box[];
+  /** Empty space at least this wide (points) is a gap between columns or blocks. */
+  minGap: number;
+}
+
+type Axis = 0 | 1;
+
+interface Gap {
+  from: number;
+  to: number;
+  ruled: boolean;
+}
+
+function regionBox(pieces: Piece[]): Box {
+  return union(pieces.map((p) => p.box));
+}
+
+/** Empty bands across `axis` (0: columns, split by x; 1: rows, split by y) between the pieces. */
+function gaps(pieces: Piece[], axis: Axis, options: CutOptions): Gap[] {
+  const region = regionBox(pieces);
+  const lo = axis === 0 ? 0 : 1;
+  const hi = lo + 2;
+  const spans = pieces.map((p) => [p.box[lo], p.box[hi]] as const).sort((a, b) => a[0] - b[0]);
+  const found: Gap[] = [];
+  let reach = spans[0][1];
+  for (const [start, end] of spans.slice(1)) {
+    if (start > reach) {
+      const ruled = options.rules.some((rule) => {
+        const across = axis === 0 ? height(rule) : width(rule);
+        const along = axis === 0 ? width(rule) : height(rule);
+        if (along > across) return false;
+        const at = (rule[lo] + rule[hi]) / 2;
+        const [r0, r1] = axis === 0 ? [rule[1], rule[3]] : [rule[0], rule[2]];
+        const [g0, g1] = axis === 0 ? [region[1], region[3]] : [region[0], region[2]];
+        const covered = Math.min(r1, g1) - Math.max(r0, g0);
+        return at >= reach - 1 && at <= start + 1 && covered >= 0.4 * (g1 - g0);
+      });
+      if (ruled || start - reach >= options.minGap) found.push({ from: reach, to: start, ruled });
+    }
+    reach = Math.max(reach, end);
+  }
+  return found;
+}
+
+function splitAt(pieces: Piece[], axis: Axis, cuts: Gap[]): Piece[][] {
+  const lo = axis === 0 ? 0 : 1;
+  const parts: Piece[][] = cuts.map(() => []);
+  parts.push([]);
+  for (const piece of pieces) {
+    const index = cuts.findIndex((cut) => piece.box[lo] < cut.from + 0.01);
+    parts[index === -1 ? cuts.length : index].push(piece);
+  }
+  return parts.filter((part) => part.length);
+}
+
+/** A frame drawn around everything else in the region is the region's border, no longer an obstacle inside it. */
+function dropBorder(pieces: Piece[]): Piece[] {
+  if (pieces.length < 2) return pieces;
+  const inner = pieces.filter((p) => p.kind !== "frame");
+  if (!inner.length) return pieces;
+  const content = regionBox(inner);
+  const border = pieces.find(
+    (p) =>
+      p.kind === "frame" &&
+      p.box[0] <= content[0] + 2 &&
+      p.box[1] <= content[1] + 2 &&
+      p.box[2] >= content[2] - 2 &&
+      p.box[3] >= content[3] - 2,
+  );
+  return border ? pieces.filter((p) => p !== border) : pieces;
+}
+
+/**
+ * The region's pieces in reading order, as a tree: rules cut first (they separate articles), then gutters between
+ * columns, then empty rows. Columns are read left to right and rows top to bottom.
+ */
+type Tree<T> = { leaf: Piece<T>[] } | { children: Tree<T>[] };
+
+function cut<T>(pieces: Piece<T>[], options: CutOptions, depth = 0): Tree<T> {
+  pieces = dropBorder(pieces) as Piece<T>[];
+  if (pieces.length < 2 || depth > 60) return { leaf: pieces };
+  const columns = gaps(pieces, 0, options);
+  const rows = gaps(pieces, 1, options);
+  const ruledRows = rows.filter((g) => g.ruled);
+  const ruledColumns = columns.filter((g) => g.ruled);
+  let axis: Axis;
+  let chosen: Gap[];
+  if (ruledRows.length || ruledColumns.length) {
+    // A rule across the whole region is the strongest separator there is.
+    [axis, chosen] = ruledColumns.length > ruledRows.length ? [0, ruledColumns] : [1, ruledRows];
+  } else if (columns.length) {
+    [axis, chosen] = [0, columns];
+  } else if (rows.length) {
+    [axis, chosen] = [1, rows];
+  } else {
+    return { leaf: pieces };
+  }
+  const parts = splitAt(pieces, axis, chosen);
+  if (parts.length < 2) return { leaf: pieces };
+  return { children: parts.map((part) => cut(part, options, depth + 1)) };
+}
+
+function flatten<T>(tree: Tree<T>): Piece<T>[] {
+  return "leaf" in tree ? tree.leaf : tree.children.flatMap(flatten);
+}
+
+/** Pieces of a region no cut could separate, one article per headline: each piece goes to the headline above it. */
+function splitLeaf<T>(pieces: Piece<T>[]): Segment<T>[] {
+  const headlines = pieces.filter((p) => p.headline).sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  const segments: Segment<T>[] = headlines.map((headline) => ({ headline, pieces: [] }));
+  for (const piece of pieces) {
+    let owner = segments[0];
+    for (const segment of segments) if (segment.headline!.box[1] <= piece.box[1] + 1) owner = segment;
+    owner.pieces.push(piece);
+  }
+  return segments;
+}
+
+function assign<T>(tree: Tree<T>): Segment<T>[] {
+  const pieces = flatten(tree);
+  const headlines = pieces.filter((p) => p.headline);
+  if (headlines.length === 0) return [{ pieces }];
+  if (headlines.length === 1) return [{ headline: headlines[0], pieces }];
+  if ("leaf" in tree) return splitLeaf(tree.leaf);
+  const sequence = tree.children.flatMap((child) => assign(child));
+  // What no headline claims inside this region (the rest of a column, a figure) belongs to the article before it.
+  const out: Segment<T>[] = [];
+  let pending: Piece<T>[] = [];
+  for (const segment of sequence) {
+    if (!segment.headline) {
+      const previous = out.at(-1);
+      if (previous) previous.pieces.push(...segment.pieces);
+      else pending.push(...segment.pieces);
+      continue;
+    }
+    if (pending.length) {
+      segment.pieces.unshift(...pending);
+      pending = [];
+    }
+    out.push(segment);
+  }
+  return out;
+}
+
+/** The page's pieces grouped into articles (each with its headline) in reading order; unclaimed pieces last. */
+export function segmentPage<T>(pieces: Piece<T>[], options: CutOptions): Segment<T>[] {
+  if (!pieces.length) return [];
+  return assign(cut(pieces, options));
+}

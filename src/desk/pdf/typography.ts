@@ -1,0 +1,39 @@
+// What the type says: the body size of the page, which lines are display type (headlines, kickers, subheads).
+import type { TextLine } from "./read.ts";
+
+/** Display type starts this much larger than the body type. */
+export const DISPLAY_RATIO = 1.2;
+/** A headline is set at least this much larger than the body type; subheads are smaller. */
+export const HEADLINE_RATIO = 1.75;
+
+/** The size most of the page's characters are set in. */
+export function bodySize(lines: readonly TextLine[]): number {
+  const weight = new Map<number, number>();
+  for (const line of lines) {
+    const size = Math.round(line.size * 2) / 2;
+    weight.set(size, (weight.get(size) ?? 0) + Array.from(line.text).length);
+  }
+  const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1]);
+  return ranked.length ? ranked[0][0] : 10;
+}
+
+export function isDisplay(line: TextLine, body: number): boolean {
+  return line.size >= DISPLAY_RATIO * body;
+}
+
+/** Chinese, Japanese or Korean text, where lines join without a space. */
+export function isCjkText(text: string): boolean {
+  const chars = Array.from(text.replace(/\s/gu, ""));
+  if (!chars.length) return false;
+  const cjk = chars.filter((c) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(c));
+  return cjk.length * 3 >= chars.length;
+}
+
+/** Spaces a PDF puts between Chinese characters (or between them and digits) are not in the text. */
+export function tidyCjk(text: string): string {
+  const wide = "\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’《》〈〉「」『』【】…—·";
+  return text
+    .replace(new RegExp(`([${wide}])\\s+`, "gu"), "$1")
+    .replace(new RegExp(`\\s+([${wide}])`, "gu"), "$1")
+    .trim();
+}
