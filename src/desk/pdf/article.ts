@@ -59,11 +59,20 @@ function rows(lines: TextLine[]): TextLine[][] {
 }
 
 function rowText(row: TextLine[], cjk: boolean): string {
-  return row.map((l) => (cjk ? tidyCjk(l.text) : l.text)).join(" ");
+  const text = row.map((l) => l.text).join(" ");
+  return cjk ? tidyCjk(text) : text;
+}
+
+/** Joins two lines of one paragraph: Chinese without a space; a word hyphenated at the line's end is whole again. */
+function joinLines(a: string, b: string, cjk: boolean): string {
+  if (!a) return b;
+  if (cjk) return a + b;
+  if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
+  return joinText(a, b);
 }
 
 function joinRows(texts: string[], cjk: boolean): string {
-  return texts.reduce((a, b) => (!a ? b : cjk ? a + b : joinText(a.replace(/-$/u, "\u00ad"), b).replace("\u00ad ", "")));
+  return texts.reduce((a, b) => joinLines(a, b, cjk), "");
 }
 
 /** Headline lines are the largest type of the heading; smaller lines above are the kicker, below the subtitle. */
@@ -125,7 +134,8 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
     data: { heading: Heading };
   })[];
   let kicker = heading.kicker;
-  const subheadPieces = otherHeadings.filter((p) => {
+  const headingText = (h: Heading) => joinRows(rows(h.lines).map((r) => rowText(r, cjk)), cjk);
+  const subheadCandidates = otherHeadings.filter((p) => {
     const above = headBox && p.box[3] <= headBox[1] + 1 && p.box[3] >= headBox[1] - 3 * bodySize;
     if (above && !kicker && !p.data.heading.lines.some((l) => l.vertical)) {
       kicker = joinRows(rows(p.data.heading.lines).map((r) => rowText(r, cjk)), cjk);
@@ -154,35 +164,59 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
     }
   }
 
+  const titled = new Set<PagePiece>();
   // Captions: lines right under a figure, within its width; credits on or under it.
   const pdfFigures: PdfFigure[] = figures.map((f) => {
     const box = f.box;
-    const captionLines: TextLine[] = [];
+    const captionRows: TextLine[][] = [];
     let reach = box[3];
-    for (const l of [...textLines].sort((a, b) => a.box[1] - b.box[1])) {
-      if (used.has(l)) continue;
-      const under = l.box[1] >= reach - 2 && l.box[1] <= reach + 1.2 * l.size;
-      if (under && l.box[0] >= box[0] - 2 && l.box[2] <= box[2] + 2 && (captionLines.length || l.box[1] >= box[3] - 2)) {
-        captionLines.push(l);
-        used.add(l);
-        reach = l.box[3];
-      }
+    const within = textLines.filter(
+      (l) => !used.has(l) && l.box[0] >= box[0] - 2 && l.box[2] <= box[2] + 3 * bodySize && l.box[0] < box[2],
+    );
+    for (const row of rows(within)) {
+      const top = Math.min(...row.map((l) => l.box[1]));
+      const size = Math.max(...row.map((l) => l.size));
+      if (top < reach - 2) continue;
+      if (top > reach + (captionRows.length ? 1.2 : 1.6) * size) break;
+      captionRows.push(row);
+      row.forEach((l) => used.add(l));
+      reach = Math.max(...row.map((l) => l.box[3]));
     }
-    const onPicture = f.data.figure.lines.filter((l) => CREDIT.test(l.text));
-    let caption = captionLines.length ? joinRows(captionLines.map((l) => (cjk ? tidyCjk(l.text) : l.text)), cjk) : undefined;
-    let credit = onPicture.map((l) => (cjk ? tidyCjk(l.text) : l.text)).join(" ") || undefined;
+    // A heading set right above the picture, no wider than it, is the chart's or photo's title.
+    const title = subheadCandidates.find(
+      (p) => p.box[3] <= box[1] + 2 && p.box[3] >= box[1] - 2 * bodySize && p.box[0] >= box[0] - 2 && p.box[2] <= box[2] + 2,
+    );
+    if (title) titled.add(title);
+    // A credit printed on the picture, with the rows that run on from it.
+    const onPicture: TextLine[] = [];
+    for (const row of rows(f.data.figure.lines)) {
+      const last = onPicture.at(-1);
+      const runsOn = last && Math.min(...row.map((l) => l.box[1])) - last.box[3] < 0.6 * last.size;
+      if (CREDIT.test(rowText(row, cjk)) || (onPicture.length && runsOn)) onPicture.push(...row);
+      else if (onPicture.length) break;
+    }
+    const captionTexts = captionRows.map((r) => rowText(r, cjk));
+    if (title) captionTexts.unshift(headingText(title.data.heading));
+    let caption = captionTexts.length ? joinRows(captionTexts, cjk) : undefined;
+    let credit = joinRows(rows(onPicture).map((r) => rowText(r, cjk)), cjk) || undefined;
     if (caption) {
       const split = splitCredit(caption);
       if (split.credit) {
         caption = split.caption || undefined;
         credit = credit ? `${credit} ${split.credit}` : split.credit;
-      } else if (CREDIT.test(caption) && !credit) {
-        credit = caption;
-        caption = undefined;
+      } else if (!credit) {
+        // 数据来源：… / 制图：… closes the caption: it is the figure's credit.
+        const at = caption.search(CREDIT);
+        if (at >= 0) {
+          credit = caption.slice(at).trim();
+          caption = caption.slice(0, at).trim() || undefined;
+        }
       }
     }
     return { box, caption, credit };
   });
+
+  const subheadPieces = subheadCandidates.filter((p) => !titled.has(p));
 
   // The body: the remaining lines and subheads column by column, each column top to bottom.
   const bodyLines = textLines.filter((l) => !used.has(l) && !l.vertical);
@@ -225,7 +259,7 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
         open = { kind: "paragraph", text };
         items.push(open);
       } else {
-        open!.text = cjk ? open!.text + text : joinText(open!.text.replace(/-$/u, "\u00ad"), text).replace("\u00ad ", "");
+        open!.text = joinLines(open!.text, text, cjk);
       }
       previous = entry;
     }

@@ -16,7 +16,9 @@ export interface Furniture {
 }
 
 /** Pictures smaller than this share of the page are logos and ornaments, not photos. */
-const MIN_FIGURE_SHARE = 0.012;
+const MIN_FIGURE_SHARE = 0.02;
+/** Smaller than this share of the page even a portrait is an ornament. */
+const MIN_PHOTO_SHARE = 0.002;
 
 const centre = (b: Box): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
 
@@ -60,9 +62,16 @@ export function findFurniture(page: PageDrawing, body: number): Furniture {
   const banners: TextLine[] = [];
   for (const fill of page.fills) {
     const on = page.lines.filter((l) => inside(l.box, fill));
-    if (on.length && on.every((l) => isDisplay(l, body) || l.size > body)) banners.push(...on);
+    if (on.length && on.every((l) => isDisplay(l, body) || l.size > body)) {
+      banners.push(...on.filter((l) => !banners.includes(l)));
+    }
   }
-  const logos = page.images.filter((b) => width(b) * height(b) < MIN_FIGURE_SHARE * pw * ph);
+  // Small and much wider than tall (or taller than wide): a column's logo or an ornament; a small portrait is a photo.
+  const logos = page.images.filter((b) => {
+    const share = (width(b) * height(b)) / (pw * ph);
+    const aspect = width(b) / Math.max(height(b), 1);
+    return share < MIN_PHOTO_SHARE || (share < MIN_FIGURE_SHARE && (aspect > 2 || aspect < 0.5));
+  });
 
   let editor: string | undefined;
   for (const line of [...footer, ...credits, ...header]) {

@@ -76,7 +76,7 @@ export function pagePieces(page: PageDrawing): PagePieces {
     (b) => !furniture.logos.includes(b) && b[1] >= (furniture.header.at(-1)?.box[3] ?? 0) && width(b) * height(b) < 0.8 * pageArea,
   );
   const figureBoxes = mergeTouching(pictures, 2).filter((b) => {
-    if (width(b) * height(b) < 0.012 * pageArea) return false;
+    if (furniture.logos.some((logo) => inside(logo, b, 0) && width(logo) * height(logo) >= 0.9 * width(b) * height(b))) return false;
     // A picture behind a headline is its background, not a photo.
     return !lines.some((l) => l.size >= headlineSize && inside(l.box, b));
   });

@@ -172,10 +172,6 @@ function pathShape(path: mupdf.Path, ctm: mupdf.Matrix, strokeWidth: number): { 
       curves++;
       points.push(transformPoint(ctm, x1, y1), transformPoint(ctm, x2, y2), transformPoint(ctm, x3, y3));
     },
-    rectTo: (x0, y0, x1, y1) => {
-      moves++;
-      points.push(transformPoint(ctm, x0, y0), transformPoint(ctm, x1, y1));
-    },
   });
   if (!points.length) return null;
   const half = strokeWidth / 2;

@@ -61,9 +61,9 @@ function gaps(pieces: Piece[], axis: Axis, options: CutOptions): Gap[] {
   return found;
 }
 
-function splitAt(pieces: Piece[], axis: Axis, cuts: Gap[]): Piece[][] {
+function splitAt<T>(pieces: Piece<T>[], axis: Axis, cuts: Gap[]): Piece<T>[][] {
   const lo = axis === 0 ? 0 : 1;
-  const parts: Piece[][] = cuts.map(() => []);
+  const parts: Piece<T>[][] = cuts.map(() => []);
   parts.push([]);
   for (const piece of pieces) {
     const index = cuts.findIndex((cut) => piece.box[lo] < cut.from + 0.01);
@@ -141,7 +141,7 @@ function assign<T>(tree: Tree<T>): Segment<T>[] {
   if (headlines.length === 0) return [{ pieces }];
   if (headlines.length === 1) return [{ headline: headlines[0], pieces }];
   if ("leaf" in tree) return splitLeaf(tree.leaf);
-  const sequence = tree.children.flatMap((child) => assign(child));
+  const sequence = tree.children.flatMap((child: Tree<T>) => assign<T>(child));
   // What no headline claims inside this region (the rest of a column, a figure) belongs to the article before it.
   const out: Segment<T>[] = [];
   let pending: Piece<T>[] = [];
