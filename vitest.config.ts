@@ -1,12 +1,16 @@
-// Test runner settings: unit, integration and browser tests all run under `npm test`.
+// Test runner settings: `npm test` runs every project; `npm run test:unit` the unit tests alone, in seconds.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
     // Builds and Chromium are heavy; two cores are shared between files.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts", "tests/bad-input/**/*.test.ts"] } },
+      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"] } },
+    ],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 });

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { formatResults, runBench } from "../src/dev/bench/suite.ts";
-import { fail, parseArgs } from "./args.ts";
+import { fail, parseCommand, runCommand, wholeNumber } from "../src/cli/index.ts";
 
 const usage = `usage: npm run bench -- [--quick] [--editions N] [--shards-by month|year] [--jobs N]
                      [--bare-files N] [--no-warm-rebuild] [--work DIR] [--keep] [--json FILE]
@@ -14,7 +14,8 @@ const usage = `usage: npm run bench -- [--quick] [--editions N] [--shards-by mon
   --work DIR         scratch folder, emptied first (default .tmp/bench); removed at the end unless --keep
   --json FILE        where the results go (default bench-results/bench.json)`;
 
-const { values } = parseArgs({
+const { values } = parseCommand({
+  usage,
   options: {
     quick: { type: "boolean", default: false },
     editions: { type: "string" },
@@ -25,31 +26,23 @@ const { values } = parseArgs({
     work: { type: "string", default: ".tmp/bench" },
     keep: { type: "boolean", default: false },
     json: { type: "string", default: "bench-results/bench.json" },
-    help: { type: "boolean", short: "h" },
   },
 });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const whole = (name: string, value: string | undefined) => {
-  if (value === undefined) return undefined;
-  if (!/^[1-9]\d*$/.test(value)) fail(`--${name}: expected a whole number above 0, got "${value}"\n${usage}`);
-  return Number(value);
-};
 const by = values["shards-by"];
 if (by !== "month" && by !== "year") fail(`--shards-by: expected month or year, got "${by}"`);
 
+await runCommand(async () => {
 const results = await runBench({
-  editions: whole("editions", values.editions) ?? (values.quick ? 30 : 3650),
+  editions: wholeNumber("editions", values.editions) ?? (values.quick ? 30 : 3650),
   quick: values.quick,
   work: values.work,
   shardsBy: by,
-  jobs: whole("jobs", values.jobs),
-  bareFiles: whole("bare-files", values["bare-files"])!,
+  jobs: wholeNumber("jobs", values.jobs),
+  bareFiles: wholeNumber("bare-files", values["bare-files"])!,
   warmRebuild: !values["no-warm-rebuild"],
 });
 fs.mkdirSync(path.dirname(values.json), { recursive: true });
 fs.writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
 if (!values.keep) fs.rmSync(values.work, { recursive: true, force: true });
 console.log(`\n${formatResults(results)}\n\nresults: ${values.json}${values.keep ? `; scratch kept in ${values.work}` : ""}`);
+});

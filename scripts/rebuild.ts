@@ -5,7 +5,8 @@ import { Diagnostics } from "../src/content/diagnostics.ts";
 import { listEditionDates } from "../src/content/load.ts";
 import { isShardId, planShards } from "../src/shards/plan.ts";
 import { clock, mb, rebuildArchive } from "../src/shards/run.ts";
-import { fail, parseArgs } from "./args.ts";
+import { fail, parseCommand, runCommand, wholeNumber } from "../src/cli/index.ts";
+import { defaultPaths } from "../src/pipeline/options.ts";
 
 const usage = `usage: npm run rebuild -- --editions DIR (--out DIR | --root DIR)
                        [--shard 2016-03 … | --shards-by month|year] [--jobs N] [--cache DIR] [--site FILE]
@@ -18,11 +19,12 @@ const usage = `usage: npm run rebuild -- --editions DIR (--out DIR | --root DIR)
   --jobs N         shards built at once (default: the core count, ${os.availableParallelism()} here)
   --max-old-space MB   heap limit of each shard process`;
 
-const { values } = parseArgs({
+const { values } = parseCommand({
+  usage,
   options: {
-    editions: { type: "string", default: "editions" },
-    site: { type: "string", default: "_data/site.json" },
-    cache: { type: "string", default: ".cache/images" },
+    editions: { type: "string", default: defaultPaths.editions },
+    site: { type: "string", default: defaultPaths.site },
+    cache: { type: "string", default: defaultPaths.cache },
     out: { type: "string" },
     root: { type: "string" },
     shard: { type: "string", multiple: true },
@@ -30,13 +32,8 @@ const { values } = parseArgs({
     jobs: { type: "string" },
     "max-old-space": { type: "string" },
     list: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
   },
 });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
 const by = values["shards-by"];
 if (by !== "month" && by !== "year") fail(`--shards-by: expected month or year, got "${by}"`);
 if (values.list) {
@@ -48,18 +45,12 @@ if (values.list) {
 }
 if (!values.out === !values.root) fail(`${usage}\n\ngive either --out or --root`);
 for (const id of values.shard ?? []) if (!isShardId(id)) fail(`--shard: expected a year (2016) or a month (2016-03), got "${id}"`);
-const whole = (name: string, value: string | undefined) => {
-  if (value === undefined) return undefined;
-  if (!/^[1-9]\d*$/.test(value)) fail(`--${name}: expected a whole number above 0, got "${value}"`);
-  return Number(value);
-};
-
-try {
+await runCommand(async () => {
   const s = await rebuildArchive({
     editionsDir: values.editions, siteFile: values.site, cacheDir: values.cache,
     outDir: values.out, root: values.root,
     by, shards: values.shard,
-    jobs: whole("jobs", values.jobs), maxOldSpaceMb: whole("max-old-space", values["max-old-space"]),
+    jobs: wholeNumber("jobs", values.jobs), maxOldSpaceMb: wholeNumber("max-old-space", values["max-old-space"]),
   });
   const slowest = [...s.shards].sort((a, b) => b.seconds - a.seconds)[0];
   console.log(
@@ -67,6 +58,4 @@ try {
       `${(s.htmlPages / s.seconds).toFixed(0)} pages/s; largest process: ${mb(s.peakRssMb)}; slowest shard: ${slowest.name} (${slowest.seconds.toFixed(1)} s)` +
       (s.release ? `; live release ${s.release}` : ""),
   );
-} catch (err) {
-  fail(`rebuild failed: ${(err as Error).message}`);
-}
+}, (reason) => `rebuild failed: ${reason}`);

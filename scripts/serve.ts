@@ -1,23 +1,15 @@
-// npm start: build the site, then serve it with live reload while editions/ changes.
-import { Eleventy } from "@11ty/eleventy";
-import { buildSite } from "../src/pipeline/run.ts";
-import { ContentError } from "../src/content/diagnostics.ts";
-import { fail, parseArgs, siteFlags, siteOptions } from "./args.ts";
+// npm start: build the newest editions and serve them with live reload while editions/ changes.
+import { parseCommand, runCommand, siteFlags, siteOptions, wholeNumber } from "../src/cli/index.ts";
+import { serveSite } from "../src/pipeline/serve.ts";
 
-const { values } = parseArgs({ options: { ...siteFlags, port: { type: "string", default: "8080" } } });
-const options = siteOptions(values);
-try {
-  // A first full build makes every image; the dev server then re-renders pages as content changes.
-  await buildSite(options);
-} catch (err) {
-  if (err instanceof ContentError) fail("fix the errors above, then run npm start again");
-  throw err;
-}
-process.env.BANMIAN_EDITIONS = options.editionsDir;
-process.env.BANMIAN_SITE = options.siteFile;
-process.env.BANMIAN_OUT = options.outDir;
-process.env.BANMIAN_CACHE = options.cacheDir;
-const eleventy = new Eleventy(".", options.outDir, { configPath: "eleventy.config.ts", quietMode: true, runMode: "serve" });
-await eleventy.init();
-await eleventy.watch();
-await eleventy.serve(Number(values.port));
+const { values } = parseCommand({
+  usage: `usage: npm start -- [--port 8080] [--recent 30] [--editions DIR] [--site FILE] [--out DIR] [--cache DIR]
+  --recent N   serve the newest N editions (default 30; 0 serves every edition)`,
+  options: { ...siteFlags, port: { type: "string", default: "8080" }, recent: { type: "string", default: "30" } },
+});
+await runCommand(async () => {
+  const port = wholeNumber("port", values.port)!;
+  const recent = wholeNumber("recent", values.recent, { zero: true })!;
+  await serveSite({ ...siteOptions(values), port, recent });
+  await new Promise(() => undefined);
+}, (reason) => `npm start: ${reason}; fix them, then run npm start again`);

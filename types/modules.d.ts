@@ -19,3 +19,8 @@ declare module "@11ty/eleventy-plugin-rss" {
   const rssPlugin: unknown;
   export default rssPlugin;
 }
+
+declare module "@11ty/eleventy-dev-server" {
+  const EleventyDevServer: any;
+  export default EleventyDevServer;
+}

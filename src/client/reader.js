@@ -13,7 +13,7 @@
     var next = main.getAttribute("data-next");
     var previous = main.getAttribute("data-previous");
     document.addEventListener("keydown", function (event) {
-      var target = event.target;
+      var target = /** @type {HTMLElement} */ (event.target);
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
       // The zoom viewer pans with the arrow keys.
@@ -27,7 +27,8 @@
       startX = null;
       // Not while pinch-zoomed, nor in places where a horizontal swipe scrolls or pans something else.
       if (e.touches.length !== 1 || (window.visualViewport && window.visualViewport.scale > 1.01)) return;
-      if (e.target.closest && e.target.closest(".zoom-viewer, .page-strip")) return;
+      var touched = /** @type {Element} */ (e.target);
+      if (touched.closest && touched.closest(".zoom-viewer, .page-strip")) return;
       startX = e.touches[0].clientX; startY = e.touches[0].clientY;
     }, { passive: true });
     document.addEventListener("touchend", function (e) {
@@ -74,7 +75,7 @@
       // Tiles are served next to info.json, whatever host and path prefix the site is on.
       info.id = new URL(infoUrl, window.location.href).href.replace(/\/info\.json$/, "");
       var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      var osd = window.OpenSeadragon({
+      var osd = /** @type {any} */ (window).OpenSeadragon({
         element: viewer, tileSources: info, prefixUrl: "", showNavigationControl: false,
         animationTime: still ? 0 : 1.2, springStiffness: still ? 100 : 6.5,
       });
@@ -105,7 +106,7 @@
       a.href = link.getAttribute("href");
       a.className = "zoom-hotspot";
       a.setAttribute("aria-label", link.getAttribute("aria-label"));
-      osd.addOverlay({ element: a, location: new window.OpenSeadragon.Rect(x, y * aspect, Math.max.apply(null, xs) - x, (Math.max.apply(null, ys) - y) * aspect) });
+      osd.addOverlay({ element: a, location: new (/** @type {any} */ (window).OpenSeadragon.Rect)(x, y * aspect, Math.max.apply(null, xs) - x, (Math.max.apply(null, ys) - y) * aspect) });
     });
   }
 
@@ -113,9 +114,9 @@
   // Not on phones (the scan is hidden there until asked for) nor when the reader saves data.
   function prefetchNextScan() {
     var template = document.getElementById("next-scan");
-    if (!template || narrow.matches || (navigator.connection && navigator.connection.saveData)) return;
+    if (!template || narrow.matches || (/** @type {any} */ (navigator).connection && /** @type {any} */ (navigator).connection.saveData)) return;
     // Adopting the inert copy starts the image's own source selection and download; it is never shown.
-    prefetched = document.importNode(template.content, true);
+    prefetched = document.importNode(/** @type {HTMLTemplateElement} */ (template).content, true);
   }
 
   // Offline: a service worker at the site root saves the edition listed in its offline.json into Cache Storage.

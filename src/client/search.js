@@ -5,9 +5,9 @@
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!form || !list) return;
-  var input = form.querySelector("input[name=q]");
-  var scope = form.querySelector("select[name=scope]");
-  var note = document.querySelector(".search-note");
+  var input = /** @type {HTMLInputElement} */ (form.querySelector("input[name=q]"));
+  var scope = /** @type {HTMLSelectElement} */ (form.querySelector("select[name=scope]"));
+  var note = /** @type {HTMLElement | null} */ (document.querySelector(".search-note"));
   if (note) note.hidden = true;
   var editions = null;
   var engines = {};

@@ -1,16 +1,32 @@
-// Runs named build stages with a ✓/✗ line each, so a night editor sees where a build stopped.
+// Runs named build stages with a ✓/✗ line each, so a night editor sees where a build stopped, and keeps each
+// stage's time so that a benchmark can say where a build's time goes.
 
 export type Log = (line: string) => void;
 
-export async function stage<T>(name: string, log: Log, run: () => Promise<T> | T): Promise<T> {
-  const started = performance.now();
-  try {
-    const result = await run();
-    log(`✓ ${name} (${seconds(started)})`);
-    return result;
-  } catch (err) {
-    log(`✗ ${name} (${seconds(started)})`);
-    throw err;
+/** The pipeline's stages, in the order they run. */
+export const stageNames = ["content", "model", "images", "pages", "search", "summaries"] as const;
+export type StageName = (typeof stageNames)[number];
+
+export type StageTimes = Partial<Record<StageName, number>>;
+
+export class Stages {
+  readonly times: StageTimes = {};
+
+  constructor(readonly log: Log) {}
+
+  /** Runs one stage; `label` is what the line shows (default the stage's name). */
+  async run<T>(name: StageName, run: () => Promise<T> | T, label: string = name): Promise<T> {
+    const started = performance.now();
+    try {
+      const result = await run();
+      this.log(`✓ ${label} (${seconds(started)})`);
+      return result;
+    } catch (err) {
+      this.log(`✗ ${label} (${seconds(started)})`);
+      throw err;
+    } finally {
+      this.times[name] = (this.times[name] ?? 0) + (performance.now() - started) / 1000;
+    }
   }
 }
 

@@ -1,14 +1,11 @@
 // npm run publish: validate, build tonight's edition and what lists it, and swap the new release in atomically.
 import fs from "node:fs";
 import path from "node:path";
-import { buildSite, type BuildSummary } from "../pipeline/run.ts";
-import type { SiteOptions } from "../pipeline/site.ts";
-import { stage, type Log } from "../pipeline/stages.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
-import { linkTree } from "../pipeline/files.ts";
-import { urls } from "../model/urls.ts";
-import { PublishRoot } from "./release.ts";
+import { affectedEditions, build, type BuildSummary } from "../pipeline/build.ts";
+import { Stages, type Log } from "../pipeline/stages.ts";
+import { PublishRoot, searchIndexIn } from "./release.ts";
 
 export interface PublishOptions {
   date: string;
@@ -36,11 +33,6 @@ async function failurePoint(name: string): Promise<void> {
   }
 }
 
-/** An edition's search index inside a folder holding that edition's pages. */
-function searchIndexIn(editionDir: string, date: string): string {
-  return path.join(editionDir, path.relative(urls.edition(date), urls.searchIndex(date)));
-}
-
 export async function publishEdition(options: PublishOptions, log: Log = console.log): Promise<PublishSummary> {
   const root = new PublishRoot(options.root);
   const unlock = root.lock();
@@ -51,63 +43,45 @@ export async function publishEdition(options: PublishOptions, log: Log = console
   }
 }
 
-async function publishLocked(root: PublishRoot, options: PublishOptions, log: Log): Promise<PublishSummary> {
-  fs.mkdirSync(root.releases, { recursive: true });
-  fs.mkdirSync(root.editionStore, { recursive: true });
-  fs.mkdirSync(root.imageStore, { recursive: true });
+/** Tonight's edition with what it affects, and every edition not live yet (editions deleted from editions/
+ * leave the site). */
+export function editionsToRebuild(date: string, allDates: string[], liveDates: Set<string>): Set<string> {
+  const rebuild = affectedEditions([date], allDates);
+  for (const d of allDates) if (!liveDates.has(d)) rebuild.add(d);
+  return rebuild;
+}
 
+async function publishLocked(root: PublishRoot, options: PublishOptions, log: Log): Promise<PublishSummary> {
+  for (const dir of [root.releases, root.editionStore, root.imageStore]) fs.mkdirSync(dir, { recursive: true });
   const allDates = listEditionDates(options.editionsDir, new Diagnostics());
   if (!allDates.includes(options.date)) {
     throw new Error(`${path.join(options.editionsDir, options.date)}: no such edition folder: run npm run new -- ${options.date} first`);
   }
   const live = root.currentEditions();
-  // Tonight's edition, its neighbours (their previous/next edition links change) and the newest (the home page).
-  const rebuild = new Set([options.date, allDates[allDates.length - 1]]);
-  const i = allDates.indexOf(options.date);
-  for (const j of [i - 1, i + 1]) if (allDates[j]) rebuild.add(allDates[j]);
-  // Editions deleted from editions/ leave the site; editions never published before are built now too.
-  for (const date of allDates) if (!live.has(date)) rebuild.add(date);
-
+  const rebuild = editionsToRebuild(options.date, allDates, new Set(live.keys()));
+  // Neighbours and the newest edition are rebuilt for their links only: their words, and so their search
+  // indexes, are as published; those are linked from the live store instead of being made again.
+  const keepSearch = new Set(
+    [...rebuild].filter((d) => d !== options.date && live.has(d) && fs.existsSync(searchIndexIn(live.get(d)!, d))),
+  );
   const id = root.newReleaseId();
-  const staging = path.join(options.root, `staging-${id}`);
-  const release = path.join(root.releases, id);
+  const staging = path.join(root.dir, `staging-${id}`);
   try {
-    const siteOptions: SiteOptions = {
+    const summary = await build({
       editionsDir: options.editionsDir, siteFile: options.siteFile, outDir: staging, cacheDir: options.cacheDir,
       imageDir: root.imageStore, previousSite: root.currentRelease() ?? staging,
       dates: [...rebuild].sort(),
-      // Neighbours and the newest edition are rebuilt for their links only: their words, and so their search
-      // indexes, are as published; those are linked from the live store below instead of being made again.
-      searchDates: [...rebuild].filter(
-        (d) => d === options.date || !live.has(d) || !fs.existsSync(searchIndexIn(live.get(d)!, d)),
-      ),
-    };
-    const summary = await buildSite(siteOptions, log);
+      searchDates: [...rebuild].filter((d) => !keepSearch.has(d)),
+    }, log);
     await failurePoint("build");
-
-    await stage("release", log, async () => {
-      fs.mkdirSync(release);
-      const links = new Map(live);
-      for (const date of allDates) {
-        if (rebuild.has(date)) {
-          const stored = path.join(root.editionStore, `${date}@${id}`);
-          if (!siteOptions.searchDates!.includes(date)) {
-            linkTree(searchIndexIn(live.get(date)!, date), searchIndexIn(path.join(staging, date), date));
-          }
-          fs.renameSync(path.join(staging, date), stored);
-          links.set(date, stored);
-        }
-      }
-      await failurePoint("release");
-      for (const name of fs.readdirSync(staging)) fs.renameSync(path.join(staging, name), path.join(release, name));
-      root.carryOver(release, "sitemaps");
-      for (const date of allDates) fs.symlinkSync(path.relative(release, links.get(date)!), path.join(release, date));
-      fs.symlinkSync(path.relative(release, root.imageStore), path.join(release, "img"));
-    });
+    const stages = new Stages(log);
+    const release = await stages.run("summaries", () =>
+      root.assembleRelease({ id, staging, allDates, rebuilt: rebuild, keepSearch }, () => failurePoint("release")), "release");
     await failurePoint("swap");
-    await stage("swap", log, () => root.swap(release));
+    await stages.run("summaries", () => root.swap(release), "swap");
     await failurePoint("clean up");
-    await stage("clean up", log, () => root.collectGarbage());
+    await stages.run("summaries", () => root.collectGarbage(), "clean up");
+    summary.stages.summaries = (summary.stages.summaries ?? 0) + (stages.times.summaries ?? 0);
     return { ...summary, release: id, rebuiltEditions: [...rebuild].sort() };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });

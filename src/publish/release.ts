@@ -10,6 +10,25 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { urls } from "../model/urls.ts";
+import { linkTree } from "../pipeline/files.ts";
+
+/** A build in a staging folder, to become a release. */
+export interface StagedBuild {
+  id: string;
+  staging: string;
+  /** Every edition date in editions/, oldest first: the release lists exactly these */
+  allDates: string[];
+  /** Editions whose folders the staging holds; the others stay as the live release has them */
+  rebuilt: Set<string>;
+  /** Rebuilt editions whose search index is the live one's (rebuilt for their links only, words unchanged) */
+  keepSearch?: Set<string>;
+}
+
+/** An edition's search index inside a folder holding that edition's pages. */
+export function searchIndexIn(editionDir: string, date: string): string {
+  return path.join(editionDir, path.relative(urls.edition(date), urls.searchIndex(date)));
+}
 
 export class PublishRoot {
   readonly dir: string;
@@ -55,6 +74,41 @@ export class PublishRoot {
   newReleaseId(): string {
     // Sortable by time, unique between two publishes in one millisecond.
     return `${Date.now().toString(36).padStart(9, "0")}-${crypto.randomBytes(3).toString("hex")}`;
+  }
+
+  /**
+   * Makes a release of a staged build — the one way releases are made (npm run publish, npm run rebuild --root):
+   * rebuilt editions move into the store, the rest of the staging (cross-edition pages) into the release, and
+   * the release links every edition's store folder and the image store. `beforeMove` runs between the two
+   * moves (a publish's test hook). Returns the release folder, not yet live.
+   */
+  async assembleRelease(staged: StagedBuild, beforeMove: () => Promise<void> = async () => undefined): Promise<string> {
+    const { id, staging, allDates, rebuilt } = staged;
+    const live = this.currentEditions();
+    const links = new Map<string, string>();
+    for (const date of allDates) {
+      const previous = live.get(date);
+      if (!rebuilt.has(date) && previous) links.set(date, previous);
+    }
+    const missing = allDates.filter((d) => !rebuilt.has(d) && !links.has(d));
+    if (missing.length) throw new Error(`editions neither rebuilt nor live: ${missing.join(", ")}: rebuild their shards`);
+
+    const release = path.join(this.releases, id);
+    fs.mkdirSync(release);
+    for (const date of rebuilt) {
+      const stored = path.join(this.editionStore, `${date}@${id}`);
+      if (staged.keepSearch?.has(date)) linkTree(searchIndexIn(live.get(date)!, date), searchIndexIn(path.join(staging, date), date));
+      fs.renameSync(path.join(staging, date), stored);
+      links.set(date, stored);
+    }
+    await beforeMove();
+    // A sharded rebuild's parts were needed for the merge only; the release keeps the merged index.
+    fs.rmSync(path.join(staging, "_banmian", "shards"), { recursive: true, force: true });
+    for (const name of fs.readdirSync(staging)) fs.renameSync(path.join(staging, name), path.join(release, name));
+    this.carryOver(release, "sitemaps");
+    for (const date of allDates) fs.symlinkSync(path.relative(release, links.get(date)!), path.join(release, date));
+    fs.symlinkSync(path.relative(release, this.imageStore), path.join(release, "img"));
+    return release;
   }
 
   /** Points `current` at the release in one rename. */

@@ -1,14 +1,18 @@
-// Template filters: formatting only; every URL and label comes from the model.
+// Template filters: formatting only; every URL and label comes from the model. Settings arrive as plain values.
 import { DateTime } from "luxon";
-import type { SiteData } from "../pipeline/site.ts";
 import { leadIn, tailOut } from "../markdown/inline.ts";
 
-export function filtersPlugin(eleventyConfig: any, options: { site: () => Promise<SiteData> }): void {
+export interface FilterOptions {
+  /** The site's absolute root with the path prefix, e.g. https://epaper.example.cn/epaper/ */
+  root: string;
+  /** The paper's time zone, e.g. Asia/Shanghai */
+  timeZone: string;
+}
+
+export function filtersPlugin(eleventyConfig: any, options: FilterOptions): void {
+  const { root, timeZone } = options;
   /** Site-relative URL → absolute URL with the path prefix, for canonical links, feeds and cards. */
-  eleventyConfig.addAsyncFilter("absolute", async (url: string) => {
-    const { root } = await options.site();
-    return `${root}${String(url).replace(/^\//, "")}`;
-  });
+  eleventyConfig.addFilter("absolute", (url: string) => `${root}${String(url).replace(/^\//, "")}`);
   /** Area polygon in fractions → SVG points in a 0–1000 box. */
   eleventyConfig.addFilter("points", (polygon: [number, number][]) =>
     polygon.map(([x, y]) => `${round(x * 1000)},${round(y * 1000)}`).join(" "),
@@ -17,10 +21,7 @@ export function filtersPlugin(eleventyConfig: any, options: { site: () => Promis
   eleventyConfig.addFilter("tailOut", tailOut);
   eleventyConfig.addFilter("json", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
   /** An edition's date as the moment it came out: midnight in the paper's time zone. */
-  eleventyConfig.addAsyncFilter("editionTime", async (date: string) => {
-    const { settings } = await options.site();
-    return DateTime.fromISO(date, { zone: settings.timeZone }).toJSDate();
-  });
+  eleventyConfig.addFilter("editionTime", (date: string) => DateTime.fromISO(date, { zone: timeZone }).toJSDate());
 }
 
 function round(n: number): number {

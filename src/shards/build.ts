@@ -1,17 +1,15 @@
-// The two kinds of build a sharded rebuild is made of: one shard's editions, and the cross-edition pages.
-import { indexEdition } from "../pipeline/archive.ts";
-import { buildSite, renderSite, summarize, writeEditionSummaries, type BuildSummary } from "../pipeline/run.ts";
-import { prepareSite, type SiteOptions } from "../pipeline/site.ts";
-import { progressLine, stage, type Log } from "../pipeline/stages.ts";
-import { ContentError, Diagnostics, formatDiagnostic } from "../content/diagnostics.ts";
+// The two kinds of build a sharded rebuild is made of: one shard's editions, and the cross-edition pages. Both
+// are the one pipeline (src/pipeline/build.ts) with other options.
+import { build, type BuildSummary } from "../pipeline/build.ts";
+import type { SiteOptions } from "../pipeline/options.ts";
+import { Stages, type Log } from "../pipeline/stages.ts";
+import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
-import { writeSearchIndexes } from "../search/index.ts";
-import { mergeShardPartsInto, writeShardPart } from "./parts.ts";
+import { mergeShardPartsInto } from "./parts.ts";
 import { selectShards } from "./plan.ts";
 
 export interface ShardSummary extends BuildSummary {
   shard: string;
-  htmlPages: number;
 }
 
 /**
@@ -22,31 +20,8 @@ export interface ShardSummary extends BuildSummary {
 export async function buildShard(options: SiteOptions & { shard: string }, log: Log = console.log): Promise<ShardSummary> {
   const allDates = listEditionDates(options.editionsDir, new Diagnostics());
   const [shard] = selectShards(allDates, [options.shard]);
-  const builtAt = Date.now();
-  const prepared = await stage(`content and images of ${shard.id}`, log, async () => {
-    const site = await prepareSite({
-      ...options,
-      dates: shard.dates,
-      // A shard's pages never show the archive index, so it need not read the (large) published one:
-      // there is no archive index under /dev/null.
-      previousSite: "/dev/null",
-      progress: options.progress ?? progressLine("images", log),
-    });
-    for (const d of site.diagnostics.items) log(formatDiagnostic(d));
-    if (site.diagnostics.errors.length) throw new ContentError(site.diagnostics.items);
-    site.data.crossEdition = false;
-    return site;
-  });
-  // The home page is the newest edition's front page: a shard without that edition has nothing to render it from.
-  await stage(`pages of ${shard.id}`, log, () => renderSite(prepared, options, ["src/render/templates/home.njk"]));
-  const { data } = prepared;
-  writeEditionSummaries(prepared, options.outDir);
-  await stage(`search index of ${shard.id}`, log, () => writeSearchIndexes(data.editions, options.outDir, data.settings));
-  const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
-  writeShardPart(options.outDir, {
-    version: 1, shard: shard.id, builtAt, editions: data.editions.map(indexEdition), htmlPages,
-  });
-  return { shard: shard.id, htmlPages, ...summarize(prepared) };
+  const summary = await build({ ...options, dates: shard.dates, shard: shard.id }, log);
+  return { shard: shard.id, ...summary };
 }
 
 /**
@@ -56,7 +31,10 @@ export async function buildShard(options: SiteOptions & { shard: string }, log: 
 export async function buildCrossEdition(options: SiteOptions, log: Log = console.log): Promise<BuildSummary> {
   const allDates = listEditionDates(options.editionsDir, new Diagnostics());
   if (!allDates.length) throw new Error(`${options.editionsDir}: no editions to build`);
-  const index = await stage("archive index", log, () => mergeShardPartsInto(options.outDir, allDates));
+  const stages = new Stages(log);
+  const index = await stages.run("summaries", () => mergeShardPartsInto(options.outDir, allDates), "archive index");
   log(`  ${index.editions.length} editions in the archive index`);
-  return buildSite({ ...options, previousSite: options.outDir, dates: [allDates[allDates.length - 1]] }, log);
+  const summary = await build({ ...options, previousSite: options.outDir, dates: [allDates[allDates.length - 1]] }, log);
+  summary.stages.summaries = (summary.stages.summaries ?? 0) + (stages.times.summaries ?? 0);
+  return summary;
 }

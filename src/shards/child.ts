@@ -17,6 +17,8 @@ export interface ChildResult {
   cpuSeconds: number | null;
   /** The last lines the child printed, stdout and stderr interleaved */
   tail: string;
+  /** What a child run with --json reported: its last line on stdout, parsed; null when it printed none */
+  json: unknown;
 }
 
 export interface ChildOptions {
@@ -48,11 +50,15 @@ export function runNode(nodeArgs: string[], options: ChildOptions = {}): Running
   const keep = options.keepLines ?? 60;
   const lines: string[] = [];
   const partial = { stdout: "", stderr: "" };
+  let lastStdout = "";
   const take = (stream: "stdout" | "stderr") => (chunk: Buffer) => {
     const text = partial[stream] + chunk.toString();
     const complete = text.split("\n");
     partial[stream] = complete.pop()!;
-    for (const line of complete) addLine(line);
+    for (const line of complete) {
+      if (stream === "stdout" && line.trim()) lastStdout = line;
+      addLine(line);
+    }
   };
   const addLine = (line: string) => {
     options.onLine?.(line);
@@ -64,6 +70,7 @@ export function runNode(nodeArgs: string[], options: ChildOptions = {}): Running
   const done = new Promise<ChildResult>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code, signal) => {
+      if (partial.stdout.trim()) lastStdout = partial.stdout;
       for (const rest of [partial.stdout, partial.stderr]) if (rest) addLine(rest);
       const seconds = (performance.now() - started) / 1000;
       let stats: { maxRssKb: number; helpersMaxRssKb: number; cpuSeconds: number } | null = null;
@@ -79,6 +86,7 @@ export function runNode(nodeArgs: string[], options: ChildOptions = {}): Running
         helperPeakRssMb: stats ? stats.helpersMaxRssKb / 1024 : null,
         cpuSeconds: stats ? stats.cpuSeconds : null,
         tail: lines.join("\n"),
+        json: parseReport(lastStdout),
       });
     });
   });
@@ -89,4 +97,14 @@ export function runNode(nodeArgs: string[], options: ChildOptions = {}): Running
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     },
   };
+}
+
+function parseReport(line: string): unknown {
+  if (!line.startsWith("{")) return null;
+  try {
+    return JSON.parse(line);
+  } catch {
+    // Not a report: a child run without --json, or killed while printing. The exit code still tells.
+    return null;
+  }
 }

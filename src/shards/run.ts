@@ -4,14 +4,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { archiveIndexFile } from "../pipeline/archive.ts";
-import { seconds as secondsSince, type Log } from "../pipeline/stages.ts";
+import type { BuildSummary } from "../pipeline/build.ts";
+import { seconds as secondsSince, type Log, type StageTimes } from "../pipeline/stages.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
 import { PublishRoot } from "../publish/release.ts";
+import { exitCodes } from "../cli/index.ts";
+import { projectRoot, scriptArgs } from "../project.ts";
 import { runNode, type ChildResult, type RunningChild } from "./child.ts";
 import { shardPartsDir } from "./parts.ts";
 import { planShards, selectShards, shardOf, type Shard, type ShardBy } from "./plan.ts";
-import { makeRelease } from "./release.ts";
 
 export interface RebuildOptions {
   editionsDir: string;
@@ -43,6 +45,8 @@ export interface StepResult {
   /** … and of the helper processes it started (the Pagefind indexer) */
   helperPeakRssMb: number | null;
   attempts: number;
+  /** Seconds in each pipeline stage, as the child reported them */
+  stages: StageTimes;
 }
 
 export interface RebuildSummary {
@@ -57,10 +61,6 @@ export interface RebuildSummary {
   release?: string;
 }
 
-const repo = path.resolve(import.meta.dirname, "../..");
-/** What scripts/build.ts prints when the editions have errors (each listed above it) */
-const contentErrors = /^build failed: \d+ errors/m;
-const buildScript = path.join(repo, "scripts", "build.ts");
 
 export async function rebuildArchive(options: RebuildOptions, log: Log = console.log): Promise<RebuildSummary> {
   if (!options.outDir === !options.root) throw new Error("give either an output folder (--out) or a publish root (--root)");
@@ -100,7 +100,7 @@ async function rebuildIntoRoot(options: RebuildOptions, rootDir: string, allDate
     }
     const summary = await runSteps(options, shards, { outDir: staging, imageDir: root.imageStore }, log);
     const rebuilt = new Set([...shards.flatMap((s) => s.dates), allDates[allDates.length - 1]]);
-    const release = makeRelease(root, { id, staging, allDates, rebuilt });
+    const release = await root.assembleRelease({ id, staging, allDates, rebuilt });
     root.swap(release);
     root.collectGarbage();
     log(`✓ release ${id} is live: ${path.join(root.dir, "current")}`);
@@ -150,23 +150,24 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
     let result: ChildResult;
     for (;;) {
       attempt++;
-      const child = runNode(buildArgs(options, target, ["--shard", shard.id]), { cwd: repo });
+      const child = runNode(buildArgs(options, target, ["--shard", shard.id]), { cwd: projectRoot });
       running.add(child);
       result = await child.done;
       running.delete(child);
       if (result.code === 0 || failure) break;
       // A second try is cheap next to a lost rebuild, and survives what is passing (the memory killer picking
       // this shard while others peaked, a full disk freed); content errors are not passing, and are listed.
-      if (attempt === 2 || contentErrors.test(result.tail)) {
+      if (attempt === 2 || result.code === exitCodes.contentErrors) {
         throw new Error(`shard ${shard.id} failed${attempt === 2 ? " twice" : ""} (${exitOf(result)}); its last output:\n${result.tail}`);
       }
       log(`✗ shard ${shard.id} failed (${exitOf(result)}), trying once more; its last output:\n${indent(lastLines(result.tail, 12))}`);
     }
     if (failure) return;
-    const htmlPages = readHtmlPages(target.outDir, shard.id);
+    const report = childReport(result, `shard ${shard.id}`);
+    const htmlPages = report.htmlPages;
     results.push({
       name: shard.id, editions: shard.dates.length, htmlPages, seconds: result.seconds,
-      peakRssMb: result.peakRssMb, helperPeakRssMb: result.helperPeakRssMb, attempts: attempt,
+      peakRssMb: result.peakRssMb, helperPeakRssMb: result.helperPeakRssMb, attempts: attempt, stages: report.stages,
     });
     editionsDone += shard.dates.length;
     const elapsed = (performance.now() - started) / 1000;
@@ -195,11 +196,12 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
   if (failure) throw failure;
 
   const crossStarted = performance.now();
-  const cross = await runNode(buildArgs(options, target, ["--cross-edition"]), { cwd: repo }).done;
+  const cross = await runNode(buildArgs(options, target, ["--cross-edition"]), { cwd: projectRoot }).done;
   if (cross.code !== 0) throw new Error(`the cross-edition step failed (${exitOf(cross)}); its last output:\n${cross.tail}`);
   const crossEdition: StepResult = {
     name: "cross-edition", editions: 1, htmlPages: 0, seconds: cross.seconds,
     peakRssMb: cross.peakRssMb, helperPeakRssMb: cross.helperPeakRssMb, attempts: 1,
+    stages: childReport(cross, "the cross-edition step").stages,
   };
   log(`✓ cross-edition: home, archive calendar, feed, sitemap (${secondsSince(crossStarted)}, ${mb(cross.peakRssMb, cross.helperPeakRssMb)})`);
 
@@ -218,7 +220,7 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
 function buildArgs(options: RebuildOptions, target: Target, step: string[]): string[] {
   return [
     ...(options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : []),
-    "--import", "tsx", buildScript, ...step,
+    ...scriptArgs("build"), ...step, "--json",
     "--editions", path.resolve(options.editionsDir),
     "--site", path.resolve(options.siteFile),
     "--cache", path.resolve(options.cacheDir),
@@ -227,9 +229,11 @@ function buildArgs(options: RebuildOptions, target: Target, step: string[]): str
   ];
 }
 
-function readHtmlPages(outDir: string, shard: string): number {
-  const file = path.join(outDir, shardPartsDir, `${shard}.json`);
-  return (JSON.parse(fs.readFileSync(file, "utf8")) as { htmlPages: number }).htmlPages;
+/** The summary a build child reported with --json. */
+function childReport(result: ChildResult, what: string): BuildSummary {
+  const report = result.json as BuildSummary | null;
+  if (!report || typeof report.htmlPages !== "number") throw new Error(`${what} reported no result; its last output:\n${result.tail}`);
+  return report;
 }
 
 function exitOf(result: ChildResult): string {

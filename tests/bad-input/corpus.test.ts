@@ -56,7 +56,8 @@ describe("bad-input corpus", () => {
       if (spec.expect === "error") {
         const before = treeHash(path.join(root, "current"));
         const result = runScript("publish.ts", [date, "--editions", editions, "--root", root, "--cache", cache]);
-        expect(result.code, result.output).toBe(1);
+        // Content errors exit 2 (other failures 1), so a parent process tells them apart without reading text.
+        expect(result.code, result.output).toBe(2);
         const errors = lines(result.output, "error");
         expect(errors, result.output).toHaveLength(1);
         expect(errors[0]).toContain(where);

@@ -1,5 +1,7 @@
 // The reader's experience in real Chromium: flipping pages, hotspots, continuations, zoom, phones, offline reading,
 // accessibility and page weight, against the built sample and fixture editions served over HTTP.
+// Some callbacks here run inside the page, in Chromium: they see the DOM.
+/// <reference lib="dom" />
 import { AxeBuilder } from "@axe-core/playwright";
 import fs from "node:fs";
 import path from "node:path";

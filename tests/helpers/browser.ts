@@ -1,5 +1,7 @@
 // Real Chromium for browser tests: Debian's /usr/bin/chromium (never a downloaded browser), and a watch on every
 // page for console errors, uncaught exceptions and Content-Security-Policy violations.
+// Some callbacks here run inside the page, in Chromium: they see the DOM.
+/// <reference lib="dom" />
 import fs from "node:fs";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "playwright-core";
 

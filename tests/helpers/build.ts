@@ -13,8 +13,15 @@ export interface CommandResult {
   output: string;
 }
 
+/** The node arguments of a command as npm runs it: the compiled script in dist/ (npm test compiles first). */
+export function compiledScript(script: string): string[] {
+  const file = path.join(repo, "dist", "scripts", script.replace(/\.ts$/, ".js"));
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run compile (npm test does) before the tests`);
+  return [file];
+}
+
 export function runScript(script: string, args: string[], env: Record<string, string> = {}): CommandResult {
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(repo, "scripts", script), ...args], {
+  const result = spawnSync(process.execPath, [...compiledScript(script), ...args], {
     cwd: repo, encoding: "utf8", env: { ...process.env, ...env }, timeout: 300_000,
   });
   return {

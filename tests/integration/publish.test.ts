@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { repo, runScript, tempDir } from "../helpers/build.ts";
+import { compiledScript, repo, runScript, tempDir } from "../helpers/build.ts";
 import { copyTree, treeHash } from "../helpers/tree.ts";
 
 let editions: string;
@@ -49,7 +49,7 @@ describe("publish", () => {
     try {
       const before = treeHash(path.join(root, "current"));
       const result = publish("2024-03-02");
-      expect(result.code).toBe(1);
+      expect(result.code).toBe(2);
       expect(result.output).toContain('2024-03-02/A02/01-gongyuan.md:2: front matter "headlin": unknown key: did you mean "headline"?');
       expect(treeHash(path.join(root, "current"))).toEqual(before);
     } finally {
@@ -60,7 +60,7 @@ describe("publish", () => {
   for (const point of ["build", "release", "swap", "clean up"]) {
     it(`a publish killed with SIGKILL at "${point}" leaves the old site, or (after the swap) the whole new one`, async () => {
       const before = treeHash(path.join(root, "current"));
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/publish.ts", "2024-03-02", "--editions", editions, "--root", root, "--cache", cache], {
+      const child = spawn(process.execPath, [...compiledScript("publish.ts"), "2024-03-02", "--editions", editions, "--root", root, "--cache", cache], {
         cwd: repo, env: { ...process.env, BANMIAN_HOLD_AT: point },
       });
       let output = "";

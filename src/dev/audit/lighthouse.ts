@@ -3,6 +3,7 @@
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { readArchiveIndex, readEditionSummary } from "../../pipeline/archive.ts";
+import { serveStatic } from "../serve-static.ts";
 
 export const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
 export type Category = (typeof categories)[number];
@@ -86,4 +87,46 @@ async function auditOnce(url: string, port: number, min: number): Promise<PageRe
 
 function lowest(report: PageReport): number {
   return Math.min(...categories.map((c) => report.scores[c]));
+}
+
+export interface LighthouseCommand {
+  siteDir: string;
+  prefix: string;
+  urls?: string[];
+  min: number;
+  runs: number;
+  chromePath: string;
+}
+
+/** npm run lighthouse: serves a built site and audits its page and article views; throws below `min`. */
+export async function lighthouseSite(options: LighthouseCommand): Promise<void> {
+  const { min, runs } = options;
+  let paths = options.urls;
+  if (!paths?.length) {
+    const { page, article } = defaultTargets(options.siteDir);
+    paths = article ? [page, article] : [page];
+  }
+  const server = await serveStatic(options.siteDir, { prefix: options.prefix });
+  let below = 0;
+  try {
+    const urls = paths.map((p) => new URL(p.replace(/^\//, ""), server.url).href);
+    const line = (report: PageReport) => `${new URL(report.url).pathname}  ${categories.map((c) => `${c} ${report.scores[c]}`).join("  ")}`;
+    const reports = await runLighthouse(urls, {
+      chromePath: options.chromePath, min, runs,
+      log: (report, run) => {
+        if (runs === 1) return;
+        console.log(`run ${run}: ${line(report)}`);
+        for (const finding of report.findings) console.log(`  ${finding}`);
+      },
+    });
+    for (const report of reports) {
+      console.log(line(report));
+      for (const finding of report.findings) console.log(`  ${finding}`);
+      below += categories.filter((c) => report.scores[c] < min).length;
+    }
+  } finally {
+    await server.close();
+  }
+  if (below) throw new Error(`lighthouse: ${below} ${below === 1 ? "score is" : "scores are"} below ${min}`);
+  console.log(`lighthouse: every score is ${min} or more`);
 }

@@ -18,12 +18,12 @@ export interface Series {
 }
 
 /** Runs `node <args>` once; throws with the command's last output when it fails. */
-export async function timeNode(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Run & { tail: string }> {
+export async function timeNode(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Run & { tail: string; json: unknown }> {
   const result: ChildResult = await runNode(args, { cwd: options.cwd, env: options.env }).done;
   if (result.code !== 0) {
     throw new Error(`node ${args.join(" ")} (in ${options.cwd}) failed with ${result.signal ?? `exit code ${result.code}`}:\n${result.tail}`);
   }
-  return { seconds: result.seconds, peakRssMb: result.peakRssMb, cpuSeconds: result.cpuSeconds, tail: result.tail };
+  return { seconds: result.seconds, peakRssMb: result.peakRssMb, cpuSeconds: result.cpuSeconds, tail: result.tail, json: result.json };
 }
 
 export function series(runs: Run[]): Series {

@@ -10,6 +10,8 @@ import { rebuildArchive, stepPeakMb, type RebuildSummary } from "../../shards/ru
 import type { ShardBy } from "../../shards/plan.ts";
 import { generateArchive } from "../synth/index.ts";
 import { bareEleventyArgs, findArticleFiles, makeBareProject, readArticle } from "./bare.ts";
+import { projectRoot, scriptArgs } from "../../project.ts";
+import type { PublishSummary } from "../../publish/publish.ts";
 import { round, series, sideBySide, timeNode, type Run, type Series } from "./measure.ts";
 
 export interface BenchOptions {
@@ -83,8 +85,8 @@ export interface BenchResults {
   search: { indexSeconds: null; peakRssMb: null; note: string };
 }
 
-const repo = path.resolve(import.meta.dirname, "../../..");
-const script = (name: string) => ["--import", "tsx", path.join(repo, "scripts", name)];
+const repo = projectRoot;
+const script = (name: string) => scriptArgs(name.replace(/\.ts$/, ""));
 
 export async function runBench(options: BenchOptions, log: Log = console.log): Promise<BenchResults> {
   const started = performance.now();
@@ -159,11 +161,11 @@ export async function runBench(options: BenchOptions, log: Log = console.log): P
   fs.cpSync(path.join(editionsDir, tonight), path.join(p2, "editions", tonight), { recursive: true });
   await timeNode([...script("build.ts"), "--editions", path.join(p2, "editions"), "--out", path.join(p2, "warm-up"), "--cache", cache], { cwd: repo });
   const publish = (editions: string, publishRoot: string) =>
-    [...script("publish.ts"), tonight, "--editions", editions, "--root", publishRoot, "--cache", cache];
+    [...script("publish.ts"), tonight, "--editions", editions, "--root", publishRoot, "--cache", cache, "--json"];
   const rebuilt: Record<string, string> = {};
   const timed = (name: string, args: string[]) => async () => {
     const run = await timeNode(args, { cwd: repo });
-    rebuilt[name] = /editions rebuilt: ([^,]+(?:, \d{4}-\d{2}-\d{2})*)/.exec(run.tail)?.[1] ?? "";
+    rebuilt[name] = ((run.json as PublishSummary | null)?.rebuiltEditions ?? []).join(", ");
     return run;
   };
   const emptyRoot = path.join(p2, "public");

@@ -1,12 +1,13 @@
-// Prepares everything the templates need: settings, the linked model of the editions being built, images,
-// and the archive-wide index for cross-edition pages. No Eleventy here.
+// The first stages of every build, each a function with a typed result: content (read and validate editions/),
+// model (link editions, pages, articles, stories), images (derivatives), and the site data the templates get
+// (archive index, calendar, feed). No Eleventy here.
 import path from "node:path";
 import { Diagnostics } from "../content/diagnostics.ts";
-import { listEditionDates, loadEditions } from "../content/load.ts";
+import { listEditionDates, loadEditions, type EditionSource } from "../content/load.ts";
 import { loadSettings, type Settings } from "../content/settings.ts";
-import { findAreaProblems } from "../model/area-problems.ts";
 import { checkImages, runImageStage, type ImageStageResult } from "../images/stage.ts";
 import { getLocale, type Locale } from "../locale/index.ts";
+import { findAreaProblems } from "../model/area-problems.ts";
 import { buildEdition } from "../model/build.ts";
 import type { Article, Edition, Page, Story } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
@@ -14,25 +15,10 @@ import {
   buildCalendar, emptyArchiveIndex, indexEdition, mergeArchiveIndex, readArchiveIndex, readEditionSummary, summarizeEdition,
   type ArchiveIndex, type CalendarYear, type EditionSummary, type IndexedEdition,
 } from "./archive.ts";
+import type { SiteOptions } from "./options.ts";
+import { Stages } from "./stages.ts";
 
-export interface SiteOptions {
-  editionsDir: string;
-  siteFile: string;
-  outDir: string;
-  cacheDir: string;
-  /** Derivatives go here instead of outDir/img (publish shares them between releases) */
-  imageDir?: string;
-  /** The published site whose archive index lists the editions not built now; default outDir */
-  previousSite?: string;
-  /** Build only these editions (the others are taken from the archive index in outDir); all when absent */
-  dates?: string[];
-  /** Editions whose search index must be written; all built editions when absent (publish passes only
-   * tonight's: a neighbour rebuilt for its links keeps its index) */
-  searchDates?: string[];
-  /** Skip making images (npm run check) */
-  images?: boolean;
-  progress?: (done: number, total: number) => void;
-}
+export type { SiteOptions } from "./options.ts";
 
 export interface SiteData {
   settings: Settings;
@@ -70,64 +56,103 @@ export interface PreparedSite {
   images: ImageStageResult | null;
 }
 
-export async function prepareSite(options: SiteOptions): Promise<PreparedSite> {
-  const diagnostics = new Diagnostics();
+/** What the content stage read: the settings and the editions' sources, checked against the schemas. */
+export interface ContentStage {
+  settings: Settings;
+  locale: Locale;
+  /** Every edition of the site, oldest first (not only those built now) */
+  allDates: string[];
+  sources: EditionSource[];
+}
+
+export function readContent(options: SiteOptions, diagnostics: Diagnostics): ContentStage {
   const settings = loadSettings(options.siteFile);
   const locale = getLocale(settings.locale);
-  const allDates = listEditionDates(options.editionsDir, new Diagnostics());
-  const selected = options.dates ? new Set(options.dates) : undefined;
+  let allDates = listEditionDates(options.editionsDir, new Diagnostics());
+  if (options.recent) allDates = allDates.slice(-options.recent);
   for (const date of options.dates ?? []) {
     if (!allDates.includes(date)) diagnostics.error(path.join(options.editionsDir, date), "no such edition folder: check the date or run npm run new");
   }
+  const selected = new Set(options.dates ?? allDates);
   const sources = loadEditions(options.editionsDir, diagnostics, { dates: selected });
-  const editions = sources.map((s) => buildEdition(s, { locale, timeZone: settings.timeZone, allDates }, diagnostics));
-  const root = `${settings.baseUrl}${settings.pathPrefix}`;
-  checkAreas(editions, diagnostics);
+  return { settings, locale, allDates, sources };
+}
 
-  let images: ImageStageResult | null = null;
+/** The linked model of the editions read, with the page-level checks that need it (areas). */
+export function buildModel(content: ContentStage, diagnostics: Diagnostics): Edition[] {
+  const { locale, settings, allDates } = content;
+  const editions = content.sources.map((s) => buildEdition(s, { locale, timeZone: settings.timeZone, allDates }, diagnostics));
+  checkAreas(editions, diagnostics);
+  return editions;
+}
+
+/** Derivatives of every scan, PDF and figure; with content errors (or `images: false`) only checks them. */
+export async function makeImages(editions: Edition[], content: ContentStage, options: SiteOptions, diagnostics: Diagnostics): Promise<ImageStageResult | null> {
   if (options.images === false || diagnostics.errors.length > 0) {
     // No derivatives now, but every image is still checked so one run lists every problem.
     await checkImages(editions, diagnostics);
-  } else {
-    images = await runImageStage(editions, {
-      outDir: options.outDir, imageDir: options.imageDir, cacheDir: options.cacheDir, siteRoot: root, diagnostics, progress: options.progress,
-      // Only a build of every edition knows which cached derivatives are stale.
-      prune: !options.dates,
-    });
+    return null;
   }
+  return runImageStage(editions, {
+    outDir: options.outDir, imageDir: options.imageDir, cacheDir: options.cacheDir, siteRoot: siteRoot(content.settings),
+    diagnostics, progress: options.progress,
+    // Only a build of every edition knows which cached derivatives are stale.
+    prune: !options.dates && !options.recent,
+  });
+}
 
-  // A build of every edition needs nothing from the previous site.
-  const previous = options.dates ? readArchiveIndex(options.previousSite ?? options.outDir) : emptyArchiveIndex();
+export function siteRoot(settings: Settings): string {
+  return `${settings.baseUrl}${settings.pathPrefix}`;
+}
+
+/** What the templates get: the model plus the archive-wide lists of cross-edition pages. */
+export function assembleSite(content: ContentStage, editions: Edition[], options: SiteOptions): SiteData {
+  const { settings, locale, allDates } = content;
+  const crossEdition = options.crossEdition !== false;
+  // A build of every edition needs nothing from the previous site, and a shard shows no archive-wide page.
+  const previousSite = options.previousSite ?? options.outDir;
+  const previous = options.dates && crossEdition ? readArchiveIndex(previousSite) : emptyArchiveIndex();
   const index = mergeArchiveIndex(previous, editions.map(indexEdition), new Set(allDates));
   const newest = allDates[allDates.length - 1];
   // Summaries of editions not built now come from the previous site, one small file each.
   const built = new Map(editions.map((e) => [e.date, summarizeEdition(e)]));
-  const summaryOf = (date: string) => built.get(date) ?? readEditionSummary(options.previousSite ?? options.outDir, date);
+  const summaryOf = (date: string) => built.get(date) ?? (crossEdition ? readEditionSummary(previousSite, date) : null);
   const months = [...new Set(index.editions.map((e) => e.date.slice(0, 7)))];
   const builtMonths = new Set(editions.map((e) => e.date.slice(0, 7)));
-  const data: SiteData = {
-    settings, locale, t: locale.strings, lang: locale.lang, root,
+  const newestFirst = [...index.editions].reverse();
+  return {
+    settings, locale, t: locale.strings, lang: locale.lang, root: siteRoot(settings),
     editions,
     pages: editions.flatMap((e) => e.pages),
     articles: editions.flatMap((e) => e.articles),
     stories: editions.flatMap((e) => e.stories),
     latest: editions.find((e) => e.date === newest) ?? null,
     index,
-    calendar: buildCalendar(index.editions, locale.monthTitle, locale.yearTitle),
-    recent: [...index.editions].reverse().slice(0, 30),
+    calendar: crossEdition ? buildCalendar(index.editions, locale.monthTitle, locale.yearTitle) : [],
+    recent: newestFirst.slice(0, 30),
     urls,
-    feed: [...index.editions].reverse().slice(0, 7).flatMap((e) => summaryOf(e.date) ?? []),
+    feed: crossEdition ? newestFirst.slice(0, 7).flatMap((e) => summaryOf(e.date) ?? []) : [],
+    // A shard writes its own months' sitemaps: its index holds just its editions, all built now.
     sitemapMonths: months.filter((m) => builtMonths.has(m)).map((month) => ({
       month,
       url: urls.sitemapMonth(month),
       editions: index.editions.filter((e) => e.date.startsWith(month)).flatMap((e) => summaryOf(e.date) ?? []),
     })),
     sitemapIndex: months.map((m) => urls.sitemapMonth(m)),
-    searchEditions: [...index.editions].reverse().map((e) => ({
+    searchEditions: newestFirst.map((e) => ({
       date: e.date, year: Number(e.date.slice(0, 4)), label: e.dateLabel, index: `${settings.pathPrefix}${urls.searchIndex(e.date).slice(1)}`,
     })),
-    crossEdition: true,
+    crossEdition,
   };
+}
+
+/** Content, model, images and site data: every stage before Eleventy, each timed on `stages` when given. */
+export async function prepareSite(options: SiteOptions, stages: Stages = new Stages(() => undefined)): Promise<PreparedSite> {
+  const diagnostics = new Diagnostics();
+  const content = await stages.run("content", () => readContent(options, diagnostics));
+  const editions = await stages.run("model", () => buildModel(content, diagnostics));
+  const images = await stages.run("images", () => makeImages(editions, content, options, diagnostics));
+  const data = await stages.run("summaries", () => assembleSite(content, editions, options), "site data");
   return { data, diagnostics, images };
 }
 
@@ -141,13 +166,3 @@ function checkAreas(editions: Edition[], diagnostics: Diagnostics): void {
   }
 }
 
-/** Where build options come from when Eleventy runs on its own (npm start): the environment, or defaults. */
-export function siteOptionsFromEnv(env = process.env): SiteOptions {
-  return {
-    editionsDir: env.BANMIAN_EDITIONS ?? "editions",
-    siteFile: env.BANMIAN_SITE ?? "_data/site.json",
-    outDir: env.BANMIAN_OUT ?? "_site",
-    cacheDir: env.BANMIAN_CACHE ?? ".cache/images",
-    dates: env.BANMIAN_DATES ? env.BANMIAN_DATES.split(",") : undefined,
-  };
-}

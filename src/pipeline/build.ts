@@ -1,0 +1,94 @@
+// The one staged build every command runs — npm run build, npm start, npm run publish, a shard of npm run rebuild:
+// content → model → images → pages → search → summaries. They differ only in the options: which editions, where
+// the output goes, whether the cross-edition pages are part of it.
+import fs from "node:fs";
+import path from "node:path";
+import { ContentError, formatDiagnostic } from "../content/diagnostics.ts";
+import { renderSite, templates } from "../render/eleventy.ts";
+import { writeSearchIndexes } from "../search/index.ts";
+import { writeShardPart } from "../shards/parts.ts";
+import { archiveIndexFile, editionSummaryFile, indexEdition, summarizeEdition } from "./archive.ts";
+import type { SiteOptions } from "./options.ts";
+import { prepareSite, type PreparedSite } from "./prepare.ts";
+import { progressLine, Stages, type Log, type StageTimes } from "./stages.ts";
+
+export interface BuildOptions extends SiteOptions {
+  /** A shard of a sharded rebuild (2016-03): its part of the archive index is written instead of the index */
+  shard?: string;
+}
+
+export interface BuildSummary {
+  editions: number;
+  pages: number;
+  articles: number;
+  /** Reader pages of the editions built: one per edition overview, page, article and story */
+  htmlPages: number;
+  images: number;
+  encoded: number;
+  warnings: number;
+  /** Seconds spent in each stage */
+  stages: StageTimes;
+}
+
+export async function build(options: BuildOptions, log: Log = console.log): Promise<BuildSummary> {
+  const stages = new Stages(log);
+  const crossEdition = options.crossEdition !== false && !options.shard;
+  const prepared = await prepareSite({ ...options, crossEdition, progress: options.progress ?? progressLine("images", log) }, stages);
+  // Each problem once per build, errors and warnings alike; errors stop it before anything is written.
+  for (const d of prepared.diagnostics.items) log(formatDiagnostic(d));
+  if (prepared.diagnostics.errors.length) throw new ContentError(prepared.diagnostics.items);
+  const { data } = prepared;
+  // The home page is the newest edition's front page: a build without that edition has nothing to render it from.
+  const ignore = crossEdition && data.latest ? [] : [templates.home];
+  await stages.run("pages", () => renderSite(data, { outDir: options.outDir, ignore }));
+  const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
+  const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
+  await stages.run("search", () => writeSearchIndexes(indexed, options.outDir, data.settings), "search index");
+  await stages.run("summaries", () => writeSummaries(prepared, options, htmlPages));
+  return summarize(prepared, htmlPages, stages.times);
+}
+
+/** Each edition's summary next to its pages, and the archive index (or, for a shard, its part of it). */
+function writeSummaries(prepared: PreparedSite, options: BuildOptions, htmlPages: number): void {
+  const { data } = prepared;
+  for (const edition of data.editions) writeJson(editionSummaryFile(options.outDir, edition.date), summarizeEdition(edition));
+  if (options.shard) {
+    writeShardPart(options.outDir, { version: 1, shard: options.shard, builtAt: Date.now(), editions: data.editions.map(indexEdition), htmlPages });
+  } else {
+    writeJson(path.join(options.outDir, archiveIndexFile), data.index);
+  }
+}
+
+/**
+ * What a change to `changed` editions asks to rebuild: each of them, its neighbours (their previous/next edition
+ * links), and the newest edition (the home page is its front page). `allDates` is every edition of the site.
+ */
+export function affectedEditions(changed: string[], allDates: string[]): Set<string> {
+  const rebuild = new Set<string>(changed);
+  if (allDates.length) rebuild.add(allDates[allDates.length - 1]);
+  for (const date of changed) {
+    const i = allDates.indexOf(date);
+    if (i < 0) continue;
+    for (const j of [i - 1, i + 1]) if (allDates[j]) rebuild.add(allDates[j]);
+  }
+  return rebuild;
+}
+
+function writeJson(file: string, value: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(value));
+}
+
+function summarize(prepared: PreparedSite, htmlPages: number, stages: StageTimes): BuildSummary {
+  const { data } = prepared;
+  return {
+    editions: data.editions.length,
+    pages: data.pages.length,
+    articles: data.articles.length,
+    htmlPages,
+    images: prepared.images?.images ?? 0,
+    encoded: prepared.images?.encoded ?? 0,
+    warnings: prepared.diagnostics.warnings.length,
+    stages,
+  };
+}

@@ -1,0 +1,36 @@
+// What a build is asked to do: which editions, from where, to where. Every command fills this in; the path
+// defaults live here once.
+
+export const defaultPaths = {
+  editions: "editions",
+  site: "_data/site.json",
+  out: "_site",
+  cache: ".cache/images",
+  /** The publish root (npm run publish, npm run rebuild --root) */
+  root: "public",
+} as const;
+
+export interface SiteOptions {
+  editionsDir: string;
+  siteFile: string;
+  outDir: string;
+  cacheDir: string;
+  /** Derivatives go here instead of outDir/img (publish shares them between releases) */
+  imageDir?: string;
+  /** The published site whose archive index lists the editions not built now; default outDir */
+  previousSite?: string;
+  /** Whether the cross-edition pages (home, archive, feed, sitemaps) are built; default true. A shard builds
+   * none of them, and so reads nothing of the published archive */
+  crossEdition?: boolean;
+  /** The site is only the newest N editions (npm start on a long archive) */
+  recent?: number;
+  /** Build only these editions (the others are taken from the archive index in outDir); all when absent */
+  dates?: string[];
+  /** Editions whose search index must be written; all built editions when absent (publish passes only
+   * tonight's: a neighbour rebuilt for its links keeps its index) */
+  searchDates?: string[];
+  /** Skip making images (npm run check) */
+  images?: boolean;
+  progress?: (done: number, total: number) => void;
+}
+

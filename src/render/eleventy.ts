@@ -1,0 +1,42 @@
+// The pages stage: Eleventy renders the prepared site. The site is handed over here, explicitly, once per run:
+// the config file (eleventy.config.ts) only wires what never changes.
+import { Eleventy } from "@11ty/eleventy";
+import type { SiteData } from "../pipeline/prepare.ts";
+import { eleventyConfigFile, projectRoot } from "../project.ts";
+import { filtersPlugin } from "./filters.ts";
+import { navigationPlugin } from "./navigation.ts";
+import { offlinePlugin } from "./offline.ts";
+
+/** Templates a build can leave out (a shard has no home page). */
+export const templates = {
+  home: "src/render/templates/home.njk",
+};
+
+/** Everything the templates get from one build: the site as global data, filters with its settings. */
+export function sitePlugin(eleventyConfig: any, options: { site: SiteData }): void {
+  const { site } = options;
+  eleventyConfig.addGlobalData("banmian", site);
+  eleventyConfig.addPlugin(filtersPlugin, { root: site.root, timeZone: site.settings.timeZone });
+  eleventyConfig.addPlugin(navigationPlugin);
+  eleventyConfig.addPlugin(offlinePlugin);
+}
+
+export interface RenderOptions {
+  outDir: string;
+  /** Templates left out of this build */
+  ignore?: string[];
+}
+
+/** Renders the site into outDir with Eleventy. */
+export async function renderSite(site: SiteData, options: RenderOptions): Promise<void> {
+  const eleventy = new Eleventy(projectRoot, options.outDir, {
+    configPath: eleventyConfigFile,
+    quietMode: true,
+    pathPrefix: site.settings.pathPrefix,
+    config: (eleventyConfig: any) => {
+      eleventyConfig.addPlugin(sitePlugin, { site });
+      for (const template of options.ignore ?? []) eleventyConfig.ignores.add(template);
+    },
+  });
+  await eleventy.write();
+}
