@@ -89,6 +89,19 @@ export function areaToPolygon(area: Area): Point[] {
   return [[x, y], [x + w, y], [x + w, y + h], [x, y + h]];
 }
 
+/** The simplest way to write an outline as an `area`: a rectangle [x, y, w, h] when it is one, else the polygon. */
+export function simplestArea(polygon: readonly Point[]): Area {
+  const xs = new Set(polygon.map((p) => p[0]));
+  const ys = new Set(polygon.map((p) => p[1]));
+  if (polygon.length === 4 && xs.size === 2 && ys.size === 2) {
+    const [x0, x1] = [...xs].sort((a, b) => a - b);
+    const [y0, y1] = [...ys].sort((a, b) => a - b);
+    const round = (v: number) => Math.round(v * 1e6) / 1e6;
+    return [x0, y0, round(x1 - x0), round(y1 - y0)];
+  }
+  return polygon.map((p): Point => [p[0], p[1]]);
+}
+
 /** A polygon's bounding box [x, y, w, h]. */
 export function polygonBounds(polygon: readonly Point[]): Rect {
   const xs = polygon.map((p) => p[0]);

@@ -1,8 +1,9 @@
 // Proposes each article's area on a page by finding where its text is printed in the page's layout.
 import {
-  center, containsPoint, finishArea, gapBetween, rectArea, right, unionRect, type Rect,
+  center, containsPoint, finishArea, gapBetween, rectArea, right, unionRect, type Point, type Rect,
 } from "../../model/geometry.ts";
 import { aspectOf, blockText, type LayoutBlock, type PageLayout } from "./layout.ts";
+import { outlineArticles } from "./outline.ts";
 import { gramSizeFor, normalizeText, TextProfile } from "./text-match.ts";
 
 /** An article's words as the print system has them; every field but `id` is optional. */
@@ -36,8 +37,13 @@ export interface MatchedRegion {
 
 export interface ArticleProposal {
   id: string;
-  /** [x, y, width, height] in fractions of the page, rounded to 3 decimals; null when nothing matched. */
+  /** The bounding box [x, y, width, height] in fractions of the page, rounded to 3 decimals; null when nothing matched. */
   area: Rect | null;
+  /**
+   * The area that follows the article's shape (outlineArticles): a polygon in fractions of the page, rounded to 3
+   * decimals, overlapping no other article's; null when nothing matched.
+   */
+  polygon: Point[] | null;
   regions: MatchedRegion[];
 }
 
@@ -228,17 +234,42 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
       continue;
     }
     const whole = verdictFor(unit, opts.blockCoverage);
-    if (whole.kind !== "none" || block.lines.length < 2) {
+    if (block.lines.length < 2) {
       if (whole.kind === "none") leaveOut(unit, "none");
+      apply(unit, whole);
+      continue;
+    }
+    const lines: Unit[] = block.lines.map((line, i) => ({
+      blockId: block.id, line: i, kind: block.kind, bbox: line.bbox, text: line.text, norm: normalizeText(line.text),
+    }));
+    const verdicts = lines.map((u): Verdict => (u.norm ? verdictFor(u, opts.lineCoverage) : { kind: "none" }));
+
+    if (whole.kind === "one") {
+      // One article's block — unless the layout reader ran another article's lines into it (a byline beside the
+      // next column, a column printed next to a headline): a line that this article's text does not hold but
+      // another's does is settled line by line. A line nobody's text holds stays with its block.
+      const mine = whole.article;
+      const holds = (u: Unit) => profiles[mine].text.coverage(u.norm) >= opts.lineCoverage;
+      const strays = lines.map((u, i) => Boolean(u.norm) && verdicts[i].kind !== "none" && !holds(u));
+      if (!strays.some(Boolean)) {
+        claim(mine, unit);
+        continue;
+      }
+      lines.forEach((u, i) => {
+        if (!u.norm) return;
+        const v = verdicts[i];
+        if (!strays[i]) claim(mine, u);
+        else if (v.kind === "one") claim(v.article, u);
+        else if (v.kind === "several") deferred.push({ unit: u, articles: v.articles });
+      });
+      continue;
+    }
+    if (whole.kind === "several") {
       apply(unit, whole);
       continue;
     }
 
     // No article claims the whole block: it may hold several articles' text (an OCR column, a merged block).
-    const lines: Unit[] = block.lines.map((line, i) => ({
-      blockId: block.id, line: i, kind: block.kind, bbox: line.bbox, text: line.text, norm: normalizeText(line.text),
-    }));
-    const verdicts = lines.map((u): Verdict => (u.norm ? verdictFor(u, opts.lineCoverage) : { kind: "none" }));
     const sameAs = (j: number, article: number) => {
       const v = verdicts[j];
       return v !== undefined && v.kind === "one" && v.article === article;
@@ -292,6 +323,8 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
     }
   });
 
+  adoptContinuations(layout, regions, unmatched);
+
   // Figures: the article whose caption is printed next to it, else the one whose text is (alone) next to it.
   const textBlocks = layout.blocks.filter((b) => b.kind === "text");
   for (const figure of layout.blocks.filter((b) => b.kind === "figure")) {
@@ -318,9 +351,22 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
     else regions[owner].push({ blockId: figure.id, role: "figure", bbox: figure.bbox, text: "" });
   }
 
+  // The outline follows the lines themselves: a block claimed whole gives each of its lines.
+  const boxesOf = lineBoxes(layout);
+  const polygons = outlineArticles({
+    width: 1,
+    height: 1,
+    articles: regions.map((rs) => ({
+      lines: rs.filter((r) => r.role !== "figure").flatMap(boxesOf),
+      figures: rs.filter((r) => r.role === "figure").map((r) => r.bbox),
+    })),
+    avoid: unmatched.filter((u) => u.reason === "none" && u.kind === "text").map((u) => u.bbox),
+  });
   const result = profiles.map((p, i): ArticleProposal => {
     const box = unionRect(regions[i].map((r) => r.bbox));
-    return { id: p.article.id, area: box ? finishArea(box, opts.padding) : null, regions: regions[i] };
+    return {
+      id: p.article.id, area: box ? finishArea(box, opts.padding) : null, polygon: box ? polygons[i] : null, regions: regions[i],
+    };
   });
   warnings.unshift(...result.filter((a) => !a.area).map((a) => `${a.id}: nothing printed on the page matched this article`));
 
@@ -351,4 +397,101 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
     }
   }
   return { articles: result, columns, unmatched, warnings };
+}
+
+/** The boxes of a region's lines: each line of a block claimed whole, else the region's own box. */
+function lineBoxes(layout: PageLayout): (r: { blockId: string; line?: number; role?: Role; bbox: Rect }) => Rect[] {
+  const blockById = new Map(layout.blocks.map((b) => [b.id, b]));
+  return (r) => {
+    const block = r.line === undefined && r.role !== "figure" ? blockById.get(r.blockId) : undefined;
+    return block && block.lines.length > 0 ? block.lines.map((l) => l.bbox) : [r.bbox];
+  };
+}
+
+/**
+ * Lines that no article's text holds but that are printed on in an article's column, right under or over its
+ * lines, become that article's: a run of them between two stretches of the same article (a sentence the article
+ * file lacks, lines that matched another article by chance and were left out as printed apart from it), or a short
+ * run that only this article's lines touch (an author note, a last paragraph). A run that touches two articles, or
+ * a long open run (an OCR column of stories nobody gave), stays out; so does what is set apart by more than 2½
+ * line heights, such as page furniture.
+ */
+function adoptContinuations(
+  layout: PageLayout, regions: MatchedRegion[][], unmatched: UnmatchedRegion[], maxTail = 8,
+): void {
+  const boxesOf = lineBoxes(layout);
+  const placed = regions.flatMap((rs, article) =>
+    rs.filter((r) => r.role !== "figure").flatMap((r) => boxesOf(r).map((bbox) => ({ bbox, article }))));
+  const blockById = new Map(layout.blocks.map((b) => [b.id, b]));
+  const candidates = unmatched.flatMap((u, index) => {
+    if ((u.reason !== "none" && u.reason !== "apart") || u.kind !== "text") return [];
+    const lines = u.line === undefined ? blockById.get(u.blockId)?.lines ?? [] : [{ bbox: u.bbox, text: u.text }];
+    return lines.map((l, k) => ({ index, line: u.line ?? k, bbox: l.bbox, text: l.text, article: -1 }));
+  });
+  const all = [...placed.map((p) => ({ bbox: p.bbox, article: p.article, candidate: -1 })),
+    ...candidates.map((c, i) => ({ bbox: c.bbox, article: -1, candidate: i }))];
+
+  // The nearest line above (or below) that holds most of this one's width, within 2½ heights of the
+  // smaller of the two lines (a note is set off by a little space; a page header in large type is not close).
+  const neighbour = (box: Rect, below: boolean) => {
+    let best: (typeof all)[number] | null = null;
+    let bestGap = Infinity;
+    for (const p of all) {
+      if (p.bbox === box) continue;
+      const shared = Math.min(right(box), right(p.bbox)) - Math.max(box[0], p.bbox[0]);
+      if (shared < 0.5 * box[2]) continue;
+      const gap = below ? p.bbox[1] - (box[1] + box[3]) : box[1] - (p.bbox[1] + p.bbox[3]);
+      const small = Math.min(box[3], p.bbox[3]);
+      if (gap >= -0.5 * small && gap <= 2.5 * small && gap < bestGap) {
+        best = p;
+        bestGap = gap;
+      }
+    }
+    return best;
+  };
+
+  // Runs of candidate lines linked above and below, with the articles' lines they touch at either end.
+  const parent = candidates.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const touches = candidates.map(() => ({ above: new Set<number>(), below: new Set<number>() }));
+  candidates.forEach((c, i) => {
+    for (const below of [false, true]) {
+      const n = neighbour(c.bbox, below);
+      if (!n) continue;
+      if (n.candidate >= 0) parent[find(i)] = find(n.candidate);
+      else (below ? touches[i].below : touches[i].above).add(n.article);
+    }
+  });
+  const runs = new Map<number, number[]>();
+  candidates.forEach((_, i) => {
+    const root = find(i);
+    const run = runs.get(root);
+    if (run) run.push(i);
+    else runs.set(root, [i]);
+  });
+  for (const members of runs.values()) {
+    const above = new Set(members.flatMap((i) => [...touches[i].above]));
+    const below = new Set(members.flatMap((i) => [...touches[i].below]));
+    const articles = new Set([...above, ...below]);
+    if (articles.size !== 1) continue;
+    const [article] = articles;
+    const enclosed = above.has(article) && below.has(article);
+    if (enclosed || members.length <= maxTail) for (const i of members) candidates[i].article = article;
+  }
+
+  const adopted = candidates.filter((c) => c.article >= 0);
+  if (adopted.length === 0) return;
+  for (const c of adopted) {
+    const u = unmatched[c.index];
+    regions[c.article].push({ blockId: u.blockId, line: c.line, role: "body", bbox: c.bbox, text: c.text });
+  }
+  // What is left of each unit: nothing, or the lines not adopted.
+  const rest = candidates.filter((c) => c.article < 0);
+  const touched = new Set(adopted.map((c) => c.index));
+  const kept = unmatched.filter((_, i) => !touched.has(i));
+  for (const index of touched) {
+    const u = unmatched[index];
+    for (const c of rest.filter((r) => r.index === index)) kept.push({ ...u, line: c.line, bbox: c.bbox, text: c.text });
+  }
+  unmatched.splice(0, unmatched.length, ...kept);
 }

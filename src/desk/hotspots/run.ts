@@ -2,7 +2,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseAlto } from "./alto.ts";
-import type { Rect } from "../../model/geometry.ts";
+import type { Area } from "../../content/schema.ts";
+import { areaBounds, isRect, simplestArea } from "../../model/geometry.ts";
 import type { PageLayout } from "./layout.ts";
 import { findPageDir, findPagePdf, readPageArticles, toArticleText } from "./page-articles.ts";
 import { readPdfLayout } from "./pdf-text.ts";
@@ -25,7 +26,8 @@ export interface PageHotspotsOptions {
 
 export interface HotspotRow {
   file: string;
-  area: Rect | null;
+  /** What is written: the outline that follows the article (a rectangle where it is one). */
+  area: Area | null;
   /** The matched blocks, "t12", or "TB_3 (40 lines)" where only some of a block's lines matched. */
   blocks: string[];
   status: AreaWrite["status"] | "no match" | "not written";
@@ -64,11 +66,12 @@ export async function proposePageHotspots(options: PageHotspotsOptions): Promise
   }
 
   const proposal = proposeAreas(layout, articles.map(toArticleText));
-  const updates = proposal.articles.flatMap((p, i) => (p.area ? [{ file: articles[i].file, area: p.area }] : []));
+  const areas = proposal.articles.map((p) => (p.polygon ? simplestArea(p.polygon) : null));
+  const updates = areas.flatMap((area, i) => (area ? [{ file: articles[i].file, area }] : []));
   const writes = options.dryRun ? [] : await writeAreas(updates, { force: options.force });
   const rows = proposal.articles.map((p, i): HotspotRow => ({
     file: articles[i].file,
-    area: p.area,
+    area: areas[i],
     blocks: blockList(p.regions),
     status: p.area
       ? (writes.find((w) => w.file === articles[i].file)?.status ?? "not written")
@@ -83,13 +86,20 @@ export async function proposePageHotspots(options: PageHotspotsOptions): Promise
   };
 }
 
+/** A rectangle as written; an outline by its corners and bounding box. */
+function describeArea(area: Area | null): string {
+  if (!area) return "-";
+  if (isRect(area)) return `[${area.join(", ")}]`;
+  return `outline of ${area.length} points in [${areaBounds(area).map((v) => Math.round(v * 1000) / 1000).join(", ")}]`;
+}
+
 /** The report as a plain-text table for the terminal. */
 export function formatHotspotsReport(report: PageHotspotsReport): string {
   const table = [
     ["article", "area", "status", "matched blocks"],
     ...report.rows.map((r) => [
       path.basename(r.file),
-      r.area ? `[${r.area.join(", ")}]` : "-",
+      describeArea(r.area),
       r.status,
       r.blocks.length > 8 ? `${r.blocks.slice(0, 8).join(" ")} … (${r.blocks.length})` : r.blocks.join(" "),
     ]),

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { iou, type Rect } from "../../../../src/model/geometry.ts";
+import {
+  insidePolygon, iou, polygonArea, polygonIntersectionArea, rectArea, type Point, type Rect,
+} from "../../../../src/model/geometry.ts";
 import type { LayoutBlock, PageLayout } from "../../../../src/desk/hotspots/layout.ts";
 import { readPageArticles, toArticleText } from "../../../../src/desk/hotspots/page-articles.ts";
 import { readPdfLayout } from "../../../../src/desk/hotspots/pdf-text.ts";
@@ -45,6 +47,19 @@ describe("proposeAreas on the seed page PDF", async () => {
     expect(area).not.toBeNull();
     expect(iou(area!, rect)).toBeGreaterThanOrEqual(0.8);
     for (const v of area!) expect(Math.round(v * 1000) / 1000).toBe(v);
+  });
+
+  it.each(Object.entries(truth))("outlines %s inside its true region, overlapping no other article", (id, rect) => {
+    const polygon = proposal.articles.find((a) => a.id === id)!.polygon!;
+    const truthPolygon: Point[] = [[rect[0], rect[1]], [rect[0] + rect[2], rect[1]], [rect[0] + rect[2], rect[1] + rect[3]], [rect[0], rect[1] + rect[3]]];
+    const shared = polygonIntersectionArea(polygon, truthPolygon);
+    expect(shared / (polygonArea(polygon) + rectArea(rect) - shared)).toBeGreaterThanOrEqual(0.8);
+    for (const other of proposal.articles.filter((a) => a.id !== id)) {
+      expect(polygonIntersectionArea(polygon, other.polygon!)).toBe(0);
+    }
+    for (const r of proposal.articles.find((a) => a.id === id)!.regions.filter((r) => r.line !== undefined)) {
+      expect(insidePolygon(polygon, r.bbox[0] + r.bbox[2] / 2, r.bbox[1] + r.bbox[3] / 2)).toBe(true);
+    }
   });
 
   it("finds every headline, and the photos by their captions", () => {
@@ -158,5 +173,64 @@ describe("proposeAreas on a made-up page", () => {
   it("reports an article nothing on the page matched", () => {
     expect(byId("c.md").area).toBeNull();
     expect(proposal.warnings[0]).toBe("c.md: nothing printed on the page matched this article");
+  });
+});
+
+describe("proposeAreas, line by line", () => {
+  const lead: ArticleText = {
+    id: "lead.md",
+    headline: "“一国两制”是保持长期繁荣稳定的最佳制度",
+    byline: "蒋建国",
+    body: "坚持一国两制，保持香港澳门长期繁荣稳定，是实现中华民族伟大复兴的必然要求。"
+      + "党的十九大报告站在时代和全局的高度，深刻总结了回归祖国以来取得的巨大成功。",
+  };
+  const side: ArticleText = {
+    id: "side.md",
+    headline: "法治与德治何以相得益彰",
+    body: "坚持依法治国和以德治国相结合，是中国特色社会主义法治道路的一个鲜明特点。"
+      + "二者分别用依和以，用语准确，不能换位。历史上，儒家主张以德治国，但其本质是依德治国。",
+  };
+  // The layout reader ran the lead's byline, printed under its headline, into the side article's column beside it.
+  const layout: PageLayout = {
+    width: 1000,
+    height: 1000,
+    unit: "pt",
+    blocks: [
+      textBlock("t-head", [0.05, 0.05, 0.6, 0.05], "“一国两制”是保持长期繁荣稳定的最佳制度"),
+      {
+        id: "t-mixed",
+        kind: "text",
+        bbox: [0.3, 0.11, 0.6, 0.1],
+        lines: [
+          { bbox: [0.3, 0.11, 0.05, 0.01], text: "蒋建国" },
+          { bbox: [0.7, 0.11, 0.2, 0.01], text: "坚持依法治国和以德治国相结合，是中" },
+          { bbox: [0.7, 0.122, 0.2, 0.01], text: "国特色社会主义法治道路的一个鲜明" },
+          { bbox: [0.7, 0.134, 0.2, 0.01], text: "特点。二者分别用依和以，用语准确，" },
+          { bbox: [0.7, 0.146, 0.2, 0.01], text: "不能换位。历史上，儒家主张以德治国，" },
+          { bbox: [0.7, 0.158, 0.2, 0.01], text: "但其本质是依德治国。" },
+        ],
+      },
+      textBlock("t-note", [0.7, 0.172, 0.2, 0.01], "（作者为中国人民大学教授）"),
+      textBlock("t-lead", [0.05, 0.13, 0.6, 0.05],
+        "坚持一国两制，保持香港澳门长期繁荣稳定，是实现中华民族伟大复兴的必然要求。",
+        "党的十九大报告站在时代和全局的高度，深刻总结了回归祖国以来取得的巨大成功。"),
+      textBlock("t-side-head", [0.92, 0.05, 0.03, 0.2], "法治与德治何以相得益彰"),
+      textBlock("t-furniture", [0.05, 0.9, 0.3, 0.01], "本版编辑：张三"),
+    ],
+  };
+  const proposal = proposeAreas(layout, [lead, side]);
+  const byId = (id: string) => proposal.articles.find((p) => p.id === id)!;
+
+  it("gives a byline run into another article's block to its own article, and areas that do not overlap", () => {
+    expect(byId("lead.md").regions.map((r) => r.text)).toContain("蒋建国");
+    expect(byId("side.md").regions.map((r) => r.text)).not.toContain("蒋建国");
+    expect(polygonIntersectionArea(byId("lead.md").polygon!, byId("side.md").polygon!)).toBe(0);
+  });
+
+  it("keeps an author note printed under the article's last line with the article, and the page furniture out", () => {
+    expect(byId("side.md").regions.map((r) => r.text)).toContain("（作者为中国人民大学教授）");
+    expect(insidePolygon(byId("side.md").polygon!, 0.8, 0.177)).toBe(true);
+    expect(proposal.unmatched).toContainEqual(expect.objectContaining({ blockId: "t-furniture", reason: "none" }));
+    expect(insidePolygon(byId("lead.md").polygon!, 0.2, 0.905)).toBe(false);
   });
 });

@@ -24,7 +24,7 @@ describe("proposePageHotspots", () => {
 
     const table = formatHotspotsReport(report);
     expect(table).toContain("03-laojiu-xiaoqu.md");
-    expect(table).toContain("[0.03, 0.484, 0.93, 0.068]");
+    expect(table).toContain("outline of 8 points in [0.03, 0.484, 0.93, 0.068]");
     expect(table).toContain("t22 t23 t24 t25 f1");
   });
 
@@ -40,7 +40,10 @@ describe("proposePageHotspots", () => {
 
       const first = await proposePageHotspots({ editionsRoot: tmp, date: "2022-09-02", page: "02" });
       expect(first.rows.map((r) => r.status)).toEqual(["kept", "kept", "written", "kept", "kept"]);
-      expect((await readArticleFile(third)).fields.area).toEqual([0.03, 0.484, 0.93, 0.068]);
+      // The outline of the photo on the left, taller than the text block beside it, and the text block.
+      expect((await readArticleFile(third)).fields.area).toEqual([
+        [0.242, 0.484], [0.242, 0.489], [0.96, 0.489], [0.96, 0.545], [0.242, 0.545], [0.242, 0.552], [0.03, 0.552], [0.03, 0.484],
+      ]);
 
       const forced = await proposePageHotspots({ editionsRoot: tmp, date: "2022-09-02", page: "02", force: true });
       expect(forced.rows.map((r) => r.status)).toEqual(["written", "written", "unchanged", "written", "written"]);
