@@ -2,6 +2,7 @@
 import { articleSchema, type ArticleFields, type FigureFields } from "../../content/schema.ts";
 import { parseDump, type DumpArticle } from "./parse-dump.ts";
 import { ImportError, quote, type ImportWarning } from "./problems.ts";
+import { widenPunctuation } from "./punctuation.ts";
 import { headlineSlug } from "./slug.ts";
 
 export interface ImportOptions {
@@ -11,6 +12,8 @@ export interface ImportOptions {
   photos?: string[];
   /** Slugs chosen by the editor, in reading order, instead of the ones made from the headlines. */
   slugs?: string[];
+  /** Keep ASCII punctuation in Chinese text as the dump has it (else it becomes ，；：？！“”). */
+  keepPunctuation?: boolean;
 }
 
 export interface ImportedArticle {
@@ -34,12 +37,13 @@ function photoPath(name: string): string {
 }
 
 /** Absent fields are left out of the file rather than written as empty keys. */
-function dropUndefined(object: object): void {
+export function dropUndefined(object: object): void {
   const record = object as Record<string, unknown>;
   for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
 }
 
-function uniqueSlugs(articles: DumpArticle[], options: ImportOptions): string[] {
+/** One slug per article from its headline (or the editor's), told apart when two headlines start alike. */
+export function uniqueSlugs(articles: readonly { headline: string }[], options: Pick<ImportOptions, "source" | "slugs">): string[] {
   if (options.slugs) {
     if (options.slugs.length !== articles.length) {
       throw new ImportError(
@@ -64,9 +68,20 @@ function uniqueSlugs(articles: DumpArticle[], options: ImportOptions): string[] 
   });
 }
 
+/** The importer's output must pass the content check; if it would not, that is a bug to report, not to write. */
+export function checkArticle(fields: ArticleFields, source: string, line: number): void {
+  const checked = articleSchema.safeParse(fields);
+  if (!checked.success) {
+    const problems = checked.error.issues.map((issue) => `"${issue.path.join(".")}": ${issue.message}`).join("; ");
+    throw new ImportError(source, `article ${quote(fields.headline)} came out invalid (${problems})`, line || undefined);
+  }
+}
+
 /** Imports a decoded dump: the page's articles in reading order, ready for formatArticleFile. */
 export function importDump(text: string, options: ImportOptions): ImportedPage {
   const { articles: parsed, warnings } = parseDump(text, options.source);
+  const widen = (value: string) => (options.keepPunctuation ? value : widenPunctuation(value));
+  const widenField = (value: string | undefined) => (value === undefined ? undefined : widen(value));
   const slugs = uniqueSlugs(parsed, options);
   const figureCount = parsed.reduce((sum, article) => sum + article.figures.length, 0);
   const photos = options.photos?.map((p) => p.trim()).filter(Boolean);
@@ -94,14 +109,14 @@ export function importDump(text: string, options: ImportOptions): ImportedPage {
         file = `photos/${name}-${n + 1}.jpg`;
         placeholders.push(file);
       }
-      return { file, caption: figure.caption, credit: figure.credit };
+      return { file, caption: widenField(figure.caption), credit: figure.credit };
     });
     const continued = article.continuedFrom !== undefined || article.continuedOn !== undefined;
     const fields: ArticleFields = {
       column: article.column,
-      kicker: article.kicker,
-      headline: article.headline,
-      subtitle: article.subtitle,
+      kicker: widenField(article.kicker),
+      headline: widen(article.headline),
+      subtitle: widenField(article.subtitle),
       dateline: article.dateline,
       byline: article.byline,
       mark: article.mark,
@@ -119,14 +134,8 @@ export function importDump(text: string, options: ImportOptions): ImportedPage {
         message: `${name} is continued (page ${others}): give its other part the same story: ${slugs[index]}`,
       });
     }
-    // The importer's output must pass the content check; if it would not, that is a bug to report, not to write.
-    const checked = articleSchema.safeParse(fields);
-    if (!checked.success) {
-      const problems = checked.error.issues.map((issue) => `"${issue.path.join(".")}": ${issue.message}`).join("; ");
-      const headline = quote(article.headline);
-      throw new ImportError(options.source, `article ${headline} came out invalid (${problems})`, article.line);
-    }
-    return { name, fields, body: article.body, line: article.line, paragraphs: article.paragraphs };
+    checkArticle(fields, options.source, article.line);
+    return { name, fields, body: widen(article.body), line: article.line, paragraphs: article.paragraphs };
   });
 
   if (placeholders.length) {

@@ -31,7 +31,7 @@ describe("decodeDump", () => {
 
   it("imports a GB18030 dump with Windows line endings like its UTF-8 original", () => {
     const bytes = iconv.encode(dump.replace(/\n/g, "\r\n"), "gb18030");
-    const page = importDump(decodeDump(bytes, "a.txt").text, { source: "a.txt" });
+    const page = importDump(decodeDump(bytes, "a.txt").text, { source: "a.txt", keepPunctuation: true });
     expect(page.articles[0].fields).toMatchObject({ kicker: "聚焦秋粮收获", dateline: "本报讯", byline: "记者 李晓", mark: "②15" });
     expect(page.articles[0].body).toBe("玉米亩产1200斤,𠮷祥如意。");
   });

@@ -5,11 +5,12 @@ import { importDump, type ImportedArticle } from "../../../../src/desk/import/im
 import { ImportError } from "../../../../src/desk/import/problems.ts";
 
 function fixture(name: string) {
-  return importDump(readFileSync(new URL(`../../../fixtures/dumps/${name}`, import.meta.url), "utf8"), { source: name });
+  // These cases are about reading the dump; its ASCII punctuation is kept so they can quote it as it is.
+  return importDump(readFileSync(new URL(`../../../fixtures/dumps/${name}`, import.meta.url), "utf8"), { source: name, keepPunctuation: true });
 }
 
 function only(dump: string) {
-  const page = importDump(dump, { source: "test.md" });
+  const page = importDump(dump, { source: "test.md", keepPunctuation: true });
   expect(page.articles).toHaveLength(1);
   return { ...page.articles[0], warnings: page.warnings.map((w) => w.message) };
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { formatArticleFile, splitFrontMatter } from "../../../../src/content/article-file.ts";
 import { decodeDump } from "../../../../src/desk/import/decode.ts";
 import { importDump } from "../../../../src/desk/import/import-page.ts";
+import { widenPunctuation } from "../../../../src/desk/import/punctuation.ts";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
 const dumpFile = path.join(root, "tests/fixtures/dumps/seed-page.md");
@@ -34,7 +35,8 @@ function comparable(fields: Record<string, unknown>, withFiles: boolean): Record
 }
 
 describe("importing the seed page", () => {
-  const page = importDump(dump, { source: "seed-page.md" });
+  // The sample edition was made by hand from the dump as printed, ASCII punctuation and all.
+  const page = importDump(dump, { source: "seed-page.md", keepPunctuation: true });
 
   it("finds the sample edition's five articles in reading order", () => {
     expect(sample).toHaveLength(5);
@@ -67,7 +69,7 @@ describe("importing the seed page", () => {
 
   it("with the photos and the sample's slugs, writes the sample's files exactly (but for area)", () => {
     const slugs = sample.map((s) => s.name.replace(/^\d+-|\.md$/g, ""));
-    const named = importDump(dump, { source: "seed-page.md", photos, slugs });
+    const named = importDump(dump, { source: "seed-page.md", photos, slugs, keepPunctuation: true });
     expect(named.articles.map((a) => `${a.name}.md`)).toEqual(sample.map((s) => s.name));
     named.articles.forEach((article, i) => {
       expect(comparable(article.fields, true)).toEqual(comparable(sample[i].fields, true));
@@ -82,13 +84,22 @@ describe("importing the seed page", () => {
     ["no blank lines at all", dump.replace(/\n{2,}/g, "\n")],
   ])("reads the same articles from a dump with %s", (_layout, squeezed) => {
     const withoutLines = (articles: typeof page.articles) => articles.map(({ line: _line, ...article }) => article);
-    const again = importDump(squeezed, { source: "seed-page.md" });
+    const again = importDump(squeezed, { source: "seed-page.md", keepPunctuation: true });
     expect(withoutLines(again.articles)).toEqual(withoutLines(page.articles));
   });
 
   it("reads the dump the same with Windows line endings and a byte-order mark", () => {
     const windows = Buffer.from(`\uFEFF${dump.replace(/\n/g, "\r\n")}`, "utf8");
-    const again = importDump(decodeDump(windows, "seed-page.md").text, { source: "seed-page.md" });
+    const again = importDump(decodeDump(windows, "seed-page.md").text, { source: "seed-page.md", keepPunctuation: true });
     expect(again.articles).toEqual(page.articles);
+  });
+
+  it("by default gives Chinese text full-width punctuation, and changes nothing else", () => {
+    const widened = importDump(dump, { source: "seed-page.md" });
+    const dancheng = widened.articles.find((a) => a.name.includes("dancheng"))!;
+    expect(dancheng.body).toContain("开展减证便民行动等，该县出台“8章61条”营商环境实施意见，");
+    expect(dancheng.body).not.toMatch(/\p{Script=Han}[,;:?!]/u);
+    expect(widened.articles.map((a) => widenPunctuation(a.body))).toEqual(page.articles.map((a) => widenPunctuation(a.body)));
+    expect(widened.articles.map((a) => a.name)).toEqual(page.articles.map((a) => a.name));
   });
 });

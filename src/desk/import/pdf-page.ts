@@ -1,0 +1,88 @@
+// From a page PDF to the page's article files' contents, in the same form as a dump's import (import-page.ts).
+import type { ArticleFields, FigureFields } from "../../content/schema.ts";
+import type { Rect } from "../../model/geometry.ts";
+import { outlineArticles } from "../hotspots/outline.ts";
+import { importPdfPage, type Box, type PdfArticle, type PdfPage } from "../pdf/index.ts";
+import { checkArticle, dropUndefined, uniqueSlugs, type ImportedArticle } from "./import-page.ts";
+import type { ImportWarning } from "./problems.ts";
+import { widenPunctuation } from "./punctuation.ts";
+
+export interface PdfImportOptions {
+  /** The PDF's name in errors and warnings. */
+  source: string;
+  /** "zh", "en", …; detected from the text when not given. */
+  locale?: string;
+  /** Keep ASCII punctuation in Chinese text as printed (else ，；：？！“”). */
+  keepPunctuation?: boolean;
+}
+
+export interface ImportedPdfPage {
+  articles: ImportedArticle[];
+  warnings: ImportWarning[];
+  /** The editor named in the page's credits, for page.yml. */
+  editor?: string;
+  /** What was read, boxes and all (for the areas of a dump's articles, for measuring). */
+  pdf: PdfPage;
+}
+
+const toRect = (b: Box): Rect => [b[0], b[1], b[2] - b[0], b[3] - b[1]];
+
+/** Each article's area: one outline per article that follows its columns, no two overlapping (hotspots/outline.ts). */
+export function pdfAreas(pdf: PdfPage, articles: readonly PdfArticle[] = pdf.articles): ArticleFields["area"][] {
+  const outlines = outlineArticles({
+    width: pdf.width,
+    height: pdf.height,
+    articles: articles.map((a) => ({ lines: a.lines.map(toRect), figures: a.figures.map((f) => toRect(f.box)) })),
+  });
+  return outlines.map((outline) => outline ?? undefined);
+}
+
+/** Imports a page PDF's bytes: the articles in reading order, ready for formatArticleFile. */
+export function importPdf(bytes: Uint8Array, options: PdfImportOptions): ImportedPdfPage {
+  const pdf = importPdfPage(bytes, { locale: options.locale });
+  const warnings: ImportWarning[] = pdf.warnings.map((message) => ({ message }));
+  if (!pdf.articles.length) {
+    warnings.push({ message: "no article found: the page has no headline set larger than its text (a scan without text?)" });
+  }
+  const cjk = /^(?:zh|ja|ko)/u.test(pdf.locale);
+  const tidy = (text: string | undefined) => (text === undefined || options.keepPunctuation || !cjk ? text : widenPunctuation(text));
+  const slugs = uniqueSlugs(pdf.articles, { source: options.source });
+  const areas = pdfAreas(pdf);
+  const placeholders: string[] = [];
+
+  const articles = pdf.articles.map((article, index): ImportedArticle => {
+    const name = `${String(index + 1).padStart(2, "0")}-${slugs[index]}`;
+    const figures = article.figures.map((figure, n): FigureFields => {
+      const file = `photos/${name}-${n + 1}.jpg`;
+      placeholders.push(file);
+      return { file, caption: tidy(figure.caption), credit: tidy(figure.credit) };
+    });
+    const continued = article.continuedFrom !== undefined || article.continuedOn !== undefined;
+    const fields: ArticleFields = {
+      kicker: tidy(article.kicker),
+      headline: tidy(article.headline)!,
+      subtitle: tidy(article.subtitle),
+      dateline: tidy(article.dateline),
+      byline: article.byline,
+      figures: figures.length ? figures : undefined,
+      area: areas[index],
+      story: continued ? slugs[index] : undefined,
+      continued_from: article.continuedFrom,
+      continued_on: article.continuedOn,
+    };
+    dropUndefined(fields);
+    figures.forEach(dropUndefined);
+    if (continued) {
+      const others = [article.continuedFrom, article.continuedOn].filter(Boolean).join(" and ");
+      warnings.push({ message: `${name} is continued (page ${others}): give its other part the same story: ${slugs[index]}` });
+    }
+    checkArticle(fields, options.source, 0);
+    return { name, fields, body: tidy(article.body)!, line: 0, paragraphs: article.paragraphs };
+  });
+  if (placeholders.length) {
+    warnings.push({
+      message: `the figures got placeholder files (${placeholders.join(", ")}); put the photos there or change "file:" in the articles`,
+    });
+  }
+  return { articles, warnings, editor: pdf.furniture.editor, pdf };
+}
