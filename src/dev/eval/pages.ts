@@ -5,8 +5,11 @@ import path from "node:path";
 import type { Area } from "../../content/schema.ts";
 import { readPdfLayout } from "../../desk/hotspots/pdf-text.ts";
 import { proposeAreas, type ArticleText } from "../../desk/hotspots/propose.ts";
+import { importPdf } from "../../desk/import/pdf-page.ts";
 import { formatTable } from "../../desk/import/table.ts";
-import { clickAccuracy, type ClickResult, type PrintedLine } from "./metrics.ts";
+import {
+  bigramF1, clickAccuracy, comparable, matchArticles, titleRight, type ClickResult, type PrintedLine,
+} from "./metrics.ts";
 
 /** One article as the publisher lists it (articles.json). */
 export interface PublisherArticle {
@@ -30,9 +33,30 @@ export interface TextModeResult {
   areas: (Area | null)[];
 }
 
+/** Pdf mode: what the import from the page PDF alone got right, counted over the publisher's articles. */
+export interface PdfModeResult {
+  /** The publisher's articles. */
+  expected: number;
+  /** Produced articles matched to one of them (body F1 ≥ 0.3, one-to-one). */
+  found: number;
+  spurious: number;
+  titles: number;
+  /** Subtitles right: the publisher's subtitle (or none) equals the produced one (or none). */
+  subtitles: number;
+  /** Every author's name in the produced byline. */
+  bylines: number;
+  subheads: { found: number; expected: number };
+  /** Body F1 of each publisher article (0 where nothing matched it). */
+  bodyF1: number[];
+  clicks: ClickResult;
+}
+
 export interface PageResult {
   name: string;
   text: TextModeResult;
+  /** null where the import failed; `error` says why. */
+  pdf: PdfModeResult | null;
+  error?: string;
 }
 
 /** The publisher's article as article files would hold it: what `npm run hotspots` is given. */
@@ -66,6 +90,54 @@ export function runTextMode(pdf: Uint8Array, page: PublisherPage): TextModeResul
   return { areas, clicks: clickAccuracy(printedLines(layout), page.articles.map(publisherText), areas) };
 }
 
+/** The produced body with its subheads (### lines) taken out, as body F1 compares it. */
+function bodyWithoutSubheads(markdown: string): string {
+  return markdown.split("\n").filter((l) => !/^#{1,6}\s/u.test(l)).join("\n");
+}
+
+/** Pdf mode: the page imported from its PDF alone (the article files `npm run import -- page.pdf` writes). */
+export function runPdfMode(pdf: Uint8Array, page: PublisherPage): PdfModeResult {
+  const imported = importPdf(pdf, { source: "page.pdf" });
+  const produced = imported.articles;
+  const expected = page.articles;
+  const { pairs, f1 } = matchArticles(
+    produced.map((a) => bodyWithoutSubheads(a.body)),
+    expected.map((a) => a.sentences.join("")),
+  );
+  const byExpected = expected.map((_, e) => pairs.indexOf(e));
+  let titles = 0, subtitles = 0, bylines = 0, subheadsFound = 0;
+  byExpected.forEach((p, e) => {
+    if (p < 0) return;
+    const want = expected[e];
+    const got = produced[p].fields;
+    if (titleRight(want.title, got)) titles++;
+    if (comparable(want.subtitle) === comparable(got.subtitle ?? "")) subtitles++;
+    const byline = comparable(got.byline ?? "");
+    if (want.authors.every((a) => byline.includes(comparable(a.name)))) bylines++;
+    const producedSubheads = new Set(
+      produced[p].body.split("\n").filter((l) => /^#{1,6}\s/u.test(l)).map((l) => comparable(l.replace(/^#+/u, ""))),
+    );
+    subheadsFound += want.subheads.filter((s) => producedSubheads.has(comparable(s))).length;
+  });
+  // A click must land in its article's area and in no other: spurious articles' areas count as others.
+  const areas = [
+    ...byExpected.map((p) => (p >= 0 ? produced[p].fields.area ?? null : null)),
+    ...produced.filter((_, p) => pairs[p] < 0).map((a) => a.fields.area ?? null),
+  ];
+  const layout = readPdfLayout(pdf);
+  return {
+    expected: expected.length,
+    found: byExpected.filter((p) => p >= 0).length,
+    spurious: pairs.filter((e) => e < 0).length,
+    titles,
+    subtitles,
+    bylines,
+    subheads: { found: subheadsFound, expected: expected.reduce((n, a) => n + a.subheads.length, 0) },
+    bodyF1: byExpected.map((p) => (p >= 0 ? f1[p] : 0)),
+    clicks: clickAccuracy(printedLines(layout), expected.map(publisherText), areas),
+  };
+}
+
 /** The page folders under `root` that hold page.pdf and articles.json, by name. */
 export async function findPageFolders(root: string): Promise<string[]> {
   const entries = await fs.readdir(root, { withFileTypes: true });
@@ -81,30 +153,77 @@ export async function findPageFolders(root: string): Promise<string[]> {
 export async function evaluatePage(dir: string): Promise<PageResult> {
   const pdf = await fs.readFile(path.join(dir, "page.pdf"));
   const page = JSON.parse(await fs.readFile(path.join(dir, "articles.json"), "utf8")) as PublisherPage;
-  return { name: path.basename(dir), text: runTextMode(pdf, page) };
+  const name = path.basename(dir);
+  const text = runTextMode(pdf, page);
+  try {
+    return { name, text, pdf: runPdfMode(pdf, page) };
+  } catch (err) {
+    // One page the importer cannot read is reported in its row; the other pages are still measured.
+    return { name, text, pdf: null, error: err instanceof Error ? err.message : String(err) };
+  }
 }
 
-const percent = (right: number, total: number) => (total === 0 ? "-" : `${((100 * right) / total).toFixed(1)} %`);
+// Two decimals: 2303 of 2304 is 99.96 %, not 100.0 %.
+const percent = (right: number, total: number) => (total === 0 ? "-" : `${((100 * right) / total).toFixed(2)} %`);
+const ratio = (right: number, total: number) => `${right}/${total}`;
+const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
+
+const header = ["mode", "articles found", "spurious", "titles", "subtitles", "bylines", "subheads", "body F1", "clicks", "click accuracy"];
+
+function textRow(c: ClickResult): string[] {
+  return ["text", "-", "-", "-", "-", "-", "-", "-", String(c.clicks), percent(c.right, c.clicks)];
+}
+
+function pdfRow(r: PdfModeResult | null, error?: string): string[] {
+  if (!r) return ["pdf", `failed: ${error ?? "?"}`, "", "", "", "", "", "", "", ""];
+  return [
+    "pdf", ratio(r.found, r.expected), String(r.spurious), ratio(r.titles, r.expected), ratio(r.subtitles, r.expected),
+    ratio(r.bylines, r.expected), ratio(r.subheads.found, r.subheads.expected), mean(r.bodyF1).toFixed(3),
+    String(r.clicks.clicks), percent(r.clicks.right, r.clicks.clicks),
+  ];
+}
+
+function missLines(mode: string, c: ClickResult): string[] {
+  return c.misses.map((m) => `  ${mode} miss: article ${m.article + 1} "${m.text.trim()}" landed in [${m.landedIn.map((i) => i + 1).join(", ")}]`);
+}
 
 export function formatPageResult(r: PageResult, verbose = false): string {
-  const c = r.text.clicks;
-  const out = [
-    r.name,
-    formatTable(["mode", "clicks", "right", "click accuracy"], [["text", String(c.clicks), String(c.right), percent(c.right, c.clicks)]]),
-  ];
-  if (verbose) for (const m of c.misses) out.push(`  miss: article ${m.article + 1} "${m.text.trim()}" landed in [${m.landedIn.map((i) => i + 1).join(", ")}]`);
+  const out = [r.name, formatTable(header, [textRow(r.text.clicks), pdfRow(r.pdf, r.error)])];
+  if (verbose) {
+    out.push(...missLines("text", r.text.clicks));
+    if (r.pdf) out.push(...missLines("pdf", r.pdf.clicks));
+  }
   return out.join("\n");
 }
 
+function sumClicks(results: readonly ClickResult[]): ClickResult {
+  return { clicks: results.reduce((n, c) => n + c.clicks, 0), right: results.reduce((n, c) => n + c.right, 0), misses: [] };
+}
+
+const worst = (results: readonly ClickResult[]) =>
+  results.reduce((w, c) => Math.min(w, c.clicks ? c.right / c.clicks : 1), 1);
+
 export function formatSummary(results: readonly PageResult[]): string {
-  const clicks = results.reduce((s, r) => s + r.text.clicks.clicks, 0);
-  const right = results.reduce((s, r) => s + r.text.clicks.right, 0);
-  const worst = results.reduce((w, r) => Math.min(w, r.text.clicks.clicks ? r.text.clicks.right / r.text.clicks.clicks : 1), 1);
+  const text = results.map((r) => r.text.clicks);
+  const pdfs = results.flatMap((r) => (r.pdf ? [r.pdf] : []));
+  const total = (f: (p: PdfModeResult) => number) => pdfs.reduce((n, p) => n + f(p), 0);
+  const expected = total((p) => p.expected);
+  const pdfClicks = sumClicks(pdfs.map((p) => p.clicks));
+  const rows = [
+    [...textRow(sumClicks(text)), `${(100 * worst(text)).toFixed(2)} %`],
+    [
+      "pdf", ratio(total((p) => p.found), expected), `${total((p) => p.spurious)} (most on a page: ${Math.max(0, ...pdfs.map((p) => p.spurious))})`,
+      ratio(total((p) => p.titles), expected), ratio(total((p) => p.subtitles), expected), ratio(total((p) => p.bylines), expected),
+      ratio(total((p) => p.subheads.found), total((p) => p.subheads.expected)), mean(pdfs.flatMap((p) => p.bodyF1)).toFixed(3),
+      String(pdfClicks.clicks), percent(pdfClicks.right, pdfClicks.clicks),
+      pdfs.length ? `${(100 * worst(pdfs.map((p) => p.clicks))).toFixed(2)} %` : "-",
+    ],
+  ];
+  const failed = results.filter((r) => !r.pdf).map((r) => `pdf mode failed on ${r.name}: ${r.error}`);
   return [
-    `summary (${results.length} pages)`,
-    formatTable(["mode", "clicks", "right", "click accuracy", "worst page"], [
-      ["text", String(clicks), String(right), percent(right, clicks), `${(100 * worst).toFixed(1)} %`],
-    ]),
+    `summary (${results.length} pages${failed.length ? `, pdf mode on ${pdfs.length}` : ""})`,
+    formatTable([...header, "worst page"], rows),
+    ...failed,
   ].join("\n");
 }
 
