@@ -5,6 +5,7 @@ import path from "node:path";
 import sharp from "sharp";
 import type { Diagnostics } from "../content/diagnostics.ts";
 import { polygonBounds } from "../model/geometry.ts";
+import { runPool } from "../pipeline/pool.ts";
 import type { Article, Edition, ImageVariant, Page, Picture } from "../model/types.ts";
 import { DerivativeCache, hashBytes, publishEntry } from "./cache.ts";
 import {
@@ -47,7 +48,8 @@ export async function runImageStage(editions: Edition[], options: ImageStageOpti
     for (const page of edition.pages) jobs.push(() => pageJob(page, cache, options));
   }
   let done = 0;
-  await pool(jobs, Math.max(1, Math.min(2, os.availableParallelism())), () => {
+  await runPool(jobs, Math.min(2, os.availableParallelism()), async (job) => {
+    await job();
     done++;
     options.progress?.(done, jobs.length);
   });
@@ -198,16 +200,4 @@ function toPicture(m: PictureManifest, base: string): Picture {
 
 function imageDirOf(options: ImageStageOptions): string {
   return options.imageDir ?? path.join(options.outDir, imageRoot);
-}
-
-async function pool(jobs: (() => Promise<void>)[], size: number, onDone: () => void): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const job = jobs[next++];
-      await job();
-      onDone();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(size, jobs.length) }, worker));
 }

@@ -11,6 +11,7 @@ import { listEditionDates } from "../content/load.ts";
 import { PublishRoot } from "../publish/release.ts";
 import { exitCodes } from "../cli/index.ts";
 import { projectRoot, scriptArgs } from "../project.ts";
+import { runPool } from "../pipeline/pool.ts";
 import { runNode, type ChildResult, type RunningChild } from "./child.ts";
 import { shardPartsDir } from "./parts.ts";
 import { planShards, selectShards, shardOf, type Shard, type ShardBy } from "./plan.ts";
@@ -179,20 +180,15 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
     );
   };
 
-  const queue = [...shards];
-  const worker = async () => {
-    while (queue.length && !failure) {
-      const shard = queue.shift()!;
-      try {
-        await runShard(shard);
-      } catch (err) {
-        failure ??= err as Error;
-        // The rebuild has failed; shards still running would only keep the machine busy.
-        for (const child of running) child.stop();
-      }
+  await runPool(shards, jobs, async (shard) => {
+    try {
+      await runShard(shard);
+    } catch (err) {
+      failure ??= err as Error;
+      // The rebuild has failed; shards still running would only keep the machine busy.
+      for (const child of running) child.stop();
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, shards.length) }, worker));
+  }, { stopped: () => failure !== null });
   if (failure) throw failure;
 
   const crossStarted = performance.now();

@@ -1,6 +1,7 @@
 // Proposes and writes the areas of one page's articles: what `npm run hotspots` does.
 import fs from "node:fs/promises";
 import path from "node:path";
+import { formatTable } from "../../cli/table.ts";
 import { parseAlto } from "./alto.ts";
 import type { Area } from "../../content/schema.ts";
 import { areaBounds, isRect, simplestArea } from "../../model/geometry.ts";
@@ -95,19 +96,12 @@ function describeArea(area: Area | null): string {
 
 /** The report as a plain-text table for the terminal. */
 export function formatHotspotsReport(report: PageHotspotsReport): string {
-  const table = [
-    ["article", "area", "status", "matched blocks"],
-    ...report.rows.map((r) => [
-      path.basename(r.file),
-      describeArea(r.area),
-      r.status,
-      r.blocks.length > 8 ? `${r.blocks.slice(0, 8).join(" ")} … (${r.blocks.length})` : r.blocks.join(" "),
-    ]),
-  ];
-  // CJK characters take two columns in a terminal.
-  const width = (s: string) => Array.from(s).reduce((w, ch) => w + (/[\u1100-\uffff]/u.test(ch) ? 2 : 1), 0);
-  const widths = table[0].map((_, c) => Math.max(...table.map((row) => width(row[c]))));
-  const lines = table.map((row) => row.map((cell, c) => cell + " ".repeat(widths[c] - width(cell))).join("  ").trimEnd());
+  const lines = formatTable(["article", "area", "status", "matched blocks"], report.rows.map((r) => [
+    path.basename(r.file),
+    describeArea(r.area),
+    r.status,
+    r.blocks.length > 8 ? `${r.blocks.slice(0, 8).join(" ")} … (${r.blocks.length})` : r.blocks.join(" "),
+  ]), { rule: false }).split("\n");
   const out = [`${report.pageDir} (layout from ${report.source})`, "", ...lines];
   if (report.columns.length > 0) out.push("", ...report.columns);
   if (report.warnings.length > 0) out.push("", "warnings:", ...report.warnings.map((w) => `  ${w}`));

@@ -1,23 +1,10 @@
 // The at-a-glance table the import command prints, so the night editor can check what was read from the dump.
 import type { ImportedArticle } from "./import-page.ts";
-import { displayWidth } from "./text.ts";
+import { formatTable } from "../../cli/table.ts";
+
+export { formatTable };
 
 const EMPTY = "-";
-
-function pad(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
-}
-
-/** Lays rows out in columns that line up in a terminal, Chinese characters counting double. */
-export function formatTable(header: string[], rows: string[][]): string {
-  const widths = header.map((title, i) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[i]))));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i])))
-      .join("  ")
-      .trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
-}
 
 function continuation(article: ImportedArticle): string {
   const { continued_from: from, continued_on: on } = article.fields;

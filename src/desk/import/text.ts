@@ -44,21 +44,3 @@ export function isHan(char: string): boolean {
   return /\p{Script=Han}/u.test(char);
 }
 
-/** Columns a string takes in a terminal: Chinese characters and full-width forms take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    const wide =
-      isHan(char) ||
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0x303e) ||
-      (code >= 0x3041 && code <= 0x33ff) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}

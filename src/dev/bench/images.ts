@@ -6,13 +6,13 @@ import os from "node:os";
 import path from "node:path";
 import sharp, { type OutputInfo, type Sharp } from "sharp";
 import { Diagnostics } from "../../content/diagnostics.ts";
-import { listEditionDates, loadEditions } from "../../content/load.ts";
 import { runImageStage, type ImageStageResult } from "../../images/stage.ts";
 import { extensions, imageSettings, type Encoding } from "../../images/settings.ts";
-import { zhCN } from "../../locale/index.ts";
-import { buildEdition } from "../../model/build.ts";
 import type { Edition } from "../../model/types.ts";
 import { UsageError } from "../../cli/index.ts";
+import { formatTable } from "../../cli/table.ts";
+import { runPool } from "../../pipeline/pool.ts";
+import { buildModel, readContent } from "../../pipeline/prepare.ts";
 import { projectRoot } from "../../project.ts";
 
 const resultFile = path.join(projectRoot, "bench-results", "images.json");
@@ -47,11 +47,11 @@ function writeBenchEdition(): string {
   return editions;
 }
 
+/** The build's own content and model stages over the bench edition. */
 function loadModel(editionsDir: string): Edition[] {
   const diagnostics = new Diagnostics();
-  const allDates = listEditionDates(editionsDir, diagnostics);
-  const editions = loadEditions(editionsDir, diagnostics)
-    .map((source) => buildEdition(source, { locale: zhCN, timeZone: "Asia/Shanghai", allDates }, diagnostics));
+  const options = { editionsDir, siteFile: path.join(projectRoot, "_data", "site.json"), outDir: work, cacheDir: work };
+  const editions = buildModel(readContent(options, diagnostics), diagnostics);
   if (diagnostics.errors.length) throw new Error(diagnostics.errors.map((d) => `${d.file}: ${d.message}`).join("\n"));
   return editions;
 }
@@ -103,14 +103,7 @@ async function plain(): Promise<number> {
   const out = freshDir("plain");
   const files = scans.map((scan) => path.join(dataDir, scan));
   const started = performance.now();
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      await plainPage(files[i], path.join(out, `page-${i}`));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(2, cores) }, worker));
+  await runPool(files.map((file, i) => ({ file, i })), Math.min(2, cores), ({ file, i }) => plainPage(file, path.join(out, `page-${i}`)));
   return performance.now() - started;
 }
 
@@ -215,23 +208,21 @@ export async function runImageBench(reps: number, samples: string): Promise<void
   fs.mkdirSync(path.dirname(resultFile), { recursive: true });
   fs.writeFileSync(resultFile, `${JSON.stringify(report, null, 2)}\n`);
 
-  const pad = (s: string | number, n: number) => String(s).padEnd(n);
-  const padL = (s: string | number, n: number) => String(s).padStart(n);
   console.log("");
-  console.log(`${pad("measurement", 34)}${padL("median ms", 10)}  runs`);
-  console.log(`${pad("stage cold (empty cache)", 34)}${padL(report.stage.coldMedianMs, 10)}  ${report.stage.coldMs.join(" / ")} ms, encoded ${report.stage.coldEncoded.join(" / ")}`);
-  console.log(`${pad("stage warm (same cache)", 34)}${padL(report.stage.warmMedianMs, 10)}  ${report.stage.warmMs.join(" / ")} ms, encoded ${report.stage.warmEncoded.join(" / ")} (goal 0)`);
-  console.log(`${pad("plain sharp, same transforms", 34)}${padL(report.plain.medianMs, 10)}  ${report.plain.ms.join(" / ")} ms`);
-  console.log(`${pad("ratio stage cold / plain", 34)}${padL(report.coldOverPlain.median.toFixed(2), 10)}  ${report.coldOverPlain.perRun.map((r) => r.toFixed(2)).join(" / ")} (goal ≤ 1.25)`);
+  console.log(formatTable(["measurement", "median ms", "runs"], [
+    ["stage cold (empty cache)", String(report.stage.coldMedianMs), `${report.stage.coldMs.join(" / ")} ms, encoded ${report.stage.coldEncoded.join(" / ")}`],
+    ["stage warm (same cache)", String(report.stage.warmMedianMs), `${report.stage.warmMs.join(" / ")} ms, encoded ${report.stage.warmEncoded.join(" / ")} (goal 0)`],
+    ["plain sharp, same transforms", String(report.plain.medianMs), `${report.plain.ms.join(" / ")} ms`],
+    ["ratio stage cold / plain", report.coldOverPlain.median.toFixed(2), `${report.coldOverPlain.perRun.map((r) => r.toFixed(2)).join(" / ")} (goal ≤ 1.25)`],
+  ]));
   console.log("");
-  console.log(`${pad("format (median ms)", 20)}${subjects.map((s) => padL(`${s.name}: ${s.source.split("/")[1]}`, 30)).join("")}`);
-  for (const c of candidates) {
-    const cells = subjects.map((s) => {
+  console.log(formatTable(["format (median ms)", ...subjects.map((s) => `${s.name}: ${s.source.split("/")[1]}`)], candidates.map((c) => [
+    c.label,
+    ...subjects.map((s) => {
       const row = formats.find((f) => f.source === s.source && f.format === c.label)!;
-      return padL(`${row.kb.toFixed(1)} KB ${padL(row.ms, 5)} ms`, 30);
-    });
-    console.log(`${pad(c.label, 20)}${cells.join("")}`);
-  }
+      return `${row.kb.toFixed(1)} KB ${row.ms} ms`;
+    }),
+  ])));
   console.log(`\nwritten: ${path.relative(process.cwd(), resultFile)}`);
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -10,6 +10,7 @@ import { rebuildArchive, stepPeakMb, type RebuildSummary } from "../../shards/ru
 import type { ShardBy } from "../../shards/plan.ts";
 import { generateArchive } from "../synth/index.ts";
 import { bareEleventyArgs, findArticleFiles, makeBareProject, readArticle } from "./bare.ts";
+import { formatTable } from "../../cli/table.ts";
 import { projectRoot, scriptArgs } from "../../project.ts";
 import type { PublishSummary } from "../../publish/publish.ts";
 import { round, series, sideBySide, timeNode, type Run, type Series } from "./measure.ts";
@@ -253,8 +254,8 @@ export function formatResults(r: BenchResults): string {
   const m = (x: number | null) => (x === null ? "?" : `${Math.round(x)} MB`);
   const mark = (ok: boolean) => (ok ? "✓" : "✗");
   const x = (ratio: number | null) => (ratio === null ? "?" : `${ratio}×`);
+  const header = ["", "measured", "against", "ratio", "CPU ratio", "goal (wall time)"];
   const rows: string[][] = [
-    ["", "measured", "against", "ratio", "CPU ratio", "goal (wall time)"],
     ["P1 one edition, warm", s(r.p1.banmian.seconds), `${s(r.p1.bareEleventy.seconds)} bare Eleventy`, `${r.p1.ratio}×`, x(r.p1.cpuRatio), `${mark(r.p1.ok)} ≤ ${goals.p1Ratio}×`],
     [`P2 publish into ${r.p2.archiveEditions} editions`, s(r.p2.intoArchive.seconds), `${s(r.p2.intoEmpty.seconds)} into empty site`, `${r.p2.ratio}×`, x(r.p2.cpuRatio), `${mark(r.p2.ok)} ≤ ${goals.p2Ratio}×`],
     [`P3 rebuild, first (${r.p3.cold.shards} shards)`, `${r.p3.cold.seconds.toFixed(1)} s, ${r.p3.cold.pagesPerSecond} pages/s`, "", "", "", `${mark((r.p3.cold.peakRssMb ?? Infinity) < goals.p3PeakRssMb)} peak ${m(r.p3.cold.peakRssMb)} < ${goals.p3PeakRssMb} MB`],
@@ -266,6 +267,5 @@ export function formatResults(r: BenchResults): string {
     [`P3 pages/s vs bare Eleventy (${r.p3.bareEleventy.files} files)`, `${(r.p3.warm ?? r.p3.cold).pagesPerSecond} pages/s`, `${r.p3.bareEleventy.pagesPerSecond} pages/s`, `${r.p3.pagesPerSecondRatio}×`, "", ""],
     ["search (per-edition index)", "not measured yet", "", "", "", ""],
   );
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => [...row[i]].length)));
-  return rows.map((row) => row.map((cell, i) => cell + " ".repeat(widths[i] - [...cell].length)).join("  ").trimEnd()).join("\n");
+  return formatTable(header, rows, { rule: false });
 }

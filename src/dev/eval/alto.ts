@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseAlto, proposeAreasFromAlto } from "../../desk/hotspots/alto.ts";
 import { blockText } from "../../desk/hotspots/layout.ts";
-import { formatTable } from "../../desk/import/table.ts";
+import { formatTable } from "../../cli/table.ts";
 import { iou, unionRect } from "../../model/geometry.ts";
 
 export interface AltoPageResult {

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { chineseNumber, pageLabel, takeContinuations, takeMark } from "../../../../src/desk/import/markers.ts";
 import { bareName, bylineLine, splitCredit, takeDateline } from "../../../../src/desk/import/people.ts";
 import { headlineSlug } from "../../../../src/desk/import/slug.ts";
-import { displayWidth, endsSentence, joinText } from "../../../../src/desk/import/text.ts";
+import { displayWidth } from "../../../../src/cli/table.ts";
+import { endsSentence, joinText } from "../../../../src/desk/import/text.ts";
 
 describe("page labels", () => {
   it.each([
