@@ -86,3 +86,51 @@ export function importPdf(bytes: Uint8Array, options: PdfImportOptions): Importe
   }
   return { articles, warnings, editor: pdf.furniture.editor, pdf };
 }
+
+/** Character pairs of a text, without spaces and punctuation: what two readings of one article share. */
+function bigrams(text: string): Map<string, number> {
+  const chars = Array.from(text.replace(/[\s\p{P}\p{S}]/gu, ""));
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 1 < chars.length; i++) counts.set(chars[i] + chars[i + 1], (counts.get(chars[i] + chars[i + 1]) ?? 0) + 1);
+  return counts;
+}
+
+function similarity(a: Map<string, number>, b: Map<string, number>): number {
+  let common = 0;
+  let na = 0;
+  let nb = 0;
+  for (const v of a.values()) na += v;
+  for (const v of b.values()) nb += v;
+  for (const [k, v] of a) common += Math.min(v, b.get(k) ?? 0);
+  return na && nb ? (2 * common) / (na + nb) : 0;
+}
+
+/**
+ * Gives a dump's articles their areas from the page PDF: each takes the area of the PDF article whose text is
+ * most like its own (one to one, best pairs first); the dump's fields are kept as they are.
+ */
+export function matchPdfAreas(
+  articles: ImportedArticle[],
+  bytes: Uint8Array,
+  options: Pick<PdfImportOptions, "source" | "locale">,
+): { warnings: ImportWarning[]; editor?: string } {
+  const pdf = importPdfPage(bytes, { locale: options.locale });
+  const areas = pdfAreas(pdf);
+  const theirs = pdf.articles.map((a) => bigrams(`${a.headline}${a.body}`));
+  const ours = articles.map((a) => bigrams(`${a.fields.headline}${a.body}`));
+  const pairs = ours.flatMap((o, i) => theirs.map((t, j) => ({ i, j, score: similarity(o, t) })));
+  pairs.sort((a, b) => b.score - a.score);
+  const taken = new Set<number>();
+  const given = new Set<number>();
+  for (const { i, j, score } of pairs) {
+    if (score < 0.3 || given.has(i) || taken.has(j)) continue;
+    given.add(i);
+    taken.add(j);
+    const area = areas[j];
+    if (area) articles[i].fields.area = area;
+  }
+  const warnings: ImportWarning[] = articles
+    .filter((_, i) => !given.has(i))
+    .map((a) => ({ message: `${a.name}: not found in ${options.source}; it has no area (draw it, or run npm run hotspots)` }));
+  return { warnings, editor: pdf.furniture.editor };
+}

@@ -21,12 +21,16 @@ export interface PlanOptions extends PageTarget {
   section?: string;
   /** Replace article files that are already there. */
   force?: boolean;
+  /** More of page.yml for a page that has none yet: the page PDF's file name, the editor. */
+  pageFields?: { pdf?: string; editor?: string };
+  /** Other files for the page folder (the page PDF), by name inside it. */
+  files?: { name: string; data: Uint8Array }[];
 }
 
 export interface PagePlan {
   pageDir: string;
   /** Files to write, article files first; `replaces` when a file of that name is already there. */
-  writes: { path: string; text: string; replaces: boolean }[];
+  writes: { path: string; text: string | Uint8Array; replaces: boolean }[];
   /** Older article files holding the same reading-order numbers under other names (only with force). */
   removes: string[];
   /** Things to tell the editor that do not stop the import. */
@@ -103,7 +107,10 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
     if (!section) {
       throw new ImportError(pageYml, "does not exist yet; give the page's name with --section, e.g. --section 综合");
     }
-    writes.push({ path: pageYml, text: yaml.dump({ section }, { lineWidth: -1 }), replaces: false });
+    const fields = { section, pdf: options.pageFields?.pdf, editor: options.pageFields?.editor };
+    if (!fields.pdf) delete fields.pdf;
+    if (!fields.editor) delete fields.editor;
+    writes.push({ path: pageYml, text: yaml.dump(fields, { lineWidth: -1 }), replaces: false });
   } else if (options.section) {
     let current: unknown;
     try {
@@ -115,6 +122,16 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
     if (current !== options.section.trim()) {
       notes.push(`${pageYml} already exists (section: ${String(current)}); --section ${options.section} was not used`);
     }
+  }
+
+  for (const file of options.files ?? []) {
+    const target = path.join(pageDir, file.name);
+    const same = existsSync(target) && Buffer.compare(readFileSync(target), Buffer.from(file.data)) === 0;
+    if (same) continue;
+    if (existsSync(target) && !options.force) {
+      throw new ImportError(target, "already exists and differs; nothing was written. Run again with --force to replace it");
+    }
+    writes.push({ path: target, text: file.data, replaces: existsSync(target) });
   }
 
   const missing = articles.flatMap((article) =>

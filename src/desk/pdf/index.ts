@@ -60,6 +60,10 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
     }
     articles.push(article);
   }
+  // Reading order of the articles: top to bottom by where they start, and left to right among those that start
+  // about level with each other (a lead and the sidebar beside it).
+  const level = 0.05 * drawing.height;
+  articles.sort((a, b) => (Math.abs(a.box[1] - b.box[1]) < level ? a.box[0] - b.box[0] : a.box[1] - b.box[1]));
   const texts = (lines: { text: string }[]) => lines.map((l) => l.text);
   return {
     width: drawing.width,

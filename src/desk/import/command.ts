@@ -1,0 +1,194 @@
+// What `npm run import` does: a text dump, a page PDF, a dump with the page's PDF for its areas, or a folder of PDFs.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { scriptArgs } from "../../project.ts";
+import { runNode } from "../../shards/child.ts";
+import { decodeDump } from "./decode.ts";
+import { importDump, type ImportedPage } from "./import-page.ts";
+import { importPdf, matchPdfAreas } from "./pdf-page.ts";
+import { formatWarning, ImportError } from "./problems.ts";
+import { articleTable } from "./table.ts";
+import { pageFolder, planPage, writePage } from "./write-page.ts";
+
+export const importUsage =
+  "usage: npm run import -- <dump or page.pdf> --date YYYY-MM-DD --page NN [--section 综合] [--pdf page.pdf]\n" +
+  "         [--photos a.png,b.png] [--locale zh|en] [--keep-punctuation] [--force] [--editions DIR] [--json]\n" +
+  "       npm run import -- <folder of page PDFs> [--pattern rmrb{date}{page}.pdf] [--section 综合] [--jobs N] …";
+
+export interface ImportFlags {
+  date?: string;
+  page?: string;
+  section?: string;
+  photos?: string;
+  pdf?: string;
+  locale?: string;
+  pattern?: string;
+  jobs?: number;
+  keepPunctuation?: boolean;
+  force?: boolean;
+  editions: string;
+  json?: boolean;
+}
+
+/** One page's import as a child process reports it (--json). */
+export interface PageSummary {
+  source: string;
+  pageDir?: string;
+  articles: number;
+  warnings: number;
+  written: number;
+  error?: string;
+}
+
+const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString("latin1") === "%PDF-";
+
+function readInput(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ImportError(file, `cannot be read (${code === "ENOENT" ? "no such file" : code}); check the ${what}'s path`);
+  }
+}
+
+/** Imports one dump or page PDF into its page folder; prints the table (or one JSON line) and what it wrote. */
+export function importOne(input: string, flags: ImportFlags): PageSummary {
+  const source = path.relative(process.cwd(), input) || input;
+  const missing = [!flags.date && "--date", !flags.page && "--page"].filter(Boolean);
+  if (missing.length) throw new ImportError(source, `missing ${missing.join(", ")}\n${importUsage}`);
+  const bytes = readInput(input, "input");
+  const target = { editions: flags.editions, date: flags.date!, page: flags.page! };
+  const log = (text: string) => {
+    if (!flags.json) console.log(text);
+  };
+
+  let page: ImportedPage;
+  let what: string;
+  let pdfBytes: Uint8Array | undefined;
+  let editor: string | undefined;
+  if (isPdf(bytes)) {
+    pdfBytes = bytes;
+    const pdf = importPdf(bytes, { source, locale: flags.locale, keepPunctuation: flags.keepPunctuation });
+    page = pdf;
+    editor = pdf.editor;
+    what = `page PDF, ${pdf.pdf.locale}`;
+  } else {
+    const { text, encoding } = decodeDump(bytes, source);
+    const photos = flags.photos?.split(/[,，]/u).map((name) => name.trim()).filter(Boolean);
+    page = importDump(text, { source, photos, keepPunctuation: flags.keepPunctuation });
+    what = encoding;
+    if (flags.pdf) {
+      pdfBytes = readInput(flags.pdf, "page PDF");
+      if (!isPdf(pdfBytes)) throw new ImportError(flags.pdf, "is not a PDF (it does not start with %PDF-)");
+      // The dump's fields win; the PDF only says where each article is printed.
+      const matched = matchPdfAreas(page.articles, pdfBytes, { source: flags.pdf, locale: flags.locale });
+      page.warnings.push(...matched.warnings);
+      editor = matched.editor;
+      what += ` + ${path.basename(flags.pdf)} for the areas`;
+    }
+  }
+  // The table comes before the checks on the page folder, so an editor sees what was read even when it stops there.
+  log(`${source} (${what}): ${page.articles.length} articles for ${pageFolder(target)}\n`);
+  log(articleTable(page.articles));
+  const warnings = page.warnings.map((w) => formatWarning(source, w));
+  if (warnings.length) log(`\nwarnings:\n${warnings.map((w) => `  ! ${w}`).join("\n")}`);
+
+  const plan = planPage(page.articles, {
+    ...target,
+    section: flags.section,
+    force: flags.force,
+    pageFields: pdfBytes ? { pdf: "page.pdf", editor } : undefined,
+    files: pdfBytes ? [{ name: "page.pdf", data: pdfBytes }] : undefined,
+  });
+  if (plan.notes.length) log(`${warnings.length ? "" : "\nwarnings:\n"}${plan.notes.map((note) => `  ! ${note}`).join("\n")}`);
+  writePage(plan);
+  log("");
+  for (const file of plan.removes) log(`removed  ${file}`);
+  for (const { path: file, replaces } of plan.writes) log(`${replaces ? "replaced" : "wrote"}  ${file}`);
+  const summary = {
+    source,
+    pageDir: plan.pageDir,
+    articles: page.articles.length,
+    warnings: warnings.length + plan.notes.length,
+    written: plan.writes.length,
+  };
+  if (flags.json) console.log(JSON.stringify(summary));
+  return summary;
+}
+
+/**
+ * Where a file name holds the edition's date and the page: `{date}` (YYYYMMDD or YYYY-MM-DD) and `{page}` (02, A03)
+ * in a pattern such as rmrb{date}{page}.pdf; `*` stands for anything.
+ */
+export function namePattern(pattern: string): (name: string) => { date: string; page: string } | undefined {
+  const escaped = pattern.replace(/[.+?^$()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+  const source = escaped
+    .replace("{date}", "(?<date>\\d{4}-?\\d{2}-?\\d{2})")
+    .replace("{page}", "(?<page>[A-Za-z]?\\d{1,3})");
+  const regex = new RegExp(`^${source}$`, "u");
+  return (name) => {
+    const groups = regex.exec(name)?.groups;
+    if (!groups?.date || !groups.page) return undefined;
+    const digits = groups.date.replace(/-/g, "");
+    return { date: `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`, page: groups.page.toUpperCase() };
+  };
+}
+
+/** Imports every page PDF of a folder, as many at once as there are cores; one line per page, then the count. */
+export async function importFolder(folder: string, flags: ImportFlags): Promise<number> {
+  const match = namePattern(flags.pattern ?? "*{date}{page}.pdf");
+  const names = readdirSync(folder).filter((name) => name.toLowerCase().endsWith(".pdf")).sort();
+  const unnamed = names.filter((name) => !match(name));
+  for (const name of unnamed) console.log(`skipped  ${path.join(folder, name)}: no date and page in its name (see --pattern)`);
+  const queue = names.filter((name) => match(name));
+  if (!queue.length) throw new ImportError(folder, `holds no page PDF named like ${flags.pattern ?? "*{date}{page}.pdf"}`);
+
+  const passOn = [
+    ...(flags.section ? ["--section", flags.section] : []),
+    ...(flags.locale ? ["--locale", flags.locale] : []),
+    ...(flags.keepPunctuation ? ["--keep-punctuation"] : []),
+    ...(flags.force ? ["--force"] : []),
+    "--editions", flags.editions, "--json",
+  ];
+  const jobs = Math.max(1, flags.jobs ?? os.availableParallelism());
+  let failed = 0;
+  let done = 0;
+  const worker = async () => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+      const file = path.join(folder, name);
+      const { date, page } = match(name)!;
+      const child = runNode([...scriptArgs("import"), file, "--date", date, "--page", page, ...passOn]);
+      const result = await child.done;
+      const summary = result.json as PageSummary | null;
+      if (result.code === 0 && summary) {
+        done++;
+        const warned = summary.warnings ? `, ${summary.warnings} warning(s)` : "";
+        console.log(`ok       ${file} → ${summary.pageDir}: ${summary.articles} articles${warned}`);
+      } else {
+        failed++;
+        const why = result.tail.split("\n").filter((l) => l.trim()).at(-1) ?? `exit code ${result.code}`;
+        console.log(`FAILED   ${file}: ${why.replace(/^error:\s*/u, "")}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, worker));
+  console.log(`\n${done} page(s) imported, ${failed} failed${unnamed.length ? `, ${unnamed.length} skipped` : ""}`);
+  return failed ? 1 : 0;
+}
+
+/** The command: a folder goes page by page, a file is imported on its own. Returns the exit code. */
+export async function runImport(positionals: string[], flags: ImportFlags): Promise<number> {
+  if (positionals.length !== 1) throw new ImportError("import", `give one dump, page PDF or folder\n${importUsage}`);
+  const [input] = positionals;
+  let folder = false;
+  try {
+    folder = statSync(input).isDirectory();
+  } catch {
+    // A path that does not exist is reported by importOne, naming it.
+    folder = false;
+  }
+  if (folder) return importFolder(input, flags);
+  importOne(input, flags);
+  return 0;
+}
