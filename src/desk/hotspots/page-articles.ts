@@ -1,9 +1,8 @@
-// Finds a page folder and reads its article files, for proposing their areas.
-import fs from "node:fs/promises";
+// A page's article files and page PDF for proposing areas, read through the one content reader (src/content).
 import path from "node:path";
-import yaml from "js-yaml";
-import { splitFrontMatter } from "../../content/article-file.ts";
-import { articleSchema, pageSchema, type ArticleFields } from "../../content/schema.ts";
+import { ContentError, Diagnostics, type Diagnostic } from "../../content/diagnostics.ts";
+import { loadArticle, loadEdition, type ArticleSource, type PageSource } from "../../content/load.ts";
+import type { ArticleFields } from "../../content/schema.ts";
 import type { ArticleText } from "./propose.ts";
 
 export interface PageArticle {
@@ -13,67 +12,69 @@ export interface PageArticle {
   body: string;
 }
 
-/** An article file's name: NN-slug.md. */
-const articleName = /^\d+-[^/]+\.md$/;
+/** A page folder as the content reader has it: its articles in reading order and its PDF (inside the edition). */
+export interface HotspotPage {
+  dir: string;
+  articles: ArticleSource[];
+  /** The page PDF (page.yml "pdf", default page.pdf), or null when there is none. */
+  pdfPath: string | null;
+  /** Why there is no PDF, when page.yml names one that cannot be used (missing, outside the edition). */
+  pdfProblem?: Diagnostic;
+}
 
-/** Reads and checks an article file; throws an error naming the file and field on bad front matter. */
-export async function readArticleFile(file: string): Promise<PageArticle> {
-  const { yaml: frontMatter, body } = splitFrontMatter(await fs.readFile(file, "utf8"));
-  if (frontMatter === null) throw new Error(`${file}: no front matter (--- lines) at the top`);
-  let data: unknown;
+// Proposing areas needs the words and the page, not the photos: a missing photo is `npm run check`'s to report.
+const mattersHere = (d: Diagnostic) => d.level === "error" && !d.field?.startsWith("figures[");
+
+function insideFolder(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+
+/**
+ * Reads one page folder of an edition with the content reader. Errors in this page's files (front matter,
+ * file names, page.yml) throw a ContentError listing them; other pages' problems are left to `npm run check`.
+ */
+export function readHotspotPage(editionsRoot: string, date: string, label: string): HotspotPage {
+  const diagnostics = new Diagnostics();
+  let edition;
   try {
-    data = yaml.load(frontMatter);
+    edition = loadEdition(editionsRoot, date, diagnostics);
   } catch (err) {
-    throw new Error(`${file}: front matter is not valid YAML: ${(err as Error).message}`);
+    throw new Error(`${path.join(editionsRoot, date)}: no such edition folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  const parsed = articleSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.length > 0 ? `front matter "${issue.path.join(".")}"` : "front matter";
-    throw new Error(`${file}: ${field}: ${issue.message}`);
+  const page: PageSource | undefined = edition.pages.find((p) => p.label === label);
+  if (!page) {
+    // A folder for the page that the reader refused (no page.yml, a bad name) says why; else there is none.
+    const top = (file: string) => path.relative(edition.dir, file).split(path.sep)[0];
+    const refused = diagnostics.items.filter((d) => d.level === "error" && (top(d.file) === label || top(d.file).startsWith(`${label}-`)));
+    if (refused.length > 0) throw new ContentError(refused);
+    throw new Error(`${edition.dir}: no page folder named ${label} or ${label}-…`);
   }
-  return { file, fields: parsed.data, body };
+  const mine = diagnostics.items.filter((d) => insideFolder(d.file, page.dir) && mattersHere(d));
+  const pdfProblem = mine.find((d) => path.basename(d.file) === "page.yml" && d.field === "pdf");
+  const blocking = mine.filter((d) => d !== pdfProblem);
+  if (blocking.length > 0) throw new ContentError(blocking);
+  return { dir: page.dir, articles: page.articles, pdfPath: page.pdfPath, pdfProblem };
 }
 
-/** The folder of page `label` ("02", or "02-zonghe" style folders) in an edition. */
-export async function findPageDir(editionsRoot: string, date: string, label: string): Promise<string> {
-  const editionDir = path.join(editionsRoot, date);
-  let names: string[];
-  try {
-    names = await fs.readdir(editionDir);
-  } catch (err) {
-    throw new Error(`${editionDir}: no such edition folder (${(err as NodeJS.ErrnoException).code})`);
-  }
-  const match = names.find((n) => n === label || n.startsWith(`${label}-`));
-  if (!match) throw new Error(`${editionDir}: no page folder named ${label} or ${label}-…`);
-  return path.join(editionDir, match);
+/** The articles of a page folder (…/YYYY-MM-DD/NN), in reading order. */
+export function readPageArticles(pageDir: string): PageArticle[] {
+  const dir = path.resolve(pageDir);
+  const date = path.basename(path.dirname(dir));
+  const label = path.basename(dir).split("-")[0];
+  return readHotspotPage(path.dirname(path.dirname(dir)), date, label).articles;
 }
 
-/** The page's articles in reading order (by file name). */
-export async function readPageArticles(pageDir: string): Promise<PageArticle[]> {
-  const names = (await fs.readdir(pageDir)).filter((n) => articleName.test(n)).sort();
-  return Promise.all(names.map((n) => readArticleFile(path.join(pageDir, n))));
-}
-
-/** The page PDF named in page.yml (default page.pdf), or null if there is none. */
-export async function findPagePdf(pageDir: string): Promise<string | null> {
-  let pdf = "page.pdf";
-  const pageYml = path.join(pageDir, "page.yml");
-  const source = await fs.readFile(pageYml, "utf8").catch(() => null); // no page.yml: the default name applies
-  if (source !== null) {
-    let data: unknown;
-    try {
-      data = yaml.load(source);
-    } catch (err) {
-      throw new Error(`${pageYml}: not valid YAML: ${(err as Error).message}`);
-    }
-    // Only "pdf" matters here; `npm run check` reports the rest of page.yml.
-    const parsed = pageSchema.partial().safeParse(data);
-    if (parsed.success && parsed.data.pdf) pdf = parsed.data.pdf;
-  }
-  const file = path.resolve(pageDir, pdf);
-  const stat = await fs.stat(file).catch(() => null); // a missing PDF is answered with null, as documented
-  return stat?.isFile() ? file : null;
+/** Reads and checks one article file; throws a ContentError naming the file and field on bad front matter. */
+export function readArticleFile(file: string): PageArticle {
+  const name = path.basename(file);
+  const match = /^(\d{1,3})-(.+)\.md$/.exec(name);
+  const diagnostics = new Diagnostics();
+  // The edition folder is two up (edition/page/article.md); it only bounds where figures may point.
+  const article = loadArticle(path.dirname(path.dirname(file)), file, Number(match?.[1] ?? 0), match?.[2] ?? name, diagnostics);
+  const errors = diagnostics.items.filter(mattersHere);
+  if (!article || errors.length > 0) throw new ContentError(errors);
+  return { file: article.file, fields: article.fields, body: article.body };
 }
 
 /** What the matcher compares with the printed page: every printed field and the body. */

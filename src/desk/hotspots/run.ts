@@ -6,7 +6,8 @@ import { parseAlto } from "./alto.ts";
 import type { Area } from "../../content/schema.ts";
 import { areaBounds, isRect, simplestArea } from "../../model/geometry.ts";
 import type { PageLayout } from "./layout.ts";
-import { findPageDir, findPagePdf, readPageArticles, toArticleText } from "./page-articles.ts";
+import { formatDiagnostic } from "../../content/diagnostics.ts";
+import { readHotspotPage, toArticleText } from "./page-articles.ts";
 import { readPdfLayout } from "./pdf-text.ts";
 import { proposeAreas, type MatchedRegion } from "./propose.ts";
 import { writeAreas, type AreaWrite } from "./write-areas.ts";
@@ -50,8 +51,9 @@ function blockList(regions: MatchedRegion[]): string[] {
 }
 
 export async function proposePageHotspots(options: PageHotspotsOptions): Promise<PageHotspotsReport> {
-  const pageDir = await findPageDir(options.editionsRoot, options.date, options.page);
-  const articles = await readPageArticles(pageDir);
+  const page = readHotspotPage(options.editionsRoot, options.date, options.page);
+  const pageDir = page.dir;
+  const articles = page.articles;
   if (articles.length === 0) throw new Error(`${pageDir}: no article files (NN-slug.md)`);
 
   let layout: PageLayout;
@@ -60,10 +62,10 @@ export async function proposePageHotspots(options: PageHotspotsOptions): Promise
     source = options.altoFile;
     layout = parseAlto(await fs.readFile(source, "utf8"));
   } else {
-    const pdf = await findPagePdf(pageDir);
-    if (!pdf) throw new Error(`${pageDir}: no page PDF (page.pdf or page.yml "pdf"); give an ALTO file with --alto`);
-    source = pdf;
-    layout = readPdfLayout(await fs.readFile(pdf));
+    if (page.pdfProblem) throw new Error(formatDiagnostic(page.pdfProblem));
+    if (!page.pdfPath) throw new Error(`${pageDir}: no page PDF (page.pdf or page.yml "pdf"); give an ALTO file with --alto`);
+    source = page.pdfPath;
+    layout = readPdfLayout(await fs.readFile(source));
   }
 
   const proposal = proposeAreas(layout, articles.map(toArticleText));

@@ -8,24 +8,63 @@ import { formatHotspotsReport, proposePageHotspots } from "../../../../src/desk/
 const fixtures = new URL("../../../fixtures/hotspots", import.meta.url).pathname;
 const pdf = new URL("../../../fixtures/seed/page.pdf", import.meta.url).pathname;
 
+/** A copy of the hotspots fixture page in a temporary editions folder, with the seed PDF named in page.yml. */
+async function tempEdition(): Promise<{ root: string; pageDir: string; pdf: string }> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), "banmian-hotspots-"));
+  const pageDir = path.join(root, "2022-09-02", "02");
+  await fs.cp(path.join(fixtures, "2022-09-02/02"), pageDir, { recursive: true });
+  await fs.mkdir(path.join(root, "2022-09-02", "pdf"));
+  await fs.copyFile(pdf, path.join(root, "2022-09-02", "pdf", "seed.pdf"));
+  await fs.writeFile(path.join(pageDir, "page.yml"), "section: 综合\npdf: ../pdf/seed.pdf\n");
+  return { root, pageDir, pdf: await fs.realpath(path.join(root, "2022-09-02", "pdf", "seed.pdf")) };
+}
+
 describe("proposePageHotspots", () => {
   it("proposes from the page PDF named in page.yml and, on a dry run, writes nothing", async () => {
-    const before = await fs.readFile(path.join(fixtures, "2022-09-02/02/03-laojiu-xiaoqu.md"), "utf8");
-    const report = await proposePageHotspots({ editionsRoot: fixtures, date: "2022-09-02", page: "02", dryRun: true });
-    expect(report.source).toBe(pdf);
-    expect(report.rows.map((r) => [path.basename(r.file), r.status])).toEqual([
-      ["01-xingzheng-fuwu.md", "not written"],
-      ["02-chenzhou-jiedao.md", "not written"],
-      ["03-laojiu-xiaoqu.md", "not written"],
-      ["04-dancheng-yingshang.md", "not written"],
-      ["05-kaixue-diyitian.md", "not written"],
-    ]);
-    expect(await fs.readFile(path.join(fixtures, "2022-09-02/02/03-laojiu-xiaoqu.md"), "utf8")).toBe(before);
+    const { root, pageDir, pdf: named } = await tempEdition();
+    try {
+      const before = await fs.readFile(path.join(pageDir, "03-laojiu-xiaoqu.md"), "utf8");
+      const report = await proposePageHotspots({ editionsRoot: root, date: "2022-09-02", page: "02", dryRun: true });
+      expect(report.source).toBe(named);
+      expect(report.rows.map((r) => [path.basename(r.file), r.status])).toEqual([
+        ["01-xingzheng-fuwu.md", "not written"],
+        ["02-chenzhou-jiedao.md", "not written"],
+        ["03-laojiu-xiaoqu.md", "not written"],
+        ["04-dancheng-yingshang.md", "not written"],
+        ["05-kaixue-diyitian.md", "not written"],
+      ]);
+      expect(await fs.readFile(path.join(pageDir, "03-laojiu-xiaoqu.md"), "utf8")).toBe(before);
 
-    const table = formatHotspotsReport(report);
-    expect(table).toContain("03-laojiu-xiaoqu.md");
-    expect(table).toContain("outline of 8 points in [0.03, 0.484, 0.93, 0.068]");
-    expect(table).toContain("t22 t23 t24 t25 f1");
+      const table = formatHotspotsReport(report);
+      expect(table).toContain("03-laojiu-xiaoqu.md");
+      expect(table).toContain("outline of 8 points in [0.03, 0.484, 0.93, 0.068]");
+      expect(table).toContain("t22 t23 t24 t25 f1");
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a page PDF that page.yml names outside the edition folder", async () => {
+    const { root, pageDir } = await tempEdition();
+    try {
+      await fs.copyFile(pdf, path.join(root, "outside.pdf"));
+      await fs.writeFile(path.join(pageDir, "page.yml"), "section: 综合\npdf: ../../outside.pdf\n");
+      await expect(proposePageHotspots({ editionsRoot: root, date: "2022-09-02", page: "02", dryRun: true }))
+        .rejects.toThrow(/page\.yml: front matter "pdf": "\.\.\/\.\.\/outside\.pdf" points outside the edition folder/);
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it("names the article file whose front matter is broken", async () => {
+    const { root, pageDir } = await tempEdition();
+    try {
+      await fs.writeFile(path.join(pageDir, "02-chenzhou-jiedao.md"), "---\nheadline: [unclosed\n---\nbody\n");
+      await expect(proposePageHotspots({ editionsRoot: root, date: "2022-09-02", page: "02", dryRun: true }))
+        .rejects.toThrow(/02-chenzhou-jiedao\.md.*invalid YAML/);
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
   });
 
   it("writes only the articles without an area, then all with force", async () => {

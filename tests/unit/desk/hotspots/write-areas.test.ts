@@ -66,7 +66,7 @@ describe("writeAreas", () => {
     await expect(writeAreas([
       { file: file("01-xingzheng-fuwu.md"), area: [0.03, 0.08, 0.505, 0.367] },
       { file: bad, area: [0.655, 0.08, 0.315, 0.357] },
-    ])).rejects.toThrow(`${bad}: front matter`);
+    ])).rejects.toThrow(`${bad}:4: front matter "headlin": unknown key: did you mean "headline"?`);
     expect(await fs.readFile(file("01-xingzheng-fuwu.md"), "utf8")).toBe(good);
   });
 });
