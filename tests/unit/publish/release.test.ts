@@ -1,0 +1,70 @@
+// Releases: what a publish rebuilds, one way to assemble a release, the swap, the lock, garbage collection.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { editionsToRebuild } from "../../../src/publish/publish.ts";
+import { PublishRoot, searchIndexIn } from "../../../src/publish/release.ts";
+import { tempDir } from "../../helpers/build.ts";
+
+function stage(root: PublishRoot, id: string, dates: string[]): string {
+  const staging = path.join(root.dir, `staging-${id}`);
+  fs.mkdirSync(staging, { recursive: true });
+  for (const date of dates) {
+    fs.mkdirSync(path.join(searchIndexIn(path.join(staging, date), date)), { recursive: true });
+    fs.writeFileSync(path.join(staging, date, "index.html"), `${date} of ${id}`);
+  }
+  fs.writeFileSync(path.join(staging, "index.html"), `home of ${id}`);
+  return staging;
+}
+
+describe("editionsToRebuild", () => {
+  it("is tonight's edition, its neighbours, the newest and every edition not live yet", () => {
+    const all = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"];
+    expect([...editionsToRebuild("2024-01-02", all, new Set(all))].sort()).toEqual(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"]);
+    expect([...editionsToRebuild("2024-01-01", all, new Set(["2024-01-01", "2024-01-02", "2024-01-04"]))].sort()).toEqual(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"]);
+    expect([...editionsToRebuild("2024-01-04", all, new Set(all))].sort()).toEqual(["2024-01-03", "2024-01-04"]);
+  });
+});
+
+describe("PublishRoot", () => {
+  it("assembles a release that links rebuilt editions from the store and keeps the others as they are live", async () => {
+    const root = new PublishRoot(path.join(tempDir("release"), "public"));
+    for (const dir of [root.releases, root.editionStore, root.imageStore]) fs.mkdirSync(dir, { recursive: true });
+    const first = await root.assembleRelease({ id: "a", staging: stage(root, "a", ["2024-01-01", "2024-01-02"]), allDates: ["2024-01-01", "2024-01-02"], rebuilt: new Set(["2024-01-01", "2024-01-02"]) });
+    root.swap(first);
+    expect(fs.readFileSync(path.join(root.current, "2024-01-01/index.html"), "utf8")).toBe("2024-01-01 of a");
+
+    const staging = stage(root, "b", ["2024-01-02"]);
+    fs.writeFileSync(path.join(searchIndexIn(root.currentEditions().get("2024-01-02")!, "2024-01-02"), "words"), "kept");
+    const second = await root.assembleRelease({ id: "b", staging, allDates: ["2024-01-01", "2024-01-02"], rebuilt: new Set(["2024-01-02"]), keepSearch: new Set(["2024-01-02"]) });
+    root.swap(second);
+    expect(fs.readFileSync(path.join(root.current, "index.html"), "utf8")).toBe("home of b");
+    expect(fs.readFileSync(path.join(root.current, "2024-01-01/index.html"), "utf8")).toBe("2024-01-01 of a");
+    expect(fs.readFileSync(path.join(root.current, "2024-01-02/index.html"), "utf8")).toBe("2024-01-02 of b");
+    expect(fs.readFileSync(path.join(searchIndexIn(path.join(root.current, "2024-01-02"), "2024-01-02"), "words"), "utf8")).toBe("kept");
+    expect(fs.lstatSync(path.join(root.current, "img")).isSymbolicLink()).toBe(true);
+
+    await expect(root.assembleRelease({ id: "c", staging: stage(root, "c", []), allDates: ["2024-01-01", "2024-01-09"], rebuilt: new Set() }))
+      .rejects.toThrow("editions neither rebuilt nor live: 2024-01-09");
+  });
+
+  it("keeps the live release and the one before it, and the edition folders they use", async () => {
+    const root = new PublishRoot(path.join(tempDir("gc"), "public"));
+    for (const dir of [root.releases, root.editionStore, root.imageStore]) fs.mkdirSync(dir, { recursive: true });
+    for (const id of ["1", "2", "3"]) {
+      root.swap(await root.assembleRelease({ id, staging: stage(root, id, ["2024-01-01"]), allDates: ["2024-01-01"], rebuilt: new Set(["2024-01-01"]) }));
+    }
+    root.collectGarbage();
+    expect(fs.readdirSync(root.releases).sort()).toEqual(["2", "3"]);
+    expect(fs.readdirSync(root.editionStore).sort()).toEqual(["2024-01-01@2", "2024-01-01@3"]);
+  });
+
+  it("refuses a second publish while the first holds the lock, and takes over a dead holder's lock", () => {
+    const root = new PublishRoot(path.join(tempDir("lock"), "public"));
+    const unlock = root.lock();
+    expect(() => root.lock()).toThrow(`another publish (process ${process.pid}) is running`);
+    unlock();
+    fs.writeFileSync(path.join(root.dir, "publish.lock"), "999999999");
+    root.lock()();
+  });
+});
