@@ -1,6 +1,6 @@
 // One article from its pieces: headline, kicker, subtitle, byline, body paragraphs and subheads, figures.
-import { takeContinuations } from "../import/markers.ts";
-import { bylineLine, splitCredit, takeDateline } from "../import/people.ts";
+import { pageLabel, takeContinuations } from "../import/markers.ts";
+import { bareName, bylineLine, splitCredit, takeDateline } from "../import/people.ts";
 import { endsSentence, joinText } from "../import/text.ts";
 import { inside } from "./furniture.ts";
 import type { Figure, Heading, PagePiece } from "./pieces.ts";
@@ -109,7 +109,7 @@ function columnsOf(lines: TextLine[]): TextLine[][] {
   return columns.sort((a, b) => a.x0 - b.x0).map((c) => c.lines.sort((a, b) => a.box[1] - b.box[1]));
 }
 
-const BY = /^(?:by|di|de|par|von|por)\s+\p{Lu}/u;
+const BY = /^(?:[Bb]y|BY|[Dd]i|[Dd]e|[Pp]ar|[Vv]on|[Pp]or)\s+\p{Lu}/u;
 const NOTE = /^[(（][^()（）]{2,}[)）]$/u;
 const CREDIT = /(?:制图|摄影?|供图|图片来源|数据来源|来源|photo(?:graph)?s?|source|graphic|illustration)\s*[:：/]|摄$|供图$/iu;
 const JUMP = /^(?:\(?\s*)?(?:continued|see)\s+(?:on\s+)?(?:page\s+)?([A-Z]?\d{1,3})\s*\)?\.?$|^segue a pagina\s+(\d{1,3})$|^a pagina\s+(\d{1,3})$/iu;
@@ -156,15 +156,18 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
       }
       const below = l.box[1] >= headBox[3] - 2 && l.box[1] <= headBox[3] + 2.5 * bodySize;
       const overlap = Math.min(l.box[2], headBox[2]) - Math.max(l.box[0], headBox[0]);
-      return below && overlap > 0 && l.size >= bodySize * 0.95 && (l.size > bodySize * 1.05 || BY.test(l.text) || !!bylineLine(l.text));
+      const nameLike = BY.test(l.text) || !!bylineLine(l.text) || !!bareName(l.text);
+      return below && overlap > 0 && l.size >= bodySize * 0.95 && (l.size > bodySize * 1.03 || nameLike);
     });
     for (const row of rows(near)) {
-      bylineRows.push(row.map((l) => (cjk ? tidyCjk(l.text) : l.text)).join(" "));
+      // Spaces in a byline are kept: they part the names (周 江  张济坤).
+      bylineRows.push(row.map((l) => l.text).join(" ").replace(/\s+/gu, " "));
       row.forEach((l) => used.add(l));
     }
   }
 
   const titled = new Set<PagePiece>();
+  let jumpTo: string | undefined;
   // Captions: lines right under a figure, within its width; credits on or under it.
   const pdfFigures: PdfFigure[] = figures.map((f) => {
     const box = f.box;
@@ -195,12 +198,14 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
       if (CREDIT.test(rowText(row, cjk)) || (onPicture.length && runsOn)) onPicture.push(...row);
       else if (onPicture.length) break;
     }
-    const captionTexts = captionRows.map((r) => rowText(r, cjk));
+    // Tidied after the credit is split off: spaces part the photographer's name from the caption and the role.
+    const captionTexts = captionRows.map((r) => r.map((l) => l.text).join(" "));
     if (title) captionTexts.unshift(headingText(title.data.heading));
     let caption = captionTexts.length ? joinRows(captionTexts, cjk) : undefined;
     let credit = joinRows(rows(onPicture).map((r) => rowText(r, cjk)), cjk) || undefined;
     if (caption) {
       const split = splitCredit(caption);
+      if (cjk) split.caption = tidyCjk(split.caption);
       if (split.credit) {
         caption = split.caption || undefined;
         credit = credit ? `${credit} ${split.credit}` : split.credit;
@@ -212,12 +217,23 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
           caption = caption.slice(0, at).trim() || undefined;
         }
       }
+      if (caption && cjk) caption = tidyCjk(caption);
+      // A credit keeps its spaces, as a byline does: 记者 王五 摄.
+      if (credit) credit = credit.replace(/\s+/gu, " ");
     }
     return { box, caption, credit };
   });
 
   const subheadPieces = subheadCandidates.filter((p) => !titled.has(p));
 
+  // Jump lines (Continued on A4, segue a pagina 24) stand on a line of their own.
+  for (const l of textLines) {
+    const jump = !used.has(l) && JUMP.exec(l.text.trim());
+    if (jump) {
+      jumpTo = pageLabel(jump[1] ?? jump[2] ?? jump[3]);
+      used.add(l);
+    }
+  }
   // The body: the remaining lines and subheads column by column, each column top to bottom.
   const bodyLines = textLines.filter((l) => !used.has(l) && !l.vertical);
   const flowPieces: { box: Box; line?: TextLine; subhead?: string }[] = [
@@ -278,6 +294,7 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
   };
   for (const p of subheadPieces) article.lines.push(...p.data.heading.lines.map((l) => l.box));
 
+  if (jumpTo) article.continuedOn = jumpTo;
   let byline = bylineRows.join(" ").trim() || undefined;
   if (byline && !cjk) byline = byline.replace(BY, (m) => m.slice(m.search(/\s/u) + 1).trimStart()).trim();
 
@@ -290,7 +307,7 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
       if (continued.on) article.continuedOn = continued.on;
       const jump = JUMP.exec(continued.text);
       if (jump) {
-        article.continuedOn = (jump[1] ?? jump[2] ?? jump[3]).toUpperCase();
+        article.continuedOn = pageLabel(jump[1] ?? jump[2] ?? jump[3]);
         continue;
       }
       if (!byline && !kept.length && !cjk && BY.test(continued.text) && continued.text.length < 60) {

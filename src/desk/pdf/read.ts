@@ -111,22 +111,27 @@ function readGlyphLines(page: mupdf.Page): { glyphs: Glyph[]; vertical: boolean 
   return lines;
 }
 
-/** MuPDF gives a vertical headline one line per character; these are joined into one line per column of type. */
+/**
+ * A vertical headline comes one line per character (from MuPDF in vertical writing mode, or set as single characters
+ * one under the other); these are joined into one vertical line per column of type.
+ */
 function joinVertical(lines: TextLine[]): TextLine[] {
   const sorted = [...lines].sort((a, b) => a.box[0] - b.box[0] || a.box[1] - b.box[1]);
-  const out: TextLine[] = [];
+  const stacks: TextLine[][] = [];
   for (const line of sorted) {
-    const last = out.at(-1);
-    const sameColumn =
-      last && Math.abs(last.box[0] - line.box[0]) < 0.3 * line.size && Math.abs(last.size - line.size) < 0.5;
-    if (last && sameColumn && line.box[1] - last.box[3] < line.size && line.box[1] >= last.box[1]) {
-      last.box = union([last.box, line.box]);
-      last.text += line.text;
-    } else {
-      out.push({ ...line });
-    }
+    const stack = stacks.find((s) => {
+      const last = s.at(-1)!;
+      const sameColumn = Math.abs(last.box[0] - line.box[0]) < 0.3 * line.size && Math.abs(last.size - line.size) < 0.5;
+      return sameColumn && line.box[1] >= last.box[1] && line.box[1] - last.box[3] < line.size;
+    });
+    if (stack) stack.push(line);
+    else stacks.push([line]);
   }
-  return out;
+  return stacks.map((stack) =>
+    stack.length === 1
+      ? stack[0]
+      : { ...stack[0], box: union(stack.map((l) => l.box)), text: stack.map((l) => l.text).join(""), vertical: true },
+  );
 }
 
 /** Joins pieces of one printed line (MuPDF splits at quotation marks and font changes) left to right. */
@@ -227,10 +232,9 @@ export function readPage(bytes: Uint8Array, pageIndex = 0): PageDrawing {
     try {
       const [x0, y0, x1, y1] = page.getBounds();
       const raw = readGlyphLines(page).map(({ glyphs, vertical }) => glyphsToLine(glyphs, vertical));
-      const lines = [
-        ...joinPieces(raw.filter((l) => !l.vertical)),
-        ...joinVertical(raw.filter((l) => l.vertical)),
-      ].map((l) => ({ ...l, text: l.text.replace(/\s+/gu, " ").trim() }));
+      const single = (l: TextLine) => l.vertical || Array.from(l.text.trim()).length === 1;
+      const stacked = joinVertical(raw.filter(single));
+      const lines = [...joinPieces([...raw.filter((l) => !single(l)), ...stacked.filter((l) => !l.vertical)]), ...stacked.filter((l) => l.vertical)].map((l) => ({ ...l, text: l.text.replace(/\s+/gu, " ").trim() }));
       return { width: x1 - x0, height: y1 - y0, lines: lines.filter((l) => l.text), ...readDrawing(page) };
     } finally {
       page.destroy();
