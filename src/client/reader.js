@@ -94,19 +94,33 @@
     });
   }
 
-  // The same article areas as links over the zoomed scan (OpenSeadragon's coordinates: width 1, height h/w).
+  // The same article areas as links over the zoomed scan (OpenSeadragon's coordinates: width 1, height h/w). Each
+  // is its polygon in an overlay over its bounding box; only the polygon takes clicks, so an L-shaped area does not
+  // cover the neighbour in its notch.
   function addHotspots(osd) {
     var size = osd.world.getItemAt(0).getContentSize();
     var aspect = size.y / size.x;
+    var svgNs = "http://www.w3.org/2000/svg";
     document.querySelectorAll(".hotspots a").forEach(function (link) {
-      var points = link.querySelector("polygon").getAttribute("points").split(" ").map(function (p) { return p.split(",").map(Number); });
-      var xs = points.map(function (p) { return p[0] / 1000; }), ys = points.map(function (p) { return p[1] / 1000; });
+      var pointsText = link.querySelector("polygon").getAttribute("points");
+      var points = pointsText.split(" ").map(function (p) { return p.split(",").map(Number); });
+      var xs = points.map(function (p) { return p[0]; }), ys = points.map(function (p) { return p[1]; });
       var x = Math.min.apply(null, xs), y = Math.min.apply(null, ys);
-      var a = document.createElement("a");
-      a.href = link.getAttribute("href");
-      a.className = "zoom-hotspot";
+      var w = Math.max.apply(null, xs) - x, h = Math.max.apply(null, ys) - y;
+      var box = document.createElement("div");
+      box.className = "zoom-hotspot";
+      var svg = document.createElementNS(svgNs, "svg");
+      svg.setAttribute("viewBox", x + " " + y + " " + w + " " + h);
+      svg.setAttribute("preserveAspectRatio", "none");
+      var a = document.createElementNS(svgNs, "a");
+      a.setAttribute("href", link.getAttribute("href"));
       a.setAttribute("aria-label", link.getAttribute("aria-label"));
-      osd.addOverlay({ element: a, location: new (/** @type {any} */ (window).OpenSeadragon.Rect)(x, y * aspect, Math.max.apply(null, xs) - x, (Math.max.apply(null, ys) - y) * aspect) });
+      var polygon = document.createElementNS(svgNs, "polygon");
+      polygon.setAttribute("points", pointsText);
+      a.appendChild(polygon);
+      svg.appendChild(a);
+      box.appendChild(svg);
+      osd.addOverlay({ element: box, location: new (/** @type {any} */ (window).OpenSeadragon.Rect)(x / 1000, (y / 1000) * aspect, w / 1000, (h / 1000) * aspect) });
     });
   }
 
