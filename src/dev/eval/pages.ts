@@ -6,7 +6,7 @@ import type { Area } from "../../content/schema.ts";
 import { readPdfLayout } from "../../desk/hotspots/pdf-text.ts";
 import { proposeAreas, type ArticleText } from "../../desk/hotspots/propose.ts";
 import { importPdf } from "../../desk/import/pdf-page.ts";
-import { formatTable } from "../../desk/import/table.ts";
+import { formatTable } from "../../cli/table.ts";
 import {
   bigramF1, clickAccuracy, comparable, matchArticles, titleRight, type ClickResult, type PrintedLine,
 } from "./metrics.ts";
