@@ -23,3 +23,34 @@ export async function renderPdfPage(bytes: Buffer, width: number): Promise<Buffe
     doc.destroy();
   }
 }
+
+/**
+ * Renders part of a PDF page — a figure's box [x0, y0, x1, y1] in points — as a JPEG `dpi` dots to the inch, for
+ * a page imported from its PDF alone: its photos and charts come from the PDF itself.
+ */
+export async function renderPdfRegion(bytes: Uint8Array, box: [number, number, number, number], dpi = 200): Promise<Buffer> {
+  const mupdf = await (mupdfModule ??= import("mupdf"));
+  const doc = mupdf.Document.openDocument(bytes, "application/pdf");
+  try {
+    const page = doc.loadPage(0);
+    const scale = dpi / 72;
+    const bbox: [number, number, number, number] = [
+      Math.floor(box[0] * scale),
+      Math.floor(box[1] * scale),
+      Math.ceil(box[2] * scale),
+      Math.ceil(box[3] * scale),
+    ];
+    const pixmap = new mupdf.Pixmap(mupdf.ColorSpace.DeviceRGB, bbox, false);
+    pixmap.clear(255);
+    const device = new mupdf.DrawDevice(mupdf.Matrix.scale(scale, scale), pixmap);
+    try {
+      page.run(device, mupdf.Matrix.identity);
+      device.close();
+    } finally {
+      device.destroy();
+    }
+    return Buffer.from(pixmap.asJPEG(85));
+  } finally {
+    doc.destroy();
+  }
+}

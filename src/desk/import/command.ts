@@ -2,6 +2,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { runPool } from "../../pipeline/pool.ts";
+import { renderPdfRegion } from "../../images/pdf.ts";
 import { scriptArgs } from "../../project.ts";
 import { runNode } from "../../shards/child.ts";
 import { decodeDump } from "./decode.ts";
@@ -53,7 +55,7 @@ function readInput(file: string, what: string): Buffer {
 }
 
 /** Imports one dump or page PDF into its page folder; prints the table (or one JSON line) and what it wrote. */
-export function importOne(input: string, flags: ImportFlags): PageSummary {
+export async function importOne(input: string, flags: ImportFlags): Promise<PageSummary> {
   const source = path.relative(process.cwd(), input) || input;
   const missing = [!flags.date && "--date", !flags.page && "--page"].filter(Boolean);
   if (missing.length) throw new ImportError(source, `missing ${missing.join(", ")}\n${importUsage}`);
@@ -67,12 +69,17 @@ export function importOne(input: string, flags: ImportFlags): PageSummary {
   let what: string;
   let pdfBytes: Uint8Array | undefined;
   let editor: string | undefined;
+  const files: { name: string; data: Uint8Array }[] = [];
+  if (!isPdf(bytes) && /\.pdf$/iu.test(input)) {
+    throw new ImportError(source, "is named .pdf but is not a PDF (it does not start with %PDF-); export the page again");
+  }
   if (isPdf(bytes)) {
     pdfBytes = bytes;
     const pdf = importPdf(bytes, { source, locale: flags.locale, keepPunctuation: flags.keepPunctuation });
     page = pdf;
     editor = pdf.editor;
     what = `page PDF, ${pdf.pdf.locale}`;
+    for (const crop of pdf.crops) files.push({ name: crop.file, data: await renderPdfRegion(bytes, crop.box) });
   } else {
     const { text, encoding } = decodeDump(bytes, source);
     const photos = flags.photos?.split(/[,，]/u).map((name) => name.trim()).filter(Boolean);
@@ -99,7 +106,7 @@ export function importOne(input: string, flags: ImportFlags): PageSummary {
     section: flags.section,
     force: flags.force,
     pageFields: pdfBytes ? { pdf: "page.pdf", editor } : undefined,
-    files: pdfBytes ? [{ name: "page.pdf", data: pdfBytes }] : undefined,
+    files: pdfBytes ? [{ name: "page.pdf", data: pdfBytes }, ...files] : undefined,
   });
   if (plan.notes.length) log(`${warnings.length ? "" : "\nwarnings:\n"}${plan.notes.map((note) => `  ! ${note}`).join("\n")}`);
   writePage(plan);
@@ -154,25 +161,22 @@ export async function importFolder(folder: string, flags: ImportFlags): Promise<
   const jobs = Math.max(1, flags.jobs ?? os.availableParallelism());
   let failed = 0;
   let done = 0;
-  const worker = async () => {
-    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-      const file = path.join(folder, name);
-      const { date, page } = match(name)!;
-      const child = runNode([...scriptArgs("import"), file, "--date", date, "--page", page, ...passOn]);
-      const result = await child.done;
-      const summary = result.json as PageSummary | null;
-      if (result.code === 0 && summary) {
-        done++;
-        const warned = summary.warnings ? `, ${summary.warnings} warning(s)` : "";
-        console.log(`ok       ${file} → ${summary.pageDir}: ${summary.articles} articles${warned}`);
-      } else {
-        failed++;
-        const why = result.tail.split("\n").filter((l) => l.trim()).at(-1) ?? `exit code ${result.code}`;
-        console.log(`FAILED   ${file}: ${why.replace(/^error:\s*/u, "")}`);
-      }
+  // Each page in its own child process: MuPDF works one page at a time, and a page that fails stops only itself.
+  await runPool(queue, jobs, async (name) => {
+    const file = path.join(folder, name);
+    const { date, page } = match(name)!;
+    const result = await runNode([...scriptArgs("import"), file, "--date", date, "--page", page, ...passOn]).done;
+    const summary = result.json as PageSummary | null;
+    if (result.code === 0 && summary) {
+      done++;
+      const warned = summary.warnings ? `, ${summary.warnings} warning(s)` : "";
+      console.log(`ok       ${file} → ${summary.pageDir}: ${summary.articles} articles${warned}`);
+    } else {
+      failed++;
+      const why = result.tail.split("\n").filter((l) => l.trim()).at(-1) ?? `exit code ${result.code}`;
+      console.log(`FAILED   ${file}: ${why.replace(/^error:\s*/u, "")}`);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, worker));
+  });
   console.log(`\n${done} page(s) imported, ${failed} failed${unnamed.length ? `, ${unnamed.length} skipped` : ""}`);
   return failed ? 1 : 0;
 }
@@ -189,6 +193,6 @@ export async function runImport(positionals: string[], flags: ImportFlags): Prom
     folder = false;
   }
   if (folder) return importFolder(input, flags);
-  importOne(input, flags);
+  await importOne(input, flags);
   return 0;
 }

@@ -23,6 +23,8 @@ export interface ImportedPdfPage {
   editor?: string;
   /** What was read, boxes and all (for the areas of a dump's articles, for measuring). */
   pdf: PdfPage;
+  /** The figures' files, to be cut from the page PDF: where each is printed, in PDF points. */
+  crops: { file: string; box: Box }[];
 }
 
 const toRect = (b: Box): Rect => [b[0], b[1], b[2] - b[0], b[3] - b[1]];
@@ -48,13 +50,13 @@ export function importPdf(bytes: Uint8Array, options: PdfImportOptions): Importe
   const tidy = (text: string | undefined) => (text === undefined || options.keepPunctuation || !cjk ? text : widenPunctuation(text));
   const slugs = uniqueSlugs(pdf.articles, { source: options.source });
   const areas = pdfAreas(pdf);
-  const placeholders: string[] = [];
+  const crops: ImportedPdfPage["crops"] = [];
 
   const articles = pdf.articles.map((article, index): ImportedArticle => {
     const name = `${String(index + 1).padStart(2, "0")}-${slugs[index]}`;
     const figures = article.figures.map((figure, n): FigureFields => {
       const file = `photos/${name}-${n + 1}.jpg`;
-      placeholders.push(file);
+      crops.push({ file, box: figure.box });
       return { file, caption: tidy(figure.caption), credit: tidy(figure.credit) };
     });
     const continued = article.continuedFrom !== undefined || article.continuedOn !== undefined;
@@ -79,12 +81,11 @@ export function importPdf(bytes: Uint8Array, options: PdfImportOptions): Importe
     checkArticle(fields, options.source, 0);
     return { name, fields, body: tidy(article.body)!, line: 0, paragraphs: article.paragraphs };
   });
-  if (placeholders.length) {
-    warnings.push({
-      message: `the figures got placeholder files (${placeholders.join(", ")}); put the photos there or change "file:" in the articles`,
-    });
+  if (crops.length) {
+    const files = crops.map((c) => c.file).join(", ");
+    warnings.push({ message: `the figures were cut from the PDF (${files}); replace them with the original photos if you have them` });
   }
-  return { articles, warnings, editor: pdf.furniture.editor, pdf };
+  return { articles, warnings, editor: pdf.furniture.editor, pdf, crops };
 }
 
 /** Character pairs of a text, without spaces and punctuation: what two readings of one article share. */

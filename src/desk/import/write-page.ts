@@ -139,7 +139,7 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
       .map((figure) => figure.file)
       // Placeholders are reported by the import itself.
       .filter((file) => !new RegExp(`^photos/${article.name}-\\d+\\.jpg$`).test(file))
-      .filter((file) => !existsSync(path.join(pageDir, file))),
+      .filter((file) => !existsSync(path.join(pageDir, file)) && !writes.some((w) => w.path === path.join(pageDir, file))),
   );
   if (missing.length) {
     const files = missing.map((file) => path.join(pageDir, file)).join(", ");
@@ -152,5 +152,8 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
 export function writePage(plan: PagePlan): void {
   mkdirSync(plan.pageDir, { recursive: true });
   for (const file of plan.removes) rmSync(file);
-  for (const { path: file, text } of plan.writes) writeFileSync(file, text);
+  for (const { path: file, text } of plan.writes) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
 }
