@@ -14,9 +14,13 @@ import { articleTable } from "./table.ts";
 import { pageFolder, planPage, writePage } from "./write-page.ts";
 
 export const importUsage =
-  "usage: npm run import -- <dump or page.pdf> --date YYYY-MM-DD --page NN [--section 综合] [--pdf page.pdf]\n" +
-  "         [--photos a.png,b.png] [--locale zh|en] [--keep-punctuation] [--force] [--editions DIR] [--json]\n" +
-  "       npm run import -- <folder of page PDFs> [--pattern rmrb{date}{page}.pdf] [--section 综合] [--jobs N] …";
+  "usage: npm run import -- <dump> --date YYYY-MM-DD --page NN [--section 综合] [--photos a.png,b.png] [--pdf page.pdf]\n" +
+  "       npm run import -- <page.pdf> --date YYYY-MM-DD --page NN [--section 综合] [--locale zh|en]\n" +
+  "       npm run import -- <folder of page PDFs> [--pattern rmrb{date}{page}.pdf] [--section 综合] [--jobs N]\n" +
+  "       (all: [--keep-punctuation] [--force] [--editions DIR] [--json])";
+
+/** Something wrong with the command line itself: said with the usage. */
+class UsageProblem extends Error {}
 
 export interface ImportFlags {
   date?: string;
@@ -58,7 +62,7 @@ function readInput(file: string, what: string): Buffer {
 export async function importOne(input: string, flags: ImportFlags): Promise<PageSummary> {
   const source = path.relative(process.cwd(), input) || input;
   const missing = [!flags.date && "--date", !flags.page && "--page"].filter(Boolean);
-  if (missing.length) throw new ImportError(source, `missing ${missing.join(", ")}\n${importUsage}`);
+  if (missing.length) throw new UsageProblem(`missing ${missing.join(", ")}`);
   const bytes = readInput(input, "input");
   const target = { editions: flags.editions, date: flags.date!, page: flags.page! };
   const log = (text: string) => {
@@ -181,9 +185,23 @@ export async function importFolder(folder: string, flags: ImportFlags): Promise<
   return failed ? 1 : 0;
 }
 
-/** The command: a folder goes page by page, a file is imported on its own. Returns the exit code. */
+/**
+ * The command: a folder goes page by page, a file is imported on its own. Returns the exit code; what stops the
+ * import is printed as "error: …" (with the usage when the command line is at fault).
+ */
 export async function runImport(positionals: string[], flags: ImportFlags): Promise<number> {
-  if (positionals.length !== 1) throw new ImportError("import", `give one dump, page PDF or folder\n${importUsage}`);
+  try {
+    return await importInput(positionals, flags);
+  } catch (error) {
+    if (error instanceof UsageProblem) console.error(`error: ${error.message}\n${importUsage}`);
+    else if (error instanceof ImportError) console.error(`error: ${error.message}`);
+    else throw error;
+    return 1;
+  }
+}
+
+async function importInput(positionals: string[], flags: ImportFlags): Promise<number> {
+  if (positionals.length !== 1) throw new UsageProblem("give one dump, page PDF or folder of page PDFs");
   const [input] = positionals;
   let folder = false;
   try {

@@ -1,0 +1,93 @@
+// The import command given page PDFs: one page from its PDF alone, a dump with the PDF for its areas, a folder.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import yaml from "js-yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { splitFrontMatter } from "../../../../src/content/article-file.ts";
+import { flow, makePdf } from "../pdf/make-pdf.ts";
+
+const root = fileURLToPath(new URL("../../../../", import.meta.url));
+
+function runImport(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { cwd: root, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const body = (seed: string, n: number) => `${Array.from({ length: n }, (_, i) => seed[i % seed.length]).join("")}。`;
+
+/** A page with two articles side by side, a rule between them, and the editor's credit in the footer. */
+function page(left: string, right: string): Uint8Array {
+  return makePdf({
+    width: 600,
+    height: 800,
+    texts: [
+      { x: 30, y: 40, size: 24, text: left },
+      ...flow([body("春风化雨", 120), body("润物无声", 60)], [[20, 90, 700], [160, 90, 700]], 10, 12),
+      { x: 330, y: 40, size: 24, text: right },
+      ...flow([body("秋收冬藏", 100)], [[320, 90, 700], [460, 90, 700]], 10, 12),
+      { x: 20, y: 770, size: 7, text: "本版编辑：赵六" },
+    ],
+    rules: [[300, 30, 300, 720], [20, 760, 580, 760]],
+  });
+}
+
+const fields = (file: string) => yaml.load(splitFrontMatter(readFileSync(file, "utf8")).yaml ?? "") as Record<string, unknown>;
+
+describe("npm run import with page PDFs", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "banmian-pdf-import-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("imports a page from its PDF alone: article files with outline areas, page.yml with pdf: and the editor", () => {
+    const pdf = path.join(dir, "page-07.pdf");
+    writeFileSync(pdf, page("春风化雨", "秋收冬藏"));
+    const editions = path.join(dir, "alone");
+    const run = runImport(pdf, "--date", "2018-01-10", "--page", "07", "--section", "理论", "--editions", editions);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/page PDF, zh\): 2 articles/);
+    const pageDir = path.join(editions, "2018-01-10", "07");
+    expect(readdirSync(pageDir).sort()).toEqual(["01-chunfeng-huayu.md", "02-qiushou-dongcang.md", "page.pdf", "page.yml"]);
+    expect(yaml.load(readFileSync(path.join(pageDir, "page.yml"), "utf8"))).toEqual({ section: "理论", pdf: "page.pdf", editor: "赵六" });
+    expect(readFileSync(path.join(pageDir, "page.pdf")).equals(readFileSync(pdf))).toBe(true);
+    const first = fields(path.join(pageDir, "01-chunfeng-huayu.md"));
+    expect(first.headline).toBe("春风化雨");
+    expect(Array.isArray((first.area as unknown[])[0])).toBe(true);
+  });
+
+  it("with a dump, keeps the dump's fields and takes only the areas from the PDF", () => {
+    const pdf = path.join(dir, "page-for-dump.pdf");
+    writeFileSync(pdf, page("春风化雨", "秋收冬藏"));
+    const dump = path.join(dir, "dump.md");
+    writeFileSync(dump, `## 编辑定的标题\n\n${body("秋收冬藏", 100)}\n`);
+    const editions = path.join(dir, "dump");
+    const run = runImport(dump, "--pdf", pdf, "--date", "2018-01-10", "--page", "07", "--section", "理论", "--editions", editions);
+    expect(run.code).toBe(0);
+    const article = fields(path.join(editions, "2018-01-10", "07", "01-bianji-dingde.md"));
+    expect(article.headline).toBe("编辑定的标题");
+    const xs = (article.area as [number, number][]).map(([x]) => x);
+    // The right-hand article's area: the dump's text is printed there.
+    expect(Math.min(...xs)).toBeGreaterThan(0.45);
+  });
+
+  it("imports a folder page by page, reports a page that fails and lands the others", () => {
+    const folder = path.join(dir, "folder");
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, "rmrb2018011007.pdf"), page("春风化雨", "秋收冬藏"));
+    writeFileSync(path.join(folder, "rmrb2018011107.pdf"), page("夏日炎炎", "冬雪皑皑"));
+    writeFileSync(path.join(folder, "rmrb2018011207.pdf"), "not a PDF at all");
+    const editions = path.join(dir, "many");
+    const run = runImport(folder, "--pattern", "rmrb{date}{page}.pdf", "--section", "理论", "--editions", editions);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^ok +.*rmrb2018011007\.pdf → .*2018-01-10.07: 2 articles/m);
+    expect(run.stdout).toMatch(/^ok +.*rmrb2018011107\.pdf → .*2018-01-11.07: 2 articles/m);
+    expect(run.stdout).toMatch(/^FAILED +.*rmrb2018011207\.pdf: .*not a PDF/m);
+    expect(run.stdout).toMatch(/2 page\(s\) imported, 1 failed/);
+    expect(readdirSync(path.join(editions, "2018-01-11", "07"))).toContain("01-xiari-yanyan.md");
+  });
+});
