@@ -291,8 +291,20 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
 
   // Text that could belong to several articles goes to the one it is printed inside, or just above or below
   // (a credit under a caption, a last line under a column).
+  // Printed between two lines of one of them in the same column, it is that one's, whatever the bounding boxes say
+  // (an L-shaped article's box takes in the article in its notch).
+  const boxesOf = lineBoxes(layout);
+  const placed = regions.flatMap((rs, article) =>
+    rs.filter((r) => r.role !== "figure").flatMap((r) => boxesOf(r).map((bbox) => ({ bbox, article }))));
   const provisional = regions.map((rs) => unionRect(rs.map((r) => r.bbox)));
   for (const { unit, articles: candidates } of deferred) {
+    const above = columnNeighbour(unit.bbox, placed, false);
+    const under = columnNeighbour(unit.bbox, placed, true);
+    if (above && under && above.article === under.article && candidates.includes(above.article)) {
+      claim(above.article, unit);
+      placed.push({ bbox: unit.bbox, article: above.article });
+      continue;
+    }
     const [cx, cy] = center(unit.bbox);
     const inside = candidates
       .filter((i) => provisional[i] && containsPoint(provisional[i]!, cx, cy))
@@ -352,7 +364,6 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
   }
 
   // The outline follows the lines themselves: a block claimed whole gives each of its lines.
-  const boxesOf = lineBoxes(layout);
   const polygons = outlineArticles({
     width: 1,
     height: 1,
@@ -431,24 +442,7 @@ function adoptContinuations(
   const all = [...placed.map((p) => ({ bbox: p.bbox, article: p.article, candidate: -1 })),
     ...candidates.map((c, i) => ({ bbox: c.bbox, article: -1, candidate: i }))];
 
-  // The nearest line above (or below) that holds most of this one's width, within 2½ heights of the
-  // smaller of the two lines (a note is set off by a little space; a page header in large type is not close).
-  const neighbour = (box: Rect, below: boolean) => {
-    let best: (typeof all)[number] | null = null;
-    let bestGap = Infinity;
-    for (const p of all) {
-      if (p.bbox === box) continue;
-      const shared = Math.min(right(box), right(p.bbox)) - Math.max(box[0], p.bbox[0]);
-      if (shared < 0.5 * box[2]) continue;
-      const gap = below ? p.bbox[1] - (box[1] + box[3]) : box[1] - (p.bbox[1] + p.bbox[3]);
-      const small = Math.min(box[3], p.bbox[3]);
-      if (gap >= -0.5 * small && gap <= 2.5 * small && gap < bestGap) {
-        best = p;
-        bestGap = gap;
-      }
-    }
-    return best;
-  };
+  const neighbour = (box: Rect, below: boolean) => columnNeighbour(box, all.filter((p) => p.bbox !== box), below);
 
   // Runs of candidate lines linked above and below, with the articles' lines they touch at either end.
   const parent = candidates.map((_, i) => i);
@@ -494,4 +488,25 @@ function adoptContinuations(
     for (const c of rest.filter((r) => r.index === index)) kept.push({ ...u, line: c.line, bbox: c.bbox, text: c.text });
   }
   unmatched.splice(0, unmatched.length, ...kept);
+}
+
+/**
+ * The nearest of `lines` printed right above (or below) `box` in its column: holding at least half of its width,
+ * within 2½ heights of the smaller of the two lines (a note is set off by a little space; a page header in large
+ * type is not close).
+ */
+function columnNeighbour<T extends { bbox: Rect }>(box: Rect, lines: readonly T[], below: boolean): T | null {
+  let best: T | null = null;
+  let bestGap = Infinity;
+  for (const p of lines) {
+    const shared = Math.min(right(box), right(p.bbox)) - Math.max(box[0], p.bbox[0]);
+    if (shared < 0.5 * box[2]) continue;
+    const gap = below ? p.bbox[1] - (box[1] + box[3]) : box[1] - (p.bbox[1] + p.bbox[3]);
+    const small = Math.min(box[3], p.bbox[3]);
+    if (gap >= -0.5 * small && gap <= 2.5 * small && gap < bestGap) {
+      best = p;
+      bestGap = gap;
+    }
+  }
+  return best;
 }

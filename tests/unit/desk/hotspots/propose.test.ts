@@ -234,3 +234,57 @@ describe("proposeAreas, line by line", () => {
     expect(insidePolygon(byId("lead.md").polygon!, 0.2, 0.905)).toBe(false);
   });
 });
+
+describe("proposeAreas with an L-shaped article", () => {
+  // The lead: headline over two columns, a long first column and a short second one. The other article runs in
+  // the second column from under the lead down the page: the lead's bounding box takes in its top, and is the
+  // smaller of the two boxes.
+  const lead: ArticleText = {
+    id: "lead.md",
+    headline: "全面准确贯彻一国两制方针",
+    body: "一个制度好不好，能不能行得通、办得到、得人心，最终看实践。香港澳门回归祖国以来取得举世公认的成功。"
+      + "这是包括港澳同胞在内的全国人民的共识，也是世界上所有致力于和平与发展的有识之士的共识。继续推向前进。",
+  };
+  const other: ArticleText = {
+    id: "other.md",
+    headline: "为维护海权提供有力法律支撑",
+    body: "我国是海洋大国，海岸线漫长，管辖海域广袤，海洋资源丰富。维护国家海权、发展海洋事业是重大战略课题。"
+      + "继续推向前进。完善海洋法律体系是建设海洋强国的重要保障，需要加快制定海洋基本法。",
+  };
+  const col = (x: number, y: number, texts: string[]) => texts.map((text, i) => ({ bbox: [x, y + i * 0.012, 0.2, 0.009] as Rect, text }));
+  const layout: PageLayout = {
+    width: 1000,
+    height: 1000,
+    unit: "pt",
+    blocks: [
+      textBlock("t-lead-head", [0.05, 0.05, 0.45, 0.04], "全面准确贯彻一国两制方针"),
+      // The layout reader's block runs on below its last line, as blocks do over a column's blank foot.
+      { id: "t-lead-1", kind: "text", bbox: [0.05, 0.1, 0.2, 0.16], lines: col(0.05, 0.1, [
+        "一个制度好不好，能不能行得通、", "办得到、得人心，最终看实践。香", "港澳门回归祖国以来取得举世公", "认的成功。这是包括港澳同胞在",
+        "内的全国人民的共识，也是世界上", "所有致力于和平与发展的有识之",
+      ]) },
+      { id: "t-lead-2", kind: "text", bbox: [0.3, 0.1, 0.2, 0.02], lines: col(0.3, 0.1, ["士的共识。继续推向前进。"]) },
+      textBlock("t-other-head", [0.3, 0.125, 0.2, 0.02], "为维护海权提供有力法律支撑"),
+      { id: "t-other-1", kind: "text", bbox: [0.3, 0.15, 0.2, 0.04], lines: col(0.3, 0.15, ["我国是海洋大国，海岸线漫长，管", "辖海域广袤，海洋资源丰富。"]) },
+      { id: "t-short", kind: "text", bbox: [0.3, 0.174, 0.2, 0.009], lines: col(0.3, 0.174, ["向前进。"]) },
+      { id: "t-other-2", kind: "text", bbox: [0.3, 0.186, 0.2, 0.46], lines: col(0.3, 0.186, [
+        "维护国家海权、发展海洋事业是重", "大战略课题。完善海洋法律体系是", "建设海洋强国的重要保障，需要加", "快制定海洋基本法。",
+      ]).map((l, i) => ({ ...l, bbox: [0.3, 0.186 + i * 0.15, 0.2, 0.009] as Rect })) },
+    ],
+  };
+  const proposal = proposeAreas(layout, [lead, other]);
+  const byId = (id: string) => proposal.articles.find((p) => p.id === id)!;
+
+  it("gives a line that could be either's to the article printed above and below it in its column", () => {
+    expect(byId("other.md").regions.map((r) => r.blockId)).toContain("t-short");
+    expect(byId("lead.md").regions.map((r) => r.blockId)).not.toContain("t-short");
+  });
+
+  it("outlines the lead as an L that leaves the other article's top out", () => {
+    const l = byId("lead.md").polygon!;
+    expect(l).toHaveLength(6);
+    expect(insidePolygon(l, 0.4, 0.178)).toBe(false);
+    expect(insidePolygon(byId("other.md").polygon!, 0.4, 0.178)).toBe(true);
+    expect(polygonIntersectionArea(l, byId("other.md").polygon!)).toBe(0);
+  });
+});
