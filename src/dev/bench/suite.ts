@@ -11,6 +11,7 @@ import type { ShardBy } from "../../shards/plan.ts";
 import { generateArchive } from "../synth/index.ts";
 import { bareEleventyArgs, findArticleFiles, makeBareProject, readArticle } from "./bare.ts";
 import { formatTable } from "../../cli/table.ts";
+import { benchServe, type ServeBench } from "./serve.ts";
 import { projectRoot, scriptArgs } from "../../project.ts";
 import type { PublishSummary } from "../../publish/publish.ts";
 import { round, series, sideBySide, timeNode, type Run, type Series } from "./measure.ts";
@@ -29,7 +30,7 @@ export interface BenchOptions {
   warmRebuild: boolean;
 }
 
-export const goals = { p1Ratio: 1.5, p2Ratio: 1.5, p3PeakRssMb: 2048 };
+export const goals = { p1Ratio: 1.3, p2Ratio: 1.2, p3PeakRssMb: 2048, serveRatio: 1.2, editSeconds: 2 };
 
 export interface RebuildResult {
   seconds: number;
@@ -84,6 +85,7 @@ export interface BenchResults {
     note: string;
   };
   search: { indexSeconds: null; peakRssMb: null; note: string };
+  serve: ServeBench & { ok: boolean; note: string };
 }
 
 const repo = projectRoot;
@@ -117,6 +119,13 @@ export async function runBench(options: BenchOptions, log: Log = console.log): P
     },
   }, progress("P1"));
   const p1Ratio = p1Series.banmian.seconds / p1Series.bareEleventy.seconds;
+
+  // npm start against npm run build on the same 30 editions, and one edit seen in the browser.
+  log("serve: npm start on 30 editions against npm run build of them, then one article edited");
+  const serveDir = path.join(work, "serve");
+  await generateArchive({ out: path.join(serveDir, "editions"), editions: 30, seed: 3, clean: true });
+  const served = await benchServe(path.join(serveDir, "editions"), serveDir, path.join(serveDir, "cache"));
+  log(`  serve: ${served.serveSeconds.toFixed(2)} s against build ${served.buildSeconds.toFixed(2)} s; edit served after ${served.editSeconds.toFixed(2)} s`);
 
   // The archive: N editions, with tonight's edition (the N+1st) kept aside until P2 publishes it.
   log(`synthetic archive: ${options.editions} editions and tonight's`);
@@ -218,6 +227,12 @@ export async function runBench(options: BenchOptions, log: Log = console.log): P
       ok: cold.peakRssMb !== null && cold.peakRssMb < goals.p3PeakRssMb && (warm === null || (warm.peakRssMb !== null && warm.peakRssMb < goals.p3PeakRssMb)),
       note: "npm run rebuild --root (shards as child processes, several at once, then the cross-edition step, then the release); bare Eleventy runs in one process",
     },
+    serve: {
+      ...served,
+      ratio: round(served.ratio),
+      ok: served.ratio <= goals.serveRatio && served.editSeconds <= goals.editSeconds,
+      note: "node dist/scripts/serve.js (npm start) until the newest edition answers, against node dist/scripts/build.js of the same 30 editions, images cached for both; then one article file edited until the dev server answers with the edit",
+    },
     search: {
       indexSeconds: null,
       peakRssMb: null,
@@ -265,6 +280,8 @@ export function formatResults(r: BenchResults): string {
   }
   rows.push(
     [`P3 pages/s vs bare Eleventy (${r.p3.bareEleventy.files} files)`, `${(r.p3.warm ?? r.p3.cold).pagesPerSecond} pages/s`, `${r.p3.bareEleventy.pagesPerSecond} pages/s`, `${r.p3.pagesPerSecondRatio}×`, "", ""],
+    [`npm start, ${r.serve.editions} editions`, s(r.serve.serveSeconds), `${s(r.serve.buildSeconds)} npm run build`, `${r.serve.ratio}×`, "", `${mark(r.serve.ratio <= goals.serveRatio)} ≤ ${goals.serveRatio}×`],
+    ["npm start, one article edited", s(r.serve.editSeconds), "until served", "", "", `${mark(r.serve.editSeconds <= goals.editSeconds)} ≤ ${goals.editSeconds} s`],
     ["search (per-edition index)", "not measured yet", "", "", "", ""],
   );
   return formatTable(header, rows, { rule: false });
