@@ -35,6 +35,8 @@ export interface PdfArticle {
   lines: Box[];
   /** The article's bounds in PDF points. */
   box: Box;
+  /** How many lines of its text are set in the page's body type (an advertisement has few or none). */
+  textLines: number;
 }
 
 export interface ArticleContext {
@@ -113,6 +115,7 @@ const BY = /^(?:[Bb]y|BY|[Dd]i|[Dd]e|[Pp]ar|[Vv]on|[Pp]or)\s+\p{Lu}/u;
 const NOTE = /^[(（][^()（）]{2,}[)）]$/u;
 const CREDIT = /(?:制图|摄影?|供图|图片来源|数据来源|来源|photo(?:graph)?s?|source|graphic|illustration)\s*[:：/]|摄$|供图$/iu;
 const JUMP = /^(?:\(?\s*)?(?:continued|see)\s+(?:on\s+)?(?:page\s+)?([A-Z]?\d{1,3})\s*\)?\.?$|^segue a pagina\s+(\d{1,3})$|^a pagina\s+(\d{1,3})$/iu;
+const JUMP_FROM = /^\(?\s*(?:continued|segue)\s+(?:from|da)\s+(?:page\s+|pagina\s+)?([A-Z]?\d{1,3})\s*\)?\.?$/iu;
 
 type Item = { kind: "paragraph" | "subhead"; text: string };
 
@@ -168,6 +171,7 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
 
   const titled = new Set<PagePiece>();
   let jumpTo: string | undefined;
+  let jumpFrom: string | undefined;
   // Captions: lines right under a figure, within its width; credits on or under it.
   const pdfFigures: PdfFigure[] = figures.map((f) => {
     const box = f.box;
@@ -224,15 +228,16 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
     return { box, caption, credit };
   });
 
-  const subheadPieces = subheadCandidates.filter((p) => !titled.has(p));
+  // A pull quote repeats the text; it is not read twice.
+  const subheadPieces = subheadCandidates.filter((p) => !titled.has(p) && !p.data.heading.quote);
 
   // Jump lines (Continued on A4, segue a pagina 24) stand on a line of their own.
   for (const l of textLines) {
     const jump = !used.has(l) && JUMP.exec(l.text.trim());
-    if (jump) {
-      jumpTo = pageLabel(jump[1] ?? jump[2] ?? jump[3]);
-      used.add(l);
-    }
+    const from = !used.has(l) && JUMP_FROM.exec(l.text.trim());
+    if (jump) jumpTo = pageLabel(jump[1] ?? jump[2] ?? jump[3]);
+    if (from) jumpFrom = pageLabel(from[1]);
+    if (jump || from) used.add(l);
   }
   // The body: the remaining lines and subheads column by column, each column top to bottom.
   const bodyLines = textLines.filter((l) => !used.has(l) && !l.vertical);
@@ -291,10 +296,13 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
     figures: pdfFigures,
     lines: [...textLines.map((l) => l.box), ...(headlinePiece ? headlinePiece.data.heading.lines.map((l) => l.box) : [])],
     box: union(pieces.map((p) => p.box)),
+    textLines: 0,
   };
   for (const p of subheadPieces) article.lines.push(...p.data.heading.lines.map((l) => l.box));
 
   if (jumpTo) article.continuedOn = jumpTo;
+  if (jumpFrom) article.continuedFrom = jumpFrom;
+  article.textLines = bodyLines.filter((l) => Math.abs(l.size - bodySize) <= 0.1 * bodySize).length;
   let byline = bylineRows.join(" ").trim() || undefined;
   if (byline && !cjk) byline = byline.replace(BY, (m) => m.slice(m.search(/\s/u) + 1).trimStart()).trim();
 

@@ -35,6 +35,8 @@ export interface PdfPage {
 }
 
 const MIN_ARTICLE_CHARS = 12;
+/** Fewer lines of body type than this, and no captioned picture: not an article. */
+const MIN_TEXT_LINES = 3;
 
 /** Reads one page PDF into its articles in reading order. */
 export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {}): PdfPage {
@@ -56,6 +58,12 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
     }
     if (chars < MIN_ARTICLE_CHARS && !article.figures.length) {
       warn(`«${article.headline}» has a headline but almost no text; left out (a banner or a logo?)`);
+      continue;
+    }
+    // Display type with hardly a line of running text and no captioned picture: an advertisement or a notice.
+    const captioned = article.figures.some((f) => f.caption || f.credit);
+    if (article.textLines < MIN_TEXT_LINES && !captioned) {
+      warn(`«${article.headline}» has almost no running text (an advertisement?); left out`);
       continue;
     }
     articles.push(article);

@@ -6,6 +6,8 @@ import { bodySize, HEADLINE_RATIO, isDisplay } from "./typography.ts";
 
 export interface Heading {
   lines: TextLine[];
+  /** Large type set inside a column of text, text right above and below it: a pull quote, not a headline. */
+  quote?: boolean;
 }
 
 export interface Figure {
@@ -64,6 +66,19 @@ function groupHeadings(lines: TextLine[]): TextLine[][] {
   return groups;
 }
 
+/**
+ * Display type with a column's text running on right above and right below it, no rule between, is a quote
+ * pulled out of the article (or a box of sayings) — an article's headline stands apart from the text before it.
+ */
+function isPullQuote(box: Box, text: TextLine[], rules: Box[], body: number): boolean {
+  const beside = (l: TextLine) => Math.min(l.box[2], box[2]) - Math.max(l.box[0], box[0]) > 0.5 * Math.min(width(l.box), width(box));
+  const ruled = (y0: number, y1: number) =>
+    rules.some((r) => width(r) > height(r) && r[1] >= y0 - 1 && r[3] <= y1 + 1 && r[0] < box[2] && r[2] > box[0]);
+  const above = text.some((l) => beside(l) && l.box[3] <= box[1] + 1 && box[1] - l.box[3] < 1.5 * body && !ruled(l.box[3], box[1]));
+  const below = text.some((l) => beside(l) && l.box[1] >= box[3] - 1 && l.box[1] - box[3] < 1.5 * body && !ruled(box[3], l.box[1]));
+  return above && below;
+}
+
 export function pagePieces(page: PageDrawing): PagePieces {
   const body = bodySize(page.lines);
   const furniture = findFurniture(page, body);
@@ -97,10 +112,16 @@ export function pagePieces(page: PageDrawing): PagePieces {
   }
 
   const display = free.filter((l) => isDisplay(l, body));
+  const text = free.filter((l) => !isDisplay(l, body));
   for (const group of groupHeadings(display)) {
-    const headline = group.some((l) => l.size >= headlineSize);
-    pieces.push({ box: union(group.map((l) => l.box)), kind: "heading", headline, data: { heading: { lines: group } } });
+    const box = union(group.map((l) => l.box));
+    // Subheads sit inside the columns too; only type as large as a headline's is taken for a pulled quote.
+    const large = group.some((l) => l.size >= headlineSize);
+    const quote = large && isPullQuote(box, text, page.rules, body);
+    const headline = large && !quote;
+    const vertical = group.some((l) => l.vertical);
+    pieces.push({ box, kind: "heading", headline, vertical, data: { heading: { lines: group, quote } } });
   }
-  for (const line of free.filter((l) => !isDisplay(l, body))) pieces.push({ box: line.box, kind: "text", data: { line } });
+  for (const line of text) pieces.push({ box: line.box, kind: "text", data: { line } });
   return { body, pieces, furniture };
 }

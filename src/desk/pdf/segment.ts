@@ -7,6 +7,8 @@ export interface Piece<T = unknown> {
   kind: "text" | "heading" | "figure" | "frame";
   /** A heading group with a headline in it: each article has exactly one. */
   headline?: boolean;
+  /** Set in a column, one character under the other. */
+  vertical?: boolean;
   data: T;
 }
 
@@ -93,10 +95,12 @@ function dropBorder(pieces: Piece[]): Piece[] {
  * The region's pieces in reading order, as a tree: rules cut first (they separate articles), then gutters between
  * columns, then empty rows. Columns are read left to right and rows top to bottom.
  */
-type Tree<T> = { leaf: Piece<T>[] } | { children: Tree<T>[] };
+type Tree<T> = { leaf: Piece<T>[] } | { children: Tree<T>[]; framed?: boolean };
 
 function cut<T>(pieces: Piece<T>[], options: CutOptions, depth = 0): Tree<T> {
+  const before = pieces.length;
   pieces = dropBorder(pieces) as Piece<T>[];
+  const framed = pieces.length < before;
   if (pieces.length < 2 || depth > 60) return { leaf: pieces };
   const columns = gaps(pieces, 0, options);
   const rows = gaps(pieces, 1, options);
@@ -116,7 +120,7 @@ function cut<T>(pieces: Piece<T>[], options: CutOptions, depth = 0): Tree<T> {
   }
   const parts = splitAt(pieces, axis, chosen);
   if (parts.length < 2) return { leaf: pieces };
-  return { children: parts.map((part) => cut(part, options, depth + 1)) };
+  return { children: parts.map((part) => cut(part, options, depth + 1)), framed };
 }
 
 function flatten<T>(tree: Tree<T>): Piece<T>[] {
@@ -135,14 +139,8 @@ function splitLeaf<T>(pieces: Piece<T>[]): Segment<T>[] {
   return segments;
 }
 
-function assign<T>(tree: Tree<T>): Segment<T>[] {
-  const pieces = flatten(tree);
-  const headlines = pieces.filter((p) => p.headline);
-  if (headlines.length === 0) return [{ pieces }];
-  if (headlines.length === 1) return [{ headline: headlines[0], pieces }];
-  if ("leaf" in tree) return splitLeaf(tree.leaf);
-  const sequence = tree.children.flatMap((child: Tree<T>) => assign<T>(child));
-  // What no headline claims inside this region (the rest of a column, a figure) belongs to the article before it.
+/** What no headline claims in a region (the rest of a column, a figure) joins the article before it, or after it. */
+function absorbOrphans<T>(sequence: Segment<T>[]): Segment<T>[] {
   const out: Segment<T>[] = [];
   let pending: Piece<T>[] = [];
   for (const segment of sequence) {
@@ -158,11 +156,50 @@ function assign<T>(tree: Tree<T>): Segment<T>[] {
     }
     out.push(segment);
   }
-  return out;
+  return out.length ? out : pending.length ? [{ pieces: pending }] : [];
+}
+
+const overlapsAcross = (a: Box, b: Box) => Math.min(a[2], b[2]) - Math.max(a[0], b[0]) > 0;
+
+/**
+ * A region with one headline is that article's, but for parts of it that stand beside the headline's columns
+ * rather than under or over them (the rest of a neighbour's column next to a small article): those go back to
+ * the region around, to join the article before them. A framed region and a vertical headline's keep everything.
+ */
+function assign<T>(tree: Tree<T>): Segment<T>[] {
+  const pieces = flatten(tree);
+  const headlines = pieces.filter((p) => p.headline);
+  if (headlines.length === 0) return [{ pieces }];
+  if (headlines.length === 1) {
+    const [headline] = headlines;
+    if ("leaf" in tree || tree.framed || headline.vertical) return [{ headline, pieces }];
+    const article: Segment<T> = { headline, pieces: [] };
+    const out: Segment<T>[] = [];
+    for (const child of tree.children) {
+      const inside = flatten(child);
+      if (inside.includes(headline)) {
+        for (const segment of assign(child)) {
+          if (segment.headline) {
+            article.pieces.push(...segment.pieces);
+            out.push(article);
+          } else {
+            out.push(segment);
+          }
+        }
+      } else if (overlapsAcross(regionBox(inside), headline.box)) {
+        article.pieces.push(...inside);
+      } else {
+        out.push({ pieces: inside });
+      }
+    }
+    return out;
+  }
+  if ("leaf" in tree) return splitLeaf(tree.leaf);
+  return absorbOrphans(tree.children.flatMap((child: Tree<T>) => assign<T>(child)));
 }
 
 /** The page's pieces grouped into articles (each with its headline) in reading order; unclaimed pieces last. */
 export function segmentPage<T>(pieces: Piece<T>[], options: CutOptions): Segment<T>[] {
   if (!pieces.length) return [];
-  return assign(cut(pieces, options));
+  return absorbOrphans(assign(cut(pieces, options)));
 }

@@ -165,3 +165,37 @@ describe("an English page", () => {
     expect(article.body).not.toContain("Continued");
   });
 });
+
+describe("an English page with a pull quote and an advertisement", () => {
+  const line = (i: number) => `Residents of the town met on Monday night to talk ${i % 2 ? "about" : "over"} the new bridge plan`;
+  const column = (x: number, from: number, count: number): TextSpec[] =>
+    Array.from({ length: count }, (_, i) => ({ x, y: from + i * 14, size: 10, text: line(i) }));
+  const bytes = makePdf({
+    width: W,
+    height: H,
+    texts: [
+      { x: 20, y: 30, size: 30, text: "Town Weighs Bridge" },
+      { x: 20, y: 70, size: 10, text: "By Ann Lee" },
+      { x: 20, y: 86, size: 10, text: "Continued from A1" },
+      ...column(20, 102, 12),
+      // A pull quote inside the column, repeating the text in large type.
+      { x: 30, y: 272, size: 20, text: "\"We need the bridge\"" },
+      ...column(20, 300, 12),
+      // An advertisement: large type in a box, a telephone number, no running text.
+      { x: 420, y: 420, size: 28, text: "BIG SALE" },
+      { x: 420, y: 460, size: 9, text: "Call 555-0100" },
+    ],
+    frames: [[410, 410, 580, 480]],
+  });
+  const page = importPdfPage(bytes);
+
+  it("keeps the article whole, reads the jump from page A1, and leaves the advertisement out", () => {
+    expect(page.articles.map((a) => a.headline)).toEqual(["Town Weighs Bridge"]);
+    const [article] = page.articles;
+    expect(article.byline).toBe("Ann Lee");
+    expect(article.continuedFrom).toBe("A01");
+    expect(article.body).not.toContain("We need the bridge");
+    expect(article.body.split(/Residents/).length - 1).toBe(24);
+    expect(page.warnings.join("\n")).toMatch(/BIG SALE.*advertisement/);
+  });
+});
