@@ -2,11 +2,10 @@
 import { pageLabel, takeContinuations } from "../import/markers.ts";
 import { bareName, bylineLine, splitCredit, takeDateline } from "../import/people.ts";
 import { endsSentence, joinText } from "../import/text.ts";
-import { inside } from "./furniture.ts";
 import type { Figure, Heading, PagePiece } from "./pieces.ts";
 import { union, width, type Box, type TextLine } from "./read.ts";
 import type { Segment } from "./segment.ts";
-import { isCjkText, tidyCjk } from "./typography.ts";
+import { tidyCjk } from "./typography.ts";
 
 export interface PdfFigure {
   /** Where the picture is printed, in PDF points. */
@@ -82,7 +81,6 @@ function readHeading(heading: Heading, cjk: boolean): { kicker?: string; headlin
   const max = Math.max(...heading.lines.map((l) => l.size));
   const big = heading.lines.filter((l) => l.size >= 0.8 * max);
   const top = Math.min(...big.map((l) => l.box[1]));
-  const bottom = Math.max(...big.map((l) => l.box[3]));
   const above = heading.lines.filter((l) => !big.includes(l) && l.box[3] <= top + 1);
   const below = heading.lines.filter((l) => !big.includes(l) && !above.includes(l));
   const text = (lines: TextLine[]) => {
@@ -90,25 +88,21 @@ function readHeading(heading: Heading, cjk: boolean): { kicker?: string; headlin
     if (lines.length === 1 && lines[0].vertical) return lines[0].text.replace(/\s+/gu, "");
     return joinRows(rows(lines).map((r) => rowText(r, cjk)), cjk) || undefined;
   };
-  void bottom;
   return { kicker: text(above), headline: text(big) ?? "", subtitle: text(below) };
 }
 
-/** Lines in the same column of type: their spans across the page overlap for most of the narrower one. */
-function columnsOf(lines: TextLine[]): TextLine[][] {
-  const columns: { x0: number; x1: number; lines: TextLine[] }[] = [];
-  for (const line of [...lines].sort((a, b) => width(b.box) - width(a.box))) {
+/** Things in the same column of type: their spans across the page overlap for most of the narrower one. */
+function columnsOf<T extends { box: Box }>(items: T[]): T[][] {
+  const columns: { x0: number; x1: number; items: T[] }[] = [];
+  for (const item of [...items].sort((a, b) => width(b.box) - width(a.box))) {
     const fit = columns.find((c) => {
-      const overlap = Math.min(c.x1, line.box[2]) - Math.max(c.x0, line.box[0]);
-      return overlap > 0.5 * Math.min(c.x1 - c.x0, width(line.box));
+      const overlap = Math.min(c.x1, item.box[2]) - Math.max(c.x0, item.box[0]);
+      return overlap > 0.5 * Math.min(c.x1 - c.x0, width(item.box));
     });
-    if (fit) {
-      fit.lines.push(line);
-    } else {
-      columns.push({ x0: line.box[0], x1: line.box[2], lines: [line] });
-    }
+    if (fit) fit.items.push(item);
+    else columns.push({ x0: item.box[0], x1: item.box[2], items: [item] });
   }
-  return columns.sort((a, b) => a.x0 - b.x0).map((c) => c.lines.sort((a, b) => a.box[1] - b.box[1]));
+  return columns.sort((a, b) => a.x0 - b.x0).map((c) => c.items.sort((a, b) => a.box[1] - b.box[1]));
 }
 
 const BY = /^(?:[Bb]y|BY|[Dd]i|[Dd]e|[Pp]ar|[Vv]on|[Pp]or)\s+\p{Lu}/u;
@@ -119,8 +113,8 @@ const JUMP_FROM = /^\(?\s*(?:continued|segue)\s+(?:from|da)\s+(?:page\s+|pagina\
 
 type Item = { kind: "paragraph" | "subhead"; text: string };
 
-/** Builds an article from its segment; undefined when the segment has no text worth an article (an ornament). */
-export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]>>, context: ArticleContext): PdfArticle {
+/** Builds an article from its segment: its headline's region of the page, with what the segmenter gave it. */
+export function buildArticle(segment: Segment<PagePiece["data"]>, context: ArticleContext): PdfArticle {
   const { body: bodySize, cjk } = context;
   const pieces = segment.pieces as PagePiece[];
   const headlinePiece = segment.headline as (PagePiece & { data: { heading: Heading } }) | undefined;
@@ -243,29 +237,25 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
   const bodyLines = textLines.filter((l) => !used.has(l) && !l.vertical);
   const flowPieces: { box: Box; line?: TextLine; subhead?: string }[] = [
     ...bodyLines.map((line) => ({ box: line.box, line })),
-    ...subheadPieces.map((p) => ({
-      box: p.box,
-      subhead: joinRows(rows(p.data.heading.lines).map((r) => rowText(r, cjk)), cjk),
-    })),
+    ...subheadPieces.map((p) => ({ box: p.box, subhead: headingText(p.data.heading) })),
   ];
-  const pseudo = flowPieces.map((f) => ({ ...(f.line ?? ({ text: "", size: bodySize } as TextLine)), box: f.box, f }));
-  const columns = columnsOf(pseudo as unknown as TextLine[]) as unknown as (typeof pseudo)[];
+  const columns = columnsOf(flowPieces);
 
   const items: Item[] = [];
   let open: Item | undefined;
   for (const column of columns) {
-    const texts = column.filter((c) => c.f.line);
+    const texts = column.filter((c) => c.line);
     const left = texts.length ? Math.min(...texts.map((c) => c.box[0])) : 0;
     const right = texts.length ? Math.max(...texts.map((c) => c.box[2])) : 0;
     let previous: (typeof column)[number] | undefined;
     for (const entry of column) {
-      if (entry.f.subhead !== undefined) {
-        items.push({ kind: "subhead", text: entry.f.subhead });
+      if (entry.subhead !== undefined) {
+        items.push({ kind: "subhead", text: entry.subhead });
         open = undefined;
         previous = undefined;
         continue;
       }
-      const line = entry.f.line!;
+      const line = entry.line!;
       const text = cjk ? tidyCjk(line.text) : line.text;
       const indented = line.box[0] > left + 0.8 * line.size;
       const previousShort = previous && previous.box[2] < right - 1.5 * line.size;
@@ -342,6 +332,10 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
   }
   const last = kept.at(-1);
   if (last?.kind === "paragraph" && NOTE.test(last.text)) article.note = last.text;
+  const lastText = kept.filter((i) => i.kind === "paragraph" && !NOTE.test(i.text)).at(-1)?.text;
+  if (heading.headline && lastText && !endsSentence(lastText) && !article.continuedOn) {
+    context.warn(`«${heading.headline}» ends mid-sentence («${Array.from(lastText).slice(-12).join("")}»): is a part of it elsewhere?`);
+  }
   article.byline = byline;
   article.subheads = kept.filter((i) => i.kind === "subhead").map((i) => i.text);
   article.paragraphs = kept.filter((i) => i.kind === "paragraph").length;
@@ -350,5 +344,3 @@ export function buildArticle(segment: Segment<ReturnType<() => PagePiece["data"]
     .join("\n\n");
   return article;
 }
-
-export { inside };

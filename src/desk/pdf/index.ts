@@ -88,7 +88,3 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
     warnings,
   };
 }
-
-export function boxToFraction(box: Box, page: { width: number; height: number }): [number, number, number, number] {
-  return [box[0] / page.width, box[1] / page.height, (box[2] - box[0]) / page.width, (box[3] - box[1]) / page.height];
-}
