@@ -288,7 +288,8 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     box: union(pieces.map((p) => p.box)),
     textLines: 0,
   };
-  for (const p of subheadPieces) article.lines.push(...p.data.heading.lines.map((l) => l.box));
+  // Every heading of the article (subheads, a chart's title, a pull quote) lies inside its area too.
+  for (const p of otherHeadings) article.lines.push(...p.data.heading.lines.map((l) => l.box));
 
   if (jumpTo) article.continuedOn = jumpTo;
   if (jumpFrom) article.continuedFrom = jumpFrom;
