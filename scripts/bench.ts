@@ -32,17 +32,17 @@ const by = values["shards-by"];
 if (by !== "month" && by !== "year") fail(`--shards-by: expected month or year, got "${by}"`);
 
 await runCommand(async () => {
-const results = await runBench({
-  editions: wholeNumber("editions", values.editions) ?? (values.quick ? 30 : 3650),
-  quick: values.quick,
-  work: values.work,
-  shardsBy: by,
-  jobs: wholeNumber("jobs", values.jobs),
-  bareFiles: wholeNumber("bare-files", values["bare-files"])!,
-  warmRebuild: !values["no-warm-rebuild"],
-});
-fs.mkdirSync(path.dirname(values.json), { recursive: true });
-fs.writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
-if (!values.keep) fs.rmSync(values.work, { recursive: true, force: true });
-console.log(`\n${formatResults(results)}\n\nresults: ${values.json}${values.keep ? `; scratch kept in ${values.work}` : ""}`);
+  const results = await runBench({
+    editions: wholeNumber("editions", values.editions) ?? (values.quick ? 30 : 3650),
+    quick: values.quick,
+    work: values.work,
+    shardsBy: by,
+    jobs: wholeNumber("jobs", values.jobs),
+    bareFiles: wholeNumber("bare-files", values["bare-files"])!,
+    warmRebuild: !values["no-warm-rebuild"],
+  });
+  fs.mkdirSync(path.dirname(values.json), { recursive: true });
+  fs.writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
+  if (!values.keep) fs.rmSync(values.work, { recursive: true, force: true });
+  console.log(`\n${formatResults(results)}\n\nresults: ${values.json}${values.keep ? `; scratch kept in ${values.work}` : ""}`);
 });

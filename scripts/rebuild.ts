@@ -47,9 +47,7 @@ if (!values.out === !values.root) fail(`${usage}\n\ngive either --out or --root`
 for (const id of values.shard ?? []) if (!isShardId(id)) fail(`--shard: expected a year (2016) or a month (2016-03), got "${id}"`);
 await runCommand(async () => {
   const s = await rebuildArchive({
-    editionsDir: values.editions, siteFile: values.site, cacheDir: values.cache,
-    outDir: values.out, root: values.root,
-    by, shards: values.shard,
+    editionsDir: values.editions, siteFile: values.site, cacheDir: values.cache, outDir: values.out, root: values.root, by, shards: values.shard,
     jobs: wholeNumber("jobs", values.jobs), maxOldSpaceMb: wholeNumber("max-old-space", values["max-old-space"]),
   });
   const slowest = [...s.shards].sort((a, b) => b.seconds - a.seconds)[0];

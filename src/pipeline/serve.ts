@@ -4,9 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { ContentError } from "../content/diagnostics.ts";
+import { ContentError, Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
-import { Diagnostics } from "../content/diagnostics.ts";
 import { loadSettings } from "../content/settings.ts";
 import { affectedEditions, build, type BuildSummary } from "./build.ts";
 import type { SiteOptions } from "./options.ts";
