@@ -1,6 +1,7 @@
 // Reads a page PDF's layout with MuPDF: its text blocks and lines, and its figures (photos, drawings).
 import * as mupdf from "mupdf";
 import type { Rect } from "../../model/geometry.ts";
+import { walkPaint } from "../pdf/paint.ts";
 import type { LayoutBlock, PageLayout } from "./layout.ts";
 
 interface StextBox {
@@ -57,22 +58,10 @@ function paintedBoxes(page: mupdf.Page): Box[] {
   const keep = (box: Box | null) => {
     if (box) boxes.push(box);
   };
-  const imageBox = (ctm: mupdf.Matrix): Box => {
-    const r = mupdf.Rect.transform([0, 0, 1, 1], ctm);
-    return [r[0], r[1], r[2], r[3]];
-  };
-  const device = new mupdf.Device({
-    fillPath: (path, _evenOdd, ctm) => keep(pathBox(path, ctm)),
-    strokePath: (path, stroke, ctm) => keep(pathBox(path, ctm, stroke.getLineWidth())),
-    fillImage: (_image, ctm) => keep(imageBox(ctm)),
-    fillImageMask: (_image, ctm) => keep(imageBox(ctm)),
+  walkPaint(page, {
+    path: (path, ctm, strokeWidth) => keep(pathBox(path, ctm, strokeWidth)),
+    image: (box) => keep(box),
   });
-  try {
-    page.run(device, mupdf.Matrix.identity);
-    device.close();
-  } finally {
-    device.destroy();
-  }
   return boxes;
 }
 

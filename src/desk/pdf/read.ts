@@ -1,5 +1,6 @@
 // Reads one PDF page into what the page importer reasons with: text lines with their type, rules, frames, images.
 import * as mupdf from "mupdf";
+import { walkPaint } from "./paint.ts";
 
 /** [x0, y0, x1, y1] in PDF points, y growing down the page. */
 export type Box = [number, number, number, number];
@@ -203,22 +204,10 @@ function readDrawing(page: mupdf.Page): Pick<PageDrawing, "rules" | "frames" | "
       drawing.images.push(box);
     }
   };
-  const imageBox = (ctm: mupdf.Matrix): Box => {
-    const r = mupdf.Rect.transform([0, 0, 1, 1], ctm);
-    return [r[0], r[1], r[2], r[3]];
-  };
-  const device = new mupdf.Device({
-    fillPath: (path, _evenOdd, ctm) => shape(path, ctm, 0, true),
-    strokePath: (path, stroke, ctm) => shape(path, ctm, stroke.getLineWidth(), false),
-    fillImage: (_image, ctm) => drawing.images.push(imageBox(ctm)),
-    fillImageMask: (_image, ctm) => drawing.images.push(imageBox(ctm)),
+  walkPaint(page, {
+    path: (path, ctm, strokeWidth, filled) => shape(path, ctm, strokeWidth, filled),
+    image: (box) => drawing.images.push(box),
   });
-  try {
-    page.run(device, mupdf.Matrix.identity);
-    device.close();
-  } finally {
-    device.destroy();
-  }
   return drawing;
 }
 
