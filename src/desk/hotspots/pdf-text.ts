@@ -1,7 +1,7 @@
 // Reads a page PDF's layout with MuPDF: its text blocks and lines, and its figures (photos, drawings).
-import * as mupdf from "mupdf";
+import type * as mupdf from "mupdf";
 import type { Rect } from "../../model/geometry.ts";
-import { walkPaint } from "../pdf/paint.ts";
+import { walkPaint, withPdfPage } from "../pdf/paint.ts";
 import type { LayoutBlock, PageLayout } from "./layout.ts";
 
 interface StextBox {
@@ -25,33 +25,6 @@ export interface PdfLayoutOptions {
   minShape?: number;
 }
 
-function transformPoint(ctm: mupdf.Matrix, x: number, y: number): [number, number] {
-  return [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
-}
-
-function pathBox(path: mupdf.Path, ctm: mupdf.Matrix, strokeWidth = 0): Box | null {
-  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  const add = (x: number, y: number) => {
-    const [px, py] = transformPoint(ctm, x, y);
-    box[0] = Math.min(box[0], px);
-    box[1] = Math.min(box[1], py);
-    box[2] = Math.max(box[2], px);
-    box[3] = Math.max(box[3], py);
-  };
-  path.walk({
-    moveTo: add,
-    lineTo: add,
-    curveTo: (x1, y1, x2, y2, x3, y3) => {
-      add(x1, y1);
-      add(x2, y2);
-      add(x3, y3);
-    },
-  });
-  if (!Number.isFinite(box[0])) return null;
-  const half = strokeWidth / 2;
-  return [box[0] - half, box[1] - half, box[2] + half, box[3] + half];
-}
-
 /** Every painted shape and image on the page, as page-space boxes. */
 function paintedBoxes(page: mupdf.Page): Box[] {
   const boxes: Box[] = [];
@@ -59,7 +32,7 @@ function paintedBoxes(page: mupdf.Page): Box[] {
     if (box) boxes.push(box);
   };
   walkPaint(page, {
-    path: (path, ctm, strokeWidth) => keep(pathBox(path, ctm, strokeWidth)),
+    path: (path) => keep(path.box),
     image: (box) => keep(box),
   });
   return boxes;
@@ -91,57 +64,47 @@ function mergeTouching(boxes: Box[], tolerance: number): Box[] {
  */
 export function readPdfLayout(bytes: Uint8Array, options: PdfLayoutOptions = {}): PageLayout {
   const { pageIndex = 0, minShape = 3 } = options;
-  const doc = mupdf.Document.openDocument(bytes, "application/pdf");
-  try {
-    const count = doc.countPages();
-    if (pageIndex < 0 || pageIndex >= count) throw new Error(`the PDF has ${count} page(s), no page ${pageIndex + 1}`);
-    const page = doc.loadPage(pageIndex);
-    try {
-      const [px0, py0, px1, py1] = page.getBounds();
-      const width = px1 - px0;
-      const height = py1 - py0;
-      const clamp = (v: number) => Math.min(1, Math.max(0, v));
-      const toRect = (x0: number, y0: number, x1: number, y1: number): Rect => {
-        const fx0 = clamp((x0 - px0) / width);
-        const fy0 = clamp((y0 - py0) / height);
-        return [fx0, fy0, clamp((x1 - px0) / width) - fx0, clamp((y1 - py0) / height) - fy0];
-      };
-      const fromBox = (b: StextBox) => toRect(b.x, b.y, b.x + b.w, b.y + b.h);
+  return withPdfPage(bytes, pageIndex, (page) => {
+    const [px0, py0, px1, py1] = page.getBounds();
+    const width = px1 - px0;
+    const height = py1 - py0;
+    const clamp = (v: number) => Math.min(1, Math.max(0, v));
+    const toRect = (x0: number, y0: number, x1: number, y1: number): Rect => {
+      const fx0 = clamp((x0 - px0) / width);
+      const fy0 = clamp((y0 - py0) / height);
+      return [fx0, fy0, clamp((x1 - px0) / width) - fx0, clamp((y1 - py0) / height) - fy0];
+    };
+    const fromBox = (b: StextBox) => toRect(b.x, b.y, b.x + b.w, b.y + b.h);
 
-      const stext = page.toStructuredText("preserve-whitespace");
-      const json = JSON.parse(stext.asJSON()) as StextJson;
-      stext.destroy();
-      const blocks: LayoutBlock[] = [];
-      const textBoxes: StextBox[] = [];
-      json.blocks.forEach((b, i) => {
-        if (b.type !== "text" || !b.lines) return;
-        const lines = b.lines.filter((l) => l.text.trim()).map((l) => ({ bbox: fromBox(l.bbox), text: l.text }));
-        if (lines.length === 0) return;
-        blocks.push({ id: `t${i}`, kind: "text", bbox: fromBox(b.bbox), lines });
-        textBoxes.push(b.bbox);
-      });
+    const stext = page.toStructuredText("preserve-whitespace");
+    const json = JSON.parse(stext.asJSON()) as StextJson;
+    stext.destroy();
+    const blocks: LayoutBlock[] = [];
+    const textBoxes: StextBox[] = [];
+    json.blocks.forEach((b, i) => {
+      if (b.type !== "text" || !b.lines) return;
+      const lines = b.lines.filter((l) => l.text.trim()).map((l) => ({ bbox: fromBox(l.bbox), text: l.text }));
+      if (lines.length === 0) return;
+      blocks.push({ id: `t${i}`, kind: "text", bbox: fromBox(b.bbox), lines });
+      textBoxes.push(b.bbox);
+    });
 
-      const pageArea = width * height;
-      const holdsText = (box: Box) =>
-        textBoxes.some((t) => {
-          const cx = t.x + t.w / 2;
-          const cy = t.y + t.h / 2;
-          return cx >= box[0] && cx <= box[2] && cy >= box[1] && cy <= box[3];
-        });
-      const shapes = paintedBoxes(page).filter((b) => {
-        const w = b[2] - b[0];
-        const h = b[3] - b[1];
-        return Math.min(w, h) >= minShape && w * h < 0.4 * pageArea && !holdsText(b);
+    const pageArea = width * height;
+    const holdsText = (box: Box) =>
+      textBoxes.some((t) => {
+        const cx = t.x + t.w / 2;
+        const cy = t.y + t.h / 2;
+        return cx >= box[0] && cx <= box[2] && cy >= box[1] && cy <= box[3];
       });
-      const figures = mergeTouching(shapes, 1)
-        .filter((b) => (b[2] - b[0]) * (b[3] - b[1]) >= 0.0005 * pageArea)
-        .sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-      figures.forEach((b, i) => blocks.push({ id: `f${i}`, kind: "figure", bbox: toRect(...b), lines: [] }));
-      return { width, height, unit: "pt", blocks };
-    } finally {
-      page.destroy();
-    }
-  } finally {
-    doc.destroy();
-  }
+    const shapes = paintedBoxes(page).filter((b) => {
+      const w = b[2] - b[0];
+      const h = b[3] - b[1];
+      return Math.min(w, h) >= minShape && w * h < 0.4 * pageArea && !holdsText(b);
+    });
+    const figures = mergeTouching(shapes, 1)
+      .filter((b) => (b[2] - b[0]) * (b[3] - b[1]) >= 0.0005 * pageArea)
+      .sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    figures.forEach((b, i) => blocks.push({ id: `f${i}`, kind: "figure", bbox: toRect(...b), lines: [] }));
+    return { width, height, unit: "pt", blocks };
+  });
 }

@@ -37,7 +37,7 @@ function photoPath(name: string): string {
 }
 
 /** Absent fields are left out of the file rather than written as empty keys. */
-export function dropUndefined(object: object): void {
+function dropUndefined(object: object): void {
   const record = object as Record<string, unknown>;
   for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
 }
@@ -68,13 +68,35 @@ export function uniqueSlugs(articles: readonly { headline: string }[], options: 
   });
 }
 
-/** The importer's output must pass the content check; if it would not, that is a bug to report, not to write. */
-export function checkArticle(fields: ArticleFields, source: string, line: number): void {
+/** Where an imported article came from: for its continuation warning and for errors. */
+interface ArticleOrigin {
+  name: string;
+  slug: string;
+  source: string;
+  /** The headline's line in the dump; 0 when there are no lines (a PDF). */
+  line: number;
+}
+
+/**
+ * Finishes an imported article's fields: absent ones left out, a warning when it is continued, and the content check
+ * — the importer's output must pass it; if it would not, that is a bug to report, not to write.
+ */
+export function finishArticle(fields: ArticleFields, origin: ArticleOrigin, warnings: ImportWarning[]): ArticleFields {
+  dropUndefined(fields);
+  fields.figures?.forEach(dropUndefined);
+  const others = [fields.continued_from, fields.continued_on].filter(Boolean);
+  if (others.length) {
+    warnings.push({
+      line: origin.line || undefined,
+      message: `${origin.name} is continued (page ${others.join(" and ")}): give its other part the same story: ${origin.slug}`,
+    });
+  }
   const checked = articleSchema.safeParse(fields);
   if (!checked.success) {
     const problems = checked.error.issues.map((issue) => `"${issue.path.join(".")}": ${issue.message}`).join("; ");
-    throw new ImportError(source, `article ${quote(fields.headline)} came out invalid (${problems})`, line || undefined);
+    throw new ImportError(origin.source, `article ${quote(fields.headline)} came out invalid (${problems})`, origin.line || undefined);
   }
+  return fields;
 }
 
 /** Imports a decoded dump: the page's articles in reading order, ready for formatArticleFile. */
@@ -125,16 +147,7 @@ export function importDump(text: string, options: ImportOptions): ImportedPage {
       continued_from: article.continuedFrom,
       continued_on: article.continuedOn,
     };
-    dropUndefined(fields);
-    figures.forEach(dropUndefined);
-    if (continued) {
-      const others = [article.continuedFrom, article.continuedOn].filter(Boolean).join(" and ");
-      warnings.push({
-        line: article.line,
-        message: `${name} is continued (page ${others}): give its other part the same story: ${slugs[index]}`,
-      });
-    }
-    checkArticle(fields, options.source, article.line);
+    finishArticle(fields, { name, slug: slugs[index], source: options.source, line: article.line }, warnings);
     return { name, fields, body: widen(article.body), line: article.line, paragraphs: article.paragraphs };
   });
 

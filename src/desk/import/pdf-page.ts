@@ -3,7 +3,7 @@ import type { ArticleFields, FigureFields } from "../../content/schema.ts";
 import type { Rect } from "../../model/geometry.ts";
 import { outlineArticles } from "../hotspots/outline.ts";
 import { importPdfPage, type Box, type PdfArticle, type PdfPage } from "../pdf/index.ts";
-import { checkArticle, dropUndefined, uniqueSlugs, type ImportedArticle } from "./import-page.ts";
+import { finishArticle, uniqueSlugs, type ImportedArticle } from "./import-page.ts";
 import type { ImportWarning } from "./problems.ts";
 import { widenPunctuation } from "./punctuation.ts";
 
@@ -72,13 +72,7 @@ export function importPdf(bytes: Uint8Array, options: PdfImportOptions): Importe
       continued_from: article.continuedFrom,
       continued_on: article.continuedOn,
     };
-    dropUndefined(fields);
-    figures.forEach(dropUndefined);
-    if (continued) {
-      const others = [article.continuedFrom, article.continuedOn].filter(Boolean).join(" and ");
-      warnings.push({ message: `${name} is continued (page ${others}): give its other part the same story: ${slugs[index]}` });
-    }
-    checkArticle(fields, options.source, 0);
+    finishArticle(fields, { name, slug: slugs[index], source: options.source, line: 0 }, warnings);
     return { name, fields, body: tidy(article.body)!, line: 0, paragraphs: article.paragraphs };
   });
   if (crops.length) {

@@ -2,8 +2,6 @@
 import type { ImportedArticle } from "./import-page.ts";
 import { formatTable } from "../../cli/table.ts";
 
-export { formatTable };
-
 const EMPTY = "-";
 
 function continuation(article: ImportedArticle): string {

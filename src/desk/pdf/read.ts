@@ -1,6 +1,6 @@
 // Reads one PDF page into what the page importer reasons with: text lines with their type, rules, frames, images.
 import * as mupdf from "mupdf";
-import { walkPaint } from "./paint.ts";
+import { type PaintedPath, walkPaint, withPdfPage } from "./paint.ts";
 
 /** [x0, y0, x1, y1] in PDF points, y growing down the page. */
 export type Box = [number, number, number, number];
@@ -159,38 +159,10 @@ function joinPieces(lines: TextLine[]): TextLine[] {
   return out;
 }
 
-function transformPoint(ctm: mupdf.Matrix, x: number, y: number): [number, number] {
-  return [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
-}
-
-/** A path's bounds, and whether it is one closed axis-aligned rectangle. */
-function pathShape(path: mupdf.Path, ctm: mupdf.Matrix, strokeWidth: number): { box: Box; rect: boolean } | null {
-  const points: [number, number][] = [];
-  let moves = 0;
-  let curves = 0;
-  path.walk({
-    moveTo: (x, y) => {
-      moves++;
-      points.push(transformPoint(ctm, x, y));
-    },
-    lineTo: (x, y) => points.push(transformPoint(ctm, x, y)),
-    curveTo: (x1, y1, x2, y2, x3, y3) => {
-      curves++;
-      points.push(transformPoint(ctm, x1, y1), transformPoint(ctm, x2, y2), transformPoint(ctm, x3, y3));
-    },
-  });
-  if (!points.length) return null;
-  const half = strokeWidth / 2;
-  const box = union(points.map(([x, y]) => [x - half, y - half, x + half, y + half] as Box));
-  return { box, rect: moves === 1 && curves === 0 && points.length <= 5 };
-}
-
 function readDrawing(page: mupdf.Page): Pick<PageDrawing, "rules" | "frames" | "fills" | "images"> {
   const drawing = { rules: [] as Box[], frames: [] as Box[], fills: [] as Box[], images: [] as Box[] };
-  const shape = (path: mupdf.Path, ctm: mupdf.Matrix, stroke: number, filled: boolean) => {
-    const found = pathShape(path, ctm, stroke);
-    if (!found) return;
-    const { box } = found;
+  const shape = (found: PaintedPath) => {
+    const { box, filled } = found;
     const thin = Math.min(width(box), height(box));
     const long = Math.max(width(box), height(box));
     if (thin <= RULE_WIDTH) {
@@ -205,7 +177,7 @@ function readDrawing(page: mupdf.Page): Pick<PageDrawing, "rules" | "frames" | "
     }
   };
   walkPaint(page, {
-    path: (path, ctm, strokeWidth, filled) => shape(path, ctm, strokeWidth, filled),
+    path: shape,
     image: (box) => drawing.images.push(box),
   });
   return drawing;
@@ -213,22 +185,15 @@ function readDrawing(page: mupdf.Page): Pick<PageDrawing, "rules" | "frames" | "
 
 /** Reads page `pageIndex` (from 0) of a PDF. */
 export function readPage(bytes: Uint8Array, pageIndex = 0): PageDrawing {
-  const doc = mupdf.Document.openDocument(bytes, "application/pdf");
-  try {
-    const count = doc.countPages();
-    if (pageIndex < 0 || pageIndex >= count) throw new Error(`the PDF has ${count} page(s), no page ${pageIndex + 1}`);
-    const page = doc.loadPage(pageIndex);
-    try {
-      const [x0, y0, x1, y1] = page.getBounds();
-      const raw = readGlyphLines(page).map(({ glyphs, vertical }) => glyphsToLine(glyphs, vertical));
-      const single = (l: TextLine) => l.vertical || Array.from(l.text.trim()).length === 1;
-      const stacked = joinVertical(raw.filter(single));
-      const lines = [...joinPieces([...raw.filter((l) => !single(l)), ...stacked.filter((l) => !l.vertical)]), ...stacked.filter((l) => l.vertical)].map((l) => ({ ...l, text: l.text.replace(/\s+/gu, " ").trim() }));
-      return { width: x1 - x0, height: y1 - y0, lines: lines.filter((l) => l.text), ...readDrawing(page) };
-    } finally {
-      page.destroy();
-    }
-  } finally {
-    doc.destroy();
-  }
+  return withPdfPage(bytes, pageIndex, (page) => {
+    const [x0, y0, x1, y1] = page.getBounds();
+    const raw = readGlyphLines(page).map(({ glyphs, vertical }) => glyphsToLine(glyphs, vertical));
+    const single = (l: TextLine) => l.vertical || Array.from(l.text.trim()).length === 1;
+    const stacked = joinVertical(raw.filter(single));
+    const lines = [
+      ...joinPieces([...raw.filter((l) => !single(l)), ...stacked.filter((l) => !l.vertical)]),
+      ...stacked.filter((l) => l.vertical),
+    ].map((l) => ({ ...l, text: l.text.replace(/\s+/gu, " ").trim() }));
+    return { width: x1 - x0, height: y1 - y0, lines: lines.filter((l) => l.text), ...readDrawing(page) };
+  });
 }
