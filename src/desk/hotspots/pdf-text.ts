@@ -1,4 +1,5 @@
 // Reads a page PDF's layout with MuPDF: its text blocks and lines, and its figures (photos, drawings).
+import { Groups } from "../groups.ts";
 import type * as mupdf from "mupdf";
 import type { Rect } from "../../model/geometry.ts";
 import { walkPaint, withPdfPage } from "../pdf/paint.ts";
@@ -41,20 +42,19 @@ function paintedBoxes(page: mupdf.Page): Box[] {
 /** Joins boxes that overlap or touch into one: a photo drawn as several shapes is one figure. */
 function mergeTouching(boxes: Box[], tolerance: number): Box[] {
   const sorted = [...boxes].sort((a, b) => a[0] - b[0]);
-  const parent = sorted.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const groups = new Groups(sorted.length);
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i + 1; j < sorted.length && sorted[j][0] <= sorted[i][2] + tolerance; j++) {
-      if (sorted[j][1] <= sorted[i][3] + tolerance && sorted[i][1] <= sorted[j][3] + tolerance) parent[find(i)] = find(j);
+      if (sorted[j][1] <= sorted[i][3] + tolerance && sorted[i][1] <= sorted[j][3] + tolerance) groups.join(i, j);
     }
   }
-  const merged = new Map<number, Box>();
-  sorted.forEach((b, i) => {
-    const root = find(i);
-    const m = merged.get(root);
-    merged.set(root, m ? [Math.min(m[0], b[0]), Math.min(m[1], b[1]), Math.max(m[2], b[2]), Math.max(m[3], b[3])] : b);
+  return groups.members().map((members) => {
+    const boxes = members.map((i) => sorted[i]);
+    return [
+      Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])),
+      Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3])),
+    ] as Box;
   });
-  return [...merged.values()];
 }
 
 /**

@@ -1,4 +1,5 @@
 // Proposes each article's area on a page by finding where its text is printed in the page's layout.
+import { Groups } from "../groups.ts";
 import {
   center, containsPoint, finishArea, gapBetween, rectArea, right, unionRect, type Point, type Rect,
 } from "../../model/geometry.ts";
@@ -132,21 +133,13 @@ function describe(u: { blockId: string; line?: number; text: string }): string {
 
 /** Groups regions whose gaps chain together within `maxGap` (page heights). */
 function clusters<T extends { bbox: Rect }>(items: T[], aspect: number, maxGap: number): T[][] {
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const groups = new Groups(items.length);
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
-      if (gapBetween(items[i].bbox, items[j].bbox, aspect) <= maxGap) parent[find(i)] = find(j);
+      if (gapBetween(items[i].bbox, items[j].bbox, aspect) <= maxGap) groups.join(i, j);
     }
   }
-  const groups = new Map<number, T[]>();
-  items.forEach((item, i) => {
-    const root = find(i);
-    const group = groups.get(root);
-    if (group) group.push(item);
-    else groups.set(root, [item]);
-  });
-  return [...groups.values()];
+  return groups.members().map((members) => members.map((i) => items[i]));
 }
 
 /** Assigns the page's blocks to the articles and returns each article's area with what it was made of. */
@@ -445,25 +438,17 @@ function adoptContinuations(
   const neighbour = (box: Rect, below: boolean) => columnNeighbour(box, all.filter((p) => p.bbox !== box), below);
 
   // Runs of candidate lines linked above and below, with the articles' lines they touch at either end.
-  const parent = candidates.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const linked = new Groups(candidates.length);
   const touches = candidates.map(() => ({ above: new Set<number>(), below: new Set<number>() }));
   candidates.forEach((c, i) => {
     for (const below of [false, true]) {
       const n = neighbour(c.bbox, below);
       if (!n) continue;
-      if (n.candidate >= 0) parent[find(i)] = find(n.candidate);
+      if (n.candidate >= 0) linked.join(i, n.candidate);
       else (below ? touches[i].below : touches[i].above).add(n.article);
     }
   });
-  const runs = new Map<number, number[]>();
-  candidates.forEach((_, i) => {
-    const root = find(i);
-    const run = runs.get(root);
-    if (run) run.push(i);
-    else runs.set(root, [i]);
-  });
-  for (const members of runs.values()) {
+  for (const members of linked.members()) {
     const above = new Set(members.flatMap((i) => [...touches[i].above]));
     const below = new Set(members.flatMap((i) => [...touches[i].below]));
     const articles = new Set([...above, ...below]);
