@@ -47,7 +47,18 @@
 
   // Zoom: the deep-zoom viewer (~350 KB) is loaded only when a reader asks for it.
   function setUpZoom(button) {
-    if (!button || !navigator.onLine) return;
+    if (!button) return;
+    // Offline, only if the tiles were saved with the edition.
+    if (!navigator.onLine) {
+      if (window.caches) window.caches.match(new URL(button.getAttribute("data-tiles"), window.location.href).href).then(function (hit) {
+        if (hit) setUpZoomButton(button);
+      });
+      return;
+    }
+    setUpZoomButton(button);
+  }
+
+  function setUpZoomButton(button) {
     var viewer = document.getElementById("zoom-viewer");
     var opened = null;
     var label = button.textContent;
@@ -55,6 +66,8 @@
     button.addEventListener("click", function () {
       var open = viewer.hidden;
       viewer.hidden = !open;
+      // The deep zoom takes the scan's place (its areas stay links over the tiles).
+      /** @type {HTMLElement} */ (viewer.parentNode.querySelector(".replica-frame")).hidden = open;
       button.textContent = open ? button.getAttribute("data-close") : label;
       button.setAttribute("aria-expanded", String(open));
       if (open && !opened) opened = loadViewer(button.getAttribute("data-viewer"), button.getAttribute("data-tiles"), viewer);
@@ -133,28 +146,48 @@
     prefetched = document.importNode(/** @type {HTMLTemplateElement} */ (template).content, true);
   }
 
-  // Offline: a service worker at the site root saves the edition listed in its offline.json into Cache Storage.
+  // Offline: a service worker at the site root saves the edition listed in its offline.json into Cache Storage,
+  // in a cache named by the release. A copy saved from an older release is replaced on the next visit online.
   function setUpOffline(button) {
     if (!button || !("serviceWorker" in navigator) || !window.caches) return;
     var status = button.parentNode.querySelector(".offline-status");
+    var remove = /** @type {HTMLButtonElement} */ (button.parentNode.querySelector(".offline-remove"));
+    var prefix = button.getAttribute("data-prefix");
+    var manifestUrl = new URL(button.getAttribute("data-manifest"), window.location.href).href;
+    var say = function (key) { status.textContent = button.getAttribute("data-" + key); };
     button.parentNode.hidden = false;
-    // Saved before: say so (saving again refreshes the copy).
-    window.caches.has(button.getAttribute("data-cache")).then(function (saved) {
-      if (saved && !status.textContent) status.textContent = button.getAttribute("data-saved");
-    }, function () { /* storage unavailable (private mode): the button then reports the failure */ });
-    button.addEventListener("click", function () {
+    function save(quiet) {
       button.disabled = true;
-      status.textContent = button.getAttribute("data-saving");
-      var manifest = new URL(button.getAttribute("data-manifest"), window.location.href).href;
-      navigator.serviceWorker.register(button.getAttribute("data-worker"))
+      if (!quiet) say("saving");
+      return navigator.serviceWorker.register(button.getAttribute("data-worker"))
         .then(function () { return navigator.serviceWorker.ready; })
-        .then(function (registration) { return ask(registration.active, { type: "save", manifest: manifest }); })
-        .then(function () {
-          status.textContent = button.getAttribute("data-saved");
-        }, function () {
-          status.textContent = button.getAttribute("data-failed");
-          button.disabled = false;
-        });
+        .then(function (registration) { return ask(registration.active, { type: "save", manifest: manifestUrl }); })
+        .then(function () { say(quiet ? "updated" : "saved"); remove.hidden = false; button.disabled = false; },
+          function () { say("failed"); button.disabled = false; });
+    }
+    savedCache(prefix).then(function (name) {
+      if (!name) return;
+      say("saved");
+      remove.hidden = false;
+      if (!navigator.onLine) return;
+      return fetch(manifestUrl, { cache: "no-cache" }).then(function (r) { return r.json(); }).then(function (manifest) {
+        if (manifest.cache !== name) return save(true);
+      });
+    }).catch(function () { /* storage or network unavailable: the buttons still work and report failures */ });
+    button.addEventListener("click", function () { save(false); });
+    remove.addEventListener("click", function () {
+      savedCache(prefix).then(function (name) { return name && window.caches.delete(name); }).then(function () {
+        remove.hidden = true;
+        status.textContent = remove.getAttribute("data-removed");
+        button.focus();
+      });
+    });
+  }
+
+  /** The name of the cache this edition is saved in, or undefined. */
+  function savedCache(prefix) {
+    return window.caches.keys().then(function (names) {
+      return names.find(function (name) { return name.indexOf(prefix) === 0; });
     });
   }
 

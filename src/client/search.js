@@ -40,6 +40,16 @@
     return engines[key];
   }
 
+  // Offline, only the editions saved for offline reading can be searched (their caches are named by date).
+  function savedEditions(range) {
+    if (!window.caches) return Promise.resolve([]);
+    return window.caches.keys().then(function (names) {
+      return range.filter(function (e) {
+        return names.some(function (name) { return name.indexOf("banmian-edition-" + e.date + "-") === 0; });
+      });
+    });
+  }
+
   function show(results) {
     list.textContent = "";
     results.forEach(function (r) {
@@ -59,6 +69,15 @@
         excerpt.appendChild(node);
       });
       li.appendChild(a);
+      // Where the hit is on the page scan: the page view highlights that area and boxes the words.
+      if (r.meta.scan) {
+        var onPage = document.createElement("a");
+        onPage.className = "search-scan";
+        onPage.href = (list.getAttribute("data-base") || "/") + r.meta.scan.slice(1).replace("#", "?hit=" + encodeURIComponent(input.value.trim()) + "#");
+        onPage.textContent = list.getAttribute("data-on-page");
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(onPage);
+      }
       li.appendChild(meta);
       li.appendChild(excerpt);
       list.appendChild(li);
@@ -72,7 +91,9 @@
     var load = editions ? Promise.resolve(editions) : fetch(list.getAttribute("data-editions")).then(function (r) { return r.json(); });
     load.then(function (all) {
       editions = all;
-      return engineFor(chosen(all));
+      return navigator.onLine ? chosen(all) : savedEditions(chosen(all));
+    }).then(function (range) {
+      return engineFor(range);
     }).then(function (pf) {
       if (!pf) return [];
       return pf.search(query).then(function (found) {

@@ -26,12 +26,23 @@ function save(manifestUrl) {
     // Manifest paths are relative to the site root, which is this worker's scope under any path prefix.
     var urls = manifest.files.map(function (file) { return new URL(file, self.registration.scope).href; });
     return caches.open(manifest.cache).then(function (cache) {
-      // addAll stores all or nothing: a half-saved edition would fail the reader later, offline.
-      return cache.addAll(urls).then(function () { return cache.keys(); }).then(function (keys) {
+      // addAll stores all or nothing: a half-saved edition would fail the reader later, offline. Fetched past the
+      // HTTP cache, so a replaced page is not saved in its old version.
+      var requests = urls.map(function (url) { return new Request(url, { cache: "no-cache" }); });
+      return cache.addAll(requests).then(function () { return cache.keys(); }).then(function (keys) {
         var wanted = new Set(urls);
         return Promise.all(keys.filter(function (r) { return !wanted.has(r.url); }).map(function (r) { return cache.delete(r); }));
       });
-    }).then(function () { return urls.length; });
+    }).then(function () { return dropOlderReleases(manifest); }).then(function () { return urls.length; });
+  });
+}
+
+// The edition's copies from earlier releases (a page replaced, a correction): only the new one is kept.
+function dropOlderReleases(manifest) {
+  var prefix = CACHE_PREFIX + manifest.edition + "-";
+  return caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) { return name.indexOf(prefix) === 0 && name !== manifest.cache; })
+      .map(function (name) { return caches.delete(name); }));
   });
 }
 

@@ -25,7 +25,20 @@ export interface Locale {
   /** A continuation line as printed: （下转第三版） / (Continued on page A4) */
   printed(text: string): string;
   issueNumber(n: number): string;
+  /** Labels of the open data: IIIF manifests and ranges, feeds, the OpenSearch description */
+  openData: OpenDataLabels;
   strings: Record<UiString, string>;
+}
+
+export interface OpenDataLabels {
+  /** 示例日报 2022年9月2日 星期五 */
+  editionTitle(paper: string, dateLabel: string): string;
+  /** The range of a continued story, beside its parts' own ranges */
+  wholeStory(headline: string): string;
+  sectionFeed(paper: string, section: string): string;
+  columnFeed(paper: string, column: string): string;
+  searchTitle(paper: string): string;
+  searchDescription(paper: string): string;
 }
 
 export type UiString =
@@ -35,7 +48,12 @@ export type UiString =
   | "latestEdition" | "pageImageAlt" | "zoom" | "originalLayout" | "searchPlaceholder" | "searchButton"
   | "searchNoScript" | "editionOverview" | "articlesOnPage" | "allEditions" | "saveOffline" | "showReplica"
   | "feed" | "part" | "offlineSaving" | "offlineSaved" | "offlineFailed" | "zoomClose"
-  | "searchScope" | "searchRecent" | "searchAll" | "searching" | "searchNone" | "searchCount";
+  | "searchScope" | "searchRecent" | "searchAll" | "searching" | "searchNone" | "searchCount"
+  | "readingSettings" | "textSize" | "sizeSmall" | "sizeNormal" | "sizeLarge" | "sizeLarger" | "lineSpacing"
+  | "spacingTight" | "spacingNormal" | "spacingLoose" | "elderMode" | "traditional" | "simplified" | "readAloud"
+  | "pauseReading" | "resumeReading" | "print" | "copyLink" | "linkCopied" | "shareQr" | "articleLink"
+  | "removeOffline" | "offlineRemoved" | "offlineUpdated" | "hitOnPage" | "downloadEditionPdf" | "downloadEpub"
+  | "printedIn";
 
 const chineseDigits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
@@ -68,6 +86,14 @@ export const zhCN: Locale = {
   continuedFrom: (p) => `上接${zhPageName(p)}`,
   printed: (text) => `（${text}）`,
   issueNumber: (n) => `总第${n}期`,
+  openData: {
+    editionTitle: (paper, date) => `${paper} ${date}`,
+    wholeStory: (headline) => `${headline}（全文）`,
+    sectionFeed: (paper, section) => `${paper} · ${section}版`,
+    columnFeed: (paper, column) => `${paper} · 栏目：${column}`,
+    searchTitle: (paper) => `${paper}`,
+    searchDescription: (paper) => `搜索${paper}的文章`,
+  },
   strings: {
     skipToContent: "跳到正文", edition: "本期", pages: "版面导航", page: "版面", articles: "文章",
     previousPage: "上一版", nextPage: "下一版", previousEdition: "上一期", nextEdition: "下一期",
@@ -80,6 +106,13 @@ export const zhCN: Locale = {
     feed: "订阅", part: "部分", searchScope: "范围", searchRecent: "最近30期", searchAll: "全部（较慢）",
     searching: "正在搜索…", searchNone: "没有找到相关文章。", searchCount: "找到 {n} 篇文章", offlineSaving: "正在保存本期…", offlineSaved: "本期已保存，断网也能阅读",
     offlineFailed: "保存失败，请稍后再试", zoomClose: "收起放大图",
+    readingSettings: "阅读设置", textSize: "字号", sizeSmall: "小", sizeNormal: "标准", sizeLarge: "大", sizeLarger: "特大",
+    lineSpacing: "行距", spacingTight: "紧凑", spacingNormal: "标准", spacingLoose: "宽松", elderMode: "长辈版（大字、高对比）",
+    traditional: "繁體", simplified: "简体", readAloud: "朗读", pauseReading: "暂停朗读", resumeReading: "继续朗读",
+    print: "打印", copyLink: "复制链接", linkCopied: "链接已复制", shareQr: "手机扫码阅读本文", articleLink: "本文链接",
+    removeOffline: "删除离线副本", offlineRemoved: "已删除本期的离线副本", offlineUpdated: "离线副本已更新为最新版本",
+    hitOnPage: "在版面上查看", downloadEditionPdf: "下载本期PDF（含书签）", downloadEpub: "下载本期电子书（EPUB）",
+    printedIn: "刊于",
   },
 };
 
@@ -99,6 +132,14 @@ export const en: Locale = {
   continuedFrom: (p) => `Continued from ${enPageName(p)}`,
   printed: (text) => `(${text})`,
   issueNumber: (n) => `No. ${n}`,
+  openData: {
+    editionTitle: (paper, date) => `${paper}, ${date}`,
+    wholeStory: (headline) => `${headline} (whole story)`,
+    sectionFeed: (paper, section) => `${paper}: ${section}`,
+    columnFeed: (paper, column) => `${paper}: ${column}`,
+    searchTitle: (paper) => paper,
+    searchDescription: (paper) => `Search the articles of ${paper}`,
+  },
   strings: {
     skipToContent: "Skip to content", edition: "Edition", pages: "Pages", page: "Page", articles: "Articles",
     previousPage: "Previous page", nextPage: "Next page", previousEdition: "Previous edition",
@@ -114,6 +155,15 @@ export const en: Locale = {
     searchNone: "No articles found.", searchCount: "{n} articles found",
     offlineSaving: "Saving this edition…", offlineSaved: "Saved: this edition can be read offline",
     offlineFailed: "Could not save; try again later", zoomClose: "Close zoom",
+    readingSettings: "Reading settings", textSize: "Text size", sizeSmall: "Small", sizeNormal: "Normal",
+    sizeLarge: "Large", sizeLarger: "Larger", lineSpacing: "Line spacing", spacingTight: "Compact",
+    spacingNormal: "Normal", spacingLoose: "Loose", elderMode: "Large type, high contrast", traditional: "繁體",
+    simplified: "简体", readAloud: "Read aloud", pauseReading: "Pause", resumeReading: "Resume", print: "Print",
+    copyLink: "Copy link", linkCopied: "Link copied", shareQr: "Scan to read on a phone", articleLink: "Link to this article",
+    removeOffline: "Remove the saved copy", offlineRemoved: "The saved copy of this edition was removed",
+    offlineUpdated: "The saved copy was updated to the latest version", hitOnPage: "Show on the page",
+    downloadEditionPdf: "Download the edition (PDF with bookmarks)", downloadEpub: "Download the edition (EPUB)",
+    printedIn: "Printed in",
   },
 };
 

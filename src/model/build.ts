@@ -80,7 +80,8 @@ function buildArticle(source: ArticleSource, page: Page, edition: Edition): Arti
       ...figure,
       path: source.figurePaths[i],
       picture: null,
-      alt: figure.alt ?? figure.caption ?? f.headline,
+      // A caption is read out from its <figcaption>: an alt repeating it would be heard twice.
+      alt: figure.alt && figure.alt !== figure.caption ? figure.alt : figure.caption ? "" : f.headline,
     })),
     polygon: f.area ? areaToPolygon(f.area) : null,
     area: f.area,

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ContentError, formatDiagnostic } from "../content/diagnostics.ts";
 import { renderSite, templates } from "../render/eleventy.ts";
+import { writeOfflineManifests } from "../render/offline.ts";
 import { writeSearchIndexes } from "../search/index.ts";
 import { writeShardPart } from "../shards/parts.ts";
 import { archiveIndexFile, editionSummaryFile, indexEdition, summarizeEdition } from "./archive.ts";
@@ -44,6 +45,7 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
   const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
   await stages.run("search", () => writeSearchIndexes(indexed, options.outDir, data.settings), "search index");
+  await stages.run("offline", () => writeOfflineManifests(data.editions, options.outDir), "offline manifests");
   await stages.run("summaries", () => writeSummaries(prepared, options, htmlPages));
   return summarize(prepared, htmlPages, stages.times);
 }

@@ -4,7 +4,7 @@
 export type Log = (line: string) => void;
 
 /** The pipeline's stages, in the order they run. */
-export const stageNames = ["content", "model", "images", "pages", "search", "summaries"] as const;
+export const stageNames = ["content", "model", "images", "pages", "search", "downloads", "offline", "summaries"] as const;
 export type StageName = (typeof stageNames)[number];
 
 export type StageTimes = Partial<Record<StageName, number>>;

@@ -1,33 +1,42 @@
-// Offline reading: the manifest of every file a reader needs to read one edition without a network.
+// Offline reading: the manifest of every file a reader needs to read one edition without a network, written after
+// the pages and the search index, with a version that is the hash of those files: a late page or a correction
+// gives the edition a new cache name, and a reader's saved copy is replaced on the next visit.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import type { Edition, Picture } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
 
-/** Site-relative URL of an edition's offline manifest (the path prefix is added when HTML is written). */
-export function offlineManifestUrl(edition: Edition): string {
-  return urls.offlineManifest(edition.date);
+/** The start of every Cache Storage name of one edition; the release's version follows it. */
+export function offlineCachePrefix(date: string): string {
+  return `banmian-edition-${date}-`;
 }
 
 export interface OfflineManifest {
   edition: string;
-  /** The Cache Storage cache the service worker keeps this edition in */
+  /** The Cache Storage cache the service worker keeps this release of the edition in */
   cache: string;
   /** Relative to the site root (no leading slash), so the worker resolves them against its scope */
   files: string[];
 }
 
 /**
- * Every page, article and story view of the edition, the styles and script, and one variant of each picture:
- * offline, the worker answers a request for any other width or format of a picture with the one it has, which
- * keeps a saved edition to a few megabytes instead of every derivative.
+ * Every page, article and story view of the edition, the styles and scripts, one variant of each picture (offline,
+ * the worker answers a request for any other width or format with the one it has, which keeps a saved edition to a
+ * few megabytes), and what search and zoom need offline: the search page, the edition's search index and the
+ * deep-zoom tiles, as found in the built site.
  */
-export function offlineManifest(edition: Edition): OfflineManifest {
-  const files = new Set<string>([edition.url, "/assets/site.css", "/assets/reader.js", "/assets/icon.svg"]);
+export function offlineFiles(edition: Edition, outDir: string): string[] {
+  const files = new Set<string>([edition.url, "/assets/site.css", "/assets/reader.js", "/assets/icon.svg",
+    urls.search(), urls.searchEditions(), "/assets/search.js", "/assets/openseadragon.min.js"]);
   const picture = (p: Picture | null | undefined) => { if (p) files.add(p.fallback.url); };
+  const folder = (url: string) => { for (const file of filesUnder(outDir, url)) files.add(file); };
   for (const page of edition.pages) {
     files.add(page.url);
     if (page.images) {
       picture(page.images.picture);
       files.add(page.images.thumb.url);
+      if (page.images.tiles) folder(page.images.tiles.replace(/[^/]*$/, ""));
     }
   }
   for (const article of edition.articles) {
@@ -36,14 +45,47 @@ export function offlineManifest(edition: Edition): OfflineManifest {
     if (article.clipping) files.add(article.clipping.url);
   }
   for (const story of edition.stories) files.add(story.url);
-  return {
-    edition: edition.date,
-    cache: `banmian-edition-${edition.date}`,
-    files: [...files].map((url) => url.replace(/^\//, "")),
-  };
+  folder(urls.searchIndex(edition.date));
+  return [...files].filter((url) => fs.existsSync(fileOf(outDir, url))).map((url) => url.replace(/^\//, ""));
+}
+
+/** The manifest of one edition as built in outDir, its cache named by the hash of every file it lists. */
+export function offlineManifest(edition: Edition, outDir: string): OfflineManifest {
+  const files = offlineFiles(edition, outDir);
+  const hash = crypto.createHash("sha256");
+  // The search page and the list of editions change with every new edition, not with this one.
+  const shared = new Set([urls.search(), urls.searchEditions()].map((url) => url.slice(1)));
+  for (const file of files.filter((f) => !shared.has(f))) hash.update(file).update("\0").update(fs.readFileSync(fileOf(outDir, file))).update("\0");
+  return { edition: edition.date, cache: `${offlineCachePrefix(edition.date)}${hash.digest("hex").slice(0, 16)}`, files };
+}
+
+/** Writes each edition's offline.json; runs after the pages and search stages, whose files it lists. */
+export function writeOfflineManifests(editions: Edition[], outDir: string): number {
+  for (const edition of editions) {
+    const target = fileOf(outDir, urls.offlineManifest(edition.date));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, JSON.stringify(offlineManifest(edition, outDir)));
+  }
+  return editions.length;
+}
+
+/** The built file a site-relative URL is served from. */
+function fileOf(outDir: string, url: string): string {
+  const relative = url.replace(/^\//, "");
+  return path.join(outDir, relative.endsWith("/") || relative === "" ? `${relative}index.html` : relative);
+}
+
+/** Site-relative URLs of every file under a folder URL of the built site, sorted (the manifest is deterministic). */
+function filesUnder(outDir: string, folderUrl: string): string[] {
+  const dir = path.join(outDir, folderUrl.replace(/^\//, ""));
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => `/${path.relative(outDir, path.join(d.parentPath ?? (d as any).path, d.name)).split(path.sep).join("/")}`)
+    .sort();
 }
 
 export function offlinePlugin(eleventyConfig: any): void {
-  eleventyConfig.addFilter("offlineManifestUrl", offlineManifestUrl);
-  eleventyConfig.addFilter("offlineManifest", offlineManifest);
+  eleventyConfig.addFilter("offlineManifestUrl", (edition: Edition) => urls.offlineManifest(edition.date));
+  eleventyConfig.addFilter("offlineCachePrefix", (edition: Edition) => offlineCachePrefix(edition.date));
 }

@@ -31,6 +31,8 @@ export async function writeSearchIndexes(editions: Edition[], outDir: string, se
             title: article.headline,
             date: edition.dateLabel,
             page: article.page.stripLabel,
+            // The article's area on its page view, for "在版面上查看" (only articles with an area on a scan).
+            ...(article.polygon && article.page.images ? { scan: `${article.page.url}#area-${article.slug}` } : {}),
           },
           filters: { year: [String(edition.year)] },
           sort: { date: edition.date },

@@ -203,18 +203,16 @@ describe("zoom", () => {
 });
 
 describe("phones: text first", () => {
-  it("the article list comes first; the scan is one tap away and not downloaded before", async () => {
+  // The scan is not lazy (on wide screens it is the view's largest element and loads first, issue 13 §11), so a
+  // phone fetches it too, for the tap that shows it at once.
+  it("the article list comes first; the scan is one tap away", async () => {
     const page = await open(sample, "/2022-09-02/02/", phone);
-    const scans: string[] = [];
-    page.on("request", (r) => { if (/\/img\/[0-9a-f]+\/\d+\.(jpg|webp|avif)$/.test(r.url())) scans.push(r.url()); });
     const list = page.locator(".article-list");
     const replica = page.locator(".replica-image");
     expect(await list.isVisible()).toBe(true);
     expect(await replica.isVisible()).toBe(false);
     const top = (element: Element) => element.getBoundingClientRect().top + window.scrollY;
     expect(await list.evaluate(top)).toBeLessThan(740);
-    await page.waitForTimeout(500);
-    expect(scans).toEqual([]);
     await page.getByRole("link", { name: "查看版面图" }).tap();
     await expect.poll(() => replica.isVisible()).toBe(true);
     await expect.poll(() => replica.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);

@@ -32,7 +32,7 @@ describe("Stages", () => {
     await expect(stages.run("pages", () => { throw new Error("boom"); })).rejects.toThrow("boom");
     expect(lines.map((l) => l.replace(/\(.*\)/, "()"))).toEqual(["✓ content ()", "✓ content again ()", "✗ pages ()"]);
     expect(Object.keys(stages.times).sort()).toEqual(["content", "pages"]);
-    expect(stageNames).toEqual(["content", "model", "images", "pages", "search", "summaries"]);
+    expect(stageNames).toEqual(["content", "model", "images", "pages", "search", "downloads", "offline", "summaries"]);
   });
 });
 
