@@ -9,16 +9,22 @@ export interface Diagnostic {
   field?: string;
   line?: number;
   message: string;
+  /** What kind of problem, for tools that draw it (the proof sheet): "missing-area", "overlap" */
+  code?: string;
+  /** Every file the problem concerns, this one first (both articles of an overlap) */
+  related?: string[];
 }
+
+type Where = Pick<Diagnostic, "field" | "line" | "code" | "related">;
 
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
 
-  error(file: string, message: string, where: { field?: string; line?: number } = {}): void {
+  error(file: string, message: string, where: Where = {}): void {
     this.items.push({ level: "error", file, message, ...where });
   }
 
-  warn(file: string, message: string, where: { field?: string; line?: number } = {}): void {
+  warn(file: string, message: string, where: Where = {}): void {
     this.items.push({ level: "warning", file, message, ...where });
   }
 

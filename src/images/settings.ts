@@ -35,6 +35,11 @@ export const imageSettings = {
     width: 800,
     encoding: { format: "jpeg", options: { quality: 80, progressive: true } } as Encoding,
   },
+  /** The proof sheet's page images, embedded in its one HTML file: sharp at 2× its 320 px columns, small. */
+  proof: {
+    width: 640,
+    encoding: { format: "jpeg", options: { quality: 60 } } as Encoding,
+  },
   share: {
     width: 1200,
     height: 630,

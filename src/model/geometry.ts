@@ -102,6 +102,11 @@ export function simplestArea(polygon: readonly Point[]): Area {
   return polygon.map((p): Point => [p[0], p[1]]);
 }
 
+/** A polygon in fractions of the page → whole pixels of an image `width` × `height` (IIIF canvases). */
+export function polygonToPixels(polygon: readonly Point[], width: number, height: number): Point[] {
+  return polygon.map(([x, y]): Point => [Math.round(x * width), Math.round(y * height)]);
+}
+
 /** A polygon's bounding box [x, y, w, h]. */
 export function polygonBounds(polygon: readonly Point[]): Rect {
   const xs = polygon.map((p) => p[0]);
@@ -310,4 +315,25 @@ export function rectsOutline(rects: readonly Rect[]): Point[] {
     for (let row = r0; row < r1; row++) cells.fill(1, row * cols + c0, row * cols + c1);
   }
   return joinRings(traceCells(cells, cols, rows).map((ring) => ring.map(([c, r]): Point => [xs[c], ys[r]])));
+}
+
+/**
+ * Why a hand-drawn outline cannot be an article's area, or null when it can: fewer than 3 points, a point off the
+ * page (outside 0–1), no area, or two edges that cross (a figure eight). Edges that only touch or run along each
+ * other (the slits joinRings makes) are allowed.
+ */
+export function polygonProblem(points: readonly Point[]): string | null {
+  if (points.length < 3) return `a polygon needs at least 3 points, got ${points.length}`;
+  const off = points.findIndex(([x, y]) => !(x >= 0 && x <= 1 && y >= 0 && y <= 1));
+  if (off >= 0) return `point ${off + 1} [${points[off].join(", ")}] is off the page: x and y must be between 0 and 1`;
+  if (polygonArea(points) <= 0) return "the polygon has no area: its points lie on one line";
+  const edges = edgesOf(points);
+  for (let i = 0; i < edges.length; i++) {
+    for (let j = i + 1; j < edges.length; j++) {
+      if (crossingHeight(edges[i], edges[j]) !== null) {
+        return `the outline crosses itself (edge ${i + 1} crosses edge ${j + 1}): move the points so that no two edges cross`;
+      }
+    }
+  }
+  return null;
 }

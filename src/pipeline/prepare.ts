@@ -161,7 +161,7 @@ function checkAreas(editions: Edition[], diagnostics: Diagnostics): void {
   for (const page of editions.flatMap((e) => e.pages)) {
     if (!page.scanPath && !page.pdfPath) continue;
     for (const problem of findAreaProblems(page.articles)) {
-      diagnostics.warn(problem.files[0], problem.message, { field: "area" });
+      diagnostics.warn(problem.files[0], problem.message, { field: "area", code: problem.kind, related: problem.files });
     }
   }
 }

@@ -1,6 +1,7 @@
-// Writes proposed areas into article files, leaving every other field and the body as they were.
+// Writes areas into article files — proposed ones (npm run hotspots) and hand-drawn ones (the area editor in
+// npm start) — changing only the file's `area:` line.
 import fs from "node:fs/promises";
-import { formatArticleFile } from "../../content/article-file.ts";
+import { replaceAreaLine } from "../../content/article-file.ts";
 import type { Area } from "../../content/schema.ts";
 import { readArticleFile } from "./page-articles.ts";
 
@@ -23,22 +24,24 @@ export interface WriteAreasOptions {
 }
 
 /**
- * Puts each proposed area into its article file: the front matter is rewritten in the canonical layout
- * (formatArticleFile), the body kept. Files that have an area keep it unless `force`. A file with bad front
- * matter is an error naming it; no file is written before all have been read.
+ * Puts each area into its article file: only the `area:` line changes (replaceAreaLine), every other byte is
+ * kept. Files that have an area keep it unless `force`. A file with bad front matter is an error naming it; no
+ * file is written before all have been read.
  */
 export async function writeAreas(updates: readonly AreaUpdate[], options: WriteAreasOptions = {}): Promise<AreaWrite[]> {
   const articles = await Promise.all(updates.map((u) => readArticleFile(u.file)));
+  const sources = await Promise.all(updates.map((u) => fs.readFile(u.file, "utf8")));
   const results: AreaWrite[] = [];
   for (const [i, update] of updates.entries()) {
-    const { fields, body } = articles[i];
+    const { fields } = articles[i];
     const previous = fields.area;
     if (previous && JSON.stringify(previous) === JSON.stringify(update.area)) {
       results.push({ file: update.file, status: "unchanged", previous });
     } else if (previous && !options.force) {
       results.push({ file: update.file, status: "kept", previous });
     } else {
-      await fs.writeFile(update.file, formatArticleFile({ ...fields, area: update.area }, body));
+      // readArticleFile found the front matter, so there is one to put the line in.
+      await fs.writeFile(update.file, replaceAreaLine(sources[i], update.area)!);
       results.push({ file: update.file, status: "written", previous });
     }
   }
