@@ -10,7 +10,8 @@ import {
   articleSchema, editionSchema, pageSchema,
   type ArticleFields, type EditionFields, type PageFields,
 } from "./schema.ts";
-import { resolveInside } from "./paths.ts";
+import { bodyReferences } from "../markdown/index.ts";
+import { checkBodyReference, entryKind, readFile, resolveInside } from "./paths.ts";
 
 export interface ArticleSource {
   /** Path as shown to people, e.g. editions/2022-09-02/02/03-kaixue.md */
@@ -64,7 +65,9 @@ export function listEditionDates(root: string, diagnostics: Diagnostics): string
   for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
     if (entry.name.startsWith(".")) continue;
     const shown = path.join(root, entry.name);
-    if (!entry.isDirectory()) {
+    const kind = entryKind(root, entry, diagnostics, "editions/");
+    if (kind === "refused") continue;
+    if (kind !== "folder") {
       if (!/\.(md|txt)$/i.test(entry.name)) continue;
       diagnostics.warn(shown, "files directly in the editions folder are ignored: put them in an edition folder");
       continue;
@@ -92,9 +95,16 @@ export function loadEdition(root: string, date: string, diagnostics: Diagnostics
   const pages: PageSource[] = [];
   const seen = new Map<string, string>();
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort(byName)) {
-    if (!entry.isDirectory() || entry.name.startsWith(".") || entry.name === "photos") continue;
+    if (entry.name.startsWith(".") || entry.name === "photos") continue;
     const match = pageDirPattern.exec(entry.name);
     const shown = path.join(dir, entry.name);
+    const kind = entryKind(dir, entry, diagnostics, "the edition folder");
+    if (kind === "refused") continue;
+    if (kind !== "folder") {
+      // A file named like a page (03, 03-zonghe) is a page folder gone wrong, not a stray file to ignore.
+      if (match) diagnostics.error(shown, `"${entry.name}" is a file, not a page folder: make it a folder holding page.yml and the page's articles`);
+      continue;
+    }
     if (!match) {
       diagnostics.error(shown, `page folder "${entry.name}" is not a page label: name it 01, 02 … or A01, B03`);
       continue;
@@ -127,17 +137,26 @@ function loadPage(
   }
   const fields = readYamlFile(metaFile, pageSchema, diagnostics);
   if (!fields) return null;
-  const scanPath = fields.scan
-    ? resolveInside(editionDir, dir, fields.scan, metaFile, "scan", diagnostics)
-    : findFirst(dir, scanNames);
-  const pdfPath = fields.pdf
-    ? resolveInside(editionDir, dir, fields.pdf, metaFile, "pdf", diagnostics)
-    : findFirst(dir, ["page.pdf"]);
+  const find = (field: string, given: string | undefined, names: string[]) => {
+    // A file found by its usual name is checked like one named in page.yml (a link out of the edition is refused).
+    const name = given ?? names.find((n) => fs.lstatSync(path.join(dir, n), { throwIfNoEntry: false }));
+    return name ? resolveInside(editionDir, dir, name, metaFile, field, diagnostics) : null;
+  };
+  const scanPath = find("scan", fields.scan, scanNames);
+  const pdfPath = find("pdf", fields.pdf, ["page.pdf"]);
   const articles: ArticleSource[] = [];
   const orders = new Map<number, string>();
-  for (const name of fs.readdirSync(dir).sort()) {
+  const slugs = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort(byName)) {
+    const name = entry.name;
     if (!name.endsWith(".md")) continue;
     const file = path.join(dir, name);
+    const kind = entryKind(editionDir, entry, diagnostics, "the edition folder");
+    if (kind === "refused") continue;
+    if (kind === "folder") {
+      diagnostics.error(file, `"${name}" is a folder, not an article file: an article is one NN-slug.md file; rename the folder or move its files out`);
+      continue;
+    }
     const match = articleFilePattern.exec(name);
     if (!match) {
       diagnostics.error(file, "article file name must be NN-slug.md (reading order, then lowercase letters, digits and dashes)");
@@ -148,7 +167,14 @@ function loadPage(
       diagnostics.error(file, `two articles have reading order ${order} ("${orders.get(order)}" and "${name}"); renumber one`);
       continue;
     }
+    // The slug is the article's URL on its page: two files with one slug would be one web page.
+    const twin = slugs.get(match[2]);
+    if (twin) {
+      diagnostics.error(file, `two articles have the slug "${match[2]}" ("${twin}" and "${name}"), so both would be at one address: give one another slug`);
+      continue;
+    }
     orders.set(order, name);
+    slugs.set(match[2], name);
     const article = loadArticle(editionDir, file, order, match[2], diagnostics);
     if (article) articles.push(article);
   }
@@ -159,7 +185,8 @@ function loadPage(
 export function loadArticle(
   editionDir: string, file: string, order: number, slug: string, diagnostics: Diagnostics,
 ): ArticleSource | null {
-  const raw = fs.readFileSync(file);
+  const raw = readFile(file, diagnostics);
+  if (raw === null) return null;
   const source = decodeUtf8(raw, file, diagnostics);
   if (source === null) return null;
   if (source.trim() === "") {
@@ -176,6 +203,7 @@ export function loadArticle(
   const fields = validate(articleSchema, data ?? {}, file, diagnostics, split.yaml);
   if (!fields) return null;
   const body = split.body.trim();
+  for (const ref of bodyReferences(split.body)) checkBodyReference(ref, editionDir, file, split.bodyLine, diagnostics);
   if (!body && !fields.figures?.length) {
     diagnostics.warn(file, "the article has no text and no figures: is the body missing?");
   }
@@ -196,7 +224,9 @@ function decodeUtf8(raw: Buffer, file: string, diagnostics: Diagnostics): string
 }
 
 function readYamlFile<T extends z.ZodType>(file: string, schema: T, diagnostics: Diagnostics): z.infer<T> | null {
-  const source = decodeUtf8(fs.readFileSync(file), file, diagnostics);
+  const raw = readFile(file, diagnostics);
+  if (raw === null) return null;
+  const source = decodeUtf8(raw, file, diagnostics);
   if (source === null) return null;
   const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const data = parseYaml(text, file, diagnostics, 0);
@@ -304,14 +334,6 @@ function checkPageOrder(dir: string, pages: PageSource[], diagnostics: Diagnosti
       diagnostics.warn(dir, `page order has a gap: ${a.label} is followed by ${b.label}; is a page missing?`);
     }
   }
-}
-
-function findFirst(dir: string, names: string[]): string | null {
-  for (const name of names) {
-    const candidate = path.join(dir, name);
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  return null;
 }
 
 function byName(a: fs.Dirent, b: fs.Dirent): number {

@@ -25,6 +25,33 @@ export async function renderPdfPage(bytes: Buffer, width: number): Promise<Buffe
 }
 
 /**
+ * Refuses a page PDF that readers could not open: not a PDF, cut off (a PDF ends with "%%EOF" after its
+ * cross-reference table; a copy stopped half-way does not), or one MuPDF can only read by repairing it.
+ * MuPDF alone is not enough: it repairs a file cut inside a stream without a word and shows the first half.
+ */
+export async function checkPdf(bytes: Buffer): Promise<void> {
+  if (bytes.length === 0) throw new ImageInputError("the PDF is empty (0 bytes): export it again");
+  if (bytes.subarray(0, 1024).indexOf("%PDF-") < 0) throw new ImageInputError("not a PDF (it does not start with %PDF-): export the page PDF again");
+  const tail = bytes.subarray(Math.max(0, bytes.length - 1024)).toString("latin1");
+  if (!/%%EOF\s*$/.test(tail) || !tail.includes("startxref")) {
+    throw new ImageInputError(`the PDF is cut off (${bytes.length} bytes, no "%%EOF" end): copy or export the page PDF again`);
+  }
+  const mupdf = await (mupdfModule ??= import("mupdf"));
+  let doc: import("mupdf").Document | null = null;
+  try {
+    doc = mupdf.Document.openDocument(bytes, "application/pdf");
+    if (doc.countPages() < 1) throw new ImageInputError("the PDF has no pages: export the page PDF again");
+    doc.loadPage(0).getBounds();
+    if (doc.asPDF()?.wasRepaired()) throw new ImageInputError("the PDF is damaged (MuPDF had to repair it): export the page PDF again");
+  } catch (err) {
+    if (err instanceof ImageInputError) throw err;
+    throw new ImageInputError(`the PDF is damaged (${(err as Error).message}): export the page PDF again`);
+  } finally {
+    doc?.destroy();
+  }
+}
+
+/**
  * Renders part of a PDF page — a figure's box [x0, y0, x1, y1] in points — as a JPEG `dpi` dots to the inch, for
  * a page imported from its PDF alone: its photos and charts come from the PDF itself.
  */

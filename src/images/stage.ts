@@ -13,7 +13,7 @@ import {
   type DecodedScan,
   type ClippingManifest, type PageManifest, type PictureManifest, type Variant,
 } from "./derive.ts";
-import { renderPdfPage } from "./pdf.ts";
+import { checkPdf, renderPdfPage } from "./pdf.ts";
 import { imageSettings } from "./settings.ts";
 
 export interface ImageStageOptions {
@@ -66,10 +66,10 @@ export async function checkImages(editions: Edition[], diagnostics: Diagnostics)
   for (const page of editions.flatMap((e) => e.pages)) {
     try {
       if (page.scanPath) await inspect(fs.readFileSync(page.scanPath), page.scanPath);
-      else if (page.pdfPath && fs.statSync(page.pdfPath).size === 0) throw new ImageInputError("the PDF is empty (0 bytes): export it again");
     } catch (err) {
-      report(err, diagnostics, page.file, page.scanPath ? "scan" : "pdf");
+      report(err, diagnostics, page.file, "scan");
     }
+    if (page.pdfPath) await checkPagePdf(page, diagnostics);
     for (const article of page.articles) {
       for (const [i, figure] of article.figures.entries()) {
         if (!figure.path) continue;
@@ -83,8 +83,20 @@ export async function checkImages(editions: Edition[], diagnostics: Diagnostics)
   }
 }
 
+/** A page PDF is offered for download even when the page has a scan, so it is checked either way. */
+async function checkPagePdf(page: Page, diagnostics: Diagnostics): Promise<boolean> {
+  try {
+    await checkPdf(fs.readFileSync(page.pdfPath!));
+    return true;
+  } catch (err) {
+    report(err, diagnostics, page.file, "pdf", path.basename(page.pdfPath!));
+    return false;
+  }
+}
+
 async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOptions): Promise<void> {
   const pageFile = page.file;
+  if (page.pdfPath && !(await checkPagePdf(page, options.diagnostics))) return;
   if (page.pdfPath) {
     const pdfName = `${page.edition.date}-${page.label.toLowerCase()}.pdf`;
     const target = path.join(options.outDir, page.url, pdfName);

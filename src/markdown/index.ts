@@ -33,3 +33,24 @@ export function plainText(markdown: string): string {
   }
   return parts.join(" ").replace(/\s+/g, " ").trim();
 }
+
+export interface BodyReference {
+  kind: "image" | "link";
+  url: string;
+  /** Line within the markdown, from 0 */
+  line: number;
+}
+
+/** Every image and link target in a body, as markdown-it reads them (before its own link check drops any). */
+export function bodyReferences(markdown: string): BodyReference[] {
+  const refs: BodyReference[] = [];
+  for (const token of md.parse(markdown, {})) {
+    if (token.type !== "inline" || !token.children) continue;
+    const line = token.map?.[0] ?? 0;
+    for (const child of token.children) {
+      if (child.type === "image") refs.push({ kind: "image", url: child.attrGet("src") ?? "", line });
+      if (child.type === "link_open") refs.push({ kind: "link", url: child.attrGet("href") ?? "", line });
+    }
+  }
+  return refs;
+}

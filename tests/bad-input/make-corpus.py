@@ -112,6 +112,43 @@ case('36-bad-article-file-name','error','article file name must be NN-slug.md',f
 case('37-story-key-missing','error','a continued article needs a "story" key shared by all its parts',A, sub(A,'area: [0.05, 0.05, 0.4, 0.3]','area: [0.05, 0.05, 0.4, 0.3]\ncontinued_on: "02"'))
 case('38-overlapping-areas','warning','overlap',A, sub(B,'area: [0.55, 0.05, 0.4, 0.6]','area: [0.3, 0.05, 0.4, 0.6]'))
 
+# Issue 15 §4: what a new user got a stack trace (or a broken page) for, and its neighbours.
+def tiny_pdf():
+    objs=[b'<< /Type /Catalog /Pages 2 0 R >>', b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+          b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>']
+    stream=b'0.5 g 50 50 495 742 re f\n'*40
+    objs.append(b'<< /Length %d >>\nstream\n' % len(stream) + stream + b'endstream')
+    out=bytearray(b'%PDF-1.4\n'); offsets=[]
+    for i,o in enumerate(objs, 1):
+        offsets.append(len(out)); out+=b'%d 0 obj\n' % i + o + b'\nendobj\n'
+    xref=len(out)
+    out+=b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs)+1)
+    for off in offsets: out+=b'%010d 00000 n \n' % off
+    out+=b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs)+1, xref)
+    return bytes(out)
+PDF=tiny_pdf()
+E=f'editions/{D}'
+case('39-duplicate-slug','error','two articles have the slug "tushuguan"',f'{E}/01/06-tushuguan.md', setf(f'{E}/01/06-tushuguan.md', BETA.replace('area: [0.55, 0.05, 0.4, 0.6]\n','')))
+case('40-folder-named-like-article','error','"07-folder.md" is a folder, not an article file',f'{E}/02/07-folder.md', setf(f'{E}/02/07-folder.md/notes.txt','草稿\n'))
+case('41-body-image-other-site','error','the image "http://example.com/x.png" is on another site',G, setf(G, GAMMA+'\n![现场](http://example.com/x.png)\n'), line=7)
+case('42-body-image-protocol-relative','error','the image "//cdn.example.com/x.png" is on another site',G, setf(G, GAMMA+'\n![现场](//cdn.example.com/x.png)\n'), line=7)
+case('43-body-image-data-uri','error','an image written into the text (data:) is not allowed',G, setf(G, GAMMA+'\n![现场](data:image/png;base64,iVBORw0KGgo=)\n'), line=7)
+case('44-body-image-local','error','the image "photos/field.png" is in the body: pictures are listed under "figures"',A, sub(A,'全市农资储备充足','![田间](photos/field.png)\n\n全市农资储备充足'))
+case('45-figure-other-site','error','front matter "figures[0].file": "https://example.com/field.png" is not a file in the edition',A, sub(A,'photos/field.png','https://example.com/field.png'))
+case('46-scan-other-site','error','front matter "scan": "//img.example.com/01.jpg" is not a file in the edition',P1, setf(P1,'section: 要闻\nscan: //img.example.com/01.jpg\n'))
+case('47-pdf-cut-off-beside-scan','error','front matter "pdf": "page.pdf": the PDF is cut off',P1, setf(f'{E}/01/page.pdf', PDF[:len(PDF)//2]))
+case('48-pdf-not-a-pdf','error','front matter "pdf": "page.pdf": not a PDF',P1, setf(f'{E}/01/page.pdf', SCAN))
+case('49-two-page-folders-one-label','error','two page folders have page number 2: "02" and "02-zonghe"',f'{E}/02-zonghe', lambda f,s: f.update({f'{E}/02-zonghe/page.yml':'section: 综合\n'}))
+case('50-page-folder-is-a-file','error','"03" is a file, not a page folder',f'{E}/03', setf(f'{E}/03','section: 文体\n'))
+case('51-page-folder-link-outside','error','"03" is a link to /etc, outside the edition folder',f'{E}/03', lambda f,s: s.update({f'{E}/03':'/etc'}))
+case('52-article-link-outside','error','"02-hostname.md" is a link to /etc/hostname, outside the edition folder',f'{E}/02/02-hostname.md', lambda f,s: s.update({f'{E}/02/02-hostname.md':'/etc/hostname'}))
+case('53-article-link-to-nothing','error','"02-gone.md" is a link to something that does not exist',f'{E}/02/02-gone.md', lambda f,s: s.update({f'{E}/02/02-gone.md':'01-old.md'}))
+case('54-edition-link-outside','error','"2024-05-07" is a link to /etc, outside editions/','editions/2024-05-07', lambda f,s: s.update({'editions/2024-05-07':'/etc'}))
+case('55-page-yml-is-a-folder','error','it is a folder, not a file',f'{E}/02/page.yml', chain(rm(f'{E}/02/page.yml'), setf(f'{E}/02/page.yml/section.txt','综合\n')))
+case('56-link-to-local-file-outside','error','the link "../../../../etc/passwd" points to a file, outside the edition folder',G, setf(G, GAMMA+'\n[附件](../../../../etc/passwd)\n'), line=7)
+case('57-link-to-local-file','error','the link "photos/field.pdf" points to a file, which is not published',G, setf(G, GAMMA+'\n[原文](photos/field.pdf)\n'), line=7)
+case('58-web-links-and-site-links','ok','',G, setf(G, GAMMA+'\n[市政府网站](https://example.gov.cn/) 和 [上一版](/2024-05-06/01/)\n'), present=['href="https://example.gov.cn/"'])
+
 shutil.rmtree(ROOT+'/cases', ignore_errors=True)
 shutil.rmtree(ROOT+'/base', ignore_errors=True)
 for p,c in base().items():

@@ -1,4 +1,5 @@
 // Content rules: what the loader accepts, and the message it gives for what it refuses.
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Diagnostics, formatDiagnostic } from "../../../src/content/diagnostics.ts";
@@ -61,5 +62,58 @@ describe("loadEditions", () => {
     });
     expect(messages).toContain('error: 2023-02-30: edition folder "2023-02-30" is not a real date: name it YYYY-MM-DD, e.g. 2022-09-02');
     expect(messages).toContain('error: 2024-01-02/1-yaowen: two page folders have page number 1: "01" and "1-yaowen"; rename one');
+  });
+});
+
+describe("loadEditions: files that claim one address or lead elsewhere", () => {
+  it("refuses two articles with one slug, naming both files", () => {
+    const { messages } = load({
+      ...page,
+      "2024-01-02/01/02-chenzhou-jiedao.md": article("headline: 甲"),
+      "2024-01-02/01/06-chenzhou-jiedao.md": article("headline: 乙"),
+    });
+    expect(messages).toEqual([
+      'error: 2024-01-02/01/06-chenzhou-jiedao.md: two articles have the slug "chenzhou-jiedao" ("02-chenzhou-jiedao.md" and "06-chenzhou-jiedao.md"), so both would be at one address: give one another slug',
+    ]);
+  });
+
+  it("refuses a folder named like an article file and a file named like a page", () => {
+    const { messages } = load({
+      ...page,
+      "2024-01-02/01/07-folder.md/a.txt": "x",
+      "2024-01-02/02": "section: 综合\n",
+    });
+    expect(messages).toEqual([
+      'error: 2024-01-02/01/07-folder.md: "07-folder.md" is a folder, not an article file: an article is one NN-slug.md file; rename the folder or move its files out',
+      'error: 2024-01-02/02: "02" is a file, not a page folder: make it a folder holding page.yml and the page\'s articles',
+    ]);
+  });
+
+  it("refuses links that lead out of the edition and accepts one inside it", () => {
+    const root = writeTree({ ...page, "2024-01-02/01/drafts/01-a.md": article("headline: 甲") });
+    fs.symlinkSync("drafts/01-a.md", path.join(root, "2024-01-02/01/01-a.md"));
+    fs.symlinkSync("/etc/hostname", path.join(root, "2024-01-02/01/02-b.md"));
+    const diagnostics = new Diagnostics();
+    const editions = loadEditions(root, diagnostics);
+    expect(diagnostics.items.map((d) => d.message)).toEqual(['"02-b.md" is a link to /etc/hostname, outside the edition folder: copy it in instead of linking']);
+    expect(editions[0].pages[0].articles.map((a) => a.fields.headline)).toEqual(["甲"]);
+  });
+
+  it.each([
+    ["an image from another site", "![x](https://example.com/x.png)", 7, "is on another site"],
+    ["a protocol-relative image", "![x](//example.com/x.png)", 7, "is on another site"],
+    ["a data: image", "![x](data:image/png;base64,AAAA)", 7, "an image written into the text (data:)"],
+    ["a local image in the body", "![x](photos/a.png)", 7, 'pictures are listed under "figures"'],
+    ["a link to a file outside", "[x](../../../secret.txt)", 7, "points to a file, outside the edition folder"],
+  ])("refuses %s, with its line", (_, markdown, line, message) => {
+    const { messages } = load({ ...page, "2024-01-02/01/01-a.md": article("headline: 甲", `正文。\n\n${markdown}`) });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain(`2024-01-02/01/01-a.md:${line}: `);
+    expect(messages[0]).toContain(message);
+  });
+
+  it("keeps links to web addresses and to the site itself", () => {
+    const { messages } = load({ ...page, "2024-01-02/01/01-a.md": article("headline: 甲", "[a](https://example.com/) [b](/2024-01-02/01/) [c](#x) [d](mailto:a@b.cn)") });
+    expect(messages).toEqual([]);
   });
 });

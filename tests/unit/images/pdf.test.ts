@@ -4,7 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ImageInputError } from "../../../src/images/derive.ts";
-import { renderPdfPage } from "../../../src/images/pdf.ts";
+import { checkPdf, renderPdfPage } from "../../../src/images/pdf.ts";
 import { imageSettings } from "../../../src/images/settings.ts";
 import { fixtures } from "./helpers.ts";
 
@@ -34,5 +34,24 @@ describe("renderPdfPage on the seed page PDF", () => {
   it("refuses bytes that are not a PDF with a message for people", async () => {
     await expect(renderPdfPage(Buffer.from("not a pdf at all"), 600)).rejects.toThrow(ImageInputError);
     await expect(renderPdfPage(Buffer.from("not a pdf at all"), 600)).rejects.toThrow(/export the page PDF again/);
+  });
+});
+
+describe("checkPdf", () => {
+  it("passes the whole seed PDF", async () => {
+    await expect(checkPdf(pdf)).resolves.toBeUndefined();
+  });
+
+  it.each([
+    ["cut off half-way", pdf.subarray(0, pdf.length / 2), "the PDF is cut off"],
+    ["cut off before its last line", pdf.subarray(0, pdf.length - 7), "the PDF is cut off"],
+    ["not a PDF at all", Buffer.from("GIF89a not a pdf"), "not a PDF"],
+    ["empty", Buffer.alloc(0), "the PDF is empty"],
+    // A copy cut inside the page's stream, with a made-up ending: MuPDF opens it only by repairing it.
+    ["cut off with a false ending", Buffer.concat([pdf.subarray(0, pdf.length / 2), Buffer.from("\nstartxref\n0\n%%EOF\n")]), "the PDF is damaged"],
+  ])("refuses a PDF %s", async (_, bytes, message) => {
+    const error = await checkPdf(bytes).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImageInputError);
+    expect((error as Error).message).toContain(message);
   });
 });
