@@ -11,10 +11,13 @@ import type { ShardBy } from "../../shards/plan.ts";
 import { generateArchive } from "../synth/index.ts";
 import { bareEleventyArgs, findArticleFiles, makeBareProject, readArticle } from "./bare.ts";
 import { formatTable } from "../../cli/table.ts";
+import { hugoVersion, makeHugoProject, timeHugo } from "./hugo.ts";
 import { benchServe, type ServeBench } from "./serve.ts";
 import { projectRoot, scriptArgs } from "../../project.ts";
 import type { PublishSummary } from "../../publish/publish.ts";
-import { round, series, sideBySide, timeNode, type Run, type Series } from "./measure.ts";
+import { round, sideBySide, timeNode, type Run, type Series } from "./measure.ts";
+import { stageTable, stageTableRows, type StageRow, type TimedStep } from "./stages.ts";
+import type { BuildSummary } from "../../pipeline/build.ts";
 
 export interface BenchOptions {
   /** Editions already in the archive when tonight's is published */
@@ -30,7 +33,7 @@ export interface BenchOptions {
   warmRebuild: boolean;
 }
 
-export const goals = { p1Ratio: 1.3, p2Ratio: 1.2, p3PeakRssMb: 2048, serveRatio: 1.2, editSeconds: 2 };
+export const goals = { p1Ratio: 1.3, p2Ratio: 1.2, p3PeakRssMb: 2048, p3PagesRatio: 0.5, serveRatio: 1.2, editSeconds: 2 };
 
 export interface RebuildResult {
   seconds: number;
@@ -44,6 +47,8 @@ export interface RebuildResult {
   crossEditionPeakRssMb: number | null;
   /** Peak memory of each shard's build process and, separately, of the indexer it started */
   shardPeakRssMb: Record<string, { build: number | null; indexer: number | null }>;
+  /** Each stage summed over the shards and the cross-edition step, with its share of their summed wall time */
+  stages: StageRow[];
 }
 
 export interface BenchResults {
@@ -62,6 +67,8 @@ export interface BenchResults {
     cpuRatio: number | null;
     ok: boolean;
     note: string;
+    /** Where the median Banmian run's time went */
+    stages: StageRow[];
   };
   p2: {
     archiveEditions: number;
@@ -71,6 +78,8 @@ export interface BenchResults {
     cpuRatio: number | null;
     ok: boolean;
     note: string;
+    /** Where the median publish into the archive spent its time */
+    stages: StageRow[];
   };
   p3: {
     editions: number;
@@ -79,6 +88,8 @@ export interface BenchResults {
     cold: RebuildResult;
     warm: RebuildResult | null;
     bareEleventy: Series & { files: number; pagesPerSecond: number };
+    /** Hugo on the same files; null when hugo is not installed */
+    hugo: (Series & { version: string; pagesPerSecond: number }) | null;
     /** Rebuild pages/s (warm when measured, else cold) over bare Eleventy's */
     pagesPerSecondRatio: number;
     ok: boolean;
@@ -105,13 +116,14 @@ export async function runBench(options: BenchOptions, log: Log = console.log): P
   log("P1: one 8-page, 60-article edition, warm, against bare Eleventy on its 60 articles");
   const p1 = path.join(work, "p1");
   await generateArchive({ out: path.join(p1, "editions"), editions: 1, pages: 8, articles: 60, seed: 7, startDate: "2024-03-01", clean: true });
-  const p1Build = (out: string) => [...script("build.ts"), "--editions", path.join(p1, "editions"), "--out", out, "--cache", path.join(p1, "cache")];
+  const p1Build = (out: string) => [...script("build.ts"), "--editions", path.join(p1, "editions"), "--out", out, "--cache", path.join(p1, "cache"), "--json"];
+  const p1Steps: TimedStep[] = [];
   await timeNode(p1Build(path.join(p1, "site-cold")), { cwd: repo });
   makeBareProject(path.join(p1, "bare"), findArticleFiles(path.join(p1, "editions")).map(readArticle));
   const p1Series = await sideBySide(repeats, {
     banmian: {
       prepare: () => fs.rmSync(path.join(p1, "site"), { recursive: true, force: true }),
-      run: () => timeNode(p1Build(path.join(p1, "site")), { cwd: repo }),
+      run: async () => reported(await timeNode(p1Build(path.join(p1, "site")), { cwd: repo }), p1Steps),
     },
     bareEleventy: {
       prepare: () => fs.rmSync(path.join(p1, "bare", "_site"), { recursive: true, force: true }),
@@ -152,15 +164,21 @@ export async function runBench(options: BenchOptions, log: Log = console.log): P
   const warm = options.warmRebuild ? await rebuild("again, images cached") : null;
   log(`P3: bare Eleventy on ${options.bareFiles} markdown files`);
   const bareDir = path.join(work, "p3-bare");
-  makeBareProject(bareDir, findArticleFiles(editionsDir, options.bareFiles).map(readArticle), options.bareFiles);
-  const bareRuns: Run[] = [];
-  for (let i = 0; i < (options.quick ? 1 : 3); i++) {
-    fs.rmSync(path.join(bareDir, "_site"), { recursive: true, force: true });
-    const run = await timeNode(bareEleventyArgs(repo), { cwd: bareDir });
-    progress("P3")("bareEleventy", run);
-    bareRuns.push(run);
-  }
-  const bare = series(bareRuns);
+  const bareArticles = findArticleFiles(editionsDir, options.bareFiles).map(readArticle);
+  makeBareProject(bareDir, bareArticles, options.bareFiles);
+  // Hugo on the same files, taking turns with bare Eleventy, when Debian's hugo is installed.
+  const hugo = hugoVersion();
+  const hugoDir = path.join(work, "p3-hugo");
+  if (hugo) makeHugoProject(hugoDir, bareArticles, options.bareFiles);
+  else log("  Hugo: not installed (apt-get install -y hugo), so the bench has no outside yardstick");
+  const yardsticks = await sideBySide(options.quick ? 2 : 3, {
+    bareEleventy: {
+      prepare: () => fs.rmSync(path.join(bareDir, "_site"), { recursive: true, force: true }),
+      run: () => timeNode(bareEleventyArgs(repo), { cwd: bareDir }),
+    },
+    ...(hugo ? { hugo: { run: () => timeHugo(hugoDir) } } : {}),
+  } as Record<"bareEleventy" | "hugo", { prepare?: () => void; run: () => Promise<Run> }>, progress("P3"));
+  const bare = yardsticks.bareEleventy;
   const barePps = options.bareFiles / bare.seconds;
   const compared = warm ?? cold;
 
@@ -173,8 +191,9 @@ export async function runBench(options: BenchOptions, log: Log = console.log): P
   const publish = (editions: string, publishRoot: string) =>
     [...script("publish.ts"), tonight, "--editions", editions, "--root", publishRoot, "--cache", cache, "--json"];
   const rebuilt: Record<string, string> = {};
+  const p2Steps: Record<string, TimedStep[]> = { intoArchive: [], intoEmpty: [] };
   const timed = (name: string, args: string[]) => async () => {
-    const run = await timeNode(args, { cwd: repo });
+    const run = reported(await timeNode(args, { cwd: repo }), p2Steps[name]);
     rebuilt[name] = ((run.json as PublishSummary | null)?.rebuiltEditions ?? []).join(", ");
     return run;
   };
@@ -205,6 +224,7 @@ export async function runBench(options: BenchOptions, log: Log = console.log): P
       ratio: round(p1Ratio),
       cpuRatio: cpuRatio(p1Series.banmian, p1Series.bareEleventy),
       ok: p1Ratio <= goals.p1Ratio,
+      stages: stageTable([medianStep(p1Steps)]),
       note: "npm run build of the edition (node scripts/build.ts, images cached, fresh output folder) against Eleventy's CLI on its 60 article bodies with one trivial layout; medians of alternating runs",
     },
     p2: {
@@ -214,6 +234,7 @@ export async function runBench(options: BenchOptions, log: Log = console.log): P
       ratio: round(p2Ratio),
       cpuRatio: cpuRatio(p2Series.intoArchive, p2Series.intoEmpty),
       ok: p2Ratio <= goals.p2Ratio,
+      stages: stageTable([medianStep(p2Steps.intoArchive)]),
       note: "node scripts/publish.ts (what npm run publish runs) of the same edition, its images cached; the empty site's publish root is removed before each run",
     },
     p3: {
@@ -223,6 +244,7 @@ export async function runBench(options: BenchOptions, log: Log = console.log): P
       cold,
       warm,
       bareEleventy: { ...bare, files: options.bareFiles, pagesPerSecond: round(barePps, 1) },
+      hugo: hugo && yardsticks.hugo ? { ...yardsticks.hugo, version: hugo, pagesPerSecond: round(options.bareFiles / yardsticks.hugo.seconds, 1) } : null,
       pagesPerSecondRatio: round(compared.pagesPerSecond / barePps),
       ok: cold.peakRssMb !== null && cold.peakRssMb < goals.p3PeakRssMb && (warm === null || (warm.peakRssMb !== null && warm.peakRssMb < goals.p3PeakRssMb)),
       note: "npm run rebuild --root (shards as child processes, several at once, then the cross-edition step, then the release); bare Eleventy runs in one process",
@@ -249,6 +271,19 @@ function cpuRatio(a: Series, b: Series): number | null {
   return a.cpuSeconds === null || b.cpuSeconds === null ? null : round(a.cpuSeconds / b.cpuSeconds);
 }
 
+/** Keeps the stage times a build child reported with --json next to its wall time. */
+function reported<R extends Run & { json: unknown }>(run: R, into: TimedStep[]): R {
+  const stages = (run.json as BuildSummary | null)?.stages;
+  if (!stages) throw new Error("a build run with --json reported no stage times");
+  into.push({ seconds: run.seconds, stages });
+  return run;
+}
+
+/** The run of median wall time, so a stage table and the ratio it explains describe the same kind of run. */
+function medianStep(steps: TimedStep[]): TimedStep {
+  return [...steps].sort((a, b) => a.seconds - b.seconds)[Math.floor((steps.length - 1) / 2)];
+}
+
 function rebuildResult(s: RebuildSummary): RebuildResult {
   return {
     seconds: round(s.seconds, 1),
@@ -260,6 +295,7 @@ function rebuildResult(s: RebuildSummary): RebuildResult {
     crossEditionSeconds: round(s.crossEdition.seconds, 1),
     crossEditionPeakRssMb: whole(stepPeakMb(s.crossEdition)),
     shardPeakRssMb: Object.fromEntries(s.shards.map((r) => [r.name, { build: whole(r.peakRssMb), indexer: whole(r.helperPeakRssMb) }])),
+    stages: stageTable([...s.shards, s.crossEdition]),
   };
 }
 
@@ -279,10 +315,22 @@ export function formatResults(r: BenchResults): string {
     rows.push(["P3 rebuild, images cached", `${r.p3.warm.seconds.toFixed(1)} s, ${r.p3.warm.pagesPerSecond} pages/s`, "", "", "", `${mark((r.p3.warm.peakRssMb ?? Infinity) < goals.p3PeakRssMb)} peak ${m(r.p3.warm.peakRssMb)} < ${goals.p3PeakRssMb} MB`]);
   }
   rows.push(
-    [`P3 pages/s vs bare Eleventy (${r.p3.bareEleventy.files} files)`, `${(r.p3.warm ?? r.p3.cold).pagesPerSecond} pages/s`, `${r.p3.bareEleventy.pagesPerSecond} pages/s`, `${r.p3.pagesPerSecondRatio}×`, "", ""],
+    [`P3 pages/s vs bare Eleventy (${r.p3.bareEleventy.files} files)`, `${(r.p3.warm ?? r.p3.cold).pagesPerSecond} pages/s`, `${r.p3.bareEleventy.pagesPerSecond} pages/s`, `${r.p3.pagesPerSecondRatio}×`, "", `${mark(r.p3.pagesPerSecondRatio >= goals.p3PagesRatio)} ≥ ${goals.p3PagesRatio}×`],
+    [`Hugo, same ${r.p3.bareEleventy.files} files`, r.p3.hugo ? `${r.p3.hugo.pagesPerSecond} pages/s` : "not installed (apt-get install -y hugo)", r.p3.hugo ? `${r.p3.bareEleventy.pagesPerSecond} pages/s bare Eleventy` : "", r.p3.hugo ? `${round(r.p3.hugo.pagesPerSecond / r.p3.bareEleventy.pagesPerSecond)}×` : "", "", r.p3.hugo?.version.split(" ")[1] ?? ""],
     [`npm start, ${r.serve.editions} editions`, s(r.serve.serveSeconds), `${s(r.serve.buildSeconds)} npm run build`, `${r.serve.ratio}×`, "", `${mark(r.serve.ratio <= goals.serveRatio)} ≤ ${goals.serveRatio}×`],
     ["npm start, one article edited", s(r.serve.editSeconds), "until served", "", "", `${mark(r.serve.editSeconds <= goals.editSeconds)} ≤ ${goals.editSeconds} s`],
     ["search (per-edition index)", "not measured yet", "", "", "", ""],
   );
-  return formatTable(header, rows, { rule: false });
+  return `${formatTable(header, rows, { rule: false })}\n\n${formatStages(r)}`;
+}
+
+/** Where the time goes: each stage of the warm rebuild (summed over shards), one publish and P1, with its share. */
+export function formatStages(r: BenchResults): string {
+  const tables = [
+    { title: `rebuild, ${r.p3.warm ? "images cached" : "images made"} (${r.p3.cold.shards} shards + cross-edition)`, rows: (r.p3.warm ?? r.p3.cold).stages },
+    ...(r.p3.warm ? [{ title: "rebuild, images made", rows: r.p3.cold.stages }] : []),
+    { title: `publish into ${r.p2.archiveEditions} editions`, rows: r.p2.stages },
+    { title: "P1 one edition", rows: r.p1.stages },
+  ];
+  return formatTable(["where the time goes (summed over processes)", ...tables.map((t) => t.title)], stageTableRows(tables.map((t) => t.rows)), { rule: false });
 }

@@ -1,0 +1,29 @@
+// The bench's stage table: stages summed over processes, the rest of their wall time as start-up, shares of the total.
+import { describe, expect, it } from "vitest";
+import { stageTable, stageTableRows } from "../../../../src/dev/bench/stages.ts";
+
+describe("stageTable", () => {
+  it("sums each stage over the processes and counts the rest of their wall time as start-up", () => {
+    const rows = stageTable([
+      { seconds: 4, stages: { content: 0.5, pages: 1, search: 2 } },
+      { seconds: 2, stages: { content: 0.5, pages: 0.5 } },
+    ]);
+    const of = (stage: string) => rows.find((r) => r.stage === stage);
+    expect(of("content")).toEqual({ stage: "content", seconds: 1, share: 0.167 });
+    expect(of("pages")?.seconds).toBe(1.5);
+    expect(of("search")).toEqual({ stage: "search", seconds: 2, share: 0.333 });
+    expect(of("start-up")).toEqual({ stage: "start-up", seconds: 1.5, share: 0.25 });
+    expect(of("images")).toBeUndefined();
+    expect(rows.reduce((n, r) => n + r.share, 0)).toBeCloseTo(1, 2);
+  });
+
+  it("lays several tables side by side, in pipeline order, blank where a table lacks a stage", () => {
+    const a = stageTable([{ seconds: 1, stages: { images: 0.5 } }]);
+    const b = stageTable([{ seconds: 1, stages: { pages: 0.25 } }]);
+    const rows = stageTableRows([a, b]);
+    expect(rows.map((r) => r[0])).toEqual(["image cache look-ups (and images made)", "Eleventy render", "search indexing", "process start-up, module loading, exit"]);
+    expect(rows[0][1]).toBe("0.50 s   50 %");
+    expect(rows[0][2]).toBe("");
+    expect(rows[1][2]).toBe("0.25 s   25 %");
+  });
+});
