@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { ContentError, Diagnostics } from "../content/diagnostics.ts";
+import { createEditor, type Editor } from "../desk/editor/server.ts";
 import { listEditionDates } from "../content/load.ts";
 import { loadSettings } from "../content/settings.ts";
 import { affectedEditions, build, type BuildSummary } from "./build.ts";
@@ -15,6 +16,9 @@ export interface ServeOptions extends SiteOptions {
   port: number;
   /** Serve the newest N editions (default 30); 0 for all */
   recent: number;
+  /** The area editor in the page views (default on); its save endpoint's secret, for tests */
+  editor?: boolean;
+  editorSecret?: string;
 }
 
 export interface DevSite {
@@ -39,8 +43,14 @@ export async function serveSite(options: ServeOptions, log: Log = console.log): 
   const site = { ...options, recent };
   const first = await build(site, log);
   const settings = loadSettings(options.siteFile);
-  const server = new (LoopbackServer as any)("banmian", options.outDir, {
+  // Only here, in the dev server, do page views get the area editor; a built site never has it.
+  const editor: Editor | null = options.editor === false ? null : createEditor({
+    editionsDir: options.editionsDir, outDir: options.outDir, pathPrefix: settings.pathPrefix, lang: settings.locale,
+    port: (): number => (server as any).server.address().port, changed: (date) => schedule(date), secret: options.editorSecret,
+  });
+  const server: any = new (LoopbackServer as any)("banmian", options.outDir, {
     pathPrefix: settings.pathPrefix, domDiff: false, logger: { info: log, log, error: log },
+    middleware: editor ? [editor.middleware] : [],
   });
   server.serve(options.port);
   await server.ready();
@@ -64,9 +74,7 @@ export async function serveSite(options: ServeOptions, log: Log = console.log): 
       return null;
     }
   };
-  const watcher = fs.watch(options.editionsDir, { recursive: true }, (_event, name) => {
-    const date = name ? String(name).split(path.sep)[0] : "";
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+  const schedule = (date: string) => {
     pending.add(date);
     if (timer) clearTimeout(timer);
     // Editors' tools write a file in several steps: wait for them to finish.
@@ -76,6 +84,10 @@ export async function serveSite(options: ServeOptions, log: Log = console.log): 
       timer = null;
       running = running.then(() => rebuild(dates).then(() => undefined));
     }, 150);
+  };
+  const watcher = fs.watch(options.editionsDir, { recursive: true }, (_event, name) => {
+    const date = name ? String(name).split(path.sep)[0] : "";
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) schedule(date);
   });
   log(`serving ${first.editions} editions at ${url} (live reload; ${recent ? `the newest ${recent}, --recent 0 for all` : "every edition"})`);
   return {

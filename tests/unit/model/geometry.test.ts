@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  insideArea, insidePolygon, joinRings, polygonArea, polygonIntersectionArea, rectsOutline, sharedArea, traceCells,
-  type Point,
+  insideArea, insidePolygon, joinRings, polygonArea, polygonIntersectionArea, polygonProblem, rectsOutline, sharedArea,
+  traceCells, type Point,
 } from "../../../src/model/geometry.ts";
 
 const square = (x: number, y: number, s: number): Point[] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s]];
@@ -61,5 +61,22 @@ describe("rectsOutline", () => {
     close(polygonArea(outline), 5);
     expect(insideArea(outline, 2, 2)).toBe(false);
     expect(insideArea([0, 0, 1, 1], 0.5, 0.5)).toBe(true);
+  });
+});
+
+describe("polygonProblem", () => {
+  it.each([
+    ["a square", square(0.1, 0.1, 0.2), null],
+    ["an L-shape", [[0, 0], [0.6, 0], [0.6, 0.3], [0.3, 0.3], [0.3, 0.6], [0, 0.6]] as Point[], null],
+    ["an outline with a slit to its hole", joinRings([square(0, 0, 0.9), square(0.3, 0.3, 0.3).reverse()]), null],
+    ["a figure eight", [[0.1, 0.1], [0.5, 0.5], [0.5, 0.1], [0.1, 0.5]] as Point[], /edge 1 crosses edge 3/],
+    ["a point right of the page", [[0.1, 0.1], [1.01, 0.1], [0.5, 0.5]] as Point[], /point 2 .* off the page/],
+    ["a point above the page", [[0.1, -0.2], [0.9, 0.1], [0.5, 0.5]] as Point[], /point 1 .* off the page/],
+    ["two points", [[0.1, 0.1], [0.5, 0.5]] as Point[], /at least 3 points, got 2/],
+    ["points on one line", [[0.1, 0.1], [0.2, 0.2], [0.3, 0.3]] as Point[], /no area/],
+  ])("%s", (_name, polygon, expected) => {
+    const problem = polygonProblem(polygon);
+    if (expected === null) expect(problem).toBeNull();
+    else expect(problem).toMatch(expected);
   });
 });
