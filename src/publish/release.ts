@@ -12,6 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { urls } from "../model/urls.ts";
 import { linkTree } from "../pipeline/files.ts";
+import { takeLock } from "./lock.ts";
 
 /** A build in a staging folder, to become a release. */
 export interface StagedBuild {
@@ -133,25 +134,9 @@ export class PublishRoot {
     }
   }
 
-  /**
-   * Takes the publish lock, so two night editors cannot publish at once. A lock left by a killed process
-   * (its pid no longer runs) is taken over.
-   */
+  /** Takes the publish lock, so two night editors cannot publish at once (see lock.ts). */
   lock(): () => void {
-    const file = path.join(this.dir, "publish.lock");
-    fs.mkdirSync(this.dir, { recursive: true });
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        fs.writeFileSync(file, String(process.pid), { flag: "wx" });
-        return () => fs.rmSync(file, { force: true });
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-        const holder = Number(fs.readFileSync(file, "utf8"));
-        if (isRunning(holder)) throw new Error(`another publish (process ${holder}) is running: wait for it to finish`);
-        fs.rmSync(file, { force: true });
-      }
-    }
-    throw new Error(`cannot take the publish lock ${file}`);
+    return takeLock(path.join(this.dir, "publish.lock"));
   }
 
   /** Removes releases other than the live one and the one before it, and the edition folders none of them use. */
@@ -183,16 +168,5 @@ export class PublishRoot {
       const full = path.join(this.editionStore, name);
       if (!used.has(full)) fs.rmSync(full, { recursive: true, force: true });
     }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it runs, under another user.
-    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -1,5 +1,5 @@
 // npm run publish: the live site is replaced whole or not at all — on errors, failures half-way and SIGKILL.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -78,6 +78,44 @@ describe("publish", () => {
       }
     });
   }
+
+  /** Starts a publish that stops at "build" holding the lock; resolves once it is there. */
+  function holdingPublish(): Promise<ChildProcess> {
+    const child = spawn(process.execPath, [...compiledScript("publish.ts"), "2024-03-02", "--editions", editions, "--root", root, "--cache", cache], {
+      cwd: repo, env: { ...process.env, BANMIAN_HOLD_AT: "build" },
+    });
+    return new Promise((resolve, reject) => {
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("holding at build")) resolve(child);
+      });
+      child.on("exit", () => reject(new Error(`the publish ended before holding:\n${output}`)));
+    });
+  }
+
+  it("refuses a publish while another holds the lock, naming its process", async () => {
+    const holder = await holdingPublish();
+    try {
+      const result = publish("2024-03-02");
+      expect(result.code, result.output).toBe(1);
+      expect(result.stderr).toContain(`another publish (process ${holder.pid}) is running: wait for it to finish`);
+    } finally {
+      holder.kill("SIGKILL");
+    }
+  });
+
+  it("a publish started the moment another is killed with SIGKILL takes the lock over and publishes", async () => {
+    for (let trial = 0; trial < 2; trial++) {
+      const holder = await holdingPublish();
+      holder.kill("SIGKILL");
+      // Run at once and synchronously: this process cannot reap the killed one meanwhile, so it is still a zombie
+      // whose pid answers kill(pid, 0).
+      const result = publish("2024-03-02");
+      expect(result.code, result.output).toBe(0);
+      expect(result.stdout).toContain("published 2024-03-02");
+    }
+  });
 
   it("publishing tonight's edition updates home, calendar and yesterday's next-edition link", () => {
     const yesterdayIndex = () => fs.statSync(path.join(root, "current/2024-03-01/pagefind/pagefind-entry.json")).ino;

@@ -66,5 +66,6 @@ describe("PublishRoot", () => {
     unlock();
     fs.writeFileSync(path.join(root.dir, "publish.lock"), "999999999");
     root.lock()();
+    expect(fs.readdirSync(root.dir)).toEqual([]);
   });
 });

@@ -1,0 +1,96 @@
+// The publish lock: a live holder is refused; a dead one, a zombie's or a reused pid's lock is taken over, by one
+// racer only.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { holderRuns, processInfo, takeLock } from "../../../src/publish/lock.ts";
+import { repo, tempDir } from "../../helpers/build.ts";
+
+const lockFile = () => path.join(tempDir("lock"), "publish.lock");
+const record = (pid: number, start: string | null) => JSON.stringify({ pid, start, nonce: `n${pid}-${start}` });
+
+describe("takeLock", () => {
+  it("refuses while a live process holds it, naming the process, and releases cleanly", () => {
+    const file = lockFile();
+    const unlock = takeLock(file);
+    expect(JSON.parse(fs.readFileSync(file, "utf8"))).toMatchObject({ pid: process.pid, start: processInfo(process.pid)!.start });
+    expect(() => takeLock(file)).toThrow(`another publish (process ${process.pid}) is running: wait for it to finish`);
+    unlock();
+    expect(fs.readdirSync(path.dirname(file))).toEqual([]);
+  });
+
+  it("takes over a lock naming a live but unrelated process (the pid was reused)", async () => {
+    const other = spawn("sleep", ["30"]);
+    try {
+      const info = processInfo(other.pid!)!;
+      expect(info).not.toBeNull();
+      const file = lockFile();
+      // Same pid, another start time: the publish that wrote this lock ran before a reboot.
+      fs.writeFileSync(file, record(other.pid!, String(Number(info.start) + 12345)));
+      expect(holderRuns(JSON.parse(fs.readFileSync(file, "utf8")))).toBe(false);
+      takeLock(file)();
+      // And the same pid with its real start time is a live holder.
+      fs.writeFileSync(file, record(other.pid!, info.start));
+      expect(() => takeLock(file)).toThrow(`another publish (process ${other.pid}) is running`);
+    } finally {
+      other.kill("SIGKILL");
+    }
+  });
+
+  it("takes over a zombie's lock (killed, not yet reaped by its parent)", () => {
+    // Perl (Debian's perl-base) forks a child, kills it with SIGKILL and, without reaping it (a shell would), prints
+    // its pid, its state and its start time from /proc.
+    const script = `my $p = fork; if (!$p) { sleep 30; exit } kill 9, $p; select(undef, undef, undef, 0.3); $| = 1;
+      open(my $f, "<", "/proc/$p/stat"); my $s = <$f>; $s =~ s/.*\\) //; my @a = split / /, $s; print "$p\\n$a[0] $a[19]\\n"; sleep 5`;
+    const shell = spawn("perl", ["-e", script]);
+    return new Promise<void>((resolve, reject) => {
+      let out = "";
+      shell.on("exit", () => reject(new Error(`perl ended before printing the zombie: ${out}`)));
+      shell.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        const lines = out.trim().split("\n");
+        if (lines.length < 2) return;
+        try {
+          const pid = Number(lines[0]);
+          const [state, start] = lines[1].split(" ");
+          expect(state).toBe("Z");
+          const file = lockFile();
+          fs.writeFileSync(file, record(pid, start));
+          takeLock(file)();
+          resolve();
+        } catch (err) {
+          reject(err);
+        } finally {
+          shell.kill("SIGKILL");
+        }
+      });
+    });
+  });
+
+  it("lets exactly one of several racing publishers take over a stale lock", async () => {
+    const file = lockFile();
+    const module = pathToFileURL(path.join(repo, "dist/src/publish/lock.js")).href;
+    // Each racer waits for the same moment, then tries; it holds what it took for a second so the others meet it.
+    const at = Date.now() + 1500;
+    const racer = `const { takeLock } = await import(${JSON.stringify(module)});
+      while (Date.now() < ${at}) {}
+      try { takeLock(${JSON.stringify(file)}); console.log("took"); await new Promise((r) => setTimeout(r, 1000)); }
+      catch (e) { console.log(e.message.includes("is running") ? "refused" : "failed: " + e.message); }`;
+    for (let trial = 0; trial < 3; trial++) {
+      fs.writeFileSync(file, record(999_999_999, "1"));
+      const results = await Promise.all(Array.from({ length: 6 }, () => new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, ["--input-type=module", "-e", racer]);
+        let out = "";
+        child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+        child.stderr.on("data", (c: Buffer) => (out += c.toString()));
+        child.on("exit", () => resolve(out.trim()));
+      })));
+      expect(results.filter((r) => r === "took"), results.join("\n")).toHaveLength(1);
+      expect(results.filter((r) => r === "refused")).toHaveLength(5);
+      fs.rmSync(file, { force: true });
+    }
+  }, 60_000);
+});
+
