@@ -9,6 +9,11 @@ export const urls = {
   /** What a reader's browser stores to read an edition offline */
   offlineManifest: (date: string) => `/${date}/offline.json`,
   serviceWorker: () => "/sw.js",
+  /** Where each character of a page PDF's text is on the page, for boxing search hits on the scan */
+  pageWords: (date: string, label: string) => `/${date}/${label.toLowerCase()}/words.json`,
+  /** The whole edition: its page PDFs in one PDF with bookmarks, and its text as an EPUB */
+  editionPdf: (date: string) => `/${date}/${date}.pdf`,
+  editionEpub: (date: string) => `/${date}/${date}.epub`,
   archive: () => "/archive/",
   archiveYear: (year: number) => `/archive/${year}/`,
   search: () => "/search/",
@@ -20,7 +25,29 @@ export const urls = {
   sitemap: () => "/sitemap.xml",
   /** One sitemap per month (a sitemap may list at most 50,000 URLs) */
   sitemapMonth: (month: string) => `/sitemaps/${month}.xml`,
+  // Open data (docs/api.md): these URLs are a published contract and are never renamed.
+  /** IIIF Presentation 3 manifest of an edition */
+  manifest: (date: string) => `/${date}/manifest.json`,
+  editionJson: (date: string) => `/${date}/edition.json`,
+  pageJson: (date: string, label: string) => `/${date}/${label.toLowerCase()}/page.json`,
+  articleJson: (date: string, label: string, slug: string) => `/${date}/${label.toLowerCase()}/${slug}/article.json`,
+  /** IIIF Collection of the years, and of one year's editions */
+  iiifCollection: () => "/iiif/collection.json",
+  iiifYear: (year: number) => `/iiif/${year}.json`,
+  sectionFeed: (section: string) => `/feeds/section/${feedKey(section)}.xml`,
+  columnFeed: (column: string) => `/feeds/column/${feedKey(column)}.xml`,
+  openSearch: () => "/opensearch.xml",
+  /** JSON Schemas of the JSON layer, published with the site */
+  schema: (name: "edition" | "page" | "article") => `/schemas/${name}.json`,
 };
+
+/**
+ * A section's or column's name as a file name: Chinese as it is, Latin letters in lower case, anything else a
+ * dash ("要闻" → 要闻, "Sports & Leisure" → sports-leisure).
+ */
+export function feedKey(name: string): string {
+  return name.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "") || "-";
+}
 
 /** Parses a page label as printed ("02", "A3", "a03") into its section letter and number. */
 export function parseLabel(label: string): { letter: string; number: number } | null {

@@ -11,6 +11,9 @@ export interface IndexedArticle {
   url: string;
   excerpt: string;
   page: string;
+  /** 版名 and 栏目, for the feeds of one section or column */
+  section: string;
+  column?: string;
 }
 
 export interface IndexedEdition {
@@ -50,7 +53,8 @@ export function summarizeEdition(edition: Edition): EditionSummary {
     ...indexEdition(edition),
     pages: edition.pages.map((p) => ({ label: p.label, section: p.section, url: p.url })),
     articles: edition.articles.map((a) => ({
-      headline: a.headline, url: a.url, excerpt: a.excerpt, page: a.page.label,
+      headline: a.headline, url: a.url, excerpt: a.excerpt, page: a.page.label, section: a.page.section,
+      ...(a.column ? { column: a.column } : {}),
     })),
     stories: edition.stories.map((s) => s.url),
   };

@@ -15,6 +15,7 @@ import {
   buildCalendar, emptyArchiveIndex, indexEdition, mergeArchiveIndex, readArchiveIndex, readEditionSummary, summarizeEdition,
   type ArchiveIndex, type CalendarYear, type EditionSummary, type IndexedEdition,
 } from "./archive.ts";
+import { topicFeedEditions, topicFeeds, type TopicFeed } from "../opendata/feeds.ts";
 import type { SiteOptions } from "./options.ts";
 import { Stages } from "./stages.ts";
 
@@ -40,6 +41,8 @@ export interface SiteData {
   urls: typeof urls;
   /** The newest editions' summaries, for the feed */
   feed: EditionSummary[];
+  /** Feeds of one section or column, from the newest editions' summaries */
+  topicFeeds: TopicFeed[];
   /** Monthly sitemaps to write: the months of the editions built now */
   sitemapMonths: { month: string; url: string; editions: EditionSummary[] }[];
   /** Every month's sitemap, for the sitemap index */
@@ -132,6 +135,7 @@ export function assembleSite(content: ContentStage, editions: Edition[], options
     recent: newestFirst.slice(0, 30),
     urls,
     feed: crossEdition ? newestFirst.slice(0, 7).flatMap((e) => summaryOf(e.date) ?? []) : [],
+    topicFeeds: crossEdition ? topicFeeds(newestFirst.slice(0, topicFeedEditions).flatMap((e) => summaryOf(e.date) ?? []), settings.paper, locale) : [],
     // A shard writes its own months' sitemaps: its index holds just its editions, all built now.
     sitemapMonths: months.filter((m) => builtMonths.has(m)).map((month) => ({
       month,

@@ -1,0 +1,64 @@
+// Feeds of one section (版名) or one column (栏目), from the newest editions' summaries — the same small files the
+// site feed reads, so a publish reads a fixed number of them whatever the archive's size.
+import type { Locale } from "../locale/index.ts";
+import { urls } from "../model/urls.ts";
+import type { EditionSummary } from "../pipeline/archive.ts";
+
+/** Editions a section or column feed looks back over; a feed is written for each name seen in them. */
+export const topicFeedEditions = 30;
+/** Entries in one feed at most */
+const maxEntries = 50;
+
+export interface FeedEntry {
+  headline: string;
+  url: string;
+  excerpt: string;
+  /** The edition's date */
+  date: string;
+}
+
+export interface AtomFeed {
+  title: string;
+  /** Site-relative URL the feed is identified by (the site feed's is the home page's); default its own URL */
+  id?: string;
+  /** Site-relative URL of the feed itself */
+  url: string;
+  /** The newest entry's edition date, or null for none */
+  updated: string | null;
+  entries: FeedEntry[];
+}
+
+export interface TopicFeed extends AtomFeed {
+  kind: "section" | "column";
+  name: string;
+}
+
+/** The site feed's entries: every article of the given editions, newest edition first. */
+export function feedEntries(summaries: EditionSummary[]): FeedEntry[] {
+  return summaries.flatMap((e) => e.articles.map((a) => ({ headline: a.headline, url: a.url, excerpt: a.excerpt, date: e.date })));
+}
+
+/** One feed per section and per column found in `summaries` (newest first), in name order. */
+export function topicFeeds(summaries: EditionSummary[], paper: string, locale: Locale): TopicFeed[] {
+  const feeds = new Map<string, TopicFeed>();
+  const add = (kind: TopicFeed["kind"], name: string | undefined, entry: FeedEntry) => {
+    if (!name) return;
+    const url = kind === "section" ? urls.sectionFeed(name) : urls.columnFeed(name);
+    let feed = feeds.get(url);
+    if (!feed) {
+      const title = kind === "section" ? locale.openData.sectionFeed(paper, name) : locale.openData.columnFeed(paper, name);
+      feed = { kind, name, title, url, updated: entry.date, entries: [] };
+      feeds.set(url, feed);
+    }
+    if (feed.entries.length < maxEntries) feed.entries.push(entry);
+  };
+  for (const e of summaries.slice(0, topicFeedEditions)) {
+    for (const a of e.articles) {
+      const entry = { headline: a.headline, url: a.url, excerpt: a.excerpt, date: e.date };
+      // Summaries written before sections were recorded name only the page: look its section up.
+      add("section", a.section ?? e.pages.find((p) => p.label === a.page)?.section, entry);
+      add("column", a.column, entry);
+    }
+  }
+  return [...feeds.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
