@@ -67,7 +67,8 @@ export class DerivativeCache {
   prune(): number {
     let removed = 0;
     for (const name of fs.readdirSync(this.dir)) {
-      if (this.used.has(name)) continue;
+      // The search index cache lives inside the image cache's folder and is kept by its own builds.
+      if (this.used.has(name) || name === "search") continue;
       fs.rmSync(path.join(this.dir, name), { recursive: true, force: true });
       removed++;
     }

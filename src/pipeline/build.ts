@@ -44,7 +44,7 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   await stages.run("pages", () => renderSite(data, { outDir: options.outDir, ignore }));
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
   const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
-  await stages.run("search", () => writeSearchIndexes(indexed, options.outDir, data.settings), "search index");
+  await stages.run("search", () => writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir), "search index");
   await stages.run("offline", () => writeOfflineManifests(data.editions, options.outDir), "offline manifests");
   await stages.run("summaries", () => writeSummaries(prepared, options, htmlPages));
   return summarize(prepared, htmlPages, stages.times);

@@ -1,8 +1,11 @@
 // Search indexes: one small Pagefind index per edition, written with the edition and never rewritten; the
-// search page merges the indexes of the editions a reader asks for (see README "Search").
+// search page merges the indexes of the editions a reader asks for (see README "Search"). Each index is kept in a
+// content-addressed cache keyed by its records, so a rebuild of unchanged editions starts no indexer at all.
 import fs from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { DerivativeCache, hashBytes, publishEntry } from "../images/cache.ts";
+import { projectRoot } from "../project.ts";
 import type { Settings } from "../content/settings.ts";
 import { plainText } from "../markdown/index.ts";
 import type { Edition } from "../model/types.ts";
@@ -11,45 +14,92 @@ import { urls } from "../model/urls.ts";
 /** Files of a Pagefind bundle that only the primary index needs; merged indexes use their own data only. */
 const sharedBundleFiles = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|pagefind-ui\.css)$/;
 
-export async function writeSearchIndexes(editions: Edition[], outDir: string, settings: Settings): Promise<number> {
+/** Pagefind's version is part of every cache key: another indexer writes other files from the same records. */
+const pagefindVersion: string = JSON.parse(fs.readFileSync(path.join(projectRoot, "node_modules", "pagefind", "package.json"), "utf8")).version;
+
+export interface SearchIndexResult {
+  records: number;
+  /** Editions whose index came from the cache, and those the indexer made */
+  cached: number;
+  indexed: number;
+}
+
+type SearchRecord = Parameters<pagefind.PagefindIndex["addCustomRecord"]>[0];
+
+/** The image cache's folder holds the search cache under this name (its pruning leaves it alone). */
+export const searchCacheFolder = "search";
+
+/**
+ * Writes each edition's index into outDir. `cacheDir` (the image cache's folder) holds the indexes already made,
+ * in its search/ folder; the indexer process starts only when some edition's records are new.
+ */
+export async function writeSearchIndexes(editions: Edition[], outDir: string, settings: Settings, cacheDir?: string): Promise<SearchIndexResult> {
   const language = settings.locale.split("-")[0].toLowerCase();
-  let records = 0;
+  const cache = cacheDir ? new DerivativeCache(path.join(cacheDir, searchCacheFolder)) : null;
+  const result: SearchIndexResult = { records: 0, cached: 0, indexed: 0 };
+  let started = false;
   try {
     for (const edition of editions) {
-      const { errors, index } = await pagefind.createIndex({ forceLanguage: language });
-      if (!index) throw new Error(`search index for ${edition.date}: ${errors.join("; ")}`);
-      for (const article of edition.articles) {
-        const text = [article.kicker, article.headline, article.subtitle, article.byline, plainText(article.body), ...article.figures.map((f) => f.caption)]
-          .filter(Boolean)
-          .join("\n");
-        const added = await index.addCustomRecord({
-          // Site-relative: the search page gives Pagefind the path prefix as its base URL.
-          url: article.url,
-          content: text,
-          language,
-          meta: {
-            title: article.headline,
-            date: edition.dateLabel,
-            page: article.page.stripLabel,
-            // The article's area on its page view, for "在版面上查看" (only articles with an area on a scan).
-            ...(article.polygon && article.page.images ? { scan: `${article.page.url}#area-${article.slug}` } : {}),
-          },
-          filters: { year: [String(edition.year)] },
-          sort: { date: edition.date },
-        });
-        if (added.errors.length) throw new Error(`${article.file}: search index: ${added.errors.join("; ")}`);
-        records++;
+      const records = edition.articles.map((article) => searchRecord(edition, article, language));
+      // No trailing slash: the bundle is put in place by renaming a sibling folder onto this path.
+      const target = path.join(outDir, urls.searchIndex(edition.date).slice(1, -1));
+      const make = async (dir: string) => {
+        started = true;
+        await indexEdition(edition, records, language, dir);
+        return { records: records.length };
+      };
+      result.records += records.length;
+      if (!cache) {
+        await make(target);
+        result.indexed++;
+        continue;
       }
-      const target = path.join(outDir, urls.searchIndex(edition.date).slice(1));
-      const written = await index.writeFiles({ outputPath: target });
-      if (written.errors.length) throw new Error(`search index for ${edition.date}: ${written.errors.join("; ")}`);
-      for (const name of fs.readdirSync(target)) {
-        if (sharedBundleFiles.test(name)) fs.rmSync(path.join(target, name), { force: true });
-      }
-      await index.deleteIndex();
+      const before = cache.encoded;
+      const entry = await cache.get(hashBytes("search", pagefindVersion, language, JSON.stringify(records)), make);
+      if (cache.encoded > before) result.indexed++;
+      else result.cached++;
+      fs.rmSync(target, { recursive: true, force: true });
+      publishEntry(entry.dir, target);
     }
   } finally {
-    await pagefind.close();
+    if (started) await pagefind.close();
   }
-  return records;
+  return result;
+}
+
+function searchRecord(edition: Edition, article: Edition["articles"][number], language: string): SearchRecord {
+  const text = [article.kicker, article.headline, article.subtitle, article.byline, plainText(article.body), ...article.figures.map((f) => f.caption)]
+    .filter(Boolean)
+    .join("\n");
+  return {
+    // Site-relative: the search page gives Pagefind the path prefix as its base URL.
+    url: article.url,
+    content: text,
+    language,
+    meta: {
+      title: article.headline,
+      date: edition.dateLabel,
+      page: article.page.stripLabel,
+      // The article's area on its page view, for "在版面上查看" (only articles with an area on a scan).
+      ...(article.polygon && article.page.images ? { scan: `${article.page.url}#area-${article.slug}` } : {}),
+    },
+    filters: { year: [String(edition.year)] },
+    sort: { date: edition.date },
+  };
+}
+
+/** One edition's records through the indexer into `dir`, less the files only a primary bundle needs. */
+async function indexEdition(edition: Edition, records: SearchRecord[], language: string, dir: string): Promise<void> {
+  const { errors, index } = await pagefind.createIndex({ forceLanguage: language });
+  if (!index) throw new Error(`search index for ${edition.date}: ${errors.join("; ")}`);
+  for (const [i, record] of records.entries()) {
+    const added = await index.addCustomRecord(record);
+    if (added.errors.length) throw new Error(`${edition.articles[i].file}: search index: ${added.errors.join("; ")}`);
+  }
+  const written = await index.writeFiles({ outputPath: dir });
+  if (written.errors.length) throw new Error(`search index for ${edition.date}: ${written.errors.join("; ")}`);
+  for (const name of fs.readdirSync(dir)) {
+    if (sharedBundleFiles.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+  await index.deleteIndex();
 }
