@@ -24,7 +24,8 @@ const zhCN: Record<DeskString, string> = {
 
 const en: Record<DeskString, string> = {
   proofTitle: "Proof",
-  proofCounts: "{editions} editions · {pages} pages · {articles} articles · {errors} errors · {warnings} warnings · {withoutArea} without an area · {overlaps} overlaps · {dangling} continuations to a page not in the edition",
+  // Counts as "label: n", so that 1 and 2 read the same without plural rules.
+  proofCounts: "editions: {editions} · pages: {pages} · articles: {articles} · errors: {errors} · warnings: {warnings} · without an area: {withoutArea} · overlaps: {overlaps} · continued to a page not in the edition: {dangling}",
   proofWithoutArea: "Articles without an area", proofOverlaps: "Areas overlap", proofDangling: "that page is not in this edition",
   proofProblems: "Problems", proofNoProblems: "No problems on this page", proofError: "error", proofWarning: "warning",
   proofEditionProblems: "This edition's problems", proofOtherProblems: "Other problems", proofNoImage: "No image of this page",

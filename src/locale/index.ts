@@ -25,6 +25,8 @@ export interface Locale {
   /** A continuation line as printed: （下转第三版） / (Continued on page A4) */
   printed(text: string): string;
   issueNumber(n: number): string;
+  /** A correction's time: 2024年5月6日 09:30 / May 6, 2024, 09:30 */
+  dateTime(iso: string, timeZone: string): string;
   /** Labels of the open data: IIIF manifests and ranges, feeds, the OpenSearch description */
   openData: OpenDataLabels;
   strings: Record<UiString, string>;
@@ -48,6 +50,7 @@ export type UiString =
   | "latestEdition" | "pageImageAlt" | "zoom" | "originalLayout" | "searchPlaceholder" | "searchButton"
   | "searchNoScript" | "editionOverview" | "articlesOnPage" | "allEditions" | "saveOffline" | "showReplica"
   | "feed" | "part" | "offlineSaving" | "offlineSaved" | "offlineFailed" | "zoomClose"
+  | "correction" | "corrections" | "withdrawn" | "withdrawnNote"
   | "searchScope" | "searchRecent" | "searchAll" | "searching" | "searchNone" | "searchCount"
   | "readingSettings" | "textSize" | "sizeSmall" | "sizeNormal" | "sizeLarge" | "sizeLarger" | "lineSpacing"
   | "spacingTight" | "spacingNormal" | "spacingLoose" | "elderMode" | "traditional" | "simplified" | "readAloud"
@@ -86,6 +89,7 @@ export const zhCN: Locale = {
   continuedFrom: (p) => `上接${zhPageName(p)}`,
   printed: (text) => `（${text}）`,
   issueNumber: (n) => `总第${n}期`,
+  dateTime: (iso, zone) => DateTime.fromISO(iso, { zone }).setLocale("zh-CN").toFormat("yyyy年M月d日 HH:mm"),
   openData: {
     editionTitle: (paper, date) => `${paper} ${date}`,
     wholeStory: (headline) => `${headline}（全文）`,
@@ -95,6 +99,7 @@ export const zhCN: Locale = {
     searchDescription: (paper) => `搜索${paper}的文章`,
   },
   strings: {
+    correction: "更正", corrections: "本期更正", withdrawn: "本文已撤回", withdrawnNote: "这篇文章已从本报网站撤下。",
     skipToContent: "跳到正文", edition: "本期", pages: "版面导航", page: "版面", articles: "文章",
     previousPage: "上一版", nextPage: "下一版", previousEdition: "上一期", nextEdition: "下一期",
     previousArticle: "上一篇", nextArticle: "下一篇", archive: "往期回顾", search: "搜索",
@@ -132,6 +137,7 @@ export const en: Locale = {
   continuedFrom: (p) => `Continued from ${enPageName(p)}`,
   printed: (text) => `(${text})`,
   issueNumber: (n) => `No. ${n}`,
+  dateTime: (iso, zone) => DateTime.fromISO(iso, { zone }).setLocale("en").toFormat("MMMM d, yyyy, HH:mm"),
   openData: {
     editionTitle: (paper, date) => `${paper}, ${date}`,
     wholeStory: (headline) => `${headline} (whole story)`,
@@ -141,6 +147,8 @@ export const en: Locale = {
     searchDescription: (paper) => `Search the articles of ${paper}`,
   },
   strings: {
+    correction: "Correction", corrections: "Corrections in this edition", withdrawn: "This article has been withdrawn",
+    withdrawnNote: "This article has been taken off the paper's website.",
     skipToContent: "Skip to content", edition: "Edition", pages: "Pages", page: "Page", articles: "Articles",
     previousPage: "Previous page", nextPage: "Next page", previousEdition: "Previous edition",
     nextEdition: "Next edition", previousArticle: "Previous article", nextArticle: "Next article",

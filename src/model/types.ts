@@ -46,6 +46,15 @@ export interface Continuation {
   url: string | null;
 }
 
+/** A correction (更正) as readers see it. */
+export interface Correction {
+  /** ISO 8601 with the paper's offset, for <time> and JSON-LD */
+  time: string;
+  /** As shown: 2024年5月6日 09:30 */
+  label: string;
+  text: string;
+}
+
 export interface Article {
   id: string;
   /** The front matter as written */
@@ -77,6 +86,10 @@ export interface Article {
   continuedOn: Continuation | null;
   previous: Link | null;
   next: Link | null;
+  /** Oldest first; empty for an article never corrected */
+  corrections: Correction[];
+  /** The latest correction's time, or null */
+  modified: string | null;
   /** Share image and clipping of the area, filled in by the image stage */
   clipping: ImageVariant | null;
   shareImage: ImageVariant | null;
@@ -102,6 +115,8 @@ export interface Page {
   pdfUrl: string | null;
   images: PageImages | null;
   articles: Article[];
+  /** The latest correction of any of its articles, or null */
+  modified: string | null;
   edition: Edition;
   previous: Link | null;
   next: Link | null;
@@ -121,6 +136,12 @@ export interface Edition {
   pages: Page[];
   articles: Article[];
   stories: Story[];
+  /** Corrected articles, in reading order; the corrections page lists them */
+  corrected: Article[];
+  /** The edition's corrections page, or null when nothing was corrected */
+  correctionsUrl: string | null;
+  /** Addresses of articles taken off the site: each answers with a "withdrawn" page */
+  withdrawn: { url: string; time: string }[];
   previous: Link | null;
   next: Link | null;
 }

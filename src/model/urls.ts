@@ -6,6 +6,10 @@ export const urls = {
   page: (date: string, label: string) => `/${date}/${label.toLowerCase()}/`,
   article: (date: string, label: string, slug: string) => `/${date}/${label.toLowerCase()}/${slug}/`,
   story: (date: string, key: string) => `/${date}/story/${key}/`,
+  /** The edition's corrections (更正), when it has any */
+  corrections: (date: string) => `/${date}/corrections/`,
+  /** Old addresses and where they went (renamed articles, withdrawn ones), in the format static hosts read */
+  redirects: () => "/_redirects",
   /** What a reader's browser stores to read an edition offline */
   offlineManifest: (date: string) => `/${date}/offline.json`,
   serviceWorker: () => "/sw.js",

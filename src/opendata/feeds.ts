@@ -2,7 +2,7 @@
 // site feed reads, so a publish reads a fixed number of them whatever the archive's size.
 import type { Locale } from "../locale/index.ts";
 import { urls } from "../model/urls.ts";
-import type { EditionSummary } from "../pipeline/archive.ts";
+import type { EditionSummary, IndexedArticle } from "../pipeline/archive.ts";
 
 /** Editions a section or column feed looks back over; a feed is written for each name seen in them. */
 export const topicFeedEditions = 30;
@@ -15,6 +15,9 @@ export interface FeedEntry {
   excerpt: string;
   /** The edition's date */
   date: string;
+  /** The latest correction's time (ISO 8601) and text, for an article corrected since */
+  modified?: string;
+  correction?: string;
 }
 
 export interface AtomFeed {
@@ -35,7 +38,11 @@ export interface TopicFeed extends AtomFeed {
 
 /** The site feed's entries: every article of the given editions, newest edition first. */
 export function feedEntries(summaries: EditionSummary[]): FeedEntry[] {
-  return summaries.flatMap((e) => e.articles.map((a) => ({ headline: a.headline, url: a.url, excerpt: a.excerpt, date: e.date })));
+  return summaries.flatMap((e) => e.articles.map((a) => entryOf(a, e.date)));
+}
+
+function entryOf(a: IndexedArticle, date: string): FeedEntry {
+  return { headline: a.headline, url: a.url, excerpt: a.excerpt, date, ...(a.modified ? { modified: a.modified, correction: a.correction } : {}) };
 }
 
 /** One feed per section and per column found in `summaries` (newest first), in name order. */
@@ -54,7 +61,7 @@ export function topicFeeds(summaries: EditionSummary[], paper: string, locale: L
   };
   for (const e of summaries.slice(0, topicFeedEditions)) {
     for (const a of e.articles) {
-      const entry = { headline: a.headline, url: a.url, excerpt: a.excerpt, date: e.date };
+      const entry = entryOf(a, e.date);
       // Summaries written before sections were recorded name only the page: look its section up.
       add("section", a.section ?? e.pages.find((p) => p.label === a.page)?.section, entry);
       add("column", a.column, entry);

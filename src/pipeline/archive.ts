@@ -14,6 +14,9 @@ export interface IndexedArticle {
   /** 版名 and 栏目, for the feeds of one section or column */
   section: string;
   column?: string;
+  /** The latest correction (更正): its time (ISO 8601) and text */
+  modified?: string;
+  correction?: string;
 }
 
 export interface IndexedEdition {
@@ -55,6 +58,7 @@ export function summarizeEdition(edition: Edition): EditionSummary {
     articles: edition.articles.map((a) => ({
       headline: a.headline, url: a.url, excerpt: a.excerpt, page: a.page.label, section: a.page.section,
       ...(a.column ? { column: a.column } : {}),
+      ...(a.modified ? { modified: a.modified, correction: a.corrections[a.corrections.length - 1].text } : {}),
     })),
     stories: edition.stories.map((s) => s.url),
   };

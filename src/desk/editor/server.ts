@@ -108,7 +108,8 @@ function withEditor(date: string, label: string, pathname: string, options: Edit
     // The page's files have errors (npm start lists them): the page is served as it is, without the editor.
     return null;
   }
-  const data = { secret, endpoint: `${base}area`, strings: deskStrings(options.lang), articles };
+  const strings = Object.fromEntries(Object.entries(deskStrings(options.lang)).filter(([key]) => key.startsWith("editor")));
+  const data = { secret, endpoint: `${base}area`, strings, articles };
   // In a JSON data block "<" is escaped, so no headline can close the script element.
   const json = JSON.stringify(data).replace(/</g, "\\u003c");
   return html

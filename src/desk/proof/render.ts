@@ -100,9 +100,7 @@ function renderPage(p: Placed, t: Record<DeskString, string>): string {
     const colour = palette[i % palette.length];
     const points = a.polygon.map((pt) => at(p, pt).map((v) => v.toFixed(1)).join(",")).join(" ");
     const [bx, by, bw] = polygonBounds(a.polygon.map((pt) => at(p, pt)));
-    // Labels are cut to the area's width (about 12 px a character); the full headline is the tooltip.
-    const room = Math.max(2, Math.floor((bw - 8) / 12));
-    const label = [...a.headline].length > room ? `${[...a.headline].slice(0, room - 1).join("")}…` : a.headline;
+    const label = fitLabel(a.headline, bw - 8);
     const overlap = a.overlaps.length > 0;
     parts.push(`<g class="area${overlap ? " overlap" : ""}" data-article="${escape(a.id)}" style="--c:${colour}">`
       + `<title>${escape(a.headline)}${overlap ? ` — ${escape(t.proofOverlaps)}: ${escape(a.overlaps.map((f) => path.basename(f)).join(", "))}` : ""}</title>`
@@ -111,6 +109,21 @@ function renderPage(p: Placed, t: Record<DeskString, string>): string {
   });
   parts.push("</g>");
   return parts.join("");
+}
+
+/**
+ * The headline cut to fit `room` pixels of 11 px bold type (a Chinese character about 12 px, a Latin letter about
+ * 6.5 px); the full headline is the area's tooltip.
+ */
+function fitLabel(headline: string, room: number): string {
+  const width = (c: string) => (/[\u2018-\u201f\u2e80-\uffef]/.test(c) ? 12 : 6.5);
+  const chars = [...headline];
+  let used = 0;
+  for (let i = 0; i < chars.length; i++) {
+    used += width(chars[i]);
+    if (used > room) return `${chars.slice(0, Math.max(1, i - 1)).join("")}…`;
+  }
+  return headline;
 }
 
 function renderContinuation(c: ProofContinuation, byId: Map<string, Placed>, t: Record<DeskString, string>): string {

@@ -79,3 +79,19 @@ describe("renderProof", () => {
     expect(html).not.toMatch(/<script|<link|src="http|href="http/);
   });
 });
+
+describe("an English paper's proof", () => {
+  it("speaks English and follows the paper's page labels", async () => {
+    const root = new URL("../../../fixtures/", import.meta.url).pathname;
+    const check = await checkSite({
+      editionsDir: path.join(root, "editions-en"), siteFile: path.join(root, "site-en.json"),
+      outDir: path.join(tmp, "site-en"), cacheDir: path.join(tmp, "cache-en"),
+    });
+    const english = renderProof(proofModel(check), new Map());
+    expect(english).toContain('<html lang="en">');
+    expect(english).toMatch(/<g class="continuation"[^>]*>.*Continued on page A4/);
+    expect(english).toContain("editions: 1 · pages: 2 · articles: 2 · errors: 0 · warnings: 1 · without an area: 1");
+    expect(english).toContain("<h3>A04 City News</h3><h4>Articles without an area</h4>");
+    expect(english).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
