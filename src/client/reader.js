@@ -1,5 +1,6 @@
 // Optional enhancements for readers: keyboard and swipe flipping, zoom on request, prefetching the next page's
-// scan, saving an edition for offline reading. Every page works without this script.
+// scan, saving an edition for offline reading, reading settings, list ⇄ scan highlights, search hits on the scan,
+// and the article tools (read aloud, 繁體 and their code loaded only when used). Every page works without this script.
 (function () {
   "use strict";
   // Same breakpoint as site.css: below it the page view is text first and its scan is hidden until asked for.
@@ -41,6 +42,10 @@
 
   setUpZoom(document.querySelector(".zoom-button"));
   setUpOffline(document.querySelector(".offline-button"));
+  setUpSettings(/** @type {HTMLElement} */ (document.querySelector(".reading-settings")));
+  setUpTools(document.querySelector(".tool-buttons"));
+  setUpHighlights();
+  showSearchHit();
   window.addEventListener("load", function () {
     (window.requestIdleCallback || window.setTimeout)(prefetchNextScan);
   });
@@ -111,6 +116,15 @@
   // is its polygon in an overlay over its bounding box; only the polygon takes clicks, so an L-shaped area does not
   // cover the neighbour in its notch.
   function addHotspots(osd) {
+    var OSD = /** @type {any} */ (window).OpenSeadragon;
+    // The viewer captures every pointer press for panning, so a click never reaches an area's link: a quick click
+    // (not a drag) over an area's polygon follows its link. Keyboard users get the link itself (Tab, Enter).
+    osd.addHandler("canvas-click", function (e) {
+      var event = e.originalEvent;
+      if (!e.quick || !event) return;
+      var hit = document.elementsFromPoint(event.clientX, event.clientY).find(function (el) { return el.closest(".zoom-hotspot a"); });
+      if (hit) window.location.href = hit.closest("a").getAttribute("href");
+    });
     var size = osd.world.getItemAt(0).getContentSize();
     var aspect = size.y / size.x;
     var svgNs = "http://www.w3.org/2000/svg";
@@ -133,7 +147,7 @@
       a.appendChild(polygon);
       svg.appendChild(a);
       box.appendChild(svg);
-      osd.addOverlay({ element: box, location: new (/** @type {any} */ (window).OpenSeadragon.Rect)(x / 1000, (y / 1000) * aspect, w / 1000, (h / 1000) * aspect) });
+      osd.addOverlay({ element: box, location: new OSD.Rect(x / 1000, (y / 1000) * aspect, w / 1000, (h / 1000) * aspect) });
     });
   }
 
@@ -188,6 +202,119 @@
   function savedCache(prefix) {
     return window.caches.keys().then(function (names) {
       return names.find(function (name) { return name.indexOf(prefix) === 0; });
+    });
+  }
+
+  // 阅读设置: text size, line spacing, 长辈版 and 繁體, kept for every page in localStorage.
+  function setUpSettings(panel) {
+    var key = "banmian-reading";
+    var settings = {};
+    // Storage can be refused (private mode, a blocked site): the settings then last for this page only.
+    try { settings = JSON.parse(window.localStorage.getItem(key) || "{}") || {}; } catch (e) { settings = {}; }
+    apply(settings);
+    if (!panel) return;
+    var form = /** @type {HTMLFormElement} */ (panel.querySelector("form"));
+    var hant = /** @type {HTMLInputElement | null} */ (form.querySelector("input[name=hant]"));
+    panel.hidden = false;
+    ["size", "spacing"].forEach(function (name) {
+      var input = /** @type {HTMLInputElement | null} */ (form.querySelector("input[name=" + name + "][value='" + settings[name] + "']"));
+      if (input) input.checked = true;
+    });
+    /** @type {HTMLInputElement} */ (form.querySelector("input[name=elder]")).checked = !!settings.elder;
+    if (hant) {
+      hant.checked = !!settings.hant;
+      if (settings.hant) traditional(hant, true);
+    }
+    form.addEventListener("change", function (event) {
+      var data = new FormData(form);
+      var changedHant = event.target === hant;
+      settings = { size: data.get("size"), spacing: data.get("spacing"), elder: data.has("elder"), hant: data.has("hant") };
+      try { window.localStorage.setItem(key, JSON.stringify(settings)); } catch (e) { /* see above */ }
+      apply(settings);
+      if (changedHant) traditional(hant, hant.checked);
+    });
+  }
+
+  function apply(settings) {
+    var root = document.documentElement;
+    root.setAttribute("data-size", settings.size || "2");
+    root.setAttribute("data-spacing", settings.spacing || "2");
+    root.classList.toggle("elder", !!settings.elder);
+  }
+
+  function traditional(input, on) {
+    import(input.getAttribute("data-module")).then(function (m) { return m.traditional(on); });
+  }
+
+  // Read aloud (where the browser can speak), print and copy link on article and story views.
+  function setUpTools(bar) {
+    if (!bar) return;
+    bar.hidden = false;
+    var status = bar.querySelector(".tool-status");
+    var read = /** @type {HTMLButtonElement} */ (bar.querySelector(".read-aloud"));
+    if ("speechSynthesis" in window && window.SpeechSynthesisUtterance) {
+      read.hidden = false;
+      read.addEventListener("click", function first(event) {
+        read.removeEventListener("click", first);
+        event.stopImmediatePropagation();
+        import(read.getAttribute("data-module")).then(function (m) {
+          m.setUpReadAloud(read, document.querySelector("main article"));
+          read.click();
+        });
+      });
+    }
+    bar.querySelector(".print-button").addEventListener("click", function () { window.print(); });
+    var copy = bar.querySelector(".copy-link");
+    copy.addEventListener("click", function () {
+      var link = /** @type {HTMLAnchorElement} */ (document.querySelector(".share-link a"));
+      navigator.clipboard.writeText(link.href).then(function () { status.textContent = copy.getAttribute("data-copied"); },
+        function () { window.prompt("", link.href); });
+    });
+  }
+
+  // List ⇄ scan: hovering or focusing an article in the list lights up its area on the scan, and the other way
+  // round; every area of the same story is lit, and the strip marks the other pages the story is on.
+  function setUpHighlights() {
+    var items = document.querySelectorAll("[data-story]");
+    if (!items.length) return;
+    function light(story, on) {
+      items.forEach(function (item) { if (item.getAttribute("data-story") === story) item.classList.toggle("lit", on); });
+      document.querySelectorAll(".page-strip [data-stories]").forEach(function (p) {
+        if ((" " + p.getAttribute("data-stories") + " ").indexOf(" " + story + " ") >= 0) p.classList.toggle("lit", on);
+      });
+    }
+    items.forEach(function (item) {
+      var story = item.getAttribute("data-story");
+      ["mouseenter", "focusin"].forEach(function (type) { item.addEventListener(type, function () { light(story, true); }); });
+      ["mouseleave", "focusout"].forEach(function (type) { item.addEventListener(type, function () { light(story, false); }); });
+    });
+  }
+
+  // From a search result (?hit=word#area-…): the article's area is lit by :target; where the page's word boxes were
+  // recorded at build time, the matched words are boxed on the scan too (the boxes are loaded only for a hit).
+  function showSearchHit() {
+    var hit = new URLSearchParams(window.location.search).get("hit");
+    var svg = document.querySelector(".hotspots");
+    var source = svg && svg.getAttribute("data-words");
+    if (!hit || !source) return;
+    fetch(source).then(function (r) { return r.json(); }).then(function (words) {
+      var ns = "http://www.w3.org/2000/svg";
+      var query = hit.trim().toLowerCase();
+      words.lines.forEach(function (line) {
+        var text = line.text.toLowerCase();
+        for (var at = text.indexOf(query); at >= 0 && query; at = text.indexOf(query, at + query.length)) {
+          var boxes = line.chars.slice(at, at + query.length);
+          var x0 = Math.min.apply(null, boxes.map(function (b) { return b[0]; }));
+          var y0 = Math.min.apply(null, boxes.map(function (b) { return b[1]; }));
+          var x1 = Math.max.apply(null, boxes.map(function (b) { return b[2]; }));
+          var y1 = Math.max.apply(null, boxes.map(function (b) { return b[3]; }));
+          var rect = document.createElementNS(ns, "rect");
+          rect.setAttribute("class", "hit-box");
+          rect.setAttribute("x", String(x0)); rect.setAttribute("y", String(y0));
+          rect.setAttribute("width", String(x1 - x0)); rect.setAttribute("height", String(y1 - y0));
+          svg.appendChild(rect);
+        }
+      });
     });
   }
 

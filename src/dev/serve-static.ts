@@ -40,6 +40,7 @@ export const contentTypes: Record<string, string> = {
   ".gif": "image/gif",
   ".ico": "image/x-icon",
   ".pdf": "application/pdf",
+  ".epub": "application/epub+zip",
   ".wasm": "application/wasm",
   ".woff2": "font/woff2",
   ".webmanifest": "application/manifest+json",

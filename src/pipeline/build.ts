@@ -1,14 +1,16 @@
 // The one staged build every command runs — npm run build, npm start, npm run publish, a shard of npm run rebuild:
-// content → model → images → pages → search → summaries. They differ only in the options: which editions, where
-// the output goes, whether the cross-edition pages are part of it.
+// content → model → images → pages → search → downloads → offline → summaries. They differ only in the options:
+// which editions, where the output goes, whether the cross-edition pages are part of it.
 import fs from "node:fs";
 import path from "node:path";
 import { ContentError, formatDiagnostic } from "../content/diagnostics.ts";
 import { renderSite, templates } from "../render/eleventy.ts";
+import { writeEditionDownloads } from "../render/downloads.ts";
 import { writeOfflineManifests } from "../render/offline.ts";
 import { writeSearchIndexes } from "../search/index.ts";
 import { writeShardPart } from "../shards/parts.ts";
-import { archiveIndexFile, editionSummaryFile, indexEdition, summarizeEdition } from "./archive.ts";
+import { writeOpenData } from "../opendata/write.ts";
+import { archiveIndexFile, indexEdition } from "./archive.ts";
 import type { SiteOptions } from "./options.ts";
 import { prepareSite, type PreparedSite } from "./prepare.ts";
 import { progressLine, Stages, type Log, type StageTimes } from "./stages.ts";
@@ -45,6 +47,7 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
   const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
   await stages.run("search", () => writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir), "search index");
+  await stages.run("downloads", () => writeEditionDownloads(data, options.outDir), "edition PDF and EPUB");
   await stages.run("offline", () => writeOfflineManifests(data.editions, options.outDir), "offline manifests");
   await stages.run("summaries", () => writeSummaries(prepared, options, htmlPages));
   return summarize(prepared, htmlPages, stages.times);
@@ -53,7 +56,8 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
 /** Each edition's summary next to its pages, and the archive index (or, for a shard, its part of it). */
 function writeSummaries(prepared: PreparedSite, options: BuildOptions, htmlPages: number): void {
   const { data } = prepared;
-  for (const edition of data.editions) writeJson(editionSummaryFile(options.outDir, edition.date), summarizeEdition(edition));
+  // Each edition's summary (edition.json) is part of its open data: IIIF manifest, JSON per page and article.
+  writeOpenData(data, options.outDir);
   if (options.shard) {
     writeShardPart(options.outDir, { version: 1, shard: options.shard, builtAt: Date.now(), editions: data.editions.map(indexEdition), htmlPages });
   } else {

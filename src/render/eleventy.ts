@@ -6,6 +6,10 @@ import { eleventyConfigFile, projectRoot } from "../project.ts";
 import { filtersPlugin } from "./filters.ts";
 import { navigationPlugin } from "./navigation.ts";
 import { offlinePlugin } from "./offline.ts";
+import { openDataPlugin } from "../opendata/eleventy.ts";
+import { qrPlugin } from "./qr.ts";
+import { downloadsPlugin } from "./downloads.ts";
+import { wordsPlugin } from "./words.ts";
 
 /** Templates a build can leave out (a shard has no home page). */
 export const templates = {
@@ -19,6 +23,10 @@ export function sitePlugin(eleventyConfig: any, options: { site: SiteData }): vo
   eleventyConfig.addPlugin(filtersPlugin, { root: site.root, timeZone: site.settings.timeZone });
   eleventyConfig.addPlugin(navigationPlugin);
   eleventyConfig.addPlugin(offlinePlugin);
+  eleventyConfig.addPlugin(openDataPlugin);
+  eleventyConfig.addPlugin(qrPlugin);
+  eleventyConfig.addPlugin(downloadsPlugin);
+  eleventyConfig.addPlugin(wordsPlugin);
 }
 
 export interface RenderOptions {

@@ -1,5 +1,6 @@
-// Lookups from one page to its neighbours that the model links only by URL (the reader's script prefetches them).
-import type { Page } from "../model/types.ts";
+// Lookups from one page to its neighbours that the model links only by URL (the reader's script prefetches them),
+// and the keys that tie an article's list entry, its areas and the pages of its story together (list ⇄ scan).
+import type { Article, Page } from "../model/types.ts";
 
 /** The page the "next page" link goes to, when it is in the same edition. */
 export function nextPage(page: Page | undefined): Page | null {
@@ -8,6 +9,18 @@ export function nextPage(page: Page | undefined): Page | null {
   return (url && page!.edition.pages.find((p) => p.url === url)) || null;
 }
 
+/** One key per story (all its parts light up together), or per article when it is not continued. */
+export function highlightKey(article: Article): string {
+  return article.story ? `story-${article.story.key}` : `article-${article.id}`;
+}
+
+/** The highlight keys of a page's articles, space-separated, for its entry in the page strip. */
+export function pageHighlightKeys(page: Page): string {
+  return [...new Set(page.articles.map(highlightKey))].join(" ");
+}
+
 export function navigationPlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("nextPage", nextPage);
+  eleventyConfig.addFilter("highlightKey", highlightKey);
+  eleventyConfig.addFilter("pageHighlightKeys", pageHighlightKeys);
 }

@@ -33,6 +33,8 @@ export function offlineFiles(edition: Edition, outDir: string): string[] {
   const folder = (url: string) => { for (const file of filesUnder(outDir, url)) files.add(file); };
   for (const page of edition.pages) {
     files.add(page.url);
+    // The page's word boxes: a search hit opened offline boxes its words on the scan too.
+    files.add(urls.pageWords(edition.date, page.label));
     if (page.images) {
       picture(page.images.picture);
       files.add(page.images.thumb.url);

@@ -141,3 +141,89 @@ describe("the page scan and photos (issue 13 §11)", () => {
     expect(await figure.locator("img").getAttribute("alt")).not.toContain("新桥夜景");
   });
 });
+
+describe("reading settings (issue 13 §1)", () => {
+  const bodySize = (page: Page) => page.locator(".body p").first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+
+  it("text size and line spacing change the article's type and are remembered on the next page", async () => {
+    const page = await open(sample, "/2022-09-02/02/chenzhou-jiedao/");
+    const before = await bodySize(page);
+    await page.getByText("阅读设置").click();
+    await page.getByLabel("特大").check();
+    await expect.poll(() => bodySize(page)).toBeGreaterThan(before * 1.3);
+    const lineHeight = () => page.locator(".body p").first().evaluate((p) => parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize));
+    await page.getByLabel("宽松").check();
+    expect(await lineHeight()).toBeGreaterThan(2);
+    const larger = await bodySize(page);
+    await page.reload();
+    expect(await bodySize(page)).toBe(larger);
+    await page.goto(`${sample.url}2022-09-02/02/xingzheng-fuwu/`);
+    expect(await bodySize(page)).toBe(larger);
+    await page.getByText("阅读设置").click();
+    expect(await page.getByLabel("特大").isChecked()).toBe(true);
+  });
+
+  it("长辈版 gives large type, high contrast and big targets, on a phone too; axe finds nothing in any state", async () => {
+    const page = await open(sample, "/2022-09-02/02/chenzhou-jiedao/", phone);
+    const before = await bodySize(page);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.getByText("阅读设置").click();
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.getByLabel("长辈版（大字、高对比）").check();
+    await expect.poll(() => bodySize(page)).toBeGreaterThanOrEqual(before * 1.45);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe("rgb(255, 255, 255)");
+    expect(await page.locator(".body p").first().evaluate((p) => getComputedStyle(p).color)).toBe("rgb(0, 0, 0)");
+    const button = await page.locator(".print-button").boundingBox();
+    expect(button!.height).toBeGreaterThanOrEqual(44);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.getByText("阅读设置").click();
+    await page.screenshot({ path: path.join(shots, "article-phone-elder.png"), fullPage: false });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBe(360);
+  });
+
+  it("a system asking for more contrast gets the high-contrast colours without any setting", async () => {
+    const page = await open(sample, "/2022-09-02/02/chenzhou-jiedao/", { ...desktop, contrast: "more" } as BrowserContextOptions);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe("rgb(255, 255, 255)");
+    expect(await page.locator(".byline, .body p").first().evaluate((p) => getComputedStyle(p).color)).toBe("rgb(0, 0, 0)");
+  });
+
+  it("without JavaScript the settings are not offered (they could not be kept)", async () => {
+    const page = await open(sample, "/2022-09-02/02/chenzhou-jiedao/", { ...desktop, javaScriptEnabled: false });
+    expect(await page.locator(".reading-settings").isVisible()).toBe(false);
+    expect(await page.locator(".tool-buttons").isVisible()).toBe(false);
+    expect(await page.locator(".share-link a").isVisible()).toBe(true);
+    expect(await page.locator(".share-qr svg").isVisible()).toBe(true);
+  });
+});
+
+describe("typography and zoom (issue 13 §10)", () => {
+  it("headlines are balanced, line breaks follow 禁则, and a phone's headline never ends on one character", async () => {
+    const page = await open(sample, "/2022-09-02/02/dancheng-yingshang/", phone);
+    const headline = page.locator("h1.headline");
+    expect(await headline.evaluate((h) => getComputedStyle(h).textWrap)).toContain("balance");
+    expect(await page.locator(".body p").first().evaluate((p) => getComputedStyle(p).lineBreak)).toBe("strict");
+    // The last line's width, measured from the text's client rects: more than one character wide.
+    const lastLine = await headline.evaluate((h) => {
+      const range = document.createRange();
+      range.selectNodeContents(h);
+      const rects = [...range.getClientRects()];
+      const bottom = Math.max(...rects.map((r) => r.bottom));
+      const last = rects.filter((r) => Math.abs(r.bottom - bottom) < 2);
+      return { width: Math.max(...last.map((r) => r.right)) - Math.min(...last.map((r) => r.left)), size: parseFloat(getComputedStyle(h).fontSize) };
+    });
+    expect(lastLine.width).toBeGreaterThan(lastLine.size * 1.5);
+  });
+
+  it("放大版面 opens the deep zoom in place of the scan, with the areas still links", async () => {
+    const page = await open(sample, "/2022-09-02/02/");
+    const top = (element: Element) => element.getBoundingClientRect().top + window.scrollY;
+    const scanTop = await page.locator(".replica-frame").evaluate(top);
+    await page.locator(".zoom-button").click();
+    await expect.poll(() => page.locator(".zoom-hotspot").count(), { timeout: 15_000 }).toBe(5);
+    expect(await page.locator(".replica-frame").isHidden()).toBe(true);
+    expect(Math.abs(await page.locator("#zoom-viewer").evaluate(top) - scanTop)).toBeLessThan(2);
+    await page.waitForTimeout(1500);
+    await page.locator(".zoom-hotspot a").first().click({ force: true });
+    await page.waitForURL(/\/2022-09-02\/02\/[a-z-]+\/$/);
+  });
+});

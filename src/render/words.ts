@@ -1,0 +1,70 @@
+// Word boxes for search hits on the scan: each text line of a page PDF with the box of every character, in the
+// 0–1000 box the page's hotspots use. Written at build time; the page view loads them only with a search hit.
+import fs from "node:fs";
+import path from "node:path";
+import { withPdfPage } from "../desk/pdf/paint.ts";
+import type { Page } from "../model/types.ts";
+import { urls } from "../model/urls.ts";
+
+/** [x0, y0, x1, y1] in thousandths of the page's width and height. */
+export type CharBox = [number, number, number, number];
+
+export interface PageWords {
+  lines: { text: string; chars: CharBox[] }[];
+}
+
+/** The lines of page 1 of a PDF, one box per character of `text` (so a match's offsets index its boxes). */
+export function readPageWords(pdf: Uint8Array): PageWords {
+  return withPdfPage(pdf, 0, (page) => {
+    const [px0, py0, px1, py1] = page.getBounds();
+    const scale = (v: number, o: number, size: number) => Math.round(((v - o) / size) * 10000) / 10;
+    const lines: PageWords["lines"] = [];
+    let text = "";
+    let chars: CharBox[] = [];
+    const stext = page.toStructuredText("preserve-whitespace");
+    try {
+      stext.walk({
+        beginLine: () => { text = ""; chars = []; },
+        onChar: (c, _origin, _font, _size, quad) => {
+          const xs = [quad[0], quad[2], quad[4], quad[6]];
+          const ys = [quad[1], quad[3], quad[5], quad[7]];
+          text += c;
+          const box: CharBox = [scale(Math.min(...xs), px0, px1 - px0), scale(Math.min(...ys), py0, py1 - py0),
+            scale(Math.max(...xs), px0, px1 - px0), scale(Math.max(...ys), py0, py1 - py0)];
+          // One box per UTF-16 unit, as the browser's string offsets count.
+          for (let i = 0; i < c.length; i++) chars.push(box);
+        },
+        endLine: () => { if (text.trim()) lines.push({ text, chars }); },
+      });
+    } finally {
+      stext.destroy();
+    }
+    return { lines };
+  });
+}
+
+/**
+ * Writes words.json for every page with a PDF. A PDF MuPDF cannot read gets an empty list: the page view asks for
+ * the file whenever the page has a PDF, and the PDF's own problem is reported by the image stage.
+ */
+export function writePageWords(pages: Page[], outDir: string): number {
+  let written = 0;
+  for (const page of pages) {
+    if (!page.pdfPath) continue;
+    let words: PageWords = { lines: [] };
+    try {
+      words = readPageWords(fs.readFileSync(page.pdfPath));
+    } catch {
+      // Reported where the PDF is rendered (images stage); no boxes is the honest answer here.
+    }
+    const target = path.join(outDir, urls.pageWords(page.edition.date, page.label).slice(1));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, JSON.stringify(words));
+    written++;
+  }
+  return written;
+}
+
+export function wordsPlugin(eleventyConfig: any): void {
+  eleventyConfig.addFilter("pageWordsUrl", (page: Page) => urls.pageWords(page.edition.date, page.label));
+}
