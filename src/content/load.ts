@@ -257,7 +257,15 @@ function validate<T extends z.ZodType>(
   if (result.success) return result.data;
   const known = Object.keys((schema as unknown as z.ZodObject).shape ?? {});
   const guessed = new Set<string>();
-  const unknownKeys = result.error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" ? issue.keys : []));
+  const fieldOf = (path: PropertyKey[]) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${String(p)}` : String(p))).join("");
+  for (const issue of result.error.issues) {
+    // A typo inside a figure or a correction: named with its place, e.g. "correction[0].txt".
+    if (issue.code !== "unrecognized_keys" || issue.path.length === 0) continue;
+    for (const key of issue.keys) {
+      diagnostics.error(file, "unknown key: check its spelling against the content format (README)", { field: `${fieldOf(issue.path)}.${key}`, line: lineOf(yamlText, String(issue.path[0])) });
+    }
+  }
+  const unknownKeys = result.error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" && issue.path.length === 0 ? issue.keys : []));
   for (const key of unknownKeys) {
     const guess = closest(key, known);
     if (guess) guessed.add(guess);
@@ -267,7 +275,7 @@ function validate<T extends z.ZodType>(
   }
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") continue;
-    const field = issue.path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${String(p)}` : String(p))).join("");
+    const field = fieldOf(issue.path);
     const top = String(issue.path[0] ?? "");
     const value = valueAt(data, issue.path);
     // A misspelt required key is reported once, as the unknown key with its suggestion.
@@ -285,6 +293,8 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
   let value = data;
   for (const key of path) {
     if (value === null || typeof value !== "object") return undefined;
+    // A key that takes one item or a list (correction) was given one item: it is item [0].
+    if (key === 0 && !Array.isArray(value)) continue;
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   return value;

@@ -50,6 +50,17 @@ export const figureSchema = z.strictObject({
   alt: text.optional(),
 });
 
+/** A moment in the paper's time zone, as a night editor writes it: 2024-05-06 09:30 (or 2024-05-06T09:30:00). */
+export const localTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$/, "expected a date and time such as 2024-05-06 09:30 (the paper's time zone)");
+
+/** A correction (更正): what was wrong and is now right, and when it was corrected. */
+export const correctionSchema = z.strictObject({
+  time: localTimeSchema,
+  text,
+});
+
 /** A printed page label: "01", "2", "A01", "B3". */
 export const pageLabelSchema = z
   .union([z.string(), z.number().int()])
@@ -69,6 +80,10 @@ export const articleSchema = z.strictObject({
   story: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected lowercase letters, digits and dashes").optional(),
   continued_from: pageLabelSchema.optional(),
   continued_on: pageLabelSchema.optional(),
+  /** One correction or a list of them; read as a list, oldest first */
+  correction: z
+    .preprocess((v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? [v] : v), z.array(correctionSchema).min(1, "give at least one correction"))
+    .optional(),
 });
 
 export const pageSchema = z.strictObject({
@@ -78,9 +93,17 @@ export const pageSchema = z.strictObject({
   editor: text.optional(),
 });
 
+/** An article taken off the site (npm run publish -- DATE --withdraw SLUG writes these). */
+export const withdrawalSchema = z.strictObject({
+  /** The article as page label and slug: 02/chenzhou-jiedao */
+  article: z.string().regex(/^[A-Z]?\d{1,3}\/[a-z0-9][a-z0-9-]*$/, "expected the page label and slug, e.g. 02/chenzhou-jiedao"),
+  time: localTimeSchema,
+});
+
 export const editionSchema = z.strictObject({
   issue: z.number().int().positive().optional(),
   note: text.optional(),
+  withdrawn: z.array(withdrawalSchema).optional(),
 });
 
 export type ArticleFields = z.infer<typeof articleSchema>;
@@ -88,9 +111,11 @@ export type PageFields = z.infer<typeof pageSchema>;
 export type EditionFields = z.infer<typeof editionSchema>;
 export type Area = Rect | Polygon;
 export type FigureFields = z.infer<typeof figureSchema>;
+export type CorrectionFields = z.infer<typeof correctionSchema>;
+export type Withdrawal = z.infer<typeof withdrawalSchema>;
 
 /** Front matter keys in the order they are written to files. */
 export const articleKeyOrder: (keyof ArticleFields)[] = [
   "column", "kicker", "headline", "subtitle", "dateline", "byline", "mark",
-  "figures", "area", "story", "continued_from", "continued_on",
+  "figures", "area", "story", "continued_from", "continued_on", "correction",
 ];

@@ -6,7 +6,8 @@ import { areaToPolygon } from "./geometry.ts";
 import type { Locale } from "../locale/index.ts";
 import { renderBody, plainExcerpt } from "../markdown/index.ts";
 import { linkStories } from "./stories.ts";
-import type { Article, Edition, Link, Page } from "./types.ts";
+import { DateTime } from "luxon";
+import type { Article, Correction, Edition, Link, Page } from "./types.ts";
 import { urls } from "./urls.ts";
 
 export interface ModelOptions {
@@ -26,11 +27,12 @@ export function buildEdition(source: EditionSource, options: ModelOptions, diagn
     dateLabel: locale.editionDate(source.date, options.timeZone),
     url: urls.edition(source.date),
     dir: source.dir,
-    pages: [], articles: [], stories: [],
+    pages: [], articles: [], stories: [], corrected: [], correctionsUrl: null, withdrawn: [],
     ...neighbours(options.allDates, source.date, (d) => ({
       url: urls.edition(d), text: locale.editionDate(d, options.timeZone),
     })),
   };
+  const withdrawn = withdrawnArticles(source, diagnostics);
   source.pages.forEach((pageSource, sequence) => {
     const page: Page = {
       id: `${source.date}/${pageSource.label}`,
@@ -49,22 +51,67 @@ export function buildEdition(source: EditionSource, options: ModelOptions, diagn
       pdfUrl: null,
       images: null,
       articles: [],
+      modified: null,
       edition,
       previous: null, next: null,
     };
-    page.articles = pageSource.articles.map((a) => buildArticle(a, page, edition));
+    for (const a of pageSource.articles) {
+      const url = urls.article(source.date, pageSource.label, a.slug);
+      const when = withdrawn.get(a);
+      if (when) edition.withdrawn.push({ url, time: when });
+      else page.articles.push(buildArticle(a, page, edition, options));
+    }
+    page.modified = latest(page.articles.map((a) => a.modified));
     edition.pages.push(page);
     edition.articles.push(...page.articles);
   });
   linkList(edition.pages, (p) => ({ url: p.url, text: p.stripLabel }));
   linkList(edition.articles, (a) => ({ url: a.url, text: a.headline }));
   edition.stories = linkStories(edition, locale, diagnostics);
+  edition.corrected = edition.articles.filter((a) => a.corrections.length > 0);
+  edition.correctionsUrl = edition.corrected.length ? urls.corrections(source.date) : null;
   return edition;
 }
 
-function buildArticle(source: ArticleSource, page: Page, edition: Edition): Article {
+/** The paper's local time written by an editor (2024-05-06 09:30) as ISO 8601 with its offset. */
+export function localTime(time: string, timeZone: string): string {
+  return DateTime.fromISO(time.replace(" ", "T"), { zone: timeZone }).toISO({ suppressMilliseconds: true })!;
+}
+
+function latest(times: (string | null)[]): string | null {
+  // Same zone and format throughout, so the text order is the time order.
+  return times.reduce<string | null>((max, t) => (t && (!max || t > max) ? t : max), null);
+}
+
+/**
+ * Articles taken off the site by edition.yml's "withdrawn" list, with the time of each. A part of a continued
+ * story takes its other parts with it: a story with a part missing would send readers to a withdrawn page.
+ */
+function withdrawnArticles(source: EditionSource, diagnostics: Diagnostics): Map<ArticleSource, string> {
+  const result = new Map<ArticleSource, string>();
+  const all = source.pages.flatMap((p) => p.articles.map((a) => ({ page: p, article: a })));
+  for (const entry of source.fields.withdrawn ?? []) {
+    const [label, slug] = entry.article.split("/");
+    const found = all.find(({ page, article }) => page.label === label && article.slug === slug);
+    if (!found) {
+      diagnostics.warn(path.join(source.dir, "edition.yml"), `withdrawn article "${entry.article}" is not in this edition (renamed or moved?): its old address keeps saying it was withdrawn only while the name matches`, { field: "withdrawn" });
+      continue;
+    }
+    const story = found.article.fields.story;
+    for (const { article } of all) {
+      if (article === found.article || (story && article.fields.story === story)) result.set(article, result.get(article) ?? entry.time);
+    }
+  }
+  return result;
+}
+
+function buildArticle(source: ArticleSource, page: Page, edition: Edition, options: ModelOptions): Article {
   const f = source.fields;
   const html = renderBody(source.body);
+  const corrections: Correction[] = (f.correction ?? []).map((c) => {
+    const time = localTime(c.time, options.timeZone);
+    return { time, label: options.locale.dateTime(time, options.timeZone), text: c.text };
+  });
   return {
     id: `${page.id}/${source.slug}`,
     fields: f,
@@ -89,6 +136,8 @@ function buildArticle(source: ArticleSource, page: Page, edition: Edition): Arti
     page, edition,
     story: null, continuedFrom: null, continuedOn: null,
     previous: null, next: null,
+    corrections,
+    modified: latest(corrections.map((c) => c.time)),
     clipping: null, shareImage: null,
   };
 }

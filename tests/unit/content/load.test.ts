@@ -117,3 +117,24 @@ describe("loadEditions: files that claim one address or lead elsewhere", () => {
     expect(messages).toEqual([]);
   });
 });
+
+describe("loadEditions: corrections (更正)", () => {
+  it("reads one correction or a list, as a list", () => {
+    const one = load({ ...page, "2024-01-02/01/01-a.md": article("headline: 甲\ncorrection:\n  time: 2024-01-02 09:30\n  text: 日期应为1月2日。") });
+    expect(one.messages).toEqual([]);
+    expect(one.editions[0].pages[0].articles[0].fields.correction).toEqual([{ time: "2024-01-02 09:30", text: "日期应为1月2日。" }]);
+    const two = load({ ...page, "2024-01-02/01/01-a.md": article("headline: 甲\ncorrection:\n  - { time: 2024-01-02 09:30, text: 一 }\n  - { time: \"2024-01-02T11:00\", text: 二 }") });
+    expect(two.messages).toEqual([]);
+    expect(two.editions[0].pages[0].articles[0].fields.correction!.map((c) => c.text)).toEqual(["一", "二"]);
+  });
+
+  it.each([
+    ["a time without the hour", "correction:\n  time: 2024-01-02\n  text: 一", 'front matter "correction[0].time": expected a date and time such as 2024-05-06 09:30'],
+    ["no text", "correction:\n  time: 2024-01-02 09:30", 'front matter "correction[0].text": is required'],
+    ["a typo in a key", "correction:\n  time: 2024-01-02 09:30\n  text: 一\n  txt: 二", 'front matter "correction[0].txt": unknown key'],
+  ])("refuses a correction with %s", (_, fields, message) => {
+    const { messages } = load({ ...page, "2024-01-02/01/01-a.md": article(`headline: 甲\n${fields}`) });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain(message);
+  });
+});
