@@ -71,7 +71,7 @@ describe("IIIF Presentation 3", () => {
         expect(upgrade(structuredClone(doc)), rel).toEqual(doc);
         const { entities, resource } = normalize(structuredClone(doc));
         expect(resource.id, rel).toBe(doc.id);
-        expect(entities[doc.type as "Manifest"][doc.id], rel).toBeDefined();
+        expect((entities as unknown as Record<string, Record<string, unknown>>)[doc.type][doc.id], rel).toBeDefined();
         checked++;
       }
     }
