@@ -29,8 +29,8 @@ afterEach(async () => {
   expect(problems.splice(0)).toEqual([]);
 });
 
-async function open(url: string, width = 1280): Promise<Page> {
-  const context = await watchedContext(browser, problems, { viewport: { width, height: 1000 } });
+async function open(url: string, width = 1280, height = 1000): Promise<Page> {
+  const context = await watchedContext(browser, problems, { viewport: { width, height } });
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(url);
@@ -84,6 +84,9 @@ async function startDevServer(): Promise<{ child: ChildProcess; url: string; edi
   const dir = tempDir("editor");
   const editions = path.join(dir, "editions");
   fs.cpSync(path.join(repo, "editions"), editions, { recursive: true });
+  // One article without an area, to draw one for.
+  const bare = path.join(editions, "2022-09-02", "02", "04-dancheng-yingshang.md");
+  fs.writeFileSync(bare, fs.readFileSync(bare, "utf8").replace(/^area: .*\n/m, ""));
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, [...compiledScript("serve.ts"), "--editions", editions, "--out", path.join(dir, "site"),
     "--cache", path.join(dir, "cache"), "--port", String(port)], { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
@@ -182,6 +185,35 @@ describe("the area editor in npm start", () => {
     const after = await saved(page, name, "kaixue-diyitian", before);
     expect(Buffer.from(after).equals(Buffer.from(before.replace(areaLine(before), areaLine(after))))).toBe(true);
     expect(areaLine(after)).toBe("area: [[0.675, 0.569], [0.97, 0.568], [0.97, 0.773], [0.97, 0.977], [0.655, 0.977]]");
+  }, 120_000);
+
+  it("draws a new area for an article that has none, click by click; the line goes in where it belongs", async () => {
+    const name = "04-dancheng-yingshang.md";
+    const before = fs.readFileSync(file(name), "utf8");
+    expect(before).not.toMatch(/^area:/m);
+    // Tall enough that the whole page image is on the screen to click on.
+    const page = await open(`${dev.url}2022-09-02/02/`, 1280, 1800);
+    expect(await page.locator("#area-dancheng-yingshang").count()).toBe(0);
+    await page.locator(".editor-toggle").click();
+    const choice = page.locator('.editor-list button[data-article="2022-09-02/02/04-dancheng-yingshang.md"]');
+    expect(await choice.textContent()).toBe("郸城县：政务服务“快”人一步 营商环境“智”在千里 (无区域)");
+    await choice.click();
+    await page.locator('button[data-action="draw"]').click();
+    expect(await page.locator(".editor-status").textContent()).toBe("在版面上点击放置顶点（至少三个），然后保存");
+    const frame = (await page.locator(".replica-frame").boundingBox())!;
+    const corners = [[0.03, 0.57], [0.62, 0.57], [0.62, 0.97], [0.03, 0.97]];
+    for (const [x, y] of corners) await page.mouse.click(frame.x + x * frame.width, frame.y + y * frame.height);
+    expect(await page.locator(".vertex").count()).toBe(4);
+    await page.locator('button[data-action="save"]').click();
+
+    await expect.poll(() => fs.readFileSync(file(name), "utf8"), { timeout: 10_000 }).toMatch(/^area: /m);
+    const after = fs.readFileSync(file(name), "utf8");
+    expect(after).toBe(before.replace("story: dancheng-yingshang\n", `${areaLine(after)}\nstory: dancheng-yingshang\n`));
+    areaOf(after).forEach(([x, y], i) => {
+      expect(Math.abs(x - corners[i][0])).toBeLessThan(0.003);
+      expect(Math.abs(y - corners[i][1])).toBeLessThan(0.003);
+    });
+    await expect.poll(() => page.locator("#area-dancheng-yingshang").count(), { timeout: 60_000 }).toBe(1);
   }, 120_000);
 
   it("refuses an outline that crosses itself, says why, and leaves the file alone", async () => {
