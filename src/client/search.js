@@ -1,4 +1,5 @@
-// Search page: merges the Pagefind indexes of the editions in the chosen range and lists the hits.
+// Search page: merges the Pagefind indexes of the editions in the chosen range and lists the hits — the newest
+// editions' first, so that the first hits are on screen before the oldest editions' indexes have arrived.
 (function () {
   "use strict";
   var form = document.querySelector(".search-form");
@@ -11,6 +12,9 @@
   if (note) note.hidden = true;
   var editions = null;
   var engines = {};
+  var runs = 0;
+  // Editions whose hits come first; the rest of the range is merged after them, every index of a batch at once.
+  var firstBatch = 6;
 
   function say(key, n) {
     status.textContent = (status.getAttribute("data-" + key) || "").replace("{n}", String(n));
@@ -23,21 +27,51 @@
     return all.filter(function (e) { return String(e.year) === value; });
   }
 
-  // One Pagefind instance per range: the newest edition's bundle is the primary, the others are merged into it.
+  // One Pagefind instance per range: the newest edition's bundle is the primary, the others are merged into it. The
+  // module is imported once per range (its URL names the range), so one range's merged indexes never answer another's.
   function engineFor(range) {
-    var key = scope.value;
+    var key = scope.value + ":" + range.length;
     if (engines[key]) return engines[key];
-    if (range.length === 0) return Promise.resolve(null);
-    engines[key] = import(new URL(range[0].index + "pagefind.js", window.location.href).href).then(function (pf) {
+    var base = list.getAttribute("data-base") || "/";
+    var url = new URL(range[0].index + "pagefind.js", window.location.href);
+    url.searchParams.set("range", key);
+    engines[key] = { merged: 1, ready: import(url.href).then(function (pf) {
       // Result URLs are site-relative; the base is the site's path prefix, whichever bundle they come from.
-      var base = list.getAttribute("data-base") || "/";
-      return pf.options({ excerptLength: 40, baseUrl: base }).then(function () {
-        return range.slice(1).reduce(function (done, e) {
-          return done.then(function () { return pf.mergeIndex(new URL(e.index, window.location.href).href, { baseUrl: base }); });
-        }, Promise.resolve());
-      }).then(function () { return pf; });
-    });
+      return pf.options({ excerptLength: 40, baseUrl: base }).then(function () { return pf; });
+    }) };
     return engines[key];
+  }
+
+  // Merges the range's indexes up to `upTo` that the engine does not have yet, all at once.
+  function mergeUpTo(engine, range, upTo) {
+    var base = list.getAttribute("data-base") || "/";
+    var from = engine.merged;
+    engine.merged = Math.max(from, upTo);
+    engine.ready = engine.ready.then(function (pf) {
+      return Promise.all(range.slice(from, upTo).map(function (e) {
+        return pf.mergeIndex(new URL(e.index, window.location.href).href, { baseUrl: base });
+      })).then(function () { return pf; });
+    });
+    return engine.ready;
+  }
+
+  // Searches the newest editions, shows their hits, then the whole range, shows all; `still` says if more is to come.
+  function searchRange(range, query, onResults) {
+    if (range.length === 0) return onResults([], false);
+    var engine = engineFor(range);
+    var steps = range.length > firstBatch ? [firstBatch, range.length] : [range.length];
+    return steps.reduce(function (done, upTo, i) {
+      return done.then(function (going) {
+        if (!going) return false;
+        return mergeUpTo(engine, range, upTo).then(function (pf) {
+          return pf.search(query);
+        }).then(function (found) {
+          return Promise.all(found.results.slice(0, 30).map(function (r) { return r.data(); }));
+        }).then(function (results) {
+          return onResults(results, i < steps.length - 1);
+        });
+      });
+    }, Promise.resolve(true));
   }
 
   // Offline, only the editions saved for offline reading can be searched (their caches are named by date).
@@ -88,20 +122,20 @@
     var query = input.value.trim();
     if (!query) { list.textContent = ""; status.textContent = ""; return; }
     say("searching");
+    // A newer search makes this one stop showing what it finds.
+    var run = ++runs;
     var load = editions ? Promise.resolve(editions) : fetch(list.getAttribute("data-editions")).then(function (r) { return r.json(); });
     load.then(function (all) {
       editions = all;
       return navigator.onLine ? chosen(all) : savedEditions(chosen(all));
     }).then(function (range) {
-      return engineFor(range);
-    }).then(function (pf) {
-      if (!pf) return [];
-      return pf.search(query).then(function (found) {
-        return Promise.all(found.results.slice(0, 30).map(function (r) { return r.data(); }));
+      return searchRange(range, query, function (results, still) {
+        if (run !== runs) return false;
+        // While older editions are still being searched, the status keeps saying so.
+        if (results.length || !still) show(results);
+        if (!still) say(results.length ? "count" : "none", results.length);
+        return true;
       });
-    }).then(function (results) {
-      show(results);
-      say(results.length ? "count" : "none", results.length);
     });
   }
 
