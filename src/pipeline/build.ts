@@ -11,6 +11,7 @@ import { writeSearchIndexes } from "../search/index.ts";
 import { writeShardPart } from "../shards/parts.ts";
 import { writeOpenData } from "../opendata/write.ts";
 import { archiveIndexFile, indexEdition } from "./archive.ts";
+import { ledgerFile, redirectIndexFile } from "./ledger.ts";
 import type { SiteOptions } from "./options.ts";
 import { prepareSite, type PreparedSite } from "./prepare.ts";
 import { progressLine, Stages, type Log, type StageTimes } from "./stages.ts";
@@ -58,6 +59,8 @@ function writeSummaries(prepared: PreparedSite, options: BuildOptions, htmlPages
   const { data } = prepared;
   // Each edition's summary (edition.json) is part of its open data: IIIF manifest, JSON per page and article.
   writeOpenData(data, options.outDir);
+  for (const ledger of data.ledgers) writeJson(ledgerFile(options.outDir, ledger.date), ledger);
+  if (data.crossEdition) writeJson(path.join(options.outDir, redirectIndexFile), data.redirectIndex);
   if (options.shard) {
     writeShardPart(options.outDir, { version: 1, shard: options.shard, builtAt: Date.now(), editions: data.editions.map(indexEdition), htmlPages });
   } else {

@@ -16,6 +16,7 @@ import {
   type ArchiveIndex, type CalendarYear, type EditionSummary, type IndexedEdition,
 } from "./archive.ts";
 import { topicFeedEditions, topicFeeds, type TopicFeed } from "../opendata/feeds.ts";
+import { buildLedger, mergeRedirectIndex, readLedger, readRedirectIndex, redirectsFileLines, type Redirect, type RedirectIndex, type UrlLedger } from "./ledger.ts";
 import type { SiteOptions } from "./options.ts";
 import { Stages } from "./stages.ts";
 
@@ -51,6 +52,15 @@ export interface SiteData {
   searchEditions: { date: string; year: number; label: string; index: string }[];
   /** Whether cross-edition pages (home, archive, feed, sitemap) are part of this build */
   crossEdition: boolean;
+  /** Each built edition's URL ledger (written beside its pages) */
+  ledgers: UrlLedger[];
+  /** Old addresses of renamed articles of the built editions: a redirect page each */
+  redirectPages: Redirect[];
+  /** Addresses of withdrawn articles of the built editions: a "withdrawn" page each */
+  withdrawnPages: { url: string; edition: Edition }[];
+  /** Every edition's redirects and withdrawals, and the `_redirects` lines made of them (cross-edition builds) */
+  redirectIndex: RedirectIndex;
+  redirectLines: string[];
 }
 
 export interface PreparedSite {
@@ -123,7 +133,14 @@ export function assembleSite(content: ContentStage, editions: Edition[], options
   const months = [...new Set(index.editions.map((e) => e.date.slice(0, 7)))];
   const builtMonths = new Set(editions.map((e) => e.date.slice(0, 7)));
   const newestFirst = [...index.editions].reverse();
+  const ledgers = editions.map((e) => buildLedger(e, readLedger(previousSite, e.date)));
+  const redirectIndex = crossEdition ? mergeRedirectIndex(options.dates ? readRedirectIndex(previousSite) : { version: 1, editions: {} }, ledgers, new Set(allDates)) : { version: 1 as const, editions: {} };
   return {
+    ledgers,
+    redirectPages: ledgers.flatMap((l) => l.redirects),
+    withdrawnPages: editions.flatMap((e) => e.withdrawn.map((w) => ({ url: w.url, edition: e }))),
+    redirectIndex,
+    redirectLines: redirectsFileLines(redirectIndex, settings.pathPrefix),
     settings, locale, t: locale.strings, lang: locale.lang, root: siteRoot(settings),
     editions,
     pages: editions.flatMap((e) => e.pages),
