@@ -252,7 +252,7 @@
     bar.hidden = false;
     var status = bar.querySelector(".tool-status");
     var read = /** @type {HTMLButtonElement} */ (bar.querySelector(".read-aloud"));
-    if ("speechSynthesis" in window && window.SpeechSynthesisUtterance) {
+    if (window.speechSynthesis && window.SpeechSynthesisUtterance) {
       read.hidden = false;
       read.addEventListener("click", function first(event) {
         read.removeEventListener("click", first);
@@ -266,9 +266,10 @@
     bar.querySelector(".print-button").addEventListener("click", function () { window.print(); });
     var copy = bar.querySelector(".copy-link");
     copy.addEventListener("click", function () {
-      var link = /** @type {HTMLAnchorElement} */ (document.querySelector(".share-link a"));
-      navigator.clipboard.writeText(link.href).then(function () { status.textContent = copy.getAttribute("data-copied"); },
-        function () { window.prompt("", link.href); });
+      // The article's public address (its canonical URL), as the share link and QR code show it.
+      var url = /** @type {HTMLLinkElement} */ (document.querySelector("link[rel=canonical]")).href;
+      navigator.clipboard.writeText(url).then(function () { status.textContent = copy.getAttribute("data-copied"); },
+        function () { window.prompt("", url); });
     });
   }
 

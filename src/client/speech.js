@@ -15,6 +15,19 @@ function sentences(text) {
   return found;
 }
 
+/** Offsets [start, end) of the block's continuation lines in its text. */
+function continuationsOf(block) {
+  var found = [];
+  var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  var seen = 0, node;
+  while ((node = walker.nextNode())) {
+    var length = node.nodeValue.length;
+    if (node.parentElement.closest(".continuation")) found.push([seen, seen + length]);
+    seen += length;
+  }
+  return found;
+}
+
 /** A DOM Range over [start, end) of an element's text. */
 function rangeOf(element, start, end) {
   var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
@@ -74,7 +87,17 @@ export function setUpReadAloud(button, article) {
   function enqueue(root) {
     blocksOf(root).forEach(function (block) {
       var text = block.textContent;
-      sentences(text).forEach(function (s) { queue.push({ block: block, start: s[0], end: s[1], text: text.slice(s[0], s[1]).trim() }); });
+      var skip = continuationsOf(block);
+      sentences(text).forEach(function (s) {
+        // Continuation lines (（下转第三版）) are links for the eye; reading goes on into the next part instead.
+        var start = s[0], end = s[1];
+        skip.forEach(function (c) {
+          if (c[0] <= start && c[1] > start) start = Math.min(c[1], end);
+          if (c[0] < end && c[1] >= end) end = Math.max(c[0], start);
+        });
+        var spoken = text.slice(start, end).trim();
+        if (spoken) queue.push({ block: block, start: start, end: end, text: spoken });
+      });
     });
   }
 

@@ -6,7 +6,9 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import fs from "node:fs";
 import path from "node:path";
+import jsQR from "jsqr";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, repo, tempDir } from "../helpers/build.ts";
 import { launchChromium, watchedContext, type Problem } from "../helpers/browser.ts";
@@ -61,6 +63,9 @@ async function open(server: StaticServer, url: string, options: BrowserContextOp
   await page.goto(new URL(url.replace(/^\//, ""), server.url).href);
   return page;
 }
+
+/** The sample site's public root (_data/site.json), which shared links and QR codes carry. */
+const sampleRoot = () => "https://epaper.example.cn/";
 
 /** Saves the edition of the open page for offline reading, through its button. */
 async function saveOffline(page: Page, saved = "本期已保存，断网也能阅读"): Promise<void> {
@@ -225,5 +230,202 @@ describe("typography and zoom (issue 13 §10)", () => {
     await page.waitForTimeout(1500);
     await page.locator(".zoom-hotspot a").first().click({ force: true });
     await page.waitForURL(/\/2022-09-02\/02\/[a-z-]+\/$/);
+  });
+});
+
+describe("list ⇄ scan and the page strip (issue 13 §6, §7)", () => {
+  it("hovering or focusing an article in the list lights its area, and hovering the area lights the entry", async () => {
+    const page = await open(sample, "/2022-09-02/02/");
+    const entry = page.locator(".article-list li", { hasText: "扎实开展“创文”攻坚工作" });
+    const area = page.locator("#area-chenzhou-jiedao");
+    const stroke = () => area.locator("polygon").evaluate((p) => getComputedStyle(p).stroke);
+    const none = "rgba(0, 0, 0, 0)";
+    expect(await stroke()).toBe(none);
+    await entry.hover();
+    await expect.poll(stroke).toBe("rgb(164, 22, 26)");
+    await page.mouse.move(5, 5);
+    await expect.poll(stroke).toBe(none);
+    await entry.locator("a").focus();
+    await expect.poll(stroke).toBe("rgb(164, 22, 26)");
+    await entry.locator("a").blur();
+    await page.locator("#area-kaixue-diyitian polygon").hover();
+    await expect.poll(() => page.locator(".article-list li", { hasText: "开学第一天" }).evaluate((li) => li.classList.contains("lit"))).toBe(true);
+    await page.screenshot({ path: path.join(shots, "page-desktop-thumbnails-highlight.png") });
+  });
+
+  it("a story over two pages lights both its parts' areas and marks the other page in the strip", async () => {
+    const page = await open(zh, "/2024-03-01/01/");
+    await page.locator(".article-list li", { hasText: "沙河新桥今日通车" }).hover();
+    await expect.poll(() => page.locator("#area-xinqiao").evaluate((a) => a.classList.contains("lit"))).toBe(true);
+    const lit = await page.locator(".page-strip a.lit span").allTextContents();
+    expect(lit).toContain("03版：经济");
+    expect(await page.locator("#area-tianqi").evaluate((a) => a.classList.contains("lit"))).toBe(false);
+    await page.screenshot({ path: path.join(shots, "page-desktop-story-highlight.png"), fullPage: true });
+  });
+
+  it("thumbnails with 01版 labels on a wide screen, the current page marked; labels alone on a phone", async () => {
+    const wide = await open(zh, "/2024-03-01/01/");
+    const strip = wide.locator(".page-strip");
+    expect(await strip.locator("img").first().isVisible()).toBe(true);
+    expect((await strip.locator("img").first().boundingBox())!.width).toBeGreaterThanOrEqual(80);
+    expect(await strip.locator("a[aria-current=page] span").textContent()).toBe("01版：要闻");
+    const narrow = await open(zh, "/2024-03-01/01/", phone);
+    expect(await narrow.locator(".page-strip img").first().isVisible()).toBe(false);
+    expect(await narrow.locator(".page-strip a span").first().isVisible()).toBe(true);
+  });
+});
+
+describe("print and share (issue 13 §4, §5)", () => {
+  it("printing shows the article with its source line and no navigation; the print button prints", async () => {
+    const page = await open(sample, "/2022-09-02/02/chenzhou-jiedao/");
+    await page.evaluate(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed++; }; });
+    await page.getByRole("button", { name: "打印" }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(await page.locator(".print-source").isVisible()).toBe(false);
+    await page.emulateMedia({ media: "print" });
+    for (const hidden of [".site-nav", ".page-strip", ".pager", ".breadcrumb", ".tool-buttons", ".reading-settings", ".share-qr"]) {
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    }
+    expect(await page.locator("h1.headline").isVisible()).toBe(true);
+    expect(await page.locator(".photo img").first().evaluate((img) => img.getBoundingClientRect().width / img.closest("main")!.getBoundingClientRect().width)).toBeGreaterThan(0.95);
+    expect(await page.locator(".print-source").textContent()).toBe(`刊于 示例日报 · 2022年9月2日 星期五 · 02版：综合 · ${sampleRoot()}2022-09-02/02/chenzhou-jiedao/`);
+  });
+
+  it("the QR code on a wide screen decodes to the article's URL; copy link puts it on the clipboard", async () => {
+    const browserContext = await context(desktop);
+    await browserContext.grantPermissions(["clipboard-read", "clipboard-write"], { origin: sample.url });
+    const page = await browserContext.newPage();
+    await page.goto(`${sample.url}2022-09-02/02/chenzhou-jiedao/`);
+    const qr = page.locator(".share-qr svg");
+    expect(await qr.isVisible()).toBe(true);
+    const png = await qr.screenshot();
+    const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const decoded = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
+    expect(decoded?.data).toBe(`${sampleRoot()}2022-09-02/02/chenzhou-jiedao/`);
+    await page.getByRole("button", { name: "复制链接" }).click();
+    await expect.poll(() => page.locator(".tool-status").textContent()).toBe("链接已复制");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${sampleRoot()}2022-09-02/02/chenzhou-jiedao/`);
+    const onPhone = await open(sample, "/2022-09-02/02/chenzhou-jiedao/", phone);
+    expect(await onPhone.locator(".share-qr").isVisible()).toBe(false);
+    expect(await onPhone.locator(".share-link a").isVisible()).toBe(true);
+  });
+});
+
+describe("繁體 and read aloud (issue 13 §3, §2)", () => {
+  it("繁體 shows 陳州街道辦事處, loads the converter only when asked, is remembered and switches back", async () => {
+    const browserContext = await context();
+    const requests: string[] = [];
+    browserContext.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    const page = await browserContext.newPage();
+    await page.goto(`${sample.url}2022-09-02/02/chenzhou-jiedao/`);
+    await page.waitForLoadState("networkidle");
+    expect(requests.filter((r) => r.includes("opencc") || r.endsWith("hant.js"))).toEqual([]);
+    expect(await page.locator(".kicker").textContent()).toBe("陈州街道办事处");
+    await page.getByText("阅读设置").click();
+    await page.getByLabel("繁體").check();
+    await expect.poll(() => page.locator(".kicker").textContent(), { timeout: 20_000 }).toBe("陳州街道辦事處");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-TW");
+    expect(requests.some((r) => r.endsWith("/assets/opencc/dict/STPhrases.js"))).toBe(true);
+    await page.goto(`${sample.url}2022-09-02/02/`);
+    await expect.poll(() => page.locator(".article-list").textContent(), { timeout: 20_000 }).toContain("陳州街道辦事處");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.getByText("閱讀設置").click();
+    await page.getByLabel("繁體").uncheck();
+    await expect.poll(() => page.locator(".article-list").textContent()).toContain("陈州街道办事处");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+  });
+
+  it("an English paper offers no 繁體 switch", async () => {
+    const page = await open(en, "/1920-11-15/a01/treaty/");
+    await page.getByText("Reading settings").click();
+    expect(await page.locator("input[name=hant]").count()).toBe(0);
+    expect(await page.getByLabel("Larger").isVisible()).toBe(true);
+  });
+
+  /** Replaces the browser's speech engine (only that): utterances are recorded and end at once. */
+  async function stubSpeech(page: Page, present = true): Promise<void> {
+    await page.addInitScript((present: boolean) => {
+      const spoken: string[] = [];
+      (window as unknown as { spoken: string[] }).spoken = spoken;
+      if (!present) {
+        delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+        Object.defineProperty(window, "speechSynthesis", { value: undefined });
+        return;
+      }
+      const engine = {
+        speaking: false, paused: false,
+        getVoices: () => [],
+        speak(u: SpeechSynthesisUtterance) {
+          spoken.push(u.text);
+          setTimeout(() => u.onend?.(new Event("end") as SpeechSynthesisEvent), 5);
+        },
+        pause() { this.paused = true; }, resume() { this.paused = false; }, cancel() {},
+        addEventListener() {}, removeEventListener() {},
+      };
+      Object.defineProperty(window, "speechSynthesis", { value: engine, configurable: true });
+    }, present);
+  }
+
+  it("read aloud speaks the headline and the body in order, then goes on into the next part of the story", async () => {
+    const page = await (await context()).newPage();
+    await stubSpeech(page);
+    await page.goto(`${zh.url}2024-03-01/01/xinqiao/`);
+    // What a reader sees, in order, without the continuation lines (reading goes on into the next part instead).
+    const text = (root: Element) => {
+      const copy = root.cloneNode(true) as Element;
+      copy.querySelectorAll(".continuation").forEach((c) => c.remove());
+      return [...copy.querySelectorAll(".headline, .body p, .body h2, .body h3")].map((e) => e.textContent).join("");
+    };
+    const expected = await page.locator("main article").evaluate(text);
+    await page.getByRole("button", { name: "朗读" }).click();
+    await expect.poll(() => page.locator(".read-next").count(), { timeout: 15_000 }).toBe(1);
+    const next = await page.locator(".read-next").evaluate(text);
+    expect(next).toContain("桥面设计为双向六车道");
+    await expect.poll(() => page.locator(".read-aloud").textContent(), { timeout: 15_000 }).toBe("朗读");
+    const spoken = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    const squash = (t: string) => t.replace(/\s+/g, "");
+    expect(squash(spoken.join(""))).toBe(squash(expected + next));
+    expect(spoken.length).toBeGreaterThan(3);
+    expect(spoken[0]).toBe("沙河新桥今日通车");
+  });
+
+  it("the sentence being read is highlighted, and the button pauses and resumes", async () => {
+    const page = await (await context()).newPage();
+    await page.addInitScript(() => {
+      const queue: SpeechSynthesisUtterance[] = [];
+      const engine = {
+        paused: false, getVoices: () => [], cancel() {},
+        speak(u: SpeechSynthesisUtterance) { queue.push(u); },
+        pause() { this.paused = true; }, resume() { this.paused = false; },
+      };
+      Object.defineProperty(window, "speechSynthesis", { value: engine, configurable: true });
+      (window as unknown as { finishOne(): void }).finishOne = () => queue.shift()?.onend?.(new Event("end") as SpeechSynthesisEvent);
+    });
+    await page.goto(`${sample.url}2022-09-02/02/chenzhou-jiedao/`);
+    const button = page.locator(".read-aloud");
+    await button.click();
+    const highlighted = () => page.evaluate(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get("read-aloud");
+      return h ? [...h].map((r) => r.toString()).join("") : null;
+    });
+    await expect.poll(highlighted).toBe("扎实开展“创文”攻坚工作");
+    await page.evaluate(() => (window as unknown as { finishOne(): void }).finishOne());
+    await expect.poll(highlighted).toMatch(/^本报讯/);
+    expect(await button.textContent()).toBe("暂停朗读");
+    expect(await button.getAttribute("aria-pressed")).toBe("true");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await button.click();
+    expect(await page.evaluate(() => (speechSynthesis as unknown as { paused: boolean }).paused)).toBe(true);
+    expect(await button.textContent()).toBe("继续朗读");
+    await button.click();
+    expect(await page.evaluate(() => (speechSynthesis as unknown as { paused: boolean }).paused)).toBe(false);
+  });
+
+  it("no speech engine, no read-aloud button", async () => {
+    const page = await (await context()).newPage();
+    await stubSpeech(page, false);
+    await page.goto(`${sample.url}2022-09-02/02/chenzhou-jiedao/`);
+    expect(await page.locator(".print-button").isVisible()).toBe(true);
+    expect(await page.locator(".read-aloud").isVisible()).toBe(false);
   });
 });
