@@ -91,6 +91,16 @@ describe("sharded rebuild, then tonight's publish", () => {
     expect(read("/archive/")).toContain('href="/archive/2015/"');
   });
 
+  it("lists all 31 editions in the IIIF collections by year, merged from both shards and tonight's publish", () => {
+    const json = (url: string) => JSON.parse(fs.readFileSync(file(url), "utf8"));
+    expect(json("/iiif/collection.json").items.map((c: { id: string }) => c.id)).toEqual([
+      "https://epaper.example.cn/iiif/2016.json", "https://epaper.example.cn/iiif/2015.json",
+    ]);
+    const manifests = ["/iiif/2015.json", "/iiif/2016.json"].flatMap((url) => json(url).items.map((m: { id: string }) => m.id));
+    expect(manifests).toEqual(dates.map((d) => `https://epaper.example.cn/${d}/manifest.json`));
+    for (const date of [dates[0], dates[29], tonight]) expect(json(`/${date}/manifest.json`).partOf[0].id).toBe(`https://epaper.example.cn/iiif/${date.slice(0, 4)}.json`);
+  });
+
   it("shows tonight's front page as the home page", () => {
     const front = firstPage(tonight);
     expect(read("/")).toContain(`<link rel="canonical" href="https://epaper.example.cn${front}">`);

@@ -8,6 +8,7 @@ import { presentation3StrictUpgrade } from "@iiif/parser/strict";
 import { upgrade } from "@iiif/parser/upgrader";
 import type { Manifest } from "@iiif/presentation-3";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import yaml from "js-yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, repo, type BuiltSite } from "../helpers/build.ts";
 
@@ -105,9 +106,11 @@ describe("IIIF Presentation 3", () => {
     const area = areas.find((a: { label: Record<string, string[]> }) => a.label["zh-CN"][0] === "扎实开展“创文”攻坚工作");
     expect(area.motivation).toBe("linking");
     expect(area.target.source.id).toBe(canvas.id);
-    // area: [0.653, 0.072, 0.318, 0.378] of a 2067 × 2952 scan, in canvas pixels.
-    const x = Math.round(0.653 * canvas.width), y = Math.round(0.072 * canvas.height);
-    expect(area.target.selector.value).toContain(`<path d="M${x},${y} L${Math.round((0.653 + 0.318) * canvas.width)},${y} `);
+    // The article file's area, in fractions of the scan, becomes canvas pixels.
+    const front = fs.readFileSync(path.join(repo, "editions/2022-09-02/02/02-chenzhou-jiedao.md"), "utf8");
+    const [ax, ay, aw, ah] = (yaml.load(front.split("---")[1]) as { area: number[] }).area;
+    const [x0, y0, x1, y1] = [ax * canvas.width, ay * canvas.height, (ax + aw) * canvas.width, (ay + ah) * canvas.height].map(Math.round);
+    expect(area.target.selector.value).toBe(`<svg xmlns="http://www.w3.org/2000/svg"><path d="M${x0},${y0} L${x1},${y0} L${x1},${y1} L${x0},${y1} Z"/></svg>`);
     expect(area.body[1]).toMatchObject({ id: "https://epaper.example.cn/2022-09-02/02/chenzhou-jiedao/", type: "Text", format: "text/html" });
     expect(fs.existsSync(fileOf(b, area.body[1].id))).toBe(true);
   });

@@ -2,6 +2,7 @@
 // every page, and byte-identical output from two clean builds.
 import fs from "node:fs";
 import path from "node:path";
+import { XMLValidator } from "fast-xml-parser";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, type BuiltSite } from "../helpers/build.ts";
@@ -26,6 +27,12 @@ beforeAll(() => {
     builds.push({ name, prefix, site });
   }
 });
+
+/** The first edition's edition.json (it names the site's absolute root). */
+function firstEditionJson(dir: string): string {
+  const date = fs.readdirSync(dir).filter((f) => /^\d{4}-\d{2}-\d{2}$/.test(f)).sort()[0];
+  return path.join(date, "edition.json");
+}
 
 function htmlFiles(dir: string): string[] {
   return fs
@@ -107,6 +114,32 @@ describe("whole-site checks", () => {
         expect(html, file).not.toMatch(/\sstyle="/);
       }
     }
+  });
+
+  it("every JSON and XML file (open data, feeds, sitemaps, OpenSearch) is well-formed, and every site URL in the XML resolves", () => {
+    const broken: string[] = [];
+    let checked = 0;
+    for (const { site, prefix } of builds) {
+      const root = JSON.parse(fs.readFileSync(path.join(site.out, firstEditionJson(site.out)), "utf8")).site as string;
+      for (const rel of fs.readdirSync(site.out, { recursive: true, encoding: "utf8" }).filter((f) => /\.(json|xml)$/.test(f) && !f.includes("pagefind"))) {
+        const text = fs.readFileSync(path.join(site.out, rel), "utf8");
+        if (rel.endsWith(".json")) {
+          expect(() => JSON.parse(text), rel).not.toThrow();
+          continue;
+        }
+        const valid = XMLValidator.validate(text);
+        if (valid !== true) broken.push(`${rel}: ${valid.err.msg} (line ${valid.err.line})`);
+        for (const m of text.matchAll(/(?:href|template)="([^"]+)"|<loc>([^<]+)<\/loc>/g)) {
+          const url = (m[1] ?? m[2]).split("?")[0];
+          if (!url.startsWith(root)) continue;
+          const target = path.join(site.out, decodeURIComponent(new URL(url).pathname.slice(prefix.length)));
+          if (!fs.existsSync(target) || (fs.statSync(target).isDirectory() && !fs.existsSync(path.join(target, "index.html")))) broken.push(`${rel}: ${url}`);
+          checked++;
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(50);
   });
 
   it("two clean builds of the same input are byte-identical", () => {
