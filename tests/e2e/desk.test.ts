@@ -3,6 +3,7 @@
 // the article file changed only on its area: line, the page rebuilt — and that another web page cannot save.
 // Some callbacks here run inside the page, in Chromium: they see the DOM.
 /// <reference lib="dom" />
+import { AxeBuilder } from "@axe-core/playwright";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -136,6 +137,8 @@ describe("the area editor in npm start", () => {
     const page = await open(`${dev.url}2022-09-02/02/`);
     await page.locator(".editor-toggle").click();
     await page.locator('.editor-area[data-article="2022-09-02/02/03-laojiu-xiaoqu.md"]').click();
+    // The editor in edit mode, an area selected with its vertices shown: nothing axe finds.
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
     const frame = (await page.locator(".replica-frame").boundingBox())!;
     const corner = page.locator(".vertex[data-index='2']");
     const box = (await corner.boundingBox())!;
