@@ -1,5 +1,5 @@
-// Before the tests: the Debian packages the browser tests need (Chromium, CJK fonts). Installed when missing and
-// this runs as root (a fresh CI machine); otherwise the exact command to run is printed and the tests stop.
+// Before the tests: the Debian packages the browser tests need (Chromium, CJK fonts, qpdf, epubcheck). Installed when
+// missing and this runs as root (a fresh CI machine); otherwise the exact command to run is printed and the tests stop.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 
@@ -11,9 +11,15 @@ export interface SystemNeed {
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** Debian's epubcheck is a jar (its /usr/bin link needs binfmt support, which containers often lack): run with java -jar. */
+export const epubcheckJar = "/usr/share/java/epubcheck.jar";
+
 export const testNeeds: SystemNeed[] = [
   { pkg: "chromium", present: () => fs.existsSync(chromiumPath) },
   { pkg: "fonts-noto-cjk", present: () => hasCjkFont() },
+  // The whole-edition downloads are checked with the tools readers' software trusts: qpdf for the PDF, epubcheck for the EPUB.
+  { pkg: "qpdf", present: () => fs.existsSync("/usr/bin/qpdf") },
+  { pkg: "epubcheck", present: () => fs.existsSync(epubcheckJar) },
 ];
 
 function hasCjkFont(): boolean {

@@ -25,7 +25,8 @@ interface OutlineItem {
   children: OutlineItem[];
 }
 
-export async function editionPdf(edition: Edition, outDir: string, title: string): Promise<Uint8Array | null> {
+/** `imageDir`: where the derivatives are when not in outDir/img (a publish keeps them in the shared image store). */
+export async function editionPdf(edition: Edition, outDir: string, title: string, imageDir = path.join(outDir, "img")): Promise<Uint8Array | null> {
   const pages = edition.pages.filter(printable);
   if (!pages.length) return null;
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -43,7 +44,7 @@ export async function editionPdf(edition: Edition, outDir: string, title: string
       doc.addPage(added);
     } else {
       const scan = page.images!.picture.fallback;
-      const image = await doc.embedJpg(fs.readFileSync(path.join(outDir, scan.url.slice(1))));
+      const image = await doc.embedJpg(fs.readFileSync(path.join(imageDir, scan.url.replace(/^\/img\//, ""))));
       added = doc.addPage([scan.width * 0.75, scan.height * 0.75]);
       added.drawImage(image, { x: 0, y: 0, width: added.getWidth(), height: added.getHeight() });
     }
@@ -169,10 +170,10 @@ ${files.map((f) => `<li><a href="${f.name}">${xml(f.page.stripLabel)}</a>${f.pag
 }
 
 /** The downloads stage: each edition's PDF and EPUB, and its pages' word boxes. Returns the files written. */
-export async function writeEditionDownloads(site: Pick<SiteData, "root" | "lang" | "settings" | "editions">, outDir: string): Promise<number> {
+export async function writeEditionDownloads(site: Pick<SiteData, "root" | "lang" | "settings" | "editions">, outDir: string, imageDir?: string): Promise<number> {
   let written = 0;
   for (const edition of site.editions) {
-    const pdf = await editionPdf(edition, outDir, `${site.settings.paper} ${edition.dateLabel}`);
+    const pdf = await editionPdf(edition, outDir, `${site.settings.paper} ${edition.dateLabel}`, imageDir);
     if (pdf) {
       fs.writeFileSync(path.join(outDir, urls.editionPdf(edition.date).slice(1)), pdf);
       written++;

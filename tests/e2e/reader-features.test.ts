@@ -4,6 +4,7 @@
 // Some callbacks here run inside the page, in Chromium: they see the DOM.
 /// <reference lib="dom" />
 import { AxeBuilder } from "@axe-core/playwright";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import jsQR from "jsqr";
@@ -12,6 +13,7 @@ import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, repo, tempDir } from "../helpers/build.ts";
 import { launchChromium, watchedContext, type Problem } from "../helpers/browser.ts";
+import { epubcheckJar } from "../../src/dev/setup.ts";
 import { serveStatic, type StaticServer } from "../helpers/serve.ts";
 
 const phone: BrowserContextOptions = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -22,6 +24,8 @@ let browser: Browser;
 let sample: StaticServer;
 let sampleDir: string;
 let zh: StaticServer;
+let zhBuilt: string;
+const zhDir = () => zhBuilt;
 let en: StaticServer;
 const problems: Problem[] = [];
 const contexts: BrowserContext[] = [];
@@ -36,7 +40,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   sampleDir = build("editions");
   sample = await serveStatic(sampleDir);
-  zh = await serveStatic(build("tests/fixtures/editions-zh"));
+  zhBuilt = build("tests/fixtures/editions-zh");
+  zh = await serveStatic(zhBuilt);
   en = await serveStatic(build("tests/fixtures/editions-en", { site: "tests/fixtures/site-en.json" }), { prefix: "/epaper/" });
   fs.mkdirSync(shots, { recursive: true });
 });
@@ -427,5 +432,73 @@ describe("繁體 and read aloud (issue 13 §3, §2)", () => {
     await page.goto(`${sample.url}2022-09-02/02/chenzhou-jiedao/`);
     expect(await page.locator(".print-button").isVisible()).toBe(true);
     expect(await page.locator(".read-aloud").isVisible()).toBe(false);
+  });
+});
+
+describe("search hits on the scan (issue 13 §9)", () => {
+  it("a result's 在版面上查看 opens the page with the article's area lit and the words boxed inside it", async () => {
+    const browserContext = await context();
+    const requests: string[] = [];
+    browserContext.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    const page = await browserContext.newPage();
+    await page.goto(`${sample.url}2022-09-02/02/`);
+    await page.waitForLoadState("networkidle");
+    expect(requests.filter((r) => r.endsWith("words.json"))).toEqual([]);
+
+    await page.goto(`${sample.url}search/?q=${encodeURIComponent("开学")}`);
+    const onPage = page.getByRole("link", { name: "在版面上查看" });
+    await expect.poll(() => onPage.count(), { timeout: 15_000 }).toBe(1);
+    await onPage.click();
+    await page.waitForURL("**/2022-09-02/02/?hit=*#area-kaixue-diyitian");
+    const area = page.locator("#area-kaixue-diyitian polygon");
+    expect(await area.evaluate((p) => getComputedStyle(p).stroke)).toBe("rgb(164, 22, 26)");
+    await expect.poll(() => page.locator(".hit-box").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const inside = await page.evaluate(() => {
+      const a = document.querySelector("#area-kaixue-diyitian polygon")!.getBoundingClientRect();
+      return [...document.querySelectorAll(".hit-box")].map((r) => r.getBoundingClientRect())
+        .filter((b) => b.left >= a.left - 1 && b.right <= a.right + 1 && b.top >= a.top - 1 && b.bottom <= a.bottom + 1).length;
+    });
+    expect(inside).toBeGreaterThan(0);
+    expect(requests.filter((r) => r.endsWith("/2022-09-02/02/words.json"))).toHaveLength(1);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
+describe("whole-edition downloads (issue 13 §8)", () => {
+  const run = (command: string, args: string[]) => spawnSync(command, args, { encoding: "utf8", timeout: 120_000 });
+
+  it("the edition PDF passes qpdf --check and has one bookmark per page and per article", async () => {
+    const page = await open(sample, "/2022-09-02/02/", { ...desktop, javaScriptEnabled: false });
+    const link = page.getByRole("link", { name: "下载本期PDF（含书签）" });
+    const response = await page.request.get(new URL(await link.getAttribute("href")!, page.url()).href);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    const file = path.join(tempDir("edition-pdf"), "edition.pdf");
+    fs.writeFileSync(file, await response.body());
+    const check = run("qpdf", ["--check", file]);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    const outline = JSON.parse(run("qpdf", ["--json", "--json-key=outlines", file]).stdout).outlines as { title: string; kids: { title: string }[] }[];
+    expect(outline.map((o) => o.title)).toEqual(["02版：综合"]);
+    const headlines = await page.locator(".article-list li > a").allTextContents();
+    expect(outline[0].kids.map((k) => k.title)).toEqual(headlines);
+  });
+
+  // Pages with a scan and no PDF go in as their scan; a page with neither (02) has nothing to print and is left out.
+  it("an edition of scans without PDFs gets a bookmark per page and per article too", () => {
+    const file = path.join(zhDir(), "2024-03-01", "2024-03-01.pdf");
+    expect(run("qpdf", ["--check", file]).status).toBe(0);
+    const outline = JSON.parse(run("qpdf", ["--json", "--json-key=outlines", file]).stdout).outlines as { title: string; kids: unknown[] }[];
+    expect(outline.map((o) => [o.title, o.kids.length])).toEqual([["01版：要闻", 2], ["03版：经济", 1]]);
+  });
+
+  it("the EPUB of the edition's text passes epubcheck", async () => {
+    const page = await open(sample, "/2022-09-02/", { ...desktop, javaScriptEnabled: false });
+    const href = await page.getByRole("link", { name: "下载本期电子书（EPUB）" }).getAttribute("href");
+    const response = await page.request.get(new URL(href!, page.url()).href);
+    expect(response.headers()["content-type"]).toBe("application/epub+zip");
+    const file = path.join(tempDir("edition-epub"), "edition.epub");
+    fs.writeFileSync(file, await response.body());
+    const check = run("java", ["-jar", epubcheckJar, file]);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    expect(check.stdout + check.stderr).toContain("No errors or warnings detected");
   });
 });
