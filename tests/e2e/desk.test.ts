@@ -232,7 +232,7 @@ describe("the area editor in npm start", () => {
     await page.locator(".vertex[data-index='0']").focus();
     for (let i = 0; i < 45; i++) await page.keyboard.press("Shift+ArrowDown");
     await page.locator('button[data-action="save"]').click();
-    await expect.poll(() => page.locator(".editor-status").textContent()).toMatch(/^未保存：not saved: the outline crosses itself/);
+    await expect.poll(() => page.locator(".editor-status").textContent()).toMatch(/^未保存：the outline crosses itself \(edge \d+ crosses edge \d+\)/);
     expect(fs.readFileSync(file(name)).equals(before)).toBe(true);
   }, 60_000);
 

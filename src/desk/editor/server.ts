@@ -216,7 +216,7 @@ export function parsePolygon(value: unknown): Point[] {
   }
   const points = (value as [number, number][]).map(([x, y]): Point => [Math.round(x * 1000) / 1000, Math.round(y * 1000) / 1000]);
   const problem = polygonProblem(points);
-  if (problem) throw new Refusal(422, `not saved: ${problem}`);
+  if (problem) throw new Refusal(422, problem);
   return points;
 }
 
