@@ -5,6 +5,8 @@ import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
 import { affectedEditions, build, type BuildSummary } from "../pipeline/build.ts";
 import { Stages, type Log } from "../pipeline/stages.ts";
+import { readLedger, type Redirect } from "../pipeline/ledger.ts";
+import { checkLatePage, deleteWithdrawnImages, findWithdrawnArticle, recordWithdrawal } from "./late.ts";
 import { PublishRoot, searchIndexIn } from "./release.ts";
 
 export interface PublishOptions {
@@ -14,11 +16,20 @@ export interface PublishOptions {
   /** The publish root (see release.ts); the web server serves <root>/current */
   root: string;
   cacheDir: string;
+  /** Replace this page of a live edition (a late page): only the edition is rebuilt */
+  page?: string;
+  /** Take this article ("slug" or "02/slug") off the live site: recorded in edition.yml, the edition rebuilt */
+  withdraw?: string;
 }
 
 export interface PublishSummary extends BuildSummary {
   release: string;
   rebuiltEditions: string[];
+  /** Addresses of the edition's withdrawn articles, and the image folders deleted with them tonight */
+  withdrawn: string[];
+  deletedImages: string[];
+  /** Old addresses of renamed articles and where they go now */
+  redirects: Redirect[];
 }
 
 /**
@@ -36,8 +47,18 @@ async function failurePoint(name: string): Promise<void> {
 export async function publishEdition(options: PublishOptions, log: Log = console.log): Promise<PublishSummary> {
   const root = new PublishRoot(options.root);
   const unlock = root.lock();
+  const editionDir = path.join(options.editionsDir, options.date);
   try {
-    return await publishLocked(root, options, log);
+    if (options.page !== undefined) checkLatePage(editionDir, options.page);
+    if (options.withdraw === undefined) return await publishLocked(root, options, log);
+    // The withdrawal is recorded first (the build reads it), and taken back if the publish does not go live.
+    const restore = recordWithdrawal(editionDir, findWithdrawnArticle(editionDir, options.withdraw), options.siteFile);
+    try {
+      return await publishLocked(root, options, log);
+    } catch (err) {
+      restore();
+      throw err;
+    }
   } finally {
     unlock();
   }
@@ -58,7 +79,14 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
     throw new Error(`${path.join(options.editionsDir, options.date)}: no such edition folder: run npm run new -- ${options.date} first`);
   }
   const live = root.currentEditions();
-  const rebuild = editionsToRebuild(options.date, allDates, new Set(live.keys()));
+  const late = options.page !== undefined || options.withdraw !== undefined;
+  if (late && !live.has(options.date)) {
+    throw new Error(`${options.date} is not live yet: publish the whole edition first (npm run publish -- ${options.date})`);
+  }
+  // A late page or a withdrawal changes one edition's own pages only: its neighbours' links and the other
+  // editions stay as they are (the home page too, unless this is the newest edition; it is carried over).
+  const rebuild = late ? new Set([options.date]) : editionsToRebuild(options.date, allDates, new Set(live.keys()));
+  const ledgerBefore = root.currentRelease() ? readLedger(root.currentRelease()!, options.date) : null;
   // Neighbours and the newest edition are rebuilt for their links only: their words, and so their search
   // indexes, are as published; those are linked from the live store instead of being made again.
   const keepSearch = new Set(
@@ -80,9 +108,14 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
     await failurePoint("swap");
     await stages.run("summaries", () => root.swap(release), "swap");
     await failurePoint("clean up");
+    const ledgerAfter = readLedger(release, options.date);
+    const deletedImages = options.withdraw !== undefined ? deleteWithdrawnImages(root.imageStore, ledgerBefore, ledgerAfter) : [];
     await stages.run("summaries", () => root.collectGarbage(), "clean up");
     summary.stages.summaries = (summary.stages.summaries ?? 0) + (stages.times.summaries ?? 0);
-    return { ...summary, release: id, rebuiltEditions: [...rebuild].sort() };
+    return {
+      ...summary, release: id, rebuiltEditions: [...rebuild].sort(),
+      withdrawn: ledgerAfter?.withdrawn ?? [], deletedImages, redirects: ledgerAfter?.redirects ?? [],
+    };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

@@ -107,6 +107,9 @@ export class PublishRoot {
     fs.rmSync(path.join(staging, "_banmian", "shards"), { recursive: true, force: true });
     for (const name of fs.readdirSync(staging)) fs.renameSync(path.join(staging, name), path.join(release, name));
     this.carryOver(release, "sitemaps");
+    // A publish that did not rebuild the newest edition (a late page of an older one) has no home page of its own.
+    const liveHome = this.currentRelease() && path.join(this.currentRelease()!, "index.html");
+    if (liveHome && !fs.existsSync(path.join(release, "index.html")) && fs.existsSync(liveHome)) fs.linkSync(liveHome, path.join(release, "index.html"));
     for (const date of allDates) fs.symlinkSync(path.relative(release, links.get(date)!), path.join(release, date));
     fs.symlinkSync(path.relative(release, this.imageStore), path.join(release, "img"));
     return release;

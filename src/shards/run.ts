@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { archiveIndexFile } from "../pipeline/archive.ts";
+import { ledgerFile, redirectIndexFile } from "../pipeline/ledger.ts";
 import type { BuildSummary } from "../pipeline/build.ts";
 import { seconds as secondsSince, type Log, type StageTimes } from "../pipeline/stages.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
@@ -79,6 +80,20 @@ async function rebuildIntoFolder(options: RebuildOptions, outDir: string, allDat
   return runSteps(options, shards, { outDir }, log);
 }
 
+/**
+ * The live URL ledgers of the editions about to be rebuilt, and the site's redirect index, copied into the
+ * staging folder the shards build in (their previous site): a full rebuild keeps every renamed article's old
+ * address answering, as a publish does.
+ */
+function carryLedgers(current: string, staging: string, dates: string[]): void {
+  const files = [...dates.map((d) => path.relative(current, ledgerFile(current, d))), redirectIndexFile];
+  for (const file of files) {
+    if (!fs.existsSync(path.join(current, file))) continue;
+    fs.mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
+    fs.copyFileSync(path.join(current, file), path.join(staging, file));
+  }
+}
+
 async function rebuildIntoRoot(options: RebuildOptions, rootDir: string, allDates: string[], log: Log): Promise<RebuildSummary> {
   const root = new PublishRoot(rootDir);
   const unlock = root.lock();
@@ -99,6 +114,7 @@ async function rebuildIntoRoot(options: RebuildOptions, rootDir: string, allDate
     } else {
       shards = planShards(allDates, options.by);
     }
+    if (current) carryLedgers(current, staging, shards.flatMap((s) => s.dates));
     const summary = await runSteps(options, shards, { outDir: staging, imageDir: root.imageStore }, log);
     const rebuilt = new Set([...shards.flatMap((s) => s.dates), allDates[allDates.length - 1]]);
     const release = await root.assembleRelease({ id, staging, allDates, rebuilt });
