@@ -59,3 +59,25 @@ export function buildFixture(editions: string, options: { site?: string; out?: s
     exists: (url) => fs.existsSync(file(url)),
   };
 }
+
+export interface FixtureSite {
+  name: string;
+  /** The path prefix the site is served under */
+  prefix: string;
+  /** The site's absolute root (baseUrl + pathPrefix), as its manifests and JSON name it */
+  root: string;
+  site: BuiltSite;
+}
+
+/** The sample edition, the Chinese fixtures and the English paper under /epaper/, each built with the real command. */
+export function buildFixtureSites(): FixtureSite[] {
+  return ([
+    ["sample", "editions", undefined, "/", "https://epaper.example.cn/"],
+    ["zh fixtures", "tests/fixtures/editions-zh", undefined, "/", "https://epaper.example.cn/"],
+    ["en fixtures under /epaper/", "tests/fixtures/editions-en", "tests/fixtures/site-en.json", "/epaper/", "https://news.example.com/epaper/"],
+  ] as const).map(([name, editions, siteFile, prefix, root]) => {
+    const site = buildFixture(editions, { site: siteFile });
+    if (site.result.code !== 0) throw new Error(site.result.output);
+    return { name, prefix, root, site };
+  });
+}

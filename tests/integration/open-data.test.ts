@@ -10,26 +10,14 @@ import type { Manifest } from "@iiif/presentation-3";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import yaml from "js-yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, repo, type BuiltSite } from "../helpers/build.ts";
+import { buildFixtureSites, repo, type FixtureSite } from "../helpers/build.ts";
 
-interface Built {
-  name: string;
-  root: string;
-  site: BuiltSite;
-}
+type Built = FixtureSite;
 
-const builds: Built[] = [];
+let builds: Built[] = [];
 
 beforeAll(() => {
-  for (const [name, editions, siteFile, root] of [
-    ["sample", "editions", undefined, "https://epaper.example.cn/"],
-    ["zh", "tests/fixtures/editions-zh", undefined, "https://epaper.example.cn/"],
-    ["en", "tests/fixtures/editions-en", "tests/fixtures/site-en.json", "https://news.example.com/epaper/"],
-  ] as const) {
-    const site = buildFixture(editions, { site: siteFile });
-    if (site.result.code !== 0) throw new Error(site.result.output);
-    builds.push({ name, root, site });
-  }
+  builds = buildFixtureSites();
 });
 
 const built = (name: string) => builds.find((b) => b.name === name)!;
@@ -128,13 +116,13 @@ describe("IIIF Presentation 3", () => {
         expect(annotations, rel).toBeGreaterThan(0);
       }
     }
-    const zh = readJson(built("zh"), "2024-03-01/manifest.json");
+    const zh = readJson(built("zh fixtures"), "2024-03-01/manifest.json");
     const story = zh.structures.find((r: { id: string }) => r.id === "https://epaper.example.cn/2024-03-01/story/xinqiao/range");
     expect(story.label["zh-CN"][0]).toMatch(/（全文）$/);
     expect(story.items.map((i: { id: string }) => i.id)).toEqual([
       "https://epaper.example.cn/2024-03-01/01/canvas", "https://epaper.example.cn/2024-03-01/03/canvas",
     ]);
-    const en = readJson(built("en"), "1920-11-15/manifest.json");
+    const en = readJson(built("en fixtures under /epaper/"), "1920-11-15/manifest.json");
     expect(en.label).toEqual({ en: ["The Evening Example, Monday, November 15, 1920"] });
     // Midnight in New York (EST).
     expect(en.navDate).toBe("1920-11-15T05:00:00Z");
@@ -145,7 +133,7 @@ describe("IIIF Presentation 3", () => {
   });
 
   it("collections: the paper's years, each year's editions with their manifests", () => {
-    const b = built("zh");
+    const b = built("zh fixtures");
     const top = readJson(b, "iiif/collection.json");
     expect(top.items).toEqual([{ id: "https://epaper.example.cn/iiif/2024.json", type: "Collection", label: { "zh-CN": ["示例日报 2024年"] } }]);
     const year = readJson(b, "iiif/2024.json");
@@ -153,11 +141,11 @@ describe("IIIF Presentation 3", () => {
       "https://epaper.example.cn/2024-03-01/manifest.json", "https://epaper.example.cn/2024-03-02/manifest.json",
     ]);
     for (const m of year.items) expect(fs.existsSync(fileOf(b, m.id)), m.id).toBe(true);
-    expect(readJson(built("en"), "iiif/1920.json").items[0].navDate).toBe("1920-11-15T05:00:00Z");
+    expect(readJson(built("en fixtures under /epaper/"), "iiif/1920.json").items[0].navDate).toBe("1920-11-15T05:00:00Z");
   });
 
   it("page and edition views link their manifest in the head; reader pages get no new script", () => {
-    const b = built("en");
+    const b = built("en fixtures under /epaper/");
     const type = 'application/ld+json;profile=&quot;http://iiif.io/api/presentation/3/context.json&quot;';
     for (const url of ["/1920-11-15/", "/1920-11-15/a01/"]) {
       expect(b.site.read(url)).toContain(`<link rel="alternate" type="${type}" href="/epaper/1920-11-15/manifest.json">`);
@@ -202,7 +190,7 @@ describe("JSON layer", () => {
   });
 
   it("an article's JSON has the content format's fields, the body as markdown, text and HTML, and its continuation links", () => {
-    const doc = readJson(built("zh"), "2024-03-01/01/xinqiao/article.json");
+    const doc = readJson(built("zh fixtures"), "2024-03-01/01/xinqiao/article.json");
     expect(doc).toMatchObject({
       version: 1, date: "2024-03-01", page: "01", headline: "沙河新桥今日通车", subtitle: "——两岸居民出行时间缩短一半",
       story: "xinqiao", storyUrl: "/2024-03-01/story/xinqiao/",
@@ -213,14 +201,14 @@ describe("JSON layer", () => {
     expect(doc.body.html).toContain("<p>");
     expect(doc.figures[0]).toMatchObject({ caption: "新桥夜景", credit: "记者 张伟 摄" });
     expect(fs.readFileSync(path.join(repo, "docs/schemas/article.json"), "utf8")).toBe(
-      fs.readFileSync(path.join(built("zh").site.out, "schemas/article.json"), "utf8"),
+      fs.readFileSync(path.join(built("zh fixtures").site.out, "schemas/article.json"), "utf8"),
     );
   });
 });
 
 describe("feeds and search description", () => {
   it("a feed per section and per column, with that section's articles only", () => {
-    const b = built("zh");
+    const b = built("zh fixtures");
     const section = b.site.read("/feeds/section/要闻.xml");
     expect(section).toContain("<title>示例日报 · 要闻版</title>");
     expect(section).toContain("<link href=\"https://epaper.example.cn/2024-03-01/01/xinqiao/\"/>");
@@ -229,11 +217,11 @@ describe("feeds and search description", () => {
     expect(column).toContain("<title>示例日报 · 栏目：创建全国文明城市进行时</title>");
     expect(column.match(/<entry>/g)).toHaveLength(2);
     expect(column).toContain("<link href=\"https://epaper.example.cn/2022-09-02/02/xingzheng-fuwu/\"/>");
-    expect(built("en").site.read("/feeds/section/front-page.xml")).toContain("<link href=\"https://news.example.com/epaper/1920-11-15/a01/treaty/\"/>");
+    expect(built("en fixtures under /epaper/").site.read("/feeds/section/front-page.xml")).toContain("<link href=\"https://news.example.com/epaper/1920-11-15/a01/treaty/\"/>");
   });
 
   it("OpenSearch: the search page's URL template under the path prefix", () => {
-    const xml = built("en").site.read("/opensearch.xml");
+    const xml = built("en fixtures under /epaper/").site.read("/opensearch.xml");
     expect(xml).toContain('<Url type="text/html" method="get" template="https://news.example.com/epaper/search/?q={searchTerms}"/>');
     // OpenSearch allows 16 characters.
     expect(xml).toContain("<ShortName>The Evening Exam</ShortName>");

@@ -5,34 +5,14 @@ import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, type BuiltSite } from "../helpers/build.ts";
+import { buildFixture, buildFixtureSites, type FixtureSite } from "../helpers/build.ts";
 import { treeHash } from "../helpers/tree.ts";
 
-interface Built {
-  name: string;
-  prefix: string;
-  site: BuiltSite;
-}
-
-const builds: Built[] = [];
+let builds: FixtureSite[] = [];
 
 beforeAll(() => {
-  for (const [name, editions, siteFile, prefix] of [
-    ["sample", "editions", undefined, "/"],
-    ["zh fixtures", "tests/fixtures/editions-zh", undefined, "/"],
-    ["en fixtures under /epaper/", "tests/fixtures/editions-en", "tests/fixtures/site-en.json", "/epaper/"],
-  ] as const) {
-    const site = buildFixture(editions, { site: siteFile });
-    if (site.result.code !== 0) throw new Error(site.result.output);
-    builds.push({ name, prefix, site });
-  }
+  builds = buildFixtureSites();
 });
-
-/** The first edition's edition.json (it names the site's absolute root). */
-function firstEditionJson(dir: string): string {
-  const date = fs.readdirSync(dir).filter((f) => /^\d{4}-\d{2}-\d{2}$/.test(f)).sort()[0];
-  return path.join(date, "edition.json");
-}
 
 function htmlFiles(dir: string): string[] {
   return fs
@@ -119,8 +99,7 @@ describe("whole-site checks", () => {
   it("every JSON and XML file (open data, feeds, sitemaps, OpenSearch) is well-formed, and every site URL in the XML resolves", () => {
     const broken: string[] = [];
     let checked = 0;
-    for (const { site, prefix } of builds) {
-      const root = JSON.parse(fs.readFileSync(path.join(site.out, firstEditionJson(site.out)), "utf8")).site as string;
+    for (const { site, prefix, root } of builds) {
       for (const rel of fs.readdirSync(site.out, { recursive: true, encoding: "utf8" }).filter((f) => /\.(json|xml)$/.test(f) && !f.includes("pagefind"))) {
         const text = fs.readFileSync(path.join(site.out, rel), "utf8");
         if (rel.endsWith(".json")) {
