@@ -213,7 +213,8 @@
     try { settings = JSON.parse(window.localStorage.getItem(key) || "{}") || {}; } catch (e) { settings = {}; }
     apply(settings);
     if (!panel) return;
-    var form = /** @type {HTMLFormElement} */ (panel.querySelector("form"));
+    var form = panel.querySelector(".settings-form");
+    var checked = function (name) { var input = /** @type {HTMLInputElement | null} */ (form.querySelector("input[name=" + name + "]:checked")); return input ? input.value : ""; };
     var hant = /** @type {HTMLInputElement | null} */ (form.querySelector("input[name=hant]"));
     panel.hidden = false;
     ["size", "spacing"].forEach(function (name) {
@@ -226,9 +227,8 @@
       if (settings.hant) traditional(hant, true);
     }
     form.addEventListener("change", function (event) {
-      var data = new FormData(form);
       var changedHant = event.target === hant;
-      settings = { size: data.get("size"), spacing: data.get("spacing"), elder: data.has("elder"), hant: data.has("hant") };
+      settings = { size: checked("size"), spacing: checked("spacing"), elder: !!checked("elder"), hant: !!checked("hant") };
       try { window.localStorage.setItem(key, JSON.stringify(settings)); } catch (e) { /* see above */ }
       apply(settings);
       if (changedHant) traditional(hant, hant.checked);

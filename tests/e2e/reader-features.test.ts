@@ -502,3 +502,45 @@ describe("whole-edition downloads (issue 13 §8)", () => {
     expect(check.stdout + check.stderr).toContain("No errors or warnings detected");
   });
 });
+
+describe("accessibility of the new controls (issue 13)", () => {
+  const axe = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  const views: [() => StaticServer, string, BrowserContextOptions][] = [
+    [() => sample, "/2022-09-02/02/", desktop], [() => sample, "/2022-09-02/02/", phone],
+    [() => zh, "/2024-03-01/story/xinqiao/", desktop], [() => sample, "/2022-09-02/", desktop],
+    [() => en, "/1920-11-15/a01/treaty/", phone],
+  ];
+  for (const [server, url, options] of views) {
+    it(`axe finds nothing on ${url} at ${options.viewport!.width} px with the settings open, 长辈版 on, and saved offline`, async () => {
+      const page = await open(server(), url, options);
+      const settings = page.locator(".reading-settings summary");
+      if (await settings.count()) {
+        await settings.click();
+        expect(await axe(page)).toEqual([]);
+        await page.locator("input[name=elder]").check();
+        await page.locator("input[name=size][value='4']").check();
+        expect(await axe(page)).toEqual([]);
+      }
+      if (await page.locator(".offline-button").count()) {
+        await saveOffline(page, await page.locator(".offline-button").getAttribute("data-saved") ?? "");
+        expect(await page.locator(".offline-remove").isVisible()).toBe(true);
+        expect(await axe(page)).toEqual([]);
+      }
+      // Keyboard: every new control has a visible focus ring.
+      for (const selector of [".reading-settings summary", ".read-aloud:visible", ".print-button", ".copy-link", ".offline-remove:visible"]) {
+        const control = page.locator(selector).first();
+        if (!(await control.count()) || !(await control.isVisible())) continue;
+        await control.focus();
+        await page.keyboard.press("Shift+Tab");
+        await page.keyboard.press("Tab");
+        expect(await control.evaluate((c) => c === document.activeElement && getComputedStyle(c).outlineStyle), selector).toBe("solid");
+      }
+    });
+  }
+
+  it("axe finds nothing on search results with their 在版面上查看 links", async () => {
+    const page = await open(sample, `/search/?q=${encodeURIComponent("创文")}`);
+    await expect.poll(() => page.locator(".search-scan").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await axe(page)).toEqual([]);
+  });
+});

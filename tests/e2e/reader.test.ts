@@ -359,7 +359,7 @@ describe("accessibility", () => {
 });
 
 describe("weight and looks", () => {
-  it("the page view's HTML, CSS and JS come to at most 60 KB gzip-compressed", async () => {
+  it("the page view's HTML, CSS and JS come to at most 25 KB gzip-compressed (issue 13's budget)", async () => {
     const context = await watchedContext(browser, problems, desktop);
     contexts.push(context);
     const page = await context.newPage();
@@ -375,7 +375,7 @@ describe("weight and looks", () => {
     const total = sizes.reduce((sum, [, n]) => sum + n, 0);
     console.log(`page view weight (gzip): ${sizes.map(([u, n]) => `${new URL(u).pathname} ${n} B`).join(", ")}; total ${total} B`);
     expect(sizes.map(([u]) => new URL(u).pathname).sort()).toEqual(["/2022-09-02/02/", "/assets/reader.js", "/assets/site.css"].sort());
-    expect(total).toBeLessThanOrEqual(60 * 1024);
+    expect(total).toBeLessThanOrEqual(25 * 1024);
   });
 
   it("screenshots of the page and article views at 360 and 1280 px", async () => {

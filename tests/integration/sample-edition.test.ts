@@ -26,7 +26,7 @@ describe("sample edition 2022-09-02", () => {
     const html = site.read("/2022-09-02/02/");
     expect(html).toContain("2022年9月2日 星期五");
     expect(html).toContain("总第12866期");
-    const hotspots = [...html.matchAll(/<a href="([^"]+)" id="area-[^"]+" aria-label="([^"]+)"><polygon points="([^"]+)">/g)];
+    const hotspots = [...html.matchAll(/<a href="([^"]+)" id="area-[^"]+" aria-label="([^"]+)"[^>]*><polygon points="([^"]+)">/g)];
     expect(hotspots.map((m) => m[2])).toEqual([
       "“创文”工作持续发力 优质服务提质增效",
       "扎实开展“创文”攻坚工作",
