@@ -13,7 +13,8 @@
   var editions = null;
   var engines = {};
   var runs = 0;
-  // Editions whose hits come first; the rest of the range is merged after them, every index of a batch at once.
+  // The newest edition is searched alone first, then with the next ones, then the whole range: each step's hits
+  // are shown as it ends, and every index of a step is merged at once.
   var firstBatch = 6;
 
   function say(key, n) {
@@ -32,14 +33,21 @@
   function engineFor(range) {
     var key = scope.value + ":" + range.length;
     if (engines[key]) return engines[key];
-    var base = list.getAttribute("data-base") || "/";
     var url = new URL(range[0].index + "pagefind.js", window.location.href);
-    url.searchParams.set("range", key);
-    engines[key] = { merged: 1, ready: import(url.href).then(function (pf) {
-      // Result URLs are site-relative; the base is the site's path prefix, whichever bundle they come from.
-      return pf.options({ excerptLength: 40, baseUrl: base }).then(function () { return pf; });
-    }) };
+    // The first range takes the bundle as the page preloaded it; later ones a module of their own.
+    if (Object.keys(engines).length) url.searchParams.set("range", key);
+    engines[key] = { merged: 1, ready: bundle(url.href) };
     return engines[key];
+  }
+
+  // Imports a Pagefind bundle and starts it (its WebAssembly, its index's metadata) once, whoever asks first.
+  var bundles = {};
+  function bundle(href) {
+    // Result URLs are site-relative; the base is the site's path prefix, whichever bundle they come from.
+    var base = list.getAttribute("data-base") || "/";
+    return bundles[href] || (bundles[href] = import(href).then(function (pf) {
+      return pf.options({ excerptLength: 40, baseUrl: base }).then(function () { return pf.init(); }).then(function () { return pf; });
+    }));
   }
 
   // Merges the range's indexes up to `upTo` that the engine does not have yet, all at once.
@@ -59,7 +67,7 @@
   function searchRange(range, query, onResults) {
     if (range.length === 0) return onResults([], false);
     var engine = engineFor(range);
-    var steps = range.length > firstBatch ? [firstBatch, range.length] : [range.length];
+    var steps = [1, firstBatch, range.length].filter(function (n, i, all) { return n <= range.length && all.indexOf(n) === i; });
     return steps.reduce(function (done, upTo, i) {
       return done.then(function (going) {
         if (!going) return false;
@@ -147,5 +155,11 @@
   });
   var params = new URLSearchParams(window.location.search);
   if (params.get("scope")) scope.value = params.get("scope");
-  if (params.get("q")) { input.value = params.get("q"); run(); }
+  if (params.get("q")) {
+    // The newest edition's bundle (preloaded by the page) starts while the list of editions is on its way.
+    var preloaded = /** @type {HTMLLinkElement | null} */ (document.querySelector("link[rel=modulepreload]"));
+    if (preloaded) bundle(preloaded.href);
+    input.value = params.get("q");
+    run();
+  }
 })();
