@@ -281,16 +281,26 @@
     }, function (err) { say(fill(t.editorRefused, { message: String(err) })); });
   }
 
+  /** Back to the areas as the article files have them. */
+  function discard() {
+    reset();
+    drawing = false;
+    frame.classList.remove("drawing");
+    vertex = selected && shapes[selected] ? 0 : -1;
+    render();
+    say(t.editorCancel);
+  }
+
   toggle.addEventListener("click", function () { setEditing(!editing); });
   addButton.addEventListener("click", addVertex);
   removeButton.addEventListener("click", removeVertex);
   drawButton.addEventListener("click", function (e) { startDrawing(e.detail === 0); });
   saveButton.addEventListener("click", save);
-  cancelButton.addEventListener("click", function () { reset(); drawing = false; frame.classList.remove("drawing"); render(); say(t.editorCancel); });
+  cancelButton.addEventListener("click", discard);
   document.addEventListener("keydown", function (e) {
     if (!editing) return;
     if ((e.ctrlKey || e.metaKey) && e.key === "s") { e.preventDefault(); save(); }
-    else if (e.key === "Escape") { reset(); drawing = false; render(); say(t.editorCancel); }
+    else if (e.key === "Escape") discard();
   });
   window.addEventListener("beforeunload", function (e) { if (dirty) e.preventDefault(); });
 
