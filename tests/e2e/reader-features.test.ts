@@ -95,7 +95,7 @@ describe("offline reading (issue 13 §11, issue 15 §3)", () => {
     await browserContext.setOffline(true);
 
     await page.goto(`${own.url}search/?q=${encodeURIComponent("开学")}`);
-    await expect.poll(() => page.locator("#search-results li a").first().textContent(), { timeout: 20_000 })
+    await expect.poll(() => page.locator("#search-results li > a:first-child").first().textContent(), { timeout: 20_000 })
       .toBe("开学第一天 我市新建改扩建学校迎新生");
 
     await page.goto(`${own.url}2022-09-02/02/`);

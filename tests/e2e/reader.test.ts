@@ -156,28 +156,28 @@ describe("search", () => {
     await page.locator(".search-form button[type=submit]").click();
     const hit = page.locator("#search-results li").first();
     await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(1);
-    expect(await hit.locator("a").textContent()).toBe("开学第一天 我市新建改扩建学校迎新生");
+    expect(await hit.locator(":scope > a:first-child").textContent()).toBe("开学第一天 我市新建改扩建学校迎新生");
     expect(await hit.locator(".search-meta").textContent()).toBe("2022年9月2日 星期五 · 02版：综合");
     expect(await hit.locator("mark").first().textContent()).toBe("开学");
     expect(page.url()).toContain("?q=%E5%BC%80%E5%AD%A6");
-    await hit.locator("a").click();
+    await hit.locator(":scope > a:first-child").click();
     await page.waitForURL("**/2022-09-02/02/kaixue-diyitian/");
   });
 
   it("searches every edition of a year, merging their indexes, under a path prefix", async () => {
     const page = await open(en, "/search/?q=treaty&scope=1920");
     await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(2);
-    const links = await page.locator("#search-results li a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort());
+    const links = await page.locator("#search-results li > a:first-child").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort());
     expect(links).toEqual(["/epaper/1920-11-15/a01/treaty/", "/epaper/1920-11-15/a04/treaty-cont/"]);
   });
 
   it("finds articles from both editions of the zh fixtures", async () => {
     const page = await open(zh, "/search/?q=" + encodeURIComponent("招聘会") + "&scope=all");
     await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(2);
-    const links = await page.locator("#search-results li a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort());
+    const links = await page.locator("#search-results li > a:first-child").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort());
     expect(links).toEqual(["/2024-03-02/a01/chunjie/", "/2024-03-02/b01/zhaopin-xu/"]);
     const other = await open(zh, "/search/?q=" + encodeURIComponent("沙河新桥") + "&scope=recent");
-    await expect.poll(() => other.locator("#search-results li a").first().textContent(), { timeout: 15_000 }).toBe("沙河新桥今日通车");
+    await expect.poll(() => other.locator("#search-results li > a:first-child").first().textContent(), { timeout: 15_000 }).toBe("沙河新桥今日通车");
   });
 });
 
