@@ -75,6 +75,8 @@ export function articleJson(article: Article, site: string): ArticleJson {
     continued_from: continuation(f.continued_from, article.continuedFrom),
     continued_on: continuation(f.continued_on, article.continuedOn),
     storyUrl: article.story && article.story.parts.length > 1 ? article.story.url : null,
+    correction: article.corrections.map((c) => ({ time: c.time, text: c.text })),
+    modified: article.modified,
     body: { markdown: article.body, text: paragraphsText(article.body), html: article.html },
     previous: article.previous ? articleJsonUrl(siblings[i - 1]) : null,
     next: article.next ? articleJsonUrl(siblings[i + 1]) : null,

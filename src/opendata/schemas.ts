@@ -41,6 +41,8 @@ export const editionJsonSchema = object({
     page: pageLabel,
     section: z.string(),
     column: z.string().optional(),
+    modified: z.string().optional().describe("The latest correction's time, for an article corrected since"),
+    correction: z.string().optional().describe("The latest correction's text"),
   })).describe("Every article of the edition, page by page in reading order"),
   stories: z.array(sitePath).describe("The views of articles continued across pages"),
 }).meta({ title: "Banmian edition.json", description: "One edition: its pages and articles" });
@@ -114,6 +116,11 @@ export const articleJsonSchema = object({
   continued_from: continuation,
   continued_on: continuation,
   storyUrl: sitePath.nullable().describe("The whole story's view, when it has parts on other pages"),
+  correction: z.array(object({
+    time: z.string().describe("When it was corrected: ISO 8601 with the paper's offset"),
+    text: z.string(),
+  })).describe("更正: the article file's corrections, oldest first; empty when it was never corrected"),
+  modified: z.string().nullable().describe("The latest correction's time, or null"),
   body: object({
     markdown: z.string(),
     text: z.string(),
