@@ -21,6 +21,8 @@ export const urls = {
   archive: () => "/archive/",
   archiveYear: (year: number) => `/archive/${year}/`,
   search: () => "/search/",
+  /** The search page asked for `terms` (OpenSearch passes its "{searchTerms}" placeholder as they are) */
+  searchFor: (terms: string) => `/search/?q=${terms}`,
   /** One Pagefind bundle per edition */
   searchIndex: (date: string) => `/${date}/pagefind/`,
   /** The list of editions the search page can merge */

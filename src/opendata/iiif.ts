@@ -46,7 +46,7 @@ export function editionManifest(edition: Edition, options: IiifOptions): Manifes
     items: edition.pages.map((page) => pageCanvas(page, options)),
     structures: [
       ...edition.articles.map((article): Range => ({
-        id: iiif.abs(`${article.url}range`),
+        id: iiif.range(article.url),
         type: "Range",
         label: iiif.text(article.headline),
         items: [{ id: iiif.canvas(article.page), type: "Canvas" }],
@@ -62,7 +62,7 @@ function storyRange(story: Story, options: IiifOptions): Range {
   const iiif = ids(options);
   const pages = [...new Set(story.parts.map((p) => p.page))];
   return {
-    id: iiif.abs(`${story.url}range`),
+    id: iiif.range(story.url),
     type: "Range",
     label: iiif.text(options.locale.openData.wholeStory(story.headline)),
     items: pages.map((page) => ({ id: iiif.canvas(page), type: "Canvas" as const })),
@@ -105,7 +105,7 @@ function pageCanvas(page: Page, options: IiifOptions): Canvas {
   const areas = page.articles.filter((a) => a.polygon);
   if (areas.length) {
     const annotations: AnnotationPage = {
-      id: iiif.abs(`${page.url}annotations`),
+      id: iiif.annotations(page),
       type: "AnnotationPage",
       items: areas.map((article) => areaAnnotation(article, canvas, options)),
     };
@@ -120,7 +120,7 @@ function areaAnnotation(article: Article, canvas: Canvas, options: IiifOptions):
   const points = polygonToPixels(article.polygon!, canvas.width!, canvas.height!);
   const d = `M${points.map(([x, y]) => `${x},${y}`).join(" L")} Z`;
   return {
-    id: iiif.abs(`${article.url}area`),
+    id: iiif.area(article),
     type: "Annotation",
     motivation: "linking",
     label: iiif.text(article.headline),
@@ -210,7 +210,12 @@ function ids(options: IiifOptions) {
   return {
     abs,
     text: (value: string): InternationalString => ({ [options.locale.lang]: [value] }),
+    // Ids of what has no file of its own: under the view it belongs to, so they never clash between editions.
     canvas: (page: Page) => abs(`${page.url}canvas`),
+    annotations: (page: Page) => abs(`${page.url}annotations`),
+    area: (article: Article) => abs(`${article.url}area`),
+    /** The Range of an article or a story, under its view's URL */
+    range: (viewUrl: string) => abs(`${viewUrl}range`),
     /** A web page or file with the label IIIF asks of homepage and rendering items */
     link: (url: string, label: string, format: string): ExternalWebResource & { label: InternationalString } => ({
       id: abs(url), type: "Text", label: { [options.locale.lang]: [label] }, format,
