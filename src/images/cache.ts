@@ -67,8 +67,8 @@ export class DerivativeCache {
   prune(): number {
     let removed = 0;
     for (const name of fs.readdirSync(this.dir)) {
-      // The search index cache lives inside the image cache's folder and is kept by its own builds.
-      if (this.used.has(name) || name === "search") continue;
+      // The search index and share code caches live inside the image cache's folder, kept by their own builds.
+      if (this.used.has(name) || name === "search" || name === "qr") continue;
       fs.rmSync(path.join(this.dir, name), { recursive: true, force: true });
       removed++;
     }

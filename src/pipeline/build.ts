@@ -44,7 +44,7 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   const { data } = prepared;
   // The home page is the newest edition's front page: a build without that edition has nothing to render it from.
   const ignore = crossEdition && data.latest ? [] : [templates.home];
-  await stages.run("pages", () => renderSite(data, { outDir: options.outDir, ignore }));
+  await stages.run("pages", () => renderSite(data, { outDir: options.outDir, ignore, cacheDir: options.cacheDir }));
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
   const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
   await stages.run("search", () => writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir), "search index");

@@ -7,7 +7,7 @@ import { filtersPlugin } from "./filters.ts";
 import { navigationPlugin } from "./navigation.ts";
 import { offlinePlugin } from "./offline.ts";
 import { openDataPlugin } from "../opendata/eleventy.ts";
-import { qrPlugin } from "./qr.ts";
+import { qrPlugin, shareCodes } from "./qr.ts";
 import { downloadsPlugin } from "./downloads.ts";
 import { wordsPlugin } from "./words.ts";
 
@@ -17,14 +17,14 @@ export const templates = {
 };
 
 /** Everything the templates get from one build: the site as global data, filters with its settings. */
-export function sitePlugin(eleventyConfig: any, options: { site: SiteData }): void {
+export function sitePlugin(eleventyConfig: any, options: { site: SiteData; cacheDir?: string }): void {
   const { site } = options;
   eleventyConfig.addGlobalData("banmian", site);
   eleventyConfig.addPlugin(filtersPlugin, { root: site.root, timeZone: site.settings.timeZone });
   eleventyConfig.addPlugin(navigationPlugin);
   eleventyConfig.addPlugin(offlinePlugin);
   eleventyConfig.addPlugin(openDataPlugin);
-  eleventyConfig.addPlugin(qrPlugin);
+  eleventyConfig.addPlugin(qrPlugin, { codes: shareCodes(site.editions, site.root, site.t.shareQr, options.cacheDir) });
   eleventyConfig.addPlugin(downloadsPlugin);
   eleventyConfig.addPlugin(wordsPlugin);
 }
@@ -33,6 +33,8 @@ export interface RenderOptions {
   outDir: string;
   /** Templates left out of this build */
   ignore?: string[];
+  /** The image cache's folder, which also keeps the share QR codes made before */
+  cacheDir?: string;
 }
 
 /** Renders the site into outDir with Eleventy. */
@@ -42,7 +44,7 @@ export async function renderSite(site: SiteData, options: RenderOptions): Promis
     quietMode: true,
     pathPrefix: site.settings.pathPrefix,
     config: (eleventyConfig: any) => {
-      eleventyConfig.addPlugin(sitePlugin, { site });
+      eleventyConfig.addPlugin(sitePlugin, { site, cacheDir: options.cacheDir });
       for (const template of options.ignore ?? []) eleventyConfig.ignores.add(template);
     },
   });

@@ -1,5 +1,11 @@
 // The share QR code: an article's URL as an inline SVG made at build time (qrcode), so no script is needed to show it.
+// Choosing a code's mask is most of a page's render time, so the codes of an edition are made before the render
+// and kept in the image cache's folder (qr/), one file per edition keyed by its URLs: a rebuild reads them.
+import fs from "node:fs";
+import path from "node:path";
 import QRCode from "qrcode";
+import { hashBytes } from "../images/cache.ts";
+import type { Edition } from "../model/types.ts";
 
 /** One <path> of dark modules, with the four-module quiet zone the QR standard asks for. */
 export function qrSvg(text: string, label: string): string {
@@ -25,6 +31,44 @@ function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }
 
-export function qrPlugin(eleventyConfig: any): void {
-  eleventyConfig.addFilter("qrSvg", qrSvg);
+/** Made codes by text and label: what the filter answers from before it makes one itself. */
+export type ShareCodes = Map<string, string>;
+
+/** The image cache's folder holds the share codes under this name (its pruning leaves it alone). */
+export const qrCacheFolder = "qr";
+
+/** Bump when qrSvg's output changes: the cached codes are then made again. */
+const qrVersion = "1";
+
+/**
+ * The share codes of every article and story view of `editions` (their absolute URLs, as the template asks for
+ * them), from the cache in `cacheDir` when an edition's URLs are unchanged, else made and cached.
+ */
+export function shareCodes(editions: Edition[], root: string, label: string, cacheDir?: string): ShareCodes {
+  const codes: ShareCodes = new Map();
+  for (const edition of editions) {
+    const texts = [...edition.articles.map((a) => a.url), ...edition.stories.map((s) => s.url)].map((url) => `${root}${url.replace(/^\//, "")}`);
+    const file = cacheDir ? path.join(cacheDir, qrCacheFolder, `${hashBytes("qr", qrVersion, label, ...texts)}.json`) : null;
+    let made: Record<string, string> | null = null;
+    if (file && fs.existsSync(file)) made = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
+    if (!made) {
+      made = Object.fromEntries(texts.map((text) => [text, qrSvg(text, label)]));
+      if (file) writeAtomically(file, JSON.stringify(made));
+    }
+    for (const [text, svg] of Object.entries(made)) codes.set(`${text}\0${label}`, svg);
+  }
+  return codes;
+}
+
+/** Shards write the same cache at once: a file is complete or absent, never half-written. */
+function writeAtomically(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(temp, text);
+  fs.renameSync(temp, file);
+}
+
+export function qrPlugin(eleventyConfig: any, options: { codes?: ShareCodes } = {}): void {
+  const codes = options.codes ?? new Map();
+  eleventyConfig.addFilter("qrSvg", (text: string, label: string) => codes.get(`${text}\0${label}`) ?? qrSvg(text, label));
 }
