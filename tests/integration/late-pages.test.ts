@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repo, runScript, tempDir } from "../helpers/build.ts";
 import { copyTree, treeHash } from "../helpers/tree.ts";
@@ -156,5 +157,18 @@ describe("after midnight", () => {
       "/2024-03-01/02/shequ/ /2024-03-01/02/shitang/ 301", "/2024-03-01/02/shequ-shitang/ /2024-03-01/02/shitang/ 301",
     ]));
     expect(read("/2024-03-01/02/shequ/")).toContain("url=/2024-03-01/02/shitang/");
+  });
+
+  it("the corrections, withdrawn and redirect pages are valid HTML", async () => {
+    const validator = new HtmlValidate({
+      extends: ["html-validate:recommended"],
+      rules: { "doctype-style": "off", "attribute-boolean-style": "off", "attribute-empty-style": "off", "long-title": "off" },
+    });
+    const problems: string[] = [];
+    for (const url of ["/2024-03-01/corrections/", "/2024-03-01/01/tianqi/", "/2024-03-01/02/shequ/", "/2024-03-01/02/shitang/"]) {
+      const report = await validator.validateFile(live(url));
+      for (const m of report.results.flatMap((r) => r.messages)) problems.push(`${url}:${m.line}: ${m.ruleId}: ${m.message}`);
+    }
+    expect(problems).toEqual([]);
   });
 });
