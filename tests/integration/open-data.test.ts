@@ -12,9 +12,7 @@ import yaml from "js-yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFixtureSites, repo, type FixtureSite } from "../helpers/build.ts";
 
-type Built = FixtureSite;
-
-let builds: Built[] = [];
+let builds: FixtureSite[] = [];
 
 beforeAll(() => {
   builds = buildFixtureSites();
@@ -26,17 +24,17 @@ function filesNamed(dir: string, test: (rel: string) => boolean): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((rel) => test(rel.split(path.sep).join("/"))).sort();
 }
 
-const readJson = (b: Built, rel: string) => JSON.parse(fs.readFileSync(path.join(b.site.out, rel), "utf8"));
+const readJson = (b: FixtureSite, rel: string) => JSON.parse(fs.readFileSync(path.join(b.site.out, rel), "utf8"));
 
 /** The file an absolute URL of this site names (folders answer with their index.html). */
-function fileOf(b: Built, url: string): string {
+function fileOf(b: FixtureSite, url: string): string {
   expect(url.startsWith(b.root), `${url} is not under ${b.root}`).toBe(true);
   const rel = decodeURIComponent(url.slice(b.root.length).split("#")[0]);
   return path.join(b.site.out, rel, rel.endsWith("/") || rel === "" ? "index.html" : "");
 }
 
 /** Every IIIF document of a build: the manifests and the collections. */
-function iiifFiles(b: Built): string[] {
+function iiifFiles(b: FixtureSite): string[] {
   return filesNamed(b.site.out, (rel) => /^\d{4}-\d{2}-\d{2}\/manifest\.json$/.test(rel) || /^iiif\/.+\.json$/.test(rel));
 }
 
