@@ -27,7 +27,7 @@ export interface OfflineManifest {
  * deep-zoom tiles, as found in the built site.
  */
 export function offlineFiles(edition: Edition, outDir: string): string[] {
-  const files = new Set<string>([edition.url, "/assets/site.css", "/assets/reader.js", "/assets/icon.svg",
+  const files = new Set<string>([edition.url, "/assets/site.css", "/assets/reader.js", "/assets/icon.svg", "/assets/blank.svg",
     urls.search(), urls.searchEditions(), "/assets/search.js", "/assets/openseadragon.min.js"]);
   const picture = (p: Picture | null | undefined) => { if (p) files.add(p.fallback.url); };
   const folder = (url: string) => { for (const file of filesUnder(outDir, url)) files.add(file); };

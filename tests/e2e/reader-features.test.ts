@@ -140,11 +140,18 @@ describe("offline reading (issue 13 §11, issue 15 §3)", () => {
 });
 
 describe("the page scan and photos (issue 13 §11)", () => {
-  it("the scan loads first with high priority; a photo's alt does not repeat its caption", async () => {
-    const page = await open(sample, "/2022-09-02/02/");
-    const scan = page.locator(".replica-image");
+  it("on a wide screen the scan loads first with high priority; a photo's alt does not repeat its caption", async () => {
+    const browserContext = await context();
+    const requests: string[] = [];
+    browserContext.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    const page = await browserContext.newPage();
+    await page.goto(`${sample.url}2022-09-02/02/`);
+    const scan = page.locator(".replica-image:visible");
     expect(await scan.getAttribute("loading")).toBeNull();
     expect(await scan.getAttribute("fetchpriority")).toBe("high");
+    await expect.poll(() => scan.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    // The first image the page asks for is the scan, in the width this screen needs (1000 px for a 42em column).
+    expect(requests.filter((r) => r.startsWith("/img/"))[0]).toMatch(/\/img\/[0-9a-f]+\/1000\.webp$/);
     const article = await open(zh, "/2024-03-01/01/xinqiao/");
     const figure = article.locator(".photo").first();
     expect(await figure.locator("figcaption").textContent()).toContain("新桥夜景");

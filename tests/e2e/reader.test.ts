@@ -203,16 +203,18 @@ describe("zoom", () => {
 });
 
 describe("phones: text first", () => {
-  // The scan is not lazy (on wide screens it is the view's largest element and loads first, issue 13 §11), so a
-  // phone fetches it too, for the tap that shows it at once.
-  it("the article list comes first; the scan is one tap away", async () => {
+  it("the article list comes first; the scan is one tap away and not downloaded before", async () => {
     const page = await open(sample, "/2022-09-02/02/", phone);
+    const scans: string[] = [];
+    page.on("request", (r) => { if (/\/img\/[0-9a-f]+\/\d+\.(jpg|webp|avif)$/.test(r.url())) scans.push(r.url()); });
     const list = page.locator(".article-list");
-    const replica = page.locator(".replica-image");
+    const replica = page.locator(".replica-image:visible");
     expect(await list.isVisible()).toBe(true);
     expect(await replica.isVisible()).toBe(false);
     const top = (element: Element) => element.getBoundingClientRect().top + window.scrollY;
     expect(await list.evaluate(top)).toBeLessThan(740);
+    await page.waitForTimeout(500);
+    expect(scans).toEqual([]);
     await page.getByRole("link", { name: "查看版面图" }).tap();
     await expect.poll(() => replica.isVisible()).toBe(true);
     await expect.poll(() => replica.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
@@ -222,9 +224,9 @@ describe("phones: text first", () => {
 
   it("works without JavaScript too", async () => {
     const page = await open(sample, "/2022-09-02/02/", { ...phone, javaScriptEnabled: false });
-    expect(await page.locator(".replica-image").isVisible()).toBe(false);
+    expect(await page.locator(".replica-image:visible").isVisible()).toBe(false);
     await page.getByRole("link", { name: "查看版面图" }).click();
-    await expect.poll(() => page.locator(".replica-image").isVisible()).toBe(true);
+    await expect.poll(() => page.locator(".replica-image:visible").isVisible()).toBe(true);
     // No script, no script-only controls.
     expect(await page.locator(".offline").isVisible()).toBe(false);
     expect(await page.locator(".zoom-button").isVisible()).toBe(false);
@@ -234,12 +236,12 @@ describe("phones: text first", () => {
     const page = await open(sample, "/2022-09-02/02/chenzhou-jiedao/", phone);
     await page.getByRole("link", { name: /返回版面/ }).click();
     await page.waitForURL("**/2022-09-02/02/#area-chenzhou-jiedao");
-    await expect.poll(() => page.locator(".replica-image").isVisible()).toBe(true);
+    await expect.poll(() => page.locator(".replica-image:visible").isVisible()).toBe(true);
   });
 
   it("on a wide screen the scan is shown at once, without the extra link", async () => {
     const page = await open(sample, "/2022-09-02/02/");
-    expect(await page.locator(".replica-image").isVisible()).toBe(true);
+    expect(await page.locator(".replica-image:visible").isVisible()).toBe(true);
     expect(await page.locator(".replica-jump").isVisible()).toBe(false);
   });
 
@@ -315,7 +317,7 @@ describe("offline reading", () => {
     }
     // The scan of a saved page shows, in whatever width and format the browser asks for.
     await page.goto(`${own.url}1920-11-15/a01/`);
-    await expect.poll(() => page.locator(".replica-image").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect.poll(() => page.locator(".replica-image:visible").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     // Failed requests for files that were not saved are expected here; nothing else may go wrong.
     const offlineNoise = (p: Problem) => p.kind === "console" && /Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_FAILED/.test(p.text);
     const rest = problems.filter((p) => !offlineNoise(p));
