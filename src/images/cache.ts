@@ -10,6 +10,9 @@ export interface CacheEntry<M> {
   manifest: M;
 }
 
+/** Where a cache remembers the keys of source files (see DerivativeCache.sourceKey). */
+const sourceKeysFolder = "keys";
+
 export function hashBytes(...parts: (Buffer | string)[]): string {
   const hash = crypto.createHash("sha256");
   for (const part of parts) hash.update(part).update("\0");
@@ -58,6 +61,29 @@ export class DerivativeCache {
     }
   }
 
+  /**
+   * `hashBytes(...parts, the file's bytes)`, remembered by the file's path, size, modification time and inode: a
+   * warm build stats a scan instead of reading and hashing all of it. `read` is called only when the file is new
+   * or changed.
+   */
+  sourceKey(file: string, parts: string[], read: () => Buffer): string {
+    const stat = fs.statSync(file);
+    const memo = path.join(this.dir, sourceKeysFolder, `${hashBytes("source", path.resolve(file), ...parts)}.json`);
+    const seen = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+    try {
+      const known = JSON.parse(fs.readFileSync(memo, "utf8")) as { seen: string; key: string };
+      if (known.seen === seen) return known.key;
+    } catch {
+      // Not seen before (or a memo cut short): hash the bytes.
+    }
+    const key = hashBytes(...parts, read());
+    fs.mkdirSync(path.dirname(memo), { recursive: true });
+    const temp = `${memo}.tmp-${process.pid}`;
+    fs.writeFileSync(temp, JSON.stringify({ seen, key }));
+    fs.renameSync(temp, memo);
+    return key;
+  }
+
   /** Marks an entry as in use without reading it (for shards that skip editions). */
   keep(key: string): void {
     this.used.add(key);
@@ -67,8 +93,9 @@ export class DerivativeCache {
   prune(): number {
     let removed = 0;
     for (const name of fs.readdirSync(this.dir)) {
-      // The search index and share code caches live inside the image cache's folder, kept by their own builds.
-      if (this.used.has(name) || name === "search" || name === "qr") continue;
+      // The search index and share code caches live inside the image cache's folder, kept by their own builds;
+      // the remembered source keys are checked against their files each time.
+      if (this.used.has(name) || name === "search" || name === "qr" || name === sourceKeysFolder) continue;
       fs.rmSync(path.join(this.dir, name), { recursive: true, force: true });
       removed++;
     }

@@ -104,18 +104,19 @@ async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOp
     fs.copyFileSync(page.pdfPath, target);
     page.pdfUrl = `${page.url}${pdfName}`;
   }
-  let scan: Buffer | null = null;
+  let source: SourceFile | null = null;
   try {
-    scan = await pageSourceBytes(page, cache);
+    source = await pageSource(page, cache);
   } catch (err) {
     report(err, options.diagnostics, pageFile, page.scanPath ? "scan" : "pdf");
   }
-  if (scan) {
+  if (source) {
+    const scan = source.read;
     try {
-      const key = hashBytes("page", JSON.stringify(imageSettings.page), String(imageSettings.version), options.siteRoot, scan);
+      const key = cache.sourceKey(source.file, ["page", JSON.stringify(imageSettings.page), String(imageSettings.version), options.siteRoot], scan);
       const entry = await cache.get<PageManifest>(key, async (dir) => {
-        await inspect(scan!, page.scanPath ?? "page.png");
-        return derivePage(scan!, dir, `${options.siteRoot}${imageRoot}/${key}`);
+        await inspect(scan(), page.scanPath ?? "page.png");
+        return derivePage(scan(), dir, `${options.siteRoot}${imageRoot}/${key}`);
       });
       publishEntry(entry.dir, path.join(imageDirOf(options), key));
       const base = `/${imageRoot}/${key}/`;
@@ -127,7 +128,7 @@ async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOp
       };
       // Decoded at most once per page, and only if some article's clipping is not cached yet.
       let decoded: Promise<DecodedScan> | null = null;
-      const decode = () => (decoded ??= decodeScan(scan!));
+      const decode = () => (decoded ??= decodeScan(scan()));
       for (const article of page.articles) {
         if (article.polygon) await clippingJob(article, scan, decode, key, cache, options);
       }
@@ -138,27 +139,38 @@ async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOp
   for (const article of page.articles) await figureJobs(article, cache, options);
 }
 
-/** The scan's bytes, or the page PDF rendered to PNG (cached by the PDF's bytes). */
-async function pageSourceBytes(page: Page, cache: DerivativeCache): Promise<Buffer | null> {
-  if (page.scanPath) return fs.readFileSync(page.scanPath);
+/** A source image file whose bytes are read only when something must be made from them (once at most). */
+interface SourceFile {
+  file: string;
+  read: () => Buffer;
+}
+
+function sourceFile(file: string): SourceFile {
+  let bytes: Buffer | null = null;
+  return { file, read: () => (bytes ??= fs.readFileSync(file)) };
+}
+
+/** The scan, or the page PDF rendered to PNG (cached by the PDF's bytes). */
+async function pageSource(page: Page, cache: DerivativeCache): Promise<SourceFile | null> {
+  if (page.scanPath) return sourceFile(page.scanPath);
   if (!page.pdfPath) return null;
-  const pdf = fs.readFileSync(page.pdfPath);
-  if (pdf.length === 0) throw new ImageInputError("the PDF is empty (0 bytes): export it again");
-  const key = hashBytes("pdf-render", String(imageSettings.pdfRenderWidth), String(imageSettings.version), pdf);
+  if (fs.statSync(page.pdfPath).size === 0) throw new ImageInputError("the PDF is empty (0 bytes): export it again");
+  const pdf = sourceFile(page.pdfPath);
+  const key = cache.sourceKey(pdf.file, ["pdf-render", String(imageSettings.pdfRenderWidth), String(imageSettings.version)], pdf.read);
   const entry = await cache.get<{ file: string }>(key, async (dir) => {
-    fs.writeFileSync(path.join(dir, "render.png"), await renderPdfPage(pdf, imageSettings.pdfRenderWidth));
+    fs.writeFileSync(path.join(dir, "render.png"), await renderPdfPage(pdf.read(), imageSettings.pdfRenderWidth));
     return { file: "render.png" };
   });
-  return fs.readFileSync(path.join(entry.dir, entry.manifest.file));
+  return sourceFile(path.join(entry.dir, entry.manifest.file));
 }
 
 async function clippingJob(
-  article: Article, scan: Buffer, decode: () => Promise<DecodedScan>, pageKey: string, cache: DerivativeCache,
+  article: Article, scan: () => Buffer, decode: () => Promise<DecodedScan>, pageKey: string, cache: DerivativeCache,
   options: ImageStageOptions,
 ): Promise<void> {
   const bounds = polygonBounds(article.polygon!);
   const key = hashBytes("clip", pageKey, JSON.stringify(bounds), JSON.stringify(imageSettings.clipping), JSON.stringify(imageSettings.share));
-  const entry = await cache.get<ClippingManifest>(key, async (dir) => deriveClipping(scan, dir, bounds, await decode()));
+  const entry = await cache.get<ClippingManifest>(key, async (dir) => deriveClipping(scan(), dir, bounds, await decode()));
   publishEntry(entry.dir, path.join(imageDirOf(options), key));
   const base = `/${imageRoot}/${key}/`;
   article.clipping = toVariant(entry.manifest.clipping, base);
@@ -169,11 +181,11 @@ async function figureJobs(article: Article, cache: DerivativeCache, options: Ima
   for (const [i, figure] of article.figures.entries()) {
     if (!figure.path) continue;
     try {
-      const bytes = fs.readFileSync(figure.path);
-      const key = hashBytes("figure", JSON.stringify(imageSettings.figure), String(imageSettings.version), bytes);
+      const photo = sourceFile(figure.path);
+      const key = cache.sourceKey(photo.file, ["figure", JSON.stringify(imageSettings.figure), String(imageSettings.version)], photo.read);
       const entry = await cache.get<PictureManifest>(key, async (dir) => {
-        await inspect(bytes, figure.path!);
-        return deriveFigure(bytes, dir);
+        await inspect(photo.read(), figure.path!);
+        return deriveFigure(photo.read(), dir);
       });
       publishEntry(entry.dir, path.join(imageDirOf(options), key));
       checkName(entry.manifest.source, figure.path);

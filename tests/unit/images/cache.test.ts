@@ -80,3 +80,24 @@ describe("DerivativeCache", () => {
     expect(next.prune()).toBe(0);
   });
 });
+
+describe("sourceKey", () => {
+  it("is hashBytes of the parts and the file's bytes, read once; an unchanged file is not read again, a changed one is", () => {
+    const dir = scratchDir("source-keys");
+    const cache = new DerivativeCache(path.join(dir, "cache"));
+    const file = path.join(dir, "page.jpg");
+    fs.writeFileSync(file, "scan one");
+    let reads = 0;
+    const read = () => (reads++, fs.readFileSync(file));
+    const first = cache.sourceKey(file, ["page", "settings"], read);
+    expect(first).toBe(hashBytes("page", "settings", Buffer.from("scan one")));
+    expect(cache.sourceKey(file, ["page", "settings"], read)).toBe(first);
+    expect(reads).toBe(1);
+    // Other parts (other settings) are another key, worked out from the bytes.
+    expect(cache.sourceKey(file, ["page", "other"], read)).toBe(hashBytes("page", "other", Buffer.from("scan one")));
+    expect(reads).toBe(2);
+    fs.writeFileSync(file, "scan two, longer");
+    expect(cache.sourceKey(file, ["page", "settings"], read)).toBe(hashBytes("page", "settings", Buffer.from("scan two, longer")));
+    expect(reads).toBe(3);
+  });
+});
