@@ -5,14 +5,14 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { repo, runScript, tempDir } from "../helpers/build.ts";
-import { copyTree, treeHash } from "../helpers/tree.ts";
+import { runScript } from "../helpers/build.ts";
+import { fixtureRoot, type FixtureRoot } from "../helpers/publish.ts";
+import { treeHash } from "../helpers/tree.ts";
 
 let editions: string;
 let root: string;
 let cache: string;
-const args = () => ["--editions", editions, "--root", root, "--cache", cache];
-const publish = (date: string, ...more: string[]) => runScript("publish.ts", [date, ...more, ...args()]);
+let publish: FixtureRoot["publish"];
 const live = (url: string) => path.join(root, "current", url.replace(/^\//, ""), url.endsWith("/") ? "index.html" : "");
 const read = (url: string) => fs.readFileSync(live(url), "utf8");
 const storeFolder = (date: string) => fs.readlinkSync(path.join(root, "current", date));
@@ -39,11 +39,7 @@ function liveText(): { files: Map<string, string>; search: string } {
 }
 
 beforeAll(() => {
-  const base = tempDir("late");
-  editions = path.join(base, "editions");
-  root = path.join(base, "public");
-  cache = path.join(base, "cache");
-  copyTree(path.join(repo, "tests/fixtures/editions-zh"), editions);
+  ({ editions, root, cache, publish } = fixtureRoot("late"));
   for (const date of ["2024-03-01", "2024-03-02"]) {
     const result = publish(date);
     if (result.code !== 0) throw new Error(result.output);

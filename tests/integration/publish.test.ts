@@ -3,26 +3,24 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compiledScript, repo, runScript, tempDir } from "../helpers/build.ts";
-import { copyTree, treeHash } from "../helpers/tree.ts";
+import { compiledScript, repo, runScript } from "../helpers/build.ts";
+import { fixtureRoot } from "../helpers/publish.ts";
+import { treeHash } from "../helpers/tree.ts";
 
 let editions: string;
 let root: string;
 let cache: string;
-const publish = (date: string, env: Record<string, string> = {}) =>
-  runScript("publish.ts", [date, "--editions", editions, "--root", root, "--cache", cache], env);
+let publish: (date: string, env?: Record<string, string>) => ReturnType<typeof runScript>;
 
 beforeAll(() => {
-  const base = tempDir("publish");
-  editions = path.join(base, "editions");
-  root = path.join(base, "public");
-  cache = path.join(base, "cache");
-  copyTree(path.join(repo, "tests/fixtures/editions-zh"), editions);
+  const fixture = fixtureRoot("publish");
+  ({ editions, root, cache } = fixture);
+  publish = (date, env = {}) => runScript("publish.ts", [date, "--editions", editions, "--root", root, "--cache", cache], env);
   // Start with yesterday's edition only; tonight's (2024-03-02) arrives later.
-  fs.renameSync(path.join(editions, "2024-03-02"), path.join(base, "tonight"));
+  fs.renameSync(path.join(editions, "2024-03-02"), path.join(fixture.base, "tonight"));
   const first = publish("2024-03-01");
   if (first.code !== 0) throw new Error(first.output);
-  fs.renameSync(path.join(base, "tonight"), path.join(editions, "2024-03-02"));
+  fs.renameSync(path.join(fixture.base, "tonight"), path.join(editions, "2024-03-02"));
 });
 
 describe("publish", () => {
