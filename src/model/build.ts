@@ -58,7 +58,10 @@ export function buildEdition(source: EditionSource, options: ModelOptions, diagn
     for (const a of pageSource.articles) {
       const url = urls.article(source.date, pageSource.label, a.slug);
       const when = withdrawn.get(a);
-      if (when) edition.withdrawn.push({ url, time: when });
+      if (when) {
+        edition.withdrawn.push({ url, time: when });
+        if (a.fields.area) (page.withdrawnAreas ??= []).push(a.fields.area);
+      }
       else page.articles.push(buildArticle(a, page, edition, options));
     }
     page.modified = latest(page.articles.map((a) => a.modified));

@@ -117,6 +117,8 @@ export interface Page {
   articles: Article[];
   /** The latest correction of any of its articles, or null */
   modified: string | null;
+  /** Areas of the page's withdrawn articles: their words are left out of the page's word boxes */
+  withdrawnAreas?: Area[];
   edition: Edition;
   previous: Link | null;
   next: Link | null;

@@ -3,6 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { withPdfPage } from "../desk/pdf/paint.ts";
+import type { Area } from "../content/schema.ts";
+import { insideArea } from "../model/geometry.ts";
 import type { Page } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
 
@@ -43,6 +45,15 @@ export function readPageWords(pdf: Uint8Array): PageWords {
   });
 }
 
+/** Leaves out the lines whose middle is in one of `areas` (withdrawn articles: their words are off the site). */
+function withoutAreas(words: PageWords, areas: Area[]): PageWords {
+  if (!areas.length) return words;
+  const middle = (chars: CharBox[]) => [
+    chars.reduce((s, c) => s + c[0] + c[2], 0) / (2000 * chars.length), chars.reduce((s, c) => s + c[1] + c[3], 0) / (2000 * chars.length),
+  ];
+  return { lines: words.lines.filter((l) => !areas.some((area) => insideArea(area, ...(middle(l.chars) as [number, number])))) };
+}
+
 /**
  * Writes words.json for every page with a PDF. A PDF MuPDF cannot read gets an empty list: the page view asks for
  * the file whenever the page has a PDF, and the PDF's own problem is reported by the image stage.
@@ -53,7 +64,7 @@ export function writePageWords(pages: Page[], outDir: string): number {
     if (!page.pdfPath) continue;
     let words: PageWords = { lines: [] };
     try {
-      words = readPageWords(fs.readFileSync(page.pdfPath));
+      words = withoutAreas(readPageWords(fs.readFileSync(page.pdfPath)), page.withdrawnAreas ?? []);
     } catch {
       // Reported where the PDF is rendered (images stage); no boxes is the honest answer here.
     }

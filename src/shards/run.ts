@@ -46,6 +46,8 @@ export interface StepResult {
   peakRssMb: number | null;
   /** … and of the helper processes it started (the Pagefind indexer) */
   helperPeakRssMb: number | null;
+  /** User + system CPU time of the build process (its helpers not included) */
+  cpuSeconds: number | null;
   attempts: number;
   /** Seconds in each pipeline stage, as the child reported them */
   stages: StageTimes;
@@ -184,7 +186,7 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
     const htmlPages = report.htmlPages;
     results.push({
       name: shard.id, editions: shard.dates.length, htmlPages, seconds: result.seconds,
-      peakRssMb: result.peakRssMb, helperPeakRssMb: result.helperPeakRssMb, attempts: attempt, stages: report.stages,
+      peakRssMb: result.peakRssMb, helperPeakRssMb: result.helperPeakRssMb, cpuSeconds: result.cpuSeconds, attempts: attempt, stages: report.stages,
     });
     editionsDone += shard.dates.length;
     const elapsed = (performance.now() - started) / 1000;
@@ -212,7 +214,7 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
   if (cross.code !== 0) throw new Error(`the cross-edition step failed (${exitOf(cross)}); its last output:\n${cross.tail}`);
   const crossEdition: StepResult = {
     name: "cross-edition", editions: 1, htmlPages: 0, seconds: cross.seconds,
-    peakRssMb: cross.peakRssMb, helperPeakRssMb: cross.helperPeakRssMb, attempts: 1,
+    peakRssMb: cross.peakRssMb, helperPeakRssMb: cross.helperPeakRssMb, cpuSeconds: cross.cpuSeconds, attempts: 1,
     stages: childReport(cross, "the cross-edition step").stages,
   };
   log(`✓ cross-edition: home, archive calendar, feed, sitemap (${secondsSince(crossStarted)}, ${mb(cross.peakRssMb, cross.helperPeakRssMb)})`);
