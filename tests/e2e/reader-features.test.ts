@@ -7,14 +7,17 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import jsQR from "jsqr";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import jsQRModule from "jsqr";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, repo, tempDir } from "../helpers/build.ts";
-import { launchChromium, watchedContext, type Problem } from "../helpers/browser.ts";
+import { checkedContexts, launchChromium } from "../helpers/browser.ts";
 import { epubcheckJar } from "../../src/dev/setup.ts";
 import { serveStatic, type StaticServer } from "../helpers/serve.ts";
+
+// jsqr is a CommonJS bundle: its function is the module's default export's "default".
+const jsQR = jsQRModule.default;
 
 const phone: BrowserContextOptions = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
@@ -27,8 +30,7 @@ let zh: StaticServer;
 let zhBuilt: string;
 const zhDir = () => zhBuilt;
 let en: StaticServer;
-const problems: Problem[] = [];
-const contexts: BrowserContext[] = [];
+const { problems, context } = checkedContexts(() => browser);
 
 function build(editions: string, options: { site?: string; out?: string } = {}): string {
   const built = buildFixture(editions, options);
@@ -51,17 +53,6 @@ afterAll(async () => {
   await Promise.all([sample, zh, en].map((s) => s?.close()));
 });
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  const seen = problems.splice(0);
-  expect(seen).toEqual([]);
-});
-
-async function context(options: BrowserContextOptions = desktop): Promise<BrowserContext> {
-  const made = await watchedContext(browser, problems, options);
-  contexts.push(made);
-  return made;
-}
 
 async function open(server: StaticServer, url: string, options: BrowserContextOptions = desktop): Promise<Page> {
   const page = await (await context(options)).newPage();
@@ -223,7 +214,7 @@ describe("typography and zoom (issue 13 §10)", () => {
     const lastLine = await headline.evaluate((h) => {
       const range = document.createRange();
       range.selectNodeContents(h);
-      const rects = [...range.getClientRects()];
+      const rects = Array.from(range.getClientRects());
       const bottom = Math.max(...rects.map((r) => r.bottom));
       const last = rects.filter((r) => Math.abs(r.bottom - bottom) < 2);
       return { width: Math.max(...last.map((r) => r.right)) - Math.min(...last.map((r) => r.left)), size: parseFloat(getComputedStyle(h).fontSize) };
@@ -386,7 +377,7 @@ describe("繁體 and read aloud (issue 13 §3, §2)", () => {
     const text = (root: Element) => {
       const copy = root.cloneNode(true) as Element;
       copy.querySelectorAll(".continuation").forEach((c) => c.remove());
-      return [...copy.querySelectorAll(".headline, .body p, .body h2, .body h3")].map((e) => e.textContent).join("");
+      return Array.from(copy.querySelectorAll(".headline, .body p, .body h2, .body h3")).map((e) => e.textContent).join("");
     };
     const expected = await page.locator("main article").evaluate(text);
     await page.getByRole("button", { name: "朗读" }).click();
@@ -462,7 +453,7 @@ describe("search hits on the scan (issue 13 §9)", () => {
     await expect.poll(() => page.locator(".hit-box").count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const inside = await page.evaluate(() => {
       const a = document.querySelector("#area-kaixue-diyitian polygon")!.getBoundingClientRect();
-      return [...document.querySelectorAll(".hit-box")].map((r) => r.getBoundingClientRect())
+      return Array.from(document.querySelectorAll(".hit-box")).map((r) => r.getBoundingClientRect())
         .filter((b) => b.left >= a.left - 1 && b.right <= a.right + 1 && b.top >= a.top - 1 && b.bottom <= a.bottom + 1).length;
     });
     expect(inside).toBeGreaterThan(0);
@@ -477,7 +468,7 @@ describe("whole-edition downloads (issue 13 §8)", () => {
   it("the edition PDF passes qpdf --check and has one bookmark per page and per article", async () => {
     const page = await open(sample, "/2022-09-02/02/", { ...desktop, javaScriptEnabled: false });
     const link = page.getByRole("link", { name: "下载本期PDF（含书签）" });
-    const response = await page.request.get(new URL(await link.getAttribute("href")!, page.url()).href);
+    const response = await page.request.get(new URL((await link.getAttribute("href"))!, page.url()).href);
     expect(response.headers()["content-type"]).toBe("application/pdf");
     const file = path.join(tempDir("edition-pdf"), "edition.pdf");
     fs.writeFileSync(file, await response.body());

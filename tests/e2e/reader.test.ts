@@ -6,10 +6,10 @@ import { AxeBuilder } from "@axe-core/playwright";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, repo } from "../helpers/build.ts";
-import { launchChromium, watchedContext, type Problem } from "../helpers/browser.ts";
+import { checkedContexts, launchChromium, type Problem } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/serve.ts";
 
 const screenshots = path.join(repo, ".tmp", "screenshots");
@@ -21,8 +21,8 @@ let sample: StaticServer;
 let zh: StaticServer;
 let en: StaticServer;
 let enDir: string;
-const problems: Problem[] = [];
-const contexts: BrowserContext[] = [];
+// Every page visited in every test: no console error, no uncaught exception, no CSP violation.
+const { problems, context: checkedContext } = checkedContexts(() => browser);
 
 function build(editions: string, site?: string): string {
   const built = buildFixture(editions, { site });
@@ -44,16 +44,9 @@ afterAll(async () => {
   await Promise.all([sample, zh, en].map((s) => s?.close()));
 });
 
-// Every page visited in every test: no console error, no uncaught exception, no CSP violation.
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  const seen = problems.splice(0);
-  expect(seen).toEqual([]);
-});
 
 async function open(server: StaticServer, url: string, options: BrowserContextOptions = desktop): Promise<Page> {
-  const context = await watchedContext(browser, problems, options);
-  contexts.push(context);
+  const context = await checkedContext(options);
   const page = await context.newPage();
   await page.goto(new URL(url.replace(/^\//, ""), server.url).href);
   return page;
@@ -262,8 +255,7 @@ describe("phones: text first", () => {
 
 describe("prefetching the next page", () => {
   it("fetches the next page's HTML and, on a wide screen, its scan in the size this screen needs", async () => {
-    const context = await watchedContext(browser, problems, desktop);
-    contexts.push(context);
+    const context = await checkedContext(desktop);
     const requests: string[] = [];
     context.on("request", (r) => requests.push(new URL(r.url()).pathname));
     const page = await context.newPage();
@@ -277,8 +269,7 @@ describe("prefetching the next page", () => {
   });
 
   it("not on a phone, where the scan is hidden until asked for", async () => {
-    const context = await watchedContext(browser, problems, phone);
-    contexts.push(context);
+    const context = await checkedContext(phone);
     const requests: string[] = [];
     context.on("request", (r) => requests.push(new URL(r.url()).pathname));
     const page = await context.newPage();
@@ -293,8 +284,7 @@ describe("offline reading", () => {
   it("saves the edition, then reads a page and an article with the network gone (site under /epaper/)", async () => {
     // A server of its own, which the test stops: offline means nothing answers, whatever the browser emulates.
     const own = await serveStatic(enDir, { prefix: "/epaper/" });
-    const context = await watchedContext(browser, problems, desktop);
-    contexts.push(context);
+    const context = await checkedContext(desktop);
     const page = await context.newPage();
     await page.goto(`${own.url}1920-11-15/a01/`);
     await page.getByRole("button", { name: "Save for offline reading" }).click();
@@ -362,8 +352,7 @@ describe("accessibility", () => {
 
 describe("weight and looks", () => {
   it("the page view's HTML, CSS and JS come to at most 25 KB gzip-compressed (issue 13's budget)", async () => {
-    const context = await watchedContext(browser, problems, desktop);
-    contexts.push(context);
+    const context = await checkedContext(desktop);
     const page = await context.newPage();
     const loaded: Promise<[string, number]>[] = [];
     page.on("response", (r) => {

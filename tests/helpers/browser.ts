@@ -4,6 +4,7 @@
 /// <reference lib="dom" />
 import fs from "node:fs";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "playwright-core";
+import { afterEach, expect } from "vitest";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -60,4 +61,29 @@ export async function watchedContext(
     problems.push({ url: error.page()?.url() ?? "", kind: "exception", text: String(error.error()) });
   });
   return context;
+}
+
+/**
+ * A test file's browser contexts: each watched for problems and closed after every test, and every test fails on
+ * a problem seen in any page it visited (console error, uncaught exception, CSP violation, HTTP error).
+ */
+export function checkedContexts(browser: () => Browser): {
+  problems: Problem[];
+  context(options?: BrowserContextOptions): Promise<BrowserContext>;
+} {
+  const problems: Problem[] = [];
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    const seen = problems.splice(0);
+    expect(seen).toEqual([]);
+  });
+  return {
+    problems,
+    async context(options = {}) {
+      const made = await watchedContext(browser(), problems, options);
+      contexts.push(made);
+      return made;
+    },
+  };
 }

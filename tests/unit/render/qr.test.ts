@@ -3,11 +3,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import jsQR from "jsqr";
+import jsQRModule from "jsqr";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { qrSvg, shareCodes } from "../../../src/render/qr.ts";
 import type { Edition } from "../../../src/model/types.ts";
+
+// jsqr is a CommonJS bundle: its function is the module's default export's "default".
+const jsQR = jsQRModule.default;
 
 async function decode(svg: string): Promise<string | undefined> {
   const { data, info } = await sharp(Buffer.from(svg), { density: 144 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
