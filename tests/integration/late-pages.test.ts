@@ -5,9 +5,9 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runScript } from "../helpers/build.ts";
+import { buildFixture, repo, runScript, tempDir } from "../helpers/build.ts";
 import { fixtureRoot, type FixtureRoot } from "../helpers/publish.ts";
-import { treeHash } from "../helpers/tree.ts";
+import { copyTree, treeHash } from "../helpers/tree.ts";
 
 let editions: string;
 let root: string;
@@ -166,5 +166,19 @@ describe("after midnight", () => {
       for (const m of report.results.flatMap((r) => r.messages)) problems.push(`${url}:${m.line}: ${m.ruleId}: ${m.message}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it("a withdrawn article's words leave its page's word boxes (search hits on the scan)", () => {
+    const sample = path.join(tempDir("withdrawn-words"), "editions");
+    copyTree(path.join(repo, "editions"), sample);
+    const words = (site: ReturnType<typeof buildFixture>) =>
+      (JSON.parse(site.read("/2022-09-02/02/words.json")) as { lines: { text: string }[] }).lines.map((l) => l.text).join("");
+    const before = buildFixture(sample);
+    fs.appendFileSync(path.join(sample, "2022-09-02/edition.yml"), 'withdrawn:\n  - { article: 02/chenzhou-jiedao, time: "2022-09-02 23:00" }\n');
+    const after = buildFixture(sample);
+    expect(after.result.code, after.result.output).toBe(0);
+    expect(words(before)).toContain("攻坚");
+    expect(words(after)).not.toContain("攻坚");
+    expect(words(after)).toContain("老旧小区");
   });
 });
