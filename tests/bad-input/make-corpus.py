@@ -149,6 +149,11 @@ case('56-link-to-local-file-outside','error','the link "../../../../etc/passwd" 
 case('57-link-to-local-file','error','the link "photos/field.pdf" points to a file, which is not published',G, setf(G, GAMMA+'\n[原文](photos/field.pdf)\n'), line=7)
 case('58-web-links-and-site-links','ok','',G, setf(G, GAMMA+'\n[市政府网站](https://example.gov.cn/) 和 [上一版](/2024-05-06/01/)\n'), present=['href="https://example.gov.cn/"'])
 
+# Two files that would claim one address by case or by script: a slug is lowercase ASCII, so neither can.
+case('59-slug-upper-case','error','article file name must be NN-slug.md',f'{E}/01/03-Chungeng.md', setf(f'{E}/01/03-Chungeng.md', BETA.replace('area: [0.55, 0.05, 0.4, 0.6]\n','')))
+case('60-slug-not-ascii','error','article file name must be NN-slug.md',f'{E}/02/02-义诊.md', setf(f'{E}/02/02-义诊.md', GAMMA))
+case('61-page-label-lower-case','error','page folder "a01" is not a page label',f'{E}/a01', lambda f,s: f.update({f'{E}/a01/page.yml':'section: 要闻\n'}))
+
 shutil.rmtree(ROOT+'/cases', ignore_errors=True)
 shutil.rmtree(ROOT+'/base', ignore_errors=True)
 for p,c in base().items():
