@@ -243,7 +243,10 @@
   }
 
   function traditional(input, on) {
-    import(input.getAttribute("data-module")).then(function (m) { return m.traditional(on); });
+    import(input.getAttribute("data-module")).then(function (m) { return m.traditional(on); }, function () {
+      // Offline without the converter saved (an edition saved before it existed): the text stays as published.
+      input.checked = false;
+    });
   }
 
   // Read aloud (where the browser can speak), print and copy link on article and story views.

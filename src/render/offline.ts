@@ -23,14 +23,19 @@ export interface OfflineManifest {
 /**
  * Every page, article and story view of the edition, the styles and scripts, one variant of each picture (offline,
  * the worker answers a request for any other width or format with the one it has, which keeps a saved edition to a
- * few megabytes), and what search and zoom need offline: the search page, the edition's search index and the
- * deep-zoom tiles, as found in the built site.
+ * few megabytes), and what search, zoom, read aloud and 繁體 need offline: the search page, the edition's search
+ * index, word boxes and deep-zoom tiles, and the scripts loaded on use, as found in the built site.
  */
-export function offlineFiles(edition: Edition, outDir: string): string[] {
+export function offlineFiles(edition: Edition, outDir: string, lang = "zh-CN"): string[] {
   const files = new Set<string>([edition.url, "/assets/site.css", "/assets/reader.js", "/assets/icon.svg", "/assets/blank.svg",
-    urls.search(), urls.searchEditions(), "/assets/search.js", "/assets/openseadragon.min.js"]);
+    urls.search(), urls.searchEditions(), "/assets/search.js", "/assets/openseadragon.min.js", "/assets/speech.js"]);
   const picture = (p: Picture | null | undefined) => { if (p) files.add(p.fallback.url); };
-  const folder = (url: string) => { for (const file of filesUnder(outDir, url)) files.add(file); };
+  const addFolder = (url: string) => { for (const file of filesUnder(outDir, url)) files.add(file); };
+  // The 繁體 view's converter (about 1 MB), for Chinese papers only: the switch is offered nowhere else.
+  if (lang.startsWith("zh")) {
+    addFolder("/assets/opencc/");
+    files.add("/assets/hant.js");
+  }
   for (const page of edition.pages) {
     files.add(page.url);
     // The page's word boxes: a search hit opened offline boxes its words on the scan too.
@@ -38,7 +43,7 @@ export function offlineFiles(edition: Edition, outDir: string): string[] {
     if (page.images) {
       picture(page.images.picture);
       files.add(page.images.thumb.url);
-      if (page.images.tiles) folder(page.images.tiles.replace(/[^/]*$/, ""));
+      if (page.images.tiles) addFolder(page.images.tiles.replace(/[^/]*$/, ""));
     }
   }
   for (const article of edition.articles) {
@@ -47,13 +52,13 @@ export function offlineFiles(edition: Edition, outDir: string): string[] {
     if (article.clipping) files.add(article.clipping.url);
   }
   for (const story of edition.stories) files.add(story.url);
-  folder(urls.searchIndex(edition.date));
+  addFolder(urls.searchIndex(edition.date));
   return [...files].filter((url) => fs.existsSync(fileOf(outDir, url))).map((url) => url.replace(/^\//, ""));
 }
 
 /** The manifest of one edition as built in outDir, its cache named by the hash of every file it lists. */
-export function offlineManifest(edition: Edition, outDir: string): OfflineManifest {
-  const files = offlineFiles(edition, outDir);
+export function offlineManifest(edition: Edition, outDir: string, lang?: string): OfflineManifest {
+  const files = offlineFiles(edition, outDir, lang);
   const hash = crypto.createHash("sha256");
   // The search page and the list of editions change with every new edition, not with this one.
   const shared = new Set([urls.search(), urls.searchEditions()].map((url) => url.slice(1)));
@@ -62,11 +67,11 @@ export function offlineManifest(edition: Edition, outDir: string): OfflineManife
 }
 
 /** Writes each edition's offline.json; runs after the pages and search stages, whose files it lists. */
-export function writeOfflineManifests(editions: Edition[], outDir: string): number {
+export function writeOfflineManifests(editions: Edition[], outDir: string, lang?: string): number {
   for (const edition of editions) {
     const target = fileOf(outDir, urls.offlineManifest(edition.date));
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, JSON.stringify(offlineManifest(edition, outDir)));
+    fs.writeFileSync(target, JSON.stringify(offlineManifest(edition, outDir, lang)));
   }
   return editions.length;
 }

@@ -76,7 +76,7 @@ function forgetOfflineNoise(): void {
 }
 
 describe("offline reading (issue 13 §11, issue 15 §3)", () => {
-  it("a saved edition can be searched and zoomed offline, and removed again", async () => {
+  it("a saved edition can be searched, zoomed, read in 繁體 and its search hits boxed offline, and removed again", async () => {
     const own = await serveStatic(sampleDir);
     const browserContext = await context();
     const page = await browserContext.newPage();
@@ -93,6 +93,14 @@ describe("offline reading (issue 13 §11, issue 15 §3)", () => {
     await page.locator(".zoom-button").click();
     await expect.poll(() => page.locator(".zoom-hotspot").count(), { timeout: 20_000 }).toBe(await page.locator(".hotspots a").count());
     await expect.poll(() => page.locator("#zoom-viewer canvas").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+
+    // 繁體 and the word boxes of a search hit come from the saved copy too.
+    await page.getByText("阅读设置").click();
+    await page.getByLabel("繁體").check();
+    await expect.poll(() => page.locator(".article-list").textContent(), { timeout: 20_000 }).toContain("陳州街道辦事處");
+    await page.getByLabel("繁體").uncheck();
+    await page.goto(`${own.url}2022-09-02/02/?hit=${encodeURIComponent("开学")}#area-kaixue-diyitian`);
+    await expect.poll(() => page.locator(".hit-box").count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
     await page.getByRole("button", { name: "删除离线副本" }).click();
     await expect.poll(() => page.locator(".offline-status").textContent()).toBe("已删除本期的离线副本");
@@ -185,6 +193,7 @@ describe("reading settings (issue 13 §1)", () => {
     expect(button!.height).toBeGreaterThanOrEqual(44);
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
     await page.getByText("阅读设置").click();
+    await page.locator(".article-header").evaluate((h) => h.scrollIntoView());
     await page.screenshot({ path: path.join(shots, "article-phone-elder.png"), fullPage: false });
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBe(360);
   });
