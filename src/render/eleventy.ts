@@ -1,5 +1,6 @@
 // The pages stage: Eleventy renders the prepared site. The site is handed over here, explicitly, once per run:
 // the config file (eleventy.config.ts) only wires what never changes.
+import "./one-shot.ts";
 import { Eleventy } from "@11ty/eleventy";
 import type { SiteData } from "../pipeline/prepare.ts";
 import { eleventyConfigFile, projectRoot } from "../project.ts";
