@@ -78,8 +78,10 @@ export function takeLock(file: string, what = "publish"): () => void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(temp, JSON.stringify(own));
   try {
-    // Each round either takes the lock, finds a live holder, or removes one stale lock: a few rounds at most.
-    for (let round = 0; round < 50; round++) {
+    // Each round takes the lock, finds a live holder, or removes a stale lock (or waits a moment while another
+    // process removes it): a few rounds, unless the machine is very busy.
+    const until = Date.now() + 10_000;
+    while (Date.now() < until) {
       try {
         fs.linkSync(temp, file);
         return () => release(file, own);
@@ -89,7 +91,7 @@ export function takeLock(file: string, what = "publish"): () => void {
       const holder = readRecord(file);
       if (holder === null) continue;
       if (holderRuns(holder)) throw new Error(`another ${what} (process ${holder.pid}) is running: wait for it to finish`);
-      reap(file, holder);
+      if (!reap(file, holder)) Atomics.wait(pause, 0, 0, 10);
     }
     throw new Error(`cannot take the ${what} lock ${file}: it keeps changing hands; try again`);
   } finally {
@@ -97,20 +99,26 @@ export function takeLock(file: string, what = "publish"): () => void {
   }
 }
 
-/** Removes the stale lock `stale`, if this process is the one to do so (see the top of the file). */
-function reap(file: string, stale: LockRecord): void {
+/** A synchronous pause while another process reaps (the lock is taken from synchronous code). */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Removes the stale lock `stale`, if this process is the one to do so (see the top of the file). Returns false
+ * when another process is doing it.
+ */
+function reap(file: string, stale: LockRecord): boolean {
   const claim = `${file}.reap-${stale.nonce}`;
   try {
     fs.linkSync(file, claim);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return;
+    if (code === "ENOENT") return true;
     if (code !== "EEXIST") throw err;
     // Another process is reaping this lock; its claim outlives it only if it was killed in between. (ctime: link(2)
     // sets it; the mtime is the stale lock's own.)
     const age = Date.now() - (fs.statSync(claim, { throwIfNoEntry: false })?.ctimeMs ?? Date.now());
     if (age > abandonedClaimMs) fs.rmSync(claim, { force: true });
-    return;
+    return false;
   }
   try {
     // The lock may have changed hands between reading it and linking it: then the file linked is a live lock.
@@ -119,6 +127,7 @@ function reap(file: string, stale: LockRecord): void {
   } finally {
     fs.rmSync(claim, { force: true });
   }
+  return true;
 }
 
 function release(file: string, own: LockRecord): void {

@@ -72,23 +72,29 @@ describe("takeLock", () => {
   it("lets exactly one of several racing publishers take over a stale lock", async () => {
     const file = lockFile();
     const module = pathToFileURL(path.join(repo, "dist/src/publish/lock.js")).href;
-    // Each racer waits for the same moment, then tries; it holds what it took for a second so the others meet it.
+    // Each racer waits for the same moment, then tries, and prints what happened; one that took the lock holds it
+    // until it is killed, so a racer the busy machine starts late still meets a live holder.
     const at = Date.now() + 1500;
     const racer = `const { takeLock } = await import(${JSON.stringify(module)});
       while (Date.now() < ${at}) {}
-      try { takeLock(${JSON.stringify(file)}); console.log("took"); await new Promise((r) => setTimeout(r, 1000)); }
+      try { takeLock(${JSON.stringify(file)}); console.log("took"); setInterval(() => {}, 1000); }
       catch (e) { console.log(e.message.includes("is running") ? "refused" : "failed: " + e.message); }`;
     for (let trial = 0; trial < 3; trial++) {
       fs.writeFileSync(file, record(999_999_999, "1"));
-      const results = await Promise.all(Array.from({ length: 6 }, () => new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, ["--input-type=module", "-e", racer]);
-        let out = "";
-        child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-        child.stderr.on("data", (c: Buffer) => (out += c.toString()));
-        child.on("exit", () => resolve(out.trim()));
-      })));
-      expect(results.filter((r) => r === "took"), results.join("\n")).toHaveLength(1);
-      expect(results.filter((r) => r === "refused")).toHaveLength(5);
+      const children = Array.from({ length: 6 }, () => spawn(process.execPath, ["--input-type=module", "-e", racer]));
+      try {
+        const results = await Promise.all(children.map((child) => new Promise<string>((resolve) => {
+          let out = "";
+          const done = () => resolve(out.trim());
+          child.stdout.on("data", (c: Buffer) => { out += c.toString(); if (out.includes("\n")) done(); });
+          child.stderr.on("data", (c: Buffer) => (out += c.toString()));
+          child.on("exit", done);
+        })));
+        expect(results.filter((r) => r === "took"), results.join("\n")).toHaveLength(1);
+        expect(results.filter((r) => r === "refused")).toHaveLength(5);
+      } finally {
+        for (const child of children) child.kill("SIGKILL");
+      }
       fs.rmSync(file, { force: true });
     }
   }, 60_000);
