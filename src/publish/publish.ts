@@ -65,8 +65,10 @@ export async function publishEdition(options: PublishOptions, log: Log = console
 }
 
 /** Tonight's edition with what it affects, and every edition not live yet (editions deleted from editions/
- * leave the site). */
-export function editionsToRebuild(date: string, allDates: string[], liveDates: Set<string>): Set<string> {
+ * leave the site). A late page or a withdrawal (`late`) changes that live edition's own pages only: its
+ * neighbours' links and the other editions stay as they are (the home page is carried over, see release.ts). */
+export function editionsToRebuild(date: string, allDates: string[], liveDates: Set<string>, late = false): Set<string> {
+  if (late) return new Set([date]);
   const rebuild = affectedEditions([date], allDates);
   for (const d of allDates) if (!liveDates.has(d)) rebuild.add(d);
   return rebuild;
@@ -83,9 +85,7 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
   if (late && !live.has(options.date)) {
     throw new Error(`${options.date} is not live yet: publish the whole edition first (npm run publish -- ${options.date})`);
   }
-  // A late page or a withdrawal changes one edition's own pages only: its neighbours' links and the other
-  // editions stay as they are (the home page too, unless this is the newest edition; it is carried over).
-  const rebuild = late ? new Set([options.date]) : editionsToRebuild(options.date, allDates, new Set(live.keys()));
+  const rebuild = editionsToRebuild(options.date, allDates, new Set(live.keys()), late);
   const ledgerBefore = root.currentRelease() ? readLedger(root.currentRelease()!, options.date) : null;
   // Neighbours and the newest edition are rebuilt for their links only: their words, and so their search
   // indexes, are as published; those are linked from the live store instead of being made again.

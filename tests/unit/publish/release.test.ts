@@ -24,6 +24,11 @@ describe("editionsToRebuild", () => {
     expect([...editionsToRebuild("2024-01-01", all, new Set(["2024-01-01", "2024-01-02", "2024-01-04"]))].sort()).toEqual(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"]);
     expect([...editionsToRebuild("2024-01-04", all, new Set(all))].sort()).toEqual(["2024-01-03", "2024-01-04"]);
   });
+
+  it("is the edition alone for a late page or a withdrawal", () => {
+    const all = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"];
+    expect([...editionsToRebuild("2024-01-02", all, new Set(all), true)]).toEqual(["2024-01-02"]);
+  });
 });
 
 describe("PublishRoot", () => {
