@@ -13,8 +13,8 @@
   var editions = null;
   var engines = {};
   var runs = 0;
-  // The newest edition is searched alone first, then with the next ones, then the whole range: each step's hits
-  // are shown as it ends, and every index of a step is merged at once.
+  // The newest edition is searched alone first, then with the next five, the next 30, then the whole range: each
+  // step's hits are shown as it ends, and every index of a step is merged at once.
   var firstBatch = 6;
 
   function say(key, n) {
@@ -67,7 +67,7 @@
   function searchRange(range, query, onResults) {
     if (range.length === 0) return onResults([], false);
     var engine = engineFor(range);
-    var steps = [1, firstBatch, range.length].filter(function (n, i, all) { return n <= range.length && all.indexOf(n) === i; });
+    var steps = [1, firstBatch, 30, range.length].filter(function (n, i, all) { return n <= range.length && all.indexOf(n) === i; });
     return steps.reduce(function (done, upTo, i) {
       return done.then(function (going) {
         if (!going) return false;

@@ -12,7 +12,7 @@ import { generateArchive } from "../synth/index.ts";
 import { bareEleventyArgs, findArticleFiles, makeBareProject, readArticle } from "./bare.ts";
 import { formatTable } from "../../cli/table.ts";
 import { hugoVersion, makeHugoProject, timeHugo } from "./hugo.ts";
-import { folderBytes, phone, searchRanges, timeSearch, type SearchTiming } from "./search.ts";
+import { extendSearchSite, folderBytes, phone, searchRanges, timeSearch, type SearchTiming } from "./search.ts";
 import { urls } from "../../model/urls.ts";
 import { benchServe, type ServeBench } from "./serve.ts";
 import { projectRoot, scriptArgs } from "../../project.ts";
@@ -39,6 +39,9 @@ export const goals = {
   p1Ratio: 1.3, p2Ratio: 1.2, p3PeakRssMb: 2048, p3PagesRatio: 0.5, serveRatio: 1.2, editSeconds: 2,
   searchYearSeconds: 2, searchAllSeconds: 5, publishIndexMb: 2,
 };
+
+/** Ten years of a daily: the archive size the search goals are set for */
+const tenYears = 3650;
 
 /** In every lead article of the synthetic archive */
 const searchQuery = "档案测试甲";
@@ -239,7 +242,15 @@ export async function runBench(options: BenchOptions, log: Log = console.log): P
   const liveDates = (JSON.parse(fs.readFileSync(path.join(live, "_banmian", "archive.json"), "utf8")).editions as { date: string }[]).map((e) => e.date);
   log(`search: ${searchQuery} on the search page of the published ${liveDates.length} editions, phone conditions (CPU ${phone.cpuSlowdown}× slower, ${phone.downloadKbps / 1000} Mbps, ${phone.latencyMs} ms)`);
   const searched = await timeSearch(live, searchQuery, searchRanges(liveDates));
-  for (const t of searched) log(`  ${t.label} (${t.editions} editions): first result ${t.firstResultSeconds.toFixed(2)} s, all ${t.hits} shown after ${t.allResultsSeconds.toFixed(2)} s`);
+  if (liveDates.length < tenYears) {
+    // Ten years of indexes without building them: the live editions' bundles linked under 3,650 dates.
+    const extended = extendSearchSite(live, tenYears, path.join(work, "search-ten-years"));
+    const label = `ten years, the ${liveDates.length} editions' indexes repeated`;
+    searched.push(...(await timeSearch(path.join(work, "search-ten-years"), searchQuery, [{ label, scope: "all", editions: extended.length }], { waitForAll: false })));
+  }
+  for (const t of searched) {
+    log(`  ${t.label} (${t.editions} editions): first result ${t.firstResultSeconds.toFixed(2)} s` + (t.allResultsSeconds === null ? "" : `, all ${t.hits} shown after ${t.allResultsSeconds.toFixed(2)} s`));
+  }
   const publishIndexBytes = folderBytes(path.join(live, urls.searchIndex(tonight).slice(1)));
 
   return {
@@ -365,7 +376,7 @@ export function formatResults(r: BenchResults): string {
   );
   for (const t of r.search.ranges) {
     const goal = t.scope === "all" ? goals.searchAllSeconds : goals.searchYearSeconds;
-    rows.push([`search, ${t.label} (${t.editions} editions), phone`, `first result ${s(t.firstResultSeconds)}`, `all ${t.hits} after ${s(t.allResultsSeconds)}`, "", "", `${mark(t.firstResultSeconds <= goal)} ≤ ${goal} s`]);
+    rows.push([`search, ${t.label} (${t.editions} editions), phone`, `first result ${s(t.firstResultSeconds)}`, t.allResultsSeconds === null ? "all: not waited for" : `all ${t.hits} after ${s(t.allResultsSeconds)}`, "", "", `${mark(t.firstResultSeconds <= goal)} ≤ ${goal} s`]);
   }
   rows.push(["search index added by one publish", `${(r.search.publishIndexBytes / 2 ** 20).toFixed(2)} MB`, "", "", "", `${mark(r.search.publishIndexBytes <= goals.publishIndexMb * 2 ** 20)} ≤ ${goals.publishIndexMb} MB`]);
   return `${formatTable(header, rows, { rule: false })}\n\n${formatStages(r)}`;
