@@ -11,7 +11,7 @@ import jsQRModule from "jsqr";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, repo, tempDir } from "../helpers/build.ts";
+import { buildFixture, repo, runScript, tempDir } from "../helpers/build.ts";
 import { checkedContexts, launchChromium } from "../helpers/browser.ts";
 import { epubcheckJar } from "../../src/dev/setup.ts";
 import { serveStatic, type StaticServer } from "../helpers/serve.ts";
@@ -32,7 +32,7 @@ const zhDir = () => zhBuilt;
 let en: StaticServer;
 const { problems, context } = checkedContexts(() => browser);
 
-function build(editions: string, options: { site?: string; out?: string } = {}): string {
+function build(editions: string, options: { site?: string } = {}): string {
   const built = buildFixture(editions, options);
   if (built.result.code !== 0) throw new Error(built.result.output);
   return built.out;
@@ -109,11 +109,17 @@ describe("offline reading (issue 13 §11, issue 15 §3)", () => {
     forgetOfflineNoise();
   });
 
-  it("a page replaced in a new release reaches the saved copy on the next visit; the old copy is dropped", async () => {
-    const editions = path.join(tempDir("late-page"), "editions");
+  it("a page replaced with npm run publish --page reaches the saved copy on the next visit; the old copy is dropped", async () => {
+    const base = tempDir("late-page");
+    const editions = path.join(base, "editions");
     fs.cpSync(path.join(repo, "editions"), editions, { recursive: true });
-    const out = build(editions);
-    const own = await serveStatic(out);
+    const publish = (...args: string[]) => {
+      const result = runScript("publish.ts", ["2022-09-02", ...args, "--editions", editions, "--root", path.join(base, "public"), "--cache", path.join(base, "cache")]);
+      expect(result.code, result.output).toBe(0);
+    };
+    publish();
+    // The live site is public/current, a link the publish swaps to the new release.
+    const own = await serveStatic(path.join(base, "public", "current"));
     const browserContext = await context();
     const page = await browserContext.newPage();
     await page.goto(`${own.url}2022-09-02/02/`);
@@ -122,7 +128,7 @@ describe("offline reading (issue 13 §11, issue 15 §3)", () => {
 
     const article = path.join(editions, "2022-09-02/02/02-chenzhou-jiedao.md");
     fs.writeFileSync(article, fs.readFileSync(article, "utf8").replace("headline: 扎实开展“创文”攻坚工作", "headline: 更正后的标题：扎实开展“创文”工作"));
-    build(editions, { out });
+    publish("--page", "02");
 
     await page.goto(`${own.url}2022-09-02/02/`);
     await expect.poll(() => page.locator(".offline-status").textContent(), { timeout: 30_000 }).toBe("离线副本已更新为最新版本");
@@ -134,6 +140,8 @@ describe("offline reading (issue 13 §11, issue 15 §3)", () => {
     await browserContext.setOffline(true);
     await page.goto(`${own.url}2022-09-02/02/chenzhou-jiedao/`);
     expect(await page.locator("h1").textContent()).toBe("更正后的标题：扎实开展“创文”工作");
+    await page.goto(`${own.url}2022-09-02/02/`);
+    expect(await page.locator(".article-list").textContent()).toContain("更正后的标题：扎实开展“创文”工作");
     forgetOfflineNoise();
   });
 });
