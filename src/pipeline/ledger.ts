@@ -30,6 +30,9 @@ export interface UrlLedger {
   redirects: Redirect[];
   /** Addresses of articles taken off the site */
   withdrawn: string[];
+  /** img/ folders of withdrawn articles, kept from the ledger where they were live (so deleting them can be
+   * done again by a later publish if the one that withdrew them was killed first) */
+  withdrawnImages?: string[];
 }
 
 /** All editions' redirects and withdrawals, for the `_redirects` file (site-wide, merged like the archive index). */
@@ -113,10 +116,17 @@ export function buildLedger(edition: Edition, previous: UrlLedger | null): UrlLe
   for (const r of [...(previous?.redirects ?? []), ...renames]) {
     if (!live.has(r.from)) redirects.set(r.from, target.get(r.to) ?? r.to);
   }
+  const gone = new Set(withdrawn);
+  const shown = new Set(articles.flatMap((a) => a.images));
+  // An article brought back (its line deleted from edition.yml) shows its pictures again: they are not withdrawn.
+  const withdrawnImages = new Set([
+    ...(previous?.withdrawnImages ?? []), ...(previous?.articles ?? []).filter((a) => gone.has(a.url)).flatMap((a) => a.images),
+  ].filter((key) => !shown.has(key)));
   return {
     version: 1, date: edition.date, articles,
     redirects: [...redirects].map(([from, to]) => ({ from, to })).sort((a, b) => (a.from < b.from ? -1 : 1)),
     withdrawn,
+    ...(withdrawnImages.size ? { withdrawnImages: [...withdrawnImages].sort() } : {}),
   };
 }
 

@@ -73,13 +73,12 @@ export function recordWithdrawal(editionDir: string, article: string, siteFile: 
 /**
  * Deletes from the image store the derivatives only withdrawn articles used (their clippings, share cards and
  * photos), so the article's pictures are gone from the live site too. A picture another article of the edition
- * still shows stays. The page scan stays: it is the printed page.
+ * still shows stays. The page scan stays: it is the printed page. Safe to run again (a killed publish).
  */
-export function deleteWithdrawnImages(imageStore: string, before: UrlLedger | null, after: UrlLedger | null): string[] {
-  if (!before || !after) return [];
-  const gone = new Set(after.withdrawn);
-  const kept = new Set(after.articles.flatMap((a) => a.images));
-  const deleted = [...new Set(before.articles.filter((a) => gone.has(a.url)).flatMap((a) => a.images))].filter((key) => !kept.has(key));
+export function deleteWithdrawnImages(imageStore: string, ledger: UrlLedger | null): string[] {
+  if (!ledger) return [];
+  const kept = new Set(ledger.articles.flatMap((a) => a.images));
+  const deleted = (ledger.withdrawnImages ?? []).filter((key) => !kept.has(key) && fs.existsSync(path.join(imageStore, key)));
   for (const key of deleted) fs.rmSync(path.join(imageStore, key), { recursive: true, force: true });
   return deleted;
 }

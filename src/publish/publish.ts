@@ -86,7 +86,6 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
     throw new Error(`${options.date} is not live yet: publish the whole edition first (npm run publish -- ${options.date})`);
   }
   const rebuild = editionsToRebuild(options.date, allDates, new Set(live.keys()), late);
-  const ledgerBefore = root.currentRelease() ? readLedger(root.currentRelease()!, options.date) : null;
   // Neighbours and the newest edition are rebuilt for their links only: their words, and so their search
   // indexes, are as published; those are linked from the live store instead of being made again.
   const keepSearch = new Set(
@@ -109,7 +108,7 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
     await stages.run("summaries", () => root.swap(release), "swap");
     await failurePoint("clean up");
     const ledgerAfter = readLedger(release, options.date);
-    const deletedImages = options.withdraw !== undefined ? deleteWithdrawnImages(root.imageStore, ledgerBefore, ledgerAfter) : [];
+    const deletedImages = deleteWithdrawnImages(root.imageStore, ledgerAfter);
     await stages.run("summaries", () => root.collectGarbage(), "clean up");
     summary.stages.summaries = (summary.stages.summaries ?? 0) + (stages.times.summaries ?? 0);
     return {

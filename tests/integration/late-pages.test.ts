@@ -38,6 +38,20 @@ function liveText(): { files: Map<string, string>; search: string } {
   return { files, search };
 }
 
+/** html-validate's findings on live pages, as the site checks run it. */
+async function htmlProblems(pages: string[]): Promise<string[]> {
+  const validator = new HtmlValidate({
+    extends: ["html-validate:recommended"],
+    rules: { "doctype-style": "off", "attribute-boolean-style": "off", "attribute-empty-style": "off", "long-title": "off" },
+  });
+  const problems: string[] = [];
+  for (const url of pages) {
+    const report = await validator.validateFile(live(url));
+    for (const m of report.results.flatMap((r) => r.messages)) problems.push(`${url}:${m.line}: ${m.ruleId}: ${m.message}`);
+  }
+  return problems;
+}
+
 beforeAll(() => {
   ({ editions, root, cache, publish } = fixtureRoot("late"));
   for (const date of ["2024-03-01", "2024-03-02"]) {
@@ -103,7 +117,7 @@ describe("after midnight", () => {
     expect(read("/2024-03-02/")).not.toContain("本期更正");
   });
 
-  it("a withdrawn article is gone from every listed place, its address says so, and a full rebuild keeps it gone", () => {
+  it("a withdrawn article is gone from every listed place, its address says so, and a full rebuild keeps it gone", async () => {
     const before = JSON.parse(fs.readFileSync(path.join(root, "current/2024-03-01/_banmian/urls.json"), "utf8"));
     const images: string[] = before.articles.find((a: { url: string }) => a.url === "/2024-03-01/01/tianqi/").images;
     expect(images.length).toBeGreaterThan(0);
@@ -128,11 +142,21 @@ describe("after midnight", () => {
       expect(files.get("/_redirects")).toContain("/2024-03-01/01/tianqi/ /2024-03-01/01/tianqi/index.html 410!");
     };
     check();
+    expect(await htmlProblems(["/2024-03-01/01/tianqi/"])).toEqual([]);
     // Its clipping and share card are deleted from the image store, not only unlinked.
     for (const key of images) expect(fs.existsSync(path.join(root, "store/img", key)), key).toBe(false);
     const rebuild = runScript("rebuild.ts", ["--editions", editions, "--root", root, "--cache", cache]);
     expect(rebuild.code, rebuild.output).toBe(0);
     check();
+    // Brought back by deleting its line: the article, its pictures and its place in the feed return.
+    const yml = path.join(editions, "2024-03-01/edition.yml");
+    fs.writeFileSync(yml, fs.readFileSync(yml, "utf8").replace(/withdrawn:\n.*01\/tianqi.*\n/, ""));
+    const back = publish("2024-03-01", "--page", "01");
+    expect(back.code, back.output).toBe(0);
+    expect(read("/2024-03-01/01/tianqi/")).toContain("明日天气晴好");
+    expect(read("/feed.xml")).toContain("明日天气晴好");
+    for (const key of images) expect(fs.existsSync(path.join(root, "store/img", key)), key).toBe(true);
+    expect(read("/_redirects")).not.toContain("tianqi");
   });
 
   it("a renamed article file's old address points to the new one, and _redirects lists it", () => {
@@ -155,17 +179,8 @@ describe("after midnight", () => {
     expect(read("/2024-03-01/02/shequ/")).toContain("url=/2024-03-01/02/shitang/");
   });
 
-  it("the corrections, withdrawn and redirect pages are valid HTML", async () => {
-    const validator = new HtmlValidate({
-      extends: ["html-validate:recommended"],
-      rules: { "doctype-style": "off", "attribute-boolean-style": "off", "attribute-empty-style": "off", "long-title": "off" },
-    });
-    const problems: string[] = [];
-    for (const url of ["/2024-03-01/corrections/", "/2024-03-01/01/tianqi/", "/2024-03-01/02/shequ/", "/2024-03-01/02/shitang/"]) {
-      const report = await validator.validateFile(live(url));
-      for (const m of report.results.flatMap((r) => r.messages)) problems.push(`${url}:${m.line}: ${m.ruleId}: ${m.message}`);
-    }
-    expect(problems).toEqual([]);
+  it("the corrections and redirect pages are valid HTML", async () => {
+    expect(await htmlProblems(["/2024-03-01/corrections/", "/2024-03-01/02/shequ/", "/2024-03-01/02/shitang/"])).toEqual([]);
   });
 
   it("a withdrawn article's words leave its page's word boxes (search hits on the scan)", () => {
