@@ -1,6 +1,7 @@
 // The URL ledger: which renames become redirects, how they chain, and the _redirects lines.
 import { describe, expect, it } from "vitest";
-import { findRenames, mergeRedirectIndex, redirectsFileLines, type LedgerArticle } from "../../../src/pipeline/ledger.ts";
+import type { Article, Edition } from "../../../src/model/types.ts";
+import { buildLedger, findRenames, mergeRedirectIndex, redirectsFileLines, type LedgerArticle, type UrlLedger } from "../../../src/pipeline/ledger.ts";
 
 const a = (url: string, page: string, order: number, headline: string): LedgerArticle => ({ url, page, order, headline, images: [] });
 
@@ -34,5 +35,33 @@ describe("the redirects file", () => {
       "/epaper/2024-01-01/01/a/ /epaper/2024-01-01/01/b/ 301",
       "/epaper/2024-01-02/02/c/ /epaper/2024-01-02/02/c/index.html 410!",
     ]);
+  });
+});
+
+describe("buildLedger", () => {
+  // Just what the ledger reads of the model.
+  const article = (slug: string, headline: string, order: number, image: string | null) => ({
+    url: `/d/02/${slug}/`, order, headline, page: { label: "02" }, figures: [],
+    clipping: image ? { url: `/img/${image}/800.jpg` } : null, shareImage: image ? { url: `/img/${image}/share.jpg` } : null,
+  }) as unknown as Article;
+  const edition = (articles: Article[], withdrawn: string[] = []) =>
+    ({ date: "d", articles, withdrawn: withdrawn.map((url) => ({ url, time: "t" })) }) as unknown as Edition;
+
+  it("chains a second rename onto the first and drops a redirect whose old address is an article again", () => {
+    const first = buildLedger(edition([article("b", "甲", 1, null)]), { version: 1, date: "d", articles: [{ url: "/d/02/a/", page: "02", order: 1, headline: "甲", images: [] }], redirects: [], withdrawn: [] });
+    expect(first.redirects).toEqual([{ from: "/d/02/a/", to: "/d/02/b/" }]);
+    const second = buildLedger(edition([article("c", "甲", 1, null)]), first);
+    expect(second.redirects).toEqual([{ from: "/d/02/a/", to: "/d/02/c/" }, { from: "/d/02/b/", to: "/d/02/c/" }]);
+    const back = buildLedger(edition([article("a", "甲", 1, null)]), second);
+    expect(back.redirects).toEqual([{ from: "/d/02/b/", to: "/d/02/a/" }, { from: "/d/02/c/", to: "/d/02/a/" }]);
+  });
+
+  it("remembers a withdrawn article's pictures until it is brought back", () => {
+    const live = buildLedger(edition([article("a", "甲", 1, "k1"), article("b", "乙", 2, "k2")]), null);
+    expect(live.articles.map((a) => a.images)).toEqual([["k1"], ["k2"]]);
+    const gone: UrlLedger = buildLedger(edition([article("b", "乙", 2, "k2")], ["/d/02/a/"]), live);
+    expect(gone).toMatchObject({ withdrawn: ["/d/02/a/"], withdrawnImages: ["k1"], redirects: [] });
+    expect(buildLedger(edition([article("b", "乙", 2, "k2")], ["/d/02/a/"]), gone).withdrawnImages).toEqual(["k1"]);
+    expect(buildLedger(edition([article("a", "甲", 1, "k1"), article("b", "乙", 2, "k2")]), gone).withdrawnImages).toBeUndefined();
   });
 });
