@@ -149,6 +149,13 @@
       box.appendChild(svg);
       osd.addOverlay({ element: box, location: new OSD.Rect(x / 1000, (y / 1000) * aspect, w / 1000, (h / 1000) * aspect) });
     });
+    // A search hit's word boxes, boxed on the zoomed scan too.
+    document.querySelectorAll(".hotspots .hit-box").forEach(function (rect) {
+      var at = ["x", "y", "width", "height"].map(function (name) { return Number(rect.getAttribute(name)) / 1000; });
+      var mark = document.createElement("div");
+      mark.className = "zoom-hit";
+      osd.addOverlay({ element: mark, location: new OSD.Rect(at[0], at[1] * aspect, at[2], at[3] * aspect) });
+    });
   }
 
   // The next page's scan, in the width and format this browser would pick for it, once this page is done.

@@ -50,7 +50,7 @@ export type UiString =
   | "latestEdition" | "pageImageAlt" | "zoom" | "originalLayout" | "searchPlaceholder" | "searchButton"
   | "searchNoScript" | "editionOverview" | "articlesOnPage" | "allEditions" | "saveOffline" | "showReplica"
   | "feed" | "part" | "offlineSaving" | "offlineSaved" | "offlineFailed" | "zoomClose"
-  | "correction" | "corrections" | "withdrawn" | "withdrawnNote"
+  | "correction" | "corrections" | "withdrawn" | "withdrawnNote" | "colon"
   | "searchScope" | "searchRecent" | "searchAll" | "searching" | "searchNone" | "searchCount"
   | "readingSettings" | "textSize" | "sizeSmall" | "sizeNormal" | "sizeLarge" | "sizeLarger" | "lineSpacing"
   | "spacingTight" | "spacingNormal" | "spacingLoose" | "elderMode" | "traditional" | "simplified" | "readAloud"
@@ -99,7 +99,7 @@ export const zhCN: Locale = {
     searchDescription: (paper) => `搜索${paper}的文章`,
   },
   strings: {
-    correction: "更正", corrections: "本期更正", withdrawn: "本文已撤回", withdrawnNote: "这篇文章已从本报网站撤下。",
+    correction: "更正", corrections: "本期更正", withdrawn: "本文已撤回", withdrawnNote: "这篇文章已从本报网站撤下。", colon: "：",
     skipToContent: "跳到正文", edition: "本期", pages: "版面导航", page: "版面", articles: "文章",
     previousPage: "上一版", nextPage: "下一版", previousEdition: "上一期", nextEdition: "下一期",
     previousArticle: "上一篇", nextArticle: "下一篇", archive: "往期回顾", search: "搜索",
@@ -148,7 +148,7 @@ export const en: Locale = {
   },
   strings: {
     correction: "Correction", corrections: "Corrections in this edition", withdrawn: "This article has been withdrawn",
-    withdrawnNote: "This article has been taken off the paper's website.",
+    withdrawnNote: "This article has been taken off the paper's website.", colon: ": ",
     skipToContent: "Skip to content", edition: "Edition", pages: "Pages", page: "Page", articles: "Articles",
     previousPage: "Previous page", nextPage: "Next page", previousEdition: "Previous edition",
     nextEdition: "Next edition", previousArticle: "Previous article", nextArticle: "Next article",

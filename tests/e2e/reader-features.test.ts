@@ -476,6 +476,9 @@ describe("search hits on the scan (issue 13 §9)", () => {
     expect(inside).toBeGreaterThan(0);
     expect(requests.filter((r) => r.endsWith("/2022-09-02/02/words.json"))).toHaveLength(1);
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    // Zoomed in, the words stay boxed.
+    await page.locator(".zoom-button").click();
+    await expect.poll(() => page.locator(".zoom-hit").count(), { timeout: 15_000 }).toBe(await page.locator(".hit-box").count());
   });
 });
 
