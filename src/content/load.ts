@@ -234,10 +234,12 @@ function readYamlFile<T extends z.ZodType>(file: string, schema: T, diagnostics:
   return validate(schema, data ?? {}, file, diagnostics, text);
 }
 
-/** Returns undefined (and reports) when the YAML does not parse. */
+/** Returns undefined (and reports) when the YAML does not parse; null for a file with no keys at all. */
 function parseYaml(text: string, file: string, diagnostics: Diagnostics, lineOffset: number): unknown {
   try {
-    return yaml.load(text, { schema: yaml.JSON_SCHEMA });
+    // js-yaml reads an empty or comments-only text as undefined, which would pass for a parse error here and drop
+    // an empty page.yml's page (or an article with an empty front matter) without a word.
+    return yaml.load(text, { schema: yaml.JSON_SCHEMA }) ?? null;
   } catch (err) {
     const e = err as yaml.YAMLException;
     const line = e.mark ? e.mark.line + 1 + lineOffset : undefined;

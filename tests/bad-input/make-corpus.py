@@ -153,6 +153,9 @@ case('58-web-links-and-site-links','ok','',G, setf(G, GAMMA+'\n[市政府网站]
 case('59-slug-upper-case','error','article file name must be NN-slug.md',f'{E}/01/03-Chungeng.md', setf(f'{E}/01/03-Chungeng.md', BETA.replace('area: [0.55, 0.05, 0.4, 0.6]\n','')))
 case('60-slug-not-ascii','error','article file name must be NN-slug.md',f'{E}/02/02-义诊.md', setf(f'{E}/02/02-义诊.md', GAMMA))
 case('61-page-label-lower-case','error','page folder "a01" is not a page label',f'{E}/a01', lambda f,s: f.update({f'{E}/a01/page.yml':'section: 要闻\n'}))
+# Empty files where a page's files belong.
+case('62-pdf-empty','error','front matter "pdf": "page.pdf": the PDF is empty (0 bytes)',P1, setf(f'{E}/01/page.pdf', b''))
+case('63-page-yml-empty','error','front matter "section": is required',f'{E}/02/page.yml', setf(f'{E}/02/page.yml', ''))
 
 shutil.rmtree(ROOT+'/cases', ignore_errors=True)
 shutil.rmtree(ROOT+'/base', ignore_errors=True)

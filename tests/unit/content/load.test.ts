@@ -138,3 +138,18 @@ describe("loadEditions: corrections (更正)", () => {
     expect(messages[0]).toContain(message);
   });
 });
+
+describe("loadEditions: files with no keys", () => {
+  it("says what is missing instead of dropping the page or the article", () => {
+    const { messages } = load({
+      "2024-01-02/01/page.yml": "# 版名待定\n",
+      "2024-01-02/02/page.yml": "section: 综合\n",
+      "2024-01-02/02/01-a.md": "---\n---\n\n正文。\n",
+      "2024-01-02/edition.yml": "",
+    });
+    expect(messages).toEqual([
+      'error: 2024-01-02/01/page.yml: front matter "section": is required',
+      'error: 2024-01-02/02/01-a.md: front matter "headline": is required',
+    ]);
+  });
+});
