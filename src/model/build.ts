@@ -25,6 +25,7 @@ export function buildEdition(source: EditionSource, options: ModelOptions, diagn
     issue: source.fields.issue,
     issueLabel: source.fields.issue ? locale.issueNumber(source.fields.issue) : undefined,
     dateLabel: locale.editionDate(source.date, options.timeZone),
+    published: localTime(`${source.date} 00:00`, options.timeZone),
     url: urls.edition(source.date),
     dir: source.dir,
     pages: [], articles: [], stories: [], corrected: [], correctionsUrl: null, withdrawn: [],

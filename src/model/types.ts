@@ -133,6 +133,8 @@ export interface Edition {
   issueLabel?: string;
   /** 2022年9月2日 星期五 */
   dateLabel: string;
+  /** When it came out: midnight in the paper's time zone, ISO 8601 with the offset (JSON-LD datePublished) */
+  published: string;
   url: string;
   dir: string;
   pages: Page[];
