@@ -37,6 +37,7 @@ describe("corrections in the model", () => {
   it("uses the English paper's zone and words", () => {
     const { edition } = model({ "2024-01-02/01/01-a.md": article("headline: A\ncorrection: { time: 2024-01-02 09:30, text: Fixed }") }, en, "America/New_York");
     expect(edition.articles[0].corrections[0]).toMatchObject({ time: "2024-01-02T09:30:00-05:00", label: "January 2, 2024, 09:30" });
+    expect(edition.published).toBe("2024-01-02T00:00:00-05:00");
   });
 });
 
