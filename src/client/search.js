@@ -46,7 +46,8 @@
     // Result URLs are site-relative; the base is the site's path prefix, whichever bundle they come from.
     var base = list.getAttribute("data-base") || "/";
     return bundles[href] || (bundles[href] = import(href).then(function (pf) {
-      return pf.options({ excerptLength: 40, baseUrl: base }).then(function () { return pf.init(); }).then(function () { return pf; });
+      // No web worker: a worker could not use the WebAssembly the page preloaded, and would fetch it again.
+      return pf.options({ excerptLength: 40, baseUrl: base, noWorker: true }).then(function () { return pf.init(); }).then(function () { return pf; });
     }));
   }
 

@@ -48,6 +48,8 @@ export interface SiteData {
   sitemapMonths: { month: string; url: string; editions: EditionSummary[] }[];
   /** Every month's sitemap, for the sitemap index */
   sitemapIndex: string[];
+  /** Pagefind's WebAssembly file in every bundle, which the search page preloads (set before the render) */
+  searchWasm?: string;
   /** Editions with a search index, newest first: what the search page may merge */
   searchEditions: { date: string; year: number; label: string; index: string }[];
   /** Whether cross-edition pages (home, archive, feed, sitemap) are part of this build */

@@ -30,6 +30,33 @@ type SearchRecord = Parameters<pagefind.PagefindIndex["addCustomRecord"]>[0];
 export const searchCacheFolder = "search";
 
 /**
+ * The name of the WebAssembly file Pagefind writes for `settings`' language (wasm.en.pagefind for a language it
+ * stems, wasm.unknown.pagefind for Chinese), so the search page can preload it: found once by indexing one record,
+ * then kept in the search cache.
+ */
+export async function searchWasmFile(settings: Settings, cacheDir: string): Promise<string> {
+  const language = settings.locale.split("-")[0].toLowerCase();
+  const cache = new DerivativeCache(path.join(cacheDir, searchCacheFolder));
+  let started = false;
+  try {
+    const entry = await cache.get<{ file: string }>(hashBytes("wasm", pagefindVersion, language), async (dir) => {
+      started = true;
+      const { errors, index } = await pagefind.createIndex({ forceLanguage: language });
+      if (!index) throw new Error(`search index: ${errors.join("; ")}`);
+      await index.addCustomRecord({ url: "/", content: "probe 探", language });
+      const probe = path.join(dir, "probe");
+      await index.writeFiles({ outputPath: probe });
+      const wasm = JSON.parse(fs.readFileSync(path.join(probe, "pagefind-entry.json"), "utf8")).languages[language]?.wasm as string | null;
+      fs.rmSync(probe, { recursive: true, force: true });
+      return { file: `wasm.${wasm ?? "unknown"}.pagefind` };
+    });
+    return entry.manifest.file;
+  } finally {
+    if (started) await pagefind.close();
+  }
+}
+
+/**
  * Writes each edition's index into outDir. `cacheDir` (the image cache's folder) holds the indexes already made,
  * in its search/ folder; the indexer process starts only when some edition's records are new.
  */

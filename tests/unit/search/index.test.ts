@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Diagnostics } from "../../../src/content/diagnostics.ts";
 import { buildModel, readContent } from "../../../src/pipeline/prepare.ts";
-import { writeSearchIndexes } from "../../../src/search/index.ts";
+import { searchWasmFile, writeSearchIndexes } from "../../../src/search/index.ts";
 import { article, writeTree } from "../../helpers/editions.ts";
 import { repo, tempDir } from "../../helpers/build.ts";
 import { treeHash } from "../../helpers/tree.ts";
@@ -43,5 +43,19 @@ describe("writeSearchIndexes", () => {
     expect(await writeSearchIndexes(changed.editions, third, changed.settings, cache)).toEqual({ records: 2, cached: 1, indexed: 1 });
     expect(treeHash(path.join(third, "2024-01-01"))).toEqual(treeHash(path.join(first, "2024-01-01")));
     expect(treeHash(path.join(third, "2024-01-02"))).not.toEqual(treeHash(path.join(first, "2024-01-02")));
+  });
+});
+
+describe("searchWasmFile", () => {
+  it("names the WebAssembly file Pagefind writes for the paper's language, once, then from the cache", { timeout: 60_000 }, async () => {
+    const cache = tempDir("search-cache");
+    const { settings } = model(writeTree({ "2024-01-01/01/page.yml": "section: 要闻\n", "2024-01-01/01/01-a.md": article("headline: 甲") }));
+    expect(await searchWasmFile(settings, cache)).toBe("wasm.unknown.pagefind");
+    expect(await searchWasmFile({ ...settings, locale: "en-US" }, cache)).toBe("wasm.en.pagefind");
+    const entries = fs.readdirSync(path.join(cache, "search"));
+    expect(entries).toHaveLength(2);
+    // Cached: no probe bundle is left, and asking again reads the entry.
+    for (const e of entries) expect(fs.readdirSync(path.join(cache, "search", e))).toEqual(["manifest.json"]);
+    expect(await searchWasmFile(settings, cache)).toBe("wasm.unknown.pagefind");
   });
 });
