@@ -44,9 +44,11 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   const { data } = prepared;
   // The home page is the newest edition's front page: a build without that edition has nothing to render it from.
   const ignore = crossEdition && data.latest ? [] : [templates.home];
-  // The search page preloads the newest bundle's WebAssembly, whose name depends on the language.
-  if (crossEdition && data.searchEditions.length) data.searchWasm = await searchWasmFile(data.settings, options.cacheDir);
-  await stages.run("pages", () => renderSite(data, { outDir: options.outDir, ignore, cacheDir: options.cacheDir }));
+  await stages.run("pages", async () => {
+    // The search page preloads the newest bundle's WebAssembly, whose name depends on the language.
+    if (crossEdition && data.searchEditions.length) data.searchWasm = await searchWasmFile(data.settings, options.cacheDir);
+    await renderSite(data, { outDir: options.outDir, ignore, cacheDir: options.cacheDir });
+  });
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
   const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
   await stages.run("search", () => writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir), "search index");
