@@ -13,6 +13,40 @@ export interface CacheEntry<M> {
 /** Where a cache remembers the keys of source files (see DerivativeCache.sourceKey). */
 const sourceKeysFolder = "keys";
 
+/**
+ * Folders inside the image cache's folder that other stages keep, each by its own content keys (search indexes,
+ * share codes, edition downloads and word boxes): pruning the derivatives leaves them alone.
+ */
+export const stageCacheFolders = { search: "search", qr: "qr", downloads: "downloads" } as const;
+
+/** Shards write one cache at once: a file is complete or absent, never half-written. */
+export function writeAtomically(file: string, data: string | Uint8Array): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(temp, data);
+  fs.renameSync(temp, file);
+}
+
+/** A stamp of a file that changes when it is replaced or edited: size, modification time and inode (no read). */
+export function fileStamp(file: string): string {
+  const stat = fs.statSync(file);
+  return `${path.resolve(file)}:${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+}
+
+/**
+ * A stage's output kept in `cacheDir/folder` under `key` (a hash of everything it is made from): read back when
+ * present, else made and kept. Without a cache folder it is simply made.
+ */
+export async function cachedOutput(
+  cacheDir: string | undefined, folder: string, key: string, make: () => Promise<Uint8Array | string>,
+): Promise<Buffer> {
+  const file = cacheDir ? path.join(cacheDir, folder, key) : null;
+  if (file && fs.existsSync(file)) return fs.readFileSync(file);
+  const made = Buffer.from(await make());
+  if (file) writeAtomically(file, made);
+  return made;
+}
+
 export function hashBytes(...parts: (Buffer | string)[]): string {
   const hash = crypto.createHash("sha256");
   for (const part of parts) hash.update(part).update("\0");
@@ -67,9 +101,8 @@ export class DerivativeCache {
    * or changed.
    */
   sourceKey(file: string, parts: string[], read: () => Buffer): string {
-    const stat = fs.statSync(file);
     const memo = path.join(this.dir, sourceKeysFolder, `${hashBytes("source", path.resolve(file), ...parts)}.json`);
-    const seen = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+    const seen = fileStamp(file);
     try {
       const known = JSON.parse(fs.readFileSync(memo, "utf8")) as { seen: string; key: string };
       if (known.seen === seen) return known.key;
@@ -77,10 +110,7 @@ export class DerivativeCache {
       // Not seen before (or a memo cut short): hash the bytes.
     }
     const key = hashBytes(...parts, read());
-    fs.mkdirSync(path.dirname(memo), { recursive: true });
-    const temp = `${memo}.tmp-${process.pid}`;
-    fs.writeFileSync(temp, JSON.stringify({ seen, key }));
-    fs.renameSync(temp, memo);
+    writeAtomically(memo, JSON.stringify({ seen, key }));
     return key;
   }
 
@@ -93,9 +123,10 @@ export class DerivativeCache {
   prune(): number {
     let removed = 0;
     for (const name of fs.readdirSync(this.dir)) {
-      // The search index and share code caches live inside the image cache's folder, kept by their own builds;
-      // the remembered source keys are checked against their files each time.
-      if (this.used.has(name) || name === "search" || name === "qr" || name === sourceKeysFolder) continue;
+      // The other stages' caches are kept by their own builds; the remembered source keys are checked against
+      // their files each time.
+      const kept: string[] = [...Object.values(stageCacheFolders), sourceKeysFolder];
+      if (this.used.has(name) || kept.includes(name)) continue;
       fs.rmSync(path.join(this.dir, name), { recursive: true, force: true });
       removed++;
     }

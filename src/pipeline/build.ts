@@ -52,7 +52,7 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
   const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
   await stages.run("search", () => writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir), "search index");
-  await stages.run("downloads", () => writeEditionDownloads(data, options.outDir, options.imageDir), "edition PDF and EPUB");
+  await stages.run("downloads", () => writeEditionDownloads(data, options.outDir, options.imageDir, options.cacheDir), "edition PDF and EPUB");
   await stages.run("offline", () => writeOfflineManifests(data.editions, options.outDir, data.lang), "offline manifests");
   await stages.run("summaries", () => writeSummaries(prepared, options, htmlPages));
   return summarize(prepared, htmlPages, stages.times);

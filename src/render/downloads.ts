@@ -2,7 +2,8 @@
 // article (pdf-lib), and an EPUB 3 of the edition's text (one chapter per page, our own small ZIP writer).
 import fs from "node:fs";
 import path from "node:path";
-import { PDFDocument, PDFHexString, PDFName, type PDFRef } from "pdf-lib";
+import type { PDFDocument, PDFRef } from "pdf-lib";
+import { cachedOutput, fileStamp, hashBytes, stageCacheFolders } from "../images/cache.ts";
 import type { Edition, Page } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
 import type { SiteData } from "../pipeline/prepare.ts";
@@ -29,7 +30,9 @@ interface OutlineItem {
 export async function editionPdf(edition: Edition, outDir: string, title: string, imageDir = path.join(outDir, "img")): Promise<Uint8Array | null> {
   const pages = edition.pages.filter(printable);
   if (!pages.length) return null;
-  const doc = await PDFDocument.create({ updateMetadata: false });
+  // pdf-lib is loaded only when a PDF is made: a warm build finds the editions' PDFs in the cache.
+  const lib = await import("pdf-lib");
+  const doc = await lib.PDFDocument.create({ updateMetadata: false });
   const when = editionMoment(edition);
   doc.setTitle(title, { showInWindowTitleBar: true });
   doc.setCreationDate(when);
@@ -39,7 +42,7 @@ export async function editionPdf(edition: Edition, outDir: string, title: string
   for (const page of pages) {
     let added;
     if (page.pdfPath) {
-      const source = await PDFDocument.load(fs.readFileSync(page.pdfPath), { updateMetadata: false });
+      const source = await lib.PDFDocument.load(fs.readFileSync(page.pdfPath), { updateMetadata: false });
       [added] = await doc.copyPages(source, [0]);
       doc.addPage(added);
     } else {
@@ -57,12 +60,13 @@ export async function editionPdf(edition: Edition, outDir: string, title: string
       })),
     });
   }
-  writeOutline(doc, outline);
+  writeOutline(lib, doc, outline);
   return doc.save({ useObjectStreams: false });
 }
 
 /** The document outline (bookmarks) as PDF dictionaries: pdf-lib has no API for it. */
-function writeOutline(doc: PDFDocument, items: OutlineItem[]): void {
+function writeOutline(lib: typeof import("pdf-lib"), doc: PDFDocument, items: OutlineItem[]): void {
+  const { PDFHexString, PDFName } = lib;
   const root = doc.context.nextRef();
   const count = (list: OutlineItem[]): number => list.reduce((n, item) => n + 1 + count(item.children), 0);
   const level = (list: OutlineItem[], parent: PDFRef): { first: PDFRef; last: PDFRef } => {
@@ -169,17 +173,37 @@ ${files.map((f) => `<li><a href="${f.name}">${xml(f.page.stripLabel)}</a>${f.pag
   ], editionMoment(edition));
 }
 
-/** The downloads stage: each edition's PDF and EPUB, and its pages' word boxes. Returns the files written. */
-export async function writeEditionDownloads(site: Pick<SiteData, "root" | "lang" | "settings" | "editions">, outDir: string, imageDir?: string): Promise<number> {
+/** Everything an edition's PDF is made from, as a cache key: page sources by stamp (no read), labels, bookmarks. */
+function editionPdfKey(edition: Edition, title: string): string {
+  const pages = edition.pages.filter(printable).map((page) => [
+    page.stripLabel,
+    page.pdfPath ? fileStamp(page.pdfPath) : page.images!.picture.fallback.url,
+    page.articles.map((a) => [a.headline, a.polygon ? Math.min(...a.polygon.map((p) => p[1])) : null]),
+  ]);
+  return hashBytes("edition-pdf", downloadsVersion, title, edition.date, JSON.stringify(pages));
+}
+
+/** Bump when editionPdf's output changes: cached PDFs are then made again. */
+const downloadsVersion = "1";
+
+/**
+ * The downloads stage: each edition's PDF and EPUB, and its pages' word boxes. Returns the files written. With a
+ * cache folder an unchanged edition's PDF is copied from it rather than merged again.
+ */
+export async function writeEditionDownloads(
+  site: Pick<SiteData, "root" | "lang" | "settings" | "editions">, outDir: string, imageDir?: string, cacheDir?: string,
+): Promise<number> {
   let written = 0;
   for (const edition of site.editions) {
-    const pdf = await editionPdf(edition, outDir, `${site.settings.paper} ${edition.dateLabel}`, imageDir);
-    if (pdf) {
+    const title = `${site.settings.paper} ${edition.dateLabel}`;
+    if (edition.pages.some(printable)) {
+      const key = editionPdfKey(edition, title);
+      const pdf = await cachedOutput(cacheDir, stageCacheFolders.downloads, `${key}.pdf`, async () => (await editionPdf(edition, outDir, title, imageDir))!);
       fs.writeFileSync(path.join(outDir, urls.editionPdf(edition.date).slice(1)), pdf);
       written++;
     }
     fs.writeFileSync(path.join(outDir, urls.editionEpub(edition.date).slice(1)), editionEpub(edition, site));
-    written += 1 + writePageWords(edition.pages, outDir);
+    written += 1 + (await writePageWords(edition.pages, outDir, cacheDir));
   }
   return written;
 }

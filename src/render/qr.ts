@@ -2,14 +2,19 @@
 // Choosing a code's mask is most of a page's render time, so the codes of an edition are made before the render
 // and kept in the image cache's folder (qr/), one file per edition keyed by its URLs: a rebuild reads them.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import QRCode from "qrcode";
-import { hashBytes } from "../images/cache.ts";
+import type QRCodeModule from "qrcode";
+import { hashBytes, stageCacheFolders, writeAtomically } from "../images/cache.ts";
 import type { Edition } from "../model/types.ts";
+
+// Loaded on the first code made: a warm build takes every code from the cache and never needs it.
+let qrcode: typeof QRCodeModule | null = null;
+const loadQrcode = () => (qrcode ??= createRequire(import.meta.url)("qrcode") as typeof QRCodeModule);
 
 /** One <path> of dark modules, with the four-module quiet zone the QR standard asks for. */
 export function qrSvg(text: string, label: string): string {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
+  const { modules } = loadQrcode().create(text, { errorCorrectionLevel: "M" });
   const size = modules.size;
   const quiet = 4;
   let d = "";
@@ -34,9 +39,6 @@ function escape(text: string): string {
 /** Made codes by text and label: what the filter answers from before it makes one itself. */
 export type ShareCodes = Map<string, string>;
 
-/** The image cache's folder holds the share codes under this name (its pruning leaves it alone). */
-export const qrCacheFolder = "qr";
-
 /** Bump when qrSvg's output changes: the cached codes are then made again. */
 const qrVersion = "1";
 
@@ -48,7 +50,7 @@ export function shareCodes(editions: Edition[], root: string, label: string, cac
   const codes: ShareCodes = new Map();
   for (const edition of editions) {
     const texts = [...edition.articles.map((a) => a.url), ...edition.stories.map((s) => s.url)].map((url) => `${root}${url.replace(/^\//, "")}`);
-    const file = cacheDir ? path.join(cacheDir, qrCacheFolder, `${hashBytes("qr", qrVersion, label, ...texts)}.json`) : null;
+    const file = cacheDir ? path.join(cacheDir, stageCacheFolders.qr, `${hashBytes("qr", qrVersion, label, ...texts)}.json`) : null;
     let made: Record<string, string> | null = null;
     if (file && fs.existsSync(file)) made = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
     if (!made) {
@@ -60,13 +62,6 @@ export function shareCodes(editions: Edition[], root: string, label: string, cac
   return codes;
 }
 
-/** Shards write the same cache at once: a file is complete or absent, never half-written. */
-function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(temp, text);
-  fs.renameSync(temp, file);
-}
 
 export function qrPlugin(eleventyConfig: any, options: { codes?: ShareCodes } = {}): void {
   const codes = options.codes ?? new Map();

@@ -2,11 +2,11 @@
 // 0–1000 box the page's hotspots use. Written at build time; the page view loads them only with a search hit.
 import fs from "node:fs";
 import path from "node:path";
-import { withPdfPage } from "../desk/pdf/paint.ts";
 import type { Area } from "../content/schema.ts";
 import { insideArea } from "../model/geometry.ts";
 import type { Page } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
+import { cachedOutput, fileStamp, hashBytes, stageCacheFolders } from "../images/cache.ts";
 
 /** [x0, y0, x1, y1] in thousandths of the page's width and height. */
 export type CharBox = [number, number, number, number];
@@ -15,8 +15,12 @@ export interface PageWords {
   lines: { text: string; chars: CharBox[] }[];
 }
 
-/** The lines of page 1 of a PDF, one box per character of `text` (so a match's offsets index its boxes). */
-export function readPageWords(pdf: Uint8Array): PageWords {
+/**
+ * The lines of page 1 of a PDF, one box per character of `text` (so a match's offsets index its boxes). MuPDF is
+ * loaded here, not with the build: a warm build takes the boxes from the cache.
+ */
+export async function readPageWords(pdf: Uint8Array): Promise<PageWords> {
+  const { withPdfPage } = await import("../desk/pdf/paint.ts");
   return withPdfPage(pdf, 0, (page) => {
     const [px0, py0, px1, py1] = page.getBounds();
     const scale = (v: number, o: number, size: number) => Math.round(((v - o) / size) * 10000) / 10;
@@ -54,23 +58,31 @@ function withoutAreas(words: PageWords, areas: Area[]): PageWords {
   return { lines: words.lines.filter((l) => !areas.some((area) => insideArea(area, ...(middle(l.chars) as [number, number])))) };
 }
 
+/** Bump when readPageWords' output changes: cached word boxes are then read again. */
+const wordsVersion = "1";
+
 /**
- * Writes words.json for every page with a PDF. A PDF MuPDF cannot read gets an empty list: the page view asks for
- * the file whenever the page has a PDF, and the PDF's own problem is reported by the image stage.
+ * Writes words.json for every page with a PDF, kept in the cache by the PDF's stamp and the withdrawn areas. A PDF
+ * MuPDF cannot read gets an empty list: the page view asks for the file whenever the page has a PDF, and the PDF's
+ * own problem is reported by the image stage.
  */
-export function writePageWords(pages: Page[], outDir: string): number {
+export async function writePageWords(pages: Page[], outDir: string, cacheDir?: string): Promise<number> {
   let written = 0;
   for (const page of pages) {
     if (!page.pdfPath) continue;
-    let words: PageWords = { lines: [] };
-    try {
-      words = withoutAreas(readPageWords(fs.readFileSync(page.pdfPath)), page.withdrawnAreas ?? []);
-    } catch {
-      // Reported where the PDF is rendered (images stage); no boxes is the honest answer here.
-    }
+    const pdfPath = page.pdfPath;
+    const key = hashBytes("words", wordsVersion, fileStamp(pdfPath), JSON.stringify(page.withdrawnAreas ?? []));
+    const words = await cachedOutput(cacheDir, stageCacheFolders.downloads, `${key}.json`, async () => {
+      try {
+        return JSON.stringify(withoutAreas(await readPageWords(fs.readFileSync(pdfPath)), page.withdrawnAreas ?? []));
+      } catch {
+        // Reported where the PDF is rendered (images stage); no boxes is the honest answer here.
+        return JSON.stringify({ lines: [] });
+      }
+    });
     const target = path.join(outDir, urls.pageWords(page.edition.date, page.label).slice(1));
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, JSON.stringify(words));
+    fs.writeFileSync(target, words);
     written++;
   }
   return written;

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { DerivativeCache, hashBytes, publishEntry } from "../images/cache.ts";
+import { DerivativeCache, hashBytes, publishEntry, stageCacheFolders } from "../images/cache.ts";
 import { projectRoot } from "../project.ts";
 import type { Settings } from "../content/settings.ts";
 import { plainText } from "../markdown/index.ts";
@@ -26,9 +26,6 @@ export interface SearchIndexResult {
 
 type SearchRecord = Parameters<pagefind.PagefindIndex["addCustomRecord"]>[0];
 
-/** The image cache's folder holds the search cache under this name (its pruning leaves it alone). */
-export const searchCacheFolder = "search";
-
 /**
  * The name of the WebAssembly file Pagefind writes for `settings`' language (wasm.en.pagefind for a language it
  * stems, wasm.unknown.pagefind for Chinese), so the search page can preload it: found once by indexing one record,
@@ -36,7 +33,7 @@ export const searchCacheFolder = "search";
  */
 export async function searchWasmFile(settings: Settings, cacheDir: string): Promise<string> {
   const language = settings.locale.split("-")[0].toLowerCase();
-  const cache = new DerivativeCache(path.join(cacheDir, searchCacheFolder));
+  const cache = new DerivativeCache(path.join(cacheDir, stageCacheFolders.search));
   let started = false;
   try {
     const entry = await cache.get<{ file: string }>(hashBytes("wasm", pagefindVersion, language), async (dir) => {
@@ -62,7 +59,7 @@ export async function searchWasmFile(settings: Settings, cacheDir: string): Prom
  */
 export async function writeSearchIndexes(editions: Edition[], outDir: string, settings: Settings, cacheDir?: string): Promise<SearchIndexResult> {
   const language = settings.locale.split("-")[0].toLowerCase();
-  const cache = cacheDir ? new DerivativeCache(path.join(cacheDir, searchCacheFolder)) : null;
+  const cache = cacheDir ? new DerivativeCache(path.join(cacheDir, stageCacheFolders.search)) : null;
   const result: SearchIndexResult = { records: 0, cached: 0, indexed: 0 };
   let started = false;
   try {

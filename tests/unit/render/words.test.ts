@@ -6,8 +6,8 @@ import { readPageWords } from "../../../src/render/words.ts";
 
 const pdf = fs.readFileSync(path.join(import.meta.dirname, "../../../editions/2022-09-02/02/page.pdf"));
 
-describe("readPageWords", () => {
-  const { lines } = readPageWords(pdf);
+describe("readPageWords", async () => {
+  const { lines } = await readPageWords(pdf);
 
   it("has one box per character of each line, inside the 0–1000 page box", () => {
     expect(lines.length).toBeGreaterThan(50);
@@ -33,7 +33,7 @@ describe("readPageWords", () => {
     expect(y0).toBeLessThan(977);
   });
 
-  it("refuses bytes that are not a PDF (the build then writes no boxes)", () => {
-    expect(() => readPageWords(Buffer.from("not a pdf"))).toThrow();
+  it("refuses bytes that are not a PDF (the build then writes no boxes)", async () => {
+    await expect(readPageWords(Buffer.from("not a pdf"))).rejects.toThrow();
   });
 });
