@@ -87,7 +87,7 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
   }
   const rebuild = editionsToRebuild(options.date, allDates, new Set(live.keys()), late);
   // Neighbours and the newest edition are rebuilt for their links only: their words, and so their search
-  // indexes, are as published; those are linked from the live store instead of being made again.
+  // indexes, are as published; the build links those from the live release instead of making them again.
   const keepSearch = new Set(
     [...rebuild].filter((d) => d !== options.date && live.has(d) && fs.existsSync(searchIndexIn(live.get(d)!, d))),
   );
@@ -103,7 +103,7 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
     await failurePoint("build");
     const stages = new Stages(log);
     const release = await stages.run("summaries", () =>
-      root.assembleRelease({ id, staging, allDates, rebuilt: rebuild, keepSearch }, () => failurePoint("release")), "release");
+      root.assembleRelease({ id, staging, allDates, rebuilt: rebuild }, () => failurePoint("release")), "release");
     await failurePoint("swap");
     await stages.run("summaries", () => root.swap(release), "swap");
     await failurePoint("clean up");

@@ -22,8 +22,6 @@ export interface StagedBuild {
   allDates: string[];
   /** Editions whose folders the staging holds; the others stay as the live release has them */
   rebuilt: Set<string>;
-  /** Rebuilt editions whose search index is the live one's (rebuilt for their links only, words unchanged) */
-  keepSearch?: Set<string>;
 }
 
 /** An edition's search index inside a folder holding that edition's pages. */
@@ -98,7 +96,6 @@ export class PublishRoot {
     fs.mkdirSync(release);
     for (const date of rebuilt) {
       const stored = path.join(this.editionStore, `${date}@${id}`);
-      if (staged.keepSearch?.has(date)) linkTree(searchIndexIn(live.get(date)!, date), searchIndexIn(path.join(staging, date), date));
       fs.renameSync(path.join(staging, date), stored);
       links.set(date, stored);
     }

@@ -26,11 +26,12 @@ export interface OfflineManifest {
  * few megabytes), and what search, zoom, read aloud and 繁體 need offline: the search page, the edition's search
  * index, word boxes and deep-zoom tiles, and the scripts loaded on use, as found in the built site.
  */
-export function offlineFiles(edition: Edition, outDir: string, lang = "zh-CN"): string[] {
+export function offlineFiles(edition: Edition, outDir: string, lang = "zh-CN", imageDir?: string): string[] {
+  const site = { outDir, imageDir };
   const files = new Set<string>([edition.url, "/assets/site.css", "/assets/reader.js", "/assets/icon.svg", "/assets/blank.svg",
     urls.search(), urls.searchEditions(), "/assets/search.js", "/assets/openseadragon.min.js", "/assets/speech.js"]);
   const picture = (p: Picture | null | undefined) => { if (p) files.add(p.fallback.url); };
-  const addFolder = (url: string) => { for (const file of filesUnder(outDir, url)) files.add(file); };
+  const addFolder = (url: string) => { for (const file of filesUnder(site, url)) files.add(file); };
   // The 繁體 view's converter (about 1 MB), for Chinese papers only: the switch is offered nowhere else.
   if (lang.startsWith("zh")) {
     addFolder("/assets/opencc/");
@@ -53,42 +54,60 @@ export function offlineFiles(edition: Edition, outDir: string, lang = "zh-CN"): 
   }
   for (const story of edition.stories) files.add(story.url);
   addFolder(urls.searchIndex(edition.date));
-  return [...files].filter((url) => fs.existsSync(fileOf(outDir, url))).map((url) => url.replace(/^\//, ""));
+  // The search page and its list of editions are the whole site's: a shard's build has not written them yet, the
+  // release always has them. The edition's own files are listed as built (word boxes exist only for pages with a PDF).
+  const siteWide = new Set([urls.search(), urls.searchEditions()]);
+  return [...files].filter((url) => siteWide.has(url) || fs.existsSync(fileOf(site, url))).map((url) => url.replace(/^\//, ""));
 }
 
 /** The manifest of one edition as built in outDir, its cache named by the hash of every file it lists. */
-export function offlineManifest(edition: Edition, outDir: string, lang?: string): OfflineManifest {
-  const files = offlineFiles(edition, outDir, lang);
+export function offlineManifest(edition: Edition, outDir: string, lang?: string, imageDir?: string): OfflineManifest {
+  const files = offlineFiles(edition, outDir, lang, imageDir);
   const hash = crypto.createHash("sha256");
   // The search page and the list of editions change with every new edition, not with this one.
   const shared = new Set([urls.search(), urls.searchEditions()].map((url) => url.slice(1)));
-  for (const file of files.filter((f) => !shared.has(f))) hash.update(file).update("\0").update(fs.readFileSync(fileOf(outDir, file))).update("\0");
+  // Images are content-addressed (their folder is their key): their names say all their bytes would.
+  for (const file of files.filter((f) => !shared.has(f))) {
+    hash.update(file).update("\0");
+    if (!file.startsWith(imageFolder)) hash.update(fs.readFileSync(fileOf({ outDir, imageDir }, file))).update("\0");
+  }
   return { edition: edition.date, cache: `${offlineCachePrefix(edition.date)}${hash.digest("hex").slice(0, 16)}`, files };
 }
 
 /** Writes each edition's offline.json; runs after the pages and search stages, whose files it lists. */
-export function writeOfflineManifests(editions: Edition[], outDir: string, lang?: string): number {
+/** `imageDir`: where the images are when not in outDir/img (a publish keeps them in the shared image store). */
+export function writeOfflineManifests(editions: Edition[], outDir: string, lang?: string, imageDir?: string): number {
   for (const edition of editions) {
-    const target = fileOf(outDir, urls.offlineManifest(edition.date));
+    const target = fileOf({ outDir }, urls.offlineManifest(edition.date));
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, JSON.stringify(offlineManifest(edition, outDir, lang)));
+    fs.writeFileSync(target, JSON.stringify(offlineManifest(edition, outDir, lang, imageDir)));
   }
   return editions.length;
 }
 
+/** The site-relative folder of every image (derivatives, tiles, clippings). */
+const imageFolder = "img/";
+
+interface BuiltSite {
+  outDir: string;
+  /** Where /img/ is, when not inside outDir. */
+  imageDir?: string;
+}
+
 /** The built file a site-relative URL is served from. */
-function fileOf(outDir: string, url: string): string {
+function fileOf(site: BuiltSite, url: string): string {
   const relative = url.replace(/^\//, "");
-  return path.join(outDir, relative.endsWith("/") || relative === "" ? `${relative}index.html` : relative);
+  if (site.imageDir && relative.startsWith(imageFolder)) return path.join(site.imageDir, relative.slice(imageFolder.length));
+  return path.join(site.outDir, relative.endsWith("/") || relative === "" ? `${relative}index.html` : relative);
 }
 
 /** Site-relative URLs of every file under a folder URL of the built site, sorted (the manifest is deterministic). */
-function filesUnder(outDir: string, folderUrl: string): string[] {
-  const dir = path.join(outDir, folderUrl.replace(/^\//, ""));
+function filesUnder(site: BuiltSite, folderUrl: string): string[] {
+  const dir = fileOf(site, folderUrl).replace(/index\.html$/, "");
   if (!fs.existsSync(dir)) return [];
   return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
     .filter((d) => d.isFile())
-    .map((d) => `/${path.relative(outDir, path.join(d.parentPath ?? (d as any).path, d.name)).split(path.sep).join("/")}`)
+    .map((d) => `${folderUrl}${path.relative(dir, path.join(d.parentPath ?? (d as any).path, d.name)).split(path.sep).join("/")}`)
     .sort();
 }
 

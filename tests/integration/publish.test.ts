@@ -133,4 +133,19 @@ describe("publish", () => {
     expect(fs.readFileSync(path.join(current, "feed.xml"), "utf8")).toContain("社区食堂开张");
     expect(fs.readFileSync(path.join(current, "sitemaps/2024-03.xml"), "utf8")).toContain("/2024-03-01/02/shequ/");
   });
+
+  it("a published edition's offline copy lists its pictures from the image store and its search index, yesterday's too", () => {
+    const current = path.join(root, "current");
+    for (const date of ["2024-03-01", "2024-03-02"]) {
+      const manifest = JSON.parse(fs.readFileSync(path.join(current, date, "offline.json"), "utf8")) as { files: string[] };
+      const pictures = manifest.files.filter((f) => f.startsWith("img/"));
+      expect(pictures.length, date).toBeGreaterThan(0);
+      expect(manifest.files, date).toContain(`${date}/pagefind/pagefind-entry.json`);
+      // Everything it lists is served by the live release: the worker would fail to save the copy otherwise.
+      for (const file of manifest.files) {
+        const served = path.join(current, file.endsWith("/") ? `${file}index.html` : file);
+        expect(fs.existsSync(served), file).toBe(true);
+      }
+    }
+  });
 });

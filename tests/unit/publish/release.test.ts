@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { editionsToRebuild } from "../../../src/publish/publish.ts";
 import { PublishRoot, searchIndexIn } from "../../../src/publish/release.ts";
+import { keepSearchIndexes } from "../../../src/search/index.ts";
 import { tempDir } from "../../helpers/build.ts";
 
 function stage(root: PublishRoot, id: string, dates: string[]): string {
@@ -41,7 +42,10 @@ describe("PublishRoot", () => {
 
     const staging = stage(root, "b", ["2024-01-02"]);
     fs.writeFileSync(path.join(searchIndexIn(root.currentEditions().get("2024-01-02")!, "2024-01-02"), "words"), "kept");
-    const second = await root.assembleRelease({ id: "b", staging, allDates: ["2024-01-01", "2024-01-02"], rebuilt: new Set(["2024-01-02"]), keepSearch: new Set(["2024-01-02"]) });
+    // A neighbour rebuilt for its links keeps its live index: the build links it in (before the offline stage).
+    fs.rmSync(searchIndexIn(path.join(staging, "2024-01-02"), "2024-01-02"), { recursive: true });
+    expect(keepSearchIndexes(["2024-01-02", "2024-01-05"], root.current, staging)).toBe(1);
+    const second = await root.assembleRelease({ id: "b", staging, allDates: ["2024-01-01", "2024-01-02"], rebuilt: new Set(["2024-01-02"]) });
     root.swap(second);
     expect(fs.readFileSync(path.join(root.current, "index.html"), "utf8")).toBe("home of b");
     expect(fs.readFileSync(path.join(root.current, "2024-01-01/index.html"), "utf8")).toBe("2024-01-01 of a");
