@@ -22,6 +22,10 @@ export interface LockRecord {
 /** A reaper holds its claim for two system calls; a claim this old was left by a reaper that was killed. */
 const abandonedClaimMs = 10_000;
 
+/** How long taking the lock may go on: longer than a claim takes to count as abandoned, so a reaper killed a
+ * moment ago is waited out (its claim then removed) rather than reported as a lock that keeps changing hands. */
+const takeDeadlineMs = 3 * abandonedClaimMs;
+
 /** Start time and state of a process from /proc, or null when it does not run (or there is no /proc). */
 export function processInfo(pid: number): { start: string; state: string } | null {
   let stat: string;
@@ -80,7 +84,7 @@ export function takeLock(file: string, what = "publish"): () => void {
   try {
     // Each round takes the lock, finds a live holder, or removes a stale lock (or waits a moment while another
     // process removes it): a few rounds, unless the machine is very busy.
-    const until = Date.now() + 10_000;
+    const until = Date.now() + takeDeadlineMs;
     while (Date.now() < until) {
       try {
         fs.linkSync(temp, file);
@@ -93,7 +97,8 @@ export function takeLock(file: string, what = "publish"): () => void {
       if (holderRuns(holder)) throw new Error(`another ${what} (process ${holder.pid}) is running: wait for it to finish`);
       if (!reap(file, holder)) Atomics.wait(pause, 0, 0, 10);
     }
-    throw new Error(`cannot take the ${what} lock ${file}: it keeps changing hands; try again`);
+    throw new Error(`cannot take the ${what} lock ${file}: it kept changing hands for ${takeDeadlineMs / 1000} s: ` +
+      `make sure no other ${what} is starting, then run this again (if none runs, delete ${file} and its ${path.basename(file)}.reap-* files)`);
   } finally {
     fs.rmSync(temp, { force: true });
   }

@@ -69,19 +69,36 @@ describe("takeLock", () => {
     });
   });
 
+  it("waits out a reaper killed a moment ago (its claim is fresh) instead of giving up on a lock that changes hands", () => {
+    const file = lockFile();
+    const stale = record(999_999_999, "1");
+    fs.writeFileSync(file, stale);
+    // The claim a reaper makes before removing the stale lock (see reap in lock.ts), left by one killed just now.
+    fs.writeFileSync(`${file}.reap-${JSON.parse(stale).nonce}`, stale);
+    const started = Date.now();
+    const unlock = takeLock(file);
+    // Taken only once the claim counted as abandoned (10 s), not refused at a deadline no longer than that.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
+    expect(JSON.parse(fs.readFileSync(file, "utf8"))).toMatchObject({ pid: process.pid });
+    unlock();
+    expect(fs.readdirSync(path.dirname(file))).toEqual([]);
+  }, 60_000);
+
   it("lets exactly one of several racing publishers take over a stale lock", async () => {
     const file = lockFile();
-    const module = pathToFileURL(path.join(repo, "dist/src/publish/lock.js")).href;
-    // Each racer waits for the same moment, then tries, and prints what happened; one that took the lock holds it
-    // until it is killed, so a racer the busy machine starts late still meets a live holder.
-    const at = Date.now() + 1500;
-    const racer = `const { takeLock } = await import(${JSON.stringify(module)});
-      while (Date.now() < ${at}) {}
-      try { takeLock(${JSON.stringify(file)}); console.log("took"); setInterval(() => {}, 1000); }
-      catch (e) { console.log(e.message.includes("is running") ? "refused" : "failed: " + e.message); }`;
+    // The source itself, through tsx (a dependency), so the racers run this lock.ts and not a stale dist/ copy.
+    const module = pathToFileURL(path.join(repo, "src/publish/lock.ts")).href;
     for (let trial = 0; trial < 3; trial++) {
+      // Each racer waits for the same moment (this trial's), then tries, and prints what happened; one that took the
+      // lock holds it until it is killed, so a racer the busy machine starts late still meets a live holder.
+      const at = Date.now() + 1500;
+      const racer = `const { takeLock } = await import(${JSON.stringify(module)});
+        while (Date.now() < ${at}) {}
+        try { takeLock(${JSON.stringify(file)}); console.log("took"); setInterval(() => {}, 1000); }
+        catch (e) { console.log(e.message.includes("is running") ? "refused" : "failed: " + e.message); }`;
       fs.writeFileSync(file, record(999_999_999, "1"));
-      const children = Array.from({ length: 6 }, () => spawn(process.execPath, ["--input-type=module", "-e", racer]));
+      const children = Array.from({ length: 6 }, () =>
+        spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", racer], { cwd: repo }));
       try {
         const results = await Promise.all(children.map((child) => new Promise<string>((resolve) => {
           let out = "";
