@@ -1,4 +1,5 @@
 // The content format's schemas: what an edition, page and article file may say (see README "Content format").
+import { DateTime } from "luxon";
 import { z } from "zod";
 
 const text = z.string().trim().min(1, "must not be empty");
@@ -53,7 +54,11 @@ export const figureSchema = z.strictObject({
 /** A moment in the paper's time zone, as a night editor writes it: 2024-05-06 09:30 (or 2024-05-06T09:30:00). */
 export const localTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$/, "expected a date and time such as 2024-05-06 09:30 (the paper's time zone)");
+  .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$/, "expected a date and time such as 2024-05-06 09:30 (the paper's time zone)")
+  // The shape alone lets 2024-02-30 25:61 through, which readers would see as "Invalid DateTime".
+  .refine((time) => DateTime.fromISO(time.replace(" ", "T")).isValid, {
+    error: (issue) => `${JSON.stringify(issue.input)} is not a real date and time: check the day and the hour (00–23)`,
+  });
 
 /** A correction (更正): what was wrong and is now right, and when it was corrected. */
 export const correctionSchema = z.strictObject({

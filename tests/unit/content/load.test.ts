@@ -132,6 +132,8 @@ describe("loadEditions: corrections (更正)", () => {
     ["a time without the hour", "correction:\n  time: 2024-01-02\n  text: 一", 'front matter "correction[0].time": expected a date and time such as 2024-05-06 09:30'],
     ["no text", "correction:\n  time: 2024-01-02 09:30", 'front matter "correction[0].text": is required'],
     ["a typo in a key", "correction:\n  time: 2024-01-02 09:30\n  text: 一\n  txt: 二", 'front matter "correction[0].txt": unknown key'],
+    ["a day that does not exist", "correction:\n  time: 2024-02-30 09:30\n  text: 一", 'front matter "correction[0].time": "2024-02-30 09:30" is not a real date and time'],
+    ["an hour past 23", "correction:\n  time: 2024-01-02 25:61\n  text: 一", 'front matter "correction[0].time": "2024-01-02 25:61" is not a real date and time'],
   ])("refuses a correction with %s", (_, fields, message) => {
     const { messages } = load({ ...page, "2024-01-02/01/01-a.md": article(`headline: 甲\n${fields}`) });
     expect(messages).toHaveLength(1);
