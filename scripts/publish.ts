@@ -1,7 +1,7 @@
 // npm run publish -- YYYY-MM-DD: validate, build and atomically publish one edition into the live site.
 import { fail, parseCommand, report, runCommand } from "../src/cli/index.ts";
 import { defaultPaths } from "../src/pipeline/options.ts";
-import { publishEdition } from "../src/publish/publish.ts";
+import { CleanUpError, publishEdition } from "../src/publish/publish.ts";
 
 const usage = "usage: npm run publish -- YYYY-MM-DD [--page NN | --withdraw [NN/]slug] [--root public] [--editions editions] [--site FILE] [--cache DIR] [--json]";
 const { values, positionals } = parseCommand({
@@ -25,7 +25,7 @@ await runCommand(async () => {
   const s = await publishEdition(
     { date, editionsDir: values.editions, siteFile: values.site, root: values.root, cacheDir: values.cache, page: values.page, withdraw: values.withdraw },
     values.json ? console.error : console.log,
-  );
+  ).catch((err: unknown) => (err instanceof CleanUpError ? fail(`publish went live but did not finish: ${err.message}`) : Promise.reject(err)));
   const seconds = (performance.now() - started) / 1000;
   report(values.json, { ...s, seconds }, () =>
     `published ${date} as release ${s.release}: ${s.pages} pages, ${s.articles} articles, ${s.images} images (${s.encoded} made anew), ` +

@@ -3,6 +3,7 @@
 // and publish it as a new release; every other edition keeps the store folder it had, untouched.
 import fs from "node:fs";
 import path from "node:path";
+import yaml from "js-yaml";
 import { DateTime } from "luxon";
 import { UsageError } from "../cli/index.ts";
 import { loadSettings } from "../content/settings.ts";
@@ -45,26 +46,59 @@ export function findWithdrawnArticle(editionDir: string, given: string): string 
   return found[0];
 }
 
+/** edition.yml's `withdrawn` entries, or the reason the file cannot take one more. */
+function withdrawnEntries(file: string, text: string): unknown[] {
+  let data: unknown;
+  try {
+    data = yaml.load(text);
+  } catch (err) {
+    throw new UsageError(`${file}: not valid YAML (${(err as Error).message.split("\n")[0]}): correct it, then run this again`);
+  }
+  const list = data && typeof data === "object" ? (data as Record<string, unknown>).withdrawn : undefined;
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) throw new UsageError(`${file}: "withdrawn" is not a list of "- { article: …, time: … }" lines: write it as one, then run this again`);
+  return list;
+}
+
 /**
  * Adds the article to edition.yml's `withdrawn` list (the record a later publish or full rebuild goes by) and
- * returns the function that puts edition.yml back as it was, for a publish that fails.
+ * returns the function that puts edition.yml back as it was, for a publish that fails. Only one line is added,
+ * at the list's own indent: every other line and comment of the file stays as the editor wrote it.
  */
 export function recordWithdrawal(editionDir: string, article: string, siteFile: string): () => void {
   const file = path.join(editionDir, "edition.yml");
   const before = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
   const text = before ?? "";
+  const entries = withdrawnEntries(file, text);
   // Withdrawn already (a publish that failed after writing it, or run twice): publish again, add nothing.
-  if (text.split("\n").some((line) => line.includes(`article: ${article},`) || line.includes(`article: ${article} `))) return () => undefined;
+  const named = (e: unknown) => e !== null && typeof e === "object" && String((e as { article?: unknown }).article) === article;
+  if (entries.some(named)) return () => undefined;
   const time = DateTime.now().setZone(loadSettings(siteFile).timeZone).toFormat("yyyy-MM-dd HH:mm");
-  const entry = `  - { article: ${article}, time: "${time}" }`;
+  const entry = `- { article: ${article}, time: "${time}" }`;
+  const lines = text.split("\n");
+  const key = lines.findIndex((line) => /^withdrawn:[ \t]*(#.*)?$/.test(line));
   let after: string;
-  if (/^withdrawn:[ \t]*$/m.test(text)) {
-    after = text.replace(/^withdrawn:[ \t]*$/m, (key) => `${key}\n${entry}`);
-  } else if (/^withdrawn:/m.test(text)) {
+  if (key >= 0) {
+    // The new line goes first, at the indent of the list's first item ("  - " or "- "); comments may come between.
+    const first = lines.slice(key + 1).find((line) => line.trim() !== "" && !line.trimStart().startsWith("#"));
+    const indent = first !== undefined ? /^([ \t]*)- /.exec(first)?.[1] ?? "  " : "  ";
+    lines.splice(key + 1, 0, `${indent}${entry}`);
+    after = lines.join("\n");
+  } else if (/^withdrawn[ \t]*:/m.test(text)) {
     throw new UsageError(`${file}: "withdrawn" is not a list of "- { article: …, time: … }" lines: write it as one, then run this again`);
   } else {
     const gap = text && !text.endsWith("\n") ? "\n" : "";
-    after = `${text}${gap}# Taken off the site by npm run publish -- --withdraw; delete a line and publish to bring the article back.\nwithdrawn:\n${entry}\n`;
+    after = `${text}${gap}# Taken off the site by npm run publish -- --withdraw; delete a line and publish to bring the article back.\nwithdrawn:\n  ${entry}\n`;
+  }
+  // What was written must read back as the list with one more entry, this one; else the file is left alone.
+  let check: unknown[] = [];
+  try {
+    check = withdrawnEntries(file, after);
+  } catch {
+    // Reported below.
+  }
+  if (check.length !== entries.length + 1 || !check.some(named)) {
+    throw new UsageError(`${file}: cannot add ${article} to "withdrawn": write it as a list of "- { article: …, time: … }" lines, then run this again`);
   }
   fs.writeFileSync(file, after);
   return () => (before === null ? fs.rmSync(file, { force: true }) : fs.writeFileSync(file, before));
@@ -72,12 +106,14 @@ export function recordWithdrawal(editionDir: string, article: string, siteFile: 
 
 /**
  * Deletes from the image store the derivatives only withdrawn articles used (their clippings, share cards and
- * photos), so the article's pictures are gone from the live site too. A picture another article of the edition
- * still shows stays. The page scan stays: it is the printed page. Safe to run again (a killed publish).
+ * photos), so the article's pictures are gone from the live site too. The store is content-addressed and shared by
+ * every edition, so a picture any article of any live edition still shows (`liveLedgers`: the ledgers of every
+ * edition in the live release, this one's included) stays. The page scan stays: it is the printed page. Safe to
+ * run again (a killed publish).
  */
-export function deleteWithdrawnImages(imageStore: string, ledger: UrlLedger | null): string[] {
+export function deleteWithdrawnImages(imageStore: string, ledger: UrlLedger | null, liveLedgers: UrlLedger[]): string[] {
   if (!ledger) return [];
-  const kept = new Set(ledger.articles.flatMap((a) => a.images));
+  const kept = new Set([ledger, ...liveLedgers].flatMap((l) => l.articles.flatMap((a) => a.images)));
   const deleted = (ledger.withdrawnImages ?? []).filter((key) => !kept.has(key) && fs.existsSync(path.join(imageStore, key)));
   for (const key of deleted) fs.rmSync(path.join(imageStore, key), { recursive: true, force: true });
   return deleted;

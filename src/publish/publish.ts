@@ -5,7 +5,7 @@ import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
 import { affectedEditions, build, type BuildSummary } from "../pipeline/build.ts";
 import { Stages, type Log } from "../pipeline/stages.ts";
-import { readLedger, type Redirect } from "../pipeline/ledger.ts";
+import { readLedger, type Redirect, type UrlLedger } from "../pipeline/ledger.ts";
 import { checkLatePage, deleteWithdrawnImages, findWithdrawnArticle, recordWithdrawal } from "./late.ts";
 import { PublishRoot, searchIndexIn } from "./release.ts";
 
@@ -36,6 +36,13 @@ export interface PublishSummary extends BuildSummary {
  * Test hooks for publishes that fail or are killed half-way: BANMIAN_FAIL_AT=<point> throws there;
  * BANMIAN_HOLD_AT=<point> prints "holding at <point>" and waits there to be killed.
  */
+/**
+ * A publish that failed after its release went live (the swap was done): the live site is the new one, so
+ * nothing is put back (a withdrawal stays recorded in edition.yml, as the live site has it); only the clean-up
+ * after it is unfinished, which the next publish does again.
+ */
+export class CleanUpError extends Error {}
+
 async function failurePoint(name: string): Promise<void> {
   if (process.env.BANMIAN_FAIL_AT === name) throw new Error(`publish stopped at "${name}" (BANMIAN_FAIL_AT)`);
   if (process.env.BANMIAN_HOLD_AT === name) {
@@ -51,12 +58,13 @@ export async function publishEdition(options: PublishOptions, log: Log = console
   try {
     if (options.page !== undefined) checkLatePage(editionDir, options.page);
     if (options.withdraw === undefined) return await publishLocked(root, options, log);
-    // The withdrawal is recorded first (the build reads it), and taken back if the publish does not go live.
+    // The withdrawal is recorded first (the build reads it), and taken back if the publish does not go live;
+    // once it is live, edition.yml must say what the live site shows, so a later publish keeps it withdrawn.
     const restore = recordWithdrawal(editionDir, findWithdrawnArticle(editionDir, options.withdraw), options.siteFile);
     try {
       return await publishLocked(root, options, log);
     } catch (err) {
-      restore();
+      if (!(err instanceof CleanUpError)) restore();
       throw err;
     }
   } finally {
@@ -106,10 +114,22 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
       root.assembleRelease({ id, staging, allDates, rebuilt: rebuild }, () => failurePoint("release")), "release");
     await failurePoint("swap");
     await stages.run("summaries", () => root.swap(release), "swap");
-    await failurePoint("clean up");
-    const ledgerAfter = readLedger(release, options.date);
-    const deletedImages = deleteWithdrawnImages(root.imageStore, ledgerAfter);
-    await stages.run("summaries", () => root.collectGarbage(), "clean up");
+    let ledgerAfter: UrlLedger | null;
+    let deletedImages: string[];
+    try {
+      await failurePoint("clean up");
+      ledgerAfter = readLedger(release, options.date);
+      // The image store is shared by all editions: what any live edition shows stays.
+      const liveLedgers = [...root.currentEditions().keys()].flatMap((d) => readLedger(release, d) ?? []);
+      deletedImages = deleteWithdrawnImages(root.imageStore, ledgerAfter, liveLedgers);
+      await stages.run("summaries", () => root.collectGarbage(), "clean up");
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new CleanUpError(
+        `${reason}\nthe new release ${id} IS live (${root.current}): the live site was changed and stays so` +
+          `${options.withdraw === undefined ? "" : `, and ${path.join(options.editionsDir, options.date, "edition.yml")} keeps the withdrawal`}; ` +
+          `only the clean-up after it (deleting withdrawn pictures and old releases) did not finish: run the same publish again to finish it`);
+    }
     summary.stages.summaries = (summary.stages.summaries ?? 0) + (stages.times.summaries ?? 0);
     return {
       ...summary, release: id, rebuiltEditions: [...rebuild].sort(),

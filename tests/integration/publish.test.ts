@@ -148,4 +148,42 @@ describe("publish", () => {
       }
     }
   });
+
+  it("a withdrawal failing before the swap is taken back; one failing after it (clean-up) stays, and says the site changed", () => {
+    const withdraw = (env: Record<string, string>) =>
+      runScript("publish.ts", ["2024-03-01", "--withdraw", "tianqi", "--editions", editions, "--root", root, "--cache", cache], env);
+    const yml = path.join(editions, "2024-03-01/edition.yml");
+    const ymlBefore = fs.readFileSync(yml, "utf8");
+    const current = () => fs.readlinkSync(path.join(root, "current"));
+    const tianqi = () => fs.readFileSync(path.join(root, "current/2024-03-01/01/tianqi/index.html"), "utf8");
+    const images: string[] = JSON.parse(fs.readFileSync(path.join(root, "current/2024-03-01/_banmian/urls.json"), "utf8"))
+      .articles.find((a: { url: string }) => a.url === "/2024-03-01/01/tianqi/").images;
+    expect(images.length).toBeGreaterThan(0);
+
+    const before = treeHash(path.join(root, "current"));
+    const early = withdraw({ BANMIAN_FAIL_AT: "swap" });
+    expect(early.code, early.output).toBe(1);
+    expect(early.stderr).toContain("the live site was not changed");
+    expect(fs.readFileSync(yml, "utf8")).toBe(ymlBefore);
+    expect(treeHash(path.join(root, "current"))).toEqual(before);
+
+    const release = current();
+    const late = withdraw({ BANMIAN_FAIL_AT: "clean up" });
+    expect(late.code, late.output).toBe(1);
+    expect(late.stderr).not.toContain("the live site was not changed");
+    expect(late.stderr).toContain('publish went live but did not finish: publish stopped at "clean up"');
+    expect(late.stderr).toMatch(/the new release \S+ IS live \(.*current\): the live site was changed and stays so, and .*edition\.yml keeps the withdrawal/);
+    expect(late.stderr).toContain("run the same publish again to finish it");
+    // The live site is the new release, and edition.yml says what it shows (so a later publish keeps it withdrawn).
+    expect(current()).not.toBe(release);
+    expect(tianqi()).toContain("<h1>本文已撤回</h1>");
+    expect(fs.readFileSync(yml, "utf8")).toMatch(/withdrawn:\n {2}- \{ article: 01\/tianqi, time: /);
+    // The clean-up did not run: the pictures are still there until the same publish is run again.
+    for (const key of images) expect(fs.existsSync(path.join(root, "store/img", key)), key).toBe(true);
+    const again = withdraw({});
+    expect(again.code, again.output).toBe(0);
+    expect(fs.readFileSync(yml, "utf8").match(/01\/tianqi/g)).toHaveLength(1);
+    expect(tianqi()).toContain("<h1>本文已撤回</h1>");
+    for (const key of images) expect(fs.existsSync(path.join(root, "store/img", key)), key).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 // Late pages and withdrawals: which article a --withdraw names, and what it writes into edition.yml.
 import fs from "node:fs";
 import path from "node:path";
+import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { checkLatePage, findWithdrawnArticle, recordWithdrawal } from "../../../src/publish/late.ts";
 import { repo } from "../../helpers/build.ts";
@@ -48,6 +49,44 @@ describe("recordWithdrawal", () => {
     expect(fs.readFileSync(file, "utf8").match(/- \{ article: /g)).toHaveLength(2);
     restore();
     expect(fs.readFileSync(file, "utf8")).toBe("issue: 12866\n");
+  });
+
+  it("knows a quoted article is withdrawn already, and adds nothing", () => {
+    const yml = 'issue: 12866\nwithdrawn:\n  - { article: "02/tiyu", time: "2024-01-02 23:00" }\n';
+    const dir = edition({ "2024-01-02/edition.yml": yml });
+    recordWithdrawal(dir, "02/tiyu", site);
+    expect(fs.readFileSync(path.join(dir, "edition.yml"), "utf8")).toBe(yml);
+    // Written as a block mapping: the same.
+    const block = "withdrawn:\n  - article: '02/tiyu'\n    time: \"2024-01-02 23:00\"\n";
+    fs.writeFileSync(path.join(dir, "edition.yml"), block);
+    recordWithdrawal(dir, "02/tiyu", site);
+    expect(fs.readFileSync(path.join(dir, "edition.yml"), "utf8")).toBe(block);
+  });
+
+  it("adds to a list written at column 0 at that indent, keeping every other line and comment", () => {
+    const yml = '# 本期\nissue: 12866  # 期号\nwithdrawn:  # 撤稿\n- { article: 02/tiyu, time: "2024-01-02 23:00" }\n# 末尾\nnote: x\n';
+    const dir = edition({ "2024-01-02/edition.yml": yml });
+    const file = path.join(dir, "edition.yml");
+    const restore = recordWithdrawal(dir, "01/kaixue", site);
+    const text = fs.readFileSync(file, "utf8");
+    expect(text).toMatch(/^# 本期\nissue: 12866 {2}# 期号\nwithdrawn: {2}# 撤稿\n- \{ article: 01\/kaixue, time: "[\d: -]+" \}\n- \{ article: 02\/tiyu, time: "2024-01-02 23:00" \}\n# 末尾\nnote: x\n$/);
+    const data = yaml.load(text) as { withdrawn: { article: string }[]; note: string };
+    expect(data.withdrawn.map((w) => w.article)).toEqual(["01/kaixue", "02/tiyu"]);
+    expect(data.note).toBe("x");
+    restore();
+    expect(fs.readFileSync(file, "utf8")).toBe(yml);
+  });
+
+  it("refuses, leaving the file alone, a withdrawn that is not a block list or a file that is not YAML", () => {
+    const flow = 'withdrawn: [{ article: 02/tiyu, time: "2024-01-02 23:00" }]\n';
+    const dir = edition({ "2024-01-02/edition.yml": flow });
+    const file = path.join(dir, "edition.yml");
+    expect(() => recordWithdrawal(dir, "01/kaixue", site)).toThrow(`${file}: "withdrawn" is not a list of "- { article: …, time: … }" lines`);
+    expect(fs.readFileSync(file, "utf8")).toBe(flow);
+    fs.writeFileSync(file, "issue: [12866\n");
+    expect(() => recordWithdrawal(dir, "01/kaixue", site)).toThrow(`${file}: not valid YAML`);
+    fs.writeFileSync(file, "withdrawn: 02/tiyu\n");
+    expect(() => recordWithdrawal(dir, "01/kaixue", site)).toThrow(`${file}: "withdrawn" is not a list`);
   });
 
   it("writes edition.yml when there is none, and removes it again on restore", () => {
