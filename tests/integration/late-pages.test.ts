@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { HtmlValidate } from "html-validate";
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, repo, runScript, tempDir } from "../helpers/build.ts";
 import { fixtureRoot, type FixtureRoot } from "../helpers/publish.ts";
@@ -52,8 +53,17 @@ async function htmlProblems(pages: string[]): Promise<string[]> {
   return problems;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ editions, root, cache, publish } = fixtureRoot("late"));
+  // One photo shown in both editions (by the article withdrawn below and by tonight's lead): the image store is
+  // content-addressed, so both editions show the same derivatives.
+  const photo = await sharp({ create: { width: 240, height: 160, channels: 3, background: { r: 40, g: 120, b: 200 } } }).png().toBuffer();
+  for (const [file, headline] of [["2024-03-01/01/02-tianqi.md", "明日天气晴好"], ["2024-03-02/A01/01-chunjie.md", "春季招聘会举行"]]) {
+    const full = path.join(editions, file);
+    fs.mkdirSync(path.join(path.dirname(full), "photos"), { recursive: true });
+    fs.writeFileSync(path.join(path.dirname(full), "photos/shared.png"), photo);
+    fs.writeFileSync(full, fs.readFileSync(full, "utf8").replace(`headline: ${headline}\n`, `headline: ${headline}\nfigures:\n  - file: photos/shared.png\n    caption: 晴空\n`));
+  }
   for (const date of ["2024-03-01", "2024-03-02"]) {
     const result = publish(date);
     if (result.code !== 0) throw new Error(result.output);
@@ -121,6 +131,11 @@ describe("after midnight", () => {
     const before = JSON.parse(fs.readFileSync(path.join(root, "current/2024-03-01/_banmian/urls.json"), "utf8"));
     const images: string[] = before.articles.find((a: { url: string }) => a.url === "/2024-03-01/01/tianqi/").images;
     expect(images.length).toBeGreaterThan(0);
+    // The photo tonight's edition shows too.
+    type Ledger = { articles: { url: string; images: string[] }[] };
+    const tonight = (): Ledger => JSON.parse(fs.readFileSync(path.join(root, "current/2024-03-02/_banmian/urls.json"), "utf8"));
+    const shared = images.filter((key) => tonight().articles.some((a) => a.images.includes(key)));
+    expect(shared).toHaveLength(1);
     const result = publish("2024-03-01", "--withdraw", "tianqi");
     expect(result.code, result.output).toBe(0);
     expect(result.stdout).toContain("withdrawn: /2024-03-01/01/tianqi/");
@@ -143,8 +158,15 @@ describe("after midnight", () => {
     };
     check();
     expect(await htmlProblems(["/2024-03-01/01/tianqi/"])).toEqual([]);
-    // Its clipping and share card are deleted from the image store, not only unlinked.
-    for (const key of images) expect(fs.existsSync(path.join(root, "store/img", key)), key).toBe(false);
+    // Its clipping and share card are deleted from the image store, not only unlinked; the photo tonight's edition
+    // shows too stays, and every picture of tonight's article pages still resolves.
+    for (const key of images) expect(fs.existsSync(path.join(root, "store/img", key)), key).toBe(shared.includes(key));
+    for (const article of tonight().articles) {
+      const pictures = [...read(article.url).matchAll(/(?:src|srcset)="([^"]+)"/g)].flatMap((m) => m[1].split(/,\s*/).map((c) => c.split(" ")[0]))
+        .filter((url) => url.startsWith("/img/"));
+      if (article.images.includes(shared[0])) expect(pictures.some((url) => url.startsWith(`/img/${shared[0]}/`)), article.url).toBe(true);
+      for (const url of pictures) expect(fs.existsSync(live(url)), `${article.url}: ${url}`).toBe(true);
+    }
     const rebuild = runScript("rebuild.ts", ["--editions", editions, "--root", root, "--cache", cache]);
     expect(rebuild.code, rebuild.output).toBe(0);
     check();
