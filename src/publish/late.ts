@@ -108,12 +108,13 @@ export function recordWithdrawal(editionDir: string, article: string, siteFile: 
  * Deletes from the image store the derivatives only withdrawn articles used (their clippings, share cards and
  * photos), so the article's pictures are gone from the live site too. The store is content-addressed and shared by
  * every edition, so a picture any article of any live edition still shows (`liveLedgers`: the ledgers of every
- * edition in the live release, this one's included) stays. The page scan stays: it is the printed page. Safe to
- * run again (a killed publish).
+ * edition in the live release, this one's included) stays; while a live edition has no ledger to say what it
+ * shows, nothing is deleted (a later publish does it). The page scan stays: it is the printed page. Safe to run
+ * again (a killed publish).
  */
-export function deleteWithdrawnImages(imageStore: string, ledger: UrlLedger | null, liveLedgers: UrlLedger[]): string[] {
-  if (!ledger) return [];
-  const kept = new Set([ledger, ...liveLedgers].flatMap((l) => l.articles.flatMap((a) => a.images)));
+export function deleteWithdrawnImages(imageStore: string, ledger: UrlLedger | null, liveLedgers: (UrlLedger | null)[]): string[] {
+  if (!ledger || liveLedgers.includes(null)) return [];
+  const kept = new Set([ledger, ...liveLedgers].flatMap((l) => l!.articles.flatMap((a) => a.images)));
   const deleted = (ledger.withdrawnImages ?? []).filter((key) => !kept.has(key) && fs.existsSync(path.join(imageStore, key)));
   for (const key of deleted) fs.rmSync(path.join(imageStore, key), { recursive: true, force: true });
   return deleted;

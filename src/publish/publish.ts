@@ -120,7 +120,7 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
       await failurePoint("clean up");
       ledgerAfter = readLedger(release, options.date);
       // The image store is shared by all editions: what any live edition shows stays.
-      const liveLedgers = [...root.currentEditions().keys()].flatMap((d) => readLedger(release, d) ?? []);
+      const liveLedgers = [...root.currentEditions().keys()].map((d) => readLedger(release, d));
       deletedImages = deleteWithdrawnImages(root.imageStore, ledgerAfter, liveLedgers);
       await stages.run("summaries", () => root.collectGarbage(), "clean up");
     } catch (err) {

@@ -3,8 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { checkLatePage, findWithdrawnArticle, recordWithdrawal } from "../../../src/publish/late.ts";
-import { repo } from "../../helpers/build.ts";
+import type { UrlLedger } from "../../../src/pipeline/ledger.ts";
+import { checkLatePage, deleteWithdrawnImages, findWithdrawnArticle, recordWithdrawal } from "../../../src/publish/late.ts";
+import { repo, tempDir } from "../../helpers/build.ts";
 import { article, writeTree } from "../../helpers/editions.ts";
 
 const site = path.join(repo, "_data/site.json");
@@ -95,5 +96,32 @@ describe("recordWithdrawal", () => {
     expect(fs.readFileSync(path.join(dir, "edition.yml"), "utf8")).toContain("- { article: 01/kaixue, time: ");
     restore();
     expect(fs.existsSync(path.join(dir, "edition.yml"))).toBe(false);
+  });
+});
+
+describe("deleteWithdrawnImages", () => {
+  const ledger = (date: string, images: string[][], withdrawnImages: string[] = []): UrlLedger => ({
+    version: 1, date, redirects: [], withdrawn: [], withdrawnImages,
+    articles: images.map((keys, i) => ({ url: `/${date}/01/a${i}/`, page: "01", order: i + 1, headline: "甲", images: keys })),
+  });
+  const store = (keys: string[]) => {
+    const dir = tempDir("img-store");
+    for (const key of keys) fs.mkdirSync(path.join(dir, key, "x"), { recursive: true });
+    return dir;
+  };
+
+  it("keeps a withdrawn picture any article of any live edition still shows (the store is shared)", () => {
+    const dir = store(["clip", "photo", "card"]);
+    const withdrawnIn = ledger("2024-01-02", [["other"]], ["clip", "photo", "card"]);
+    const elsewhere = ledger("2024-01-03", [["photo"]]);
+    expect(deleteWithdrawnImages(dir, withdrawnIn, [withdrawnIn, elsewhere]).sort()).toEqual(["card", "clip"]);
+    expect(fs.readdirSync(dir)).toEqual(["photo"]);
+  });
+
+  it("deletes nothing while a live edition has no ledger to say what it shows", () => {
+    const dir = store(["clip"]);
+    const withdrawnIn = ledger("2024-01-02", [], ["clip"]);
+    expect(deleteWithdrawnImages(dir, withdrawnIn, [withdrawnIn, null])).toEqual([]);
+    expect(fs.readdirSync(dir)).toEqual(["clip"]);
   });
 });
