@@ -47,6 +47,7 @@ export async function serveSite(options: ServeOptions, log: Log = console.log): 
   const editor: Editor | null = options.editor === false ? null : createEditor({
     editionsDir: options.editionsDir, outDir: options.outDir, pathPrefix: settings.pathPrefix, lang: settings.locale,
     port: (): number => (server as any).server.address().port, changed: (date) => schedule(date), secret: options.editorSecret,
+    log,
   });
   const server: any = new (LoopbackServer as any)("banmian", options.outDir, {
     pathPrefix: settings.pathPrefix, domDiff: false, logger: { info: log, log, error: log },

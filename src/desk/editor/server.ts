@@ -25,6 +25,8 @@ export interface EditorOptions {
   changed(date: string): void;
   /** Tests pass one; otherwise a new random one per run */
   secret?: string;
+  /** Where a request that failed is reported (once per message); console.error unless given */
+  log?: (line: string) => void;
 }
 
 export interface Editor {
@@ -42,10 +44,11 @@ export class Refusal extends Error {
 
 /** Where the editor's browser code lives: served from the source, never copied into a site. */
 const clientDir = path.join(projectRoot, "src", "client", "editor");
-const assets: Record<string, { file: string; type: string }> = {
-  "editor.js": { file: "editor.js", type: "text/javascript; charset=utf-8" },
-  "editor.css": { file: "editor.css", type: "text/css; charset=utf-8" },
-};
+// A Map, not an object: "constructor" or "__proto__" in a URL must not find something that is not an asset.
+const assets = new Map<string, { file: string; type: string }>([
+  ["editor.js", { file: "editor.js", type: "text/javascript; charset=utf-8" }],
+  ["editor.css", { file: "editor.css", type: "text/css; charset=utf-8" }],
+]);
 const maxBody = 64 * 1024;
 
 export function createEditor(options: EditorOptions): Editor {
@@ -53,7 +56,35 @@ export function createEditor(options: EditorOptions): Editor {
   const base = `${options.pathPrefix}_banmian/`;
   const pageView = new RegExp(`^${escapeRegExp(options.pathPrefix)}(\\d{4}-\\d{2}-\\d{2})/([a-z0-9]+)/(?:index\\.html)?$`);
 
+  const logged = new Set<string>();
+  const log = options.log ?? ((line: string) => console.error(line));
+  // Any page the editor visits can send requests here: whatever fails answers 500 and never throws into the dev
+  // server, whose request handler is async (a throw there is an unhandled rejection, which ends npm start).
+  const fail = (req: IncomingMessage, res: ServerResponse, err: unknown): void => {
+    const message = err instanceof Error ? err.message : String(err);
+    const line = `✗ editor: ${req.method} ${(req.url ?? "").slice(0, 200)} failed: ${message}`;
+    if (!logged.has(line)) {
+      logged.add(line);
+      log(line);
+    }
+    if (res.headersSent) return void res.destroy();
+    res.statusCode = 500;
+    res.setHeader("Content-Type", "text/plain; charset=utf-8");
+    res.setHeader("Cache-Control", "no-store");
+    res.end("the area editor failed on this request; npm start says why");
+  };
   const middleware = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    let handled: boolean;
+    try {
+      handled = handle(req, res);
+    } catch (err) {
+      return fail(req, res, err);
+    }
+    // Outside the try: what the dev server does next is its own.
+    if (!handled) next();
+  };
+  /** Answers the editor's own requests; false for the dev server to answer. */
+  const handle = (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const send = (status: number, body: unknown) => {
       res.statusCode = status;
@@ -68,22 +99,26 @@ export function createEditor(options: EditorOptions): Editor {
           if (err instanceof Refusal) send(err.status, { error: err.message });
           else send(500, { error: (err as Error).message });
         },
-      );
-      return;
+      ).catch((err) => fail(req, res, err));
+      return true;
     }
-    if (req.method === "GET" && url.pathname.startsWith(base) && assets[url.pathname.slice(base.length)]) {
-      const asset = assets[url.pathname.slice(base.length)];
+    const asset = req.method === "GET" && url.pathname.startsWith(base) ? assets.get(url.pathname.slice(base.length)) : undefined;
+    if (asset) {
+      const body = fs.readFileSync(path.join(clientDir, asset.file));
       res.setHeader("Content-Type", asset.type);
       res.setHeader("Cache-Control", "no-store");
-      res.end(fs.readFileSync(path.join(clientDir, asset.file)));
-      return;
+      res.end(body);
+      return true;
     }
-    const match = req.method === "GET" ? pageView.exec(url.pathname) : null;
+    // The page carries the secret: only a page asked for by the dev server's own name gets it, so a DNS-rebinding
+    // page (another name pointed at 127.0.0.1) reads the plain page view.
+    const match = req.method === "GET" && loopbackHosts(options.port()).includes(req.headers.host ?? "") ? pageView.exec(url.pathname) : null;
     const html = match ? withEditor(match[1], match[2], url.pathname, options, secret, base) : null;
-    if (html === null) return next();
+    if (html === null) return false;
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.setHeader("Cache-Control", "no-store");
     res.end(html);
+    return true;
   };
   return { secret, middleware };
 }
@@ -127,8 +162,7 @@ function findLabel(editionsDir: string, date: string, urlLabel: string): string 
 /** Checks a save request from top to bottom and writes the area; every refusal leaves every file as it was. */
 export async function handleSave(req: IncomingMessage, options: EditorOptions, secret: string): Promise<{ file: string; area: Area }> {
   if (req.method !== "POST") throw new Refusal(405, "only POST saves an area");
-  const port = options.port();
-  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const hosts = loopbackHosts(options.port());
   // DNS rebinding: another site's name pointed at 127.0.0.1 still says its own name in Host.
   if (!hosts.includes(req.headers.host ?? "")) throw new Refusal(403, `refused: the Host "${req.headers.host ?? ""}" is not this dev server`);
   const origin = req.headers.origin;
@@ -160,6 +194,11 @@ export async function handleSave(req: IncomingMessage, options: EditorOptions, s
   }
   options.changed(path.relative(path.resolve(options.editionsDir), file).split(path.sep)[0]);
   return { file: path.relative(process.cwd(), file), area };
+}
+
+/** The Host values a browser sends for the dev server itself. */
+function loopbackHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 
 function sameSecret(given: string, secret: string): boolean {

@@ -1,6 +1,7 @@
 // The area editor's save endpoint over real HTTP: what it writes (only the area: line) and everything it refuses —
 // no or a wrong secret, another Origin, another Host (DNS rebinding), a text/plain "simple" cross-site POST, a path
-// out of editions/, a polygon off the page or crossing itself — each with the article file left byte for byte.
+// out of editions/, a polygon off the page or crossing itself — each with the article file left byte for byte; and
+// what it serves to GETs from any page: its two files only, the secret only under its own Host, 500 not a crash.
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -17,6 +18,7 @@ let server: http.Server;
 let port: number;
 let editor: Editor;
 const changed: string[] = [];
+const logged: string[] = [];
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "banmian-editor-"));
@@ -26,8 +28,13 @@ beforeAll(async () => {
   fs.symlinkSync(path.join(tmp, "outside.md"), path.join(editions, "2022-09-02", "02", "09-link.md"));
   editor = createEditor({
     editionsDir: editions, outDir: path.join(tmp, "site"), pathPrefix: "/", lang: "zh-CN", secret,
-    port: () => port, changed: (date) => changed.push(date),
+    port: () => port, changed: (date) => changed.push(date), log: (line) => logged.push(line),
   });
+  // A page view as the build writes it, for the editor to be put into: page 03, a copy of 02 without the link out.
+  fs.cpSync(path.join(fixture, "02"), path.join(editions, "2022-09-02", "03"), { recursive: true });
+  fs.mkdirSync(path.join(tmp, "site", "2022-09-02", "03"), { recursive: true });
+  fs.writeFileSync(path.join(tmp, "site", "2022-09-02", "03", "index.html"),
+    '<!doctype html><html><head><title>02</title></head><body><main class="page-view"></main></body></html>');
   server = http.createServer((req, res) => editor.middleware(req, res, () => { res.statusCode = 404; res.end(); }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as { port: number }).port;
@@ -36,7 +43,7 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
   fs.rmSync(tmp, { recursive: true, force: true });
 });
-beforeEach(() => { changed.length = 0; });
+beforeEach(() => { changed.length = 0; logged.length = 0; });
 
 interface Sent { status: number; body: { error?: string; file?: string; area?: unknown } }
 
@@ -129,5 +136,63 @@ describe("the save endpoint", () => {
     await refused({ article, polygon: [[0.1, 0.1], [0.5, 0.5]] }, {}, 422, /at least 3 points/);
     await refused({ article, polygon: "[[0.1, 0.1]]" }, {}, 400, /list of points/);
     await refused("{not json", {}, 400, /not JSON/);
+  });
+});
+
+/** A GET as any web page (an <img>, a rebinding page) could make it; `host` is the Host header it sends. */
+function get(pathname: string, host = `127.0.0.1:${port}`): Promise<{ status: number; type: string; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path: pathname, headers: { host } }, (res) => {
+      let text = "";
+      res.on("data", (c) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), text }));
+    });
+    // A handler that throws never answers: fail, not hang.
+    req.setTimeout(5000, () => req.destroy(new Error(`no answer to GET ${pathname}`)));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("what the editor serves", () => {
+  it("serves its two files and nothing an object's prototype has (constructor, __proto__, toString)", async () => {
+    const js = await get("/_banmian/editor.js");
+    expect(js.status).toBe(200);
+    expect(js.type).toMatch(/javascript/);
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+      const sent = await get(`/_banmian/${name}`);
+      // Passed on to the dev server (404 here), not thrown: before, path.join(clientDir, undefined) threw.
+      expect(sent.status, name).toBe(404);
+    }
+    expect(logged).toEqual([]);
+  });
+
+  it("answers 500 with a short message, logged once, when a request fails, and never throws", async () => {
+    // A folder where the page view's file should be makes reading it fail.
+    const dir = path.join(tmp, "site", "2022-09-03", "01");
+    fs.mkdirSync(path.join(dir, "index.html"), { recursive: true });
+    for (let i = 0; i < 2; i++) {
+      const sent = await get("/2022-09-03/01/");
+      expect(sent.status).toBe(500);
+      expect(sent.text).toBe("the area editor failed on this request; npm start says why");
+    }
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/^✗ editor: GET \/2022-09-03\/01\/ failed: EISDIR/);
+    fs.rmSync(path.join(tmp, "site", "2022-09-03"), { recursive: true });
+  });
+
+  it("puts the editor and its secret into a page view only when asked for as 127.0.0.1 or localhost", async () => {
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+      const sent = await get("/2022-09-02/03/", host);
+      expect(sent.status, host).toBe(200);
+      expect(sent.text).toContain(secret);
+      expect(sent.text).toContain('<script src="/_banmian/editor.js" defer></script>');
+    }
+    // A DNS-rebinding page (its own name pointed at 127.0.0.1) or another port: the dev server's plain page.
+    for (const host of [`evil.example:${port}`, `127.0.0.1:${port + 1}`, "localhost"]) {
+      const sent = await get("/2022-09-02/03/", host);
+      expect(sent.status, host).toBe(404);
+      expect(sent.text).not.toContain(secret);
+    }
   });
 });
