@@ -12,6 +12,7 @@
   if (note) note.hidden = true;
   var editions = null;
   var engines = {};
+  var made = 0;
   var runs = 0;
   // The newest edition is searched alone first, then with the next five, the next 30, then the whole range: each
   // step's hits are shown as it ends, and every index of a step is merged at once.
@@ -29,13 +30,14 @@
   }
 
   // One Pagefind instance per range: the newest edition's bundle is the primary, the others are merged into it. The
-  // module is imported once per range (its URL names the range), so one range's merged indexes never answer another's.
+  // module is imported once per range (its URL is the range's own), so one range's merged indexes never answer
+  // another's. A range is its list of editions: offline, two sets of saved editions of one length are two ranges.
   function engineFor(range) {
-    var key = scope.value + ":" + range.length;
+    var key = range.map(function (e) { return e.date; }).join(",");
     if (engines[key]) return engines[key];
     var url = new URL(range[0].index + "pagefind.js", window.location.href);
-    // The first range takes the bundle as the page preloaded it; later ones a module of their own.
-    if (Object.keys(engines).length) url.searchParams.set("range", key);
+    // The first range takes the bundle as the page preloaded it; later ones (even after a failure) a module of their own.
+    if (made++) url.searchParams.set("range", String(made));
     engines[key] = { merged: 1, ready: bundle(url.href) };
     return engines[key];
   }
@@ -133,7 +135,10 @@
     say("searching");
     // A newer search makes this one stop showing what it finds.
     var run = ++runs;
-    var load = editions ? Promise.resolve(editions) : fetch(list.getAttribute("data-editions")).then(function (r) { return r.json(); });
+    var load = editions ? Promise.resolve(editions) : fetch(list.getAttribute("data-editions")).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + r.url);
+      return r.json();
+    });
     load.then(function (all) {
       editions = all;
       return navigator.onLine ? chosen(all) : savedEditions(chosen(all));
@@ -145,6 +150,14 @@
         if (!still) say(results.length ? "count" : "none", results.length);
         return true;
       });
+    }).catch(function () {
+      // The list of editions or an index did not arrive (offline, a failed fetch): say so, never "searching…" forever.
+      // The next search starts over: a failed engine or module import is not kept.
+      engines = {};
+      bundles = {};
+      if (run !== runs) return;
+      list.textContent = "";
+      say("error");
     });
   }
 

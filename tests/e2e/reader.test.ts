@@ -172,6 +172,21 @@ describe("search", () => {
     const other = await open(zh, "/search/?q=" + encodeURIComponent("沙河新桥") + "&scope=recent");
     await expect.poll(() => other.locator("#search-results li > a:first-child").first().textContent(), { timeout: 15_000 }).toBe("沙河新桥今日通车");
   });
+  it("says that search failed when the list of editions does not load, in the site's language, not searching… forever", async () => {
+    for (const [server, message] of [
+      [zh, "搜索没有完成：无法载入搜索索引，请检查网络后再试。"],
+      [en, "Search could not finish: the search index did not load. Check the connection and try again."],
+    ] as const) {
+      const page = await (await checkedContext(desktop)).newPage();
+      await page.route("**/search/editions.json", (route) => route.abort("failed"));
+      await page.goto(new URL("search/?q=treaty", server.url).href);
+      await expect.poll(() => page.locator("#search-status[role=status]").textContent(), { timeout: 15_000 }).toBe(message);
+      expect(await page.locator("#search-results li").count()).toBe(0);
+    }
+    // The failed fetch itself is what this test makes happen; anything else seen is still a problem.
+    const rest = problems.filter((p) => !(p.kind === "console" && p.text.includes("/search/editions.json")));
+    problems.splice(0, problems.length, ...rest);
+  });
 });
 
 describe("zoom", () => {
