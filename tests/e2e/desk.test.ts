@@ -88,15 +88,16 @@ async function startDevServer(): Promise<{ child: ChildProcess; url: string; edi
   // One article without an area, to draw one for.
   const bare = path.join(editions, "2022-09-02", "02", "04-dancheng-yingshang.md");
   fs.writeFileSync(bare, fs.readFileSync(bare, "utf8").replace(/^area: .*\n/m, ""));
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  // Port 0: the system picks a free one, and npm start prints the URL it serves at.
   const child = spawn(process.execPath, [...compiledScript("serve.ts"), "--editions", editions, "--out", path.join(dir, "site"),
-    "--cache", path.join(dir, "cache"), "--port", String(port)], { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
+    "--cache", path.join(dir, "cache"), "--port", "0"], { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (c) => (output += c));
   child.stderr!.on("data", (c) => (output += c));
-  const url = `http://localhost:${port}/`;
+  let url = "";
   for (let i = 0; ; i++) {
-    const ok = await fetch(`${url}2022-09-02/02/`).then((r) => r.ok, () => false);
+    url = /serving \d+ editions at (http:\/\/localhost:\d+\/)/.exec(output)?.[1] ?? "";
+    const ok = url !== "" && await fetch(`${url}2022-09-02/02/`).then((r) => r.ok, () => false);
     if (ok) break;
     if (child.exitCode !== null || i > 600) throw new Error(`npm start did not come up:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));

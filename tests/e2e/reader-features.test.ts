@@ -247,8 +247,20 @@ describe("typography and zoom (issue 13 §10)", () => {
     await expect.poll(() => page.locator(".zoom-hotspot").count(), { timeout: 15_000 }).toBe(5);
     expect(await page.locator(".replica-frame").isHidden()).toBe(true);
     expect(Math.abs(await page.locator("#zoom-viewer").evaluate(top) - scanTop)).toBeLessThan(2);
-    await page.waitForTimeout(1500);
-    await page.locator(".zoom-hotspot a").first().click({ force: true });
+    // The viewer springs into place after it opens: click once the first area's link holds still for two frames and
+    // is what the viewer's click handler finds under its middle (the point the click lands on).
+    const hotspot = page.locator(".zoom-hotspot a").first();
+    const clickable = () => hotspot.evaluate((a) => new Promise<boolean>((resolve) => {
+      const at = () => JSON.stringify(a.getBoundingClientRect());
+      const before = at();
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        const r = a.getBoundingClientRect();
+        const under = document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        resolve(at() === before && under.some((el) => el.closest(".zoom-hotspot a") === a));
+      }));
+    }));
+    await expect.poll(clickable, { timeout: 15_000 }).toBe(true);
+    await hotspot.click({ force: true });
     await page.waitForURL(/\/2022-09-02\/02\/[a-z-]+\/$/);
   });
 });
