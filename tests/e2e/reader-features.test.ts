@@ -1,4 +1,4 @@
-// What issue 13 gave readers, in real Chromium against built sites: offline search, zoom and removal, a saved
+// What issue 13 gave readers, in real Chromium against built sites: offline search (of the editions saved now), zoom and removal, a saved
 // edition updated by a new release, reading settings, 繁體, read aloud, print, share, list ⇄ scan, thumbnails,
 // search hits on the scan and the whole-edition downloads.
 // Some callbacks here run inside the page, in Chromium: they see the DOM.
@@ -106,6 +106,48 @@ describe("offline reading (issue 13 §11, issue 15 §3)", () => {
     await expect.poll(() => page.locator(".offline-status").textContent()).toBe("已删除本期的离线副本");
     expect(await page.evaluate(() => caches.keys())).toEqual([]);
     expect(await page.locator(".offline-remove").isHidden()).toBe(true);
+    forgetOfflineNoise();
+  });
+
+  it("offline, search answers from the editions saved now: another saved set of the same size is not the last one's", async () => {
+    const own = await serveStatic(zhDir());
+    const browserContext = await context();
+    const page = await browserContext.newPage();
+    for (const url of ["2024-03-01/01/", "2024-03-02/a01/"]) {
+      await page.goto(`${own.url}${url}`);
+      await saveOffline(page);
+    }
+    await own.close();
+    await browserContext.setOffline(true);
+    await page.goto(`${own.url}search/`);
+    // Which editions are saved is read from the cache names: parking one's cache under another name unsaves it,
+    // without the page (and the engines it keeps) going away.
+    const move = (from: string, to: string) => page.evaluate(async ([from, to]) => {
+      for (const name of await caches.keys()) {
+        if (!name.startsWith(from)) continue;
+        const source = await caches.open(name);
+        const target = await caches.open(to + name.slice(from.length));
+        for (const request of await source.keys()) await target.put(request, (await source.match(request))!);
+        await caches.delete(name);
+      }
+    }, [from, to]);
+    const search = async (query: string) => {
+      await page.locator("#q").fill(query);
+      await page.locator(".search-form button[type=submit]").click();
+      await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 20_000 }).not.toBe("正在搜索…");
+      return page.locator("#search-status").textContent();
+    };
+    const titles = () => page.locator("#search-results li > a:first-child").allTextContents();
+    // One edition saved: 3 March only; 沙河新桥 is in 1 March's (3 March's 新添 is a near hit).
+    await move("banmian-edition-2024-03-01-", "parked-2024-03-01-");
+    await search("沙河新桥");
+    expect(await titles()).not.toContain("沙河新桥今日通车");
+    // One edition saved again, now 1 March: its own index answers, not 3 March's engine of the same size.
+    await move("parked-2024-03-01-", "banmian-edition-2024-03-01-");
+    await move("banmian-edition-2024-03-02-", "parked-2024-03-02-");
+    expect(await search("沙河新桥")).toMatch(/^找到 \d+ 篇文章$/);
+    expect(await titles()).toContain("沙河新桥今日通车");
+    expect((await titles()).every((t) => !["城市公园新添步道", "春季招聘会举行"].includes(t))).toBe(true);
     forgetOfflineNoise();
   });
 
