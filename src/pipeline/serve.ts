@@ -90,7 +90,7 @@ export async function serveSite(options: ServeOptions, log: Log = console.log): 
     const date = name ? String(name).split(path.sep)[0] : "";
     if (/^\d{4}-\d{2}-\d{2}$/.test(date)) schedule(date);
   });
-  log(`serving ${first.editions} editions at ${url} (live reload; ${recent ? `the newest ${recent}, --recent 0 for all` : "every edition"})`);
+  log(`serving ${first.editions} edition${first.editions === 1 ? "" : "s"} at ${url} (live reload; ${recent ? `the newest ${recent}, --recent 0 for all` : "every edition"})`);
   return {
     url,
     first,

@@ -96,7 +96,7 @@ async function startDevServer(): Promise<{ child: ChildProcess; url: string; edi
   child.stderr!.on("data", (c) => (output += c));
   let url = "";
   for (let i = 0; ; i++) {
-    url = /serving \d+ editions at (http:\/\/localhost:\d+\/)/.exec(output)?.[1] ?? "";
+    url = /serving \d+ editions? at (http:\/\/localhost:\d+\/)/.exec(output)?.[1] ?? "";
     const ok = url !== "" && await fetch(`${url}2022-09-02/02/`).then((r) => r.ok, () => false);
     if (ok) break;
     if (child.exitCode !== null || i > 600) throw new Error(`npm start did not come up:\n${output}`);
