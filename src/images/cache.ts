@@ -27,10 +27,14 @@ export function writeAtomically(file: string, data: string | Uint8Array): void {
   fs.renameSync(temp, file);
 }
 
-/** A stamp of a file that changes when it is replaced or edited: size, modification time and inode (no read). */
+/**
+ * A stamp of a file that changes when it is replaced or edited, without reading it: size, modification time,
+ * inode, and the change time, which no tool can set back (`cp -p` or `touch -r` over a same-size file keep the
+ * other three).
+ */
 export function fileStamp(file: string): string {
   const stat = fs.statSync(file);
-  return `${path.resolve(file)}:${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  return `${path.resolve(file)}:${stat.size}:${stat.mtimeMs}:${stat.ino}:${stat.ctimeMs}`;
 }
 
 /**

@@ -99,5 +99,13 @@ describe("sourceKey", () => {
     fs.writeFileSync(file, "scan two, longer");
     expect(cache.sourceKey(file, ["page", "settings"], read)).toBe(hashBytes("page", "settings", Buffer.from("scan two, longer")));
     expect(reads).toBe(3);
+    // A same-size file written over it with the old modification time (cp -p, touch -r) is still seen as changed.
+    fs.utimesSync(file, 1_000_000_000, 1_000_000_000);
+    expect(cache.sourceKey(file, ["page", "settings"], read)).toBe(hashBytes("page", "settings", Buffer.from("scan two, longer")));
+    expect(reads).toBe(4);
+    fs.writeFileSync(file, "scan six, longer");
+    fs.utimesSync(file, 1_000_000_000, 1_000_000_000);
+    expect(cache.sourceKey(file, ["page", "settings"], read)).toBe(hashBytes("page", "settings", Buffer.from("scan six, longer")));
+    expect(reads).toBe(5);
   });
 });
