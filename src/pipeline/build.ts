@@ -7,7 +7,8 @@ import { ContentError, formatDiagnostic } from "../content/diagnostics.ts";
 import { renderSite, templates } from "../render/eleventy.ts";
 import { writeEditionDownloads } from "../render/downloads.ts";
 import { writeOfflineManifests } from "../render/offline.ts";
-import { keepSearchIndexes, searchWasmFile, writeSearchIndexes } from "../search/index.ts";
+import { searchWasmFile, writeSearchIndexes } from "../search/index.ts";
+import { linkMissing } from "./files.ts";
 import { writeShardPart } from "../shards/parts.ts";
 import { writeOpenData } from "../opendata/write.ts";
 import { archiveIndexFile, indexEdition } from "./archive.ts";
@@ -47,18 +48,27 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   await stages.run("pages", async () => {
     // The search page preloads the newest bundle's WebAssembly, whose name depends on the language.
     if (crossEdition && data.searchEditions.length) data.searchWasm = await searchWasmFile(data.settings, options.cacheDir);
-    await renderSite(data, { outDir: options.outDir, ignore, cacheDir: options.cacheDir });
+    // A neighbour rebuilt for its links gets its page and edition views only (the article and story views, which
+    // do not link other editions, are linked from the live site below).
+    const linksOnly = new Set(options.linksOnly ?? []);
+    const rendered = linksOnly.size
+      ? { ...data, articles: data.articles.filter((a) => !linksOnly.has(a.edition.date)), stories: data.stories.filter((s) => !linksOnly.has(s.edition.date)) }
+      : data;
+    await renderSite(rendered, { outDir: options.outDir, ignore, cacheDir: options.cacheDir });
   });
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
   const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
-  await stages.run("search", () => {
-    const kept = data.editions.filter((e) => !indexed.includes(e));
-    if (kept.length && options.previousSite) keepSearchIndexes(kept.map((e) => e.date), options.previousSite, options.outDir);
-    return writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir);
-  }, "search index");
+  await stages.run("search", () => writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir), "search index");
   await stages.run("downloads", () => writeEditionDownloads(data, options.outDir, options.imageDir, options.cacheDir), "edition PDF and EPUB");
+  await stages.run("summaries", () => {
+    writeSummaries(prepared, options, htmlPages);
+    // Last of all, once nothing more is written into these editions' folders: what the build left out of an
+    // edition rebuilt for its links (its article views, its search index) is the live site's.
+    const kept = data.editions.filter((e) => !indexed.includes(e) || options.linksOnly?.includes(e.date));
+    if (options.previousSite) for (const e of kept) linkMissing(path.join(options.previousSite, e.date), path.join(options.outDir, e.date));
+  });
+  // After the summaries: the offline copy lists the files of the finished edition folders.
   await stages.run("offline", () => writeOfflineManifests(data.editions, options.outDir, data.lang, options.imageDir), "offline manifests");
-  await stages.run("summaries", () => writeSummaries(prepared, options, htmlPages));
   return summarize(prepared, htmlPages, stages.times);
 }
 

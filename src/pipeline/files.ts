@@ -19,3 +19,27 @@ export function linkTree(from: string, to: string, skip: Set<string> = new Set()
     }
   }
 }
+
+/**
+ * Hard-links (or copies) every file of the tree `from` that `to` does not have yet: what a build did not write is
+ * taken as it was. Files already at `to` are never touched, so nothing written through a link can reach `from`.
+ */
+export function linkMissing(from: string, to: string): number {
+  if (!fs.existsSync(from)) return 0;
+  let linked = 0;
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const [a, b] = [path.join(from, entry.name), path.join(to, entry.name)];
+    if (entry.isDirectory()) linked += linkMissing(a, b);
+    else if (!fs.existsSync(b)) {
+      try {
+        fs.linkSync(a, b);
+      } catch {
+        // Different file systems (or no hard links): a copy is the same bytes.
+        fs.copyFileSync(a, b);
+      }
+      linked++;
+    }
+  }
+  return linked;
+}

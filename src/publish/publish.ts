@@ -107,6 +107,7 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
       imageDir: root.imageStore, previousSite: root.currentRelease() ?? staging,
       dates: [...rebuild].sort(),
       searchDates: [...rebuild].filter((d) => !keepSearch.has(d)),
+      linksOnly: [...keepSearch],
     }, log);
     await failurePoint("build");
     const stages = new Stages(log);

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Edition, Picture } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
+import { writeAtomically } from "../images/cache.ts";
 
 /** The start of every Cache Storage name of one edition; the release's version follows it. */
 export function offlineCachePrefix(date: string): string {
@@ -79,8 +80,9 @@ export function offlineManifest(edition: Edition, outDir: string, lang?: string,
 export function writeOfflineManifests(editions: Edition[], outDir: string, lang?: string, imageDir?: string): number {
   for (const edition of editions) {
     const target = fileOf({ outDir }, urls.offlineManifest(edition.date));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, JSON.stringify(offlineManifest(edition, outDir, lang, imageDir)));
+    // Written beside and renamed over: an edition rebuilt for its links has its live files linked into the build,
+    // and writing through such a link would change the live site.
+    writeAtomically(target, JSON.stringify(offlineManifest(edition, outDir, lang, imageDir)));
   }
   return editions.length;
 }

@@ -5,7 +5,6 @@ import fs from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { DerivativeCache, hashBytes, publishEntry, stageCacheFolders } from "../images/cache.ts";
-import { linkTree } from "../pipeline/files.ts";
 import { projectRoot } from "../project.ts";
 import type { Settings } from "../content/settings.ts";
 import { plainText } from "../markdown/index.ts";
@@ -52,24 +51,6 @@ export async function searchWasmFile(settings: Settings, cacheDir: string): Prom
   } finally {
     if (started) await pagefind.close();
   }
-}
-
-/**
- * Links the indexes of `dates` from `previousSite` (the live release) into outDir: editions rebuilt for their
- * links only keep the words, and so the index, they were published with. Done before the offline stage, which
- * lists the index's files. Returns how many were kept.
- */
-export function keepSearchIndexes(dates: string[], previousSite: string, outDir: string): number {
-  let kept = 0;
-  for (const date of dates) {
-    const relative = urls.searchIndex(date).replace(/^\//, "");
-    const from = path.join(previousSite, relative);
-    const to = path.join(outDir, relative);
-    if (!fs.existsSync(from) || fs.existsSync(to)) continue;
-    linkTree(from, to);
-    kept++;
-  }
-  return kept;
 }
 
 /**

@@ -25,3 +25,17 @@ export function treeHash(dir: string): { hash: string; files: number } {
 export function copyTree(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true });
 }
+
+/** Every file under a folder (symlinks followed), as sorted paths relative to it. */
+export function treeFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (current: string, rel: string) => {
+    for (const name of fs.readdirSync(current).sort()) {
+      const full = path.join(current, name);
+      if (fs.statSync(full).isDirectory()) walk(full, `${rel}${name}/`);
+      else out.push(`${rel}${name}`);
+    }
+  };
+  walk(dir, "");
+  return out;
+}

@@ -3,9 +3,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compiledScript, repo, runScript } from "../helpers/build.ts";
+import { compiledScript, repo, runScript, tempDir } from "../helpers/build.ts";
 import { fixtureRoot } from "../helpers/publish.ts";
-import { treeHash } from "../helpers/tree.ts";
+import { treeFiles, treeHash } from "../helpers/tree.ts";
 
 let editions: string;
 let root: string;
@@ -132,6 +132,20 @@ describe("publish", () => {
     // Yesterday's articles are still in the feed and the sitemap, read from its summary, not its content.
     expect(fs.readFileSync(path.join(current, "feed.xml"), "utf8")).toContain("社区食堂开张");
     expect(fs.readFileSync(path.join(current, "sitemaps/2024-03.xml"), "utf8")).toContain("/2024-03-01/02/shequ/");
+  });
+
+  it("yesterday's edition, rebuilt tonight for its links only, is file for file what a whole build makes of it", () => {
+    const full = path.join(tempDir("publish-full"), "site");
+    const built = runScript("build.ts", ["--editions", editions, "--out", full, "--cache", cache]);
+    expect(built.code, built.output).toBe(0);
+    // The URL ledger keeps the edition's publishing history; everything a reader or a tool fetches must match.
+    const files = (dir: string) => treeFiles(dir).filter((f) => !f.startsWith("_banmian/"));
+    const live = path.join(root, "current/2024-03-01");
+    const whole = path.join(full, "2024-03-01");
+    expect(files(live)).toEqual(files(whole));
+    for (const file of files(whole)) {
+      expect(fs.readFileSync(path.join(live, file)).equals(fs.readFileSync(path.join(whole, file))), file).toBe(true);
+    }
   });
 
   it("a published edition's offline copy lists its pictures from the image store and its search index, yesterday's too", () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { editionsToRebuild } from "../../../src/publish/publish.ts";
 import { PublishRoot, searchIndexIn } from "../../../src/publish/release.ts";
-import { keepSearchIndexes } from "../../../src/search/index.ts";
+import { linkMissing } from "../../../src/pipeline/files.ts";
 import { tempDir } from "../../helpers/build.ts";
 
 function stage(root: PublishRoot, id: string, dates: string[]): string {
@@ -42,9 +42,10 @@ describe("PublishRoot", () => {
 
     const staging = stage(root, "b", ["2024-01-02"]);
     fs.writeFileSync(path.join(searchIndexIn(root.currentEditions().get("2024-01-02")!, "2024-01-02"), "words"), "kept");
-    // A neighbour rebuilt for its links keeps its live index: the build links it in (before the offline stage).
+    // A neighbour rebuilt for its links keeps its live index: the build links what it did not write.
     fs.rmSync(searchIndexIn(path.join(staging, "2024-01-02"), "2024-01-02"), { recursive: true });
-    expect(keepSearchIndexes(["2024-01-02", "2024-01-05"], root.current, staging)).toBe(1);
+    expect(linkMissing(path.join(root.current, "2024-01-02"), path.join(staging, "2024-01-02"))).toBe(1);
+    expect(fs.readFileSync(path.join(staging, "2024-01-02/index.html"), "utf8")).toBe("2024-01-02 of b");
     const second = await root.assembleRelease({ id: "b", staging, allDates: ["2024-01-01", "2024-01-02"], rebuilt: new Set(["2024-01-02"]) });
     root.swap(second);
     expect(fs.readFileSync(path.join(root.current, "index.html"), "utf8")).toBe("home of b");
