@@ -8,7 +8,7 @@ import { renderSite, templates } from "../render/eleventy.ts";
 import { writeEditionDownloads } from "../render/downloads.ts";
 import { writeOfflineManifests } from "../render/offline.ts";
 import { searchWasmFile, writeSearchIndexes } from "../search/index.ts";
-import { linkMissing } from "./files.ts";
+import { linkMissing, newestChange } from "./files.ts";
 import { writeShardPart } from "../shards/parts.ts";
 import { writeOpenData } from "../opendata/write.ts";
 import { archiveIndexFile, indexEdition } from "./archive.ts";
@@ -45,12 +45,12 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   const { data } = prepared;
   // The home page is the newest edition's front page: a build without that edition has nothing to render it from.
   const ignore = crossEdition && data.latest ? [] : [templates.home];
+  const linksOnly = linksOnlyEditions(options);
   await stages.run("pages", async () => {
     // The search page preloads the newest bundle's WebAssembly, whose name depends on the language.
     if (crossEdition && data.searchEditions.length) data.searchWasm = await searchWasmFile(data.settings, options.cacheDir);
     // A neighbour rebuilt for its links gets its page and edition views only (the article and story views, which
     // do not link other editions, are linked from the live site below).
-    const linksOnly = new Set(options.linksOnly ?? []);
     const rendered = linksOnly.size
       ? { ...data, articles: data.articles.filter((a) => !linksOnly.has(a.edition.date)), stories: data.stories.filter((s) => !linksOnly.has(s.edition.date)) }
       : data;
@@ -64,12 +64,25 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
     writeSummaries(prepared, options, htmlPages);
     // Last of all, once nothing more is written into these editions' folders: what the build left out of an
     // edition rebuilt for its links (its article views, its search index) is the live site's.
-    const kept = data.editions.filter((e) => !indexed.includes(e) || options.linksOnly?.includes(e.date));
+    const kept = data.editions.filter((e) => !indexed.includes(e) || linksOnly.has(e.date));
     if (options.previousSite) for (const e of kept) linkMissing(path.join(options.previousSite, e.date), path.join(options.outDir, e.date));
   });
   // After the summaries: the offline copy lists the files of the finished edition folders.
   await stages.run("offline", () => writeOfflineManifests(data.editions, options.outDir, data.lang, options.imageDir), "offline manifests");
   return summarize(prepared, htmlPages, stages.times);
+}
+
+/**
+ * The editions of `options.linksOnly` whose files are as they were when the live copy was built: an edition edited
+ * since (an article renamed or corrected in yesterday's folder) is rebuilt whole, so no view of it is stale.
+ */
+function linksOnlyEditions(options: BuildOptions): Set<string> {
+  const previous = options.previousSite;
+  if (!previous) return new Set();
+  return new Set((options.linksOnly ?? []).filter((date) => {
+    const built = path.join(previous, date, "edition.json");
+    return fs.existsSync(built) && newestChange(path.join(options.editionsDir, date)) < fs.statSync(built).mtimeMs;
+  }));
 }
 
 /** Each edition's summary next to its pages, and the archive index (or, for a shard, its part of it). */

@@ -43,3 +43,11 @@ export function linkMissing(from: string, to: string): number {
   }
   return linked;
 }
+
+/** The latest modification or change time (ms) of anything under `dir`, the folder itself included. */
+export function newestChange(dir: string): number {
+  const stat = fs.statSync(dir);
+  let newest = Math.max(stat.mtimeMs, stat.ctimeMs);
+  if (stat.isDirectory()) for (const name of fs.readdirSync(dir)) newest = Math.max(newest, newestChange(path.join(dir, name)));
+  return newest;
+}

@@ -148,6 +148,21 @@ describe("publish", () => {
     }
   });
 
+  it("yesterday's edition, edited since it went live, is rebuilt whole by tonight's publish", () => {
+    const file = path.join(editions, "2024-03-01/02/01-shequ.md");
+    const before = fs.readFileSync(file, "utf8");
+    fs.writeFileSync(file, before.replace("headline: 社区食堂开张", "headline: 社区食堂今日开张"));
+    try {
+      const result = publish("2024-03-02");
+      expect(result.code, result.output).toBe(0);
+      const view = fs.readFileSync(path.join(root, "current/2024-03-01/02/shequ/index.html"), "utf8");
+      expect(view).toContain("社区食堂今日开张");
+      expect(fs.readFileSync(path.join(root, "current/2024-03-01/02/index.html"), "utf8")).toContain("社区食堂今日开张");
+    } finally {
+      fs.writeFileSync(file, before);
+    }
+  });
+
   it("a published edition's offline copy lists its pictures from the image store and its search index, yesterday's too", () => {
     const current = path.join(root, "current");
     for (const date of ["2024-03-01", "2024-03-02"]) {
