@@ -11,7 +11,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { urls } from "../model/urls.ts";
-import { linkTree } from "../pipeline/files.ts";
 import { takeLock } from "./lock.ts";
 
 /** A build in a staging folder, to become a release. */

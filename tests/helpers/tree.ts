@@ -5,21 +5,9 @@ import path from "node:path";
 
 export function treeHash(dir: string): { hash: string; files: number } {
   const hash = crypto.createHash("sha256");
-  let files = 0;
-  const walk = (current: string, rel: string) => {
-    for (const name of fs.readdirSync(current).sort()) {
-      const full = path.join(current, name);
-      const stat = fs.statSync(full);
-      const relName = `${rel}/${name}`;
-      if (stat.isDirectory()) walk(full, relName);
-      else {
-        hash.update(relName).update("\0").update(fs.readFileSync(full)).update("\0");
-        files++;
-      }
-    }
-  };
-  walk(dir, "");
-  return { hash: hash.digest("hex"), files };
+  const files = treeFiles(dir);
+  for (const file of files) hash.update(`/${file}`).update("\0").update(fs.readFileSync(path.join(dir, file))).update("\0");
+  return { hash: hash.digest("hex"), files: files.length };
 }
 
 export function copyTree(from: string, to: string): void {

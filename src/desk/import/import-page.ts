@@ -1,6 +1,6 @@
 // From a dump's text to the page's article files' contents: parses, names the files, assigns photos and story keys.
 import { articleSchema, type ArticleFields, type FigureFields } from "../../content/schema.ts";
-import { parseDump, type DumpArticle } from "./parse-dump.ts";
+import { parseDump } from "./parse-dump.ts";
 import { ImportError, quote, type ImportWarning } from "./problems.ts";
 import { widenPunctuation } from "./punctuation.ts";
 import { headlineSlug } from "./slug.ts";

@@ -1,7 +1,7 @@
 // Imports a page from its PDF alone: reads the type and geometry, finds the articles, says what it left out.
 import { buildArticle, type PdfArticle } from "./article.ts";
 import { pagePieces } from "./pieces.ts";
-import { readPage, type Box } from "./read.ts";
+import { readPage } from "./read.ts";
 import { segmentPage } from "./segment.ts";
 import { isCjkText } from "./typography.ts";
 

@@ -8,7 +8,7 @@ import { proposeAreas, type ArticleText } from "../../desk/hotspots/propose.ts";
 import { importPdf } from "../../desk/import/pdf-page.ts";
 import { formatTable } from "../../cli/table.ts";
 import {
-  bigramF1, clickAccuracy, comparable, matchArticles, titleRight, type ClickResult, type PrintedLine,
+  clickAccuracy, comparable, matchArticles, titleRight, type ClickResult, type PrintedLine,
 } from "./metrics.ts";
 
 /** One article as the publisher lists it (articles.json). */
