@@ -1,7 +1,8 @@
 // Makes derivatives with sharp: responsive page images, thumbnails, IIIF tiles, figure pictures, clippings.
 import fs from "node:fs";
 import path from "node:path";
-import sharp, { type Metadata, type Sharp } from "sharp";
+import os from "node:os";
+import type { Metadata, Sharp } from "sharp";
 import { extensions, imageSettings, mimeTypes, type Encoding } from "./settings.ts";
 
 export interface Variant {
@@ -31,7 +32,19 @@ const acceptedFormats: Record<string, string[]> = {
 
 export class ImageInputError extends Error {}
 
-function input(bytes: Buffer): Sharp {
+type SharpLib = typeof import("sharp").default;
+let loaded: SharpLib | undefined;
+
+/** sharp, loaded on first use: a warm build that finds every image in the cache never loads libvips. */
+async function loadSharp(): Promise<SharpLib> {
+  if (!loaded) {
+    loaded = (await import("sharp")).default;
+    loaded.concurrency(os.availableParallelism());
+  }
+  return loaded;
+}
+
+function input(sharp: SharpLib, bytes: Buffer): Sharp {
   return sharp(bytes, { limitInputPixels: imageSettings.maxInputPixels, failOn: "warning" });
 }
 
@@ -48,6 +61,7 @@ export function checkName(format: string, file: string): void {
 /** Checks that the bytes are a whole image of an accepted format that matches the file's extension. */
 export async function inspect(bytes: Buffer, file: string): Promise<{ width: number; height: number; format: string }> {
   if (bytes.length === 0) throw new ImageInputError("the file is empty (0 bytes): export it again");
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     // Only the header is read here, so no pixel limit is needed yet; the limit applies when decoding below.
@@ -63,7 +77,7 @@ export async function inspect(bytes: Buffer, file: string): Promise<{ width: num
   }
   // Decoding the whole image is the only way to find a truncated or corrupt file before readers do.
   try {
-    await input(bytes).rotate().raw().toBuffer();
+    await input(sharp, bytes).rotate().raw().toBuffer();
   } catch (err) {
     throw new ImageInputError(`the image is damaged (${(err as Error).message}): export it again`);
   }
@@ -91,12 +105,13 @@ export function widthsFor(width: number, widths: readonly number[]): number[] {
 async function responsive(
   bytes: Buffer, dir: string, widths: readonly number[], encodings: readonly Encoding[],
 ): Promise<PictureManifest> {
-  const meta = await input(bytes).rotate().metadata();
+  const sharp = await loadSharp();
+  const meta = await input(sharp, bytes).rotate().metadata();
   const rotated = (meta.orientation ?? 1) >= 5;
   const [width, height] = rotated ? [meta.height!, meta.width!] : [meta.width!, meta.height!];
   const made = widthsFor(width, widths);
   // Decode and shrink once to the largest width; smaller sizes come from that, not from the original.
-  const largest = await input(bytes).rotate().resize({ width: made[made.length - 1] }).raw().toBuffer({ resolveWithObject: true });
+  const largest = await input(sharp, bytes).rotate().resize({ width: made[made.length - 1] }).raw().toBuffer({ resolveWithObject: true });
   const variants: Variant[] = [];
   for (const w of made) {
     for (const encoding of encodings) {
@@ -111,8 +126,9 @@ async function responsive(
 export async function derivePage(bytes: Buffer, dir: string, tilesId: string): Promise<PageManifest> {
   const s = imageSettings.page;
   const picture = await responsive(bytes, dir, s.widths, s.encodings);
-  const thumb = await writeVariant(input(bytes).rotate().resize({ width: s.thumbWidth }), s.thumb, dir, "thumb");
-  await input(bytes)
+  const sharp = await loadSharp();
+  const thumb = await writeVariant(input(sharp, bytes).rotate().resize({ width: s.thumbWidth }), s.thumb, dir, "thumb");
+  await input(sharp, bytes)
     .rotate()
     .jpeg(s.tiles.options)
     .tile({ layout: "iiif3", size: s.tileSize, id: tilesId })
@@ -140,7 +156,7 @@ export interface DecodedScan {
 
 /** The scan's pixels, upright: decoded once per page and shared by all its articles' clippings. */
 export async function decodeScan(bytes: Buffer): Promise<DecodedScan> {
-  const { data, info } = await input(bytes).rotate().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await input(await loadSharp(), bytes).rotate().raw().toBuffer({ resolveWithObject: true });
   return { data, info: { width: info.width, height: info.height, channels: info.channels } };
 }
 
@@ -149,6 +165,7 @@ export async function deriveClipping(
   bytes: Buffer, dir: string, bounds: [number, number, number, number], decoded?: DecodedScan,
 ): Promise<ClippingManifest> {
   const scan = decoded ?? (await decodeScan(bytes));
+  const sharp = await loadSharp();
   const { width: W, height: H } = scan.info;
   const left = Math.max(0, Math.floor(bounds[0] * W));
   const top = Math.max(0, Math.floor(bounds[1] * H));

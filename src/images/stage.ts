@@ -2,7 +2,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import sharp from "sharp";
 import type { Diagnostics } from "../content/diagnostics.ts";
 import { polygonBounds } from "../model/geometry.ts";
 import { runPool } from "../pipeline/pool.ts";
@@ -41,7 +40,6 @@ export interface ImageStageResult {
 const imageRoot = "img";
 
 export async function runImageStage(editions: Edition[], options: ImageStageOptions): Promise<ImageStageResult> {
-  sharp.concurrency(os.availableParallelism());
   const cache = new DerivativeCache(options.cacheDir);
   const jobs: (() => Promise<void>)[] = [];
   for (const edition of editions) {

@@ -11,6 +11,8 @@ import { openDataPlugin } from "../opendata/eleventy.ts";
 import { qrPlugin, shareCodes } from "./qr.ts";
 import { downloadsPlugin } from "./downloads.ts";
 import { wordsPlugin } from "./words.ts";
+import { copyAssets } from "./assets.ts";
+import { cacheCompiledTemplates } from "./template-cache.ts";
 
 /** Templates a build can leave out (a shard has no home page). */
 export const templates = {
@@ -28,6 +30,7 @@ export function sitePlugin(eleventyConfig: any, options: { site: SiteData; cache
   eleventyConfig.addPlugin(qrPlugin, { codes: shareCodes(site.editions, site.root, site.t.shareQr, options.cacheDir) });
   eleventyConfig.addPlugin(downloadsPlugin);
   eleventyConfig.addPlugin(wordsPlugin);
+  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks }: { nunjucks: any }) => cacheCompiledTemplates(nunjucks, options.cacheDir));
 }
 
 export interface RenderOptions {
@@ -49,5 +52,8 @@ export async function renderSite(site: SiteData, options: RenderOptions): Promis
       for (const template of options.ignore ?? []) eleventyConfig.ignores.add(template);
     },
   });
+  // Its "Wrote N files" line is the pages stage's ✓ line already, and would break a --json report on stdout.
+  (eleventy as unknown as { disableLogger(): void }).disableLogger();
   await eleventy.write();
+  copyAssets(options.outDir);
 }

@@ -16,6 +16,15 @@ describe("sample edition 2022-09-02", () => {
     expect(site.result.output).toMatch(/built 1 editions, 1 pages, 5 articles/);
   });
 
+  it("with --json, stdout is the summary alone, one JSON line (a parent process reads it; Eleventy's own line is off)", () => {
+    const again = buildFixture("editions", { cache: site.cache, args: ["--json"] });
+    expect(again.result.code).toBe(0);
+    const lines = again.result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({ editions: 1, pages: 1, articles: 5 });
+    expect(again.result.stderr).toContain("✓ pages");
+  });
+
   it("home is the latest edition's first page", () => {
     const home = site.read("/");
     expect(home).toContain("<h1 class=\"page-title\">02版：综合</h1>");
