@@ -2,14 +2,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseCommand, runCommand, exitCodes } from "../src/cli/index.ts";
-import { jsonSchemas, jsonSchemaText, schemaFolder, type JsonSchemaName } from "../src/opendata/schemas.ts";
+import { jsonSchemaNames, schemaFolder } from "../src/opendata/format.ts";
+import { jsonSchemaText } from "../src/opendata/schemas.ts";
 import { projectRoot } from "../src/project.ts";
 
 parseCommand({ usage: "usage: npm run schemas", options: {} });
 await runCommand(async () => {
   const dir = path.join(projectRoot, schemaFolder);
   fs.mkdirSync(dir, { recursive: true });
-  for (const name of Object.keys(jsonSchemas) as JsonSchemaName[]) {
+  for (const name of jsonSchemaNames) {
     fs.writeFileSync(path.join(dir, `${name}.json`), jsonSchemaText(name));
     console.log(`wrote ${path.join(schemaFolder, `${name}.json`)}`);
   }

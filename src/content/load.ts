@@ -1,15 +1,11 @@
 // Reads editions/ into plain source records, checking every file against the content format.
 import fs from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
 import { DateTime } from "luxon";
-import type { z } from "zod";
 import { splitFrontMatter } from "./article-file.ts";
+import type { FieldsOf, FrontMatterCheck } from "./check.ts";
 import { Diagnostics } from "./diagnostics.ts";
-import {
-  articleSchema, editionSchema, pageSchema,
-  type ArticleFields, type EditionFields, type PageFields,
-} from "./schema.ts";
+import type { ArticleFields, EditionFields, PageFields } from "./schema.ts";
 import { bodyReferences } from "../markdown/index.ts";
 import { checkBodyReference, entryKind, readFile, resolveInside } from "./paths.ts";
 
@@ -81,16 +77,20 @@ export function listEditionDates(root: string, diagnostics: Diagnostics): string
   return dates.sort();
 }
 
-export function loadEditions(root: string, diagnostics: Diagnostics, options: LoadOptions = {}): EditionSource[] {
+/**
+ * Reads the editions under `root`. `check` checks each file's front matter: `schemaCheck`
+ * (src/content/schema-check.ts) against the schemas, or a build's `RememberedChecks` (src/content/check.ts).
+ */
+export function loadEditions(root: string, diagnostics: Diagnostics, check: FrontMatterCheck, options: LoadOptions = {}): EditionSource[] {
   const dates = listEditionDates(root, diagnostics).filter((d) => !options.dates || options.dates.has(d));
-  return dates.map((date) => loadEdition(root, date, diagnostics));
+  return dates.map((date) => loadEdition(root, date, diagnostics, check));
 }
 
-export function loadEdition(root: string, date: string, diagnostics: Diagnostics): EditionSource {
+export function loadEdition(root: string, date: string, diagnostics: Diagnostics, check: FrontMatterCheck): EditionSource {
   const dir = path.join(root, date);
   const metaFile = path.join(dir, "edition.yml");
   const fields = fs.existsSync(metaFile)
-    ? readYamlFile(metaFile, editionSchema, diagnostics) ?? {}
+    ? readYamlFile(metaFile, "edition", check, diagnostics) ?? {}
     : {};
   const pages: PageSource[] = [];
   const seen = new Map<string, string>();
@@ -118,7 +118,7 @@ export function loadEdition(root: string, date: string, diagnostics: Diagnostics
       continue;
     }
     seen.set(key, entry.name);
-    const page = loadPage(dir, shown, entry.name.split("-")[0], letter, number, diagnostics);
+    const page = loadPage(dir, shown, entry.name.split("-")[0], letter, number, diagnostics, check);
     if (page) pages.push(page);
   }
   pages.sort((a, b) => a.letter.localeCompare(b.letter) || a.number - b.number);
@@ -128,14 +128,14 @@ export function loadEdition(root: string, date: string, diagnostics: Diagnostics
 }
 
 function loadPage(
-  editionDir: string, dir: string, label: string, letter: string, number: number, diagnostics: Diagnostics,
+  editionDir: string, dir: string, label: string, letter: string, number: number, diagnostics: Diagnostics, check: FrontMatterCheck,
 ): PageSource | null {
   const metaFile = path.join(dir, "page.yml");
   if (!fs.existsSync(metaFile)) {
     diagnostics.error(metaFile, 'missing: every page folder needs a page.yml with at least "section: 版名"');
     return null;
   }
-  const fields = readYamlFile(metaFile, pageSchema, diagnostics);
+  const fields = readYamlFile(metaFile, "page", check, diagnostics);
   if (!fields) return null;
   const find = (field: string, given: string | undefined, names: string[]) => {
     // A file found by its usual name is checked like one named in page.yml (a link out of the edition is refused).
@@ -175,7 +175,7 @@ function loadPage(
     }
     orders.set(order, name);
     slugs.set(match[2], name);
-    const article = loadArticle(editionDir, file, order, match[2], diagnostics);
+    const article = loadArticle(editionDir, file, order, match[2], diagnostics, check);
     if (article) articles.push(article);
   }
   articles.sort((a, b) => a.order - b.order);
@@ -183,7 +183,7 @@ function loadPage(
 }
 
 export function loadArticle(
-  editionDir: string, file: string, order: number, slug: string, diagnostics: Diagnostics,
+  editionDir: string, file: string, order: number, slug: string, diagnostics: Diagnostics, check: FrontMatterCheck,
 ): ArticleSource | null {
   const raw = readFile(file, diagnostics);
   if (raw === null) return null;
@@ -198,9 +198,7 @@ export function loadArticle(
     diagnostics.error(file, 'no front matter: start the file with a "---" line, then "headline: …", then "---"', { line: 1 });
     return null;
   }
-  const data = parseYaml(split.yaml, file, diagnostics, 1);
-  if (data === undefined) return null;
-  const fields = validate(articleSchema, data ?? {}, file, diagnostics, split.yaml);
+  const fields = check.check("article", split.yaml, file, diagnostics, 1);
   if (!fields) return null;
   const body = split.body.trim();
   for (const ref of bodyReferences(split.body)) checkBodyReference(ref, editionDir, file, split.bodyLine, diagnostics);
@@ -223,120 +221,15 @@ function decodeUtf8(raw: Buffer, file: string, diagnostics: Diagnostics): string
   }
 }
 
-function readYamlFile<T extends z.ZodType>(file: string, schema: T, diagnostics: Diagnostics): z.infer<T> | null {
+function readYamlFile<K extends "edition" | "page">(
+  file: string, kind: K, check: FrontMatterCheck, diagnostics: Diagnostics,
+): FieldsOf[K] | null {
   const raw = readFile(file, diagnostics);
   if (raw === null) return null;
   const source = decodeUtf8(raw, file, diagnostics);
   if (source === null) return null;
   const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const data = parseYaml(text, file, diagnostics, 0);
-  if (data === undefined) return null;
-  return validate(schema, data ?? {}, file, diagnostics, text);
-}
-
-/** Returns undefined (and reports) when the YAML does not parse; null for a file with no keys at all. */
-function parseYaml(text: string, file: string, diagnostics: Diagnostics, lineOffset: number): unknown {
-  try {
-    // js-yaml reads an empty or comments-only text as undefined, which would pass for a parse error here and drop
-    // an empty page.yml's page (or an article with an empty front matter) without a word.
-    return yaml.load(text, { schema: yaml.JSON_SCHEMA }) ?? null;
-  } catch (err) {
-    const e = err as yaml.YAMLException;
-    const line = e.mark ? e.mark.line + 1 + lineOffset : undefined;
-    diagnostics.error(file, `invalid YAML: ${e.reason ?? e.message}`, { line });
-    return undefined;
-  }
-}
-
-function validate<T extends z.ZodType>(
-  schema: T, data: unknown, file: string, diagnostics: Diagnostics, yamlText: string,
-): z.infer<T> | null {
-  if (typeof data !== "object" || Array.isArray(data)) {
-    diagnostics.error(file, "the front matter must be a list of key: value lines");
-    return null;
-  }
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  const known = Object.keys((schema as unknown as z.ZodObject).shape ?? {});
-  const guessed = new Set<string>();
-  const fieldOf = (path: PropertyKey[]) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${String(p)}` : String(p))).join("");
-  for (const issue of result.error.issues) {
-    // A typo inside a figure or a correction: named with its place, e.g. "correction[0].txt".
-    if (issue.code !== "unrecognized_keys" || issue.path.length === 0) continue;
-    for (const key of issue.keys) {
-      diagnostics.error(file, "unknown key: check its spelling against the content format (README)", { field: `${fieldOf(issue.path)}.${key}`, line: lineOf(yamlText, String(issue.path[0])) });
-    }
-  }
-  const unknownKeys = result.error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" && issue.path.length === 0 ? issue.keys : []));
-  for (const key of unknownKeys) {
-    const guess = closest(key, known);
-    if (guess) guessed.add(guess);
-    diagnostics.error(file, `unknown key${guess ? `: did you mean "${guess}"?` : `; known keys: ${known.join(", ")}`}`, {
-      field: key, line: lineOf(yamlText, key),
-    });
-  }
-  for (const issue of result.error.issues) {
-    if (issue.code === "unrecognized_keys") continue;
-    const field = fieldOf(issue.path);
-    const top = String(issue.path[0] ?? "");
-    const value = valueAt(data, issue.path);
-    // A misspelt required key is reported once, as the unknown key with its suggestion.
-    if (value === undefined && guessed.has(top)) continue;
-    const message =
-      value === undefined ? "is required"
-      : issue.code === "invalid_type" ? `expected ${issue.expected === "string" ? "text" : issue.expected}, got ${describe(value)}`
-      : issue.message;
-    diagnostics.error(file, message, { field: field || undefined, line: top ? lineOf(yamlText, top) : undefined });
-  }
-  return null;
-}
-
-function valueAt(data: unknown, path: PropertyKey[]): unknown {
-  let value = data;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    // A key that takes one item or a list (correction) was given one item: it is item [0].
-    if (key === 0 && !Array.isArray(value)) continue;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "nothing";
-  if (typeof value === "object") return "a set of keys";
-  return `${typeof value === "string" ? "text" : typeof value} ${JSON.stringify(value)}`;
-}
-
-/** Line of a top-level key in the front matter, counting the opening "---" as line 1. */
-function lineOf(yamlText: string, key: string): number | undefined {
-  const index = yamlText.split("\n").findIndex((l) => l.startsWith(`${key}:`));
-  return index >= 0 ? index + 2 : undefined;
-}
-
-function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const old = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = old;
-    }
-  }
-  return row[b.length];
+  return check.check(kind, text, file, diagnostics, 0);
 }
 
 function checkPageOrder(dir: string, pages: PageSource[], diagnostics: Diagnostics): void {

@@ -118,9 +118,3 @@ export type Area = Rect | Polygon;
 export type FigureFields = z.infer<typeof figureSchema>;
 export type CorrectionFields = z.infer<typeof correctionSchema>;
 export type Withdrawal = z.infer<typeof withdrawalSchema>;
-
-/** Front matter keys in the order they are written to files. */
-export const articleKeyOrder: (keyof ArticleFields)[] = [
-  "column", "kicker", "headline", "subtitle", "dateline", "byline", "mark",
-  "figures", "area", "story", "continued_from", "continued_on", "correction",
-];

@@ -1,7 +1,13 @@
 // The one markdown-it instance for article bodies: no raw HTML, CJK-aware line breaks, subheads under the headline.
-import MarkdownIt from "markdown-it";
-import cjkBreaks from "markdown-it-cjk-breaks";
+import { createRequire } from "node:module";
+import type { default as MarkdownItType, PluginSimple } from "markdown-it";
 import { subheadsPlugin } from "./subheads.ts";
+
+// markdown-it's CommonJS build is one bundled file; its ES modules are sixty. Loading the one costs about a
+// third of the time (12 against 38 ms here), in every build process.
+const require = createRequire(import.meta.url);
+const MarkdownIt: typeof MarkdownItType = require("markdown-it");
+const cjkBreaks: PluginSimple = require("markdown-it-cjk-breaks");
 
 const md = new MarkdownIt({
   // Print-system text is never trusted as markup: raw HTML is shown as text.

@@ -4,7 +4,8 @@ import { plainText } from "../markdown/index.ts";
 import type { Article, Continuation, Edition, ImageVariant, Page } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
 import { summarizeEdition } from "../pipeline/archive.ts";
-import { jsonVersion, type ArticleJson, type EditionJson, type PageJson } from "./schemas.ts";
+import { jsonVersion } from "./format.ts";
+import type { ArticleJson, EditionJson, PageJson } from "./schemas.ts";
 
 /** edition.json: the edition's summary (which the feed and sitemaps read back) with the open-data links. */
 export function editionJson(edition: Edition, site: string): EditionJson {

@@ -1,9 +1,8 @@
 // The JSON layer's contract: zod schemas of edition.json, page.json and article.json. docs/schemas/*.json are
 // generated from these (npm run schemas) and published with the site at /schemas/; a unit test keeps them equal.
 import { z } from "zod";
+import { jsonVersion, type JsonSchemaName } from "./format.ts";
 
-/** Bumped when a field is removed or changes its meaning; fields are added without a new version. */
-export const jsonVersion = 1;
 
 // Loose objects: a reader written for version 1 must keep working when fields are added (docs/api.md).
 const object = z.looseObject;
@@ -134,14 +133,10 @@ export type EditionJson = z.infer<typeof editionJsonSchema>;
 export type PageJson = z.infer<typeof pageJsonSchema>;
 export type ArticleJson = z.infer<typeof articleJsonSchema>;
 
-export const jsonSchemas = { edition: editionJsonSchema, page: pageJsonSchema, article: articleJsonSchema } as const;
+export const jsonSchemas: Record<JsonSchemaName, z.ZodType> = { edition: editionJsonSchema, page: pageJsonSchema, article: articleJsonSchema };
 
-export type JsonSchemaName = keyof typeof jsonSchemas;
 
 /** The JSON Schema (2020-12) of one file of the JSON layer, as checked in and published (pretty, one newline). */
 export function jsonSchemaText(name: JsonSchemaName): string {
   return `${JSON.stringify(z.toJSONSchema(jsonSchemas[name]), null, 2)}\n`;
 }
-
-/** Where the schemas are checked in, relative to the project root (and published at urls.schema). */
-export const schemaFolder = "docs/schemas";

@@ -8,7 +8,8 @@ import type { IndexedEdition } from "../pipeline/archive.ts";
 import type { SiteData } from "../pipeline/prepare.ts";
 import { editionManifest, paperCollection, yearCollection, type IiifOptions } from "./iiif.ts";
 import { articleJson, editionJson, pageJson } from "./json.ts";
-import { jsonSchemas, jsonSchemaText, type JsonSchemaName } from "./schemas.ts";
+import { projectRoot } from "../project.ts";
+import { jsonSchemaNames, schemaFolder } from "./format.ts";
 
 export function writeOpenData(data: SiteData, outDir: string): void {
   const options = iiifOptions(data);
@@ -30,7 +31,8 @@ export function writeOpenData(data: SiteData, outDir: string): void {
   }
   for (const [year, editions] of byYear) write(urls.iiifYear(year), yearCollection(year, editions, options));
   write(urls.iiifCollection(), paperCollection([...byYear.keys()].sort((a, b) => b - a), options));
-  for (const name of Object.keys(jsonSchemas) as JsonSchemaName[]) writeFile(outDir, urls.schema(name), jsonSchemaText(name));
+  // The checked-in schemas, which a test keeps equal to what src/opendata/schemas.ts generates (no zod here).
+  for (const name of jsonSchemaNames) writeFile(outDir, urls.schema(name), fs.readFileSync(path.join(projectRoot, schemaFolder, `${name}.json`), "utf8"));
 }
 
 export function iiifOptions(data: SiteData): IiifOptions {

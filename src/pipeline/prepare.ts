@@ -4,7 +4,8 @@
 import path from "node:path";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates, loadEditions, type EditionSource } from "../content/load.ts";
-import { loadSettings, type Settings } from "../content/settings.ts";
+import type { Settings } from "../content/settings.ts";
+import { NotRemembered, RememberedChecks } from "../content/check.ts";
 import { checkImages, runImageStage, type ImageStageResult } from "../images/stage.ts";
 import { getLocale, type Locale } from "../locale/index.ts";
 import { findAreaProblems } from "../model/area-problems.ts";
@@ -80,8 +81,9 @@ export interface ContentStage {
   sources: EditionSource[];
 }
 
-export function readContent(options: SiteOptions, diagnostics: Diagnostics): ContentStage {
-  const settings = loadSettings(options.siteFile);
+export async function readContent(options: SiteOptions, diagnostics: Diagnostics): Promise<ContentStage> {
+  const checks = new RememberedChecks(options.cacheDir);
+  const settings = await checks.loadSettings(options.siteFile);
   const locale = getLocale(settings.locale);
   let allDates = listEditionDates(options.editionsDir, new Diagnostics());
   if (options.recent) allDates = allDates.slice(-options.recent);
@@ -89,7 +91,19 @@ export function readContent(options: SiteOptions, diagnostics: Diagnostics): Con
     if (!allDates.includes(date)) diagnostics.error(path.join(options.editionsDir, date), "no such edition folder: check the date or run npm run new");
   }
   const selected = new Set(options.dates ?? allDates);
-  const sources = loadEditions(options.editionsDir, diagnostics, { dates: selected });
+  // First with what earlier builds found valid; the schemas (and zod) are loaded only for a new or changed file,
+  // and the editions are then read again with them.
+  let sources: EditionSource[];
+  try {
+    const trial = new Diagnostics();
+    sources = loadEditions(options.editionsDir, trial, checks, { dates: selected });
+    diagnostics.items.push(...trial.items);
+  } catch (err) {
+    if (!(err instanceof NotRemembered)) throw err;
+    checks.fallback = (await import("../content/schema-check.ts")).schemaCheck;
+    sources = loadEditions(options.editionsDir, diagnostics, checks, { dates: selected });
+  }
+  checks.save();
   return { settings, locale, allDates, sources };
 }
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { ContentError, Diagnostics, type Diagnostic } from "../../content/diagnostics.ts";
 import { loadArticle, loadEdition, type ArticleSource, type PageSource } from "../../content/load.ts";
 import type { ArticleFields } from "../../content/schema.ts";
+import { schemaCheck } from "../../content/schema-check.ts";
 import type { ArticleText } from "./propose.ts";
 
 export interface PageArticle {
@@ -38,7 +39,7 @@ export function readHotspotPage(editionsRoot: string, date: string, label: strin
   const diagnostics = new Diagnostics();
   let edition;
   try {
-    edition = loadEdition(editionsRoot, date, diagnostics);
+    edition = loadEdition(editionsRoot, date, diagnostics, schemaCheck);
   } catch (err) {
     throw new Error(`${path.join(editionsRoot, date)}: no such edition folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
@@ -71,7 +72,7 @@ export function readArticleFile(file: string): PageArticle {
   const match = /^(\d{1,3})-(.+)\.md$/.exec(name);
   const diagnostics = new Diagnostics();
   // The edition folder is two up (edition/page/article.md); it only bounds where figures may point.
-  const article = loadArticle(path.dirname(path.dirname(file)), file, Number(match?.[1] ?? 0), match?.[2] ?? name, diagnostics);
+  const article = loadArticle(path.dirname(path.dirname(file)), file, Number(match?.[1] ?? 0), match?.[2] ?? name, diagnostics, schemaCheck);
   const errors = diagnostics.items.filter(mattersHere);
   if (!article || errors.length > 0) throw new ContentError(errors);
   return { file: article.file, fields: article.fields, body: article.body };

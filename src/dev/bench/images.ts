@@ -48,10 +48,10 @@ function writeBenchEdition(): string {
 }
 
 /** The build's own content and model stages over the bench edition. */
-function loadModel(editionsDir: string): Edition[] {
+async function loadModel(editionsDir: string): Promise<Edition[]> {
   const diagnostics = new Diagnostics();
   const options = { editionsDir, siteFile: path.join(projectRoot, "_data", "site.json"), outDir: work, cacheDir: work };
-  const editions = buildModel(readContent(options, diagnostics), diagnostics);
+  const editions = buildModel(await readContent(options, diagnostics), diagnostics);
   if (diagnostics.errors.length) throw new Error(diagnostics.errors.map((d) => `${d.file}: ${d.message}`).join("\n"));
   return editions;
 }
@@ -63,7 +63,7 @@ function freshDir(name: string): string {
 
 /** The build's image stage, as `npm run build` runs it, over the bench edition. */
 async function pipeline(editionsDir: string, cacheDir: string): Promise<{ ms: number; result: ImageStageResult }> {
-  const editions = loadModel(editionsDir);
+  const editions = await loadModel(editionsDir);
   const diagnostics = new Diagnostics();
   const started = performance.now();
   const result = await runImageStage(editions, { outDir: freshDir("site"), cacheDir, siteRoot, diagnostics });

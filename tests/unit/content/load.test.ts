@@ -4,12 +4,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Diagnostics, formatDiagnostic } from "../../../src/content/diagnostics.ts";
 import { loadEditions } from "../../../src/content/load.ts";
+import { schemaCheck } from "../../../src/content/schema-check.ts";
 import { article, writeTree } from "../../helpers/editions.ts";
 
 function load(files: Record<string, string>) {
   const root = writeTree(files);
   const diagnostics = new Diagnostics();
-  const editions = loadEditions(root, diagnostics);
+  const editions = loadEditions(root, diagnostics, schemaCheck);
   const messages = diagnostics.items.map((d) => formatDiagnostic(d).replace(`${root}${path.sep}`, ""));
   return { editions, messages };
 }
@@ -94,7 +95,7 @@ describe("loadEditions: files that claim one address or lead elsewhere", () => {
     fs.symlinkSync("drafts/01-a.md", path.join(root, "2024-01-02/01/01-a.md"));
     fs.symlinkSync("/etc/hostname", path.join(root, "2024-01-02/01/02-b.md"));
     const diagnostics = new Diagnostics();
-    const editions = loadEditions(root, diagnostics);
+    const editions = loadEditions(root, diagnostics, schemaCheck);
     expect(diagnostics.items.map((d) => d.message)).toEqual(['"02-b.md" is a link to /etc/hostname, outside the edition folder: copy it in instead of linking']);
     expect(editions[0].pages[0].articles.map((a) => a.fields.headline)).toEqual(["甲"]);
   });

@@ -5,6 +5,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { Diagnostics } from "../../../src/content/diagnostics.ts";
 import { listEditionDates, loadEditions } from "../../../src/content/load.ts";
+import { schemaCheck } from "../../../src/content/schema-check.ts";
 import { zhCN } from "../../../src/locale/index.ts";
 import { buildEdition } from "../../../src/model/build.ts";
 import type { Edition } from "../../../src/model/types.ts";
@@ -99,7 +100,7 @@ export async function sizeOf(file: string): Promise<{ width: number; height: num
 export function loadModel(editionsDir: string): Edition[] {
   const diagnostics = new Diagnostics();
   const allDates = listEditionDates(editionsDir, diagnostics);
-  const editions = loadEditions(editionsDir, diagnostics)
+  const editions = loadEditions(editionsDir, diagnostics, schemaCheck)
     .map((source) => buildEdition(source, { locale: zhCN, timeZone: "Asia/Shanghai", allDates }, diagnostics));
   if (diagnostics.errors.length) throw new Error(diagnostics.errors.map((d) => `${d.file}: ${d.message}`).join("\n"));
   return editions;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Diagnostics, formatDiagnostic } from "../../../src/content/diagnostics.ts";
 import { loadEditions } from "../../../src/content/load.ts";
+import { schemaCheck } from "../../../src/content/schema-check.ts";
 import { en, zhCN } from "../../../src/locale/index.ts";
 import { buildEdition } from "../../../src/model/build.ts";
 import { article, writeTree } from "../../helpers/editions.ts";
@@ -11,7 +12,7 @@ import { article, writeTree } from "../../helpers/editions.ts";
 function model(files: Record<string, string>, locale = zhCN, timeZone = "Asia/Shanghai") {
   const root = writeTree({ "2024-01-02/01/page.yml": "section: 要闻\n", "2024-01-02/02/page.yml": "section: 综合\n", ...files });
   const diagnostics = new Diagnostics();
-  const [source] = loadEditions(root, diagnostics);
+  const [source] = loadEditions(root, diagnostics, schemaCheck);
   const edition = buildEdition(source, { locale, timeZone, allDates: ["2024-01-02"] }, diagnostics);
   return { edition, messages: diagnostics.items.map((d) => formatDiagnostic(d).replace(`${root}${path.sep}`, "")) };
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Diagnostics, formatDiagnostic } from "../../../src/content/diagnostics.ts";
 import { loadEditions } from "../../../src/content/load.ts";
+import { schemaCheck } from "../../../src/content/schema-check.ts";
 import { zhCN } from "../../../src/locale/index.ts";
 import { buildEdition } from "../../../src/model/build.ts";
 import { article, writeTree } from "../../helpers/editions.ts";
@@ -10,7 +11,7 @@ import { article, writeTree } from "../../helpers/editions.ts";
 function model(files: Record<string, string>) {
   const root = writeTree({ "2024-01-02/01/page.yml": "section: 要闻\n", "2024-01-02/02/page.yml": "section: 综合\n", "2024-01-02/03/page.yml": "section: 经济\n", ...files });
   const diagnostics = new Diagnostics();
-  const [source] = loadEditions(root, diagnostics);
+  const [source] = loadEditions(root, diagnostics, schemaCheck);
   const edition = buildEdition(source, { locale: zhCN, timeZone: "Asia/Shanghai", allDates: ["2024-01-01", "2024-01-02"] }, diagnostics);
   const messages = diagnostics.items.map((d) => formatDiagnostic(d).replace(`${root}${path.sep}`, ""));
   return { edition, messages };

@@ -41,7 +41,7 @@ describe("IIIF helpers", () => {
 });
 
 describe("editionManifest", () => {
-  it("pages without a scan still get their canvas (no image), ranges and areas; the strict parser has nothing to say", () => {
+  it("pages without a scan still get their canvas (no image), ranges and areas; the strict parser has nothing to say", async () => {
     const root = writeTree({
       "2024-03-01/A01/page.yml": "section: Front Page\n",
       "2024-03-01/A01/01-one.md": article("headline: One\narea: [0.1, 0.1, 0.4, 0.2]\nstory: one\ncontinued_on: A02"),
@@ -49,7 +49,7 @@ describe("editionManifest", () => {
       "2024-03-01/A02/01-one-cont.md": article("headline: One\nstory: one\ncontinued_from: A01"),
     });
     const d = new Diagnostics();
-    const content = readContent({ editionsDir: root, siteFile: path.join(repo, "tests/fixtures/site-en.json"), outDir: "", cacheDir: "" }, d);
+    const content = await readContent({ editionsDir: root, siteFile: path.join(repo, "tests/fixtures/site-en.json"), outDir: "", cacheDir: "" }, d);
     const [edition] = buildModel(content, d);
     const manifest = editionManifest(edition, { root: "https://news.example.com/epaper/", paper: "The Evening Example", timeZone: "America/New_York", locale: en });
     const state = { warnings: [] as string[] };

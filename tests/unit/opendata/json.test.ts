@@ -16,7 +16,7 @@ ajv.addFormat("uri", (value: string) => URL.canParse(value));
 const schema = (name: string) => ajv.compile(JSON.parse(fs.readFileSync(path.join(repo, "docs/schemas", `${name}.json`), "utf8")));
 const valid = (validate: ReturnType<typeof schema>, doc: unknown) => (validate(doc) ? [] : validate.errors);
 
-function edition() {
+async function edition() {
   const root = writeTree({
     "2024-05-06/01/page.yml": "section: 要闻\neditor: 王编\n",
     "2024-05-06/01/01-qiao.md": article(
@@ -27,15 +27,15 @@ function edition() {
     "2024-05-06/02/01-qiao-xu.md": article("headline: 新桥通车（续）\nstory: qiao\ncontinued_from: \"01\""),
   });
   const d = new Diagnostics();
-  const content = readContent({ editionsDir: root, siteFile: path.join(repo, "_data/site.json"), outDir: "", cacheDir: "" }, d);
+  const content = await readContent({ editionsDir: root, siteFile: path.join(repo, "_data/site.json"), outDir: "", cacheDir: "" }, d);
   const [e] = buildModel(content, d);
   expect(d.errors).toEqual([]);
   return e;
 }
 
 describe("JSON layer", () => {
-  it("article.json: the file's fields, the body as text with its paragraphs, continuations and the correction", () => {
-    const e = edition();
+  it("article.json: the file's fields, the body as text with its paragraphs, continuations and the correction", async () => {
+    const e = await edition();
     const doc = articleJson(e.articles[0], site);
     expect(valid(schema("article"), doc)).toEqual([]);
     expect(doc).toMatchObject({
@@ -54,8 +54,8 @@ describe("JSON layer", () => {
     expect([second.correction, second.modified, second.area]).toEqual([[], null, null]);
   });
 
-  it("page.json and edition.json link every record and validate", () => {
-    const e = edition();
+  it("page.json and edition.json link every record and validate", async () => {
+    const e = await edition();
     const page = pageJson(e.pages[0], site);
     expect(valid(schema("page"), page)).toEqual([]);
     expect(page).toMatchObject({ label: "01", sequence: 1, editor: "王编", image: null, pdf: null, previous: null, next: "/2024-05-06/02/page.json" });

@@ -4,10 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { jsonSchemas, jsonSchemaText, schemaFolder, type JsonSchemaName } from "../../../src/opendata/schemas.ts";
+import { jsonSchemaNames, schemaFolder } from "../../../src/opendata/format.ts";
+import { jsonSchemas, jsonSchemaText } from "../../../src/opendata/schemas.ts";
 import { repo } from "../../helpers/build.ts";
 
-const names = Object.keys(jsonSchemas) as JsonSchemaName[];
+const names = [...jsonSchemaNames];
 
 describe("JSON Schemas", () => {
   it.each(names)("docs/schemas/%s.json is the schema generated from src/opendata/schemas.ts (npm run schemas)", (name) => {

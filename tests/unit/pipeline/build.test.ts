@@ -86,25 +86,25 @@ describe("prepare stages", () => {
   });
   const options = { editionsDir: root, siteFile: path.join(repo, "_data/site.json"), outDir: path.join(root, "..", "out"), cacheDir: "" };
 
-  it("reads only the editions asked for, and the newest N as the whole site", () => {
+  it("reads only the editions asked for, and the newest N as the whole site", async () => {
     const d = new Diagnostics();
-    const content = readContent({ ...options, recent: 2 }, d);
+    const content = await readContent({ ...options, recent: 2 }, d);
     expect(content.allDates).toEqual(["2024-01-02", "2024-01-03"]);
     expect(content.sources.map((s) => s.date)).toEqual(["2024-01-02", "2024-01-03"]);
-    const some = readContent({ ...options, dates: ["2024-01-02"] }, d);
+    const some = await readContent({ ...options, dates: ["2024-01-02"] }, d);
     expect(some.sources.map((s) => s.date)).toEqual(["2024-01-02"]);
     expect(d.items).toEqual([]);
   });
 
-  it("names a date that is not an edition", () => {
+  it("names a date that is not an edition", async () => {
     const d = new Diagnostics();
-    readContent({ ...options, dates: ["2024-02-30"] }, d);
+    await readContent({ ...options, dates: ["2024-02-30"] }, d);
     expect(d.errors.map((e) => e.message)).toEqual(["no such edition folder: check the date or run npm run new"]);
   });
 
-  it("a shard's site data has no archive-wide lists and reads nothing of a published site", () => {
+  it("a shard's site data has no archive-wide lists and reads nothing of a published site", async () => {
     const d = new Diagnostics();
-    const content = readContent({ ...options, dates: ["2024-01-02"] }, d);
+    const content = await readContent({ ...options, dates: ["2024-01-02"] }, d);
     const editions = buildModel(content, d);
     fs.rmSync(options.outDir, { recursive: true, force: true });
     const shard = assembleSite(content, editions, { ...options, dates: ["2024-01-02"], crossEdition: false });

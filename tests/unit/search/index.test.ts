@@ -10,9 +10,9 @@ import { article, writeTree } from "../../helpers/editions.ts";
 import { repo, tempDir } from "../../helpers/build.ts";
 import { treeHash } from "../../helpers/tree.ts";
 
-function model(root: string) {
+async function model(root: string) {
   const d = new Diagnostics();
-  const content = readContent({ editionsDir: root, siteFile: path.join(repo, "_data/site.json"), outDir: "", cacheDir: "" }, d);
+  const content = await readContent({ editionsDir: root, siteFile: path.join(repo, "_data/site.json"), outDir: "", cacheDir: "" }, d);
   expect(d.errors).toEqual([]);
   return { settings: content.settings, editions: buildModel(content, d) };
 }
@@ -26,7 +26,7 @@ describe("writeSearchIndexes", () => {
       "2024-01-02/01/01-b.md": article("headline: 乙", "第二期的正文。"),
     });
     const cache = tempDir("search-cache");
-    const { settings, editions } = model(root);
+    const { settings, editions } = await model(root);
     const first = tempDir("search-out");
     expect(await writeSearchIndexes(editions, first, settings, cache)).toEqual({ records: 2, cached: 0, indexed: 2 });
     const bundle = path.join(first, "2024-01-01", "pagefind");
@@ -38,7 +38,7 @@ describe("writeSearchIndexes", () => {
     expect(treeHash(second)).toEqual(treeHash(first));
 
     fs.writeFileSync(path.join(root, "2024-01-02/01/01-b.md"), article("headline: 乙", "改过的正文。"));
-    const changed = model(root);
+    const changed = await model(root);
     const third = tempDir("search-out");
     expect(await writeSearchIndexes(changed.editions, third, changed.settings, cache)).toEqual({ records: 2, cached: 1, indexed: 1 });
     expect(treeHash(path.join(third, "2024-01-01"))).toEqual(treeHash(path.join(first, "2024-01-01")));
@@ -49,7 +49,7 @@ describe("writeSearchIndexes", () => {
 describe("searchWasmFile", () => {
   it("names the WebAssembly file Pagefind writes for the paper's language, once, then from the cache", { timeout: 60_000 }, async () => {
     const cache = tempDir("search-cache");
-    const { settings } = model(writeTree({ "2024-01-01/01/page.yml": "section: 要闻\n", "2024-01-01/01/01-a.md": article("headline: 甲") }));
+    const { settings } = await model(writeTree({ "2024-01-01/01/page.yml": "section: 要闻\n", "2024-01-01/01/01-a.md": article("headline: 甲") }));
     expect(await searchWasmFile(settings, cache)).toBe("wasm.unknown.pagefind");
     expect(await searchWasmFile({ ...settings, locale: "en-US" }, cache)).toBe("wasm.en.pagefind");
     const entries = fs.readdirSync(path.join(cache, "search"));
