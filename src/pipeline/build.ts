@@ -8,7 +8,7 @@ import { renderSite, templates } from "../render/eleventy.ts";
 import { writeEditionDownloads } from "../render/downloads.ts";
 import { writeOfflineManifests } from "../render/offline.ts";
 import { searchWasmFile, writeSearchIndexes } from "../search/index.ts";
-import { linkMissing, newestChange } from "./files.ts";
+import { builtAfter, linkMissing } from "./files.ts";
 import { writeShardPart } from "../shards/parts.ts";
 import { writeOpenData } from "../opendata/write.ts";
 import { archiveIndexFile, indexEdition } from "./archive.ts";
@@ -79,10 +79,7 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
 function linksOnlyEditions(options: BuildOptions): Set<string> {
   const previous = options.previousSite;
   if (!previous) return new Set();
-  return new Set((options.linksOnly ?? []).filter((date) => {
-    const built = path.join(previous, date, "edition.json");
-    return fs.existsSync(built) && newestChange(path.join(options.editionsDir, date)) < fs.statSync(built).mtimeMs;
-  }));
+  return new Set((options.linksOnly ?? []).filter((date) => builtAfter(path.join(options.editionsDir, date), path.join(previous, date, "edition.json"))));
 }
 
 /** Each edition's summary next to its pages, and the archive index (or, for a shard, its part of it). */

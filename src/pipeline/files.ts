@@ -44,6 +44,12 @@ export function linkMissing(from: string, to: string): number {
   return linked;
 }
 
+/** Whether `built` (a file a build wrote from `dir`) is newer than every file and folder under `dir`. */
+export function builtAfter(dir: string, built: string): boolean {
+  const stat = fs.statSync(built, { throwIfNoEntry: false });
+  return !!stat && fs.existsSync(dir) && newestChange(dir) < stat.mtimeMs;
+}
+
 /** The latest modification or change time (ms) of anything under `dir`, the folder itself included. */
 export function newestChange(dir: string): number {
   const stat = fs.statSync(dir);

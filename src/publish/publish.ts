@@ -4,6 +4,7 @@ import path from "node:path";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
 import { affectedEditions, build, type BuildSummary } from "../pipeline/build.ts";
+import { builtAfter } from "../pipeline/files.ts";
 import { Stages, type Log } from "../pipeline/stages.ts";
 import { readLedger, type Redirect, type UrlLedger } from "../pipeline/ledger.ts";
 import { checkLatePage, deleteWithdrawnImages, findWithdrawnArticle, recordWithdrawal } from "./late.ts";
@@ -74,10 +75,21 @@ export async function publishEdition(options: PublishOptions, log: Log = console
 
 /** Tonight's edition with what it affects, and every edition not live yet (editions deleted from editions/
  * leave the site). A late page or a withdrawal (`late`) changes that live edition's own pages only: its
- * neighbours' links and the other editions stay as they are (the home page is carried over, see release.ts). */
-export function editionsToRebuild(date: string, allDates: string[], liveDates: Set<string>, late = false): Set<string> {
+ * neighbours' links and the other editions stay as they are (the home page is carried over, see release.ts).
+ * A neighbour whose previous and next editions are the live ones already (tonight's edition published again,
+ * after a fix) is left as it is live, unless `changed` says its folder changed since its live copy was built. */
+export function editionsToRebuild(
+  date: string, allDates: string[], liveDates: Set<string>, late = false, changed: (date: string) => boolean = () => true,
+): Set<string> {
   if (late) return new Set([date]);
   const rebuild = affectedEditions([date], allDates);
+  const live = [...liveDates].sort();
+  const sameLinks = (d: string) => {
+    const [i, j] = [allDates.indexOf(d), live.indexOf(d)];
+    return j >= 0 && allDates[i - 1] === live[j - 1] && allDates[i + 1] === live[j + 1];
+  };
+  const newest = allDates[allDates.length - 1];
+  for (const d of rebuild) if (d !== date && d !== newest && sameLinks(d) && !changed(d)) rebuild.delete(d);
   for (const d of allDates) if (!liveDates.has(d)) rebuild.add(d);
   return rebuild;
 }
@@ -93,7 +105,8 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
   if (late && !live.has(options.date)) {
     throw new Error(`${options.date} is not live yet: publish the whole edition first (npm run publish -- ${options.date})`);
   }
-  const rebuild = editionsToRebuild(options.date, allDates, new Set(live.keys()), late);
+  const changedSinceLive = (d: string) => !builtAfter(path.join(options.editionsDir, d), path.join(live.get(d)!, "edition.json"));
+  const rebuild = editionsToRebuild(options.date, allDates, new Set(live.keys()), late, changedSinceLive);
   // Neighbours and the newest edition are rebuilt for their links only: their words, and so their search
   // indexes, are as published; the build links those from the live release instead of making them again.
   const keepSearch = new Set(
@@ -120,8 +133,9 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
     try {
       await failurePoint("clean up");
       ledgerAfter = readLedger(release, options.date);
-      // The image store is shared by all editions: what any live edition shows stays.
-      const liveLedgers = [...root.currentEditions().keys()].map((d) => readLedger(release, d));
+      // The image store is shared by all editions: what any live edition shows stays. Every live ledger is read
+      // only when tonight's edition has withdrawn pictures to delete.
+      const liveLedgers = ledgerAfter?.withdrawnImages?.length ? [...root.currentEditions().keys()].map((d) => readLedger(release, d)) : [];
       deletedImages = deleteWithdrawnImages(root.imageStore, ledgerAfter, liveLedgers);
       await stages.run("summaries", () => root.collectGarbage(), "clean up");
     } catch (err) {

@@ -148,6 +148,16 @@ describe("publish", () => {
     }
   });
 
+  it("tonight's edition published again (after a fix) leaves yesterday's as it is live: its links are right already", () => {
+    const yesterday = () => fs.readlinkSync(path.join(root, "current/2024-03-01"));
+    const before = yesterday();
+    const result = runScript("publish.ts", ["2024-03-02", "--json", "--editions", editions, "--root", root, "--cache", cache]);
+    expect(result.code, result.output).toBe(0);
+    expect(JSON.parse(result.stdout).rebuiltEditions).toEqual(["2024-03-02"]);
+    expect(yesterday()).toBe(before);
+    expect(fs.readFileSync(path.join(root, "current/2024-03-01/02/index.html"), "utf8")).toContain('<a rel="next" href="/2024-03-02/">');
+  });
+
   it("yesterday's edition, edited since it went live, is rebuilt whole by tonight's publish", () => {
     const file = path.join(editions, "2024-03-01/02/01-shequ.md");
     const before = fs.readFileSync(file, "utf8");

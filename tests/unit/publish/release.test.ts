@@ -26,6 +26,20 @@ describe("editionsToRebuild", () => {
     expect([...editionsToRebuild("2024-01-04", all, new Set(all))].sort()).toEqual(["2024-01-03", "2024-01-04"]);
   });
 
+  it("leaves out a neighbour whose previous and next editions are live already (a publish again), unless its folder changed", () => {
+    const all = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"];
+    const unchanged = () => false;
+    // Tonight (04) published again: 03's next edition is 04 already.
+    expect([...editionsToRebuild("2024-01-04", all, new Set(all), false, unchanged)]).toEqual(["2024-01-04"]);
+    expect([...editionsToRebuild("2024-01-04", all, new Set(all), false, (d) => d === "2024-01-03")].sort()).toEqual(["2024-01-03", "2024-01-04"]);
+    // Tonight's first publish: 03's next edition changes from none to 04.
+    expect([...editionsToRebuild("2024-01-04", all, new Set(all.slice(0, 3)), false, unchanged)].sort()).toEqual(["2024-01-03", "2024-01-04"]);
+    // A past edition published again: the newest is still rebuilt (the home page is its front page).
+    expect([...editionsToRebuild("2024-01-02", all, new Set(all), false, unchanged)].sort()).toEqual(["2024-01-02", "2024-01-04"]);
+    // 02 published after 03 went live without it: 01's next and 03's previous both change.
+    expect([...editionsToRebuild("2024-01-02", all, new Set(["2024-01-01", "2024-01-03", "2024-01-04"]), false, unchanged)].sort()).toEqual(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"]);
+  });
+
   it("is the edition alone for a late page or a withdrawal", () => {
     const all = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"];
     expect([...editionsToRebuild("2024-01-02", all, new Set(all), true)]).toEqual(["2024-01-02"]);
