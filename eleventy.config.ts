@@ -1,7 +1,6 @@
 // Eleventy wiring only: directories, template formats, plugins that need no data.
 // Each build hands Eleventy its prepared site through src/render/eleventy.ts; logic lives in src/.
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import rssPlugin from "@11ty/eleventy-plugin-rss";
 
 export default function (eleventyConfig: any) {
   // Content is read by src/content, not by Eleventy: only the njk templates are Eleventy's.
@@ -14,8 +13,6 @@ export default function (eleventyConfig: any) {
 
   // Every href and src gets the path prefix (sites served under /epaper/).
   eleventyConfig.addPlugin(HtmlBasePlugin);
-  // The Atom feed's date filters.
-  eleventyConfig.addPlugin(rssPlugin);
 
   eleventyConfig.setQuietMode(true);
 

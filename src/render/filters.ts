@@ -20,8 +20,16 @@ export function filtersPlugin(eleventyConfig: any, options: FilterOptions): void
   eleventyConfig.addFilter("leadIn", leadIn);
   eleventyConfig.addFilter("tailOut", tailOut);
   eleventyConfig.addFilter("json", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
-  /** An edition's date as the moment it came out: midnight in the paper's time zone. */
-  eleventyConfig.addFilter("editionTime", (date: string) => DateTime.fromISO(date, { zone: timeZone }).toJSDate());
+  /** An edition's date as the moment it came out (midnight in the paper's time zone), as Atom writes it (RFC 3339, UTC). */
+  const moments = new Map<string, string>();
+  eleventyConfig.addFilter("editionTimestamp", (date: string) => {
+    let moment = moments.get(date);
+    if (moment === undefined) {
+      moment = DateTime.fromISO(date, { zone: timeZone }).toUTC().toISO({ suppressMilliseconds: true })!;
+      moments.set(date, moment);
+    }
+    return moment;
+  });
 }
 
 function round(n: number): number {

@@ -29,6 +29,17 @@ const files = {
   "2024-03-01/02/01-b-cont.md": article("headline: 乙（续）\ncontinued_from: \"01\""),
 };
 
+/** An archive read once with the schemas, its checks saved in a new cache folder. */
+function checkedOnce(): { root: string; cache: string } {
+  const root = writeTree(files);
+  const cache = tempDir("checks");
+  const first = new RememberedChecks(cache);
+  first.fallback = schemaCheck;
+  loadEditions(root, new Diagnostics(), first);
+  first.save();
+  return { root, cache };
+}
+
 describe("RememberedChecks", () => {
   it("reads unchanged editions again without the schemas, to the same sources", () => {
     const root = writeTree(files);
@@ -49,12 +60,7 @@ describe("RememberedChecks", () => {
   });
 
   it("asks for the schemas when a file changes or is new", () => {
-    const root = writeTree(files);
-    const cache = tempDir("checks");
-    const first = new RememberedChecks(cache);
-    first.fallback = schemaCheck;
-    loadEditions(root, new Diagnostics(), first);
-    first.save();
+    const { root, cache } = checkedOnce();
     fs.writeFileSync(path.join(root, "2024-03-01/01/02-b.md"), article("headline: 乙改\ncontinued_on: 2"));
     expect(() => loadEditions(root, new Diagnostics(), new RememberedChecks(cache))).toThrow(NotRemembered);
   });
@@ -73,12 +79,7 @@ describe("RememberedChecks", () => {
   });
 
   it("forgets everything when the schemas' code changes (another version in the file)", () => {
-    const root = writeTree(files);
-    const cache = tempDir("checks");
-    const first = new RememberedChecks(cache);
-    first.fallback = schemaCheck;
-    loadEditions(root, new Diagnostics(), first);
-    first.save();
+    const { root, cache } = checkedOnce();
     const file = path.join(cache, "content", "2024-03-01.json");
     fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, "utf8")), version: "older" }));
     expect(() => loadEditions(root, new Diagnostics(), new RememberedChecks(cache))).toThrow(NotRemembered);

@@ -12,9 +12,10 @@ describe("filters", () => {
   it("makes site-relative URLs absolute under the path prefix", () => {
     expect(filters().absolute("/2022-09-02/02/")).toBe("https://epaper.example.cn/epaper/2022-09-02/02/");
   });
-  it("gives an edition's date as midnight in the paper's time zone", () => {
-    expect((filters().editionTime("2022-09-02") as Date).toISOString()).toBe("2022-09-01T16:00:00.000Z");
-    expect((filters({ root: "/", timeZone: "America/New_York" }).editionTime("2022-09-02") as Date).toISOString()).toBe("2022-09-02T04:00:00.000Z");
+  it("gives an edition's date as midnight in the paper's time zone, in UTC as Atom writes it", () => {
+    expect(filters().editionTimestamp("2022-09-02")).toBe("2022-09-01T16:00:00Z");
+    expect(filters({ root: "/", timeZone: "America/New_York" }).editionTimestamp("2022-09-02")).toBe("2022-09-02T04:00:00Z");
+    expect(filters({ root: "/", timeZone: "America/New_York" }).editionTimestamp("2022-12-02")).toBe("2022-12-02T05:00:00Z");
   });
   it("writes polygon points in a 0–1000 box and JSON safe inside a script element", () => {
     expect(filters().points([[0, 0], [0.5, 0.25], [0.12345, 1]])).toBe("0,0 500,250 123.5,1000");
