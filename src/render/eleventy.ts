@@ -13,6 +13,7 @@ import { downloadsPlugin } from "./downloads.ts";
 import { wordsPlugin } from "./words.ts";
 import { copyAssets } from "./assets.ts";
 import { cacheCompiledTemplates } from "./template-cache.ts";
+import { buildViews } from "./views.ts";
 
 /** Templates a build can leave out (a shard has no home page). */
 export const templates = {
@@ -22,7 +23,7 @@ export const templates = {
 /** Everything the templates get from one build: the site as global data, filters with its settings. */
 export function sitePlugin(eleventyConfig: any, options: { site: SiteData; cacheDir?: string }): void {
   const { site } = options;
-  eleventyConfig.addGlobalData("banmian", deepFreeze(site));
+  eleventyConfig.addGlobalData("banmian", deepFreeze({ ...site, views: buildViews(site) }));
   eleventyConfig.addPlugin(filtersPlugin, { root: site.root, timeZone: site.settings.timeZone });
   eleventyConfig.addPlugin(navigationPlugin);
   eleventyConfig.addPlugin(offlinePlugin);

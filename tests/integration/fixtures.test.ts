@@ -85,6 +85,21 @@ describe("Chinese fixture editions", () => {
     expect(html).toMatch(/<meta property="og:image" content="https:\/\/epaper\.example\.cn\/img\/[0-9a-f]{20}\/share\.jpg">/);
     expect(html).toContain('<meta property="og:image:width" content="1200">');
   });
+
+  it("article and page views get their head from their view: title, description, canonical, Open Graph, JSON-LD, prefetch", () => {
+    const head = (url: string) => site.read(url).split("</head>")[0];
+    const article = head("/2024-03-01/01/xinqiao/");
+    expect(article).toMatch(/<title>[^<]+ · 01版：要闻 · [^<]+<\/title>/);
+    expect(article).toContain('<link rel="canonical" href="https://epaper.example.cn/2024-03-01/01/xinqiao/">');
+    expect(article).toContain('<meta property="og:type" content="article">');
+    const jsonld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(article)![1]);
+    expect(jsonld).toMatchObject({ "@type": "NewsArticle", printEdition: "2024-03-01", printPage: "01", inLanguage: "zh-CN", mainEntityOfPage: "https://epaper.example.cn/2024-03-01/01/xinqiao/" });
+    const page = head("/2024-03-01/01/");
+    expect(page).toMatch(/<title>01版：要闻 · [^<]+<\/title>/);
+    expect(page).toContain('<link rel="canonical" href="https://epaper.example.cn/2024-03-01/01/">');
+    expect(page).toContain('<link rel="prefetch" href="/2024-03-01/02/">');
+    expect(page).not.toContain("og:type");
+  });
 });
 
 describe("English paper served under /epaper/", () => {
