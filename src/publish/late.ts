@@ -6,7 +6,6 @@ import path from "node:path";
 import yaml from "js-yaml";
 import { DateTime } from "luxon";
 import { UsageError } from "../cli/index.ts";
-import { loadSettings } from "../content/settings.ts";
 import type { UrlLedger } from "../pipeline/ledger.ts";
 
 const pageDirPattern = /^([A-Z]?\d{1,3})(?:-[a-z0-9-]+)?$/;
@@ -65,7 +64,7 @@ function withdrawnEntries(file: string, text: string): unknown[] {
  * returns the function that puts edition.yml back as it was, for a publish that fails. Only one line is added,
  * at the list's own indent: every other line and comment of the file stays as the editor wrote it.
  */
-export function recordWithdrawal(editionDir: string, article: string, siteFile: string): () => void {
+export function recordWithdrawal(editionDir: string, article: string, timeZone: string): () => void {
   const file = path.join(editionDir, "edition.yml");
   const before = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
   const text = before ?? "";
@@ -73,7 +72,7 @@ export function recordWithdrawal(editionDir: string, article: string, siteFile: 
   // Withdrawn already (a publish that failed after writing it, or run twice): publish again, add nothing.
   const named = (e: unknown) => e !== null && typeof e === "object" && String((e as { article?: unknown }).article) === article;
   if (entries.some(named)) return () => undefined;
-  const time = DateTime.now().setZone(loadSettings(siteFile).timeZone).toFormat("yyyy-MM-dd HH:mm");
+  const time = DateTime.now().setZone(timeZone).toFormat("yyyy-MM-dd HH:mm");
   const entry = `- { article: ${article}, time: "${time}" }`;
   const lines = text.split("\n");
   const key = lines.findIndex((line) => /^withdrawn:[ \t]*(#.*)?$/.test(line));

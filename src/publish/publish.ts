@@ -61,7 +61,9 @@ export async function publishEdition(options: PublishOptions, log: Log = console
     if (options.withdraw === undefined) return await publishLocked(root, options, log);
     // The withdrawal is recorded first (the build reads it), and taken back if the publish does not go live;
     // once it is live, edition.yml must say what the live site shows, so a later publish keeps it withdrawn.
-    const restore = recordWithdrawal(editionDir, findWithdrawnArticle(editionDir, options.withdraw), options.siteFile);
+    // The settings (and zod, which checks them) are loaded for a withdrawal only: its time is in the paper's zone.
+    const { timeZone } = (await import("../content/settings.ts")).loadSettings(options.siteFile);
+    const restore = recordWithdrawal(editionDir, findWithdrawnArticle(editionDir, options.withdraw), timeZone);
     try {
       return await publishLocked(root, options, log);
     } catch (err) {

@@ -5,10 +5,11 @@ import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import type { UrlLedger } from "../../../src/pipeline/ledger.ts";
 import { checkLatePage, deleteWithdrawnImages, findWithdrawnArticle, recordWithdrawal } from "../../../src/publish/late.ts";
-import { repo, tempDir } from "../../helpers/build.ts";
+import { tempDir } from "../../helpers/build.ts";
 import { article, writeTree } from "../../helpers/editions.ts";
 
-const site = path.join(repo, "_data/site.json");
+// The sample site's time zone (_data/site.json): withdrawal times are written in it.
+const timeZone = "Asia/Shanghai";
 
 function edition(extra: Record<string, string> = {}): string {
   const root = writeTree({
@@ -41,12 +42,12 @@ describe("recordWithdrawal", () => {
   it("adds the article to edition.yml's list (once), keeps the rest of the file, and can put it back", () => {
     const dir = edition({ "2024-01-02/edition.yml": "issue: 12866\n" });
     const file = path.join(dir, "edition.yml");
-    const restore = recordWithdrawal(dir, "02/tiyu", site);
+    const restore = recordWithdrawal(dir, "02/tiyu", timeZone);
     const text = fs.readFileSync(file, "utf8");
     expect(text).toMatch(/^issue: 12866\n# .*\nwithdrawn:\n {2}- \{ article: 02\/tiyu, time: "\d{4}-\d{2}-\d{2} \d{2}:\d{2}" \}\n$/);
-    recordWithdrawal(dir, "02/tiyu", site);
+    recordWithdrawal(dir, "02/tiyu", timeZone);
     expect(fs.readFileSync(file, "utf8")).toBe(text);
-    recordWithdrawal(dir, "01/kaixue", site);
+    recordWithdrawal(dir, "01/kaixue", timeZone);
     expect(fs.readFileSync(file, "utf8").match(/- \{ article: /g)).toHaveLength(2);
     restore();
     expect(fs.readFileSync(file, "utf8")).toBe("issue: 12866\n");
@@ -55,12 +56,12 @@ describe("recordWithdrawal", () => {
   it("knows a quoted article is withdrawn already, and adds nothing", () => {
     const yml = 'issue: 12866\nwithdrawn:\n  - { article: "02/tiyu", time: "2024-01-02 23:00" }\n';
     const dir = edition({ "2024-01-02/edition.yml": yml });
-    recordWithdrawal(dir, "02/tiyu", site);
+    recordWithdrawal(dir, "02/tiyu", timeZone);
     expect(fs.readFileSync(path.join(dir, "edition.yml"), "utf8")).toBe(yml);
     // Written as a block mapping: the same.
     const block = "withdrawn:\n  - article: '02/tiyu'\n    time: \"2024-01-02 23:00\"\n";
     fs.writeFileSync(path.join(dir, "edition.yml"), block);
-    recordWithdrawal(dir, "02/tiyu", site);
+    recordWithdrawal(dir, "02/tiyu", timeZone);
     expect(fs.readFileSync(path.join(dir, "edition.yml"), "utf8")).toBe(block);
   });
 
@@ -68,7 +69,7 @@ describe("recordWithdrawal", () => {
     const yml = '# 本期\nissue: 12866  # 期号\nwithdrawn:  # 撤稿\n- { article: 02/tiyu, time: "2024-01-02 23:00" }\n# 末尾\nnote: x\n';
     const dir = edition({ "2024-01-02/edition.yml": yml });
     const file = path.join(dir, "edition.yml");
-    const restore = recordWithdrawal(dir, "01/kaixue", site);
+    const restore = recordWithdrawal(dir, "01/kaixue", timeZone);
     const text = fs.readFileSync(file, "utf8");
     expect(text).toMatch(/^# 本期\nissue: 12866 {2}# 期号\nwithdrawn: {2}# 撤稿\n- \{ article: 01\/kaixue, time: "[\d: -]+" \}\n- \{ article: 02\/tiyu, time: "2024-01-02 23:00" \}\n# 末尾\nnote: x\n$/);
     const data = yaml.load(text) as { withdrawn: { article: string }[]; note: string };
@@ -82,17 +83,17 @@ describe("recordWithdrawal", () => {
     const flow = 'withdrawn: [{ article: 02/tiyu, time: "2024-01-02 23:00" }]\n';
     const dir = edition({ "2024-01-02/edition.yml": flow });
     const file = path.join(dir, "edition.yml");
-    expect(() => recordWithdrawal(dir, "01/kaixue", site)).toThrow(`${file}: "withdrawn" is not a list of "- { article: …, time: … }" lines`);
+    expect(() => recordWithdrawal(dir, "01/kaixue", timeZone)).toThrow(`${file}: "withdrawn" is not a list of "- { article: …, time: … }" lines`);
     expect(fs.readFileSync(file, "utf8")).toBe(flow);
     fs.writeFileSync(file, "issue: [12866\n");
-    expect(() => recordWithdrawal(dir, "01/kaixue", site)).toThrow(`${file}: not valid YAML`);
+    expect(() => recordWithdrawal(dir, "01/kaixue", timeZone)).toThrow(`${file}: not valid YAML`);
     fs.writeFileSync(file, "withdrawn: 02/tiyu\n");
-    expect(() => recordWithdrawal(dir, "01/kaixue", site)).toThrow(`${file}: "withdrawn" is not a list`);
+    expect(() => recordWithdrawal(dir, "01/kaixue", timeZone)).toThrow(`${file}: "withdrawn" is not a list`);
   });
 
   it("writes edition.yml when there is none, and removes it again on restore", () => {
     const dir = edition();
-    const restore = recordWithdrawal(dir, "01/kaixue", site);
+    const restore = recordWithdrawal(dir, "01/kaixue", timeZone);
     expect(fs.readFileSync(path.join(dir, "edition.yml"), "utf8")).toContain("- { article: 01/kaixue, time: ");
     restore();
     expect(fs.existsSync(path.join(dir, "edition.yml"))).toBe(false);
