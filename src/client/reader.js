@@ -213,13 +213,11 @@
   }
 
   // 阅读设置: text size, line spacing, 长辈版 and 繁體, kept for every page in localStorage.
+  // settings.js, loaded before the page, keeps them and has already put them on <html>.
   function setUpSettings(panel) {
-    var key = "banmian-reading";
-    var settings = {};
-    // Storage can be refused (private mode, a blocked site): the settings then last for this page only.
-    try { settings = JSON.parse(window.localStorage.getItem(key) || "{}") || {}; } catch (e) { settings = {}; }
-    apply(settings);
-    if (!panel) return;
+    var reading = window.banmianReading;
+    if (!panel || !reading) return;
+    var settings = reading.read();
     var form = panel.querySelector(".settings-form");
     var checked = function (name) { var input = /** @type {HTMLInputElement | null} */ (form.querySelector("input[name=" + name + "]:checked")); return input ? input.value : ""; };
     var hant = /** @type {HTMLInputElement | null} */ (form.querySelector("input[name=hant]"));
@@ -236,17 +234,10 @@
     form.addEventListener("change", function (event) {
       var changedHant = event.target === hant;
       settings = { size: checked("size"), spacing: checked("spacing"), elder: !!checked("elder"), hant: !!checked("hant") };
-      try { window.localStorage.setItem(key, JSON.stringify(settings)); } catch (e) { /* see above */ }
-      apply(settings);
+      reading.save(settings);
+      reading.apply(settings);
       if (changedHant) traditional(hant, hant.checked);
     });
-  }
-
-  function apply(settings) {
-    var root = document.documentElement;
-    root.setAttribute("data-size", settings.size || "2");
-    root.setAttribute("data-spacing", settings.spacing || "2");
-    root.classList.toggle("elder", !!settings.elder);
   }
 
   function traditional(input, on) {

@@ -12,7 +12,7 @@ function assetFiles(): [string, string][] {
   // src/client's own files, less the service worker (a template, sw.njk, at the site root), the browser tsconfig,
   // and the area editor (src/client/editor/), which only npm start's dev server serves.
   const client = fs.readdirSync(path.join(projectRoot, "src/client"), { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name !== "sw.js" && e.name !== "tsconfig.json")
+    .filter((e) => e.isFile() && e.name !== "sw.js" && e.name !== "tsconfig.json" && !e.name.endsWith(".d.ts"))
     .map((e): [string, string] => [`src/client/${e.name}`, e.name]);
   return [
     ...client,

@@ -29,7 +29,7 @@ export interface OfflineManifest {
  */
 export function offlineFiles(edition: Edition, outDir: string, lang = "zh-CN", imageDir?: string): string[] {
   const site = { outDir, imageDir };
-  const files = new Set<string>([edition.url, "/assets/site.css", "/assets/reader.js", "/assets/icon.svg", "/assets/blank.svg",
+  const files = new Set<string>([edition.url, "/assets/site.css", "/assets/settings.js", "/assets/reader.js", "/assets/icon.svg", "/assets/blank.svg",
     urls.search(), urls.searchEditions(), "/assets/search.js", "/assets/openseadragon.min.js", "/assets/speech.js"]);
   const picture = (p: Picture | null | undefined) => { if (p) files.add(p.fallback.url); };
   const addFolder = (url: string) => { for (const file of filesUnder(site, url)) files.add(file); };

@@ -229,6 +229,24 @@ describe("reading settings (issue 13 §1)", () => {
     expect(await page.getByLabel("特大").isChecked()).toBe(true);
   });
 
+  it("saved settings are on the page before its body is read: no first paint in the default size", async () => {
+    const page = await open(sample, "/2022-09-02/02/chenzhou-jiedao/");
+    await page.getByText("阅读设置").click();
+    await page.getByLabel("特大").check();
+    await page.getByLabel("长辈版（大字、高对比）").check();
+    // Before the next page's body element exists, <html> must carry the saved size (reader.js runs much later).
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        const root = document.documentElement;
+        (window as any).atBody = { size: root.getAttribute("data-size"), elder: root.classList.contains("elder") };
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${sample.url}2022-09-02/02/xingzheng-fuwu/`);
+    expect(await page.evaluate(() => (window as any).atBody)).toEqual({ size: "4", elder: true });
+  });
+
   it("长辈版 gives large type, high contrast and big targets, on a phone too; axe finds nothing in any state", async () => {
     const page = await open(sample, "/2022-09-02/02/chenzhou-jiedao/", phone);
     const before = await bodySize(page);
