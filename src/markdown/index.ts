@@ -23,14 +23,23 @@ export function renderBody(markdown: string): string {
   return md.render(markdown);
 }
 
-/** The body as plain text (no markup), cut at `length` characters. */
-export function plainExcerpt(markdown: string, length: number): string {
-  const text = plainText(markdown);
+/** The body as HTML and as plain text, from one parse (what md.render and plainText each parse for). */
+export function renderBodyAndText(markdown: string): { html: string; text: string } {
+  const env = {};
+  const tokens = md.parse(markdown, env);
+  return { html: md.renderer.render(tokens, md.options, env), text: textOf(tokens) };
+}
+
+/** Plain text cut at `length` characters, with an ellipsis when cut. */
+export function excerptOf(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length)}…` : text;
 }
 
 export function plainText(markdown: string): string {
-  const tokens = md.parse(markdown, {});
+  return textOf(md.parse(markdown, {}));
+}
+
+function textOf(tokens: ReturnType<typeof md.parse>): string {
   const parts: string[] = [];
   for (const token of tokens) {
     if (token.type === "inline" && token.children) {

@@ -4,7 +4,7 @@ import type { Diagnostics } from "../content/diagnostics.ts";
 import type { ArticleSource, EditionSource } from "../content/load.ts";
 import { areaToPolygon } from "./geometry.ts";
 import type { Locale } from "../locale/index.ts";
-import { renderBody, plainExcerpt } from "../markdown/index.ts";
+import { excerptOf, renderBodyAndText } from "../markdown/index.ts";
 import { linkStories } from "./stories.ts";
 import { DateTime } from "luxon";
 import type { Article, Correction, Edition, Link, Page } from "./types.ts";
@@ -111,7 +111,7 @@ function withdrawnArticles(source: EditionSource, diagnostics: Diagnostics): Map
 
 function buildArticle(source: ArticleSource, page: Page, edition: Edition, options: ModelOptions): Article {
   const f = source.fields;
-  const html = renderBody(source.body);
+  const { html, text } = renderBodyAndText(source.body);
   const corrections: Correction[] = (f.correction ?? []).map((c) => {
     const time = localTime(c.time, options.timeZone);
     return { time, label: options.locale.dateTime(time, options.timeZone), text: c.text };
@@ -126,7 +126,8 @@ function buildArticle(source: ArticleSource, page: Page, edition: Edition, optio
     byline: f.byline, dateline: f.dateline, mark: f.mark,
     body: source.body,
     html,
-    excerpt: plainExcerpt(source.body, 120) || (f.figures?.[0]?.caption ?? ""),
+    text,
+    excerpt: excerptOf(text, 120) || (f.figures?.[0]?.caption ?? ""),
     figures: (f.figures ?? []).map((figure, i) => ({
       ...figure,
       path: source.figurePaths[i],

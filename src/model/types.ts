@@ -72,6 +72,8 @@ export interface Article {
   /** Body as markdown and as HTML */
   body: string;
   html: string;
+  /** The body as plain text (no markup), for excerpts and search */
+  text: string;
   /** Plain text excerpt for lists, feeds and cards */
   excerpt: string;
   figures: Figure[];

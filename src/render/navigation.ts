@@ -14,9 +14,17 @@ export function highlightKey(article: Article): string {
   return article.story ? `story-${article.story.key}` : `article-${article.id}`;
 }
 
-/** The highlight keys of a page's articles, space-separated, for its entry in the page strip. */
+const pageKeys = new WeakMap<Page, string>();
+
+/** The highlight keys of a page's articles, space-separated, for its entry in the page strip (every view of the
+ * edition shows the strip, so each page's keys are worked out once). */
 export function pageHighlightKeys(page: Page): string {
-  return [...new Set(page.articles.map(highlightKey))].join(" ");
+  let keys = pageKeys.get(page);
+  if (keys === undefined) {
+    keys = [...new Set(page.articles.map(highlightKey))].join(" ");
+    pageKeys.set(page, keys);
+  }
+  return keys;
 }
 
 export function navigationPlugin(eleventyConfig: any): void {

@@ -7,7 +7,6 @@ import * as pagefind from "pagefind";
 import { DerivativeCache, hashBytes, publishEntry, stageCacheFolders } from "../images/cache.ts";
 import { projectRoot } from "../project.ts";
 import type { Settings } from "../content/settings.ts";
-import { plainText } from "../markdown/index.ts";
 import type { Edition } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
 
@@ -92,7 +91,7 @@ export async function writeSearchIndexes(editions: Edition[], outDir: string, se
 }
 
 function searchRecord(edition: Edition, article: Edition["articles"][number], language: string): SearchRecord {
-  const text = [article.kicker, article.headline, article.subtitle, article.byline, plainText(article.body), ...article.figures.map((f) => f.caption)]
+  const text = [article.kicker, article.headline, article.subtitle, article.byline, article.text, ...article.figures.map((f) => f.caption)]
     .filter(Boolean)
     .join("\n");
   return {

@@ -1,7 +1,7 @@
 // Print furniture placed inside the body's paragraphs.
 import { describe, expect, it } from "vitest";
 import { leadIn, tailOut } from "../../../src/markdown/inline.ts";
-import { renderBody } from "../../../src/markdown/index.ts";
+import { excerptOf, plainText, renderBody, renderBodyAndText } from "../../../src/markdown/index.ts";
 
 describe("leadIn and tailOut", () => {
   it("open the first paragraph and close the last", () => {
@@ -24,5 +24,16 @@ describe("renderBody", () => {
     expect(renderBody("第一行\n第二行")).toBe("<p>第一行第二行</p>\n");
     expect(renderBody("<script>alert(1)</script>")).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
     expect(renderBody("[x](javascript:alert(1))")).toBe("<p>[x](javascript:alert(1))</p>\n");
+  });
+});
+
+describe("renderBodyAndText", () => {
+  it("gives from one parse what renderBody and plainText give, and excerptOf cuts the text with an ellipsis", () => {
+    const body = "### 小标题\n\n第一段，**加粗**与`代码`。\n\n- 列表一\n- 列表二\n\n第二段\n接着写。";
+    const { html, text } = renderBodyAndText(body);
+    expect(html).toBe(renderBody(body));
+    expect(text).toBe(plainText(body));
+    expect(excerptOf(text, 6)).toBe(`${text.slice(0, 6)}…`);
+    expect(excerptOf("短", 6)).toBe("短");
   });
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { jsonSchemaNames, schemaFolder } from "../../../src/opendata/format.ts";
-import { jsonSchemas, jsonSchemaText } from "../../../src/opendata/schemas.ts";
+import { jsonSchemaText } from "../../../src/opendata/schemas.ts";
 import { repo } from "../../helpers/build.ts";
 
 const names = [...jsonSchemaNames];
