@@ -40,6 +40,8 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 interface Memo {
   file: string;
   entries: Record<string, string>;
+  /** Keys this build asked for: what is saved, so the file forgets the texts an edition no longer has */
+  used: Set<string>;
   changed: boolean;
 }
 
@@ -61,6 +63,7 @@ export class RememberedChecks implements FrontMatterCheck {
   check<K extends FrontMatterKind>(kind: K, text: string, file: string, diagnostics: Diagnostics, lineOffset: number): FieldsOf[K] | null {
     const key = hashBytes(kind, String(lineOffset), text);
     const memo = this.memoOf(editionOf(file));
+    memo?.used.add(key);
     const known = memo?.entries[key];
     if (known !== undefined) return JSON.parse(known);
     if (!this.fallback) throw new NotRemembered(file);
@@ -77,6 +80,7 @@ export class RememberedChecks implements FrontMatterCheck {
     const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
     const memo = this.memoOf("settings");
     const key = text === null ? null : hashBytes("settings", path.resolve(file), text);
+    if (key) memo?.used.add(key);
     const known = key ? memo?.entries[key] : undefined;
     if (known !== undefined) return JSON.parse(known);
     const { loadSettings } = await import("./settings.ts");
@@ -88,10 +92,15 @@ export class RememberedChecks implements FrontMatterCheck {
     return settings;
   }
 
-  /** Writes what was checked anew (each edition's file whole, so a shard never mixes two builds' halves). */
+  /**
+   * Writes what was checked anew, and forgets what was not asked for (the old texts of edited files). Each
+   * edition's file is written whole, so a shard never mixes two builds' halves. Call it after reading whole editions.
+   */
   save(): void {
     for (const memo of this.memos.values()) {
-      if (memo?.changed) writeAtomically(memo.file, JSON.stringify({ version: this.versionKey(), entries: memo.entries }));
+      if (!memo || (!memo.changed && memo.used.size === Object.keys(memo.entries).length)) continue;
+      const entries = Object.fromEntries([...memo.used].filter((k) => memo.entries[k] !== undefined).map((k) => [k, memo.entries[k]]));
+      writeAtomically(memo.file, JSON.stringify({ version: this.versionKey(), entries }));
     }
   }
 
@@ -107,7 +116,7 @@ export class RememberedChecks implements FrontMatterCheck {
       } catch {
         // Nothing remembered yet, or a file from an older format: checked again.
       }
-      memo = { file, entries, changed: false };
+      memo = { file, entries, used: new Set(), changed: false };
       this.memos.set(name, memo);
     }
     return memo;

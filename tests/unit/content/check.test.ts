@@ -65,6 +65,20 @@ describe("RememberedChecks", () => {
     expect(() => loadEditions(root, new Diagnostics(), new RememberedChecks(cache))).toThrow(NotRemembered);
   });
 
+  it("forgets the old text of an edited file once the edition is read again", () => {
+    const { root, cache } = checkedOnce();
+    const file = path.join(cache, "content", "2024-03-01.json");
+    const count = () => Object.keys(JSON.parse(fs.readFileSync(file, "utf8")).entries).length;
+    expect(count()).toBe(6);
+    fs.writeFileSync(path.join(root, "2024-03-01/01/02-b.md"), article("headline: 乙改\ncontinued_on: 2"));
+    const checks = new RememberedChecks(cache);
+    checks.fallback = schemaCheck;
+    loadEditions(root, new Diagnostics(), checks);
+    checks.save();
+    expect(count()).toBe(6);
+    expect(() => loadEditions(root, new Diagnostics(), new RememberedChecks(cache))).not.toThrow();
+  });
+
   it("never remembers front matter that fails: each build reports it again", () => {
     const root = writeTree({ ...files, "2024-03-01/01/03-c.md": article("headlin: 丙") });
     const cache = tempDir("checks");
