@@ -81,8 +81,11 @@ describe("the proof sheet", () => {
 });
 
 /** npm start on a copy of the sample, as the night editor runs it; resolves when it serves the page view. */
-async function startDevServer(): Promise<{ child: ChildProcess; url: string; editions: string; stop(): Promise<void> }> {
+async function startDevServer(options: { pathPrefix?: string } = {}): Promise<{ child: ChildProcess; url: string; editions: string; stop(): Promise<void> }> {
   const dir = tempDir("editor");
+  // A site served under a path prefix gets its own settings file; the printed URL then ends in the prefix.
+  const site = path.join(dir, "site.json");
+  fs.writeFileSync(site, JSON.stringify({ ...JSON.parse(fs.readFileSync(path.join(repo, "_data/site.json"), "utf8")), ...options }));
   const editions = path.join(dir, "editions");
   fs.cpSync(path.join(repo, "editions"), editions, { recursive: true });
   // One article without an area, to draw one for.
@@ -90,13 +93,13 @@ async function startDevServer(): Promise<{ child: ChildProcess; url: string; edi
   fs.writeFileSync(bare, fs.readFileSync(bare, "utf8").replace(/^area: .*\n/m, ""));
   // Port 0: the system picks a free one, and npm start prints the URL it serves at.
   const child = spawn(process.execPath, [...compiledScript("serve.ts"), "--editions", editions, "--out", path.join(dir, "site"),
-    "--cache", path.join(dir, "cache"), "--port", "0"], { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
+    "--cache", path.join(dir, "cache"), "--site", site, "--port", "0"], { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (c) => (output += c));
   child.stderr!.on("data", (c) => (output += c));
   let url = "";
   for (let i = 0; ; i++) {
-    url = /serving \d+ editions? at (http:\/\/localhost:\d+\/)/.exec(output)?.[1] ?? "";
+    url = /serving \d+ editions? at (http:\/\/localhost:\d+\/\S*)/.exec(output)?.[1] ?? "";
     const ok = url !== "" && await fetch(`${url}2022-09-02/02/`).then((r) => r.ok, () => false);
     if (ok) break;
     if (child.exitCode !== null || i > 600) throw new Error(`npm start did not come up:\n${output}`);
@@ -269,6 +272,31 @@ describe("the area editor in npm start", () => {
       await evil.close();
     }
   }, 60_000);
+});
+
+describe("the area editor in npm start under a path prefix (/epaper/)", () => {
+  let dev: Awaited<ReturnType<typeof startDevServer>>;
+  beforeAll(async () => { dev = await startDevServer({ pathPrefix: "/epaper/" }); }, 180_000);
+  afterAll(async () => { await dev?.stop(); });
+
+  it("serves the page view with the editor under the prefix, and a vertex moved there is saved to the file", async () => {
+    expect(new URL(dev.url).pathname).toBe("/epaper/");
+    const file = path.join(dev.editions, "2022-09-02", "02", "03-laojiu-xiaoqu.md");
+    const before = fs.readFileSync(file, "utf8");
+    const page = await open(`${dev.url}2022-09-02/02/`);
+    await page.locator(".editor-toggle").click();
+    await page.locator('.editor-area[data-article="2022-09-02/02/03-laojiu-xiaoqu.md"]').click();
+    const box = (await page.locator(".vertex[data-index='2']").boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 40, box.y + box.height / 2 + 20, { steps: 5 });
+    await page.mouse.up();
+    await page.locator('button[data-action="save"]').click();
+    const areaLine = (text: string) => /^area: .*$/m.exec(text)![0];
+    await expect.poll(() => areaLine(fs.readFileSync(file, "utf8")), { timeout: 10_000 }).not.toBe(areaLine(before));
+    await expect.poll(() => page.locator(".editor-status").textContent(), { timeout: 30_000 }).toMatch(/^已保存 .*03-laojiu-xiaoqu\.md$/);
+    expect(new URL(page.url()).pathname).toBe("/epaper/2022-09-02/02/");
+  }, 120_000);
 });
 
 describe("a built site", () => {
