@@ -54,7 +54,7 @@ export interface RenderOptions {
   outDir: string;
   /** Templates left out of this build */
   ignore?: string[];
-  /** The image cache's folder, which also keeps the share QR codes made before */
+  /** The cache folder: the share QR codes and the compiled templates made before are kept there */
   cacheDir?: string;
 }
 
