@@ -116,6 +116,11 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
   );
   const id = root.newReleaseId();
   const staging = path.join(root.dir, `staging-${id}`);
+  // The new release's links to the live editions not rebuilt (one per edition of the archive) are made while the
+  // build runs; a failed publish deletes the folder again.
+  const linked = root.linkLiveEditions({ id, allDates, rebuilt: rebuild });
+  linked.catch(() => undefined);
+  let swapped = false;
   try {
     const summary = await build({
       editionsDir: options.editionsDir, siteFile: options.siteFile, outDir: staging, cacheDir: options.cacheDir,
@@ -127,9 +132,10 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
     await failurePoint("build");
     const stages = new Stages(log);
     const release = await stages.run("summaries", () =>
-      root.assembleRelease({ id, staging, allDates, rebuilt: rebuild }, () => failurePoint("release")), "release");
+      root.assembleRelease({ id, staging, allDates, rebuilt: rebuild, linked }, () => failurePoint("release")), "release");
     await failurePoint("swap");
     await stages.run("summaries", () => root.swap(release), "swap");
+    swapped = true;
     let ledgerAfter: UrlLedger | null;
     let deletedImages: string[];
     try {
@@ -154,5 +160,9 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
     };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
+    if (!swapped) {
+      await linked.catch(() => undefined);
+      fs.rmSync(path.join(root.releases, id), { recursive: true, force: true });
+    }
   }
 }

@@ -4,13 +4,16 @@
 //   <root>/releases/<id>/   cross-edition pages (home, archive, feed, sitemap, search) and symlinks:
 //        <date> → ../../store/editions/<date>@<id>   one edition's pages, written once, never changed
 //        img    → ../../store/img                     content-addressed images, only ever added to
+//   <root>/trash/                                   old releases and edition folders, deleted in the background
 //
 // Readers see the old release or the new one, never a mix: nothing a release points to is changed after
 // it is made, and the swap is one rename(2).
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { urls } from "../model/urls.ts";
+import { runPool } from "../pipeline/pool.ts";
 import { takeLock } from "./lock.ts";
 
 /** A build in a staging folder, to become a release. */
@@ -21,6 +24,8 @@ export interface StagedBuild {
   allDates: string[];
   /** Editions whose folders the staging holds; the others stay as the live release has them */
   rebuilt: Set<string>;
+  /** The links to the live editions, when linkLiveEditions started them during the build */
+  linked?: Promise<void>;
 }
 
 /** An edition's search index inside a folder holding that edition's pages. */
@@ -81,18 +86,10 @@ export class PublishRoot {
    * moves (a publish's test hook). Returns the release folder, not yet live.
    */
   async assembleRelease(staged: StagedBuild, beforeMove: () => Promise<void> = async () => undefined): Promise<string> {
-    const { id, staging, allDates, rebuilt } = staged;
-    const live = this.currentEditions();
-    const links = new Map<string, string>();
-    for (const date of allDates) {
-      const previous = live.get(date);
-      if (!rebuilt.has(date) && previous) links.set(date, previous);
-    }
-    const missing = allDates.filter((d) => !rebuilt.has(d) && !links.has(d));
-    if (missing.length) throw new Error(`editions neither rebuilt nor live: ${missing.join(", ")}: rebuild their shards`);
-
+    const { id, staging, rebuilt } = staged;
+    await (staged.linked ?? this.linkLiveEditions(staged));
     const release = path.join(this.releases, id);
-    fs.mkdirSync(release);
+    const links = new Map<string, string>();
     for (const date of rebuilt) {
       const stored = path.join(this.editionStore, `${date}@${id}`);
       fs.renameSync(path.join(staging, date), stored);
@@ -106,9 +103,25 @@ export class PublishRoot {
     // A publish that did not rebuild the newest edition (a late page of an older one) has no home page of its own.
     const liveHome = this.currentRelease() && path.join(this.currentRelease()!, "index.html");
     if (liveHome && !fs.existsSync(path.join(release, "index.html")) && fs.existsSync(liveHome)) fs.linkSync(liveHome, path.join(release, "index.html"));
-    for (const date of allDates) fs.symlinkSync(path.relative(release, links.get(date)!), path.join(release, date));
+    for (const [date, stored] of links) fs.symlinkSync(path.relative(release, stored), path.join(release, date));
     fs.symlinkSync(path.relative(release, this.imageStore), path.join(release, "img"));
     return release;
+  }
+
+  /**
+   * Makes release `id`'s folder with its links to the live folders of the editions not rebuilt: one symlink per
+   * edition (3,650 took 0.4 s here), made on libuv's threads, so a publish starts them before its build and they
+   * are made while it renders. Throws at once for an edition neither rebuilt nor live.
+   */
+  linkLiveEditions(staged: Pick<StagedBuild, "id" | "allDates" | "rebuilt">): Promise<void> {
+    const { id, allDates, rebuilt } = staged;
+    const live = this.currentEditions();
+    const kept = allDates.filter((d) => !rebuilt.has(d) && live.has(d));
+    const missing = allDates.filter((d) => !rebuilt.has(d) && !live.has(d));
+    if (missing.length) throw new Error(`editions neither rebuilt nor live: ${missing.join(", ")}: rebuild their shards`);
+    const release = path.join(this.releases, id);
+    fs.mkdirSync(release);
+    return runPool(kept, 16, (date) => fs.promises.symlink(path.relative(release, live.get(date)!), path.join(release, date)));
   }
 
   /** Points `current` at the release in one rename. */
@@ -138,12 +151,27 @@ export class PublishRoot {
     return takeLock(path.join(this.dir, "publish.lock"));
   }
 
-  /** Removes releases other than the live one and the one before it, and the edition folders none of them use. */
+  /** Where garbage waits for its background deletion (see collectGarbage). */
+  get trash(): string {
+    return path.join(this.dir, "trash");
+  }
+
+  /**
+   * Removes releases other than the live one and the one before it, and the edition folders none of them use.
+   * They are renamed into trash/ (one rename each) and deleted by a detached process, so the command does not wait:
+   * after a full rebuild that is every edition's old folder, about 1.5 million files for ten years (89 s here).
+   */
   collectGarbage(): void {
+    const bin = path.join(this.trash, this.newReleaseId());
+    let moved = 0;
+    const discard = (full: string) => {
+      fs.mkdirSync(bin, { recursive: true });
+      fs.renameSync(full, path.join(bin, `${moved++}-${path.basename(full)}`));
+    };
     // Staging folders of publishes that were killed: this process holds the lock, so none is in use.
-    for (const name of fs.readdirSync(this.dir)) {
-      if (name.startsWith("staging-")) fs.rmSync(path.join(this.dir, name), { recursive: true, force: true });
-    }
+    for (const name of fs.readdirSync(this.dir)) if (name.startsWith("staging-")) discard(path.join(this.dir, name));
+    // What an earlier deletion left (its process killed): taken into this one.
+    if (fs.existsSync(this.trash)) for (const name of fs.readdirSync(this.trash)) if (path.join(this.trash, name) !== bin) discard(path.join(this.trash, name));
     const live = this.currentRelease();
     const releases = fs.existsSync(this.releases) ? fs.readdirSync(this.releases).sort() : [];
     const keep = new Set<string>();
@@ -151,21 +179,28 @@ export class PublishRoot {
     const index = liveName ? releases.indexOf(liveName) : -1;
     if (liveName) keep.add(liveName);
     if (index > 0) keep.add(releases[index - 1]);
-    for (const name of releases) {
-      if (!keep.has(name)) fs.rmSync(path.join(this.releases, name), { recursive: true, force: true });
-    }
+    for (const name of releases) if (!keep.has(name)) discard(path.join(this.releases, name));
     const used = new Set<string>();
     for (const name of keep) {
       const release = path.join(this.releases, name);
-      for (const entry of fs.readdirSync(release)) {
-        const full = path.join(release, entry);
-        if (fs.lstatSync(full).isSymbolicLink()) used.add(path.resolve(release, fs.readlinkSync(full)));
+      for (const entry of fs.readdirSync(release, { withFileTypes: true })) {
+        if (entry.isSymbolicLink()) used.add(path.resolve(release, fs.readlinkSync(path.join(release, entry.name))));
       }
     }
-    if (!fs.existsSync(this.editionStore)) return;
-    for (const name of fs.readdirSync(this.editionStore)) {
-      const full = path.join(this.editionStore, name);
-      if (!used.has(full)) fs.rmSync(full, { recursive: true, force: true });
+    if (fs.existsSync(this.editionStore)) {
+      for (const name of fs.readdirSync(this.editionStore)) {
+        const full = path.join(this.editionStore, name);
+        if (!used.has(full)) discard(full);
+      }
     }
+    if (moved) deleteInBackground(bin);
   }
+}
+
+/** Deletes `dir` in a detached process that outlives this one. */
+function deleteInBackground(dir: string): void {
+  const child = spawn(process.execPath, ["-e", "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })", dir], {
+    detached: true, stdio: "ignore",
+  });
+  child.unref();
 }

@@ -78,9 +78,15 @@ describe("PublishRoot", () => {
     for (const id of ["1", "2", "3"]) {
       root.swap(await root.assembleRelease({ id, staging: stage(root, id, ["2024-01-01"]), allDates: ["2024-01-01"], rebuilt: new Set(["2024-01-01"]) }));
     }
+    // A staging folder of a killed publish, and what a killed background deletion left.
+    fs.mkdirSync(path.join(root.dir, "staging-x"));
+    fs.mkdirSync(path.join(root.trash, "left", "deep"), { recursive: true });
     root.collectGarbage();
     expect(fs.readdirSync(root.releases).sort()).toEqual(["2", "3"]);
     expect(fs.readdirSync(root.editionStore).sort()).toEqual(["2024-01-01@2", "2024-01-01@3"]);
+    expect(fs.existsSync(path.join(root.dir, "staging-x"))).toBe(false);
+    // The rest is deleted by a process of its own, after this one has moved on.
+    await expect.poll(() => fs.readdirSync(root.trash), { timeout: 10_000 }).toEqual([]);
   });
 
   it("refuses a second publish while the first holds the lock, and takes over a dead holder's lock", () => {
