@@ -17,6 +17,7 @@
   // The newest edition is searched alone first, then with the next five, the next 30, then the whole range: each
   // step's hits are shown as it ends, and every index of a step is merged at once.
   var firstBatch = 6;
+  var laterBatch = 250;
 
   function say(key, n) {
     status.textContent = (status.getAttribute("data-" + key) || "").replace("{n}", String(n));
@@ -70,7 +71,11 @@
   function searchRange(range, query, onResults) {
     if (range.length === 0) return onResults([], false);
     var engine = engineFor(range);
-    var steps = [1, firstBatch, 30, range.length].filter(function (n, i, all) { return n <= range.length && all.indexOf(n) === i; });
+    // After the first 30, the rest goes in batches: merging thousands of indexes in one step failed in Chromium
+    // (ten years: the first hits shown, then an error), and each batch's hits are shown as they come.
+    var steps = [1, firstBatch, 30];
+    for (var n = 30 + laterBatch; n < range.length; n += laterBatch) steps.push(n);
+    steps = steps.concat([range.length]).filter(function (n, i, all) { return n <= range.length && all.indexOf(n) === i; });
     return steps.reduce(function (done, upTo, i) {
       return done.then(function (going) {
         if (!going) return false;
@@ -135,6 +140,7 @@
     say("searching");
     // A newer search makes this one stop showing what it finds.
     var run = ++runs;
+    var shown = 0;
     var load = editions ? Promise.resolve(editions) : fetch(list.getAttribute("data-editions")).then(function (r) {
       if (!r.ok) throw new Error(r.status + " " + r.url);
       return r.json();
@@ -147,15 +153,18 @@
         if (run !== runs) return false;
         // While older editions are still being searched, the status keeps saying so.
         if (results.length || !still) show(results);
+        shown = results.length;
         if (!still) say(results.length ? "count" : "none", results.length);
         return true;
       });
     }).catch(function () {
       // The list of editions or an index did not arrive (offline, a failed fetch): say so, never "searching…" forever.
+      // Hits already shown from the newer editions stay; the status says the older ones were not searched.
       // The next search starts over: a failed engine or module import is not kept.
       engines = {};
       bundles = {};
       if (run !== runs) return;
+      if (shown) return say("partial", shown);
       list.textContent = "";
       say("error");
     });

@@ -51,7 +51,7 @@ export type UiString =
   | "searchNoScript" | "editionOverview" | "articlesOnPage" | "allEditions" | "saveOffline" | "showReplica"
   | "feed" | "part" | "offlineSaving" | "offlineSaved" | "offlineFailed" | "zoomClose"
   | "correction" | "corrections" | "withdrawn" | "withdrawnNote" | "colon"
-  | "searchScope" | "searchRecent" | "searchAll" | "searching" | "searchNone" | "searchCount" | "searchError"
+  | "searchScope" | "searchRecent" | "searchAll" | "searching" | "searchNone" | "searchCount" | "searchError" | "searchPartial"
   | "readingSettings" | "textSize" | "sizeSmall" | "sizeNormal" | "sizeLarge" | "sizeLarger" | "lineSpacing"
   | "spacingTight" | "spacingNormal" | "spacingLoose" | "elderMode" | "traditional" | "simplified" | "readAloud"
   | "pauseReading" | "resumeReading" | "print" | "copyLink" | "linkCopied" | "shareQr" | "articleLink"
@@ -110,7 +110,8 @@ export const zhCN: Locale = {
     articlesOnPage: "本版文章", allEditions: "全部期数", saveOffline: "离线阅读", showReplica: "查看版面图",
     feed: "订阅", part: "部分", searchScope: "范围", searchRecent: "最近30期", searchAll: "全部（较慢）",
     searching: "正在搜索…", searchNone: "没有找到相关文章。", searchCount: "找到 {n} 篇文章",
-    searchError: "搜索没有完成：无法载入搜索索引，请检查网络后再试。", offlineSaving: "正在保存本期…", offlineSaved: "本期已保存，断网也能阅读",
+    searchError: "搜索没有完成：无法载入搜索索引，请检查网络后再试。",
+    searchPartial: "以上 {n} 篇来自较新的期次；较早期次的搜索索引未能载入，请检查网络后再试。", offlineSaving: "正在保存本期…", offlineSaved: "本期已保存，断网也能阅读",
     offlineFailed: "保存失败，请稍后再试", zoomClose: "收起放大图",
     readingSettings: "阅读设置", textSize: "字号", sizeSmall: "小", sizeNormal: "标准", sizeLarge: "大", sizeLarger: "特大",
     lineSpacing: "行距", spacingTight: "紧凑", spacingNormal: "标准", spacingLoose: "宽松", elderMode: "长辈版（大字、高对比）",
@@ -163,6 +164,7 @@ export const en: Locale = {
     searchScope: "Range", searchRecent: "Last 30 editions", searchAll: "Everything (slower)", searching: "Searching…",
     searchNone: "No articles found.", searchCount: "{n} articles found",
     searchError: "Search could not finish: the search index did not load. Check the connection and try again.",
+    searchPartial: "These {n} articles are from the newer editions; the older editions' search indexes did not load. Check the connection and try again.",
     offlineSaving: "Saving this edition…", offlineSaved: "Saved: this edition can be read offline",
     offlineFailed: "Could not save; try again later", zoomClose: "Close zoom",
     readingSettings: "Reading settings", textSize: "Text size", sizeSmall: "Small", sizeNormal: "Normal",
