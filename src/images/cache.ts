@@ -17,7 +17,7 @@ const sourceKeysFolder = "keys";
  * Folders inside the image cache's folder that other stages keep, each by its own content keys (search indexes,
  * share codes, edition downloads and word boxes): pruning the derivatives leaves them alone.
  */
-export const stageCacheFolders = { search: "search", qr: "qr", downloads: "downloads", templates: "templates", content: "content" } as const;
+export const stageCacheFolders = { search: "search", qr: "qr", downloads: "downloads", templates: "templates", content: "content", iiif: "iiif" } as const;
 
 /** Shards write one cache at once: a file is complete or absent, never half-written. */
 export function writeAtomically(file: string, data: string | Uint8Array): void {

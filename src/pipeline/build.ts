@@ -86,7 +86,7 @@ function linksOnlyEditions(options: BuildOptions): Set<string> {
 function writeSummaries(prepared: PreparedSite, options: BuildOptions, htmlPages: number): void {
   const { data } = prepared;
   // Each edition's summary (edition.json) is part of its open data: IIIF manifest, JSON per page and article.
-  writeOpenData(data, options.outDir);
+  writeOpenData(data, options.outDir, options.cacheDir);
   for (const ledger of data.ledgers) writeJson(ledgerFile(options.outDir, ledger.date), ledger);
   if (data.crossEdition) writeJson(path.join(options.outDir, redirectIndexFile), data.redirectIndex);
   if (options.shard) {
