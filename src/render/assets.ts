@@ -1,6 +1,6 @@
 // The browser code, styles and vendored scripts every site carries under assets/, copied as they are. A plain
-// copy of a fixed list: Eleventy's passthrough copy globbed and copied these 14 files in about 60 ms of every
-// build, more than a one-edition build spends in any stage but the render.
+// copy of a fixed list: Eleventy's passthrough copy globbed and copied the same files (14 then) in about 60 ms of
+// every build, more than a one-edition build spends in any stage but the render.
 import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../project.ts";
