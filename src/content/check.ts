@@ -5,9 +5,8 @@
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { hashBytes, stageCacheFolders, writeAtomically } from "../images/cache.ts";
-import { compiled } from "../project.ts";
+import { moduleSources } from "../project.ts";
 import type { Diagnostics } from "./diagnostics.ts";
 import type { ArticleFields, EditionFields, PageFields } from "./schema.ts";
 import type { Settings } from "./settings.ts";
@@ -26,12 +25,11 @@ export interface FrontMatterCheck {
 /** Thrown by RememberedChecks without a fallback when it meets front matter no build has checked. */
 export class NotRemembered extends Error {}
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
 /** What a remembered result depends on besides the text: the schemas' code and the libraries that run it. */
 function checkVersion(): string {
-  const code = ["schema", "schema-check", "settings"].map((name) => fs.readFileSync(path.join(here, `${name}.${compiled ? "js" : "ts"}`)));
+  const code = moduleSources(["content/schema", "content/schema-check", "content/settings"]);
   return hashBytes("checked", ...code, require("zod/package.json").version, require("luxon/package.json").version);
 }
 

@@ -19,6 +19,17 @@ const sourceKeysFolder = "keys";
  */
 export const stageCacheFolders = { search: "search", qr: "qr", downloads: "downloads", templates: "templates", content: "content", iiif: "iiif" } as const;
 
+/** The text kept in `file` (a stage cache's entry), or `make()`'s, kept there for next time. */
+export function cachedText(file: string, make: () => string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    const text = make();
+    writeAtomically(file, text);
+    return text;
+  }
+}
+
 /** Shards write one cache at once: a file is complete or absent, never half-written. */
 export function writeAtomically(file: string, data: string | Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -3,14 +3,13 @@
 // the archive index, so a shard or a publish needs no other edition's content) and the published JSON Schemas.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { hashBytes, stageCacheFolders, writeAtomically } from "../images/cache.ts";
+import { cachedText, hashBytes, stageCacheFolders } from "../images/cache.ts";
 import { urls } from "../model/urls.ts";
 import type { IndexedEdition } from "../pipeline/archive.ts";
 import type { SiteData } from "../pipeline/prepare.ts";
 import { editionManifest, paperCollection, yearCollection, type IiifOptions } from "./iiif.ts";
 import { articleJson, editionJson, pageJson } from "./json.ts";
-import { compiled, projectRoot } from "../project.ts";
+import { moduleSources, projectRoot } from "../project.ts";
 import { jsonSchemaNames, schemaFolder } from "./format.ts";
 
 export function writeOpenData(data: SiteData, outDir: string, cacheDir?: string): void {
@@ -37,7 +36,6 @@ export function writeOpenData(data: SiteData, outDir: string, cacheDir?: string)
   for (const name of jsonSchemaNames) writeFile(outDir, urls.schema(name), fs.readFileSync(path.join(projectRoot, schemaFolder, `${name}.json`), "utf8"));
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 let codeKey: string | null = null;
 
 /**
@@ -48,17 +46,10 @@ let codeKey: string | null = null;
 export function yearCollectionText(year: number, editions: IndexedEdition[], options: IiifOptions, cacheDir?: string): string {
   const make = () => JSON.stringify(yearCollection(year, editions, options));
   if (!cacheDir) return make();
-  codeKey ??= hashBytes("iiif-code", ...["opendata/iiif", "locale/index"].map((m) => fs.readFileSync(path.join(here, "..", `${m}.${compiled ? "js" : "ts"}`))));
+  codeKey ??= hashBytes("iiif-code", ...moduleSources(["opendata/iiif", "locale/index"]));
   const key = hashBytes("iiif-year", codeKey, String(year), options.root, options.paper, options.timeZone, options.locale.lang,
     JSON.stringify(editions.map((e) => [e.date, e.dateLabel])));
-  const file = path.join(cacheDir, stageCacheFolders.iiif, `${key}.json`);
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    const text = make();
-    writeAtomically(file, text);
-    return text;
-  }
+  return cachedText(path.join(cacheDir, stageCacheFolders.iiif, `${key}.json`), make);
 }
 
 export function iiifOptions(data: SiteData): IiifOptions {

@@ -118,7 +118,7 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
   const staging = path.join(root.dir, `staging-${id}`);
   // The new release's links to the live editions not rebuilt (one per edition of the archive) are made while the
   // build runs; a failed publish deletes the folder again.
-  const linked = root.linkLiveEditions({ id, allDates, rebuilt: rebuild });
+  const linked = root.linkLiveEditions({ id, allDates, rebuilt: rebuild }, live);
   linked.catch(() => undefined);
   let swapped = false;
   try {

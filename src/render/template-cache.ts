@@ -2,10 +2,9 @@
 // compiles every template, include and macro file it renders to JavaScript again: about 60 ms of a one-edition
 // build, the largest part of its render after the render itself. The JavaScript is kept in the cache folder
 // (templates/), one file per template source and everything else compilation depends on, and reused.
-import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { hashBytes, stageCacheFolders, writeAtomically } from "../images/cache.ts";
+import { cachedText, hashBytes, stageCacheFolders } from "../images/cache.ts";
 
 type Compile = (src: string, asyncFilters: string[], extensions: { __name?: string; tags?: string[] }[], name: string, opts: object) => string;
 interface NunjucksLib { compiler: { compile: Compile } }
@@ -32,13 +31,6 @@ export function cacheCompiledTemplates(nunjucks: NunjucksLib, cacheDir: string |
     // The code depends on the source, its name (in error messages), the async filters, the custom tags and options.
     const tags = extensions.map((e) => [e.__name ?? "", ...(e.tags ?? [])].join(" "));
     const key = hashBytes("njk", nunjucksVersion, src, name ?? "", JSON.stringify([asyncFilters, tags, opts]));
-    const file = path.join(state.dir, `${key}.js`);
-    try {
-      return fs.readFileSync(file, "utf8");
-    } catch {
-      const code = compile(src, asyncFilters, extensions, name, opts);
-      writeAtomically(file, code);
-      return code;
-    }
+    return cachedText(path.join(state.dir, `${key}.js`), () => compile(src, asyncFilters, extensions, name, opts));
   };
 }
