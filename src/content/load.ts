@@ -1,7 +1,6 @@
 // Reads editions/ into plain source records, checking every file against the content format.
 import fs from "node:fs";
 import path from "node:path";
-import { DateTime } from "luxon";
 import { splitFrontMatter } from "./article-file.ts";
 import type { FieldsOf, FrontMatterCheck } from "./check.ts";
 import { Diagnostics } from "./diagnostics.ts";
@@ -51,6 +50,14 @@ const pageDirPattern = /^([A-Z]?)(\d{1,3})(?:-[a-z0-9-]+)?$/;
 const articleFilePattern = /^(\d{1,3})-([a-z0-9][a-z0-9-]*)\.md$/;
 const scanNames = ["page.jpg", "page.jpeg", "page.png", "page.tif", "page.tiff", "page.webp"];
 
+/** YYYY-MM-DD naming a day that exists (no 2023-02-29): a check run on every edition folder of the archive. */
+export function isCalendarDate(name: string): boolean {
+  if (!editionDirPattern.test(name)) return false;
+  const [y, m, d] = name.split("-").map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
 /** Lists the edition folders' dates, checking their names, without reading their content. */
 export function listEditionDates(root: string, diagnostics: Diagnostics): string[] {
   if (!fs.existsSync(root)) {
@@ -68,7 +75,7 @@ export function listEditionDates(root: string, diagnostics: Diagnostics): string
       diagnostics.warn(shown, "files directly in the editions folder are ignored: put them in an edition folder");
       continue;
     }
-    if (!editionDirPattern.test(entry.name) || !DateTime.fromISO(entry.name).isValid) {
+    if (!isCalendarDate(entry.name)) {
       diagnostics.error(shown, `edition folder "${entry.name}" is not a real date: name it YYYY-MM-DD, e.g. 2022-09-02`);
       continue;
     }

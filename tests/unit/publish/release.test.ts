@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { editionsToRebuild } from "../../../src/publish/publish.ts";
-import { PublishRoot, searchIndexIn } from "../../../src/publish/release.ts";
+import { PublishRoot, searchIndexIn, type StagedBuild } from "../../../src/publish/release.ts";
 import { linkMissing } from "../../../src/pipeline/files.ts";
 import { tempDir } from "../../helpers/build.ts";
 
@@ -70,6 +70,62 @@ describe("PublishRoot", () => {
 
     await expect(root.assembleRelease({ id: "c", staging: stage(root, "c", []), allDates: ["2024-01-01", "2024-01-09"], rebuilt: new Set() }))
       .rejects.toThrow("editions neither rebuilt nor live: 2024-01-09");
+  });
+
+  it("makes a publish's release from the spare one, changing only the links that differ", async () => {
+    const root = new PublishRoot(path.join(tempDir("spare"), "public"));
+    for (const dir of [root.releases, root.editionStore, root.imageStore]) fs.mkdirSync(dir, { recursive: true });
+    const dates = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"];
+    const publish = async (id: string, allDates: string[], rebuilt: string[]) => {
+      const staged: StagedBuild = { id, staging: stage(root, id, rebuilt), allDates, rebuilt: new Set(rebuilt) };
+      // As a publish does: the links are started before the build, from what is live now.
+      const fresh = new PublishRoot(root.dir);
+      staged.linked = fresh.linkLiveEditions(staged);
+      fresh.swap(await fresh.assembleRelease(staged));
+      fresh.collectGarbage();
+    };
+    await publish("1", dates, dates);
+    await publish("2", dates, ["2024-01-04"]);
+    const inodeOf = (id: string, date: string) => fs.lstatSync(path.join(root.releases, id, date)).ino;
+    const kept = inodeOf("1", "2024-01-01");
+    // The third publish takes release 1 (the spare): 01–02 stay the same links, 03 is right already, 04 and the
+    // new 05 are tonight's; 01's cross-edition files go, 3's come.
+    await publish("3", [...dates, "2024-01-05"], ["2024-01-04", "2024-01-05"]);
+    expect(fs.readdirSync(root.releases).sort()).toEqual(["2", "3"]);
+    expect(inodeOf("3", "2024-01-01")).toBe(kept);
+    expect(fs.readFileSync(path.join(root.current, "index.html"), "utf8")).toBe("home of 3");
+    for (const [date, id] of [["2024-01-01", "1"], ["2024-01-02", "1"], ["2024-01-03", "1"], ["2024-01-04", "3"], ["2024-01-05", "3"]]) {
+      expect(fs.readFileSync(path.join(root.current, date, "index.html"), "utf8")).toBe(`${date} of ${id}`);
+    }
+    expect(fs.lstatSync(path.join(root.current, "img")).isSymbolicLink()).toBe(true);
+    // Release 2, now the one before the live one, is as it was live.
+    expect(fs.readFileSync(path.join(root.releases, "2", "index.html"), "utf8")).toBe("home of 2");
+    expect(fs.readFileSync(path.join(root.releases, "2", "2024-01-04", "index.html"), "utf8")).toBe("2024-01-04 of 2");
+    expect(fs.existsSync(path.join(root.releases, "2", "2024-01-05"))).toBe(false);
+    // The store keeps what releases 2 and 3 use, and nothing else.
+    expect(fs.readdirSync(root.editionStore).sort()).toEqual([
+      "2024-01-01@1", "2024-01-02@1", "2024-01-03@1", "2024-01-04@2", "2024-01-04@3", "2024-01-05@3",
+    ]);
+    // An edition dropped from editions/ loses its link in the release made from the spare.
+    await publish("4", ["2024-01-01", "2024-01-02", "2024-01-04", "2024-01-05"], ["2024-01-02", "2024-01-04", "2024-01-05"]);
+    expect(fs.readdirSync(root.current).filter((n) => n.startsWith("2024")).sort()).toEqual(["2024-01-01", "2024-01-02", "2024-01-04", "2024-01-05"]);
+    expect(fs.readFileSync(path.join(root.current, "2024-01-02", "index.html"), "utf8")).toBe("2024-01-02 of 4");
+    await expect.poll(() => fs.readdirSync(root.trash), { timeout: 10_000 }).toEqual([]);
+  });
+
+  it("makes a new release folder when the spare's links are mostly wrong (the first publish after a rebuild)", async () => {
+    const root = new PublishRoot(path.join(tempDir("fresh"), "public"));
+    for (const dir of [root.releases, root.editionStore, root.imageStore]) fs.mkdirSync(dir, { recursive: true });
+    const dates = ["2024-01-01", "2024-01-02", "2024-01-03"];
+    for (const id of ["1", "2"]) {
+      const staged = { id, staging: stage(root, id, dates), allDates: dates, rebuilt: new Set(dates) };
+      root.swap(await root.assembleRelease(staged));
+    }
+    const staged = { id: "3", staging: stage(root, "3", ["2024-01-03"]), allDates: dates, rebuilt: new Set(["2024-01-03"]) };
+    root.swap(await root.assembleRelease(staged));
+    // Release 1 was not taken: its links all point to its own edition folders, none of them live.
+    expect(fs.readdirSync(root.releases).sort()).toEqual(["1", "2", "3"]);
+    expect(fs.readFileSync(path.join(root.current, "2024-01-01", "index.html"), "utf8")).toBe("2024-01-01 of 2");
   });
 
   it("keeps the live release and the one before it, and the edition folders they use", async () => {
