@@ -43,6 +43,8 @@ export interface EditionSource {
 export interface LoadOptions {
   /** Only these dates (YYYY-MM-DD); all when absent */
   dates?: Set<string>;
+  /** The edition folders' dates as listEditionDates gave them, its problems reported by the caller */
+  listed?: string[];
 }
 
 const editionDirPattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -67,16 +69,15 @@ export function listEditionDates(root: string, diagnostics: Diagnostics): string
   const dates: string[] = [];
   for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
     if (entry.name.startsWith(".")) continue;
-    const shown = path.join(root, entry.name);
     const kind = entryKind(root, entry, diagnostics, "editions/");
     if (kind === "refused") continue;
     if (kind !== "folder") {
       if (!/\.(md|txt)$/i.test(entry.name)) continue;
-      diagnostics.warn(shown, "files directly in the editions folder are ignored: put them in an edition folder");
+      diagnostics.warn(path.join(root, entry.name), "files directly in the editions folder are ignored: put them in an edition folder");
       continue;
     }
     if (!isCalendarDate(entry.name)) {
-      diagnostics.error(shown, `edition folder "${entry.name}" is not a real date: name it YYYY-MM-DD, e.g. 2022-09-02`);
+      diagnostics.error(path.join(root, entry.name), `edition folder "${entry.name}" is not a real date: name it YYYY-MM-DD, e.g. 2022-09-02`);
       continue;
     }
     dates.push(entry.name);
@@ -89,7 +90,7 @@ export function listEditionDates(root: string, diagnostics: Diagnostics): string
  * (src/content/schema-check.ts) against the schemas, or a build's `RememberedChecks` (src/content/check.ts).
  */
 export function loadEditions(root: string, diagnostics: Diagnostics, check: FrontMatterCheck, options: LoadOptions = {}): EditionSource[] {
-  const dates = listEditionDates(root, diagnostics).filter((d) => !options.dates || options.dates.has(d));
+  const dates = (options.listed ?? listEditionDates(root, diagnostics)).filter((d) => !options.dates || options.dates.has(d));
   return dates.map((date) => loadEdition(root, date, diagnostics, check));
 }
 

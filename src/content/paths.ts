@@ -50,8 +50,8 @@ function isInside(root: string, target: string): boolean {
  * of `root` or to nothing. A link inside `root` counts as what it points to.
  */
 export function entryKind(root: string, entry: fs.Dirent, diagnostics: Diagnostics, rootName: string): "folder" | "file" | "other" | "refused" {
-  const full = path.join(entry.parentPath, entry.name);
   if (!entry.isSymbolicLink()) return entry.isDirectory() ? "folder" : entry.isFile() ? "file" : "other";
+  const full = path.join(entry.parentPath, entry.name);
   let real: string;
   try {
     real = fs.realpathSync(full);

@@ -85,8 +85,8 @@ export async function readContent(options: SiteOptions, diagnostics: Diagnostics
   const checks = new RememberedChecks(options.cacheDir);
   const settings = await checks.loadSettings(options.siteFile);
   const locale = getLocale(settings.locale);
-  let allDates = listEditionDates(options.editionsDir, new Diagnostics());
-  if (options.recent) allDates = allDates.slice(-options.recent);
+  const listed = listEditionDates(options.editionsDir, diagnostics);
+  const allDates = options.recent ? listed.slice(-options.recent) : listed;
   for (const date of options.dates ?? []) {
     if (!allDates.includes(date)) diagnostics.error(path.join(options.editionsDir, date), "no such edition folder: check the date or run npm run new");
   }
@@ -96,12 +96,12 @@ export async function readContent(options: SiteOptions, diagnostics: Diagnostics
   let sources: EditionSource[];
   try {
     const trial = new Diagnostics();
-    sources = loadEditions(options.editionsDir, trial, checks, { dates: selected });
+    sources = loadEditions(options.editionsDir, trial, checks, { dates: selected, listed });
     diagnostics.items.push(...trial.items);
   } catch (err) {
     if (!(err instanceof NotRemembered)) throw err;
     checks.fallback = (await import("../content/schema-check.ts")).schemaCheck;
-    sources = loadEditions(options.editionsDir, diagnostics, checks, { dates: selected });
+    sources = loadEditions(options.editionsDir, diagnostics, checks, { dates: selected, listed });
   }
   checks.save();
   return { settings, locale, allDates, sources };

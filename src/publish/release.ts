@@ -71,11 +71,12 @@ export class PublishRoot {
   }
 
   /**
-   * Dates and store folders a release points to. Each release is read once per process: the live one does not
-   * change, and the one this process makes is recorded when it is made (assembleRelease).
+   * Dates and store folders a release points to: from the list assembleRelease wrote in it (one file, where
+   * reading 3,650 links took 25 ms here), or from its links when it has none. Each release is read once per
+   * process: the live one does not change, and the one this process makes is recorded when it is made.
    */
   releaseLinks(release: string): Map<string, string> {
-    const known = this.links.get(release);
+    const known = this.links.get(release) ?? this.readLinkList(release);
     if (known) return known;
     const links = new Map<string, string>();
     for (const entry of fs.readdirSync(release, { withFileTypes: true })) {
@@ -84,6 +85,27 @@ export class PublishRoot {
     }
     this.links.set(release, links);
     return links;
+  }
+
+  private readLinkList(release: string): Map<string, string> | null {
+    let list: LinkList;
+    try {
+      list = JSON.parse(fs.readFileSync(linkListFile(release), "utf8")) as LinkList;
+    } catch {
+      return null;
+    }
+    if (list.version !== 1) return null;
+    const links = new Map(Object.entries(list.editions).map(([date, folder]) => [date, path.join(this.editionStore, folder)]));
+    this.links.set(release, links);
+    return links;
+  }
+
+  /** Records a finished release's links in it, last of all: a release without the list is read link by link. */
+  private writeLinkList(release: string, links: Map<string, string>): void {
+    const list: LinkList = { version: 1, editions: Object.fromEntries([...links].map(([date, stored]) => [date, path.basename(stored)])) };
+    fs.mkdirSync(path.dirname(linkListFile(release)), { recursive: true });
+    fs.writeFileSync(linkListFile(release), JSON.stringify(list));
+    this.links.set(release, links);
   }
 
   private readonly links = new Map<string, Map<string, string>>();
@@ -121,7 +143,7 @@ export class PublishRoot {
     if (liveHome && !fs.existsSync(path.join(release, "index.html")) && fs.existsSync(liveHome)) fs.linkSync(liveHome, path.join(release, "index.html"));
     for (const date of rebuilt) fs.symlinkSync(path.relative(release, links.get(date)!), path.join(release, date));
     if (!isSymlink(path.join(release, "img"))) fs.symlinkSync(path.relative(release, this.imageStore), path.join(release, "img"));
-    this.links.set(release, links);
+    this.writeLinkList(release, links);
     return release;
   }
 
@@ -171,6 +193,8 @@ export class PublishRoot {
   private reuseSpare(spare: string, release: string, right: Set<string>): void {
     fs.renameSync(spare, release);
     this.links.delete(spare);
+    // First of all, so that a publish killed half-way leaves a release whose links are read one by one.
+    fs.rmSync(linkListFile(release), { force: true });
     const bin = path.join(this.trash, `${path.basename(release)}-spare`);
     for (const entry of fs.readdirSync(release, { withFileTypes: true })) {
       const full = path.join(release, entry.name);
@@ -253,6 +277,16 @@ export class PublishRoot {
 }
 
 const editionName = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A release's links as one file: edition date → its folder in store/editions/. */
+interface LinkList {
+  version: 1;
+  editions: Record<string, string>;
+}
+
+function linkListFile(release: string): string {
+  return path.join(release, "_banmian", "links.json");
+}
 
 function isSymlink(file: string): boolean {
   try {

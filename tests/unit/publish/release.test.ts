@@ -106,6 +106,12 @@ describe("PublishRoot", () => {
     expect(fs.readdirSync(root.editionStore).sort()).toEqual([
       "2024-01-01@1", "2024-01-02@1", "2024-01-03@1", "2024-01-04@2", "2024-01-04@3", "2024-01-05@3",
     ]);
+    // The release lists its links in one file; without it (a release left by a killed publish) they are read one by one.
+    const listed = new PublishRoot(root.dir).currentEditions();
+    expect([...listed.keys()]).toEqual([...dates, "2024-01-05"]);
+    expect(listed.get("2024-01-05")).toBe(path.join(root.editionStore, "2024-01-05@3"));
+    fs.rmSync(path.join(root.current, "_banmian", "links.json"));
+    expect(new PublishRoot(root.dir).currentEditions()).toEqual(listed);
     // An edition dropped from editions/ loses its link in the release made from the spare.
     await publish("4", ["2024-01-01", "2024-01-02", "2024-01-04", "2024-01-05"], ["2024-01-02", "2024-01-04", "2024-01-05"]);
     expect(fs.readdirSync(root.current).filter((n) => n.startsWith("2024")).sort()).toEqual(["2024-01-01", "2024-01-02", "2024-01-04", "2024-01-05"]);
