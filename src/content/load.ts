@@ -55,9 +55,10 @@ const scanNames = ["page.jpg", "page.jpeg", "page.png", "page.tif", "page.tiff",
 /** YYYY-MM-DD naming a day that exists (no 2023-02-29): a check run on every edition folder of the archive. */
 export function isCalendarDate(name: string): boolean {
   if (!editionDirPattern.test(name)) return false;
-  const [y, m, d] = name.split("-").map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+  const [y, m, d] = [Number(name.slice(0, 4)), Number(name.slice(5, 7)), Number(name.slice(8, 10))];
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const length = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return m >= 1 && m <= 12 && d >= 1 && d <= length;
 }
 
 /** Lists the edition folders' dates, checking their names, without reading their content. */

@@ -7,7 +7,7 @@ import { ContentError, formatDiagnostic } from "../content/diagnostics.ts";
 import { renderSite, templates } from "../render/eleventy.ts";
 import { writeEditionDownloads } from "../render/downloads.ts";
 import { writeOfflineManifests } from "../render/offline.ts";
-import { searchWasmFile, writeSearchIndexes } from "../search/index.ts";
+import { searchWasmFile, writeSearchEditions, writeSearchIndexes } from "../search/index.ts";
 import { builtAfter, linkMissing } from "./files.ts";
 import { writeShardPart } from "../shards/parts.ts";
 import { writeOpenData } from "../opendata/write.ts";
@@ -58,7 +58,10 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   });
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
   const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
-  await stages.run("search", () => writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir), "search index");
+  await stages.run("search", () => {
+    if (crossEdition) writeSearchEditions(data.searchEditions, options.outDir);
+    return writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir);
+  }, "search index");
   await stages.run("downloads", () => writeEditionDownloads(data, options.outDir, options.imageDir, options.cacheDir), "edition PDF and EPUB");
   await stages.run("summaries", () => {
     writeSummaries(prepared, options, htmlPages);

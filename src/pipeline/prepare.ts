@@ -51,8 +51,10 @@ export interface SiteData {
   sitemapIndex: string[];
   /** Pagefind's WebAssembly file in every bundle, which the search page preloads (set before the render) */
   searchWasm?: string;
-  /** Editions with a search index, newest first: what the search page may merge */
+  /** Editions with a search index, newest first: what the search page may merge (search/editions.json) */
   searchEditions: { date: string; year: number; label: string; index: string }[];
+  /** The newest of them, whose bundle the search page preloads */
+  searchNewest: string | null;
   /** Whether cross-edition pages (home, archive, feed, sitemap) are part of this build */
   crossEdition: boolean;
   /** Each built edition's URL ledger (written beside its pages) */
@@ -179,6 +181,7 @@ export function assembleSite(content: ContentStage, editions: Edition[], options
     searchEditions: newestFirst.map((e) => ({
       date: e.date, year: Number(e.date.slice(0, 4)), label: e.dateLabel, index: `${settings.pathPrefix}${urls.searchIndex(e.date).slice(1)}`,
     })),
+    searchNewest: newestFirst[0]?.date ?? null,
     crossEdition,
   };
 }

@@ -95,14 +95,19 @@ export class PublishRoot {
       return null;
     }
     if (list.version !== 1) return null;
-    const links = new Map(Object.entries(list.editions).map(([date, folder]) => [date, path.join(this.editionStore, folder)]));
+    // Joined by hand: path.join's normalising, 3,650 times, is most of the cost of reading the list.
+    const store = this.editionStore + path.sep;
+    const links = new Map<string, string>();
+    for (const date in list.editions) links.set(date, store + list.editions[date]);
     this.links.set(release, links);
     return links;
   }
 
   /** Records a finished release's links in it, last of all: a release without the list is read link by link. */
   private writeLinkList(release: string, links: Map<string, string>): void {
-    const list: LinkList = { version: 1, editions: Object.fromEntries([...links].map(([date, stored]) => [date, path.basename(stored)])) };
+    const editions: Record<string, string> = {};
+    for (const [date, stored] of links) editions[date] = path.basename(stored);
+    const list: LinkList = { version: 1, editions };
     fs.mkdirSync(path.dirname(linkListFile(release)), { recursive: true });
     fs.writeFileSync(linkListFile(release), JSON.stringify(list));
     this.links.set(release, links);
@@ -159,18 +164,20 @@ export class PublishRoot {
    */
   linkLiveEditions(staged: Pick<StagedBuild, "id" | "allDates" | "rebuilt">, live = this.currentEditions()): Promise<void> {
     const { id, allDates, rebuilt } = staged;
-    const kept = allDates.filter((d) => !rebuilt.has(d) && live.has(d));
-    const missing = allDates.filter((d) => !rebuilt.has(d) && !live.has(d));
+    const kept: string[] = [];
+    const missing: string[] = [];
+    for (const d of allDates) if (!rebuilt.has(d)) (live.has(d) ? kept : missing).push(d);
     if (missing.length) throw new Error(`editions neither rebuilt nor live: ${missing.join(", ")}: rebuild their shards`);
     const release = path.join(this.releases, id);
     const spare = this.spareRelease();
     if (spare) {
       const had = this.releaseLinks(spare);
-      const right = kept.filter((d) => had.get(d) === live.get(d));
-      const changes = kept.length - right.length + had.size - right.length;
-      if (right.length > changes) {
-        this.reuseSpare(spare, release, new Set(right));
-        for (const date of kept) if (had.get(date) !== live.get(date)) fs.symlinkSync(path.relative(release, live.get(date)!), path.join(release, date));
+      const right = new Set<string>();
+      const wrong: string[] = [];
+      for (const d of kept) (had.get(d) === live.get(d) ? right.add(d) : wrong.push(d));
+      if (right.size > wrong.length + had.size - right.size) {
+        this.reuseSpare(spare, release, right);
+        for (const date of wrong) fs.symlinkSync(path.relative(release, live.get(date)!), path.join(release, date));
         return Promise.resolve();
       }
     }

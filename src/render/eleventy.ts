@@ -23,7 +23,9 @@ export const templates = {
 /** Everything the templates get from one build: the site as global data, filters with its settings. */
 export function sitePlugin(eleventyConfig: any, options: { site: SiteData; cacheDir?: string }): void {
   const { site } = options;
-  eleventyConfig.addGlobalData("banmian", deepFreeze({ ...site, views: buildViews(site) }));
+  // The archive-wide lists no template reads (3,650 records each for ten years) are left out, not frozen.
+  const { index: _index, searchEditions: _searchEditions, ...forTemplates } = site;
+  eleventyConfig.addGlobalData("banmian", deepFreeze({ ...forTemplates, views: buildViews(site) }));
   eleventyConfig.addPlugin(filtersPlugin, { root: site.root, timeZone: site.settings.timeZone });
   eleventyConfig.addPlugin(navigationPlugin);
   eleventyConfig.addPlugin(offlinePlugin);

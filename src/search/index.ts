@@ -8,6 +8,7 @@ import { DerivativeCache, hashBytes, publishEntry, stageCacheFolders } from "../
 import { projectRoot } from "../project.ts";
 import type { Settings } from "../content/settings.ts";
 import type { Edition } from "../model/types.ts";
+import type { SiteData } from "../pipeline/prepare.ts";
 import { urls } from "../model/urls.ts";
 
 /** Files of a Pagefind bundle that only the primary index needs; merged indexes use their own data only. */
@@ -50,6 +51,13 @@ export async function searchWasmFile(settings: Settings, cacheDir: string): Prom
   } finally {
     if (started) await pagefind.close();
   }
+}
+
+/** The list the search page merges from (search/editions.json): editions with an index, newest first. */
+export function writeSearchEditions(editions: SiteData["searchEditions"], outDir: string): void {
+  const file = path.join(outDir, urls.searchEditions().slice(1));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(editions));
 }
 
 /**

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Diagnostics, formatDiagnostic } from "../../../src/content/diagnostics.ts";
-import { loadEditions } from "../../../src/content/load.ts";
+import { isCalendarDate, loadEditions } from "../../../src/content/load.ts";
 import { schemaCheck } from "../../../src/content/schema-check.ts";
 import { article, writeTree } from "../../helpers/editions.ts";
 
@@ -16,6 +16,15 @@ function load(files: Record<string, string>) {
 }
 
 const page = { "2024-01-02/01/page.yml": "section: 要闻\n" };
+
+describe("isCalendarDate", () => {
+  it("takes days that exist, leap days by the Gregorian rule, and nothing else", () => {
+    for (const day of ["2024-02-29", "2000-02-29", "2023-12-31", "2024-04-30", "2016-01-01"]) expect(isCalendarDate(day), day).toBe(true);
+    for (const day of ["2023-02-29", "2100-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-01", "2024-01-01x"]) {
+      expect(isCalendarDate(day), day).toBe(false);
+    }
+  });
+});
 
 describe("loadEditions", () => {
   it("reads pages in label order and articles in reading order", () => {
