@@ -95,10 +95,24 @@ export function mergeArchiveIndex(
   for (const e of built) byDate.set(e.date, e);
   return {
     version: 2,
-    editions: [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date)).map(
+    editions: [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map(
       ({ date, issue, dateLabel, url, firstPageUrl }) => ({ date, issue, dateLabel, url, firstPageUrl }),
     ),
   };
+}
+
+/** Years whose editions (dates and first pages) are the same in both indexes: their archive pages are too. */
+export function unchangedYears(previous: ArchiveIndex, next: ArchiveIndex): Set<number> {
+  const byYear = (index: ArchiveIndex) => {
+    const years = new Map<number, string>();
+    for (const e of index.editions) {
+      const year = Number(e.date.slice(0, 4));
+      years.set(year, `${years.get(year) ?? ""}${e.date} ${e.firstPageUrl}\n`);
+    }
+    return years;
+  };
+  const [before, after] = [byYear(previous), byYear(next)];
+  return new Set([...after].filter(([year, editions]) => before.get(year) === editions).map(([year]) => year));
 }
 
 export interface CalendarDay {

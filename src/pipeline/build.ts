@@ -13,6 +13,7 @@ import { writeShardPart } from "../shards/parts.ts";
 import { writeOpenData } from "../opendata/write.ts";
 import { archiveIndexFile, indexEdition } from "./archive.ts";
 import { ledgerFile, redirectIndexFile } from "./ledger.ts";
+import { urls } from "../model/urls.ts";
 import type { SiteOptions } from "./options.ts";
 import { prepareSite, type PreparedSite } from "./prepare.ts";
 import { progressLine, Stages, type Log, type StageTimes } from "./stages.ts";
@@ -69,6 +70,12 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
     // edition rebuilt for its links (its article views, its search index) is the live site's.
     const kept = data.editions.filter((e) => !indexed.includes(e) || linksOnly.has(e.date));
     if (options.previousSite) for (const e of kept) linkMissing(path.join(options.previousSite, e.date), path.join(options.outDir, e.date));
+    // The archive pages of the years whose editions did not change, as the previous site has them.
+    const rendered = new Set(data.archiveYears);
+    for (const year of data.calendar) {
+      const folder = urls.archiveYear(year.year).slice(1);
+      if (!rendered.has(year) && options.previousSite) linkMissing(path.join(options.previousSite, folder), path.join(options.outDir, folder));
+    }
   });
   // After the summaries: the offline copy lists the files of the finished edition folders.
   await stages.run("offline", () => writeOfflineManifests(data.editions, options.outDir, data.lang, options.imageDir), "offline manifests");

@@ -1,6 +1,7 @@
 // The first stages of every build, each a function with a typed result: content (read and validate editions/),
 // model (link editions, pages, articles, stories), images (derivatives), and the site data the templates get
 // (archive index, calendar, feed). No Eleventy here.
+import fs from "node:fs";
 import path from "node:path";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates, loadEditions, type EditionSource } from "../content/load.ts";
@@ -13,7 +14,7 @@ import { buildEdition } from "../model/build.ts";
 import type { Article, Edition, Page, Story } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
 import {
-  buildCalendar, emptyArchiveIndex, indexEdition, mergeArchiveIndex, readArchiveIndex, readEditionSummary, summarizeEdition,
+  buildCalendar, emptyArchiveIndex, unchangedYears, indexEdition, mergeArchiveIndex, readArchiveIndex, readEditionSummary, summarizeEdition,
   type ArchiveIndex, type CalendarYear, type EditionSummary, type IndexedEdition,
 } from "./archive.ts";
 import { topicFeedEditions, topicFeeds, type TopicFeed } from "../opendata/feeds.ts";
@@ -38,6 +39,9 @@ export interface SiteData {
   latest: Edition | null;
   index: ArchiveIndex;
   calendar: CalendarYear[];
+  /** The years whose archive page this build renders: every year, or in a build of some editions into a published
+   * site, the years whose editions changed (the others' pages are linked from the previous site, as they were) */
+  archiveYears: CalendarYear[];
   /** Newest editions first, for the feed and the archive page */
   recent: IndexedEdition[];
   urls: typeof urls;
@@ -152,6 +156,10 @@ export function assembleSite(content: ContentStage, editions: Edition[], options
   const builtMonths = new Set(editions.map((e) => e.date.slice(0, 7)));
   const newestFirst = [...index.editions].reverse();
   const ledgers = editions.map((e) => buildLedger(e, readLedger(previousSite, e.date)));
+  const calendar = crossEdition ? buildCalendar(index.editions, locale.monthTitle, locale.yearTitle) : [];
+  const keptYears = options.dates && crossEdition
+    ? new Set([...unchangedYears(previous, index)].filter((y) => fs.existsSync(path.join(previousSite, urls.archiveYear(y).slice(1), "index.html"))))
+    : new Set<number>();
   const redirectIndex = crossEdition ? mergeRedirectIndex(options.dates ? readRedirectIndex(previousSite) : { version: 1, editions: {} }, ledgers, new Set(allDates)) : { version: 1 as const, editions: {} };
   return {
     ledgers,
@@ -166,7 +174,8 @@ export function assembleSite(content: ContentStage, editions: Edition[], options
     stories: editions.flatMap((e) => e.stories),
     latest: editions.find((e) => e.date === newest) ?? null,
     index,
-    calendar: crossEdition ? buildCalendar(index.editions, locale.monthTitle, locale.yearTitle) : [],
+    calendar,
+    archiveYears: calendar.filter((y) => !keptYears.has(y.year)),
     recent: newestFirst.slice(0, 30),
     urls,
     feed: crossEdition ? newestFirst.slice(0, 7).flatMap((e) => summaryOf(e.date) ?? []) : [],

@@ -274,10 +274,8 @@ export class PublishRoot {
     const used = new Set<string>();
     for (const name of keep) for (const stored of this.releaseLinks(path.join(this.releases, name)).values()) used.add(stored);
     if (fs.existsSync(this.editionStore)) {
-      for (const name of fs.readdirSync(this.editionStore)) {
-        const full = path.join(this.editionStore, name);
-        if (!used.has(full)) discard(full);
-      }
+      const store = this.editionStore + path.sep;
+      for (const name of fs.readdirSync(this.editionStore)) if (!used.has(store + name)) discard(store + name);
     }
     if (moved) deleteInBackground(bin);
   }

@@ -91,6 +91,16 @@ describe("sharded rebuild, then tonight's publish", () => {
     expect(read("/archive/")).toContain('href="/archive/2015/"');
   });
 
+  it("renders only the archive page of tonight's year: 2015's is the rebuild's file, linked", () => {
+    const releases = path.join(root, "releases");
+    const live = fs.realpathSync(path.join(root, "current"));
+    const rebuilt = fs.readdirSync(releases).map((name) => path.join(releases, name)).find((dir) => dir !== live)!;
+    const inode = (release: string, year: number) => fs.statSync(path.join(release, "archive", String(year), "index.html")).ino;
+    expect(inode(live, 2015)).toBe(inode(rebuilt, 2015));
+    expect(inode(live, 2016)).not.toBe(inode(rebuilt, 2016));
+    expect(read("/archive/2016/")).toContain(`aria-label="${tonight}"`);
+  });
+
   it("lists all 31 editions in the IIIF collections by year, merged from both shards and tonight's publish", () => {
     const json = (url: string) => JSON.parse(fs.readFileSync(file(url), "utf8"));
     expect(json("/iiif/collection.json").items.map((c: { id: string }) => c.id)).toEqual([
