@@ -28,7 +28,9 @@ export function writeOpenData(data: SiteData, outDir: string, cacheDir?: string)
   const byYear = new Map<number, IndexedEdition[]>();
   for (const e of data.index.editions) {
     const year = Number(e.date.slice(0, 4));
-    byYear.set(year, [...(byYear.get(year) ?? []), e]);
+    const editions = byYear.get(year);
+    if (editions) editions.push(e);
+    else byYear.set(year, [e]);
   }
   for (const [year, editions] of byYear) writeFile(outDir, urls.iiifYear(year), yearCollectionText(year, editions, options, cacheDir));
   write(urls.iiifCollection(), paperCollection([...byYear.keys()].sort((a, b) => b - a), options));
