@@ -9,6 +9,9 @@
   var input = /** @type {HTMLInputElement} */ (form.querySelector("input[name=q]"));
   var scope = /** @type {HTMLSelectElement} */ (form.querySelector("select[name=scope]"));
   var note = /** @type {HTMLElement | null} */ (document.querySelector(".search-note"));
+  // Each range's newest index (recent, all, each year), given by the page: searched while the list of editions loads.
+  /** @type {Record<string, string>} */
+  var firstOf = JSON.parse(list.getAttribute("data-first") || "{}");
   if (note) note.hidden = true;
   var editions = null;
   var engines = {};
@@ -67,8 +70,16 @@
     return engine.ready;
   }
 
+  // The hits of one bundle's own index, as the page lists them.
+  function hitsOf(pf, query) {
+    return pf.search(query).then(function (found) {
+      return Promise.all(found.results.slice(0, 30).map(function (r) { return r.data(); }));
+    });
+  }
+
   // Searches the newest editions, shows their hits, then the whole range, shows all; `still` says if more is to come.
-  function searchRange(range, query, onResults) {
+  // `searched`: the newest edition's index was searched already (its hits shown before the list arrived).
+  function searchRange(range, query, onResults, searched) {
     if (range.length === 0) return onResults([], false);
     var engine = engineFor(range);
     // After the first 30, the rest goes in batches: merging thousands of indexes in one step failed in Chromium
@@ -76,13 +87,12 @@
     var steps = [1, firstBatch, 30];
     for (var n = 30 + laterBatch; n < range.length; n += laterBatch) steps.push(n);
     steps = steps.concat([range.length]).filter(function (n, i, all) { return n <= range.length && all.indexOf(n) === i; });
+    if (searched && steps.length > 1) steps.shift();
     return steps.reduce(function (done, upTo, i) {
       return done.then(function (going) {
         if (!going) return false;
         return mergeUpTo(engine, range, upTo).then(function (pf) {
-          return pf.search(query);
-        }).then(function (found) {
-          return Promise.all(found.results.slice(0, 30).map(function (r) { return r.data(); }));
+          return hitsOf(pf, query);
         }).then(function (results) {
           return onResults(results, i < steps.length - 1);
         });
@@ -141,13 +151,23 @@
     // A newer search makes this one stop showing what it finds.
     var run = ++runs;
     var shown = 0;
-    var load = editions ? Promise.resolve(editions) : fetch(list.getAttribute("data-editions")).then(function (r) {
+    // Before the list of editions is here (the first search of the page), the range's newest index is searched
+    // on its own: the list, 35 KB for ten years, is fetched at low priority so as not to slow that first step.
+    var first = !editions && navigator.onLine ? firstOf[scope.value] : undefined;
+    var early = first ? bundle(new URL(first + "pagefind.js", window.location.href).href).then(function (pf) {
+      return hitsOf(pf, query);
+    }).then(function (results) {
+      if (run !== runs || !results.length) return;
+      show(results);
+      shown = results.length;
+    }) : Promise.resolve();
+    var load = editions ? Promise.resolve(editions) : fetch(list.getAttribute("data-editions") || "", { priority: "low" }).then(function (r) {
       if (!r.ok) throw new Error(r.status + " " + r.url);
       return r.json();
     });
-    load.then(function (all) {
-      editions = all;
-      return navigator.onLine ? chosen(all) : savedEditions(chosen(all));
+    Promise.all([load, early]).then(function (loaded) {
+      editions = loaded[0];
+      return navigator.onLine ? chosen(loaded[0]) : savedEditions(chosen(loaded[0]));
     }).then(function (range) {
       return searchRange(range, query, function (results, still) {
         if (run !== runs) return false;
@@ -156,7 +176,7 @@
         shown = results.length;
         if (!still) say(results.length ? "count" : "none", results.length);
         return true;
-      });
+      }, first !== undefined && range.length > 0 && range[0].index === first);
     }).catch(function () {
       // The list of editions or an index did not arrive (offline, a failed fetch): say so, never "searching…" forever.
       // Hits already shown from the newer editions stay; the status says the older ones were not searched.

@@ -59,6 +59,9 @@ export interface SiteData {
   searchEditions: { date: string; year: number; label: string; index: string }[];
   /** The newest of them, whose bundle the search page preloads */
   searchNewest: string | null;
+  /** The index of the newest edition of each range the search page offers (recent, all, each year): searched
+   * first, before the list of editions has arrived */
+  searchFirst: Record<string, string>;
   /** Whether cross-edition pages (home, archive, feed, sitemap) are part of this build */
   crossEdition: boolean;
   /** Each built edition's URL ledger (written beside its pages) */
@@ -188,11 +191,26 @@ export function assembleSite(content: ContentStage, editions: Edition[], options
     })),
     sitemapIndex: months.map((m) => urls.sitemapMonth(m)),
     searchEditions: newestFirst.map((e) => ({
-      date: e.date, year: Number(e.date.slice(0, 4)), label: e.dateLabel, index: `${settings.pathPrefix}${urls.searchIndex(e.date).slice(1)}`,
+      date: e.date, year: Number(e.date.slice(0, 4)), label: e.dateLabel, index: searchIndexUrl(e.date, settings.pathPrefix),
     })),
     searchNewest: newestFirst[0]?.date ?? null,
+    searchFirst: firstIndexes(newestFirst, settings.pathPrefix),
     crossEdition,
   };
+}
+
+/** An edition's search bundle as the browser asks for it, under the site's path prefix. */
+function searchIndexUrl(date: string, pathPrefix: string): string {
+  return `${pathPrefix}${urls.searchIndex(date).slice(1)}`;
+}
+
+/** The search page's ranges' newest indexes: recent and all start with the newest edition, a year with its newest. */
+function firstIndexes(newestFirst: IndexedEdition[], pathPrefix: string): Record<string, string> {
+  const index = (date: string) => searchIndexUrl(date, pathPrefix);
+  if (!newestFirst.length) return {};
+  const first: Record<string, string> = { recent: index(newestFirst[0].date), all: index(newestFirst[0].date) };
+  for (const e of newestFirst) first[e.date.slice(0, 4)] ??= index(e.date);
+  return first;
 }
 
 /** Content, model, images and site data: every stage before Eleventy, each timed on `stages` when given. */
