@@ -152,7 +152,7 @@
     var run = ++runs;
     var shown = 0;
     // Before the list of editions is here (the first search of the page), the range's newest index is searched
-    // on its own: the list, 35 KB for ten years, is fetched at low priority so as not to slow that first step.
+    // on its own, and the list (35 KB for ten years) is fetched after it, so as not to slow that first step.
     var first = !editions && navigator.onLine ? firstOf[scope.value] : undefined;
     var early = first ? bundle(new URL(first + "pagefind.js", window.location.href).href).then(function (pf) {
       return hitsOf(pf, query);
@@ -161,10 +161,13 @@
       show(results);
       shown = results.length;
     }) : Promise.resolve();
-    var load = editions ? Promise.resolve(editions) : fetch(list.getAttribute("data-editions") || "", { priority: "low" }).then(function (r) {
-      if (!r.ok) throw new Error(r.status + " " + r.url);
-      return r.json();
-    });
+    var fetchList = function () {
+      return fetch(list.getAttribute("data-editions") || "").then(function (r) {
+        if (!r.ok) throw new Error(r.status + " " + r.url);
+        return r.json();
+      });
+    };
+    var load = editions ? Promise.resolve(editions) : first ? early.then(fetchList) : fetchList();
     Promise.all([load, early]).then(function (loaded) {
       editions = loaded[0];
       return navigator.onLine ? chosen(loaded[0]) : savedEditions(chosen(loaded[0]));
