@@ -7,7 +7,7 @@ import { ContentError, formatDiagnostic } from "../content/diagnostics.ts";
 import { renderSite, templates } from "../render/eleventy.ts";
 import { writeEditionDownloads } from "../render/downloads.ts";
 import { writeOfflineManifests } from "../render/offline.ts";
-import { searchWasmFile, writeSearchEditions, writeSearchIndexes } from "../search/index.ts";
+import { searchMetaFile, searchWasmFile, writeSearchEditions, writeSearchIndexes } from "../search/index.ts";
 import { builtAfter, linkMissing } from "./files.ts";
 import { writeShardPart } from "../shards/parts.ts";
 import { writeOpenData } from "../opendata/write.ts";
@@ -47,9 +47,19 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   // The home page is the newest edition's front page: a build without that edition has nothing to render it from.
   const ignore = crossEdition && data.latest ? [] : [templates.home];
   const linksOnly = linksOnlyEditions(options);
+  // Before the pages: the search page preloads the newest index's metadata, whose name is its content's hash.
+  const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
+  await stages.run("search", () => {
+    if (crossEdition) writeSearchEditions(data.searchEditions, options.outDir);
+    return writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir);
+  }, "search index");
   await stages.run("pages", async () => {
-    // The search page preloads the newest bundle's WebAssembly, whose name depends on the language.
-    if (crossEdition && data.searchEditions.length) data.searchWasm = await searchWasmFile(data.settings, options.cacheDir);
+    // The search page preloads the newest bundle's WebAssembly, whose name depends on the language, and metadata.
+    if (crossEdition && data.searchNewest) {
+      data.searchWasm = await searchWasmFile(data.settings, options.cacheDir);
+      const bundle = (site: string) => path.join(site, urls.searchIndex(data.searchNewest!).slice(1));
+      data.searchMeta = searchMetaFile(bundle(options.outDir), data.settings) ?? (options.previousSite ? searchMetaFile(bundle(options.previousSite), data.settings) : null) ?? undefined;
+    }
     // A neighbour rebuilt for its links gets its page and edition views only (the article and story views, which
     // do not link other editions, are linked from the live site below).
     const rendered = linksOnly.size
@@ -58,11 +68,6 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
     await renderSite(rendered, { outDir: options.outDir, ignore, cacheDir: options.cacheDir });
   });
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
-  const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
-  await stages.run("search", () => {
-    if (crossEdition) writeSearchEditions(data.searchEditions, options.outDir);
-    return writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir);
-  }, "search index");
   await stages.run("downloads", () => writeEditionDownloads(data, options.outDir, options.imageDir, options.cacheDir), "edition PDF and EPUB");
   await stages.run("summaries", () => {
     writeSummaries(prepared, options, htmlPages);

@@ -55,6 +55,8 @@ export interface SiteData {
   sitemapIndex: string[];
   /** Pagefind's WebAssembly file in every bundle, which the search page preloads (set before the render) */
   searchWasm?: string;
+  /** The newest bundle's metadata file (pagefind.<hash>.pf_meta), which the search page preloads too */
+  searchMeta?: string;
   /** Editions with a search index, newest first: what the search page may merge (search/editions.json) */
   searchEditions: { date: string; year: number; label: string; index: string }[];
   /** The newest of them, whose bundle the search page preloads */

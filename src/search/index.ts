@@ -24,6 +24,11 @@ export interface SearchIndexResult {
   indexed: number;
 }
 
+/** The language Pagefind indexes a paper's text in, and names its files by: the locale's language ("zh"). */
+function indexLanguage(settings: Settings): string {
+  return settings.locale.split("-")[0].toLowerCase();
+}
+
 type SearchRecord = Parameters<pagefind.PagefindIndex["addCustomRecord"]>[0];
 
 /**
@@ -32,7 +37,7 @@ type SearchRecord = Parameters<pagefind.PagefindIndex["addCustomRecord"]>[0];
  * then kept in the search cache.
  */
 export async function searchWasmFile(settings: Settings, cacheDir: string): Promise<string> {
-  const language = settings.locale.split("-")[0].toLowerCase();
+  const language = indexLanguage(settings);
   const cache = new DerivativeCache(path.join(cacheDir, stageCacheFolders.search));
   let started = false;
   try {
@@ -53,6 +58,19 @@ export async function searchWasmFile(settings: Settings, cacheDir: string): Prom
   }
 }
 
+/** A written bundle's metadata file for `settings`' language (pagefind.<hash>.pf_meta), or null without one. */
+export function searchMetaFile(bundleDir: string, settings: Settings): string | null {
+  let entry: { languages?: Record<string, { hash?: string; page_count?: number }> };
+  try {
+    entry = JSON.parse(fs.readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8"));
+  } catch {
+    return null;
+  }
+  const languages = entry.languages ?? {};
+  const hash = languages[indexLanguage(settings)]?.hash;
+  return hash ? `pagefind.${hash}.pf_meta` : null;
+}
+
 /** The list the search page merges from (search/editions.json): editions with an index, newest first. */
 export function writeSearchEditions(editions: SiteData["searchEditions"], outDir: string): void {
   const file = path.join(outDir, urls.searchEditions().slice(1));
@@ -65,7 +83,7 @@ export function writeSearchEditions(editions: SiteData["searchEditions"], outDir
  * in its search/ folder; the indexer process starts only when some edition's records are new.
  */
 export async function writeSearchIndexes(editions: Edition[], outDir: string, settings: Settings, cacheDir?: string): Promise<SearchIndexResult> {
-  const language = settings.locale.split("-")[0].toLowerCase();
+  const language = indexLanguage(settings);
   const cache = cacheDir ? new DerivativeCache(path.join(cacheDir, stageCacheFolders.search)) : null;
   const result: SearchIndexResult = { records: 0, cached: 0, indexed: 0 };
   let started = false;
