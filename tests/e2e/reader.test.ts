@@ -194,18 +194,46 @@ describe("search", () => {
     problems.splice(0, problems.length, ...rest);
   });
 
-  it("says that search failed when the list of editions does not load, in the site's language, not searching… forever", async () => {
+  it("says that search failed when nothing of it loads, in the site's language, not searching… forever", async () => {
     for (const [server, message] of [
       [zh, "搜索没有完成：无法载入搜索索引，请检查网络后再试。"],
       [en, "Search could not finish: the search index did not load. Check the connection and try again."],
     ] as const) {
       const page = await (await checkedContext(desktop)).newPage();
       await page.route("**/search/editions.json", (route) => route.abort("failed"));
+      await page.route("**/pagefind/**", (route) => route.abort("failed"));
       await page.goto(new URL("search/?q=treaty", server.url).href);
       await expect.poll(() => page.locator("#search-status[role=status]").textContent(), { timeout: 15_000 }).toBe(message);
       expect(await page.locator("#search-results li").count()).toBe(0);
     }
-    // The failed fetch itself is what this test makes happen; anything else seen is still a problem.
+    // The failed fetches are what this test makes happen; anything else seen is still a problem.
+    const rest = problems.filter((p) => !(p.kind === "console" && /\/search\/editions\.json|\/pagefind\/|Pagefind/.test(p.text)));
+    problems.splice(0, problems.length, ...rest);
+  });
+
+  it("shows the newest edition's hits before the list of editions arrives, and keeps them if the list fails", async () => {
+    const page = await (await checkedContext(desktop)).newPage();
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/search/editions.json", async (route) => {
+      await held;
+      await route.abort("failed");
+    });
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(new URL("search/?q=treaty", en.url).href);
+    // Its bundle, WebAssembly and metadata are preloaded by the page, and each asked for once.
+    const preloads = await page.locator("link[rel=preload], link[rel=modulepreload]").evaluateAll((ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(preloads.filter((p) => p.startsWith("/epaper/1920-11-15/pagefind/")).map((p) => p.split("/").pop()!.replace(/_[0-9a-f]+\./, "_#."))).toEqual(
+      ["pagefind.js", "wasm.en.pagefind", "pagefind.en_#.pf_meta"],
+    );
+    // The newest edition (1920-11-15) is searched from the page's own list of each range's first index.
+    await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(2);
+    release();
+    await expect.poll(() => page.locator("#search-status[role=status]").textContent(), { timeout: 15_000 })
+      .toBe("These 2 articles are from the newer editions; the older editions' search indexes did not load. Check the connection and try again.");
+    expect(await page.locator("#search-results li").count()).toBe(2);
+    for (const file of preloads) expect(requested.filter((p) => p === file), file).toHaveLength(1);
     const rest = problems.filter((p) => !(p.kind === "console" && p.text.includes("/search/editions.json")));
     problems.splice(0, problems.length, ...rest);
   });
