@@ -1,4 +1,6 @@
 // Times whole commands as child processes, all measured the same way (wall time, peak memory of the process).
+import fs from "node:fs";
+import path from "node:path";
 import { runNode, type ChildResult } from "../../shards/child.ts";
 
 export interface Run {
@@ -43,20 +45,35 @@ export function series(runs: Run[]): Series {
  */
 export async function sideBySide<K extends string>(
   repeats: number,
-  contenders: Record<K, { prepare?: () => void; run: () => Promise<Run> }>,
+  contenders: Record<K, { prepare?: () => void | Promise<void>; run: () => Promise<Run> }>,
   onRun?: (name: K, run: Run) => void,
 ): Promise<Record<K, Series>> {
   const names = Object.keys(contenders) as K[];
   const runs = Object.fromEntries(names.map((n) => [n, [] as Run[]])) as Record<K, Run[]>;
   for (let i = 0; i < repeats; i++) {
     for (const name of names) {
-      contenders[name].prepare?.();
+      await contenders[name].prepare?.();
       const run = await contenders[name].run();
       runs[name].push(run);
       onRun?.(name, run);
     }
   }
   return Object.fromEntries(names.map((n) => [n, series(runs[n])])) as Record<K, Series>;
+}
+
+/**
+ * Waits until the publish root's trash (old releases and edition folders a detached process deletes after a
+ * publish) is empty: after a rebuild's first publish that is about 1.5 million files for ten years, whose
+ * deletion would otherwise load the machine while the next runs are timed. Returns the seconds waited.
+ */
+export async function trashDeleted(root: string, timeoutSeconds = 900): Promise<number> {
+  const started = performance.now();
+  const trash = path.join(root, "trash");
+  while (fs.existsSync(trash) && fs.readdirSync(trash).length > 0) {
+    if (performance.now() - started > timeoutSeconds * 1000) throw new Error(`${trash} still holds files after ${timeoutSeconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return (performance.now() - started) / 1000;
 }
 
 export function median(values: number[]): number {

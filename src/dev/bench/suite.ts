@@ -17,7 +17,7 @@ import { urls } from "../../model/urls.ts";
 import { benchServe, type ServeBench } from "./serve.ts";
 import { projectRoot, scriptArgs } from "../../project.ts";
 import type { PublishSummary } from "../../publish/publish.ts";
-import { round, sideBySide, timeNode, type Run, type Series } from "./measure.ts";
+import { round, sideBySide, timeNode, trashDeleted, type Run, type Series } from "./measure.ts";
 import { stageTable, stageTableRows, type StageRow, type TimedStep } from "./stages.ts";
 import type { BuildSummary } from "../../pipeline/build.ts";
 
@@ -228,13 +228,23 @@ export async function runBench(options: BenchOptions, log: Log = console.log): P
     return run;
   };
   const emptyRoot = path.join(p2, "public");
+  // Each run starts once the previous publish's background deletion is over (after the first, the first
+  // rebuild's edition folders), so that it loads neither side's runs nor the search timings after them.
+  const settle = async () => {
+    const waited = await trashDeleted(root);
+    if (waited > 1) log(`  (waited ${waited.toFixed(1)} s for the last publish's background deletion)`);
+  };
   const p2Series = await sideBySide(3, {
-    intoArchive: { run: timed("intoArchive", publish(editionsDir, root)) },
+    intoArchive: { prepare: settle, run: timed("intoArchive", publish(editionsDir, root)) },
     intoEmpty: {
-      prepare: () => fs.rmSync(emptyRoot, { recursive: true, force: true }),
+      prepare: async () => {
+        fs.rmSync(emptyRoot, { recursive: true, force: true });
+        await settle();
+      },
       run: timed("intoEmpty", publish(path.join(p2, "editions"), emptyRoot)),
     },
   }, progress("P2"));
+  await settle();
   const p2Ratio = p2Series.intoArchive.seconds / p2Series.intoEmpty.seconds;
 
   // Search on the published archive, as a phone meets it.
