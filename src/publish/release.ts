@@ -92,6 +92,7 @@ export class PublishRoot {
     try {
       list = JSON.parse(fs.readFileSync(linkListFile(release), "utf8")) as LinkList;
     } catch {
+      // No list (a release made before lists were written, or one a killed publish was making): read its links.
       return null;
     }
     if (list.version !== 1) return null;
@@ -297,6 +298,7 @@ function isSymlink(file: string): boolean {
   try {
     return fs.lstatSync(file).isSymbolicLink();
   } catch {
+    // Nothing there.
     return false;
   }
 }

@@ -64,6 +64,7 @@ export function searchMetaFile(bundleDir: string, settings: Settings): string | 
   try {
     entry = JSON.parse(fs.readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8"));
   } catch {
+    // No bundle written there (an edition whose index this build did not make): the caller looks elsewhere.
     return null;
   }
   const languages = entry.languages ?? {};
