@@ -103,16 +103,25 @@ export function mergeArchiveIndex(
 
 /** Years whose editions (dates and first pages) are the same in both indexes: their archive pages are too. */
 export function unchangedYears(previous: ArchiveIndex, next: ArchiveIndex): Set<number> {
-  const byYear = (index: ArchiveIndex) => {
-    const years = new Map<number, string>();
-    for (const e of index.editions) {
-      const year = Number(e.date.slice(0, 4));
-      years.set(year, `${years.get(year) ?? ""}${e.date} ${e.firstPageUrl}\n`);
+  // Both indexes are sorted by date: one walk over each year's records, side by side.
+  const yearOf = (e: IndexedEdition) => e.date.slice(0, 4);
+  const [a, b] = [previous.editions, next.editions];
+  const unchanged = new Set<number>();
+  let i = 0;
+  let j = 0;
+  while (j < b.length) {
+    const year = yearOf(b[j]);
+    while (i < a.length && yearOf(a[i]) < year) i++;
+    let same = true;
+    for (; j < b.length && yearOf(b[j]) === year; j++) {
+      const before = i < a.length && yearOf(a[i]) === year ? a[i++] : null;
+      if (!before || before.date !== b[j].date || before.firstPageUrl !== b[j].firstPageUrl) same = false;
     }
-    return years;
-  };
-  const [before, after] = [byYear(previous), byYear(next)];
-  return new Set([...after].filter(([year, editions]) => before.get(year) === editions).map(([year]) => year));
+    // Editions of that year the new index has not (removed from editions/).
+    for (; i < a.length && yearOf(a[i]) === year; i++) same = false;
+    if (same) unchanged.add(Number(year));
+  }
+  return unchanged;
 }
 
 export interface CalendarDay {

@@ -155,8 +155,12 @@ export function assembleSite(content: ContentStage, editions: Edition[], options
   const index = mergeArchiveIndex(previous, editions.map(indexEdition), new Set(allDates));
   const newest = allDates[allDates.length - 1];
   // Summaries of editions not built now come from the previous site, one small file each.
-  const built = new Map(editions.map((e) => [e.date, summarizeEdition(e)]));
-  const summaryOf = (date: string) => built.get(date) ?? (crossEdition ? readEditionSummary(previousSite, date) : null);
+  const summaries = new Map<string, EditionSummary | null>(editions.map((e) => [e.date, summarizeEdition(e)]));
+  // The feed, the topic feeds and the month's sitemap read many of the same ones: each is read once.
+  const summaryOf = (date: string) => {
+    if (!summaries.has(date) && crossEdition) summaries.set(date, readEditionSummary(previousSite, date));
+    return summaries.get(date) ?? null;
+  };
   const months = [...new Set(index.editions.map((e) => e.date.slice(0, 7)))];
   const builtMonths = new Set(editions.map((e) => e.date.slice(0, 7)));
   const newestFirst = [...index.editions].reverse();

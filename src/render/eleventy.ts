@@ -23,9 +23,11 @@ export const templates = {
 /** Everything the templates get from one build: the site as global data, filters with its settings. */
 export function sitePlugin(eleventyConfig: any, options: { site: SiteData; cacheDir?: string }): void {
   const { site } = options;
-  // The archive-wide lists no template reads (3,650 records each for ten years) are left out, not frozen.
+  // The archive-wide lists no template reads (3,650 records each for ten years) are left out, not frozen, and so
+  // are the calendars of the years whose archive page is not rendered (a publish renders tonight's year only).
   const { index: _index, searchEditions: _searchEditions, ...forTemplates } = site;
-  eleventyConfig.addGlobalData("banmian", deepFreeze({ ...forTemplates, views: buildViews(site) }));
+  const calendar = site.calendar.map(({ months: _months, ...year }) => year);
+  eleventyConfig.addGlobalData("banmian", deepFreeze({ ...forTemplates, calendar, views: buildViews(site) }));
   eleventyConfig.addPlugin(filtersPlugin, { root: site.root, timeZone: site.settings.timeZone });
   eleventyConfig.addPlugin(navigationPlugin);
   eleventyConfig.addPlugin(offlinePlugin);
