@@ -130,7 +130,8 @@ export function loadEdition(root: string, date: string, diagnostics: Diagnostics
     const page = loadPage(dir, shown, entry.name.split("-")[0], letter, number, diagnostics, check);
     if (page) pages.push(page);
   }
-  pages.sort((a, b) => a.letter.localeCompare(b.letter) || a.number - b.number);
+  // Letters are A–Z or none: compared as they are (localeCompare's first call sets up a collator, 6 ms a build).
+  pages.sort((a, b) => (a.letter === b.letter ? a.number - b.number : a.letter < b.letter ? -1 : 1));
   checkPageOrder(dir, pages, diagnostics);
   if (pages.length === 0) diagnostics.error(dir, "the edition has no pages: add page folders such as 01/");
   return { date, dir, fields, pages };
