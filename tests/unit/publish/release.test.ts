@@ -75,7 +75,8 @@ describe("PublishRoot", () => {
   it("makes a publish's release from the spare one, changing only the links that differ", async () => {
     const root = new PublishRoot(path.join(tempDir("spare"), "public"));
     for (const dir of [root.releases, root.editionStore, root.imageStore]) fs.mkdirSync(dir, { recursive: true });
-    const dates = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"];
+    const day = (n: number) => `2024-01-0${n}`;
+    const days = (...ns: number[]) => ns.map(day);
     const publish = async (id: string, allDates: string[], rebuilt: string[]) => {
       const staged: StagedBuild = { id, staging: stage(root, id, rebuilt), allDates, rebuilt: new Set(rebuilt) };
       // As a publish does: the links are started before the build, from what is live now.
@@ -84,38 +85,39 @@ describe("PublishRoot", () => {
       fresh.swap(await fresh.assembleRelease(staged));
       fresh.collectGarbage();
     };
-    await publish("1", dates, dates);
-    await publish("2", dates, ["2024-01-04"]);
     const inodeOf = (id: string, date: string) => fs.lstatSync(path.join(root.releases, id, date)).ino;
-    const kept = inodeOf("1", "2024-01-01");
-    // The third publish takes release 1 (the spare): 01–02 stay the same links, 03 is right already, 04 and the
-    // new 05 are tonight's; 01's cross-edition files go, 3's come.
-    await publish("3", [...dates, "2024-01-05"], ["2024-01-04", "2024-01-05"]);
+    const served = (date: string) => fs.readFileSync(path.join(root.current, date, "index.html"), "utf8");
+    await publish("1", days(1, 2, 3, 4, 5, 6), days(1, 2, 3, 4, 5, 6));
+    await publish("2", days(1, 2, 3, 4, 5, 6), days(6));
+    const kept = inodeOf("1", day(1));
+    // The third publish takes release 1 (the spare): its links to 01–05 are right and stay, 06 and the new 07
+    // are tonight's; release 1's cross-edition files go, 3's come.
+    await publish("3", days(1, 2, 3, 4, 5, 6, 7), days(6, 7));
     expect(fs.readdirSync(root.releases).sort()).toEqual(["2", "3"]);
-    expect(inodeOf("3", "2024-01-01")).toBe(kept);
+    expect(inodeOf("3", day(1))).toBe(kept);
     expect(fs.readFileSync(path.join(root.current, "index.html"), "utf8")).toBe("home of 3");
-    for (const [date, id] of [["2024-01-01", "1"], ["2024-01-02", "1"], ["2024-01-03", "1"], ["2024-01-04", "3"], ["2024-01-05", "3"]]) {
-      expect(fs.readFileSync(path.join(root.current, date, "index.html"), "utf8")).toBe(`${date} of ${id}`);
-    }
+    for (const [n, id] of [[1, "1"], [5, "1"], [6, "3"], [7, "3"]] as const) expect(served(day(n))).toBe(`${day(n)} of ${id}`);
     expect(fs.lstatSync(path.join(root.current, "img")).isSymbolicLink()).toBe(true);
     // Release 2, now the one before the live one, is as it was live.
     expect(fs.readFileSync(path.join(root.releases, "2", "index.html"), "utf8")).toBe("home of 2");
-    expect(fs.readFileSync(path.join(root.releases, "2", "2024-01-04", "index.html"), "utf8")).toBe("2024-01-04 of 2");
-    expect(fs.existsSync(path.join(root.releases, "2", "2024-01-05"))).toBe(false);
+    expect(fs.readFileSync(path.join(root.releases, "2", day(6), "index.html"), "utf8")).toBe(`${day(6)} of 2`);
+    expect(fs.existsSync(path.join(root.releases, "2", day(7)))).toBe(false);
     // The store keeps what releases 2 and 3 use, and nothing else.
-    expect(fs.readdirSync(root.editionStore).sort()).toEqual([
-      "2024-01-01@1", "2024-01-02@1", "2024-01-03@1", "2024-01-04@2", "2024-01-04@3", "2024-01-05@3",
-    ]);
+    expect(fs.readdirSync(root.editionStore).sort()).toEqual([...days(1, 2, 3, 4, 5).map((d) => `${d}@1`), `${day(6)}@2`, `${day(6)}@3`, `${day(7)}@3`]);
     // The release lists its links in one file; without it (a release left by a killed publish) they are read one by one.
     const listed = new PublishRoot(root.dir).currentEditions();
-    expect([...listed.keys()]).toEqual([...dates, "2024-01-05"]);
-    expect(listed.get("2024-01-05")).toBe(path.join(root.editionStore, "2024-01-05@3"));
+    expect([...listed.keys()]).toEqual(days(1, 2, 3, 4, 5, 6, 7));
+    expect(listed.get(day(7))).toBe(path.join(root.editionStore, `${day(7)}@3`));
     fs.rmSync(path.join(root.current, "_banmian", "links.json"));
     expect(new PublishRoot(root.dir).currentEditions()).toEqual(listed);
-    // An edition dropped from editions/ loses its link in the release made from the spare.
-    await publish("4", ["2024-01-01", "2024-01-02", "2024-01-04", "2024-01-05"], ["2024-01-02", "2024-01-04", "2024-01-05"]);
-    expect(fs.readdirSync(root.current).filter((n) => n.startsWith("2024")).sort()).toEqual(["2024-01-01", "2024-01-02", "2024-01-04", "2024-01-05"]);
-    expect(fs.readFileSync(path.join(root.current, "2024-01-02", "index.html"), "utf8")).toBe("2024-01-02 of 4");
+    // 04 dropped from editions/: the release made from the spare (release 2) loses its link, and 06's wrong one
+    // (release 2's own 06) is made right.
+    const spareLink = inodeOf("2", day(1));
+    await publish("4", days(1, 2, 3, 5, 6, 7), days(7));
+    expect(inodeOf("4", day(1))).toBe(spareLink);
+    expect(fs.readdirSync(root.current).filter((n) => n.startsWith("2024")).sort()).toEqual(days(1, 2, 3, 5, 6, 7));
+    expect(served(day(6))).toBe(`${day(6)} of 3`);
+    expect(served(day(7))).toBe(`${day(7)} of 4`);
     await expect.poll(() => fs.readdirSync(root.trash), { timeout: 10_000 }).toEqual([]);
   });
 
