@@ -24,6 +24,7 @@ export function cachedText(file: string, make: () => string): string {
   try {
     return fs.readFileSync(file, "utf8");
   } catch {
+    // Not made yet (or the cache folder was deleted): made now, and kept.
     const text = make();
     writeAtomically(file, text);
     return text;

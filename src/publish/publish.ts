@@ -116,8 +116,8 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
   );
   const id = root.newReleaseId();
   const staging = path.join(root.dir, `staging-${id}`);
-  // The new release's links to the live editions not rebuilt (one per edition of the archive) are made while the
-  // build runs; a failed publish deletes the folder again.
+  // The new release's links to the live editions not rebuilt are made before the build (from the spare release: a
+  // few changed; without one, all of them, while the build runs); a failed publish deletes the folder again.
   const linked = root.linkLiveEditions({ id, allDates, rebuilt: rebuild }, live);
   linked.catch(() => undefined);
   let swapped = false;

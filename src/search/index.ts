@@ -60,7 +60,7 @@ export async function searchWasmFile(settings: Settings, cacheDir: string): Prom
 
 /** A written bundle's metadata file for `settings`' language (pagefind.<hash>.pf_meta), or null without one. */
 export function searchMetaFile(bundleDir: string, settings: Settings): string | null {
-  let entry: { languages?: Record<string, { hash?: string; page_count?: number }> };
+  let entry: { languages?: Record<string, { hash?: string }> };
   try {
     entry = JSON.parse(fs.readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8"));
   } catch {
