@@ -164,6 +164,9 @@ export function assembleSite(content: ContentStage, editions: Edition[], options
   const months = [...new Set(index.editions.map((e) => e.date.slice(0, 7)))];
   const builtMonths = new Set(editions.map((e) => e.date.slice(0, 7)));
   const newestFirst = [...index.editions].reverse();
+  const searchEditions = newestFirst.map((e) => ({
+    date: e.date, year: Number(e.date.slice(0, 4)), label: e.dateLabel, index: `${settings.pathPrefix}${urls.searchIndex(e.date).slice(1)}`,
+  }));
   const ledgers = editions.map((e) => buildLedger(e, readLedger(previousSite, e.date)));
   const calendar = crossEdition ? buildCalendar(index.editions, locale.monthTitle, locale.yearTitle) : [];
   const keptYears = options.dates && crossEdition
@@ -196,26 +199,18 @@ export function assembleSite(content: ContentStage, editions: Edition[], options
       editions: index.editions.filter((e) => e.date.startsWith(month)).flatMap((e) => summaryOf(e.date) ?? []),
     })),
     sitemapIndex: months.map((m) => urls.sitemapMonth(m)),
-    searchEditions: newestFirst.map((e) => ({
-      date: e.date, year: Number(e.date.slice(0, 4)), label: e.dateLabel, index: searchIndexUrl(e.date, settings.pathPrefix),
-    })),
-    searchNewest: newestFirst[0]?.date ?? null,
-    searchFirst: firstIndexes(newestFirst, settings.pathPrefix),
+    searchEditions,
+    searchNewest: searchEditions[0]?.date ?? null,
+    searchFirst: firstIndexes(searchEditions),
     crossEdition,
   };
 }
 
-/** An edition's search bundle as the browser asks for it, under the site's path prefix. */
-function searchIndexUrl(date: string, pathPrefix: string): string {
-  return `${pathPrefix}${urls.searchIndex(date).slice(1)}`;
-}
-
 /** The search page's ranges' newest indexes: recent and all start with the newest edition, a year with its newest. */
-function firstIndexes(newestFirst: IndexedEdition[], pathPrefix: string): Record<string, string> {
-  const index = (date: string) => searchIndexUrl(date, pathPrefix);
+function firstIndexes(newestFirst: SiteData["searchEditions"]): Record<string, string> {
   if (!newestFirst.length) return {};
-  const first: Record<string, string> = { recent: index(newestFirst[0].date), all: index(newestFirst[0].date) };
-  for (const e of newestFirst) first[e.date.slice(0, 4)] ??= index(e.date);
+  const first: Record<string, string> = { recent: newestFirst[0].index, all: newestFirst[0].index };
+  for (const e of newestFirst) first[String(e.year)] ??= e.index;
   return first;
 }
 
