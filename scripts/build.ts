@@ -1,12 +1,14 @@
 // npm run build: the whole site into _site/ (or --out DIR); or, for a sharded rebuild (npm run rebuild),
 // one shard's editions (--shard 2016-03 or --shard 2016) or the cross-edition pages (--cross-edition).
-import { fail, parseCommand, report, runCommand, siteFlags, siteOptions } from "../src/cli/index.ts";
+import { fail, parseCommand, report, runCommand, siteFlags, siteOptions, wholeNumber } from "../src/cli/index.ts";
+import { limitCores } from "../src/pipeline/cores.ts";
 import { build } from "../src/pipeline/build.ts";
 import { buildCrossEdition, buildShard } from "../src/shards/build.ts";
 
 const usage = `usage: npm run build -- [--date YYYY-MM-DD … | --shard YYYY[-MM] | --cross-edition]
-                     [--out DIR] [--editions DIR] [--site FILE] [--cache DIR] [--image-dir DIR] [--json]
-  --json   print the result as one JSON line (for a parent process), the stages' lines on stderr`;
+                     [--out DIR] [--editions DIR] [--site FILE] [--cache DIR] [--image-dir DIR] [--cores N] [--json]
+  --cores N  keep at most N cores busy (image threads, search indexer); default all (a rebuild gives each shard its share)
+  --json     print the result as one JSON line (for a parent process), the stages' lines on stderr`;
 const { values } = parseCommand({
   usage,
   options: {
@@ -15,6 +17,7 @@ const { values } = parseCommand({
     shard: { type: "string" },
     "cross-edition": { type: "boolean" },
     "image-dir": { type: "string" },
+    cores: { type: "string" },
     json: { type: "boolean" },
   },
 });
@@ -23,6 +26,8 @@ const options = { ...siteOptions(values), imageDir: values["image-dir"] };
 const log = values.json ? console.error : console.log;
 const started = performance.now();
 await runCommand(async () => {
+  const cores = wholeNumber("cores", values.cores);
+  if (cores !== undefined) limitCores(cores);
   const summary = values.shard
     ? await buildShard({ ...options, shard: values.shard }, log)
     : values["cross-edition"] ? await buildCrossEdition(options, log) : await build({ ...options, dates: values.date }, log);

@@ -1,8 +1,8 @@
 // Makes derivatives with sharp: responsive page images, thumbnails, IIIF tiles, figure pictures, clippings.
 import fs from "node:fs";
 import path from "node:path";
-import os from "node:os";
 import type { Metadata, Sharp } from "sharp";
+import { coreBudget } from "../pipeline/cores.ts";
 import { extensions, imageSettings, mimeTypes, type Encoding } from "./settings.ts";
 
 export interface Variant {
@@ -37,10 +37,9 @@ let loaded: SharpLib | undefined;
 
 /** sharp, loaded on first use: a warm build that finds every image in the cache never loads libvips. */
 async function loadSharp(): Promise<SharpLib> {
-  if (!loaded) {
-    loaded = (await import("sharp")).default;
-    loaded.concurrency(os.availableParallelism());
-  }
+  loaded ??= (await import("sharp")).default;
+  // Each time: a setter, and the build's share of the cores may be set after the first load (in tests).
+  loaded.concurrency(coreBudget());
   return loaded;
 }
 

@@ -1,9 +1,9 @@
 // The image stage of a build: makes (or finds cached) every derivative the editions need and fills in the model.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Diagnostics } from "../content/diagnostics.ts";
 import { polygonBounds } from "../model/geometry.ts";
+import { coreBudget } from "../pipeline/cores.ts";
 import { runPool } from "../pipeline/pool.ts";
 import type { Article, Edition, ImageVariant, Page, Picture } from "../model/types.ts";
 import { DerivativeCache, hashBytes, publishEntry } from "./cache.ts";
@@ -46,7 +46,7 @@ export async function runImageStage(editions: Edition[], options: ImageStageOpti
     for (const page of edition.pages) jobs.push(() => pageJob(page, cache, options));
   }
   let done = 0;
-  await runPool(jobs, Math.min(2, os.availableParallelism()), async (job) => {
+  await runPool(jobs, Math.min(2, coreBudget()), async (job) => {
     await job();
     done++;
     options.progress?.(done, jobs.length);

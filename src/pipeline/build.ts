@@ -32,8 +32,10 @@ export interface BuildSummary {
   images: number;
   encoded: number;
   warnings: number;
-  /** Seconds spent in each stage */
+  /** Seconds spent in each stage: wall time … */
   stages: StageTimes;
+  /** … and CPU time, the build process's and its helpers' */
+  stageCpu: StageTimes;
 }
 
 export async function build(options: BuildOptions, log: Log = console.log): Promise<BuildSummary> {
@@ -84,7 +86,7 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   });
   // After the summaries: the offline copy lists the files of the finished edition folders.
   await stages.run("offline", () => writeOfflineManifests(data.editions, options.outDir, data.lang, options.imageDir), "offline manifests");
-  return summarize(prepared, htmlPages, stages.times);
+  return summarize(prepared, htmlPages, stages);
 }
 
 /**
@@ -131,7 +133,7 @@ function writeJson(file: string, value: unknown): void {
   fs.writeFileSync(file, JSON.stringify(value));
 }
 
-function summarize(prepared: PreparedSite, htmlPages: number, stages: StageTimes): BuildSummary {
+function summarize(prepared: PreparedSite, htmlPages: number, stages: Stages): BuildSummary {
   const { data } = prepared;
   return {
     editions: data.editions.length,
@@ -141,6 +143,7 @@ function summarize(prepared: PreparedSite, htmlPages: number, stages: StageTimes
     images: prepared.images?.images ?? 0,
     encoded: prepared.images?.encoded ?? 0,
     warnings: prepared.diagnostics.warnings.length,
-    stages,
+    stages: stages.times,
+    stageCpu: stages.cpu,
   };
 }

@@ -8,6 +8,7 @@ import { listEditionDates, loadEditions, type EditionSource } from "../content/l
 import type { Settings } from "../content/settings.ts";
 import { NotRemembered, RememberedChecks } from "../content/check.ts";
 import { checkImages, runImageStage, type ImageStageResult } from "../images/stage.ts";
+import { shareCodes, type ShareCodes } from "../images/qr.ts";
 import { getLocale, type Locale } from "../locale/index.ts";
 import { findAreaProblems } from "../model/area-problems.ts";
 import { buildEdition } from "../model/build.ts";
@@ -66,6 +67,8 @@ export interface SiteData {
   searchFirst: Record<string, string>;
   /** Whether cross-edition pages (home, archive, feed, sitemap) are part of this build */
   crossEdition: boolean;
+  /** The share QR codes of the article and story views, made in the image stage */
+  shareCodes: ShareCodes;
   /** Each built edition's URL ledger (written beside its pages) */
   ledgers: UrlLedger[];
   /** Old addresses of renamed articles of the built editions: a redirect page each */
@@ -81,6 +84,12 @@ export interface PreparedSite {
   data: SiteData;
   diagnostics: Diagnostics;
   images: ImageStageResult | null;
+}
+
+/** What the image stage made: the derivatives (null when only checked) and the share QR codes. */
+export interface MadeImages {
+  images: ImageStageResult | null;
+  shareCodes: ShareCodes;
 }
 
 /** What the content stage read: the settings and the editions' sources, checked against the schemas. */
@@ -126,19 +135,23 @@ export function buildModel(content: ContentStage, diagnostics: Diagnostics): Edi
   return editions;
 }
 
-/** Derivatives of every scan, PDF and figure; with content errors (or `images: false`) only checks them. */
-export async function makeImages(editions: Edition[], content: ContentStage, options: SiteOptions, diagnostics: Diagnostics): Promise<ImageStageResult | null> {
+/**
+ * Derivatives of every scan, PDF and figure, and the share QR codes (images too, made once and cached the same
+ * way); with content errors (or `images: false`) the images are only checked and no code is made.
+ */
+export async function makeImages(editions: Edition[], content: ContentStage, options: SiteOptions, diagnostics: Diagnostics): Promise<MadeImages> {
   if (options.images === false || diagnostics.errors.length > 0) {
     // No derivatives now, but every image is still checked so one run lists every problem.
     await checkImages(editions, diagnostics);
-    return null;
+    return { images: null, shareCodes: new Map() };
   }
-  return runImageStage(editions, {
+  const images = await runImageStage(editions, {
     outDir: options.outDir, imageDir: options.imageDir, cacheDir: options.cacheDir, siteRoot: siteRoot(content.settings),
     diagnostics, progress: options.progress,
     // Only a build of every edition knows which cached derivatives are stale.
     prune: !options.dates && !options.recent,
   });
+  return { images, shareCodes: shareCodes(editions, siteRoot(content.settings), content.locale.strings.shareQr, options.cacheDir) };
 }
 
 export function siteRoot(settings: Settings): string {
@@ -146,7 +159,7 @@ export function siteRoot(settings: Settings): string {
 }
 
 /** What the templates get: the model plus the archive-wide lists of cross-edition pages. */
-export function assembleSite(content: ContentStage, editions: Edition[], options: SiteOptions): SiteData {
+export function assembleSite(content: ContentStage, editions: Edition[], options: SiteOptions, codes: ShareCodes = new Map()): SiteData {
   const { settings, locale, allDates } = content;
   const crossEdition = options.crossEdition !== false;
   // A build of every edition needs nothing from the previous site, and a shard shows no archive-wide page.
@@ -203,6 +216,7 @@ export function assembleSite(content: ContentStage, editions: Edition[], options
     searchNewest: searchEditions[0]?.date ?? null,
     searchFirst: firstIndexes(searchEditions),
     crossEdition,
+    shareCodes: codes,
   };
 }
 
@@ -219,8 +233,8 @@ export async function prepareSite(options: SiteOptions, stages: Stages = new Sta
   const diagnostics = new Diagnostics();
   const content = await stages.run("content", () => readContent(options, diagnostics));
   const editions = await stages.run("model", () => buildModel(content, diagnostics));
-  const images = await stages.run("images", () => makeImages(editions, content, options, diagnostics));
-  const data = await stages.run("summaries", () => assembleSite(content, editions, options), "site data");
+  const { images, shareCodes: codes } = await stages.run("images", () => makeImages(editions, content, options, diagnostics));
+  const data = await stages.run("summaries", () => assembleSite(content, editions, options, codes), "site data");
   return { data, diagnostics, images };
 }
 

@@ -5,7 +5,7 @@ import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
 import { affectedEditions, build, type BuildSummary } from "../pipeline/build.ts";
 import { builtAfter } from "../pipeline/files.ts";
-import { Stages, type Log } from "../pipeline/stages.ts";
+import { addStageTimes, Stages, type Log } from "../pipeline/stages.ts";
 import { readLedger, type Redirect, type UrlLedger } from "../pipeline/ledger.ts";
 import { checkLatePage, deleteWithdrawnImages, findWithdrawnArticle, recordWithdrawal } from "./late.ts";
 import { PublishRoot, searchIndexIn } from "./release.ts";
@@ -153,7 +153,7 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
           `${options.withdraw === undefined ? "" : `, and ${path.join(options.editionsDir, options.date, "edition.yml")} keeps the withdrawal`}; ` +
           `only the clean-up after it (deleting withdrawn pictures and old releases) did not finish: run the same publish again to finish it`);
     }
-    summary.stages.summaries = (summary.stages.summaries ?? 0) + (stages.times.summaries ?? 0);
+    addStageTimes(summary, stages);
     return {
       ...summary, release: id, rebuiltEditions: [...rebuild].sort(),
       withdrawn: ledgerAfter?.withdrawn ?? [], deletedImages, redirects: ledgerAfter?.redirects ?? [],

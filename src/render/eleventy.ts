@@ -8,7 +8,7 @@ import { filtersPlugin } from "./filters.ts";
 import { navigationPlugin } from "./navigation.ts";
 import { offlinePlugin } from "./offline.ts";
 import { openDataPlugin } from "../opendata/eleventy.ts";
-import { qrPlugin, shareCodes } from "./qr.ts";
+import { qrPlugin } from "./qr.ts";
 import { downloadsPlugin } from "./downloads.ts";
 import { wordsPlugin } from "./words.ts";
 import { copyAssets } from "./assets.ts";
@@ -25,14 +25,14 @@ export function sitePlugin(eleventyConfig: any, options: { site: SiteData; cache
   const { site } = options;
   // The archive-wide lists no template reads (3,650 records each for ten years) are left out, not frozen, and so
   // are the calendars of the years whose archive page is not rendered (a publish renders tonight's year only).
-  const { index: _index, searchEditions: _searchEditions, ...forTemplates } = site;
+  const { index: _index, searchEditions: _searchEditions, shareCodes, ...forTemplates } = site;
   const calendar = site.calendar.map(({ months: _months, ...year }) => year);
   eleventyConfig.addGlobalData("banmian", deepFreeze({ ...forTemplates, calendar, views: buildViews(site) }));
   eleventyConfig.addPlugin(filtersPlugin, { root: site.root, timeZone: site.settings.timeZone });
   eleventyConfig.addPlugin(navigationPlugin);
   eleventyConfig.addPlugin(offlinePlugin);
   eleventyConfig.addPlugin(openDataPlugin);
-  eleventyConfig.addPlugin(qrPlugin, { codes: shareCodes(site.editions, site.root, site.t.shareQr, options.cacheDir) });
+  eleventyConfig.addPlugin(qrPlugin, { codes: shareCodes });
   eleventyConfig.addPlugin(downloadsPlugin);
   eleventyConfig.addPlugin(wordsPlugin);
   eleventyConfig.on("eleventy.engine.njk", ({ nunjucks }: { nunjucks: any }) => cacheCompiledTemplates(nunjucks, options.cacheDir));
@@ -58,7 +58,7 @@ export interface RenderOptions {
   outDir: string;
   /** Templates left out of this build */
   ignore?: string[];
-  /** The cache folder: the share QR codes and the compiled templates made before are kept there */
+  /** The cache folder: the compiled templates made before are kept there */
   cacheDir?: string;
 }
 

@@ -2,7 +2,7 @@
 // are the one pipeline (src/pipeline/build.ts) with other options.
 import { build, type BuildSummary } from "../pipeline/build.ts";
 import type { SiteOptions } from "../pipeline/options.ts";
-import { Stages, type Log } from "../pipeline/stages.ts";
+import { addStageTimes, Stages, type Log } from "../pipeline/stages.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
 import { mergeShardPartsInto } from "./parts.ts";
@@ -35,6 +35,6 @@ export async function buildCrossEdition(options: SiteOptions, log: Log = console
   const index = await stages.run("summaries", () => mergeShardPartsInto(options.outDir, allDates), "archive index");
   log(`  ${index.editions.length} editions in the archive index`);
   const summary = await build({ ...options, previousSite: options.outDir, dates: [allDates[allDates.length - 1]] }, log);
-  summary.stages.summaries = (summary.stages.summaries ?? 0) + (stages.times.summaries ?? 0);
+  addStageTimes(summary, stages);
   return summary;
 }

@@ -14,7 +14,10 @@ export interface ChildResult {
   peakRssMb: number | null;
   /** Sum of the peaks of the processes the child started (the Pagefind indexer); 0 when there were none */
   helperPeakRssMb: number | null;
+  /** User + system CPU time of the child itself … */
   cpuSeconds: number | null;
+  /** … and of the processes it started that ended before it did */
+  helperCpuSeconds: number | null;
   /** The last lines the child printed, stdout and stderr interleaved */
   tail: string;
   /** What a child run with --json reported: its last line on stdout, parsed; null when it printed none */
@@ -73,7 +76,7 @@ export function runNode(nodeArgs: string[], options: ChildOptions = {}): Running
       if (partial.stdout.trim()) lastStdout = partial.stdout;
       for (const rest of [partial.stdout, partial.stderr]) if (rest) addLine(rest);
       const seconds = (performance.now() - started) / 1000;
-      let stats: { maxRssKb: number; helpersMaxRssKb: number; cpuSeconds: number } | null = null;
+      let stats: { maxRssKb: number; helpersMaxRssKb: number; cpuSeconds: number; helpersCpuSeconds: number | null } | null = null;
       try {
         stats = JSON.parse(fs.readFileSync(statsFile, "utf8"));
         fs.rmSync(statsFile, { force: true });
@@ -85,6 +88,7 @@ export function runNode(nodeArgs: string[], options: ChildOptions = {}): Running
         peakRssMb: stats ? stats.maxRssKb / 1024 : null,
         helperPeakRssMb: stats ? stats.helpersMaxRssKb / 1024 : null,
         cpuSeconds: stats ? stats.cpuSeconds : null,
+        helperCpuSeconds: stats ? stats.helpersCpuSeconds : null,
         tail: lines.join("\n"),
         json: parseReport(lastStdout),
       });

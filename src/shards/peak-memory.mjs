@@ -1,6 +1,6 @@
 // Preloaded into a measured node process (node --import …/peak-memory.mjs): at exit it writes the process's
-// peak resident memory and CPU time to the file named by BANMIAN_STATS_FILE, and the peak memory of the helper
-// processes it started (the Pagefind indexer), which its own numbers do not include. Plain JS, so that it can
+// peak resident memory and CPU time to the file named by BANMIAN_STATS_FILE, and the peak memory and CPU time of
+// the helper processes it started (the Pagefind indexer), which its own numbers do not include. Plain JS, so that it can
 // measure any node command, Eleventy's own CLI included, without adding a TypeScript loader to it.
 import fs from "node:fs";
 
@@ -26,10 +26,24 @@ if (file) {
     }
   };
   if (fs.existsSync("/proc/self/stat")) setInterval(poll, 500).unref();
+  /** User + system seconds of the children that ended (cutime, cstime: fields 16–17 of /proc/self/stat) */
+  const reapedChildrenCpu = () => {
+    try {
+      const stat = fs.readFileSync("/proc/self/stat", "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return (Number(fields[13]) + Number(fields[14])) / 100;
+    } catch {
+      // Not Linux: helpers' time unknown, as their memory is.
+      return null;
+    }
+  };
   process.on("exit", (code) => {
     const usage = process.resourceUsage();
     const helpersMaxRssKb = [...helpers.values()].reduce((sum, kb) => sum + kb, 0);
-    const stats = { code, maxRssKb: usage.maxRSS, helpersMaxRssKb, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 };
+    const stats = {
+      code, maxRssKb: usage.maxRSS, helpersMaxRssKb,
+      cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, helpersCpuSeconds: reapedChildrenCpu(),
+    };
     fs.writeFileSync(file, JSON.stringify(stats));
   });
 }

@@ -46,11 +46,15 @@ export interface StepResult {
   peakRssMb: number | null;
   /** … and of the helper processes it started (the Pagefind indexer) */
   helperPeakRssMb: number | null;
-  /** User + system CPU time of the build process (its helpers not included) */
+  /** User + system CPU time of the build process … */
   cpuSeconds: number | null;
+  /** … and of its helpers */
+  helperCpuSeconds: number | null;
   attempts: number;
-  /** Seconds in each pipeline stage, as the child reported them */
+  /** Seconds in each pipeline stage, as the child reported them: wall time … */
   stages: StageTimes;
+  /** … and CPU time */
+  stageCpu: StageTimes;
 }
 
 export interface RebuildSummary {
@@ -158,7 +162,11 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
   const started = performance.now();
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
   const total = shards.reduce((n, s) => n + s.dates.length, 0);
-  log(`rebuilding ${total} editions in ${shards.length} shard${shards.length === 1 ? "" : "s"}, ${Math.min(jobs, shards.length)} at once`);
+  const atOnce = Math.min(jobs, shards.length);
+  // Each shard its share of the cores: left to itself, one shard's image threads would take every core, and the
+  // shard rendering beside them would wait for one.
+  const cores = Math.max(1, Math.floor(os.availableParallelism() / atOnce));
+  log(`rebuilding ${total} editions in ${shards.length} shard${shards.length === 1 ? "" : "s"}, ${atOnce} at once, ${cores} core${cores === 1 ? "" : "s"} each`);
   const results: StepResult[] = [];
   let editionsDone = 0;
   const running = new Set<RunningChild>();
@@ -169,7 +177,7 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
     let result: ChildResult;
     for (;;) {
       attempt++;
-      const child = runNode(buildArgs(options, target, ["--shard", shard.id]), { cwd: projectRoot });
+      const child = runNode(buildArgs(options, target, ["--shard", shard.id, "--cores", String(cores)]), { cwd: projectRoot });
       running.add(child);
       result = await child.done;
       running.delete(child);
@@ -186,7 +194,8 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
     const htmlPages = report.htmlPages;
     results.push({
       name: shard.id, editions: shard.dates.length, htmlPages, seconds: result.seconds,
-      peakRssMb: result.peakRssMb, helperPeakRssMb: result.helperPeakRssMb, cpuSeconds: result.cpuSeconds, attempts: attempt, stages: report.stages,
+      peakRssMb: result.peakRssMb, helperPeakRssMb: result.helperPeakRssMb, cpuSeconds: result.cpuSeconds,
+      helperCpuSeconds: result.helperCpuSeconds, attempts: attempt, stages: report.stages, stageCpu: report.stageCpu,
     });
     editionsDone += shard.dates.length;
     const elapsed = (performance.now() - started) / 1000;
@@ -212,10 +221,11 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
   const crossStarted = performance.now();
   const cross = await runNode(buildArgs(options, target, ["--cross-edition"]), { cwd: projectRoot }).done;
   if (cross.code !== 0) throw new Error(`the cross-edition step failed (${exitOf(cross)}); its last output:\n${cross.tail}`);
+  const crossReport = childReport(cross, "the cross-edition step");
   const crossEdition: StepResult = {
     name: "cross-edition", editions: 1, htmlPages: 0, seconds: cross.seconds,
-    peakRssMb: cross.peakRssMb, helperPeakRssMb: cross.helperPeakRssMb, cpuSeconds: cross.cpuSeconds, attempts: 1,
-    stages: childReport(cross, "the cross-edition step").stages,
+    peakRssMb: cross.peakRssMb, helperPeakRssMb: cross.helperPeakRssMb, cpuSeconds: cross.cpuSeconds,
+    helperCpuSeconds: cross.helperCpuSeconds, attempts: 1, stages: crossReport.stages, stageCpu: crossReport.stageCpu,
   };
   log(`✓ cross-edition: home, archive calendar, feed, sitemap (${secondsSince(crossStarted)}, ${mb(cross.peakRssMb, cross.helperPeakRssMb)})`);
 

@@ -8,6 +8,8 @@ export interface Run {
   peakRssMb: number | null;
   /** User + system CPU time of the process: steadier than wall time on a machine shared with other work */
   cpuSeconds: number | null;
+  /** … and of the helper processes it started (the Pagefind indexer), when measured */
+  helperCpuSeconds?: number | null;
 }
 
 export interface Series {
@@ -25,7 +27,10 @@ export async function timeNode(args: string[], options: { cwd: string; env?: Nod
   if (result.code !== 0) {
     throw new Error(`node ${args.join(" ")} (in ${options.cwd}) failed with ${result.signal ?? `exit code ${result.code}`}:\n${result.tail}`);
   }
-  return { seconds: result.seconds, peakRssMb: result.peakRssMb, cpuSeconds: result.cpuSeconds, tail: result.tail, json: result.json };
+  return {
+    seconds: result.seconds, peakRssMb: result.peakRssMb, cpuSeconds: result.cpuSeconds, helperCpuSeconds: result.helperCpuSeconds,
+    tail: result.tail, json: result.json,
+  };
 }
 
 export function series(runs: Run[]): Series {

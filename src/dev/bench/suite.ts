@@ -335,10 +335,15 @@ function cpuRatio(a: Series, b: Series): number | null {
 
 /** Keeps the stage times a build child reported with --json next to its wall time. */
 function reported<R extends Run & { json: unknown }>(run: R, into: TimedStep[]): R {
-  const stages = (run.json as BuildSummary | null)?.stages;
-  if (!stages) throw new Error("a build run with --json reported no stage times");
-  into.push({ seconds: run.seconds, stages });
+  const report = run.json as BuildSummary | null;
+  if (!report?.stages) throw new Error("a build run with --json reported no stage times");
+  into.push({ seconds: run.seconds, stages: report.stages, stageCpu: report.stageCpu, cpuSeconds: processCpu(run) });
   return run;
+}
+
+/** A process's CPU time with its helpers', or null when either is unknown. */
+function processCpu(run: { cpuSeconds: number | null; helperCpuSeconds?: number | null }): number | null {
+  return run.cpuSeconds === null || run.helperCpuSeconds == null ? null : run.cpuSeconds + run.helperCpuSeconds;
 }
 
 /** The run of median wall time, so a stage table and the ratio it explains describe the same kind of run. */
@@ -359,7 +364,7 @@ function rebuildResult(s: RebuildSummary): RebuildResult {
     crossEditionSeconds: round(s.crossEdition.seconds, 1),
     crossEditionPeakRssMb: whole(stepPeakMb(s.crossEdition)),
     shardPeakRssMb: Object.fromEntries(s.shards.map((r) => [r.name, { build: whole(r.peakRssMb), indexer: whole(r.helperPeakRssMb) }])),
-    stages: stageTable([...s.shards, s.crossEdition]),
+    stages: stageTable(steps.map((r) => ({ ...r, cpuSeconds: processCpu(r) }))),
     cpuSeconds: cpu === null ? null : round(cpu, 1),
     pagesPerCpuSecond: cpu === null ? null : round(s.htmlPages / cpu, 1),
   };

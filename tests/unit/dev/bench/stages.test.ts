@@ -9,12 +9,26 @@ describe("stageTable", () => {
       { seconds: 2, stages: { content: 0.5, pages: 0.5 } },
     ]);
     const of = (stage: string) => rows.find((r) => r.stage === stage);
-    expect(of("content")).toEqual({ stage: "content", seconds: 1, share: 0.167 });
+    expect(of("content")).toEqual({ stage: "content", seconds: 1, share: 0.167, cpuSeconds: null });
     expect(of("pages")?.seconds).toBe(1.5);
-    expect(of("search")).toEqual({ stage: "search", seconds: 2, share: 0.333 });
-    expect(of("start-up")).toEqual({ stage: "start-up", seconds: 1.5, share: 0.25 });
+    expect(of("search")).toEqual({ stage: "search", seconds: 2, share: 0.333, cpuSeconds: null });
+    expect(of("start-up")).toEqual({ stage: "start-up", seconds: 1.5, share: 0.25, cpuSeconds: null });
     expect(of("images")).toBeUndefined();
     expect(rows.reduce((n, r) => n + r.share, 0)).toBeCloseTo(1, 2);
+  });
+
+  it("sums CPU time the same way, the process's CPU outside every stage as start-up's", () => {
+    const rows = stageTable([
+      { seconds: 4, stages: { pages: 3 }, stageCpu: { pages: 1.5 }, cpuSeconds: 2.25 },
+      { seconds: 2, stages: { pages: 1 }, stageCpu: { pages: 1 }, cpuSeconds: 1.5 },
+    ]);
+    const of = (stage: string) => rows.find((r) => r.stage === stage);
+    expect(of("pages")?.cpuSeconds).toBe(2.5);
+    expect(of("start-up")).toEqual({ stage: "start-up", seconds: 2, share: 0.333, cpuSeconds: 1.25 });
+    // One process without CPU times makes the column unknown rather than short.
+    const partial = stageTable([{ seconds: 1, stages: { pages: 1 }, stageCpu: { pages: 1 }, cpuSeconds: 1 }, { seconds: 1, stages: { pages: 1 } }]);
+    expect(partial.find((r) => r.stage === "pages")?.cpuSeconds).toBeNull();
+    expect(stageTableRows([rows])[0][1]).toBe("4.00 s   67 %  CPU 2.50 s");
   });
 
   it("lays several tables side by side, in pipeline order, blank where a table lacks a stage", () => {

@@ -6,7 +6,7 @@ import path from "node:path";
 import jsQRModule from "jsqr";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { qrSvg, shareCodes } from "../../../src/render/qr.ts";
+import { qrSvg, shareCodes } from "../../../src/images/qr.ts";
 import type { Edition } from "../../../src/model/types.ts";
 
 // jsqr is a CommonJS bundle: its function is the module's default export's "default".

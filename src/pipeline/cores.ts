@@ -1,0 +1,16 @@
+// How many cores a build keeps busy: the machine's, or its share when a rebuild runs several builds at once, so
+// that one shard's image threads do not take the core another shard renders on. (The Pagefind indexer needs no
+// limit: it works about one core, its CPU time about its wall time in the search stage.)
+import os from "node:os";
+
+let budget = os.availableParallelism();
+
+/** The cores this process's build may keep busy. */
+export function coreBudget(): number {
+  return budget;
+}
+
+/** Limits this process's build to `n` cores: libvips's threads and the images made at once (the image stage). */
+export function limitCores(n: number): void {
+  budget = Math.max(1, Math.min(n, os.availableParallelism()));
+}
