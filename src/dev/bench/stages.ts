@@ -29,7 +29,7 @@ export interface StageRow {
 export const stageLabels: Partial<Record<StageRow["stage"], string>> = {
   content: "content reading and validation",
   model: "model",
-  images: "image cache look-ups (and images made)",
+  images: "images: cache look-ups (and images, share codes made)",
   pages: "Eleventy render",
   search: "search indexing",
   downloads: "downloads",

@@ -35,7 +35,7 @@ describe("stageTable", () => {
     const a = stageTable([{ seconds: 1, stages: { images: 0.5 } }]);
     const b = stageTable([{ seconds: 1, stages: { pages: 0.25 } }]);
     const rows = stageTableRows([a, b]);
-    expect(rows.map((r) => r[0])).toEqual(["image cache look-ups (and images made)", "Eleventy render", "search indexing", "process start-up, module loading, exit"]);
+    expect(rows.map((r) => r[0])).toEqual(["images: cache look-ups (and images, share codes made)", "Eleventy render", "search indexing", "process start-up, module loading, exit"]);
     expect(rows[0][1]).toBe("0.50 s   50 %");
     expect(rows[0][2]).toBe("");
     expect(rows[1][2]).toBe("0.25 s   25 %");
