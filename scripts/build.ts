@@ -7,7 +7,7 @@ import { buildCrossEdition, buildShard } from "../src/shards/build.ts";
 
 const usage = `usage: npm run build -- [--date YYYY-MM-DD … | --shard YYYY[-MM] | --cross-edition]
                      [--out DIR] [--editions DIR] [--site FILE] [--cache DIR] [--image-dir DIR] [--cores N] [--json]
-  --cores N  keep at most N cores busy (image threads, search indexer); default all (a rebuild gives each shard its share)
+  --cores N  threads libvips gives each image; default the core count (a rebuild gives each shard its share)
   --json     print the result as one JSON line (for a parent process), the stages' lines on stderr`;
 const { values } = parseCommand({
   usage,

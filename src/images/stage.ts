@@ -3,7 +3,6 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostics } from "../content/diagnostics.ts";
 import { polygonBounds } from "../model/geometry.ts";
-import { coreBudget } from "../pipeline/cores.ts";
 import { runPool } from "../pipeline/pool.ts";
 import type { Article, Edition, ImageVariant, Page, Picture } from "../model/types.ts";
 import { DerivativeCache, hashBytes, publishEntry } from "./cache.ts";
@@ -46,7 +45,8 @@ export async function runImageStage(editions: Edition[], options: ImageStageOpti
     for (const page of edition.pages) jobs.push(() => pageJob(page, cache, options));
   }
   let done = 0;
-  await runPool(jobs, Math.min(2, coreBudget()), async (job) => {
+  // Two pages at once even on the build's one core: one is encoded while the other's files are read and written.
+  await runPool(jobs, 2, async (job) => {
     await job();
     done++;
     options.progress?.(done, jobs.length);

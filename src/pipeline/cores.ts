@@ -10,7 +10,10 @@ export function coreBudget(): number {
   return budget;
 }
 
-/** Limits this process's build to `n` cores: libvips's threads and the images made at once (the image stage). */
+/**
+ * Limits this process's build to `n` cores: the threads libvips gives each image (two images are made at once,
+ * whatever the share: one is encoded while the other's files are read and written).
+ */
 export function limitCores(n: number): void {
   budget = Math.max(1, Math.min(n, os.availableParallelism()));
 }

@@ -163,8 +163,9 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
   const total = shards.reduce((n, s) => n + s.dates.length, 0);
   const atOnce = Math.min(jobs, shards.length);
-  // Each shard its share of the cores: left to itself, one shard's image threads would take every core, and the
-  // shard rendering beside them would wait for one.
+  // Each shard its share of the cores for libvips's threads: left to itself, each image of one shard would take
+  // every core, and the shard rendering beside it would wait longer for one. (With a share of one core and two
+  // images at once, a 60-edition rebuild took as long as with every core each: 57.6–59.4 s against 57.7–59.2 s.)
   const cores = Math.max(1, Math.floor(os.availableParallelism() / atOnce));
   log(`rebuilding ${total} editions in ${shards.length} shard${shards.length === 1 ? "" : "s"}, ${atOnce} at once, ${cores} core${cores === 1 ? "" : "s"} each`);
   const results: StepResult[] = [];
