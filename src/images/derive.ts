@@ -37,9 +37,11 @@ let loaded: SharpLib | undefined;
 
 /** sharp, loaded on first use: a warm build that finds every image in the cache never loads libvips. */
 async function loadSharp(): Promise<SharpLib> {
-  loaded ??= (await import("sharp")).default;
-  // Each time: a setter, and the build's share of the cores may be set after the first load (in tests).
-  loaded.concurrency(coreBudget());
+  if (!loaded) {
+    loaded = (await import("sharp")).default;
+    // The build's share of the cores is set before any image is made (scripts/build.ts, --cores).
+    loaded.concurrency(coreBudget());
+  }
   return loaded;
 }
 

@@ -145,13 +145,14 @@ export async function makeImages(editions: Edition[], content: ContentStage, opt
     await checkImages(editions, diagnostics);
     return { images: null, shareCodes: new Map() };
   }
+  const root = siteRoot(content.settings);
   const images = await runImageStage(editions, {
-    outDir: options.outDir, imageDir: options.imageDir, cacheDir: options.cacheDir, siteRoot: siteRoot(content.settings),
+    outDir: options.outDir, imageDir: options.imageDir, cacheDir: options.cacheDir, siteRoot: root,
     diagnostics, progress: options.progress,
     // Only a build of every edition knows which cached derivatives are stale.
     prune: !options.dates && !options.recent,
   });
-  return { images, shareCodes: shareCodes(editions, siteRoot(content.settings), content.locale.strings.shareQr, options.cacheDir) };
+  return { images, shareCodes: shareCodes(editions, root, content.locale.strings.shareQr, options.cacheDir) };
 }
 
 export function siteRoot(settings: Settings): string {
