@@ -104,3 +104,18 @@ export function clickAccuracy(
 }
 
 export type { Point };
+
+/** A paragraph that stops where a line or column broke it: ending on a letter, digit, comma, semicolon or hyphen. */
+const BROKEN_END = /[\p{L}\p{N},;，；、\-‐]$/u;
+
+/**
+ * The body's paragraphs (blank-line separated, `#` subheads not counted) and those among them that end mid-sentence:
+ * what a reader sees as a line or column break left inside the prose.
+ */
+export function brokenParagraphs(markdown: string): { total: number; broken: string[] } {
+  const paragraphs = markdown
+    .split(/\n\s*\n/u)
+    .map((p) => p.trim())
+    .filter((p) => p && !/^#{1,6}\s/u.test(p));
+  return { total: paragraphs.length, broken: paragraphs.filter((p) => BROKEN_END.test(p)) };
+}

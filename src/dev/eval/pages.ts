@@ -8,8 +8,9 @@ import { proposeAreas, type ArticleText } from "../../desk/hotspots/propose.ts";
 import { importPdf } from "../../desk/import/pdf-page.ts";
 import { formatTable } from "../../cli/table.ts";
 import {
-  clickAccuracy, comparable, matchArticles, titleRight, type ClickResult, type PrintedLine,
+  brokenParagraphs, clickAccuracy, comparable, matchArticles, titleRight, type ClickResult, type PrintedLine,
 } from "./metrics.ts";
+import { scoreTruth, type TruthPage, type TruthResult } from "./truth.ts";
 
 /** One article as the publisher lists it (articles.json). */
 export interface PublisherArticle {
@@ -49,6 +50,9 @@ export interface PdfModeResult {
   /** Body F1 of each publisher article (0 where nothing matched it). */
   bodyF1: number[];
   clicks: ClickResult;
+  /** Body paragraphs of the produced articles that match a publisher's, and those ending mid-sentence. */
+  paragraphs: { broken: number; total: number };
+  brokenExamples: string[];
 }
 
 export interface PageResult {
@@ -56,6 +60,13 @@ export interface PageResult {
   text: TextModeResult;
   /** null where the import failed; `error` says why. */
   pdf: PdfModeResult | null;
+  error?: string;
+}
+
+/** A truth folder's page: the PDF-only import scored against hand-made truth (null where the import failed). */
+export interface TruthPageResult {
+  name: string;
+  truth: TruthResult | null;
   error?: string;
 }
 
@@ -125,7 +136,18 @@ export function runPdfMode(pdf: Uint8Array, page: PublisherPage): PdfModeResult 
     ...produced.filter((_, p) => pairs[p] < 0).map((a) => a.fields.area ?? null),
   ];
   const layout = readPdfLayout(pdf);
+  const paragraphs = { broken: 0, total: 0 };
+  const brokenExamples: string[] = [];
+  produced.forEach((a, p) => {
+    if (pairs[p] < 0) return;
+    const counted = brokenParagraphs(a.body);
+    paragraphs.total += counted.total;
+    paragraphs.broken += counted.broken.length;
+    brokenExamples.push(...counted.broken.map((b) => `«${a.fields.headline}»: …${Array.from(b).slice(-24).join("")}`));
+  });
   return {
+    paragraphs,
+    brokenExamples,
     expected: expected.length,
     found: byExpected.filter((p) => p >= 0).length,
     spurious: pairs.filter((e) => e < 0).length,
@@ -138,16 +160,32 @@ export function runPdfMode(pdf: Uint8Array, page: PublisherPage): PdfModeResult 
   };
 }
 
-/** The page folders under `root` that hold page.pdf and articles.json, by name. */
-export async function findPageFolders(root: string): Promise<string[]> {
+/** The page folders under `root`, by name: those with page.pdf and the publisher's articles.json, and truth folders. */
+export async function findPageFolders(root: string): Promise<{ publisher: string[]; truth: string[] }> {
   const entries = await fs.readdir(root, { withFileTypes: true });
-  const found: string[] = [];
-  for (const e of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  const found = { publisher: [] as string[], truth: [] as string[] };
+  const exists = (file: string) => fs.stat(file).then(() => true, () => false);
+  for (const e of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const dir = path.join(root, e.name);
-    const has = await Promise.all(["page.pdf", "articles.json"].map((f) => fs.stat(path.join(dir, f)).then(() => true, () => false)));
-    if (has.every(Boolean)) found.push(dir);
+    if (!(await exists(path.join(dir, "page.pdf")))) continue;
+    if (await exists(path.join(dir, "articles.json"))) found.publisher.push(dir);
+    else if (await exists(path.join(dir, "truth.json"))) found.truth.push(dir);
   }
   return found;
+}
+
+/** A truth folder's page imported from its PDF alone and scored. */
+export async function evaluateTruthPage(dir: string): Promise<TruthPageResult> {
+  const pdf = await fs.readFile(path.join(dir, "page.pdf"));
+  const truth = JSON.parse(await fs.readFile(path.join(dir, "truth.json"), "utf8")) as TruthPage;
+  const name = path.basename(dir);
+  try {
+    const imported = importPdf(pdf, { source: "page.pdf" });
+    return { name, truth: scoreTruth(truth, printedLines(readPdfLayout(pdf)), imported.articles) };
+  } catch (err) {
+    // One page the importer cannot read is reported in its row; the other pages are still measured.
+    return { name, truth: null, error: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 export async function evaluatePage(dir: string): Promise<PageResult> {
@@ -168,18 +206,21 @@ const percent = (right: number, total: number) => (total === 0 ? "-" : `${((100 
 const ratio = (right: number, total: number) => `${right}/${total}`;
 const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
 
-const header = ["mode", "articles found", "spurious", "titles", "subtitles", "bylines", "subheads", "body F1", "clicks", "click accuracy"];
+const header = [
+  "mode", "articles found", "spurious", "titles", "subtitles", "bylines", "subheads", "body F1", "clicks", "click accuracy",
+  "broken paragraphs",
+];
 
 function textRow(c: ClickResult): string[] {
-  return ["text", "-", "-", "-", "-", "-", "-", "-", String(c.clicks), percent(c.right, c.clicks)];
+  return ["text", "-", "-", "-", "-", "-", "-", "-", String(c.clicks), percent(c.right, c.clicks), "-"];
 }
 
 function pdfRow(r: PdfModeResult | null, error?: string): string[] {
-  if (!r) return ["pdf", `failed: ${error ?? "?"}`, "", "", "", "", "", "", "", ""];
+  if (!r) return ["pdf", `failed: ${error ?? "?"}`, "", "", "", "", "", "", "", "", ""];
   return [
     "pdf", ratio(r.found, r.expected), String(r.spurious), ratio(r.titles, r.expected), ratio(r.subtitles, r.expected),
     ratio(r.bylines, r.expected), ratio(r.subheads.found, r.subheads.expected), mean(r.bodyF1).toFixed(3),
-    String(r.clicks.clicks), percent(r.clicks.right, r.clicks.clicks),
+    String(r.clicks.clicks), percent(r.clicks.right, r.clicks.clicks), ratio(r.paragraphs.broken, r.paragraphs.total),
   ];
 }
 
@@ -192,6 +233,7 @@ export function formatPageResult(r: PageResult, verbose = false): string {
   if (verbose) {
     out.push(...missLines("text", r.text.clicks));
     if (r.pdf) out.push(...missLines("pdf", r.pdf.clicks));
+    if (r.pdf) out.push(...r.pdf.brokenExamples.map((b) => `  pdf broken paragraph: ${b}`));
   }
   return out.join("\n");
 }
@@ -216,6 +258,7 @@ export function formatSummary(results: readonly PageResult[]): string {
       ratio(total((p) => p.titles), expected), ratio(total((p) => p.subtitles), expected), ratio(total((p) => p.bylines), expected),
       ratio(total((p) => p.subheads.found), total((p) => p.subheads.expected)), mean(pdfs.flatMap((p) => p.bodyF1)).toFixed(3),
       String(pdfClicks.clicks), percent(pdfClicks.right, pdfClicks.clicks),
+      `${ratio(total((p) => p.paragraphs.broken), total((p) => p.paragraphs.total))} ${percent(total((p) => p.paragraphs.broken), total((p) => p.paragraphs.total))}`,
       pdfs.length ? `${(100 * worst(pdfs.map((p) => p.clicks))).toFixed(2)} %` : "-",
     ],
   ];
@@ -227,25 +270,78 @@ export function formatSummary(results: readonly PageResult[]): string {
   ].join("\n");
 }
 
+const truthHeader = ["page", "headlines", "separated", "clicks", "furniture out", "merged", "spurious", "broken paragraphs"];
+
+function truthRow(name: string, r: TruthResult | null, error?: string): string[] {
+  if (!r) return [name, `failed: ${error ?? "?"}`, "", "", "", "", "", ""];
+  return [
+    name, ratio(r.headlines.found, r.headlines.expected), ratio(r.separated.right, r.separated.expected),
+    `${ratio(r.clicks.right, r.clicks.clicks)} ${percent(r.clicks.right, r.clicks.clicks)}`,
+    ratio(r.furniture.out, r.furniture.lines), String(r.merged), `${r.spurious} of ${r.produced}`,
+    `${ratio(r.paragraphs.broken, r.paragraphs.total)} ${percent(r.paragraphs.broken, r.paragraphs.total)}`,
+  ];
+}
+
+/** The truth set's pages, one row each, then the sums: the measures of the truth's README. */
+export function formatTruthSummary(results: readonly TruthPageResult[]): string {
+  const scored = results.flatMap((r) => (r.truth ? [r.truth] : []));
+  const sum = (f: (t: TruthResult) => number) => scored.reduce((n, t) => n + f(t), 0);
+  const clicksRight = sum((t) => t.clicks.right);
+  const clicks = sum((t) => t.clicks.clicks);
+  const worstPage = scored.reduce((w, t) => Math.min(w, t.clicks.clicks ? t.clicks.right / t.clicks.clicks : 1), 1);
+  const pct = (a: number, b: number) => `${ratio(a, b)} ${percent(a, b)}`;
+  const rows = results.map((r) => truthRow(r.name, r.truth, r.error));
+  const summary = [
+    ["headlines", pct(sum((t) => t.headlines.found), sum((t) => t.headlines.expected))],
+    ["articles separated", pct(sum((t) => t.separated.right), sum((t) => t.separated.expected))],
+    ["clicks", `${pct(clicksRight, clicks)} (worst page ${(100 * worstPage).toFixed(2)} %)`],
+    ["ads and furniture left out", pct(sum((t) => t.furniture.out), sum((t) => t.furniture.lines))],
+    ["merged areas", String(sum((t) => t.merged))],
+    ["spurious articles", `${sum((t) => t.spurious)} of ${sum((t) => t.produced)} produced`],
+    ["broken paragraphs", pct(sum((t) => t.paragraphs.broken), sum((t) => t.paragraphs.total))],
+  ];
+  const failed = results.filter((r) => !r.truth).map((r) => `pdf import failed on ${r.name}: ${r.error}`);
+  const unplaced = scored.reduce((n, t) => n + t.unplaced.length, 0);
+  return [
+    formatTable(truthHeader, rows),
+    "",
+    `summary (${results.length} truth pages${failed.length ? `, scored ${scored.length}` : ""})`,
+    formatTable(["measure", "value"], summary),
+    ...(unplaced ? [`${unplaced} listed line(s) not found in the pages' text (counted as wrong clicks)`] : []),
+    ...failed,
+  ].join("\n");
+}
+
 export interface EvaluateOptions {
   /** Also list every wrong click. */
   verbose?: boolean;
   print: (text: string) => void;
 }
 
-/** Evaluates every page folder under `root`, printing each page's table as it is done and then the summary. */
-export async function evaluateFolder(root: string, options: EvaluateOptions): Promise<{ pages: number; results: PageResult[] }> {
+/** Evaluates every page folder under `root`, printing each page's table as it is done and then the summaries. */
+export async function evaluateFolder(
+  root: string,
+  options: EvaluateOptions,
+): Promise<{ pages: number; results: PageResult[]; truth: TruthPageResult[] }> {
   const dirs = await findPageFolders(root);
-  if (dirs.length === 0) {
-    options.print(`${root}: no page folders holding page.pdf and articles.json`);
-    return { pages: 0, results: [] };
+  const pages = dirs.publisher.length + dirs.truth.length;
+  if (pages === 0) {
+    options.print(`${root}: no page folders holding page.pdf with articles.json or truth.json`);
+    return { pages: 0, results: [], truth: [] };
   }
   const results: PageResult[] = [];
-  for (const dir of dirs) {
+  for (const dir of dirs.publisher) {
     const result = await evaluatePage(dir);
     results.push(result);
     options.print(`${formatPageResult(result, options.verbose)}\n`);
   }
-  options.print(formatSummary(results));
-  return { pages: results.length, results };
+  if (results.length) options.print(formatSummary(results));
+  const truth: TruthPageResult[] = [];
+  for (const dir of dirs.truth) {
+    const result = await evaluateTruthPage(dir);
+    truth.push(result);
+    if (options.verbose && result.truth) options.print([result.name, ...result.truth.notes.map((n) => `  ${n}`)].join("\n"));
+  }
+  if (truth.length) options.print(formatTruthSummary(truth));
+  return { pages, results, truth };
 }
