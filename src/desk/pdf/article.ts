@@ -1,7 +1,11 @@
 // One article from its pieces: headline, kicker, subtitle, byline, body paragraphs and subheads, figures.
 import { pageLabel, takeContinuations } from "../import/markers.ts";
 import { bareName, bylineLine, splitCredit, takeDateline } from "../import/people.ts";
-import { endsSentence, joinText } from "../import/text.ts";
+import { endsSentence } from "../import/text.ts";
+import type { PageWords } from "../prose/hyphenation.ts";
+import { flowParagraphs, joinLines, type FlowLine } from "../prose/paragraphs.ts";
+import { readingRuns } from "./order.ts";
+import type { LayoutRules } from "./rules.ts";
 import type { Figure, Heading, PagePiece } from "./pieces.ts";
 import { union, width, type Box, type TextLine } from "./read.ts";
 import type { Segment } from "./segment.ts";
@@ -41,6 +45,11 @@ export interface PdfArticle {
 export interface ArticleContext {
   body: number;
   cjk: boolean;
+  /** The language of the page's prose, for its hyphenation. */
+  language: string;
+  /** The page's own words, for the hyphenation. */
+  words: PageWords;
+  rules: LayoutRules;
   warn: (message: string) => void;
 }
 
@@ -64,16 +73,8 @@ function rowText(row: TextLine[], cjk: boolean): string {
   return cjk ? tidyCjk(text) : text;
 }
 
-/** Joins two lines of one paragraph: Chinese without a space; a word hyphenated at the line's end is whole again. */
-function joinLines(a: string, b: string, cjk: boolean): string {
-  if (!a) return b;
-  if (cjk) return a + b;
-  if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
-  return joinText(a, b);
-}
-
 function joinRows(texts: string[], cjk: boolean): string {
-  return texts.reduce((a, b) => joinLines(a, b, cjk), "");
+  return texts.reduce((a, b) => joinLines(a, b, { cjk, language: "en" }), "");
 }
 
 /** Headline lines are the largest type of the heading; smaller lines above are the kicker, below the subtitle. */
@@ -91,20 +92,6 @@ function readHeading(heading: Heading, cjk: boolean): { kicker?: string; headlin
   return { kicker: text(above), headline: text(big) ?? "", subtitle: text(below) };
 }
 
-/** Things in the same column of type: their spans across the page overlap for most of the narrower one. */
-function columnsOf<T extends { box: Box }>(items: T[]): T[][] {
-  const columns: { x0: number; x1: number; items: T[] }[] = [];
-  for (const item of [...items].sort((a, b) => width(b.box) - width(a.box))) {
-    const fit = columns.find((c) => {
-      const overlap = Math.min(c.x1, item.box[2]) - Math.max(c.x0, item.box[0]);
-      return overlap > 0.5 * Math.min(c.x1 - c.x0, width(item.box));
-    });
-    if (fit) fit.items.push(item);
-    else columns.push({ x0: item.box[0], x1: item.box[2], items: [item] });
-  }
-  return columns.sort((a, b) => a.x0 - b.x0).map((c) => c.items.sort((a, b) => a.box[1] - b.box[1]));
-}
-
 const BY = /^(?:[Bb]y|BY|[Dd]i|[Dd]e|[Pp]ar|[Vv]on|[Pp]or)\s+\p{Lu}/u;
 const NOTE = /^[(（][^()（）]{2,}[)）]$/u;
 const CREDIT = /(?:制图|摄影?|供图|图片来源|数据来源|来源|photo(?:graph)?s?|source|graphic|illustration)\s*[:：/]|摄$|供图$/iu;
@@ -115,7 +102,8 @@ type Item = { kind: "paragraph" | "subhead"; text: string };
 
 /** Builds an article from its segment: its headline's region of the page, with what the segmenter gave it. */
 export function buildArticle(segment: Segment<PagePiece["data"]>, context: ArticleContext): PdfArticle {
-  const { body: bodySize, cjk } = context;
+  const { body: bodySize, cjk, rules } = context;
+  const prose = { cjk, language: context.language, words: context.words };
   const pieces = segment.pieces as PagePiece[];
   const headlinePiece = segment.headline as (PagePiece & { data: { heading: Heading } }) | undefined;
   const heading = headlinePiece ? readHeading(headlinePiece.data.heading, cjk) : { headline: "" };
@@ -233,48 +221,14 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     if (from) jumpFrom = pageLabel(from[1]);
     if (jump || from) used.add(l);
   }
-  // The body: the remaining lines and subheads column by column, each column top to bottom.
+  // The body: the remaining lines and subheads in reading order, run by run, joined into paragraphs as printed.
   const bodyLines = textLines.filter((l) => !used.has(l) && !l.vertical);
-  const flowPieces: { box: Box; line?: TextLine; subhead?: string }[] = [
-    ...bodyLines.map((line) => ({ box: line.box, line })),
-    ...subheadPieces.map((p) => ({ box: p.box, subhead: headingText(p.data.heading) })),
+  const flow: FlowLine[] = [
+    ...bodyLines.map((line) => ({ box: line.box, size: line.size, text: cjk ? tidyCjk(line.text) : line.text })),
+    ...subheadPieces.map((p) => ({ box: p.box, size: bodySize, text: headingText(p.data.heading), subhead: true })),
   ];
-  const columns = columnsOf(flowPieces);
-
-  const items: Item[] = [];
-  let open: Item | undefined;
-  for (const column of columns) {
-    const texts = column.filter((c) => c.line);
-    const left = texts.length ? Math.min(...texts.map((c) => c.box[0])) : 0;
-    const right = texts.length ? Math.max(...texts.map((c) => c.box[2])) : 0;
-    let previous: (typeof column)[number] | undefined;
-    for (const entry of column) {
-      if (entry.subhead !== undefined) {
-        items.push({ kind: "subhead", text: entry.subhead });
-        open = undefined;
-        previous = undefined;
-        continue;
-      }
-      const line = entry.line!;
-      const text = cjk ? tidyCjk(line.text) : line.text;
-      const indented = line.box[0] > left + 0.8 * line.size;
-      const previousShort = previous && previous.box[2] < right - 1.5 * line.size;
-      const gap = previous ? line.box[1] - previous.box[3] : 0;
-      const starts =
-        !open ||
-        indented ||
-        gap > 1.2 * line.size ||
-        (previousShort && endsSentence(open.text)) ||
-        NOTE.test(text);
-      if (starts) {
-        open = { kind: "paragraph", text };
-        items.push(open);
-      } else {
-        open!.text = joinLines(open!.text, text, cjk);
-      }
-      previous = entry;
-    }
-  }
+  const runs = readingRuns(flow, { columnGap: rules.gapRatio * bodySize, rowGap: 1.5 * bodySize });
+  const items: Item[] = flowParagraphs(runs, { ...prose, ...rules });
 
   const article: PdfArticle = {
     kicker: kicker || undefined,

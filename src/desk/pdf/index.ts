@@ -4,6 +4,9 @@ import { pagePieces } from "./pieces.ts";
 import { readPage } from "./read.ts";
 import { segmentPage } from "./segment.ts";
 import { isCjkText } from "./typography.ts";
+import { pageWords } from "../prose/hyphenation.ts";
+import { proseLanguage } from "../prose/language.ts";
+import { layoutRules, type LayoutRules } from "./rules.ts";
 
 export type { PdfArticle, PdfFigure } from "./article.ts";
 export type { Box } from "./read.ts";
@@ -13,6 +16,8 @@ export interface PdfImportOptions {
   pageIndex?: number;
   /** "zh", "en", … ; detected from the page's text when not given. */
   locale?: string;
+  /** Thresholds other than the defaults (rules.ts). */
+  rules?: Partial<LayoutRules>;
 }
 
 export interface PdfFurniture {
@@ -41,16 +46,19 @@ const MIN_TEXT_LINES = 3;
 /** Reads one page PDF into its articles in reading order. */
 export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {}): PdfPage {
   const drawing = readPage(bytes, options.pageIndex ?? 0);
-  const allText = drawing.lines.map((l) => l.text).join("");
+  const allText = drawing.lines.map((l) => l.text).join(" ");
   const locale = options.locale ?? (isCjkText(allText) ? "zh" : "en");
   const cjk = locale.startsWith("zh") || locale.startsWith("ja") || locale.startsWith("ko");
+  const rules = layoutRules(options.rules);
+  const language = cjk ? locale.slice(0, 2) : proseLanguage(allText);
+  const words = pageWords(drawing.lines.map((l) => l.text));
   const { body, pieces, furniture } = pagePieces(drawing);
   const warnings: string[] = [];
   const warn = (message: string) => warnings.push(message);
 
   const articles: PdfArticle[] = [];
   for (const segment of segmentPage(pieces, { rules: drawing.rules, minGap: 0.8 * body })) {
-    const article = buildArticle(segment, { body, cjk, warn });
+    const article = buildArticle(segment, { body, cjk, language, words, rules, warn });
     const chars = Array.from(article.body.replace(/\s/gu, "")).length;
     if (!article.headline) {
       if (chars >= MIN_ARTICLE_CHARS) warn(`text with no headline was left out: «${article.body.slice(0, 24)}…»`);
