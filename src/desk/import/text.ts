@@ -27,12 +27,20 @@ export function startsListItem(text: string): boolean {
   return LIST_ITEM.test(text);
 }
 
-/** Joins two pieces of one paragraph: no space between Chinese characters, one between Latin words. */
+/** Characters set without spaces around them: Chinese, Japanese and Korean script and full-width punctuation. */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef《》〈〉「」『』【】]/u;
+/** Quotation marks and dashes both scripts use: the character beyond them decides. */
+const SHARED = /^[“”‘’"'…—·]+|[“”‘’"'…—·]+$/gu;
+
+/** Joins two pieces of one paragraph: no space next to Chinese characters or full-width punctuation, one elsewhere. */
 export function joinText(before: string, after: string): string {
   const a = before.trimEnd();
   const b = after.trimStart();
-  const latinGap = /[A-Za-z0-9][,.;:!?]?$/.test(a) && /^[A-Za-z0-9]/.test(b);
-  return latinGap ? `${a} ${b}` : a + b;
+  if (!a || !b) return a + b;
+  const end = a.replace(SHARED, "").at(-1) ?? "";
+  const start = b.replace(SHARED, "")[0] ?? "";
+  const wide = WIDE.test(end) || WIDE.test(start) || (!end && !start);
+  return wide ? a + b : `${a} ${b}`;
 }
 
 /** Collapses runs of spaces (also the ideographic space U+3000) to one ASCII space. */

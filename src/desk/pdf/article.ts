@@ -238,7 +238,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     subheads: [],
     paragraphs: 0,
     figures: pdfFigures,
-    lines: [...textLines.map((l) => l.box), ...(headlinePiece ? headlinePiece.data.heading.lines.map((l) => l.box) : [])],
+    lines: [...textLines.flatMap((l) => (l.dropCap ? [l.box, l.dropCap] : [l.box])), ...(headlinePiece ? headlinePiece.data.heading.lines.map((l) => l.box) : [])],
     box: union(pieces.map((p) => p.box)),
     textLines: 0,
   };

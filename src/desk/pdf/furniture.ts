@@ -1,6 +1,6 @@
 // Page furniture: what is printed on the page but belongs to no article — header, footer, banners, logos.
 import { height, width, type Box, type PageDrawing, type TextLine } from "./read.ts";
-import { isDisplay } from "./typography.ts";
+import type { LayoutRules } from "./rules.ts";
 
 export interface Furniture {
   header: TextLine[];
@@ -15,10 +15,6 @@ export interface Furniture {
   editor?: string;
 }
 
-/** Pictures smaller than this share of the page are logos and ornaments, not photos. */
-const MIN_FIGURE_SHARE = 0.02;
-/** Smaller than this share of the page even a portrait is an ornament. */
-const MIN_PHOTO_SHARE = 0.002;
 
 const centre = (b: Box): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
 
@@ -36,7 +32,8 @@ const EN_EDITOR = /^(?:page )?editor\s*[:：]\s*(.+)$/iu;
  * Where the page's furniture is: a band at the top (above the first picture or rule that spans the page near
  * its top edge, or the top 5 %), a band at the bottom likewise, and whatever the page prints as its own credits.
  */
-export function findFurniture(page: PageDrawing, body: number): Furniture {
+export function findFurniture(page: PageDrawing, body: number, rules: LayoutRules): Furniture {
+  const isDisplay = (l: TextLine) => l.size >= rules.displayRatio * body;
   const { width: pw, height: ph } = page;
   const spanning = [...page.images, ...page.rules, ...page.fills].filter((b) => width(b) >= 0.6 * pw);
   const topEdges = spanning.filter((b) => b[3] <= 0.1 * ph).map((b) => b[3]);
@@ -62,7 +59,7 @@ export function findFurniture(page: PageDrawing, body: number): Furniture {
   const banners: TextLine[] = [];
   for (const fill of page.fills) {
     const on = page.lines.filter((l) => inside(l.box, fill));
-    if (on.length && on.every((l) => isDisplay(l, body) || l.size > body)) {
+    if (on.length && on.every((l) => isDisplay(l) || l.size > body)) {
       banners.push(...on.filter((l) => !banners.includes(l)));
     }
   }
@@ -70,7 +67,7 @@ export function findFurniture(page: PageDrawing, body: number): Furniture {
   const logos = page.images.filter((b) => {
     const share = (width(b) * height(b)) / (pw * ph);
     const aspect = width(b) / Math.max(height(b), 1);
-    return share < MIN_PHOTO_SHARE || (share < MIN_FIGURE_SHARE && (aspect > 2 || aspect < 0.5));
+    return share < rules.minPhotoShare || (share < rules.minFigureShare && (aspect > 2 || aspect < 0.5));
   });
 
   let editor: string | undefined;

@@ -52,12 +52,12 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
   const rules = layoutRules(options.rules);
   const language = cjk ? locale.slice(0, 2) : proseLanguage(allText);
   const words = pageWords(drawing.lines.map((l) => l.text));
-  const { body, pieces, furniture } = pagePieces(drawing);
+  const { body, pieces, furniture, separators } = pagePieces(drawing, rules);
   const warnings: string[] = [];
   const warn = (message: string) => warnings.push(message);
 
   const articles: PdfArticle[] = [];
-  for (const segment of segmentPage(pieces, { rules: drawing.rules, minGap: 0.8 * body })) {
+  for (const segment of segmentPage(pieces, { rules: separators, minGap: rules.gapRatio * body })) {
     const article = buildArticle(segment, { body, cjk, language, words, rules, warn });
     const chars = Array.from(article.body.replace(/\s/gu, "")).length;
     if (!article.headline) {

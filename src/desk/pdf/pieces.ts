@@ -2,7 +2,8 @@
 import { findFurniture, inside, type Furniture } from "./furniture.ts";
 import { height, union, width, type Box, type PageDrawing, type TextLine } from "./read.ts";
 import type { Piece } from "./segment.ts";
-import { bodySize, HEADLINE_RATIO, isDisplay } from "./typography.ts";
+import type { LayoutRules } from "./rules.ts";
+import { bodySize } from "./typography.ts";
 
 export interface Heading {
   lines: TextLine[];
@@ -22,6 +23,8 @@ export interface PagePieces {
   body: number;
   pieces: PagePiece[];
   furniture: Furniture;
+  /** Rules, and the edges of frames and tint boxes: what separates articles. */
+  separators: Box[];
 }
 
 /** Pictures and drawings that touch are one figure: a chart is drawn as many shapes. */
@@ -74,17 +77,65 @@ function isPullQuote(box: Box, text: TextLine[], rules: Box[], body: number): bo
   const beside = (l: TextLine) => Math.min(l.box[2], box[2]) - Math.max(l.box[0], box[0]) > 0.5 * Math.min(width(l.box), width(box));
   const ruled = (y0: number, y1: number) =>
     rules.some((r) => width(r) > height(r) && r[1] >= y0 - 1 && r[3] <= y1 + 1 && r[0] < box[2] && r[2] > box[0]);
-  const above = text.some((l) => beside(l) && l.box[3] <= box[1] + 1 && box[1] - l.box[3] < 1.5 * body && !ruled(l.box[3], box[1]));
-  const below = text.some((l) => beside(l) && l.box[1] >= box[3] - 1 && l.box[1] - box[3] < 1.5 * body && !ruled(box[3], l.box[1]));
-  return above && below;
+  const above = text.filter((l) => beside(l) && l.box[3] <= box[1] + 1 && box[1] - l.box[3] < 1.5 * body && !ruled(l.box[3], box[1]));
+  const below = text.filter((l) => beside(l) && l.box[1] >= box[3] - 1 && l.box[1] - box[3] < 1.5 * body && !ruled(box[3], l.box[1]));
+  // The same running text goes on over and under it (a kicker over a headline is set in other type).
+  const sameType = (a: TextLine, b: TextLine) => Math.abs(a.size - b.size) <= 0.1 * b.size && a.font === b.font;
+  return above.some((a) => below.some((b) => sameType(a, b)));
 }
 
-export function pagePieces(page: PageDrawing): PagePieces {
+/**
+ * A drop cap (or raised initial): one or two letters set far larger than the text beside them, level with the top of
+ * a line of that text. It is the first letter of that line's first word, never a headline: joined to it.
+ */
+export function joinDropCaps(lines: readonly TextLine[], rules: LayoutRules): TextLine[] {
+  const out = [...lines];
+  for (const cap of lines) {
+    if (cap.vertical || !/^\p{L}{1,2}$/u.test(cap.text.trim())) continue;
+    const beside = out.filter(
+      (l) =>
+        l !== cap &&
+        !l.vertical &&
+        cap.size >= rules.dropCapRatio * l.size &&
+        l.box[0] >= cap.box[2] - 0.5 * l.size &&
+        l.box[0] - cap.box[2] < 2 * l.size &&
+        l.box[1] >= cap.box[1] - 0.8 * l.size &&
+        l.box[1] < cap.box[1] + 0.8 * l.size,
+    );
+    if (!beside.length) continue;
+    const first = beside.sort((a, b) => a.box[1] - b.box[1])[0];
+    out.splice(out.indexOf(first), 1, { ...first, text: cap.text.trim() + first.text.trimStart(), dropCap: cap.box });
+    out.splice(out.indexOf(cap), 1);
+  }
+  return out;
+}
+
+/** The edges of frames and tint boxes, as thin boxes: a box's border separates what is inside from what is outside. */
+export function boxEdges(boxes: readonly Box[]): Box[] {
+  return boxes.flatMap(([x0, y0, x1, y1]): Box[] => [
+    [x0, y0, x1, y0 + 0.5], [x0, y1 - 0.5, x1, y1], [x0, y0, x0 + 0.5, y1], [x1 - 0.5, y0, x1, y1],
+  ]);
+}
+
+/** The nearest line of text under a heading, in its columns: the text it heads, if any. */
+function textBelow(box: Box, text: readonly TextLine[], size: number, reach: number): TextLine | undefined {
+  return text
+    .filter(
+      (l) =>
+        l.box[1] >= box[3] - 1 &&
+        l.box[1] - box[3] < reach * size &&
+        Math.min(l.box[2], box[2]) - Math.max(l.box[0], box[0]) > 0,
+    )
+    .sort((a, b) => a.box[1] - b.box[1])[0];
+}
+
+export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
   const body = bodySize(page.lines);
-  const furniture = findFurniture(page, body);
+  const furniture = findFurniture(page, body, rules);
   const set = new Set<TextLine>([...furniture.header, ...furniture.footer, ...furniture.banners, ...furniture.credits]);
-  const lines = page.lines.filter((l) => !set.has(l));
-  const headlineSize = HEADLINE_RATIO * body;
+  const lines = joinDropCaps(page.lines.filter((l) => !set.has(l)), rules);
+  const headlineSize = rules.headlineRatio * body;
+  const isDisplay = (l: TextLine) => l.size >= rules.displayRatio * body;
 
   const pageArea = page.width * page.height;
   const pictures = page.images.filter(
@@ -108,20 +159,31 @@ export function pagePieces(page: PageDrawing): PagePieces {
   // Frames and tint boxes with text in them keep what is inside apart from what is outside.
   for (const box of [...page.frames, ...page.fills]) {
     if (width(box) * height(box) < 0.005 * pageArea) continue;
-    if (free.some((l) => !isDisplay(l, body) && inside(l.box, box))) pieces.push({ box, kind: "frame", data: { frame: true } });
+    if (free.some((l) => !isDisplay(l) && inside(l.box, box))) pieces.push({ box, kind: "frame", data: { frame: true } });
   }
+  const separators = [...page.rules];
 
-  const display = free.filter((l) => isDisplay(l, body));
-  const text = free.filter((l) => !isDisplay(l, body));
+  // Display type: larger than the page's body type, or clearly larger than the text right under it (a brief's title
+  // over small type), and not the lone letter of a drop cap.
+  const headsText = (l: TextLine) => {
+    const under = textBelow(l.box, free, l.size, rules.headingReach);
+    return !!under && l.size >= rules.localHeadlineRatio * under.size && under.size < rules.displayRatio * body;
+  };
+  const display = free.filter((l) => isDisplay(l) || headsText(l));
+  const text = free.filter((l) => !display.includes(l));
   for (const group of groupHeadings(display)) {
     const box = union(group.map((l) => l.box));
+    const size = Math.max(...group.map((l) => l.size));
     // Subheads sit inside the columns too; only type as large as a headline's is taken for a pulled quote.
-    const large = group.some((l) => l.size >= headlineSize);
-    const quote = large && isPullQuote(box, text, page.rules, body);
-    const headline = large && !quote;
+    const large = size >= headlineSize;
+    const quote = large && isPullQuote(box, text, separators, body);
+    // A heading of its own text, with no text of the same size running on right above it: a brief's headline.
+    const under = textBelow(box, text, size, rules.headingReach);
+    const local = !!under && size >= rules.localHeadlineRatio * under.size && !isPullQuote(box, text, separators, under.size);
+    const headline = (large || local) && !quote;
     const vertical = group.some((l) => l.vertical);
     pieces.push({ box, kind: "heading", headline, vertical, data: { heading: { lines: group, quote } } });
   }
   for (const line of text) pieces.push({ box: line.box, kind: "text", data: { line } });
-  return { body, pieces, furniture };
+  return { body, pieces, furniture, separators };
 }

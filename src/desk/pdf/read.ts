@@ -14,6 +14,8 @@ export interface TextLine {
   bold: boolean;
   /** Set in a column, one character under the other (a vertical headline or byline). */
   vertical: boolean;
+  /** Where the drop cap joined to this line's first word is printed. */
+  dropCap?: Box;
 }
 
 export interface PageDrawing {

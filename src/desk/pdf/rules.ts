@@ -38,7 +38,7 @@ export interface LayoutRules {
 export const DEFAULT_RULES: Readonly<LayoutRules> = Object.freeze({
   displayRatio: 1.2,
   headlineRatio: 1.75,
-  localHeadlineRatio: 1.3,
+  localHeadlineRatio: 1.6,
   headingReach: 1.6,
   dropCapRatio: 1.8,
   gapRatio: 0.8,

@@ -131,10 +131,17 @@ function flatten<T>(tree: Tree<T>): Piece<T>[] {
 function splitLeaf<T>(pieces: Piece<T>[]): Segment<T>[] {
   const headlines = pieces.filter((p) => p.headline).sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   const segments: Segment<T>[] = headlines.map((headline) => ({ headline, pieces: [] }));
+  const across = (a: Box, b: Box) => Math.min(a[2], b[2]) - Math.max(a[0], b[0]) > 0;
   for (const piece of pieces) {
+    // The nearest headline above in the piece's own columns; failing that, the nearest above at all.
     let owner = segments[0];
-    for (const segment of segments) if (segment.headline!.box[1] <= piece.box[1] + 1) owner = segment;
-    owner.pieces.push(piece);
+    let columnOwner: Segment<T> | undefined;
+    for (const segment of segments) {
+      if (segment.headline!.box[1] > piece.box[1] + 1) continue;
+      owner = segment;
+      if (across(segment.headline!.box, piece.box)) columnOwner = segment;
+    }
+    (columnOwner ?? owner).pieces.push(piece);
   }
   return segments;
 }
