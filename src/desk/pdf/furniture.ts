@@ -37,22 +37,25 @@ export function findFurniture(page: PageDrawing, body: number, rules: LayoutRule
   const { width: pw, height: ph } = page;
   const spanning = [...page.images, ...page.rules, ...page.fills].filter((b) => width(b) >= 0.6 * pw);
   const topEdges = spanning.filter((b) => b[3] <= 0.1 * ph).map((b) => b[3]);
-  const top = topEdges.length ? Math.max(...topEdges) + 1 : 0.05 * ph;
+  const top = topEdges.length ? Math.max(...topEdges) + 1 : rules.headerBand * ph;
   const bottomEdges = spanning.filter((b) => b[1] >= 0.92 * ph).map((b) => b[1]);
-  const bottom = bottomEdges.length ? Math.min(...bottomEdges) - 1 : 0.985 * ph;
+  const bottom = bottomEdges.length ? Math.min(...bottomEdges) - 1 : (1 - rules.footerBand) * ph;
 
-  const header = page.lines.filter((l) => l.box[3] <= top);
-  // Without a rule to go by, the last line of a column of text is still text: the footer stands apart from the columns.
-  const continues = (l: TextLine) =>
-    !bottomEdges.length &&
-    page.lines.some(
-      (o) =>
-        o !== l &&
-        o.box[3] <= l.box[1] + 1 &&
-        l.box[1] - o.box[3] < 1.2 * l.size &&
-        Math.min(o.box[2], l.box[2]) - Math.max(o.box[0], l.box[0]) > 0,
-    );
-  const footer = page.lines.filter((l) => l.box[1] >= bottom && !header.includes(l) && !continues(l));
+  // Without a rule to go by, a line near the edge is furniture when it stands apart from the columns: the first
+  // or last line of a column of text runs on from the text beside it.
+  const runsOn = (l: TextLine, down: boolean) =>
+    page.lines.some((o) => {
+      if (o === l || Math.min(o.box[2], l.box[2]) - Math.max(o.box[0], l.box[0]) <= 0) return false;
+      const gap = down ? o.box[1] - l.box[3] : l.box[1] - o.box[3];
+      return gap > -1 && gap < 1.2 * Math.max(l.size, o.size);
+    });
+  const header = page.lines.filter((l) => l.box[3] <= top || (l.box[3] <= rules.edgeBand * ph && l.size <= body && !runsOn(l, true)));
+  const footer = page.lines.filter(
+    (l) =>
+      !header.includes(l) &&
+      ((l.box[1] >= bottom && (bottomEdges.length > 0 || !runsOn(l, false))) ||
+        (l.box[1] >= (1 - rules.edgeBand) * ph && l.size <= body && !runsOn(l, false) && !runsOn(l, true))),
+  );
   const credits = page.lines.filter((l) => PAGE_CREDIT.test(l.text) && !header.includes(l) && !footer.includes(l));
 
   // A banner is display type on a filled box that holds nothing else.

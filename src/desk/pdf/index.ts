@@ -1,4 +1,5 @@
 // Imports a page from its PDF alone: reads the type and geometry, finds the articles, says what it left out.
+import { belongsToArticle } from "./belongs.ts";
 import { buildArticle, type PdfArticle } from "./article.ts";
 import { pagePieces } from "./pieces.ts";
 import { readPage } from "./read.ts";
@@ -57,7 +58,7 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
   const warn = (message: string) => warnings.push(message);
 
   const articles: PdfArticle[] = [];
-  for (const segment of segmentPage(pieces, { rules: separators, minGap: rules.gapRatio * body })) {
+  for (const segment of segmentPage(pieces, { rules: separators, minGap: rules.gapRatio * body, belongs: belongsToArticle(drawing.lines) })) {
     const article = buildArticle(segment, { body, cjk, language, words, rules, warn });
     const chars = Array.from(article.body.replace(/\s/gu, "")).length;
     if (!article.headline) {

@@ -27,6 +27,8 @@ export interface LayoutRules {
   /** The page's top and bottom bands (shares of its height) where running heads and folios stand without a rule. */
   headerBand: number;
   footerBand: number;
+  /** Within this share of the page's top or bottom, a small line standing apart from every column is furniture. */
+  edgeBand: number;
   /** Pictures smaller than this share of the page are logos and ornaments, not photos. */
   minFigureShare: number;
   /** Smaller than this share of the page even a portrait is an ornament. */
@@ -49,6 +51,7 @@ export const DEFAULT_RULES: Readonly<LayoutRules> = Object.freeze({
   minArticleChars: 12,
   headerBand: 0.05,
   footerBand: 0.015,
+  edgeBand: 0.07,
   minFigureShare: 0.02,
   minPhotoShare: 0.002,
   unreadableShare: 0.5,

@@ -17,11 +17,16 @@ export interface Segment<T> {
   pieces: Piece<T>[];
 }
 
-export interface CutOptions {
+export interface CutOptions<T = unknown> {
   /** Rules drawn on the page: a gap with a rule in it separates articles even when narrow. */
   rules: Box[];
   /** Empty space at least this wide (points) is a gap between columns or blocks. */
   minGap: number;
+  /**
+   * Whether pieces no headline claims are the rest of the article beside them (else they stay apart, headless:
+   * an advertisement, a cartoon's lettering). Without it, they always are.
+   */
+  belongs?: (orphans: Piece<T>[], article: Segment<T>) => boolean;
 }
 
 type Axis = 0 | 1;
@@ -37,7 +42,7 @@ function regionBox(pieces: Piece[]): Box {
 }
 
 /** Empty bands across `axis` (0: columns, split by x; 1: rows, split by y) between the pieces. */
-function gaps(pieces: Piece[], axis: Axis, options: CutOptions): Gap[] {
+function gaps<T>(pieces: Piece<T>[], axis: Axis, options: CutOptions<T>): Gap[] {
   const region = regionBox(pieces);
   const lo = axis === 0 ? 0 : 1;
   const hi = lo + 2;
@@ -97,7 +102,7 @@ function dropBorder(pieces: Piece[]): Piece[] {
  */
 type Tree<T> = { leaf: Piece<T>[] } | { children: Tree<T>[]; framed?: boolean };
 
-function cut<T>(pieces: Piece<T>[], options: CutOptions, depth = 0): Tree<T> {
+function cut<T>(pieces: Piece<T>[], options: CutOptions<T>, depth = 0): Tree<T> {
   const before = pieces.length;
   pieces = dropBorder(pieces) as Piece<T>[];
   const framed = pieces.length < before;
@@ -147,23 +152,28 @@ function splitLeaf<T>(pieces: Piece<T>[]): Segment<T>[] {
 }
 
 /** What no headline claims in a region (the rest of a column, a figure) joins the article before it, or after it. */
-function absorbOrphans<T>(sequence: Segment<T>[]): Segment<T>[] {
+function absorbOrphans<T>(sequence: Segment<T>[], belongs: CutOptions<T>["belongs"]): Segment<T>[] {
   const out: Segment<T>[] = [];
+  const apart: Segment<T>[] = [];
   let pending: Piece<T>[] = [];
+  const joins = (orphans: Piece<T>[], article: Segment<T>) => !belongs || belongs(orphans, article);
   for (const segment of sequence) {
     if (!segment.headline) {
-      const previous = out.at(-1);
-      if (previous) previous.pieces.push(...segment.pieces);
-      else pending.push(...segment.pieces);
+      const previous = [...out].reverse().find((s) => s.headline);
+      if (previous && joins(segment.pieces, previous)) previous.pieces.push(...segment.pieces);
+      else if (!previous) pending.push(...segment.pieces);
+      else apart.push(segment);
       continue;
     }
     if (pending.length) {
-      segment.pieces.unshift(...pending);
+      if (joins(pending, segment)) segment.pieces.unshift(...pending);
+      else apart.push({ pieces: pending });
       pending = [];
     }
     out.push(segment);
   }
-  return out.length ? out : pending.length ? [{ pieces: pending }] : [];
+  if (pending.length) apart.push({ pieces: pending });
+  return out.length ? [...out, ...apart] : pending.length || apart.length ? apart : [];
 }
 
 const overlapsAcross = (a: Box, b: Box) => Math.min(a[2], b[2]) - Math.max(a[0], b[0]) > 0;
@@ -173,7 +183,7 @@ const overlapsAcross = (a: Box, b: Box) => Math.min(a[2], b[2]) - Math.max(a[0],
  * rather than under or over them (the rest of a neighbour's column next to a small article): those go back to
  * the region around, to join the article before them. A framed region and a vertical headline's keep everything.
  */
-function assign<T>(tree: Tree<T>): Segment<T>[] {
+function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"]): Segment<T>[] {
   const pieces = flatten(tree);
   const headlines = pieces.filter((p) => p.headline);
   if (headlines.length === 0) return [{ pieces }];
@@ -185,7 +195,7 @@ function assign<T>(tree: Tree<T>): Segment<T>[] {
     for (const child of tree.children) {
       const inside = flatten(child);
       if (inside.includes(headline)) {
-        for (const segment of assign(child)) {
+        for (const segment of assign(child, belongs)) {
           if (segment.headline) {
             article.pieces.push(...segment.pieces);
             out.push(article);
@@ -202,11 +212,11 @@ function assign<T>(tree: Tree<T>): Segment<T>[] {
     return out;
   }
   if ("leaf" in tree) return splitLeaf(tree.leaf);
-  return absorbOrphans(tree.children.flatMap((child: Tree<T>) => assign<T>(child)));
+  return absorbOrphans(tree.children.flatMap((child: Tree<T>) => assign<T>(child, belongs)), belongs);
 }
 
 /** The page's pieces grouped into articles (each with its headline) in reading order; unclaimed pieces last. */
-export function segmentPage<T>(pieces: Piece<T>[], options: CutOptions): Segment<T>[] {
+export function segmentPage<T>(pieces: Piece<T>[], options: CutOptions<T>): Segment<T>[] {
   if (!pieces.length) return [];
-  return absorbOrphans(assign(cut(pieces, options)));
+  return absorbOrphans(assign(cut(pieces, options), options.belongs), options.belongs);
 }

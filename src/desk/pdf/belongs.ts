@@ -1,0 +1,45 @@
+// Whether text no headline claims is the rest of the article beside it: the same running type, or a picture.
+// What is set in other type (an advertisement, a cartoon's lettering, a box of listings) stays apart.
+import type { PagePiece } from "./pieces.ts";
+import { union, type TextLine } from "./read.ts";
+import type { Segment } from "./segment.ts";
+
+const linesOf = (pieces: readonly PagePiece[]): TextLine[] => pieces.flatMap((p) => ("line" in p.data ? [p.data.line] : []));
+const chars = (l: TextLine) => Array.from(l.text.replace(/\s/gu, "")).length;
+
+/** The font and size most of the lines' characters are set in. */
+function runningType(lines: readonly TextLine[]): { font: string; size: number } | undefined {
+  const weight = new Map<string, { font: string; size: number; n: number }>();
+  for (const l of lines) {
+    const key = `${l.font}@${Math.round(l.size * 2) / 2}`;
+    const entry = weight.get(key) ?? { font: l.font, size: l.size, n: 0 };
+    entry.n += chars(l);
+    weight.set(key, entry);
+  }
+  return [...weight.values()].sort((a, b) => b.n - a.n)[0];
+}
+
+/**
+ * The rule for a page: orphans join the article beside them when most of their text is set in that article's
+ * running type or the page's; a picture alone joins too.
+ */
+export function belongsToArticle(pageLines: readonly TextLine[]) {
+  const pageType = runningType(pageLines);
+  return (orphans: PagePiece[], article: Segment<PagePiece["data"]>): boolean => {
+    const own = linesOf(orphans);
+    // Display type of its own with no headline over it: an advertisement's or a box's, not the article's.
+    if (orphans.some((p) => "heading" in p.data && !p.data.heading.quote) && own.length < 3) return false;
+    if (!own.length) return true;
+    // A line or two right by the article (a byline, a credit) is its own; further off, a label or a folio.
+    if (own.length <= 2) {
+      const near = union(article.pieces.map((p) => p.box));
+      const away = Math.max(near[0] - own[0].box[2], own[0].box[0] - near[2], near[1] - own[0].box[3], own[0].box[1] - near[3]);
+      return away < 2 * own[0].size;
+    }
+    const total = own.reduce((n, l) => n + chars(l), 0);
+    const setIn = (type: { font: string; size: number } | undefined) =>
+      !!type &&
+      own.filter((l) => l.font === type.font && Math.abs(l.size - type.size) <= 0.1 * type.size).reduce((n, l) => n + chars(l), 0) * 2 >= total;
+    return setIn(runningType(linesOf(article.pieces as PagePiece[]))) || setIn(pageType);
+  };
+}
