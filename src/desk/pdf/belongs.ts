@@ -30,6 +30,8 @@ export function belongsToArticle(pageLines: readonly TextLine[]) {
     // Display type of its own with no headline over it: an advertisement's or a box's, not the article's.
     if (orphans.some((p) => "heading" in p.data && !p.data.heading.quote) && own.length < 3) return false;
     if (!own.length) return true;
+    // A picture with its caption: the article's.
+    if (orphans.some((p) => "figure" in p.data) && own.length <= 3) return true;
     // A line or two right by the article (a byline, a credit) is its own; further off, a label or a folio.
     if (own.length <= 2) {
       const near = union(article.pieces.map((p) => p.box));
