@@ -98,6 +98,13 @@ const CREDIT = /(?:制图|摄影?|供图|图片来源|数据来源|来源|photo(
 const JUMP = /^(?:\(?\s*)?(?:continued|see)\s+(?:on\s+)?(?:page\s+)?([A-Z]?\d{1,3})\s*\)?\.?$|^segue a pagina\s+(\d{1,3})$|^a pagina\s+(\d{1,3})$/iu;
 const JUMP_FROM = /^\(?\s*(?:continued|segue)\s+(?:from|da)\s+(?:page\s+|pagina\s+)?([A-Z]?\d{1,3})\s*\)?\.?$/iu;
 
+/** The size most of the lines' characters are set in. */
+function commonSize(lines: readonly TextLine[]): number {
+  const weight = new Map<number, number>();
+  for (const l of lines) weight.set(Math.round(l.size * 2) / 2, (weight.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
 type Item = { kind: "paragraph" | "subhead"; text: string };
 
 /** Builds an article from its segment: its headline's region of the page, with what the segmenter gave it. */
@@ -142,7 +149,8 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
       const below = l.box[1] >= headBox[3] - 2 && l.box[1] <= headBox[3] + 2.5 * bodySize;
       const overlap = Math.min(l.box[2], headBox[2]) - Math.max(l.box[0], headBox[0]);
       const nameLike = BY.test(l.text) || !!bylineLine(l.text) || !!bareName(l.text);
-      return below && overlap > 0 && l.size >= bodySize * 0.95 && (l.size > bodySize * 1.03 || nameLike);
+      // Chinese bylines are set a little larger than the text; elsewhere a byline reads like one ("By …", a name).
+      return below && overlap > 0 && l.size >= bodySize * 0.95 && (nameLike || (cjk && l.size > bodySize * 1.03));
     });
     for (const row of rows(near)) {
       // Spaces in a byline are kept: they part the names (周 江  张济坤).
@@ -247,7 +255,10 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
 
   if (jumpTo) article.continuedOn = jumpTo;
   if (jumpFrom) article.continuedFrom = jumpFrom;
-  article.textLines = bodyLines.filter((l) => Math.abs(l.size - bodySize) <= 0.1 * bodySize).length;
+  // Lines of running text: the article's own text size (most of its characters), if that is text type at all.
+  const running = commonSize(bodyLines);
+  const textType = running >= 0.7 * bodySize && running < rules.displayRatio * bodySize;
+  article.textLines = textType ? bodyLines.filter((l) => Math.abs(l.size - running) <= 0.1 * running).length : 0;
   let byline = bylineRows.join(" ").trim() || undefined;
   if (byline && !cjk) byline = byline.replace(BY, (m) => m.slice(m.search(/\s/u) + 1).trimStart()).trim();
 

@@ -40,9 +40,8 @@ export interface PdfPage {
   warnings: string[];
 }
 
-const MIN_ARTICLE_CHARS = 12;
-/** Fewer lines of body type than this, and no captioned picture: not an article. */
-const MIN_TEXT_LINES = 3;
+
+
 
 /** Reads one page PDF into its articles in reading order. */
 export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {}): PdfPage {
@@ -62,16 +61,16 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
     const article = buildArticle(segment, { body, cjk, language, words, rules, warn });
     const chars = Array.from(article.body.replace(/\s/gu, "")).length;
     if (!article.headline) {
-      if (chars >= MIN_ARTICLE_CHARS) warn(`text with no headline was left out: «${article.body.slice(0, 24)}…»`);
+      if (chars >= rules.minArticleChars) warn(`text with no headline was left out: «${article.body.slice(0, 24)}…»`);
       continue;
     }
-    if (chars < MIN_ARTICLE_CHARS && !article.figures.length) {
+    if (chars < rules.minArticleChars && !article.figures.length) {
       warn(`«${article.headline}» has a headline but almost no text; left out (a banner or a logo?)`);
       continue;
     }
     // Display type with hardly a line of running text and no captioned picture: an advertisement or a notice.
     const captioned = article.figures.some((f) => f.caption || f.credit);
-    if (article.textLines < MIN_TEXT_LINES && !captioned) {
+    if (article.textLines < rules.minTextLines && !captioned) {
       warn(`«${article.headline}» has almost no running text (an advertisement?); left out`);
       continue;
     }
