@@ -171,18 +171,42 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
   };
   const display = free.filter((l) => isDisplay(l) || headsText(l));
   const text = free.filter((l) => !display.includes(l));
-  for (const group of groupHeadings(display)) {
-    const box = union(group.map((l) => l.box));
-    const size = Math.max(...group.map((l) => l.size));
+  const groups = groupHeadings(display).map((lines) => ({
+    lines,
+    box: union(lines.map((l) => l.box)),
+    size: Math.max(...lines.map((l) => l.size)),
+  }));
+  const ruledBetween = (y0: number, y1: number, x0: number, x1: number) =>
+    separators.some((r) => width(r) > height(r) && r[1] >= y0 - 1 && r[3] <= y1 + 1 && r[0] < x1 && r[2] > x0);
+  /**
+   * A heading far smaller than a headline above it and across some of its columns, with no rule between: a subhead of that
+   * article (a section of a long piece), not the headline of an article of its own.
+   */
+  const underHeadline = (g: (typeof groups)[number]) =>
+    groups.some(
+      (o) =>
+        o !== g &&
+        o.size >= headlineSize &&
+        g.size <= rules.subheadShare * o.size &&
+        o.box[3] <= g.box[1] + 1 &&
+        Math.min(o.box[2], g.box[2]) - Math.max(o.box[0], g.box[0]) > 0 &&
+        !ruledBetween(o.box[3], g.box[1], g.box[0], g.box[2]),
+    );
+  for (const group of groups) {
+    const { box, size, lines: members } = group;
     // Subheads sit inside the columns too; only type as large as a headline's is taken for a pulled quote.
     const large = size >= headlineSize;
     const quote = large && isPullQuote(box, text, separators, body);
     // A heading of its own text, with no text of the same size running on right above it: a brief's headline.
     const under = textBelow(box, text, size, rules.headingReach);
-    const local = !!under && size >= rules.localHeadlineRatio * under.size && !isPullQuote(box, text, separators, under.size);
+    const local =
+      !!under &&
+      size >= rules.localHeadlineRatio * under.size &&
+      !isPullQuote(box, text, separators, under.size) &&
+      !underHeadline(group);
     const headline = (large || local) && !quote;
-    const vertical = group.some((l) => l.vertical);
-    pieces.push({ box, kind: "heading", headline, vertical, data: { heading: { lines: group, quote } } });
+    const vertical = members.some((l) => l.vertical);
+    pieces.push({ box, kind: "heading", headline, vertical, data: { heading: { lines: members, quote } } });
   }
   for (const line of text) pieces.push({ box: line.box, kind: "text", data: { line } });
   return { body, pieces, furniture, separators };

@@ -8,6 +8,8 @@ export interface LayoutRules {
   headlineRatio: number;
   /** A heading at least this much larger than the text right below it heads that text: a brief's small headline. */
   localHeadlineRatio: number;
+  /** A heading at most this share of the size of a headline spanning it above (no rule between) is its subhead. */
+  subheadShare: number;
   /** A heading's text starts within this many of its own type sizes below it. */
   headingReach: number;
   /** A drop cap is at least this many times the size of the text beside it, and one or two letters. */
@@ -40,7 +42,8 @@ export interface LayoutRules {
 export const DEFAULT_RULES: Readonly<LayoutRules> = Object.freeze({
   displayRatio: 1.2,
   headlineRatio: 1.75,
-  localHeadlineRatio: 1.6,
+  localHeadlineRatio: 1.5,
+  subheadShare: 0.6,
   headingReach: 1.6,
   dropCapRatio: 1.8,
   gapRatio: 0.8,
