@@ -206,7 +206,8 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
       !underHeadline(group);
     const headline = (large || local) && !quote;
     const vertical = members.some((l) => l.vertical);
-    pieces.push({ box, kind: "heading", headline, vertical, data: { heading: { lines: members, quote } } });
+    const heading = !headline && !quote && !vertical;
+    pieces.push({ box, kind: "heading", headline, vertical, heading, data: { heading: { lines: members, quote } } });
   }
   for (const line of text) pieces.push({ box: line.box, kind: "text", data: { line } });
   return { body, pieces, furniture, separators };

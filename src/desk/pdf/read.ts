@@ -185,6 +185,28 @@ function readDrawing(page: mupdf.Page): Pick<PageDrawing, "rules" | "frames" | "
   return drawing;
 }
 
+/**
+ * What lies off the page (the pasteboard of a spread, bleed) is not the page's: only what has its centre on the
+ * page is kept, cut to the page's edges.
+ */
+function clipToPage(page: PageDrawing): PageDrawing {
+  const on = (b: Box) => {
+    const x = (b[0] + b[2]) / 2;
+    const y = (b[1] + b[3]) / 2;
+    return x >= 0 && x <= page.width && y >= 0 && y <= page.height;
+  };
+  const clip = (b: Box): Box => [Math.max(0, b[0]), Math.max(0, b[1]), Math.min(page.width, b[2]), Math.min(page.height, b[3])];
+  const shapes = (boxes: Box[]) => boxes.filter(on).map(clip);
+  return {
+    ...page,
+    lines: page.lines.filter((l) => on(l.box)).map((l) => ({ ...l, box: clip(l.box) })),
+    rules: shapes(page.rules),
+    frames: shapes(page.frames),
+    fills: shapes(page.fills),
+    images: shapes(page.images),
+  };
+}
+
 /** Reads page `pageIndex` (from 0) of a PDF. */
 export function readPage(bytes: Uint8Array, pageIndex = 0): PageDrawing {
   return withPdfPage(bytes, pageIndex, (page) => {
@@ -196,6 +218,8 @@ export function readPage(bytes: Uint8Array, pageIndex = 0): PageDrawing {
       ...joinPieces([...raw.filter((l) => !single(l)), ...stacked.filter((l) => !l.vertical)]),
       ...stacked.filter((l) => l.vertical),
     ].map((l) => ({ ...l, text: l.text.replace(/\s+/gu, " ").trim() }));
-    return { width: x1 - x0, height: y1 - y0, lines: lines.filter((l) => l.text), ...readDrawing(page) };
+    const w = x1 - x0;
+    const h = y1 - y0;
+    return clipToPage({ width: w, height: h, lines: lines.filter((l) => l.text), ...readDrawing(page) });
   });
 }

@@ -9,6 +9,8 @@ export interface Piece<T = unknown> {
   headline?: boolean;
   /** Set in a column, one character under the other. */
   vertical?: boolean;
+  /** A heading that is not a headline (a subhead): the headline of a region ruled off with no headline of its own. */
+  heading?: boolean;
   data: T;
 }
 
@@ -100,7 +102,7 @@ function dropBorder(pieces: Piece[]): Piece[] {
  * The region's pieces in reading order, as a tree: rules cut first (they separate articles), then gutters between
  * columns, then empty rows. Columns are read left to right and rows top to bottom.
  */
-type Tree<T> = { leaf: Piece<T>[] } | { children: Tree<T>[]; framed?: boolean };
+type Tree<T> = { leaf: Piece<T>[] } | { children: Tree<T>[]; framed?: boolean; ruled?: boolean };
 
 function cut<T>(pieces: Piece<T>[], options: CutOptions<T>, depth = 0): Tree<T> {
   const before = pieces.length;
@@ -125,7 +127,7 @@ function cut<T>(pieces: Piece<T>[], options: CutOptions<T>, depth = 0): Tree<T> 
   }
   const parts = splitAt(pieces, axis, chosen);
   if (parts.length < 2) return { leaf: pieces };
-  return { children: parts.map((part) => cut(part, options, depth + 1)), framed };
+  return { children: parts.map((part) => cut(part, options, depth + 1)), framed, ruled: chosen.some((g) => g.ruled) };
 }
 
 function flatten<T>(tree: Tree<T>): Piece<T>[] {
@@ -183,10 +185,23 @@ const overlapsAcross = (a: Box, b: Box) => Math.min(a[2], b[2]) - Math.max(a[0],
  * rather than under or over them (the rest of a neighbour's column next to a small article): those go back to
  * the region around, to join the article before them. A framed region and a vertical headline's keep everything.
  */
-function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"]): Segment<T>[] {
+/**
+ * A region ruled or boxed off from the rest with no headline in it, topped by a heading (a column of briefs under
+ * its banner, a boxed item): that heading is its headline.
+ */
+function promoteHeading<T>(pieces: Piece<T>[]): Piece<T> | undefined {
+  const top = [...pieces].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])[0];
+  const text = pieces.filter((p) => p.kind === "text").length;
+  return top?.kind === "heading" && top.heading && text >= 3 ? top : undefined;
+}
+
+function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"], apart = false): Segment<T>[] {
   const pieces = flatten(tree);
   const headlines = pieces.filter((p) => p.headline);
-  if (headlines.length === 0) return [{ pieces }];
+  if (headlines.length === 0) {
+    const promoted = apart || ("children" in tree && tree.framed) ? promoteHeading(pieces) : undefined;
+    return promoted ? [{ headline: promoted, pieces }] : [{ pieces }];
+  }
   if (headlines.length === 1) {
     const [headline] = headlines;
     if ("leaf" in tree || tree.framed || headline.vertical) return [{ headline, pieces }];
@@ -196,13 +211,17 @@ function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"]): Segment<T>
       const inside = flatten(child);
       if (inside.includes(headline)) {
         for (const segment of assign(child, belongs)) {
-          if (segment.headline) {
+          if (segment.headline === headline) {
             article.pieces.push(...segment.pieces);
             out.push(article);
+          } else if (segment.headline) {
+            out.push(segment);
           } else {
             out.push(segment);
           }
         }
+      } else if ((tree.ruled || tree.framed) && promoteHeading(inside)) {
+        out.push({ headline: promoteHeading(inside), pieces: inside });
       } else if (overlapsAcross(regionBox(inside), headline.box)) {
         article.pieces.push(...inside);
       } else {
@@ -212,7 +231,8 @@ function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"]): Segment<T>
     return out;
   }
   if ("leaf" in tree) return splitLeaf(tree.leaf);
-  return absorbOrphans(tree.children.flatMap((child: Tree<T>) => assign<T>(child, belongs)), belongs);
+  const ruled = tree.ruled || tree.framed;
+  return absorbOrphans(tree.children.flatMap((child: Tree<T>) => assign<T>(child, belongs, ruled)), belongs);
 }
 
 /** The page's pieces grouped into articles (each with its headline) in reading order; unclaimed pieces last. */
