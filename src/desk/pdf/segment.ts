@@ -70,12 +70,40 @@ function gaps<T>(pieces: Piece<T>[], axis: Axis, options: CutOptions<T>): Gap[] 
   return found;
 }
 
+/**
+ * Rules across the region that a picture's bleed overlaps a little, so no empty band runs along them: each still
+ * parts the region where nothing straddles it by more than a sliver of its own size.
+ */
+function ruleCuts<T>(pieces: Piece<T>[], axis: Axis, options: CutOptions<T>): Gap[] {
+  const region = regionBox(pieces);
+  const lo = axis === 0 ? 0 : 1;
+  const hi = lo + 2;
+  const [g0, g1] = axis === 0 ? [region[1], region[3]] : [region[0], region[2]];
+  const found: Gap[] = [];
+  for (const rule of options.rules) {
+    const across = axis === 0 ? height(rule) : width(rule);
+    const along = axis === 0 ? width(rule) : height(rule);
+    if (along > across) continue;
+    const at = (rule[lo] + rule[hi]) / 2;
+    const [r0, r1] = axis === 0 ? [rule[1], rule[3]] : [rule[0], rule[2]];
+    if (at <= region[lo] + 1 || at >= region[hi] - 1 || Math.min(r1, g1) - Math.max(r0, g0) < 0.6 * (g1 - g0)) continue;
+    const straddles = pieces.some((p) => {
+      const sliver = Math.max(3, 0.05 * (p.box[hi] - p.box[lo]));
+      const [p0, p1] = axis === 0 ? [p.box[1], p.box[3]] : [p.box[0], p.box[2]];
+      return p.box[lo] < at - sliver && p.box[hi] > at + sliver && p1 > r0 && p0 < r1;
+    });
+    if (!straddles && !found.some((g) => Math.abs(g.from - at) < 2)) found.push({ from: at, to: at, ruled: true });
+  }
+  return found.sort((a, b) => a.from - b.from);
+}
+
 function splitAt<T>(pieces: Piece<T>[], axis: Axis, cuts: Gap[]): Piece<T>[][] {
   const lo = axis === 0 ? 0 : 1;
   const parts: Piece<T>[][] = cuts.map(() => []);
   parts.push([]);
   for (const piece of pieces) {
-    const index = cuts.findIndex((cut) => piece.box[lo] < cut.from + 0.01);
+    const middle = (piece.box[lo] + piece.box[lo + 2]) / 2;
+    const index = cuts.findIndex((cut) => middle < (cut.from + cut.to) / 2);
     parts[index === -1 ? cuts.length : index].push(piece);
   }
   return parts.filter((part) => part.length);
@@ -118,6 +146,9 @@ function cut<T>(pieces: Piece<T>[], options: CutOptions<T>, depth = 0): Tree<T> 
   if (ruledRows.length || ruledColumns.length) {
     // A rule across the whole region is the strongest separator there is.
     [axis, chosen] = ruledColumns.length > ruledRows.length ? [0, ruledColumns] : [1, ruledRows];
+  } else if (ruleCuts(pieces, 0, options).length || ruleCuts(pieces, 1, options).length) {
+    const [byColumn, byRow] = [ruleCuts(pieces, 0, options), ruleCuts(pieces, 1, options)];
+    [axis, chosen] = byColumn.length >= byRow.length && byColumn.length ? [0, byColumn] : [1, byRow];
   } else if (columns.length) {
     [axis, chosen] = [0, columns];
   } else if (rows.length) {
