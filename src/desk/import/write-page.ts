@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from "node:path";
 import yaml from "js-yaml";
 import { formatArticleFile } from "../../content/article-file.ts";
+import { bodyAsText, fieldsAsText } from "./as-text.ts";
 import type { ImportedArticle } from "./import-page.ts";
 import { pageLabel } from "./markers.ts";
 import { ImportError } from "./problems.ts";
@@ -98,7 +99,7 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
 
   for (const article of articles) {
     const file = path.join(pageDir, `${article.name}.md`);
-    writes.push({ path: file, text: formatArticleFile(article.fields, article.body), replaces: existsSync(file) });
+    writes.push({ path: file, text: formatArticleFile(fieldsAsText(article.fields), bodyAsText(article.body)), replaces: existsSync(file) });
   }
 
   const pageYml = path.join(pageDir, "page.yml");
