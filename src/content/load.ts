@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { splitFrontMatter } from "./article-file.ts";
 import type { FieldsOf, FrontMatterCheck } from "./check.ts";
+import { dateProblem, isCalendarDate } from "./dates.ts";
 import { Diagnostics } from "./diagnostics.ts";
 import type { ArticleFields, EditionFields, PageFields } from "./schema.ts";
 import { bodyReferences } from "../markdown/index.ts";
@@ -47,19 +48,11 @@ export interface LoadOptions {
   listed?: string[];
 }
 
-const editionDirPattern = /^\d{4}-\d{2}-\d{2}$/;
 const pageDirPattern = /^([A-Z]?)(\d{1,3})(?:-[a-z0-9-]+)?$/;
 const articleFilePattern = /^(\d{1,3})-([a-z0-9][a-z0-9-]*)\.md$/;
 const scanNames = ["page.jpg", "page.jpeg", "page.png", "page.tif", "page.tiff", "page.webp"];
 
-/** YYYY-MM-DD naming a day that exists (no 2023-02-29): a check run on every edition folder of the archive. */
-export function isCalendarDate(name: string): boolean {
-  if (!editionDirPattern.test(name)) return false;
-  const [y, m, d] = [Number(name.slice(0, 4)), Number(name.slice(5, 7)), Number(name.slice(8, 10))];
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const length = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return m >= 1 && m <= 12 && d >= 1 && d <= length;
-}
+export { isCalendarDate } from "./dates.ts";
 
 /** Lists the edition folders' dates, checking their names, without reading their content. */
 export function listEditionDates(root: string, diagnostics: Diagnostics): string[] {
@@ -78,7 +71,8 @@ export function listEditionDates(root: string, diagnostics: Diagnostics): string
       continue;
     }
     if (!isCalendarDate(entry.name)) {
-      diagnostics.error(path.join(root, entry.name), `edition folder "${entry.name}" is not a real date: name it YYYY-MM-DD, e.g. 2022-09-02`);
+      const why = dateProblem(entry.name)!.replace(/^"[^"]*" is /, "is ").replace(/give it as/, "name it");
+      diagnostics.error(path.join(root, entry.name), `edition folder "${entry.name}" ${why}`);
       continue;
     }
     dates.push(entry.name);
