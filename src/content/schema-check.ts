@@ -22,8 +22,9 @@ export const schemaCheck: FrontMatterCheck = {
 
 /** Returns undefined (and reports) when the YAML does not parse; null for a file with no keys at all. */
 function parseYaml(text: string, file: string, diagnostics: Diagnostics, lineOffset: number): unknown {
-  if (text.length > limits.frontMatterBytes) {
-    diagnostics.error(file, `the front matter is ${Math.round(text.length / 1024)} KB, over the limit of ${limits.frontMatterBytes / 1024} KB: the text goes below the second "---", not into the front matter`, { line: lineOffset || undefined });
+  const bytes = Buffer.byteLength(text);
+  if (bytes > limits.frontMatterBytes) {
+    diagnostics.error(file, `the front matter is ${Math.round(bytes / 1024)} KB, over the limit of ${limits.frontMatterBytes / 1024} KB: the text goes below the second "---", not into the front matter`, { line: lineOffset || undefined });
     return undefined;
   }
   try {

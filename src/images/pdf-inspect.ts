@@ -179,7 +179,8 @@ function checkDrawingDepth(doc: PDFDocument): void {
       const times = uses.get(String(key)) ?? 0;
       if (!times || !value.isIndirect()) return;
       const num = value.asIndirect();
-      const form = value.resolve();
+      // A stream is a stream as the reference to it: resolved, MuPDF gives its dictionary alone.
+      const form = value;
       if (!form.isStream() || !form.get("Subtype").isName() || form.get("Subtype").asName() !== "Form") return;
       if (onPath.has(num)) throw refuse("has a drawing that draws itself");
       let each = memo.get(num);
