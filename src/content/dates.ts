@@ -10,7 +10,7 @@ const shape = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function dateProblem(value: string): string | null {
   const match = shape.exec(value);
   const example = "give it as YYYY-MM-DD, e.g. 2022-09-02";
-  if (!match) return `"${value.slice(0, 40)}" is not a date: ${example}`;
+  if (!match) return `"${value.slice(0, 40)}" is not a real date: ${example}`;
   const [y, m, d] = match.slice(1).map(Number);
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   const length = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
