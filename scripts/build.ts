@@ -1,6 +1,6 @@
 // npm run build: the whole site into _site/ (or --out DIR); or, for a sharded rebuild (npm run rebuild),
 // one shard's editions (--shard 2016-03 or --shard 2016) or the cross-edition pages (--cross-edition).
-import { fail, parseCommand, report, runCommand, siteFlags, siteOptions, wholeNumber } from "../src/cli/index.ts";
+import { editionDate, fail, parseCommand, report, runCommand, siteFlags, siteOptions, wholeNumber } from "../src/cli/index.ts";
 import { limitCores } from "../src/pipeline/cores.ts";
 import { build } from "../src/pipeline/build.ts";
 import { buildCrossEdition, buildShard } from "../src/shards/build.ts";
@@ -22,6 +22,7 @@ const { values } = parseCommand({
   },
 });
 if ([values.date, values.shard, values["cross-edition"]].filter(Boolean).length > 1) fail(usage);
+for (const date of values.date ?? []) editionDate(date, usage);
 const options = { ...siteOptions(values), imageDir: values["image-dir"] };
 const log = values.json ? console.error : console.log;
 const started = performance.now();

@@ -1,6 +1,7 @@
 // npm run check: validate the content only (no images made, nothing written) and list every problem;
 // with --proof [file.html] also draw what it found as a proof sheet (src/desk/proof).
 import { exitCodes, parseCommand, runCommand, siteFlags, siteOptions, UsageError } from "../src/cli/index.ts";
+import { dateProblem } from "../src/content/dates.ts";
 import { checkSite } from "../src/pipeline/check.ts";
 import { writeProof } from "../src/desk/proof/index.ts";
 
@@ -11,6 +12,10 @@ const { values, positionals } = parseCommand({
 });
 await runCommand(async () => {
   if (positionals.length > (values.proof ? 1 : 0)) throw new UsageError(`unexpected argument "${positionals.at(-1)}": only --proof takes a file name`);
+  for (const date of values.date ?? []) {
+    const problem = dateProblem(date);
+    if (problem) throw new UsageError(`--date: ${problem}`);
+  }
   const options = { ...siteOptions(values), dates: values.date };
   const result = values.proof ? (await writeProof(options, positionals[0] ?? "proof.html")).check : await checkSite(options);
   for (const line of result.lines) console.log(line);

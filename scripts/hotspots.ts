@@ -1,6 +1,6 @@
 // npm run hotspots -- YYYY-MM-DD --page NN [--editions DIR] [--force] [--dry-run] [--alto file.xml]
 // Proposes each article's clickable area on the page from the page PDF (or ALTO OCR) and writes it.
-import { fail, parseCommand, runCommand } from "../src/cli/index.ts";
+import { editionDate, fail, parseCommand, runCommand } from "../src/cli/index.ts";
 import { formatHotspotsReport, proposePageHotspots } from "../src/desk/hotspots/run.ts";
 import { defaultPaths } from "../src/pipeline/options.ts";
 
@@ -16,8 +16,8 @@ const { values, positionals } = parseCommand({
     alto: { type: "string" },
   },
 });
-const [date] = positionals;
-if (positionals.length !== 1 || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !values.page) fail(usage);
+if (positionals.length !== 1 || !values.page) fail(usage);
+const date = editionDate(positionals[0], usage);
 await runCommand(async () => {
   const report = await proposePageHotspots({
     editionsRoot: values.editions, date, page: values.page!, altoFile: values.alto, force: values.force, dryRun: values["dry-run"],

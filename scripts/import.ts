@@ -16,6 +16,7 @@ const { values, positionals } = parseCommand({
     locale: { type: "string" },
     pattern: { type: "string" },
     jobs: { type: "string" },
+    "page-seconds": { type: "string" },
     "keep-punctuation": { type: "boolean", default: false },
     force: { type: "boolean", default: false },
     editions: { type: "string", default: defaultPaths.editions },
@@ -28,6 +29,7 @@ await runCommand(() =>
     ...values,
     editions: values.editions!,
     jobs: wholeNumber("jobs", values.jobs),
+    pageSeconds: wholeNumber("page-seconds", values["page-seconds"]),
     keepPunctuation: values["keep-punctuation"],
   }),
 );

@@ -1,5 +1,6 @@
 // npm run proof -- YYYY-MM-DD: the proof sheet of one night's edition (npm run check -- --proof for the date).
 import { exitCodes, parseCommand, runCommand, siteFlags, siteOptions, UsageError } from "../src/cli/index.ts";
+import { dateProblem } from "../src/content/dates.ts";
 import { writeProof } from "../src/desk/proof/index.ts";
 
 const { values, positionals } = parseCommand({
@@ -9,8 +10,8 @@ const { values, positionals } = parseCommand({
 });
 await runCommand(async () => {
   if (!positionals.length) throw new UsageError("npm run proof: which edition? give its date, e.g. npm run proof -- 2022-09-02");
-  const bad = positionals.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
-  if (bad) throw new UsageError(`npm run proof: "${bad}" is not a date: write it as YYYY-MM-DD`);
+  const bad = positionals.map(dateProblem).find(Boolean);
+  if (bad) throw new UsageError(`npm run proof: ${bad}`);
   const out = values.out ?? `proof-${positionals.join("_")}.html`;
   const { check } = await writeProof({ ...siteOptions({ ...values, out: undefined }), dates: positionals }, out);
   for (const line of check.lines) console.log(line);

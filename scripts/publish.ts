@@ -1,5 +1,5 @@
 // npm run publish -- YYYY-MM-DD: validate, build and atomically publish one edition into the live site.
-import { fail, parseCommand, report, runCommand } from "../src/cli/index.ts";
+import { editionDate, fail, parseCommand, report, runCommand } from "../src/cli/index.ts";
 import { defaultPaths } from "../src/pipeline/options.ts";
 import { CleanUpError, publishEdition } from "../src/publish/publish.ts";
 
@@ -17,8 +17,8 @@ const { values, positionals } = parseCommand({
     withdraw: { type: "string" },
   },
 });
-const date = positionals[0];
-if (positionals.length !== 1 || !/^\d{4}-\d{2}-\d{2}$/.test(date)) fail(usage);
+if (positionals.length !== 1) fail(usage);
+const date = editionDate(positionals[0], usage);
 if (values.page !== undefined && values.withdraw !== undefined) fail(`error: --page and --withdraw are two publishes: run them one after the other\n${usage}`);
 const started = performance.now();
 await runCommand(async () => {

@@ -1,6 +1,7 @@
 // The one helper every script in scripts/ uses: flags (unknown ones refused with the usage), path defaults,
 // whole numbers, JSON output and exit codes — 0 done, 1 failed, 2 the content has errors (each listed above).
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { dateProblem } from "../content/dates.ts";
 import { ContentError } from "../content/diagnostics.ts";
 import { defaultPaths, type SiteOptions } from "../pipeline/options.ts";
 
@@ -46,6 +47,14 @@ export function wholeNumber(flag: string, value: string | undefined, options: { 
     throw new UsageError(`--${flag}: expected a whole number${options.zero ? "" : " above 0"}, got "${value}"`);
   }
   return Number(value);
+}
+
+/** A date given on the command line (an argument or --date), checked as edition folders are: a message and the
+ * usage, exit 1, when it is not a real date in the years an edition can have. */
+export function editionDate(value: string | undefined, usage: string): string {
+  const problem = value === undefined ? "no date given" : dateProblem(value);
+  if (problem) fail(`error: ${problem}\n${usage}`);
+  return value!;
 }
 
 /** The flags of every command that builds a site, with their defaults. */

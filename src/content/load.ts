@@ -3,6 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { splitFrontMatter } from "./article-file.ts";
 import type { FieldsOf, FrontMatterCheck } from "./check.ts";
+import { describeControl, findControl } from "./control.ts";
+import { dateProblem, isCalendarDate } from "./dates.ts";
+import { limits } from "./limits.ts";
 import { Diagnostics } from "./diagnostics.ts";
 import type { ArticleFields, EditionFields, PageFields } from "./schema.ts";
 import { bodyReferences } from "../markdown/index.ts";
@@ -47,19 +50,11 @@ export interface LoadOptions {
   listed?: string[];
 }
 
-const editionDirPattern = /^\d{4}-\d{2}-\d{2}$/;
 const pageDirPattern = /^([A-Z]?)(\d{1,3})(?:-[a-z0-9-]+)?$/;
 const articleFilePattern = /^(\d{1,3})-([a-z0-9][a-z0-9-]*)\.md$/;
 const scanNames = ["page.jpg", "page.jpeg", "page.png", "page.tif", "page.tiff", "page.webp"];
 
-/** YYYY-MM-DD naming a day that exists (no 2023-02-29): a check run on every edition folder of the archive. */
-export function isCalendarDate(name: string): boolean {
-  if (!editionDirPattern.test(name)) return false;
-  const [y, m, d] = [Number(name.slice(0, 4)), Number(name.slice(5, 7)), Number(name.slice(8, 10))];
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const length = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return m >= 1 && m <= 12 && d >= 1 && d <= length;
-}
+export { isCalendarDate } from "./dates.ts";
 
 /** Lists the edition folders' dates, checking their names, without reading their content. */
 export function listEditionDates(root: string, diagnostics: Diagnostics): string[] {
@@ -78,7 +73,8 @@ export function listEditionDates(root: string, diagnostics: Diagnostics): string
       continue;
     }
     if (!isCalendarDate(entry.name)) {
-      diagnostics.error(path.join(root, entry.name), `edition folder "${entry.name}" is not a real date: name it YYYY-MM-DD, e.g. 2022-09-02`);
+      const why = dateProblem(entry.name)!.replace(/^"[^"]*" is /, "is ").replace(/give it as/, "name it");
+      diagnostics.error(path.join(root, entry.name), `edition folder "${entry.name}" ${why}`);
       continue;
     }
     dates.push(entry.name);
@@ -133,6 +129,7 @@ export function loadEdition(root: string, date: string, diagnostics: Diagnostics
   // Letters are A–Z or none: compared as they are (localeCompare's first call sets up a collator, 6 ms a build).
   pages.sort((a, b) => (a.letter === b.letter ? a.number - b.number : a.letter < b.letter ? -1 : 1));
   checkPageOrder(dir, pages, diagnostics);
+  checkSize(dir, pages, diagnostics);
   if (pages.length === 0) diagnostics.error(dir, "the edition has no pages: add page folders such as 01/");
   return { date, dir, fields, pages };
 }
@@ -223,12 +220,20 @@ export function loadArticle(
 }
 
 function decodeUtf8(raw: Buffer, file: string, diagnostics: Diagnostics): string | null {
+  let text: string;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(raw);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(raw);
   } catch {
     diagnostics.error(file, "the file is not UTF-8 text: save it as UTF-8 (npm run import converts GB18030/GBK dumps)");
     return null;
   }
+  // Feeds and the EPUB are XML, which cannot carry them; no printed text has them.
+  const control = findControl(text);
+  if (control) {
+    diagnostics.error(file, `a control character (${describeControl(control.char)}) is in the text: delete it (it comes from copying out of another program; npm run import removes them)`, { line: control.line });
+    return null;
+  }
+  return text;
 }
 
 function readYamlFile<K extends "edition" | "page">(
@@ -240,6 +245,22 @@ function readYamlFile<K extends "edition" | "page">(
   if (source === null) return null;
   const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   return check.check(kind, text, file, diagnostics, 0);
+}
+
+/** An edition past what any paper prints is refused before the build tries to hold it all in memory. */
+function checkSize(dir: string, pages: PageSource[], diagnostics: Diagnostics): void {
+  if (pages.length > limits.pagesPerEdition) {
+    diagnostics.error(dir, `the edition has ${pages.length} pages, over the limit of ${limits.pagesPerEdition}: is this more than one edition?`);
+  }
+  for (const page of pages) {
+    if (page.articles.length > limits.articlesPerPage) {
+      diagnostics.error(page.dir, `the page has ${page.articles.length} articles, over the limit of ${limits.articlesPerPage}: is it more than one page, or are briefs one file each?`);
+    }
+  }
+  const articles = pages.reduce((n, page) => n + page.articles.length, 0);
+  if (articles > limits.articlesPerEdition) {
+    diagnostics.error(dir, `the edition has ${articles} articles, over the limit of ${limits.articlesPerEdition} that one build holds in memory: split it into editions, or check for copies`);
+  }
 }
 
 function checkPageOrder(dir: string, pages: PageSource[], diagnostics: Diagnostics): void {

@@ -1,14 +1,13 @@
 // Makes an empty edition folder in the content format, for npm run new.
 import fs from "node:fs";
 import path from "node:path";
-import { DateTime } from "luxon";
+import { dateProblem } from "./dates.ts";
 
 export function scaffoldEdition(
   root: string, date: string, options: { pages: number; sections?: string },
 ): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) {
-    throw new Error(`"${date}" is not a real date: give YYYY-MM-DD, e.g. 2022-09-02`);
-  }
+  const problem = dateProblem(date);
+  if (problem) throw new Error(problem);
   const dir = path.join(root, date);
   if (fs.existsSync(dir)) throw new Error(`${dir} already exists: nothing was changed`);
   const labels = options.sections

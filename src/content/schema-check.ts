@@ -5,6 +5,8 @@ import yaml from "js-yaml";
 import type { z } from "zod";
 import type { Diagnostics } from "./diagnostics.ts";
 import type { FrontMatterCheck, FrontMatterKind } from "./check.ts";
+import { describeControl, findControl } from "./control.ts";
+import { limits } from "./limits.ts";
 import { articleSchema, editionSchema, pageSchema } from "./schema.ts";
 
 const schemas: Record<FrontMatterKind, z.ZodType> = { edition: editionSchema, page: pageSchema, article: articleSchema };
@@ -20,16 +22,61 @@ export const schemaCheck: FrontMatterCheck = {
 
 /** Returns undefined (and reports) when the YAML does not parse; null for a file with no keys at all. */
 function parseYaml(text: string, file: string, diagnostics: Diagnostics, lineOffset: number): unknown {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > limits.frontMatterBytes) {
+    diagnostics.error(file, `the front matter is ${Math.round(bytes / 1024)} KB, over the limit of ${limits.frontMatterBytes / 1024} KB: the text goes below the second "---", not into the front matter`, { line: lineOffset || undefined });
+    return undefined;
+  }
   try {
     // js-yaml reads an empty or comments-only text as undefined, which would pass for a parse error here and drop
     // an empty page.yml's page (or an article with an empty front matter) without a word.
-    return yaml.load(text, { schema: yaml.JSON_SCHEMA }) ?? null;
+    const data = yaml.load(text, { schema: yaml.JSON_SCHEMA }) ?? null;
+    return checkValues(data, text.length + limits.yamlExpansion, file, diagnostics) ? data : undefined;
   } catch (err) {
     const e = err as yaml.YAMLException;
     const line = e.mark ? e.mark.line + 1 + lineOffset : undefined;
     diagnostics.error(file, `invalid YAML: ${e.reason ?? e.message}`, { line });
     return undefined;
   }
+}
+
+/**
+ * Walks the parsed front matter: refuses it when YAML aliases (*name) make it far longer than its text (how 28 KB
+ * became 88 MB of pages), and names the field of any control character written as an escape ("\x1b"). The walk
+ * stops as soon as the budget is spent, so an alias bomb costs no more than its budget.
+ */
+function checkValues(data: unknown, budget: number, file: string, diagnostics: Diagnostics): boolean {
+  let left = budget;
+  let control: { field: string; char: string } | null = null;
+  const walk = (value: unknown, field: string): boolean => {
+    if (typeof value === "string") {
+      left -= value.length;
+      const found = control ? null : findControl(value);
+      if (found) control = { field, char: found.char };
+    } else if (Array.isArray(value)) {
+      left -= 1;
+      for (let i = 0; i < value.length && left >= 0; i++) walk(value[i], `${field}[${i}]`);
+    } else if (value && typeof value === "object") {
+      for (const [key, v] of Object.entries(value)) {
+        left -= key.length;
+        if (left < 0) break;
+        walk(v, field ? `${field}.${key}` : key);
+      }
+    } else {
+      left -= 1;
+    }
+    return left >= 0;
+  };
+  if (!walk(data, "")) {
+    diagnostics.error(file, `the front matter repeats itself through YAML aliases (*name) to more than ${budget.toLocaleString("en")} characters: write each value out once, without & anchors and * aliases`);
+    return false;
+  }
+  if (control) {
+    const { field, char } = control;
+    diagnostics.error(file, `a control character (${describeControl(char)}) is in the text: remove it (it comes from copying out of another program)`, { field });
+    return false;
+  }
+  return true;
 }
 
 function validate<T extends z.ZodType>(

@@ -1,8 +1,11 @@
 // The content format's schemas: what an edition, page and article file may say (see README "Content format").
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { limits } from "./limits.ts";
 
 const text = z.string().trim().min(1, "must not be empty");
+/** A section's or column's name: each names a feed file, whose name has room for about 80 Chinese characters. */
+const name = text.max(limits.nameCharacters, `is too long for a name (at most ${limits.nameCharacters} characters): shorten it`);
 
 /** A point or size as a fraction of the page's width or height. */
 const fraction = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
@@ -18,7 +21,8 @@ export const rectSchema = z
   .refine(([, , w, h]) => w > 0 && h > 0, { error: "the area has no width or no height" });
 export const polygonSchema = z
   .array(z.tuple([fraction, fraction], { error: "each point must be [x, y]" }))
-  .min(3, "a polygon needs at least 3 points");
+  .min(3, "a polygon needs at least 3 points")
+  .max(limits.areaPoints, `a polygon has at most ${limits.areaPoints} points: draw the area with fewer (npm run hotspots makes outlines of a few dozen)`);
 
 export type Rect = [number, number, number, number];
 export type Polygon = [number, number][];
@@ -76,7 +80,7 @@ export const articleSchema = z.strictObject({
   headline: text,
   kicker: text.optional(),
   subtitle: text.optional(),
-  column: text.optional(),
+  column: name.optional(),
   byline: text.optional(),
   dateline: text.optional(),
   mark: text.optional(),
@@ -92,7 +96,7 @@ export const articleSchema = z.strictObject({
 });
 
 export const pageSchema = z.strictObject({
-  section: text,
+  section: name,
   scan: text.optional(),
   pdf: text.optional(),
   editor: text.optional(),

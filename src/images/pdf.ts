@@ -1,11 +1,9 @@
 // Renders a page PDF to a PNG with MuPDF (sharp cannot read PDF), for pages delivered without a scan.
 import { ImageInputError } from "./derive.ts";
-
-/** Loaded on first use: MuPDF's WASM takes a while to start and most builds render no PDF. */
-let mupdfModule: Promise<typeof import("mupdf")> | null = null;
+import { inspectPdf, loadMupdf, type PdfInspection } from "./pdf-inspect.ts";
 
 export async function renderPdfPage(bytes: Buffer, width: number): Promise<Buffer> {
-  const mupdf = await (mupdfModule ??= import("mupdf"));
+  const mupdf = await loadMupdf();
   let doc: import("mupdf").Document;
   try {
     doc = mupdf.Document.openDocument(bytes, "application/pdf");
@@ -25,30 +23,16 @@ export async function renderPdfPage(bytes: Buffer, width: number): Promise<Buffe
 }
 
 /**
- * Refuses a page PDF that readers could not open: not a PDF, cut off (a PDF ends with "%%EOF" after its
- * cross-reference table; a copy stopped half-way does not), or one MuPDF can only read by repairing it.
- * MuPDF alone is not enough: it repairs a file cut inside a stream without a word and shows the first half.
+ * Refuses a page PDF that readers could not open (src/images/pdf-inspect.ts: not a PDF, cut off, damaged, a
+ * password, no pages, an impossible size) or that is more than one page, and returns what the build serves: the
+ * file itself, or a copy without active content when it had some.
  */
-export async function checkPdf(bytes: Buffer): Promise<void> {
-  if (bytes.length === 0) throw new ImageInputError("the PDF is empty (0 bytes): export it again");
-  if (bytes.subarray(0, 1024).indexOf("%PDF-") < 0) throw new ImageInputError("not a PDF (it does not start with %PDF-): export the page PDF again");
-  const tail = bytes.subarray(Math.max(0, bytes.length - 1024)).toString("latin1");
-  if (!/%%EOF\s*$/.test(tail) || !tail.includes("startxref")) {
-    throw new ImageInputError(`the PDF is cut off (${bytes.length} bytes, no "%%EOF" end): copy or export the page PDF again`);
+export async function checkPdf(bytes: Buffer): Promise<PdfInspection> {
+  const inspection = await inspectPdf(bytes);
+  if (inspection.pages > 1) {
+    throw new ImageInputError(`the PDF has ${inspection.pages} pages, and a page folder's PDF is its one printed page: keep only this page (npm run import takes the first page of a PDF and says so)`);
   }
-  const mupdf = await (mupdfModule ??= import("mupdf"));
-  let doc: import("mupdf").Document | null = null;
-  try {
-    doc = mupdf.Document.openDocument(bytes, "application/pdf");
-    if (doc.countPages() < 1) throw new ImageInputError("the PDF has no pages: export the page PDF again");
-    doc.loadPage(0).getBounds();
-    if (doc.asPDF()?.wasRepaired()) throw new ImageInputError("the PDF is damaged (MuPDF had to repair it): export the page PDF again");
-  } catch (err) {
-    if (err instanceof ImageInputError) throw err;
-    throw new ImageInputError(`the PDF is damaged (${(err as Error).message}): export the page PDF again`);
-  } finally {
-    doc?.destroy();
-  }
+  return inspection;
 }
 
 /**
@@ -56,7 +40,7 @@ export async function checkPdf(bytes: Buffer): Promise<void> {
  * a page imported from its PDF alone: its photos and charts come from the PDF itself.
  */
 export async function renderPdfRegion(bytes: Uint8Array, box: [number, number, number, number], dpi = 200): Promise<Buffer> {
-  const mupdf = await (mupdfModule ??= import("mupdf"));
+  const mupdf = await loadMupdf();
   const doc = mupdf.Document.openDocument(bytes, "application/pdf");
   try {
     const page = doc.loadPage(0);

@@ -12,6 +12,7 @@ import {
   type ClippingManifest, type PageManifest, type PictureManifest, type Variant,
 } from "./derive.ts";
 import { checkPdf, renderPdfPage } from "./pdf.ts";
+import type { PdfInspection } from "./pdf-inspect.ts";
 import { imageSettings } from "./settings.ts";
 
 export interface ImageStageOptions {
@@ -81,21 +82,42 @@ export async function checkImages(editions: Edition[], diagnostics: Diagnostics)
   }
 }
 
-/** A page PDF is offered for download even when the page has a scan, so it is checked either way. */
-async function checkPagePdf(page: Page, diagnostics: Diagnostics): Promise<boolean> {
+/**
+ * A page PDF is offered for download even when the page has a scan, so it is checked either way (the one check,
+ * src/images/pdf-inspect.ts). Null after reporting why it cannot be served.
+ */
+async function checkPagePdf(page: Page, diagnostics: Diagnostics): Promise<PdfInspection | null> {
   try {
-    await checkPdf(fs.readFileSync(page.pdfPath!));
-    return true;
+    const inspection = await checkPdf(fs.readFileSync(page.pdfPath!));
+    if (inspection.rewritten) {
+      diagnostics.warn(page.file, `"${path.basename(page.pdfPath!)}": ${inspection.changes.join("; ")} — in the copy readers download; npm run import on the PDF cleans the file itself`, { field: "pdf" });
+    }
+    return inspection;
   } catch (err) {
     report(err, diagnostics, page.file, "pdf", path.basename(page.pdfPath!));
-    return false;
+    return null;
   }
+}
+
+/** Readers get the cleaned copy of a PDF that had active content (kept in the cache by the source's bytes): the page
+ * download, the edition PDF and the word boxes are all made from it. */
+async function servedPdf(page: Page, inspection: PdfInspection, cache: DerivativeCache): Promise<string> {
+  if (!inspection.rewritten) return page.pdfPath!;
+  const source = sourceFile(page.pdfPath!);
+  const key = cache.sourceKey(source.file, ["pdf-clean", String(imageSettings.version)], source.read);
+  const entry = await cache.get<{ file: string }>(key, async (dir) => {
+    fs.writeFileSync(path.join(dir, "clean.pdf"), inspection.clean);
+    return { file: "clean.pdf" };
+  });
+  return path.join(entry.dir, entry.manifest.file);
 }
 
 async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOptions): Promise<void> {
   const pageFile = page.file;
-  if (page.pdfPath && !(await checkPagePdf(page, options.diagnostics))) return;
   if (page.pdfPath) {
+    const inspection = await checkPagePdf(page, options.diagnostics);
+    if (!inspection) return;
+    page.pdfPath = await servedPdf(page, inspection, cache);
     const pdfName = `${page.edition.date}-${page.label.toLowerCase()}.pdf`;
     const target = path.join(options.outDir, page.url, pdfName);
     fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -2,6 +2,7 @@
 // server with live reload; when files under editions/ change, only the editions they belong to (with their
 // neighbours' links and the cross-edition pages) are prepared and rendered again.
 import fs from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { ContentError, Diagnostics } from "../content/diagnostics.ts";
@@ -36,6 +37,58 @@ class LoopbackServer extends (EleventyDevServer as any) {
   _serverListen(port: number): void {
     (this as any).server.listen({ port, host: "127.0.0.1" });
   }
+
+  /**
+   * Every request goes through here: any page open in the browser can send one, and @11ty/eleventy-dev-server
+   * throws on some (an encoded "../", a malformed escape), which ended npm start. A path that is not a clean path
+   * inside the site is answered 400 before the server sees it; anything else that fails is answered 500.
+   */
+  async onRequestHandler(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refused = requestProblem(req.url ?? "/");
+    if (refused) return answer(res, 400, refused);
+    try {
+      await (super.onRequestHandler as (req: IncomingMessage, res: ServerResponse) => Promise<void>)(req, res);
+    } catch (err) {
+      this.failed(req, res, err);
+    }
+  }
+
+  /** The server's last middleware (its static files) is started without being awaited: guarded here as well. */
+  async eleventyProjectMiddleware(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): Promise<void> {
+    try {
+      await (super.eleventyProjectMiddleware as (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => Promise<void>)(req, res, next);
+    } catch (err) {
+      this.failed(req, res, err);
+    }
+  }
+
+  private failed(req: IncomingMessage, res: ServerResponse, err: unknown): void {
+    (this as any).banmianLog?.(`✗ dev server: ${req.method} ${(req.url ?? "").slice(0, 200)} failed: ${(err as Error).message}`);
+    if (res.headersSent) res.destroy();
+    else answer(res, 500, "the dev server failed on this request; npm start says why");
+  }
+}
+
+/** Why a request's path is refused (400), or null: it must decode, and hold no "..", NUL or backslash. */
+export function requestProblem(url: string): string | null {
+  const pathname = url.split(/[?#]/)[0];
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return "bad request: the address has a malformed %-escape";
+  }
+  if (!decoded.startsWith("/") || decoded.includes("\0") || decoded.includes("\\") || decoded.split("/").includes("..")) {
+    return "bad request: the address leads outside the site";
+  }
+  return null;
+}
+
+function answer(res: ServerResponse, status: number, message: string): void {
+  res.statusCode = status;
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  res.setHeader("Cache-Control", "no-store");
+  res.end(message);
 }
 
 export async function serveSite(options: ServeOptions, log: Log = console.log): Promise<DevSite> {
@@ -53,6 +106,7 @@ export async function serveSite(options: ServeOptions, log: Log = console.log): 
     pathPrefix: settings.pathPrefix, domDiff: false, logger: { info: log, log, error: log },
     middleware: editor ? [editor.middleware] : [],
   });
+  server.banmianLog = log;
   server.serve(options.port);
   await server.ready();
   const url: string = server.getServerUrl("localhost");

@@ -54,9 +54,12 @@ async function failurePoint(name: string): Promise<void> {
 
 export async function publishEdition(options: PublishOptions, log: Log = console.log): Promise<PublishSummary> {
   const root = new PublishRoot(options.root);
+  // Before the build: a root the swap cannot use failed only at the end, after a whole build.
+  root.check();
   const unlock = root.lock();
   const editionDir = path.join(options.editionsDir, options.date);
   try {
+    root.removeTempLinks();
     if (options.page !== undefined) checkLatePage(editionDir, options.page);
     if (options.withdraw === undefined) return await publishLocked(root, options, log);
     // The withdrawal is recorded first (the build reads it), and taken back if the publish does not go live;

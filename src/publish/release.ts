@@ -216,12 +216,47 @@ export class PublishRoot {
     }
   }
 
-  /** Points `current` at the release in one rename. */
+  /** Points `current` at the release in one rename; the temporary link is gone whether it worked or not. */
   swap(releaseDir: string): void {
     const temp = `${this.current}.tmp-${process.pid}`;
     fs.rmSync(temp, { force: true });
     fs.symlinkSync(path.relative(this.dir, releaseDir), temp);
-    fs.renameSync(temp, this.current);
+    try {
+      fs.renameSync(temp, this.current);
+    } catch (err) {
+      fs.rmSync(temp, { force: true });
+      throw err;
+    }
+  }
+
+  /**
+   * What a publish needs of its root, checked before anything is built: a folder (or nothing yet) that can be
+   * written, whose `current` is the link a publish replaces, not a real folder or file.
+   */
+  check(): void {
+    const stat = fs.statSync(this.dir, { throwIfNoEntry: false });
+    if (stat && !stat.isDirectory()) throw new Error(`${this.dir} is a file, not a folder: give --root the publish folder (the one holding current/)`);
+    if (!stat) return;
+    try {
+      fs.accessSync(this.dir, fs.constants.W_OK);
+    } catch {
+      throw new Error(`${this.dir} cannot be written to: let the publishing user write it, or give another --root`);
+    }
+    const current = fs.lstatSync(this.current, { throwIfNoEntry: false });
+    if (current && !current.isSymbolicLink()) {
+      throw new Error(
+        `${this.current} is a real ${current.isDirectory() ? "folder" : "file"}, not a link: a publish switches the live site by replacing the ` +
+          `link "current"; move it away (e.g. mv ${this.current} ${this.current}.old) and serve ${this.current} after the next publish`,
+      );
+    }
+  }
+
+  /** Removes the temporary links a killed publish left (current.tmp-PID). Only with the lock held: no other
+   * publish is between making its link and renaming it. */
+  removeTempLinks(): void {
+    for (const name of fs.readdirSync(this.dir)) {
+      if (/^current\.tmp-\d+$/.test(name)) fs.rmSync(path.join(this.dir, name), { force: true });
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 // The pages stage: Eleventy renders the prepared site. The site is handed over here, explicitly, once per run:
 // the config file (eleventy.config.ts) only wires what never changes.
 import "./one-shot.ts";
+import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import type { SiteData } from "../pipeline/prepare.ts";
 import { eleventyConfigFile, projectRoot } from "../project.ts";
@@ -64,6 +65,20 @@ export interface RenderOptions {
 
 /** Renders the site into outDir with Eleventy. */
 export async function renderSite(site: SiteData, options: RenderOptions): Promise<void> {
+  // Eleventy finds the templates, _includes and their includes from the working folder, so a command started in
+  // another folder rendered nothing and said "built": it renders from the project's folder, whatever the caller's.
+  const outDir = path.resolve(options.outDir);
+  const cacheDir = options.cacheDir && path.resolve(options.cacheDir);
+  const caller = process.cwd();
+  process.chdir(projectRoot);
+  try {
+    await render(site, { ...options, outDir, cacheDir });
+  } finally {
+    process.chdir(caller);
+  }
+}
+
+async function render(site: SiteData, options: RenderOptions): Promise<void> {
   const eleventy = new Eleventy(projectRoot, options.outDir, {
     configPath: eleventyConfigFile,
     quietMode: true,

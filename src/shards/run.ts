@@ -102,10 +102,12 @@ function carryLedgers(current: string, staging: string, dates: string[]): void {
 
 async function rebuildIntoRoot(options: RebuildOptions, rootDir: string, allDates: string[], log: Log): Promise<RebuildSummary> {
   const root = new PublishRoot(rootDir);
+  root.check();
   const unlock = root.lock();
   const id = root.newReleaseId();
   const staging = path.join(root.dir, `staging-${id}`);
   try {
+    root.removeTempLinks();
     for (const dir of [root.releases, root.editionStore, root.imageStore]) fs.mkdirSync(dir, { recursive: true });
     const live = root.currentEditions();
     const current = root.currentRelease();

@@ -12,6 +12,8 @@ interface Case {
   line?: number;
   present?: string[];
   absent?: string[];
+  /** Strings no PDF of the built site may hold (active content removed from what readers download) */
+  absentPdf?: string[];
 }
 
 const corpus = path.join(repo, "tests/bad-input");
@@ -32,13 +34,15 @@ function lines(output: string, level: "error" | "warning"): string[] {
   return output.split("\n").filter((l) => l.startsWith(`${level}: `));
 }
 
-function allHtml(dir: string): string {
+function allFiles(dir: string, extension: string, encoding: BufferEncoding = "utf8"): string {
   let text = "";
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith(".html")) text += fs.readFileSync(path.join(entry.parentPath, entry.name), "utf8");
+    if (entry.isFile() && entry.name.endsWith(extension)) text += fs.readFileSync(path.join(entry.parentPath, entry.name), encoding);
   }
   return text;
 }
+
+const allHtml = (dir: string) => allFiles(dir, ".html");
 
 describe("bad-input corpus", () => {
   it("has at least 30 cases", () => {
@@ -82,6 +86,12 @@ describe("bad-input corpus", () => {
       const html = allHtml(out);
       for (const text of spec.present ?? []) expect(html).toContain(text);
       for (const text of spec.absent ?? []) expect(html).not.toContain(text);
+      if (spec.absentPdf) {
+        // The page download and the edition PDF are both made; neither may carry what was removed.
+        const pdfs = allFiles(out, ".pdf", "latin1");
+        expect(pdfs).toContain("%PDF-");
+        for (const text of spec.absentPdf) expect(pdfs).not.toContain(text);
+      }
     });
   }
 });

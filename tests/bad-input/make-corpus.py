@@ -52,7 +52,10 @@ cases=[]
 def case(name, expect, message, file, mutate, line=None, field=None, absent=None, present=None, note=''):
     files=base(); symlinks={}
     r=mutate(files, symlinks)
-    cases.append((name, files, symlinks, dict(expect=expect, message=message, file=file, line=line, field=field, absent=absent or [], present=present or [], note=note)))
+    meta=dict(expect=expect, message=message, file=file, line=line, field=field, absent=absent or [], present=present or [])
+    if note=='absentPdf': meta['absentPdf']=ACTIVE
+    elif note: meta['note']=note
+    cases.append((name, files, symlinks, meta))
 def sub(path, old, new):
     def m(f, s):
         assert old in (f[path] if isinstance(f[path], str) else ''), (path, old)
@@ -156,6 +159,87 @@ case('61-page-label-lower-case','error','page folder "a01" is not a page label',
 # Empty files where a page's files belong.
 case('62-pdf-empty','error','front matter "pdf": "page.pdf": the PDF is empty (0 bytes)',P1, setf(f'{E}/01/page.pdf', b''))
 case('63-page-yml-empty','error','front matter "section": is required',f'{E}/02/page.yml', setf(f'{E}/02/page.yml', ''))
+
+
+# Issue 26: hostile and broken input — control characters, limits, dates, and page PDFs made to hurt.
+def raw_pdf(objs, broken=False, trailer=b''):
+    out=bytearray(b'%PDF-1.7\n%\xe2\xe3\xcf\xd3\n'); offsets=[]
+    for i,o in enumerate(objs, 1):
+        offsets.append(len(out))
+        if isinstance(o, tuple):
+            d, st = o
+            out+=b'%d 0 obj\n' % i + d + b' /Length %d >>\nstream\n' % len(st) + st + b'\nendstream\nendobj\n'
+        else:
+            out+=b'%d 0 obj\n' % i + o + b'\nendobj\n'
+    xref=len(out)
+    out+=b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs)+1)
+    for off in offsets: out+=b'%010d 00000 n \n' % (off + (9 if broken else 0))
+    out+=b'trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n' % (len(objs)+1, trailer, xref)
+    return bytes(out)
+def page_pdf(pages=1, size=(595, 842), catalog=b'', page=b'', extra=(), broken=False, trailer=b'', resources=b'', ops=b''):
+    n=len(extra); first=3; font=first+pages*2
+    kids=b' '.join(b'%d 0 R' % (first+i*2) for i in range(pages))
+    objs=[b'<< /Type /Catalog /Pages 2 0 R ' + catalog + b'>>', b'<< /Type /Pages /Kids [' + kids + b'] /Count %d >>' % pages]
+    for i in range(pages):
+        objs.append(b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 %d 0 R >> %s>> /Contents %d 0 R %s>>' % (size[0], size[1], font, resources, first+i*2+1, page))
+        objs.append((b'<<', ops + b'BT /F1 24 Tf 40 %d Td (Page %d) Tj ET' % (max(10, size[1]-60), i+1)))
+    objs.append(b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>')
+    objs.extend(extra)
+    return raw_pdf(objs, broken, trailer)
+X=6  # the first extra object's number in a one-page PDF (catalog, pages, page, content, font)
+def forms(levels, each):
+    # Form n draws form n+1 `each` times; the page draws form 1 once.
+    objs=[]
+    for k in range(levels):
+        num=X+k
+        if k+1 < levels:
+            body=b' '.join([b'/F Do']*each); res=b'/Resources << /XObject << /F %d 0 R >> >>' % (num+1)
+        else:
+            body=b'0 0 1 1 re f'; res=b''
+        objs.append((b'<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] ' + res, body))
+    return objs
+def with_pdf(data, field_yml='section: 要闻\n'):
+    return lambda f,s: f.update({f'{E}/01/page.pdf': data, P1: field_yml})
+def pdf_with_content(extra_ops, resources, extra):
+    return page_pdf(resources=resources, extra=extra, ops=extra_ops + b' ')
+ENC=b'/Encrypt << /Filter /Standard /V 1 /R 2 /O <' + b'11'*32 + b'> /U <' + b'22'*32 + b'> /P -4 >> /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] '
+alias_bomb='---\nheadline: 社区开展义诊活动\nfigures:\n  - file: photos/field.png\n    caption: &a "' + '义诊'*100 + '"\n' + ''.join(f'  - {{ file: photos/field.png, caption: *a }}\n' for _ in range(300)) + '---\n\n正文。\n'
+case('64-control-esc-in-headline','error','a control character (U+001B ESC) is in the text',G, sub(G,'headline: 社区开展义诊活动','headline: 社区开展\x1b[31m义诊活动'), line=2)
+case('65-control-nul-in-body','error','a control character (U+0000 NUL) is in the text',G, sub(G,'社区卫生服务中心','社区卫生\x00服务中心'), line=5)
+case('66-control-form-feed-in-body','error','a control character (U+000C FF (form feed)) is in the text',A, sub(A,'全市农资储备充足','全市农资\x0c储备充足'), line=16)
+case('67-control-vertical-tab-in-page-yml','error','a control character (U+000B VT (vertical tab)) is in the text',P1, setf(P1,'section: 要\x0b闻\n'), line=1)
+case('68-control-escaped-in-yaml','error','a control character (U+001B ESC) is in the text',G, sub(G,'headline: 社区开展义诊活动','headline: "社区开展\\x1b义诊活动"'), field='headline')
+case('69-control-del-in-kicker','error','a control character (U+007F DEL) is in the text',A, sub(A,'kicker: 春耕时节','kicker: 春耕\x7f时节'), line=2)
+case('70-control-c1-in-byline','error','a control character (U+0085) is in the text',A, sub(A,'byline: 记者 王芳','byline: 记者\u0085王芳'), line=4)
+case('71-control-escaped-in-correction','error','a control character (U+0007) is in the text',G, sub(G,'headline: 社区开展义诊活动','headline: 社区开展义诊活动\ncorrection: { time: 2024-05-06 10:30, text: "原文\\a有误" }'), field='correction.text')
+case('72-control-escaped-in-caption','error','a control character (U+000C FF (form feed)) is in the text',A, sub(A,'caption: 农民在田间播种','caption: "农民\\f在田间播种"'), field='figures[0].caption')
+case('73-yaml-alias-bomb','error','the front matter repeats itself through YAML aliases',G, setf(G, alias_bomb))
+case('74-yaml-alias-bomb-in-page-yml','error','the front matter repeats itself through YAML aliases',P1, setf(P1, 'section: &s "' + '要闻'*2000 + '"\neditor: [' + ', '.join(['*s']*50) + ']\n'))
+case('75-front-matter-too-large','error','over the limit of 64 KB',G, setf(G, '---\nheadline: 社区开展义诊活动\nkicker: "' + '长'*30000 + '"\n---\n\n正文。\n'))
+case('76-area-too-many-points','error','a polygon has at most 500 points',A, sub(A,'area: [0.05, 0.05, 0.4, 0.3]','area: [' + ', '.join(f'[{0.05+0.3*i/2000:.5f}, {0.05 if i%2 else 0.06}]' for i in range(2000)) + ', [0.35, 0.3], [0.05, 0.3]]'), field='area')
+case('77-too-many-articles-on-page','error','the page has 201 articles, over the limit of 200',f'{E}/02', lambda f,s: f.update({f'{E}/02/{i:03d}-jianxun-{i}.md': f'---\nheadline: 简讯{i}\n---\n\n简讯。\n' for i in range(2, 202)}))
+case('78-column-name-too-long','error','is too long for a name (at most 40 characters)',G, sub(G,'headline: 社区开展义诊活动','headline: 社区开展义诊活动\ncolumn: ' + '创建全国文明城市'*12), field='column')
+case('79-section-name-too-long','error','is too long for a name (at most 40 characters)',P1, setf(P1,'section: ' + '要闻综合'*23 + '\n'), field='section')
+case('80-edition-year-9999','error','edition folder "9999-12-31" is outside the years an edition can have','editions/9999-12-31', lambda f,s: f.update({'editions/9999-12-31/01/page.yml':'section: 要闻\n'}))
+case('81-edition-year-0001','error','edition folder "0001-01-01" is outside the years an edition can have','editions/0001-01-01', lambda f,s: f.update({'editions/0001-01-01/01/page.yml':'section: 要闻\n'}))
+case('82-edition-month-13','error','edition folder "2024-13-01" is not a real date','editions/2024-13-01', lambda f,s: f.update({'editions/2024-13-01/01/page.yml':'section: 要闻\n'}))
+case('83-pdf-password','error','front matter "pdf": "page.pdf": the PDF is protected by a password',P1, with_pdf(page_pdf(trailer=ENC)))
+case('84-pdf-three-pages','error','front matter "pdf": "page.pdf": the PDF has 3 pages',P1, with_pdf(page_pdf(pages=3)))
+case('85-pdf-no-pages','error','front matter "pdf": "page.pdf": the PDF has no pages',P1, with_pdf(page_pdf(pages=0)))
+case('86-pdf-strip-10-by-20000','error','the page is 10 × 20000 pt',P1, with_pdf(page_pdf(size=(10, 20000))))
+case('87-pdf-twenty-times-size','error','the page is 11900 × 16840 pt',P1, with_pdf(page_pdf(size=(11900, 16840)) if False else page_pdf(size=(11900, 16840))))
+case('88-pdf-junk-after-header','error','front matter "pdf": "page.pdf": the PDF',P1, with_pdf(b'%PDF-1.7\n' + bytes((i*7919 + 13) % 251 for i in range(2_000_000)) + b'\nstartxref\n0\n%%EOF\n'))
+case('89-pdf-broken-xref','error','the PDF is damaged (MuPDF had to repair it)',P1, with_pdf(page_pdf(broken=True)))
+case('90-pdf-nested-forms-explode','error','draws more than 100,000 nested drawings',P1, with_pdf(pdf_with_content(b'/F Do', b'/XObject << /F %d 0 R >> ' % X, forms(20, 2))))
+case('91-pdf-form-draws-itself','error','has a drawing that draws itself',P1, with_pdf(pdf_with_content(b'/F Do', b'/XObject << /F %d 0 R >> ' % X, [(b'<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /F %d 0 R >> >>' % X, b'/F Do')])))
+case('92-pdf-forms-too-deep','error','nests drawings inside drawings more than 24 deep',P1, with_pdf(pdf_with_content(b'/F Do', b'/XObject << /F %d 0 R >> ' % X, forms(40, 1))))
+ACTIVE=['/JavaScript','/Launch','javascript:','/EmbeddedFile','calc.exe']
+case('93-pdf-javascript-on-open','warning','"page.pdf": removed what a reader\'s PDF viewer would run or open: JavaScript',P1, with_pdf(page_pdf(catalog=b'/OpenAction %d 0 R ' % X, extra=[b'<< /S /JavaScript /JS (app.alert(1)) >>'])), note='absentPdf')
+case('94-pdf-launch-on-page-open','warning','"page.pdf": removed what a reader\'s PDF viewer would run or open: actions run when the page is opened or closed',P1, with_pdf(page_pdf(page=b'/AA << /O << /S /Launch /F (calc.exe) >> >> ')), note='absentPdf')
+case('95-pdf-javascript-link','warning','"page.pdf": removed what a reader\'s PDF viewer would run or open: a link to "javascript:alert(1)"',P1, with_pdf(page_pdf(page=b'/Annots [%d 0 R] ' % X, extra=[b'<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] /A << /S /URI /URI (javascript:alert(1)) >> >>'])), note='absentPdf')
+case('96-pdf-embedded-file','warning','"page.pdf": removed what a reader\'s PDF viewer would run or open: embedded files',P1, with_pdf(page_pdf(catalog=b'/Names << /EmbeddedFiles << /Names [(calc.exe) %d 0 R] >> >> ' % X, extra=[b'<< /Type /Filespec /F (calc.exe) /EF << /F %d 0 R >> >>' % (X+1), (b'<< /Type /EmbeddedFile', b'MZ not really a program')])), note='absentPdf')
+case('97-pdf-unused-javascript','warning','"page.pdf": removed unused objects holding scripts, actions or embedded files',P1, with_pdf(page_pdf(extra=[b'<< /S /JavaScript /JS (app.alert(1)) >>'])), note='absentPdf')
+case('98-too-many-pages','error','the edition has 501 pages, over the limit of 500',f'editions/{D}', lambda f,s: f.update({f'{E}/{i:03d}/page.yml': 'section: 广告\n' for i in range(3, 502)}))
 
 shutil.rmtree(ROOT+'/cases', ignore_errors=True)
 shutil.rmtree(ROOT+'/base', ignore_errors=True)

@@ -50,6 +50,8 @@ const assets = new Map<string, { file: string; type: string }>([
   ["editor.css", { file: "editor.css", type: "text/css; charset=utf-8" }],
 ]);
 const maxBody = 64 * 1024;
+/** What a too-large body is read (and dropped) up to before its connection is cut. */
+const maxDrain = 256 * 1024 * 1024;
 
 export function createEditor(options: EditorOptions): Editor {
   const secret = options.secret ?? crypto.randomBytes(32).toString("base64url");
@@ -207,19 +209,30 @@ function sameSecret(given: string, secret: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
+/**
+ * The request's body, at most maxBody bytes. A larger one is read to its end and dropped (up to maxDrain), so the
+ * editor gets the 413 answer saying why; cutting the connection showed it only a network error.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const tooLarge = () => new Refusal(413, `the body is too large for an area (over ${maxBody / 1024} KB): an area is a few hundred bytes`);
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > maxDrain) {
+      reject(tooLarge());
+      return;
+    }
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBody) {
-        reject(new Refusal(413, "the body is too large for an area"));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= maxBody) chunks.push(chunk);
+      else if (size > maxDrain) req.destroy();
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => (size > maxBody ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString("utf8"))));
     req.on("error", reject);
+    req.on("close", () => {
+      if (size > maxBody) reject(tooLarge());
+    });
   });
 }
 

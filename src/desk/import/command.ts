@@ -2,12 +2,14 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { limits } from "../../content/limits.ts";
 import { runPool } from "../../pipeline/pool.ts";
 import { renderPdfRegion } from "../../images/pdf.ts";
 import { scriptArgs } from "../../project.ts";
 import { runNode } from "../../shards/child.ts";
 import { decodeDump } from "./decode.ts";
 import { importDump, type ImportedPage } from "./import-page.ts";
+import { takePdf } from "./pdf-intake.ts";
 import { importPdf, matchPdfAreas } from "./pdf-page.ts";
 import { formatWarning, ImportError } from "./problems.ts";
 import { articleTable } from "./table.ts";
@@ -16,7 +18,7 @@ import { pageFolder, planPage, writePage } from "./write-page.ts";
 export const importUsage =
   "usage: npm run import -- <dump> --date YYYY-MM-DD --page NN [--section 综合] [--photos a.png,b.png] [--pdf page.pdf]\n" +
   "       npm run import -- <page.pdf> --date YYYY-MM-DD --page NN [--section 综合] [--locale zh|en]\n" +
-  "       npm run import -- <folder of page PDFs> [--pattern rmrb{date}{page}.pdf] [--section 综合] [--jobs N]\n" +
+  "       npm run import -- <folder of page PDFs> [--pattern rmrb{date}{page}.pdf] [--section 综合] [--jobs N] [--page-seconds N]\n" +
   "       (all: [--keep-punctuation] [--force] [--editions DIR] [--json])";
 
 /** Something wrong with the command line itself: said with the usage. */
@@ -31,6 +33,8 @@ export interface ImportFlags {
   locale?: string;
   pattern?: string;
   jobs?: number;
+  /** Seconds one page of a folder may take (default limits.importPageSeconds) */
+  pageSeconds?: number;
   keepPunctuation?: boolean;
   force?: boolean;
   editions: string;
@@ -78,12 +82,14 @@ export async function importOne(input: string, flags: ImportFlags): Promise<Page
     throw new ImportError(source, "is named .pdf but is not a PDF (it does not start with %PDF-); export the page again");
   }
   if (isPdf(bytes)) {
-    pdfBytes = bytes;
-    const pdf = importPdf(bytes, { source, locale: flags.locale, keepPunctuation: flags.keepPunctuation });
+    const taken = await takePdf(bytes, source);
+    pdfBytes = taken.bytes;
+    const pdf = importPdf(pdfBytes, { source, locale: flags.locale, keepPunctuation: flags.keepPunctuation });
+    pdf.warnings.unshift(...taken.warnings);
     page = pdf;
     editor = pdf.editor;
     what = `page PDF, ${pdf.pdf.locale}`;
-    for (const crop of pdf.crops) files.push({ name: crop.file, data: await renderPdfRegion(bytes, crop.box) });
+    for (const crop of pdf.crops) files.push({ name: crop.file, data: await renderPdfRegion(pdfBytes, crop.box) });
   } else {
     const { text, encoding } = decodeDump(bytes, source);
     const photos = flags.photos?.split(/[,，]/u).map((name) => name.trim()).filter(Boolean);
@@ -92,6 +98,9 @@ export async function importOne(input: string, flags: ImportFlags): Promise<Page
     if (flags.pdf) {
       pdfBytes = readInput(flags.pdf, "page PDF");
       if (!isPdf(pdfBytes)) throw new ImportError(flags.pdf, "is not a PDF (it does not start with %PDF-)");
+      const taken = await takePdf(pdfBytes, flags.pdf);
+      pdfBytes = taken.bytes;
+      page.warnings.push(...taken.warnings);
       // The dump's fields win; the PDF only says where each article is printed.
       const matched = matchPdfAreas(page.articles, pdfBytes, { source: flags.pdf, locale: flags.locale });
       page.warnings.push(...matched.warnings);
@@ -133,7 +142,8 @@ export async function importOne(input: string, flags: ImportFlags): Promise<Page
  * in a pattern such as rmrb{date}{page}.pdf; `*` stands for anything.
  */
 export function namePattern(pattern: string): (name: string) => { date: string; page: string } | undefined {
-  const escaped = pattern.replace(/[.+?^$()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+  // "*" takes as little as it can, so rmrb2024050601.pdf gives the date 2024-05-06 and page 01 (not 0240-50-60).
+  const escaped = pattern.replace(/[.+?^$()|[\]\\]/g, "\\$&").replace(/\*/g, ".*?");
   const source = escaped
     .replace("{date}", "(?<date>\\d{4}-?\\d{2}-?\\d{2})")
     .replace("{page}", "(?<page>[A-Za-z]?\\d{1,3})");
@@ -169,9 +179,20 @@ export async function importFolder(folder: string, flags: ImportFlags): Promise<
   await runPool(queue, jobs, async (name) => {
     const file = path.join(folder, name);
     const { date, page } = match(name)!;
-    const result = await runNode([...scriptArgs("import"), file, "--date", date, "--page", page, ...passOn]).done;
+    const child = runNode([...scriptArgs("import"), file, "--date", date, "--page", page, ...passOn]);
+    // A page built to hang MuPDF (or one too heavy for it) is stopped alone: the folder goes on.
+    const seconds = flags.pageSeconds ?? limits.importPageSeconds;
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      child.stop();
+    }, seconds * 1000);
+    const result = await child.done.finally(() => clearTimeout(timer));
     const summary = result.json as PageSummary | null;
-    if (result.code === 0 && summary) {
+    if (late) {
+      failed++;
+      console.log(`FAILED   ${file}: stopped after ${seconds} s, the time limit for one page (--page-seconds); nothing was written for it. Export the page again flattened, or give its text dump`);
+    } else if (result.code === 0 && summary) {
       done++;
       const warned = summary.warnings ? `, ${summary.warnings} warning(s)` : "";
       console.log(`ok       ${file} → ${summary.pageDir}: ${summary.articles} articles${warned}`);

@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from "node:path";
 import yaml from "js-yaml";
 import { formatArticleFile } from "../../content/article-file.ts";
+import { dateProblem } from "../../content/dates.ts";
+import { bodyAsText, fieldsAsText } from "./as-text.ts";
 import type { ImportedArticle } from "./import-page.ts";
 import { pageLabel } from "./markers.ts";
 import { ImportError } from "./problems.ts";
@@ -38,10 +40,8 @@ export interface PagePlan {
 }
 
 function checkDate(date: string): void {
-  const real = /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
-  if (!real) {
-    throw new ImportError("--date", `${date} is not a real calendar date; give the edition's date as YYYY-MM-DD`);
-  }
+  const problem = dateProblem(date);
+  if (problem) throw new ImportError("--date", problem);
 }
 
 /** The page folder: an existing one for this label (02 or 02-zonghe) if there is one, else named by the label. */
@@ -98,7 +98,7 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
 
   for (const article of articles) {
     const file = path.join(pageDir, `${article.name}.md`);
-    writes.push({ path: file, text: formatArticleFile(article.fields, article.body), replaces: existsSync(file) });
+    writes.push({ path: file, text: formatArticleFile(fieldsAsText(article.fields), bodyAsText(article.body)), replaces: existsSync(file) });
   }
 
   const pageYml = path.join(pageDir, "page.yml");

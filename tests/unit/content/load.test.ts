@@ -70,7 +70,7 @@ describe("loadEditions", () => {
       "2024-01-02/1-yaowen/page.yml": "section: 要闻\n",
       "2023-02-30/01/page.yml": "section: 要闻\n",
     });
-    expect(messages).toContain('error: 2023-02-30: edition folder "2023-02-30" is not a real date: name it YYYY-MM-DD, e.g. 2022-09-02');
+    expect(messages).toContain('error: 2023-02-30: edition folder "2023-02-30" is not a real date (no such day in the calendar): name it YYYY-MM-DD, e.g. 2022-09-02');
     expect(messages).toContain('error: 2024-01-02/1-yaowen: two page folders have page number 1: "01" and "1-yaowen"; rename one');
   });
 });

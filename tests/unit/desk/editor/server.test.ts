@@ -196,3 +196,15 @@ describe("what the editor serves", () => {
     }
   });
 });
+
+describe("a body too large for an area", () => {
+  it("is answered 413 with the reason, not a cut connection, and no file changes", async () => {
+    const before = fs.readFileSync(file(article));
+    const huge = JSON.stringify({ article, polygon, padding: "x".repeat(8 * 1024 * 1024) });
+    const sent = await post(huge);
+    expect(sent.status).toBe(413);
+    expect(sent.body.error).toMatch(/too large for an area/);
+    expect(fs.readFileSync(file(article)).equals(before)).toBe(true);
+    expect(changed).toEqual([]);
+  });
+});

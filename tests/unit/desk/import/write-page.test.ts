@@ -24,8 +24,10 @@ describe("planPage", () => {
   });
 
   it.each([
-    ["2022-02-30", "02", /^--date: 2022-02-30 is not a real calendar date/],
-    ["2022-9-2", "02", /^--date: 2022-9-2 is not a real calendar date/],
+    ["2022-02-30", "02", /^--date: "2022-02-30" is not a real date \(no such day in the calendar\)/],
+    ["2022-9-2", "02", /^--date: "2022-9-2" is not a real date: give it as YYYY-MM-DD/],
+    ["2024-13-01", "02", /^--date: "2024-13-01" is not a real date/],
+    ["9999-12-31", "02", /^--date: "9999-12-31" is outside the years an edition can have/],
     ["2022-09-02", "第二版", /^--page: 第二版 is not a page label/],
   ])("refuses --date %s --page %s", (date, page, message) => {
     expect(() => pageFolder({ editions, date, page })).toThrow(message);
