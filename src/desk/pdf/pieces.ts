@@ -59,7 +59,9 @@ function groupHeadings(lines: TextLine[]): TextLine[][] {
       const size = Math.max(line.size, other.size);
       const dy = line.box[1] - other.box[3];
       const overlapX = Math.min(line.box[2], other.box[2]) - Math.max(line.box[0], other.box[0]);
-      const sameRow = Math.abs(line.box[3] - other.box[3]) < 0.3 * size && overlapX > -2 * size;
+      // Pieces of one line of a headline: the same type, on one baseline, close together.
+      const alike = Math.abs(line.size - other.size) <= 0.15 * size;
+      const sameRow = alike && Math.abs(line.box[3] - other.box[3]) < 0.3 * size && overlapX > -1.5 * size;
       return sameRow || (dy < 0.9 * size && dy > -0.5 * size && overlapX > 0);
     };
     const group = groups.find((g) => g.some(near));
