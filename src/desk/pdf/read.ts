@@ -161,6 +161,46 @@ function joinPieces(lines: TextLine[]): TextLine[] {
   return out;
 }
 
+/**
+ * A justified line set short (around a picture) spreads its words far apart, and MuPDF's line comes in pieces at
+ * each wide space. Pieces on one baseline in the same type are one line again where the lines just above or below
+ * run across the space between them: a gutter between columns is empty in every line.
+ */
+function joinSpreadWords(lines: TextLine[]): TextLine[] {
+  const sorted = [...lines].sort((a, b) => a.box[0] - b.box[0]);
+  const gone = new Set<TextLine>();
+  const out: TextLine[] = [];
+  for (const line of sorted) {
+    if (gone.has(line) || line.vertical) {
+      if (!gone.has(line)) out.push(line);
+      continue;
+    }
+    let current = { ...line };
+    for (const next of sorted) {
+      if (next === line || gone.has(next) || next.vertical || next.box[0] < current.box[2]) continue;
+      const size = current.size;
+      const gap = next.box[0] - current.box[2];
+      if (gap > 4 * size || next.font !== current.font || Math.abs(next.size - size) > 0.1 * size) continue;
+      if (Math.abs((next.box[1] + next.box[3]) / 2 - (current.box[1] + current.box[3]) / 2) > 0.3 * size) continue;
+      const bridged = lines.some(
+        (o) =>
+          o !== line &&
+          o !== next &&
+          !o.vertical &&
+          Math.abs((o.box[1] + o.box[3]) / 2 - (current.box[1] + current.box[3]) / 2) < 1.6 * size &&
+          Math.abs(o.size - size) <= 0.1 * size &&
+          o.box[0] < current.box[2] - 0.5 * size &&
+          o.box[2] > next.box[0] + 0.5 * size,
+      );
+      if (!bridged) continue;
+      current = { ...current, text: `${current.text} ${next.text}`, box: union([current.box, next.box]) };
+      gone.add(next);
+    }
+    out.push(current);
+  }
+  return out;
+}
+
 function readDrawing(page: mupdf.Page): Pick<PageDrawing, "rules" | "frames" | "fills" | "images"> {
   const drawing = { rules: [] as Box[], frames: [] as Box[], fills: [] as Box[], images: [] as Box[] };
   const shape = (found: PaintedPath) => {
@@ -218,8 +258,9 @@ export function readPage(bytes: Uint8Array, pageIndex = 0): PageDrawing {
       ...joinPieces([...raw.filter((l) => !single(l)), ...stacked.filter((l) => !l.vertical)]),
       ...stacked.filter((l) => l.vertical),
     ].map((l) => ({ ...l, text: l.text.replace(/\s+/gu, " ").trim() }));
+    const whole = joinSpreadWords(lines.filter((l) => l.text));
     const w = x1 - x0;
     const h = y1 - y0;
-    return clipToPage({ width: w, height: h, lines: lines.filter((l) => l.text), ...readDrawing(page) });
+    return clipToPage({ width: w, height: h, lines: whole, ...readDrawing(page) });
   });
 }
