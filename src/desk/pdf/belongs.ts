@@ -19,14 +19,20 @@ function runningType(lines: readonly TextLine[]): { font: string; size: number }
   return [...weight.values()].sort((a, b) => b.n - a.n)[0];
 }
 
+const sameType = (l: TextLine, type: { font: string; size: number } | undefined) =>
+  !!type && l.font === type.font && Math.abs(l.size - type.size) <= 0.1 * type.size;
+
 /**
  * The rule for a page: orphans join the article beside them when most of their text is set in that article's
  * running type or the page's; a picture alone joins too.
  */
 export function belongsToArticle(pageLines: readonly TextLine[]) {
   const pageType = runningType(pageLines);
-  return (orphans: PagePiece[], article: Segment<PagePiece["data"]>): boolean => {
+  return (orphans: PagePiece[], article: Segment<PagePiece["data"]>, ruled: boolean): boolean => {
     const own = linesOf(orphans);
+    // A picture ruled off from the article with words printed on it in other type: an advertisement or a cartoon.
+    const lettering = orphans.flatMap((p) => ("figure" in p.data ? p.data.figure.lines : []));
+    if (ruled && !own.length && lettering.length >= 2 && !lettering.every((l) => sameType(l, pageType))) return false;
     // Display type of its own with no headline over it: an advertisement's or a box's, not the article's.
     if (orphans.some((p) => "heading" in p.data && !p.data.heading.quote) && own.length < 3) return false;
     if (!own.length) return true;

@@ -82,16 +82,19 @@ function readGlyphLines(page: mupdf.Page): { glyphs: Glyph[]; vertical: boolean 
   const lines: { glyphs: Glyph[]; vertical: boolean }[] = [];
   let current: Glyph[] = [];
   let vertical = false;
+  let rotated = false;
   const flush = () => {
-    if (current.some((g) => g.c.trim())) lines.push({ glyphs: current, vertical });
+    if (current.some((g) => g.c.trim()) && !rotated) lines.push({ glyphs: current, vertical });
     current = [];
   };
   const stext = page.toStructuredText("preserve-whitespace");
   try {
     stext.walk({
-      beginLine: (_bbox, wmode) => {
+      beginLine: (_bbox, wmode, direction) => {
         flush();
         vertical = wmode === 1;
+        // Horizontal writing turned on its side (a label such as an advertisement's, set up the edge): not text to read.
+        rotated = wmode === 0 && Math.abs(direction[1]) > 0.5;
       },
       onChar: (c, origin, font, size, quad) => {
         const xs = [quad[0], quad[2], quad[4], quad[6]];

@@ -28,7 +28,7 @@ export interface CutOptions<T = unknown> {
    * Whether pieces no headline claims are the rest of the article beside them (else they stay apart, headless:
    * an advertisement, a cartoon's lettering). Without it, they always are.
    */
-  belongs?: (orphans: Piece<T>[], article: Segment<T>) => boolean;
+  belongs?: (orphans: Piece<T>[], article: Segment<T>, ruled: boolean) => boolean;
 }
 
 type Axis = 0 | 1;
@@ -185,11 +185,11 @@ function splitLeaf<T>(pieces: Piece<T>[]): Segment<T>[] {
 }
 
 /** What no headline claims in a region (the rest of a column, a figure) joins the article before it, or after it. */
-function absorbOrphans<T>(sequence: Segment<T>[], belongs: CutOptions<T>["belongs"]): Segment<T>[] {
+function absorbOrphans<T>(sequence: Segment<T>[], belongs: CutOptions<T>["belongs"], ruled = false): Segment<T>[] {
   const out: Segment<T>[] = [];
   const apart: Segment<T>[] = [];
   let pending: Piece<T>[] = [];
-  const joins = (orphans: Piece<T>[], article: Segment<T>) => !belongs || belongs(orphans, article);
+  const joins = (orphans: Piece<T>[], article: Segment<T>) => !belongs || belongs(orphans, article, ruled);
   for (const segment of sequence) {
     if (!segment.headline) {
       const previous = [...out].reverse().find((s) => s.headline);
@@ -253,7 +253,7 @@ function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"], apart = fal
         }
       } else if ((tree.ruled || tree.framed) && promoteHeading(inside)) {
         out.push({ headline: promoteHeading(inside), pieces: inside });
-      } else if (overlapsAcross(regionBox(inside), headline.box)) {
+      } else if (overlapsAcross(regionBox(inside), headline.box) && (!belongs || belongs(inside, article, !!tree.ruled))) {
         article.pieces.push(...inside);
       } else {
         out.push({ pieces: inside });
@@ -263,7 +263,7 @@ function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"], apart = fal
   }
   if ("leaf" in tree) return splitLeaf(tree.leaf);
   const ruled = tree.ruled || tree.framed;
-  return absorbOrphans(tree.children.flatMap((child: Tree<T>) => assign<T>(child, belongs, ruled)), belongs);
+  return absorbOrphans(tree.children.flatMap((child: Tree<T>) => assign<T>(child, belongs, ruled)), belongs, ruled);
 }
 
 /** The page's pieces grouped into articles (each with its headline) in reading order; unclaimed pieces last. */
