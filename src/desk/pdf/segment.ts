@@ -17,6 +17,8 @@ export interface Piece<T = unknown> {
 export interface Segment<T> {
   headline?: Piece<T>;
   pieces: Piece<T>[];
+  /** Headless pieces already found not to be the neighbouring article's: no region around takes them either. */
+  apart?: boolean;
 }
 
 export interface CutOptions<T = unknown> {
@@ -191,16 +193,20 @@ function absorbOrphans<T>(sequence: Segment<T>[], belongs: CutOptions<T>["belong
   let pending: Piece<T>[] = [];
   const joins = (orphans: Piece<T>[], article: Segment<T>) => !belongs || belongs(orphans, article, ruled);
   for (const segment of sequence) {
+    if (segment.apart) {
+      apart.push(segment);
+      continue;
+    }
     if (!segment.headline) {
       const previous = [...out].reverse().find((s) => s.headline);
       if (previous && joins(segment.pieces, previous)) previous.pieces.push(...segment.pieces);
       else if (!previous) pending.push(...segment.pieces);
-      else apart.push(segment);
+      else apart.push({ ...segment, apart: true });
       continue;
     }
     if (pending.length) {
       if (joins(pending, segment)) segment.pieces.unshift(...pending);
-      else apart.push({ pieces: pending });
+      else apart.push({ pieces: pending, apart: true });
       pending = [];
     }
     out.push(segment);
@@ -253,8 +259,9 @@ function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"], apart = fal
         }
       } else if ((tree.ruled || tree.framed) && promoteHeading(inside)) {
         out.push({ headline: promoteHeading(inside), pieces: inside });
-      } else if (overlapsAcross(regionBox(inside), headline.box) && (!belongs || belongs(inside, article, !!tree.ruled))) {
-        article.pieces.push(...inside);
+      } else if (overlapsAcross(regionBox(inside), headline.box)) {
+        if (!belongs || belongs(inside, article, !!tree.ruled)) article.pieces.push(...inside);
+        else out.push({ pieces: inside, apart: true });
       } else {
         out.push({ pieces: inside });
       }
