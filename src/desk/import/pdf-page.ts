@@ -4,7 +4,8 @@ import type { Rect } from "../../model/geometry.ts";
 import { outlineArticles } from "../hotspots/outline.ts";
 import { importPdfPage, type Box, type PdfArticle, type PdfPage } from "../pdf/index.ts";
 import { finishArticle, uniqueSlugs, type ImportedArticle } from "./import-page.ts";
-import type { ImportWarning } from "./problems.ts";
+import { ImportError, type ImportWarning } from "./problems.ts";
+import { UnreadableTextLayer } from "../pdf/unreadable.ts";
 import { widenPunctuation } from "./punctuation.ts";
 
 export interface PdfImportOptions {
@@ -39,9 +40,19 @@ export function pdfAreas(pdf: PdfPage, articles: readonly PdfArticle[] = pdf.art
   return outlines.map((outline) => outline ?? undefined);
 }
 
+/** The page read, or the import refused naming the file when its text layer cannot be read. */
+function readOrRefuse(bytes: Uint8Array, options: Pick<PdfImportOptions, "source" | "locale">): PdfPage {
+  try {
+    return importPdfPage(bytes, { locale: options.locale });
+  } catch (error) {
+    if (error instanceof UnreadableTextLayer) throw new ImportError(options.source, error.message);
+    throw error;
+  }
+}
+
 /** Imports a page PDF's bytes: the articles in reading order, ready for formatArticleFile. */
 export function importPdf(bytes: Uint8Array, options: PdfImportOptions): ImportedPdfPage {
-  const pdf = importPdfPage(bytes, { locale: options.locale });
+  const pdf = readOrRefuse(bytes, options);
   const warnings: ImportWarning[] = pdf.warnings.map((message) => ({ message }));
   if (!pdf.articles.length) {
     warnings.push({ message: "no article found: the page has no headline set larger than its text (a scan without text?)" });
@@ -109,7 +120,15 @@ export function matchPdfAreas(
   bytes: Uint8Array,
   options: Pick<PdfImportOptions, "source" | "locale">,
 ): { warnings: ImportWarning[]; editor?: string } {
-  const pdf = importPdfPage(bytes, { locale: options.locale });
+  let pdf: PdfPage;
+  try {
+    pdf = importPdfPage(bytes, { locale: options.locale });
+  } catch (error) {
+    if (!(error instanceof UnreadableTextLayer)) throw error;
+    // The dump's text stands; without readable text in the PDF nothing says where each article is printed.
+    const message = `${options.source}: ${error.message}; no area could be matched (draw them in the area editor)`;
+    return { warnings: [{ message }] };
+  }
   const areas = pdfAreas(pdf);
   const theirs = pdf.articles.map((a) => bigrams(`${a.headline}${a.body}`));
   const ours = articles.map((a) => bigrams(`${a.fields.headline}${a.body}`));

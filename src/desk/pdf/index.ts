@@ -5,12 +5,14 @@ import { pagePieces } from "./pieces.ts";
 import { readPage } from "./read.ts";
 import { segmentPage } from "./segment.ts";
 import { isCjkText } from "./typography.ts";
+import { UnreadableTextLayer, unreadableShare } from "./unreadable.ts";
 import { pageWords } from "../prose/hyphenation.ts";
 import { proseLanguage } from "../prose/language.ts";
 import { layoutRules, type LayoutRules } from "./rules.ts";
 
 export type { PdfArticle, PdfFigure } from "./article.ts";
 export type { Box } from "./read.ts";
+import type { Box } from "./read.ts";
 
 export interface PdfImportOptions {
   /** Which page of the PDF, from 0. */
@@ -43,13 +45,29 @@ export interface PdfPage {
 
 
 
+/**
+ * Articles in reading order: rows of articles that start about level with each other (within `level` points of the
+ * row's first), rows top to bottom, each row left to right. Grouping first keeps the order transitive.
+ */
+export function readingOrder<A extends { box: Box }>(articles: readonly A[], level: number): A[] {
+  const rows: A[][] = [];
+  for (const article of [...articles].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])) {
+    const row = rows.at(-1);
+    if (row && article.box[1] - row[0].box[1] < level) row.push(article);
+    else rows.push([article]);
+  }
+  return rows.flatMap((row) => row.sort((a, b) => a.box[0] - b.box[0]));
+}
+
 /** Reads one page PDF into its articles in reading order. */
 export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {}): PdfPage {
   const drawing = readPage(bytes, options.pageIndex ?? 0);
+  const rules = layoutRules(options.rules);
+  const unreadable = unreadableShare(drawing.lines);
+  if (unreadable >= rules.unreadableShare) throw new UnreadableTextLayer(unreadable);
   const allText = drawing.lines.map((l) => l.text).join(" ");
   const locale = options.locale ?? (isCjkText(allText) ? "zh" : "en");
   const cjk = locale.startsWith("zh") || locale.startsWith("ja") || locale.startsWith("ko");
-  const rules = layoutRules(options.rules);
   const language = cjk ? locale.slice(0, 2) : proseLanguage(allText);
   const words = pageWords(drawing.lines.map((l) => l.text));
   const { body, pieces, furniture, separators } = pagePieces(drawing, rules);
@@ -76,16 +94,13 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
     }
     articles.push(article);
   }
-  // Reading order of the articles: top to bottom by where they start, and left to right among those that start
-  // about level with each other (a lead and the sidebar beside it).
-  const level = 0.05 * drawing.height;
-  articles.sort((a, b) => (Math.abs(a.box[1] - b.box[1]) < level ? a.box[0] - b.box[0] : a.box[1] - b.box[1]));
+  const ordered = readingOrder(articles, 0.05 * drawing.height);
   const texts = (lines: { text: string }[]) => lines.map((l) => l.text);
   return {
     width: drawing.width,
     height: drawing.height,
     locale,
-    articles,
+    articles: ordered,
     furniture: {
       header: texts(furniture.header),
       footer: texts(furniture.footer),

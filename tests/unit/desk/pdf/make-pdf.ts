@@ -9,6 +9,9 @@ export interface TextSpec {
   text: string;
   /** Set one character under the other, as a vertical headline is. */
   vertical?: boolean;
+  /** Latin type: Helvetica (the default), Helvetica-Bold, Times-Roman, or Courier whose text layer maps every
+   * glyph to a private-use code point (a copy-protected PDF). */
+  font?: "regular" | "bold" | "serif" | "hidden";
 }
 
 export interface PageSpec {
@@ -21,7 +24,15 @@ export interface PageSpec {
   frames?: [number, number, number, number][];
   /** Pictures [x0, y0, x1, y1]: a grey image is placed there. */
   pictures?: [number, number, number, number][];
+  /** Tinted rectangles [x0, y0, x1, y1], painted under the text. */
+  fills?: [number, number, number, number][];
 }
+
+/** A ToUnicode map sending every character code to a private-use code point: text that cannot be read. */
+const HIDDEN_CMAP = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Hidden def /CMapType 2 def
+1 begincodespacerange <00> <FF> endcodespacerange
+1 beginbfrange <20> <FF> <E000> endbfrange
+endcmap CMapName currentdict /CMap defineresource pop end end`;
 
 const hex = (text: string) => `<${Array.from(text).map((c) => c.codePointAt(0)!.toString(16).padStart(4, "0")).join("")}>`;
 const latin = (text: string) => `(${text.replace(/[\\()]/g, "\\$&")})`;
@@ -29,20 +40,28 @@ const latin = (text: string) => `(${text.replace(/[\\()]/g, "\\$&")})`;
 /** One PDF page as MuPDF writes it; Chinese in MuPDF's built-in CJK font, Latin in Helvetica. */
 export function makePdf(spec: PageSpec): Uint8Array {
   const doc = new mupdf.PDFDocument();
+  // Its own base font: MuPDF shares one font object between equal fonts, and this one gets a map of its own.
+  const hidden = doc.addSimpleFont(new mupdf.Font("Courier"));
+  hidden.put("ToUnicode", doc.addStream(HIDDEN_CMAP, {}));
   const fonts = {
     F1: doc.addSimpleFont(new mupdf.Font("Helvetica")),
     F2: doc.addCJKFont(new mupdf.Font("zh-Hans"), "zh-Hans", 0, true),
+    F3: doc.addSimpleFont(new mupdf.Font("Helvetica-Bold")),
+    F4: doc.addSimpleFont(new mupdf.Font("Times-Roman")),
+    F5: hidden,
   };
+  const latinFont = { regular: "F1", bold: "F3", serif: "F4", hidden: "F5" } as const;
   const xobjects: Record<string, mupdf.PDFObject> = {};
   const ops: string[] = [];
   const h = spec.height;
-  const put = (x: number, top: number, size: number, text: string) => {
+  const put = (x: number, top: number, size: number, text: string, font: TextSpec["font"] = "regular") => {
     const cjk = /[^\u0000-\u00ff]/u.test(text);
-    ops.push(`BT /${cjk ? "F2" : "F1"} ${size} Tf ${x} ${h - top - 0.88 * size} Td ${cjk ? hex(text) : latin(text)} Tj ET`);
+    ops.push(`BT /${cjk ? "F2" : latinFont[font]} ${size} Tf ${x} ${h - top - 0.88 * size} Td ${cjk ? hex(text) : latin(text)} Tj ET`);
   };
+  for (const [x0, y0, x1, y1] of spec.fills ?? []) ops.push(`0.9 g ${x0} ${h - y1} ${x1 - x0} ${y1 - y0} re f 0 g`);
   for (const t of spec.texts) {
-    if (t.vertical) Array.from(t.text).forEach((c, i) => put(t.x, t.y + i * t.size * 1.1, t.size, c));
-    else put(t.x, t.y, t.size, t.text);
+    if (t.vertical) Array.from(t.text).forEach((c, i) => put(t.x, t.y + i * t.size * 1.1, t.size, c, t.font));
+    else put(t.x, t.y, t.size, t.text, t.font);
   }
   for (const [x0, y0, x1, y1] of spec.rules ?? []) ops.push(`1 w ${x0} ${h - y0} m ${x1} ${h - y1} l S`);
   for (const [x0, y0, x1, y1] of spec.frames ?? []) ops.push(`0.8 w ${x0} ${h - y1} ${x1 - x0} ${y1 - y0} re S`);

@@ -1,0 +1,184 @@
+// One small page per layout rule, made in the test: drop cap, briefs column, deck, advertisement, cartoon, headline on
+// a picture, a spanning headline over its own subheads, unreadable text layer, and prose as printed.
+import { describe, expect, it } from "vitest";
+import type { Area } from "../../../../src/content/schema.ts";
+import { importPdf } from "../../../../src/desk/import/pdf-page.ts";
+import { ImportError } from "../../../../src/desk/import/problems.ts";
+import { importPdfPage } from "../../../../src/desk/pdf/index.ts";
+import { insideArea } from "../../../../src/model/geometry.ts";
+import { makePdf, type TextSpec } from "./make-pdf.ts";
+
+const W = 600;
+const H = 800;
+
+/** Lines of text set one under the other, `leading` points apart. */
+function column(x: number, top: number, lines: string[], options: Partial<TextSpec> & { leading?: number } = {}): TextSpec[] {
+  const { leading = 12, size = 9, ...rest } = options;
+  return lines.map((text, i) => ({ x, y: top + i * leading, size, text, ...rest }));
+}
+
+const WORDS = "the council met on monday night to talk over the plan for a new bridge across the river and voted".split(" ");
+/** `n` lines of about `words` words each; the last ends a sentence. */
+function prose(n: number, words = 6, seed = 0): string[] {
+  return Array.from({ length: n }, (_, i) => {
+    const line = Array.from({ length: words }, (_, w) => WORDS[(seed + i * words + w) % WORDS.length]).join(" ");
+    return i === n - 1 ? `${line}.` : line;
+  });
+}
+
+/** Whether the article's area holds the point at the centre of a text box given in points. */
+function holds(area: Area | undefined, [x0, y0, x1, y1]: [number, number, number, number]): boolean {
+  return !!area && insideArea(area, (x0 + x1) / 2 / W, (y0 + y1) / 2 / H);
+}
+
+describe("a drop cap", () => {
+  const lines = prose(8);
+  const bytes = makePdf({
+    width: W,
+    height: H,
+    texts: [
+      { x: 40, y: 40, size: 26, text: "Bridge Plan Wins Vote", font: "bold" },
+      { x: 40, y: 84, size: 34, text: "T" },
+      ...column(70, 86, lines.slice(0, 3).map((l, i) => (i === 0 ? `he ${l}` : l))),
+      ...column(40, 122, lines.slice(3)),
+    ],
+  });
+  const page = importPdfPage(bytes);
+
+  it("is joined to its word and never becomes a headline", () => {
+    expect(page.articles.map((a) => a.headline)).toEqual(["Bridge Plan Wins Vote"]);
+    expect(page.articles[0].body.startsWith("The the council")).toBe(true);
+  });
+});
+
+describe("a column of briefs, each under its own small title", () => {
+  const briefs = ["Toll Rises", "School Opens", "Park Closed"];
+  const texts = briefs.flatMap((title, i) => [
+    { x: 40, y: 60 + i * 110, size: 15, text: title, font: "bold" as const },
+    ...column(40, 80 + i * 110, prose(5, 6, i * 7), { size: 8, leading: 10 }),
+  ]);
+  const page = importPdfPage(makePdf({ width: W, height: H, texts }));
+
+  it("gives each brief its own article", () => {
+    expect(page.articles.map((a) => a.headline)).toEqual(briefs);
+    for (const article of page.articles) expect(article.body.split("\n\n")).toHaveLength(1);
+  });
+});
+
+describe("a headline with a deck under it", () => {
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        { x: 40, y: 40, size: 30, text: "Storm Floods Valley", font: "bold" },
+        { x: 40, y: 78, size: 16, text: "Hundreds leave their homes as the river rises" },
+        ...column(40, 110, prose(10)),
+      ],
+    }),
+  );
+
+  it("reads the deck as the subtitle, not as text", () => {
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ headline: "Storm Floods Valley", subtitle: "Hundreds leave their homes as the river rises" });
+    expect(page.articles[0].body).not.toContain("Hundreds");
+  });
+});
+
+describe("a spanning headline over its own subheads", () => {
+  const bytes = makePdf({
+    width: W,
+    height: H,
+    texts: [
+      { x: 40, y: 30, size: 32, text: "A Year of Change in the City", font: "bold" },
+      ...column(40, 80, prose(6, 5)),
+      { x: 40, y: 160, size: 13, text: "The Roads", font: "bold" },
+      ...column(40, 180, prose(12, 5, 1)),
+      { x: 220, y: 100, size: 13, text: "The Schools", font: "bold" },
+      ...column(220, 120, prose(12, 5, 3)),
+    ],
+  });
+  const page = importPdfPage(bytes);
+
+  it("keeps one article; the smaller headings are its subheads", () => {
+    expect(page.articles.map((a) => a.headline)).toEqual(["A Year of Change in the City"]);
+    expect(page.articles[0].subheads).toEqual(["The Roads", "The Schools"]);
+  });
+});
+
+describe("an advertisement ruled off under an article", () => {
+  const ad: TextSpec[] = [
+    { x: 60, y: 520, size: 28, text: "Winter Sale", font: "serif" },
+    { x: 60, y: 560, size: 12, text: "All coats half price this week", font: "serif" },
+    { x: 60, y: 580, size: 12, text: "Open every day from nine", font: "serif" },
+    { x: 60, y: 600, size: 14, text: "www.example.com", font: "serif" },
+  ];
+  const result = importPdf(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [{ x: 40, y: 40, size: 26, text: "Market Reopens", font: "bold" }, ...column(40, 80, prose(20)), ...ad],
+      rules: [[40, 500, 560, 500]],
+      frames: [[50, 510, 550, 630]],
+    }),
+    { source: "ad.pdf" },
+  );
+
+  it("is not an article and lies in no article's area", () => {
+    expect(result.articles.map((a) => a.fields.headline)).toEqual(["Market Reopens"]);
+    expect(result.articles[0].body).not.toMatch(/coats|Sale/u);
+    expect(holds(result.articles[0].fields.area, [60, 560, 300, 572])).toBe(false);
+  });
+});
+
+describe("a cartoon with its lettering under a rule", () => {
+  const result = importPdf(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        { x: 40, y: 40, size: 26, text: "Budget Passes", font: "bold" },
+        ...column(40, 80, prose(18)),
+        { x: 120, y: 420, size: 11, text: "WHERE DID IT GO?", font: "serif" },
+        { x: 300, y: 520, size: 11, text: "ASK THE MAYOR", font: "serif" },
+      ],
+      rules: [[40, 395, 560, 395]],
+      pictures: [[60, 400, 540, 640]],
+    }),
+    { source: "cartoon.pdf" },
+  );
+
+  it("is not an article, and its lettering is in no article", () => {
+    expect(result.articles.map((a) => a.fields.headline)).toEqual(["Budget Passes"]);
+    expect(result.articles[0].body).not.toMatch(/MAYOR|WHERE/u);
+    expect(holds(result.articles[0].fields.area, [300, 520, 380, 531])).toBe(false);
+  });
+});
+
+describe("a headline set on a picture", () => {
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [{ x: 60, y: 200, size: 34, text: "Night of the Lanterns", font: "bold" }, ...column(40, 300, prose(14))],
+      pictures: [[40, 40, 560, 280]],
+    }),
+  );
+
+  it("is the headline of the text under the picture", () => {
+    expect(page.articles.map((a) => a.headline)).toEqual(["Night of the Lanterns"]);
+  });
+});
+
+describe("a page whose text layer cannot be read", () => {
+  const bytes = makePdf({
+    width: W,
+    height: H,
+    texts: [{ x: 40, y: 40, size: 26, text: "Hidden Headline", font: "hidden" }, ...column(40, 80, prose(10), { font: "hidden" })],
+  });
+
+  it("is refused naming the file and saying what to do, instead of importing rows of unreadable characters", () => {
+    expect(() => importPdf(bytes, { source: "locked.pdf" })).toThrow(ImportError);
+    expect(() => importPdf(bytes, { source: "locked.pdf" })).toThrow(/locked\.pdf: .*cannot be read.*text dump/u);
+  });
+});
