@@ -21,6 +21,24 @@ export function escapeLine(line: string): string {
     digits ? `${space}${digits}\\${dot}` : `${space}\\${mark}`);
 }
 
+/** A markdown table as the PDF import writes it: rows between pipes, the second a rule of dashes. */
+function isTable(block: string): boolean {
+  const lines = block.split("\n");
+  return lines.length >= 2 && lines.every((l) => /^\|.*\|$/u.test(l)) && /^\|(?:\s*-{3,}\s*\|)+$/u.test(lines[1]);
+}
+
+/** Each cell of a table escaped as a line of text is, the pipes between the cells kept. */
+function tableAsText(block: string): string {
+  return block
+    .split("\n")
+    .map((row, i) => {
+      if (i === 1) return row;
+      const cells = row.slice(1, -1).split(/(?<!\\)\|/u).map((c) => c.trim().replace(/\\\|/gu, "|"));
+      return `| ${cells.map((c) => escapeLine(c)).join(" | ")} |`;
+    })
+    .join("\n");
+}
+
 /**
  * An imported body (paragraphs and `### ` subheads, one blank line between, as both importers make it) with every
  * paragraph's and subhead's text escaped, so printed text such as `[x](https://…)` stays text.
@@ -29,6 +47,7 @@ export function bodyAsText(body: string): string {
   return withoutControls(body)
     .split(/\n{2,}/)
     .map((block) => {
+      if (isTable(block)) return tableAsText(block);
       const subhead = /^### (.*)$/s.exec(block);
       if (subhead) return `### ${escapeLine(subhead[1].replace(/\n/g, " "))}`;
       return block.replace(importerEscape, "").split("\n").map(escapeLine).join("\n");

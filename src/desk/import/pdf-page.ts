@@ -36,6 +36,7 @@ export function pdfAreas(pdf: PdfPage, articles: readonly PdfArticle[] = pdf.art
     width: pdf.width,
     height: pdf.height,
     articles: articles.map((a) => ({ lines: a.lines.map(toRect), figures: a.figures.map((f) => toRect(f.box)) })),
+    avoid: pdf.leftOut.map((l) => toRect(l.box)),
   });
   return outlines.map((outline) => outline ?? undefined);
 }

@@ -6,6 +6,7 @@ import type { PageWords } from "../prose/hyphenation.ts";
 import { flowParagraphs, joinLines, type FlowLine } from "../prose/paragraphs.ts";
 import { readingRuns } from "./order.ts";
 import type { LayoutRules } from "./rules.ts";
+import { markdownTable, type Grid } from "./tables.ts";
 import type { Figure, Heading, PagePiece } from "./pieces.ts";
 import { union, width, type Box, type TextLine } from "./read.ts";
 import type { Segment } from "./segment.ts";
@@ -105,7 +106,7 @@ function commonSize(lines: readonly TextLine[]): number {
   return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
-type Item = { kind: "paragraph" | "subhead"; text: string };
+type Item = { kind: "paragraph" | "subhead" | "table"; text: string };
 
 /** Builds an article from its segment: its headline's region of the page, with what the segmenter gave it. */
 export function buildArticle(segment: Segment<PagePiece["data"]>, context: ArticleContext): PdfArticle {
@@ -119,6 +120,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
 
   const textLines = pieces.filter(isLine).map((p) => p.data.line);
   const figures = pieces.filter(isFigure);
+  const tables = pieces.filter((p): p is PagePiece & { data: { table: Grid } } => "table" in p.data);
   const used = new Set<TextLine>();
 
   // Kicker printed as its own heading above the headline.
@@ -234,6 +236,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   const flow: FlowLine[] = [
     ...bodyLines.map((line) => ({ box: line.box, size: line.size, text: cjk ? tidyCjk(line.text) : line.text })),
     ...subheadPieces.map((p) => ({ box: p.box, size: bodySize, text: headingText(p.data.heading), subhead: true })),
+    ...tables.map((p) => ({ box: p.box, size: bodySize, text: markdownTable(p.data.table.rows), table: true })),
   ];
   const runs = readingRuns(flow, { columnGap: rules.gapRatio * bodySize, rowGap: 1.5 * bodySize });
   const items: Item[] = flowParagraphs(runs, { ...prose, ...rules });
@@ -252,6 +255,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   };
   // Every heading of the article (subheads, a chart's title, a pull quote) lies inside its area too.
   for (const p of otherHeadings) article.lines.push(...p.data.heading.lines.map((l) => l.box));
+  for (const p of tables) article.lines.push(p.box);
 
   if (jumpTo) article.continuedOn = jumpTo;
   if (jumpFrom) article.continuedFrom = jumpFrom;
@@ -306,7 +310,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   article.subheads = kept.filter((i) => i.kind === "subhead").map((i) => i.text);
   article.paragraphs = kept.filter((i) => i.kind === "paragraph").length;
   article.body = kept
-    .map((i) => (i.kind === "subhead" ? `### ${i.text}` : /^(?:#{1,6}\s|[-+*]\s|\d+[.)]\s|>)/u.test(i.text) ? `\\${i.text}` : i.text))
+    .map((i) => (i.kind === "table" ? i.text : i.kind === "subhead" ? `### ${i.text}` : /^(?:#{1,6}\s|[-+*]\s|\d+[.)]\s|>)/u.test(i.text) ? `\\${i.text}` : i.text))
     .join("\n\n");
   return article;
 }

@@ -32,12 +32,22 @@ export interface PdfFurniture {
   editor?: string;
 }
 
+/** Something printed on the page that is no article: no article's area may cover it. */
+export interface LeftOut {
+  what: "advertisement" | "banner" | "furniture" | "no headline" | "puzzle";
+  box: Box;
+  /** Its headline or first words, for the import report. */
+  text: string;
+}
+
 export interface PdfPage {
   /** Page size in PDF points; article boxes are in the same units, y growing down. */
   width: number;
   height: number;
   locale: string;
   articles: PdfArticle[];
+  /** What was printed but is no article: advertisements, puzzles, furniture, text with no headline. */
+  leftOut: LeftOut[];
   furniture: PdfFurniture;
   warnings: string[];
 }
@@ -70,26 +80,38 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
   const cjk = locale.startsWith("zh") || locale.startsWith("ja") || locale.startsWith("ko");
   const language = cjk ? locale.slice(0, 2) : proseLanguage(allText);
   const words = pageWords(drawing.lines.map((l) => l.text));
-  const { body, pieces, furniture, separators } = pagePieces(drawing, rules);
+  const { body, pieces, furniture, separators, puzzles } = pagePieces(drawing, rules);
   const warnings: string[] = [];
   const warn = (message: string) => warnings.push(message);
+  for (const puzzle of puzzles) {
+    warn(`a puzzle grid (${puzzle.lines.length} cells${puzzle.title ? `, «${puzzle.title}»` : ""}) was left out: it is not prose`);
+  }
 
   const articles: PdfArticle[] = [];
+  const leftOut: LeftOut[] = puzzles.map((p) => ({ what: "puzzle", box: p.box, text: p.title ?? "" }));
+  // Each line and picture of what is left out, not their bounds: those may reach around an article's text.
+  const leave = (what: LeftOut["what"], article: PdfArticle) => {
+    const text = article.headline || article.body.slice(0, 40);
+    for (const box of [...article.lines, ...article.figures.map((f) => f.box)]) leftOut.push({ what, box, text });
+  };
   for (const segment of segmentPage(pieces, { rules: separators, minGap: rules.gapRatio * body, belongs: belongsToArticle(drawing.lines) })) {
     const article = buildArticle(segment, { body, cjk, language, words, rules, warn });
     const chars = Array.from(article.body.replace(/\s/gu, "")).length;
     if (!article.headline) {
       if (chars >= rules.minArticleChars) warn(`text with no headline was left out: «${article.body.slice(0, 24)}…»`);
+      leave(chars >= rules.minArticleChars || article.figures.length ? "no headline" : "furniture", article);
       continue;
     }
     if (chars < rules.minArticleChars && !article.figures.length) {
       warn(`«${article.headline}» has a headline but almost no text; left out (a banner or a logo?)`);
+      leave("banner", article);
       continue;
     }
     // Display type with hardly a line of running text and no captioned picture: an advertisement or a notice.
     const captioned = article.figures.some((f) => f.caption || f.credit);
     if (article.textLines < rules.minTextLines && !captioned) {
       warn(`«${article.headline}» has almost no running text (an advertisement?); left out`);
+      leave("advertisement", article);
       continue;
     }
     articles.push(article);
@@ -101,6 +123,14 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
     height: drawing.height,
     locale,
     articles: ordered,
+    leftOut: [
+      ...leftOut,
+      ...[...furniture.header, ...furniture.footer, ...furniture.banners, ...furniture.credits].map((l) => ({
+        what: "furniture" as const,
+        box: l.box,
+        text: l.text,
+      })),
+    ],
     furniture: {
       header: texts(furniture.header),
       footer: texts(furniture.footer),

@@ -3,6 +3,7 @@ import { findFurniture, inside, type Furniture } from "./furniture.ts";
 import { height, union, width, type Box, type PageDrawing, type TextLine } from "./read.ts";
 import type { Piece } from "./segment.ts";
 import type { LayoutRules } from "./rules.ts";
+import { findGrids, type Grid } from "./tables.ts";
 import { bodySize } from "./typography.ts";
 
 export interface Heading {
@@ -16,11 +17,13 @@ export interface Figure {
   lines: TextLine[];
 }
 
-export type PageData = { line: TextLine } | { heading: Heading } | { figure: Figure } | { frame: true };
+export type PageData = { line: TextLine } | { heading: Heading } | { figure: Figure } | { frame: true } | { table: Grid };
 export type PagePiece = Piece<PageData>;
 
 export interface PagePieces {
   body: number;
+  /** Puzzle grids, left out of every article. */
+  puzzles: Grid[];
   pieces: PagePiece[];
   furniture: Furniture;
   /** Rules, and the edges of frames and tint boxes: what separates articles. */
@@ -135,6 +138,8 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
   const body = bodySize(page.lines);
   const furniture = findFurniture(page, body, rules);
   const set = new Set<TextLine>([...furniture.header, ...furniture.footer, ...furniture.banners, ...furniture.credits]);
+  const grids = findGrids(page.lines.filter((l) => !set.has(l)));
+  for (const grid of grids) grid.lines.forEach((l) => set.add(l));
   const lines = joinDropCaps(page.lines.filter((l) => !set.has(l)), rules);
   const headlineSize = rules.headlineRatio * body;
   const isDisplay = (l: TextLine) => l.size >= rules.displayRatio * body;
@@ -212,5 +217,6 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
     pieces.push({ box, kind: "heading", headline, vertical, heading, data: { heading: { lines: members, quote } } });
   }
   for (const line of text) pieces.push({ box: line.box, kind: "text", data: { line } });
-  return { body, pieces, furniture, separators };
+  for (const table of grids.filter((g) => !g.puzzle)) pieces.push({ box: table.box, kind: "figure", data: { table } });
+  return { body, pieces, furniture, separators, puzzles: grids.filter((g) => g.puzzle) };
 }

@@ -13,10 +13,12 @@ export interface FlowLine {
   text: string;
   /** A subhead set between the paragraphs: it ends the paragraph before it and stands as its own item. */
   subhead?: boolean;
+  /** A table (markdown) set between the paragraphs: likewise its own item. */
+  table?: boolean;
 }
 
 export interface ProseItem {
-  kind: "paragraph" | "subhead";
+  kind: "paragraph" | "subhead" | "table";
   text: string;
 }
 
@@ -71,7 +73,8 @@ function edges(line: FlowLine, all: readonly FlowLine[]): { left: number; right:
  * sentence and either its last line stops short or space stands above the line.
  */
 export function flowParagraphs(runs: readonly (readonly FlowLine[])[], options: FlowOptions): ProseItem[] {
-  const all = runs.flat().filter((l) => !l.subhead);
+  const apart = (l: FlowLine) => l.subhead || l.table;
+  const all = runs.flat().filter((l) => !apart(l));
   const items: ProseItem[] = [];
   let open: string | undefined;
   let lastShort = false;
@@ -81,13 +84,13 @@ export function flowParagraphs(runs: readonly (readonly FlowLine[])[], options: 
     open = undefined;
   };
   for (const whole of runs) {
-    const run = whole.filter((l) => !l.subhead);
+    const run = whole.filter((l) => !apart(l));
     const leading = median(run.slice(1).map((l, i) => l.box[1] - run[i].box[3]));
     let at = 0;
     for (const entry of whole) {
-      if (entry.subhead) {
+      if (entry.subhead || entry.table) {
         close();
-        items.push({ kind: "subhead", text: entry.text.trim() });
+        items.push({ kind: entry.table ? "table" : "subhead", text: entry.text.trim() });
         lastShort = false;
         continue;
       }

@@ -1,0 +1,110 @@
+// What is not prose: puzzles (crossword and sudoku grids, their solutions) and tables (results, listings, stock
+// tables) are found by their geometry — many short cells on shared rows and columns — before the text is read as
+// paragraphs. A table is kept as a table; a puzzle is left out and said in the import report.
+import { union, type Box, type TextLine } from "./read.ts";
+
+export interface Grid {
+  box: Box;
+  /** The cells' lines and the title printed right above the grid, if any. */
+  lines: TextLine[];
+  /** A puzzle (cells of a letter or two) is left out; a table (cells of words and numbers) is kept as rows. */
+  puzzle: boolean;
+  /** The table's rows, left to right (empty for a puzzle). */
+  rows: string[][];
+  title?: string;
+}
+
+export interface GridRules {
+  /** At least this many cells make a grid. */
+  minCells: number;
+  /** …on at least this many rows and columns. */
+  minRows: number;
+  minColumns: number;
+}
+
+export const GRID_RULES: GridRules = { minCells: 12, minRows: 3, minColumns: 3 };
+
+const visible = (l: TextLine) => Array.from(l.text.replace(/\s/gu, "")).length;
+const middle = (b: Box): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+
+/** Groups values that lie within `tolerance` of their neighbour: the rows (or columns) cells share. */
+function bands(values: number[], tolerance: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  let count = sorted.length ? 1 : 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] - sorted[i - 1] > tolerance) count++;
+  return count;
+}
+
+/** Cells that touch (within two of their sizes) are one cluster: one grid or table, or ordinary short lines. */
+function clusters(cells: TextLine[]): TextLine[][] {
+  const parent = cells.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const sorted = cells.map((c, i) => ({ c, i })).sort((a, b) => a.c.box[0] - b.c.box[0]);
+  for (let a = 0; a < sorted.length; a++) {
+    const one = sorted[a].c;
+    const reach = 2 * one.size;
+    for (let b = a + 1; b < sorted.length && sorted[b].c.box[0] <= one.box[2] + reach; b++) {
+      const other = sorted[b].c;
+      if (other.box[1] <= one.box[3] + reach && one.box[1] <= other.box[3] + reach) parent[find(sorted[a].i)] = find(sorted[b].i);
+    }
+  }
+  const groups = new Map<number, TextLine[]>();
+  cells.forEach((c, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), c]));
+  return [...groups.values()];
+}
+
+/** The cluster's cells as rows of text, each row left to right. */
+function tableRows(cells: TextLine[]): string[][] {
+  const rows: TextLine[][] = [];
+  for (const cell of [...cells].sort((a, b) => middle(a.box)[1] - middle(b.box)[1])) {
+    const row = rows.at(-1);
+    if (row && Math.abs(middle(row[0].box)[1] - middle(cell.box)[1]) < 0.5 * cell.size) row.push(cell);
+    else rows.push([cell]);
+  }
+  return rows.map((row) => row.sort((a, b) => a.box[0] - b.box[0]).map((c) => c.text.trim()));
+}
+
+/**
+ * Finds the page's grids among its lines. Candidates are short pieces of text (a cell: a letter, a number, a few
+ * words); a cluster of them spread over several rows and columns is a grid. Cells of one or two characters make a
+ * puzzle; others a table.
+ */
+export function findGrids(lines: readonly TextLine[], rules: GridRules = GRID_RULES): Grid[] {
+  const cells = lines.filter((l) => visible(l) > 0 && (visible(l) <= 4 || (l.text.length <= 24 && /\d/u.test(l.text))));
+  const grids: Grid[] = [];
+  for (const cluster of clusters(cells)) {
+    if (cluster.length < rules.minCells) continue;
+    const size = Math.min(...cluster.map((c) => c.size));
+    const columns = bands(cluster.map((c) => middle(c.box)[0]), 0.5 * size);
+    // Rows holding two cells or more side by side: a line of prose stands alone on its row.
+    const shared = tableRows(cluster).filter((row) => row.length >= 2).length;
+    const chars = cluster.map(visible).sort((a, b) => a - b)[Math.floor(cluster.length / 2)];
+    if (shared < rules.minRows || columns < rules.minColumns || chars > 8) continue;
+    const box = union(cluster.map((c) => c.box));
+    // Lines inside the grid's bounds belong to it too (a cell's longer word, a number run together).
+    const within = lines.filter((l) => !cluster.includes(l) && middle(l.box)[0] >= box[0] && middle(l.box)[0] <= box[2] && middle(l.box)[1] >= box[1] && middle(l.box)[1] <= box[3]);
+    const members = [...cluster, ...within];
+    const short = members.filter((c) => visible(c) <= 2 || (c.vertical && visible(c) <= 6)).length;
+    const puzzle = short * 3 >= members.length * 2;
+    // The grid's title: one line right above it, no wider than it.
+    const title = lines
+      .filter((l) => !members.includes(l) && l.box[3] <= box[1] + 1 && box[1] - l.box[3] < 1.5 * l.size && l.box[0] >= box[0] - 2 * size && l.box[2] <= box[2] + 2 * size)
+      .sort((a, b) => b.box[3] - a.box[3])[0];
+    grids.push({
+      box: title ? union([box, title.box]) : box,
+      lines: title ? [...members, title] : members,
+      puzzle,
+      rows: puzzle ? [] : tableRows(members),
+      title: title?.text.trim(),
+    });
+  }
+  return grids;
+}
+
+/** A table as markdown: the first row is the header; a printed "|" in a cell is escaped. */
+export function markdownTable(rows: readonly string[][]): string {
+  const width = Math.max(...rows.map((r) => r.length));
+  const cell = (text: string | undefined) => (text ?? "").replace(/\|/gu, "\\|");
+  const line = (row: readonly string[]) => `| ${Array.from({ length: width }, (_, i) => cell(row[i])).join(" | ")} |`;
+  return [line(rows[0]), `|${" --- |".repeat(width)}`, ...rows.slice(1).map(line)].join("\n");
+}
