@@ -10,7 +10,7 @@ import { markdownTable, type Grid } from "./tables.ts";
 import type { Figure, Heading, PagePiece } from "./pieces.ts";
 import { union, width, type Box, type TextLine } from "./read.ts";
 import type { Segment } from "./segment.ts";
-import { tidyCjk } from "./typography.ts";
+import { runningType, tidyCjk } from "./typography.ts";
 
 export interface PdfFigure {
   /** Where the picture is printed, in PDF points. */
@@ -164,6 +164,8 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   const titled = new Set<PagePiece>();
   let jumpTo: string | undefined;
   let jumpFrom: string | undefined;
+  const running = runningType(textLines);
+  const inRunningType = (l: TextLine) => !!running && l.font === running.font && Math.abs(l.size - running.size) <= 0.1 * running.size;
   // Captions: lines right under a figure, within its width; credits on or under it.
   const pdfFigures: PdfFigure[] = figures.map((f) => {
     const box = f.box;
@@ -172,11 +174,16 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     const within = textLines.filter(
       (l) => !used.has(l) && l.box[0] >= box[0] - 2 && l.box[2] <= box[2] + 3 * bodySize && l.box[0] < box[2],
     );
+    // A picture set inside a column of running text, the text above it stopping mid-sentence: what follows under it
+    // in the same type is that text going on, not a caption.
+    const above = within.filter((l) => l.box[3] <= box[1] + 1 && box[1] - l.box[3] < 2 * l.size).sort((a, b) => b.box[3] - a.box[3])[0];
+    const textGoesOn = !!above && inRunningType(above) && !endsSentence(above.text);
     for (const row of rows(within)) {
       const top = Math.min(...row.map((l) => l.box[1]));
       const size = Math.max(...row.map((l) => l.size));
       if (top < reach - 2) continue;
       if (top > reach + (captionRows.length ? 1.2 : 1.6) * size) break;
+      if (textGoesOn && row.every(inRunningType)) break;
       captionRows.push(row);
       row.forEach((l) => used.add(l));
       reach = Math.max(...row.map((l) => l.box[3]));
@@ -260,9 +267,9 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   if (jumpTo) article.continuedOn = jumpTo;
   if (jumpFrom) article.continuedFrom = jumpFrom;
   // Lines of running text: the article's own text size (most of its characters), if that is text type at all.
-  const running = commonSize(bodyLines);
-  const textType = running >= 0.7 * bodySize && running < rules.displayRatio * bodySize;
-  article.textLines = textType ? bodyLines.filter((l) => Math.abs(l.size - running) <= 0.1 * running).length : 0;
+  const runningSize = commonSize(bodyLines);
+  const textType = runningSize >= 0.7 * bodySize && runningSize < rules.displayRatio * bodySize;
+  article.textLines = textType ? bodyLines.filter((l) => Math.abs(l.size - runningSize) <= 0.1 * runningSize).length : 0;
   let byline = bylineRows.join(" ").trim() || undefined;
   if (byline && !cjk) byline = byline.replace(BY, (m) => m.slice(m.search(/\s/u) + 1).trimStart()).trim();
 

@@ -2,22 +2,11 @@
 // What is set in other type (an advertisement, a cartoon's lettering, a box of listings) stays apart.
 import type { PagePiece } from "./pieces.ts";
 import { union, type TextLine } from "./read.ts";
+import { runningType } from "./typography.ts";
 import type { Segment } from "./segment.ts";
 
 const linesOf = (pieces: readonly PagePiece[]): TextLine[] => pieces.flatMap((p) => ("line" in p.data ? [p.data.line] : []));
 const chars = (l: TextLine) => Array.from(l.text.replace(/\s/gu, "")).length;
-
-/** The font and size most of the lines' characters are set in. */
-function runningType(lines: readonly TextLine[]): { font: string; size: number } | undefined {
-  const weight = new Map<string, { font: string; size: number; n: number }>();
-  for (const l of lines) {
-    const key = `${l.font}@${Math.round(l.size * 2) / 2}`;
-    const entry = weight.get(key) ?? { font: l.font, size: l.size, n: 0 };
-    entry.n += chars(l);
-    weight.set(key, entry);
-  }
-  return [...weight.values()].sort((a, b) => b.n - a.n)[0];
-}
 
 const sameType = (l: TextLine, type: { font: string; size: number } | undefined) =>
   !!type && l.font === type.font && Math.abs(l.size - type.size) <= 0.1 * type.size;

@@ -255,7 +255,9 @@ export function readPage(bytes: Uint8Array, pageIndex = 0): PageDrawing {
   return withPdfPage(bytes, pageIndex, (page) => {
     const [x0, y0, x1, y1] = page.getBounds();
     const raw = readGlyphLines(page).map(({ glyphs, vertical }) => glyphsToLine(glyphs, vertical));
-    const single = (l: TextLine) => l.vertical || Array.from(l.text.trim()).length === 1;
+    // Characters set one under the other: Chinese, Japanese or Korean ones (a vertical headline or byline). Single
+    // Latin letters and digits stacked in a column are a grid's cells, not a word.
+    const single = (l: TextLine) => l.vertical || /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u.test(l.text.trim());
     const stacked = joinVertical(raw.filter(single));
     const lines = [
       ...joinPieces([...raw.filter((l) => !single(l)), ...stacked.filter((l) => !l.vertical)]),

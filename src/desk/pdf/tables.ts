@@ -42,10 +42,12 @@ function clusters(cells: TextLine[]): TextLine[][] {
   const sorted = cells.map((c, i) => ({ c, i })).sort((a, b) => a.c.box[0] - b.c.box[0]);
   for (let a = 0; a < sorted.length; a++) {
     const one = sorted[a].c;
-    const reach = 2 * one.size;
-    for (let b = a + 1; b < sorted.length && sorted[b].c.box[0] <= one.box[2] + reach; b++) {
+    // Cells of a row may stand far apart (a name, then its numbers); rows follow each other closely.
+    const across = 8 * one.size;
+    const down = 2 * one.size;
+    for (let b = a + 1; b < sorted.length && sorted[b].c.box[0] <= one.box[2] + across; b++) {
       const other = sorted[b].c;
-      if (other.box[1] <= one.box[3] + reach && one.box[1] <= other.box[3] + reach) parent[find(sorted[a].i)] = find(sorted[b].i);
+      if (other.box[1] <= one.box[3] + down && one.box[1] <= other.box[3] + down) parent[find(sorted[a].i)] = find(sorted[b].i);
     }
   }
   const groups = new Map<number, TextLine[]>();
@@ -80,15 +82,38 @@ export function findGrids(lines: readonly TextLine[], rules: GridRules = GRID_RU
     const shared = tableRows(cluster).filter((row) => row.length >= 2).length;
     const chars = cluster.map(visible).sort((a, b) => a - b)[Math.floor(cluster.length / 2)];
     if (shared < rules.minRows || columns < rules.minColumns || chars > 8) continue;
-    const box = union(cluster.map((c) => c.box));
-    // Lines inside the grid's bounds belong to it too (a cell's longer word, a number run together).
-    const within = lines.filter((l) => !cluster.includes(l) && middle(l.box)[0] >= box[0] && middle(l.box)[0] <= box[2] && middle(l.box)[1] >= box[1] && middle(l.box)[1] <= box[3]);
+    const cells = union(cluster.map((c) => c.box));
+    // Lines on the grid's rows belong to it too: inside its bounds (a longer word), or beside it on a row of its
+    // own (a team's or a share's name before its numbers).
+    const onRow = (l: TextLine) =>
+      cluster.some(
+        (c) => Math.abs(middle(c.box)[1] - middle(l.box)[1]) < 0.5 * c.size && c.font === l.font && Math.abs(c.size - l.size) <= 0.1 * c.size,
+      );
+    const within = lines.filter(
+      (l) =>
+        !cluster.includes(l) &&
+        middle(l.box)[1] >= cells[1] &&
+        middle(l.box)[1] <= cells[3] &&
+        ((middle(l.box)[0] >= cells[0] && middle(l.box)[0] <= cells[2]) ||
+          (onRow(l) && l.box[2] >= cells[0] - 12 * size && l.box[0] <= cells[2] + 12 * size && visible(l) <= 30)),
+    );
     const members = [...cluster, ...within];
-    const short = members.filter((c) => visible(c) <= 2 || (c.vertical && visible(c) <= 6)).length;
-    const puzzle = short * 3 >= members.length * 2;
+    const box = union(members.map((c) => c.box));
+    // A puzzle's cells are single letters (a crossword and its solution) or a square of single digits (a sudoku);
+    // a table's are words and numbers.
+    const letters = members.filter((c) => /^\p{L}$/u.test(c.text.trim())).length;
+    const digits = members.filter((c) => /^\d$/u.test(c.text.trim())).length;
+    const puzzle = letters * 2 >= members.length || (digits * 4 >= members.length * 3 && columns >= 9);
     // The grid's title: one line right above it, no wider than it.
     const title = lines
-      .filter((l) => !members.includes(l) && l.box[3] <= box[1] + 1 && box[1] - l.box[3] < 1.5 * l.size && l.box[0] >= box[0] - 2 * size && l.box[2] <= box[2] + 2 * size)
+      .filter(
+        (l) =>
+          !members.includes(l) &&
+          l.box[3] <= box[1] + 1 &&
+          box[1] - l.box[3] < 1.5 * l.size &&
+          Math.abs(l.box[0] - box[0]) <= 2 * size &&
+          l.box[2] - l.box[0] <= 2.5 * (box[2] - box[0]),
+      )
       .sort((a, b) => b.box[3] - a.box[3])[0];
     grids.push({
       box: title ? union([box, title.box]) : box,

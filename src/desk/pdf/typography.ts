@@ -37,3 +37,15 @@ export function tidyCjk(text: string): string {
     .replace(new RegExp(`\\s+([${wide}])`, "gu"), "$1")
     .trim();
 }
+
+/** The font and size most of the lines' characters are set in: an article's (or a page's) running text. */
+export function runningType(lines: readonly TextLine[]): { font: string; size: number } | undefined {
+  const weight = new Map<string, { font: string; size: number; n: number }>();
+  for (const l of lines) {
+    const key = `${l.font}@${Math.round(l.size * 2) / 2}`;
+    const entry = weight.get(key) ?? { font: l.font, size: l.size, n: 0 };
+    entry.n += Array.from(l.text.replace(/\s/gu, "")).length;
+    weight.set(key, entry);
+  }
+  return [...weight.values()].sort((a, b) => b.n - a.n)[0];
+}

@@ -1,5 +1,6 @@
 // A word broken at a line's end: joined again ("pro-|gressive" → "progressive") or kept as the compound it is
-// ("chaux-|de-fonnier", "well-|known"), decided by the language's hyphenation patterns and the page's own words.
+// ("chaux-|de-fonnier", "well-|known"), decided by the page's own words, the language's word list and its
+// hyphenation patterns.
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -9,8 +10,24 @@ const PATTERNS: Record<string, string> = {
   en: "hyphen/en-us", fr: "hyphen/fr", de: "hyphen/de", it: "hyphen/it", es: "hyphen/es", pt: "hyphen/pt", nl: "hyphen/nl",
 };
 
+/** Word lists of well-kept packages, where one exists for the language: what is a word and what is not. */
+const WORD_LISTS: Record<string, string> = {
+  en: "an-array-of-english-words/index.json",
+  fr: "an-array-of-french-words/index.json",
+};
+
 type Hyphenator = (text: string) => string;
 const loaded = new Map<string, Hyphenator>();
+const lists = new Map<string, ReadonlySet<string> | null>();
+
+/** The language's word list, read once (about 0.1 s), or null where there is none. */
+function wordList(language: string): ReadonlySet<string> | null {
+  if (!lists.has(language)) {
+    const name = WORD_LISTS[language];
+    lists.set(language, name ? new Set(require(name) as string[]) : null);
+  }
+  return lists.get(language)!;
+}
 
 function hyphenator(language: string): Hyphenator {
   const name = PATTERNS[language] ?? PATTERNS.en;
@@ -59,7 +76,8 @@ function brokenWord(before: string, after: string): { head: string; tail: string
  * Whether the hyphen ending `before` was put there by the line break (so the word is joined) rather than
  * printed as part of a compound. A capital or digit after it, a compound already hyphenated, or two halves that
  * the page prints as words of their own keep the hyphen; otherwise the page's own spelling decides, then the
- * patterns: a break where the language allows one is a line-end hyphen.
+ * language's word list (a word whole, or two words), then the patterns: a break where the language allows one is
+ * a line-end hyphen.
  */
 export function isLineBreakHyphen(before: string, after: string, language: string, words: PageWords = NO_WORDS): boolean {
   const parts = brokenWord(before, after);
@@ -72,6 +90,10 @@ export function isLineBreakHyphen(before: string, after: string, language: strin
   if (words.compounds.has(`${head}-${tail}`)) return false;
   if (/^[-‐]/u.test(after.slice(parts.tail.length)) || /^\p{L}+-\p{L}/u.test(after)) return false;
   if (head.length > 1 && tail.length > 2 && words.whole.has(head) && words.whole.has(tail)) return false;
+  // The language's word list: a whole word is joined; two words of their own ("well-known") are a compound.
+  const list = wordList(language);
+  if (list?.has(joined)) return true;
+  if (list && list.has(head) && list.has(tail) && head.length > 1 && tail.length > 1) return false;
   const breaks = hyphenator(language)(joined).split("\u00ad");
   let at = 0;
   for (const piece of breaks.slice(0, -1)) {

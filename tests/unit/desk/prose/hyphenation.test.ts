@@ -8,8 +8,14 @@ describe("a hyphen at a line's end", () => {
     expect(isLineBreakHyphen("rendre lesdites manifesta-", "tions", "fr")).toBe(true);
   });
 
-  it("is printed where the patterns allow no break there", () => {
-    expect(isLineBreakHyphen("a pr-", "ogressive", "en")).toBe(false);
+  it("is printed where the patterns allow no break there (a language without a word list here)", () => {
+    expect(isLineBreakHyphen("la manifesta-", "zione", "it")).toBe(true);
+    expect(isLineBreakHyphen("la manif-", "estazione", "it")).toBe(false);
+  });
+
+  it("follows the language's word list: a whole word is joined, two words are a compound", () => {
+    expect(isLineBreakHyphen("a well-", "known author", "en")).toBe(false);
+    expect(isLineBreakHyphen("the contem-", "plation", "fr")).toBe(true);
   });
 
   it("is printed before a capital, in a compound already hyphenated, or between two words the page prints alone", () => {
@@ -20,8 +26,8 @@ describe("a hyphen at a line's end", () => {
   });
 
   it("follows the page's own spelling first", () => {
-    const joined = pageWords(["the progressive wing voted", "end"]);
-    expect(isLineBreakHyphen("a pr-", "ogressive", "en", joined)).toBe(true);
+    const joined = pageWords(["the manifestazione went on", "end"]);
+    expect(isLineBreakHyphen("la manif-", "estazione", "it", joined)).toBe(true);
     const hyphenated = pageWords(["a self-made man here", "end"]);
     expect(isLineBreakHyphen("the self-", "made", "en", hyphenated)).toBe(false);
   });

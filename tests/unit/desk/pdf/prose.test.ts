@@ -1,0 +1,98 @@
+// Prose from page PDFs made in the test: words broken at a line's end, paragraphs broken by a column or a picture,
+// indented paragraphs, and a crossword grid and a results table beside an article.
+import { describe, expect, it } from "vitest";
+import { importPdf } from "../../../../src/desk/import/pdf-page.ts";
+import { importPdfPage } from "../../../../src/desk/pdf/index.ts";
+import { makePdf, type TextSpec } from "./make-pdf.ts";
+
+const W = 600;
+const H = 800;
+const line = (x: number, y: number, text: string): TextSpec => ({ x, y, size: 10, text });
+const headline: TextSpec = { x: 40, y: 30, size: 26, text: "The Harbour Reopens", font: "bold" };
+
+describe("a word broken at a line's end", () => {
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        headline,
+        line(60, 80, "The liberal and pro-"),
+        line(40, 94, "gressive members of the well-"),
+        line(40, 108, "known council met the chaux-"),
+        line(40, 122, "de-fonniers at the harbour today."),
+        line(40, 136, "They talked and went home."),
+      ],
+    }),
+  );
+
+  it("is joined where the hyphen was the line break's, kept where it is a compound's", () => {
+    const [article] = page.articles;
+    expect(article.body).toBe(
+      "The liberal and progressive members of the well-known council met the chaux-de-fonniers at the harbour today. " +
+        "They talked and went home.",
+    );
+  });
+});
+
+describe("paragraphs as printed", () => {
+  // Column 1 ends mid-sentence; column 2 runs on, then a picture cuts it, then the sentence ends; an indented line
+  // starts the next paragraph.
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        headline,
+        line(52, 80, "The harbour reopened on Monday after"),
+        line(40, 94, "months of repairs, and the first boats"),
+        line(40, 108, "came in with the morning tide while"),
+        line(240, 80, "crowds watched from the quay and the"),
+        line(240, 94, "band played on the pier until noon"),
+        line(240, 210, "when the mayor cut the ribbon at last."),
+        line(252, 224, "Fishermen said the new berths were"),
+        line(240, 238, "long overdue."),
+      ],
+      pictures: [[240, 110, 420, 200]],
+    }),
+  );
+
+  it("runs one paragraph across the column break and the picture, and starts another at the indent", () => {
+    const [article] = page.articles;
+    expect(article.body.split("\n\n")).toEqual([
+      "The harbour reopened on Monday after months of repairs, and the first boats came in with the morning tide " +
+        "while crowds watched from the quay and the band played on the pier until noon when the mayor cut the ribbon at last.",
+      "Fishermen said the new berths were long overdue.",
+    ]);
+  });
+});
+
+describe("a crossword grid and a results table beside an article", () => {
+  const grid: TextSpec[] = [{ x: 400, y: 300, size: 9, text: "Solution of last week" }];
+  const letters = "CATSAREAONEAREDTENSDOTE";
+  for (let r = 0; r < 5; r++) {
+    for (let c = 0; c < 5; c++) grid.push({ x: 400 + c * 14, y: 316 + r * 14, size: 8, text: letters[(r * 5 + c) % letters.length] });
+  }
+  const results = [
+    ["Team", "W", "D", "L", "Pts"],
+    ["Rovers", "12", "3", "1", "39"],
+    ["United", "10", "4", "2", "34"],
+    ["Athletic", "8", "5", "3", "29"],
+  ];
+  const table: TextSpec[] = results.flatMap((row, r) =>
+    row.map((cell, c) => ({ x: c === 0 ? 400 : 460 + c * 22, y: 500 + r * 13, size: 8, text: cell })),
+  );
+  const body = Array.from({ length: 30 }, (_, i) => line(40, 80 + i * 14, i === 29 ? "and that was all." : "the council talked about the harbour"));
+  const result = importPdf(makePdf({ width: W, height: H, texts: [headline, ...body, ...grid, ...table] }), { source: "grid.pdf" });
+
+  it("keeps the grid out of the prose and says so in the report", () => {
+    expect(result.articles).toHaveLength(1);
+    expect(result.articles[0].body).not.toMatch(/Solution|\bC A T\b|CAT/u);
+    expect(result.warnings.map((w) => w.message).join("\n")).toMatch(/puzzle grid .*Solution of last week.* left out/u);
+  });
+
+  it("keeps the results table as a table, not as paragraphs", () => {
+    expect(result.articles[0].body).toContain("| Team | W | D | L | Pts |\n| --- | --- | --- | --- | --- |\n| Rovers | 12 | 3 | 1 | 39 |");
+    expect(result.articles[0].body).not.toMatch(/^Rovers/mu);
+  });
+});
