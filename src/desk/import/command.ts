@@ -12,12 +12,14 @@ import { importDump, type ImportedPage } from "./import-page.ts";
 import { takePdf } from "./pdf-intake.ts";
 import { importPdf, matchPdfAreas } from "./pdf-page.ts";
 import { formatWarning, ImportError } from "./problems.ts";
+import { pageLabel } from "./markers.ts";
 import { articleTable } from "./table.ts";
 import { pageFolder, planPage, writePage } from "./write-page.ts";
 
 export const importUsage =
   "usage: npm run import -- <dump> --date YYYY-MM-DD --page NN [--section 综合] [--photos a.png,b.png] [--pdf page.pdf]\n" +
-  "       npm run import -- <page.pdf> --date YYYY-MM-DD --page NN [--section 综合] [--locale zh|en]\n" +
+  "       npm run import -- <page.pdf> [--date YYYY-MM-DD] [--page NN] [--section 综合] [--locale zh|en]\n" +
+  "         (a page PDF's date, page and section are read from its running head when not given)\n" +
   "       npm run import -- <folder of page PDFs> [--pattern rmrb{date}{page}.pdf] [--section 综合] [--jobs N] [--page-seconds N]\n" +
   "       (all: [--keep-punctuation] [--force] [--editions DIR] [--json])";
 
@@ -66,9 +68,11 @@ function readInput(file: string, what: string): Buffer {
 export async function importOne(input: string, flags: ImportFlags): Promise<PageSummary> {
   const source = path.relative(process.cwd(), input) || input;
   const missing = [!flags.date && "--date", !flags.page && "--page"].filter(Boolean);
-  if (missing.length) throw new UsageProblem(`missing ${missing.join(", ")}`);
+  // A page PDF may print its date and number in its running head; a dump says neither, so it stops here, unread.
+  if (missing.length && !/\.pdf$/iu.test(input)) throw new UsageProblem(`missing ${missing.join(", ")}`);
   const bytes = readInput(input, "input");
-  const target = { editions: flags.editions, date: flags.date!, page: flags.page! };
+  let target = { editions: flags.editions, date: flags.date ?? "", page: flags.page ?? "" };
+  let section = flags.section;
   const log = (text: string) => {
     if (!flags.json) console.log(text);
   };
@@ -89,6 +93,15 @@ export async function importOne(input: string, flags: ImportFlags): Promise<Page
     page = pdf;
     editor = pdf.editor;
     what = `page PDF, ${pdf.pdf.locale}`;
+    // What the options leave out, the page's running head may say.
+    const { identity } = pdf.pdf;
+    target = { ...target, date: target.date || identity.date || "", page: target.page || (identity.folio ? (pageLabel(identity.folio) ?? "") : "") };
+    const unsaid = [!target.date && "--date", !target.page && "--page"].filter(Boolean);
+    if (unsaid.length) throw new UsageProblem(`missing ${unsaid.join(", ")} (${source} does not print its date and page number in its running head)`);
+    if (!section && identity.section) {
+      section = identity.section;
+      what += `, section «${section}» from its running head`;
+    }
     for (const crop of pdf.crops) files.push({ name: crop.file, data: await renderPdfRegion(pdfBytes, crop.box) });
   } else {
     const { text, encoding } = decodeDump(bytes, source);
@@ -116,7 +129,7 @@ export async function importOne(input: string, flags: ImportFlags): Promise<Page
 
   const plan = planPage(page.articles, {
     ...target,
-    section: flags.section,
+    section,
     force: flags.force,
     pageFields: pdfBytes ? { pdf: "page.pdf", editor } : undefined,
     files: pdfBytes ? [{ name: "page.pdf", data: pdfBytes }, ...files] : undefined,
@@ -160,10 +173,14 @@ export function namePattern(pattern: string): (name: string) => { date: string; 
 export async function importFolder(folder: string, flags: ImportFlags): Promise<number> {
   const match = namePattern(flags.pattern ?? "*{date}{page}.pdf");
   const names = readdirSync(folder).filter((name) => name.toLowerCase().endsWith(".pdf")).sort();
+  // A name without the date and page leaves them to the page's running head (and the date to --date or to a folder
+  // named for the edition, 2024-05-06/A01.pdf).
+  const dated = /^(\d{4})-?(\d{2})-?(\d{2})$/u.exec(path.basename(path.resolve(folder)));
+  const folderDate = dated ? `${dated[1]}-${dated[2]}-${dated[3]}` : undefined;
   const unnamed = names.filter((name) => !match(name));
-  for (const name of unnamed) console.log(`skipped  ${path.join(folder, name)}: no date and page in its name (see --pattern)`);
-  const queue = names.filter((name) => match(name));
-  if (!queue.length) throw new ImportError(folder, `holds no page PDF named like ${flags.pattern ?? "*{date}{page}.pdf"}`);
+  for (const name of unnamed) console.log(`unnamed  ${path.join(folder, name)}: no date and page in its name (see --pattern); its running head is read for them`);
+  const queue = names;
+  if (!queue.length) throw new ImportError(folder, "holds no page PDF (*.pdf)");
 
   const passOn = [
     ...(flags.section ? ["--section", flags.section] : []),
@@ -178,8 +195,10 @@ export async function importFolder(folder: string, flags: ImportFlags): Promise<
   // Each page in its own child process: MuPDF works one page at a time, and a page that fails stops only itself.
   await runPool(queue, jobs, async (name) => {
     const file = path.join(folder, name);
-    const { date, page } = match(name)!;
-    const child = runNode([...scriptArgs("import"), file, "--date", date, "--page", page, ...passOn]);
+    const named = match(name);
+    const date = named?.date ?? flags.date ?? folderDate;
+    const known = [...(date ? ["--date", date] : []), ...(named?.page ? ["--page", named.page] : [])];
+    const child = runNode([...scriptArgs("import"), file, ...known, ...passOn]);
     // A page built to hang MuPDF (or one too heavy for it) is stopped alone: the folder goes on.
     const seconds = flags.pageSeconds ?? limits.importPageSeconds;
     let late = false;
@@ -202,7 +221,7 @@ export async function importFolder(folder: string, flags: ImportFlags): Promise<
       console.log(`FAILED   ${file}: ${why.replace(/^error:\s*/u, "")}`);
     }
   });
-  console.log(`\n${done} page(s) imported, ${failed} failed${unnamed.length ? `, ${unnamed.length} skipped` : ""}`);
+  console.log(`\n${done} page(s) imported, ${failed} failed`);
   return failed ? 1 : 0;
 }
 

@@ -6,6 +6,7 @@ import { readPage } from "./read.ts";
 import { segmentPage } from "./segment.ts";
 import { isCjkText } from "./typography.ts";
 import { UnreadableTextLayer, unreadableShare } from "./unreadable.ts";
+import { pageIdentity, type PageIdentity } from "./identity.ts";
 import { pageWords } from "../prose/hyphenation.ts";
 import { proseLanguage } from "../prose/language.ts";
 import { layoutRules, type LayoutRules } from "./rules.ts";
@@ -48,6 +49,8 @@ export interface PdfPage {
   articles: PdfArticle[];
   /** What was printed but is no article: advertisements, puzzles, furniture, text with no headline. */
   leftOut: LeftOut[];
+  /** What the running head says of the page: section, date, folio. */
+  identity: PageIdentity;
   furniture: PdfFurniture;
   warnings: string[];
 }
@@ -123,6 +126,7 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
     height: drawing.height,
     locale,
     articles: ordered,
+    identity: pageIdentity(furniture.header, furniture.footer),
     leftOut: [
       ...leftOut,
       ...[...furniture.header, ...furniture.footer, ...furniture.banners, ...furniture.credits].map((l) => ({

@@ -36,7 +36,7 @@ const RULE_WIDTH = 3;
 /** Shorter than this (points) a thin shape is an ornament, not a rule. */
 const RULE_LENGTH = 20;
 
-interface Glyph {
+export interface Glyph {
   c: string;
   box: Box;
   size: number;
@@ -60,12 +60,25 @@ function mostUsed<T>(values: T[]): T {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
 }
 
+/**
+ * Letter-spaced type (a running head set "A F F A I R E S  E N  C O U R T") comes with a space after every letter;
+ * its words are where the gaps between letters are widest.
+ */
+export function unspaceLetters(printed: readonly Glyph[], text: string): string {
+  if (printed.length < 4 || !/^(?:\S )+\S$/u.test(text.trim())) return text;
+  const gaps = printed.slice(1).map((g, i) => g.box[0] - printed[i].box[2]);
+  const sorted = [...gaps].sort((a, b) => a - b);
+  const usual = sorted[Math.floor(sorted.length / 2)];
+  return printed.map((g, i) => (i > 0 && gaps[i - 1] > 1.5 * usual + 0.5 ? ` ${g.c}` : g.c)).join("");
+}
+
 function glyphsToLine(glyphs: Glyph[], vertical: boolean): TextLine {
   const printed = glyphs.filter((g) => g.c.trim());
   const sample = printed.length ? printed : glyphs;
+  const text = glyphs.map((g) => g.c).join("");
   return {
     box: union(sample.map((g) => g.box)),
-    text: glyphs.map((g) => g.c).join(""),
+    text: vertical ? text : unspaceLetters(printed, text),
     size: mostUsed(sample.map((g) => Math.round(g.size * 2) / 2)),
     font: mostUsed(sample.map((g) => g.font)),
     bold: sample.filter((g) => g.bold).length * 2 > sample.length,

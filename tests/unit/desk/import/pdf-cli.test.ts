@@ -43,6 +43,39 @@ describe("npm run import with page PDFs", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it("takes the date, page and section a page prints in its running head when the options leave them out", () => {
+    const pdf = path.join(dir, "headed.pdf");
+    const bytes = makePdf({
+      width: 600,
+      height: 800,
+      texts: [
+        { x: 20, y: 10, size: 16, text: "5 要闻" },
+        { x: 420, y: 14, size: 9, text: "2024年5月6日 星期一" },
+        { x: 30, y: 50, size: 24, text: "春风化雨" },
+        ...flow([body("春风化雨", 120)], [[20, 100, 700], [160, 100, 700]], 10, 12),
+      ],
+      rules: [[20, 34, 580, 34]],
+    });
+    writeFileSync(pdf, bytes);
+    const editions = path.join(dir, "headed");
+    const run = runImport(pdf, "--editions", editions);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/section «要闻» from its running head/u);
+    const pageYml = path.join(editions, "2024-05-06", "05", "page.yml");
+    expect(yaml.load(readFileSync(pageYml, "utf8"))).toMatchObject({ section: "要闻", pdf: "page.pdf" });
+  });
+
+  it("asks for the date and page a page PDF does not print, naming the file, and writes nothing", () => {
+    const pdf = path.join(dir, "bare.pdf");
+    writeFileSync(pdf, page("春风化雨", "秋收冬藏"));
+    const editions = path.join(dir, "bare");
+    const run = runImport(pdf, "--section", "理论", "--editions", editions);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/missing --date, --page \(.*bare\.pdf does not print its date and page number/u);
+    expect(() => readdirSync(editions)).toThrow();
+  });
+
   it("imports a page from its PDF alone: article files with outline areas, page.yml with pdf: and the editor", () => {
     const pdf = path.join(dir, "page-07.pdf");
     writeFileSync(pdf, page("春风化雨", "秋收冬藏"));
