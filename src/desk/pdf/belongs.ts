@@ -24,7 +24,8 @@ export function belongsToArticle(pageLines: readonly TextLine[]) {
     if (ruled && !own.length && lettering.length >= 2 && !lettering.every((l) => sameType(l, pageType))) return false;
     // Display type of its own with no headline over it: an advertisement's or a box's, not the article's.
     if (orphans.some((p) => "heading" in p.data && !p.data.heading.quote) && own.length < 3) return false;
-    if (!own.length) return true;
+    // A picture alone joins the article beside it, unless a rule parts them (a cartoon, an illustration of its own).
+    if (!own.length) return !ruled;
     // A picture with its caption: the article's.
     if (orphans.some((p) => "figure" in p.data) && own.length <= 3) return true;
     // A line or two right by the article (a byline, a credit) is its own; further off, a label or a folio.
