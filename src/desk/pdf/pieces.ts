@@ -122,6 +122,28 @@ export function boxEdges(boxes: readonly Box[]): Box[] {
   ]);
 }
 
+/**
+ * A label set in text type right over a headline (LE CHIFFRE, 记者手记, ANALYSIS): a few words standing alone, with no
+ * text of a column running into them from above. It is the headline's kicker, not the end of the text above it.
+ */
+function kickerAbove(box: Box, size: number, text: readonly TextLine[]): TextLine | undefined {
+  const label = text
+    .filter(
+      (l) =>
+        l.box[3] <= box[1] + 1 &&
+        box[1] - l.box[3] < 0.6 * size &&
+        Math.min(l.box[2], box[2]) - Math.max(l.box[0], box[0]) > 0 &&
+        l.text.trim().split(/\s+/u).length <= 6 &&
+        !/[.,;:!?。，；：！？]$/u.test(l.text.trim()),
+    )
+    .sort((a, b) => b.box[3] - a.box[3])[0];
+  if (!label) return undefined;
+  const runsInto = text.some(
+    (o) => o !== label && o.box[3] <= label.box[1] + 1 && label.box[1] - o.box[3] < 1.2 * label.size && Math.min(o.box[2], label.box[2]) - Math.max(o.box[0], label.box[0]) > 0,
+  );
+  return runsInto ? undefined : label;
+}
+
 /** The nearest line of text under a heading, in its columns: the text it heads, if any. */
 function textBelow(box: Box, text: readonly TextLine[], size: number, reach: number): TextLine | undefined {
   return text
@@ -199,6 +221,7 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
         Math.min(o.box[2], g.box[2]) - Math.max(o.box[0], g.box[0]) > 0 &&
         !ruledBetween(o.box[3], g.box[1], g.box[0], g.box[2]),
     );
+  const taken = new Set<TextLine>();
   for (const group of groups) {
     const { box, size, lines: members } = group;
     // Subheads sit inside the columns too; only type as large as a headline's is taken for a pulled quote.
@@ -214,9 +237,12 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
     const headline = (large || local) && !quote;
     const vertical = members.some((l) => l.vertical);
     const heading = !headline && !quote && !vertical;
-    pieces.push({ box, kind: "heading", headline, vertical, heading, data: { heading: { lines: members, quote } } });
+    const kicker = headline && !vertical ? kickerAbove(box, size, text) : undefined;
+    if (kicker) taken.add(kicker);
+    const lines = kicker ? [kicker, ...members] : members;
+    pieces.push({ box: kicker ? union([box, kicker.box]) : box, kind: "heading", headline, vertical, heading, data: { heading: { lines, quote } } });
   }
-  for (const line of text) pieces.push({ box: line.box, kind: "text", data: { line } });
+  for (const line of text) if (!taken.has(line)) pieces.push({ box: line.box, kind: "text", data: { line } });
   for (const table of grids.filter((g) => !g.puzzle)) pieces.push({ box: table.box, kind: "figure", data: { table } });
   return { body, pieces, furniture, separators, puzzles: grids.filter((g) => g.puzzle) };
 }

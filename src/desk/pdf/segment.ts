@@ -90,7 +90,7 @@ function ruleCuts<T>(pieces: Piece<T>[], axis: Axis, options: CutOptions<T>): Ga
     const [r0, r1] = axis === 0 ? [rule[1], rule[3]] : [rule[0], rule[2]];
     if (at <= region[lo] + 1 || at >= region[hi] - 1 || Math.min(r1, g1) - Math.max(r0, g0) < 0.6 * (g1 - g0)) continue;
     const straddles = pieces.some((p) => {
-      const sliver = Math.max(3, 0.05 * (p.box[hi] - p.box[lo]));
+      const sliver = Math.max(3, 0.08 * (p.box[hi] - p.box[lo]));
       const [p0, p1] = axis === 0 ? [p.box[1], p.box[3]] : [p.box[0], p.box[2]];
       return p.box[lo] < at - sliver && p.box[hi] > at + sliver && p1 > r0 && p0 < r1;
     });
@@ -172,8 +172,14 @@ function splitLeaf<T>(pieces: Piece<T>[]): Segment<T>[] {
   const headlines = pieces.filter((p) => p.headline).sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   const segments: Segment<T>[] = headlines.map((headline) => ({ headline, pieces: [] }));
   const across = (a: Box, b: Box) => Math.min(a[2], b[2]) - Math.max(a[0], b[0]) > 0;
+  const unclaimed: Piece<T>[] = [];
   for (const piece of pieces) {
-    // The nearest headline above in the piece's own columns; failing that, the nearest above at all.
+    // The nearest headline above in the piece's own columns; failing that, the nearest above at all. What stands
+    // above every headline is left for the region around to place.
+    if (!piece.headline && piece.box[1] + 1 < segments[0].headline!.box[1] && !headlines.some((h) => h.box[1] <= piece.box[1] + 1)) {
+      unclaimed.push(piece);
+      continue;
+    }
     let owner = segments[0];
     let columnOwner: Segment<T> | undefined;
     for (const segment of segments) {
@@ -183,7 +189,7 @@ function splitLeaf<T>(pieces: Piece<T>[]): Segment<T>[] {
     }
     (columnOwner ?? owner).pieces.push(piece);
   }
-  return segments;
+  return unclaimed.length ? [{ pieces: unclaimed }, ...segments] : segments;
 }
 
 /** What no headline claims in a region (the rest of a column, a figure) joins the article before it, or after it. */
