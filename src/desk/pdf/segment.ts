@@ -265,6 +265,9 @@ function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"], apart = fal
         }
       } else if ((tree.ruled || tree.framed) && promoteHeading(inside)) {
         out.push({ headline: promoteHeading(inside), pieces: inside });
+      } else if (regionBox(inside)[3] <= headline.box[1] + 1) {
+        // Above the headline: the end of what came before (an article running on beside a picture), not its text.
+        out.push({ pieces: inside });
       } else if (overlapsAcross(regionBox(inside), headline.box)) {
         if (!belongs || belongs(inside, article, !!tree.ruled)) article.pieces.push(...inside);
         else out.push({ pieces: inside, apart: true });
