@@ -246,7 +246,9 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     ...tables.map((p) => ({ box: p.box, size: bodySize, text: markdownTable(p.data.table.rows), table: true })),
   ];
   const runs = readingRuns(flow, { columnGap: rules.gapRatio * bodySize, rowGap: 1.5 * bodySize });
-  const items: Item[] = flowParagraphs(runs, { ...prose, ...rules });
+  const flowed: Item[] = flowParagraphs(runs, { ...prose, ...rules });
+  // Nothing but display type under the headline (a quote set large in a box): that is the article's text.
+  const items = flowed.every((i) => i.kind === "subhead") ? flowed.map((i) => ({ ...i, kind: "paragraph" as const })) : flowed;
 
   const article: PdfArticle = {
     kicker: kicker || undefined,
@@ -270,6 +272,8 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   const runningSize = commonSize(bodyLines);
   const textType = runningSize >= 0.7 * bodySize && runningSize < rules.displayRatio * bodySize;
   article.textLines = textType ? bodyLines.filter((l) => Math.abs(l.size - runningSize) <= 0.1 * runningSize).length : 0;
+  // A quote set large as the box's only text counts as its running text.
+  if (items !== flowed) article.textLines = subheadPieces.reduce((n, p) => n + p.data.heading.lines.length, 0);
   let byline = bylineRows.join(" ").trim() || undefined;
   if (byline && !cjk) byline = byline.replace(BY, (m) => m.slice(m.search(/\s/u) + 1).trimStart()).trim();
 

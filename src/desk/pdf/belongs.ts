@@ -22,6 +22,14 @@ export function belongsToArticle(pageLines: readonly TextLine[]) {
     // A picture ruled off from the article with words printed on it in other type: an advertisement or a cartoon.
     const lettering = orphans.flatMap((p) => ("figure" in p.data ? p.data.figure.lines : []));
     if (ruled && !own.length && lettering.length >= 2 && !lettering.every((l) => sameType(l, pageType))) return false;
+    // Display type alone right under the article's headline and within its width: a quote set large in a box, the
+    // article's text.
+    const head = article.headline?.box;
+    if (head && own.length === 0 && orphans.every((p) => "heading" in p.data)) {
+      const box = union(orphans.map((p) => p.box));
+      const under = box[1] >= head[3] - 1 && box[1] - union(article.pieces.map((p) => p.box))[3] < 3 * (box[3] - box[1]);
+      if (under && box[0] >= head[0] - 10 && box[2] <= head[2] + 10) return true;
+    }
     // Display type of its own with no headline over it: an advertisement's or a box's, not the article's.
     if (orphans.some((p) => "heading" in p.data && !p.data.heading.quote) && own.length < 3) return false;
     // A picture alone joins the article beside it, unless a rule parts them (a cartoon, an illustration of its own).
