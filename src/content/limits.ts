@@ -30,6 +30,6 @@ export const limits = {
   imagePixels: 120_000_000,
   /** Drawings (Form XObjects) inside drawings in a page PDF: how deep, and how many painting the page means */
   pdfForms: { depth: 24, drawings: 100_000 },
-  /** Seconds one page of a folder import may take before it is stopped and reported (the folder goes on) */
+  /** Seconds one page's import may take before it is stopped and reported (alone, or in a folder, which goes on) */
   importPageSeconds: 120,
 } as const;
