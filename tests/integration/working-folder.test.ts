@@ -34,7 +34,7 @@ describe("scripts run from another working folder", () => {
   it("build, with paths given relative to the working folder, reads and writes there", () => {
     const work = tempDir("cwd-build");
     copyTree(path.join(repo, "tests/bad-input/base/editions"), path.join(work, "editions"));
-    const result = runIn(work, "build.ts", ["--editions", "editions", "--out", "site", "--cache", "cache"]);
+    const result = runIn(work, "build.ts", ["--editions", "editions", "--out", "site", "--cache", "cache", "--site", path.join(repo, "_data/site.json")]);
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(/built 1 editions, 2 pages, 3 articles/);
     expect(fs.readFileSync(path.join(work, "site/2024-05-06/01/chungeng/index.html"), "utf8")).toContain("全市春耕生产有序推进");
