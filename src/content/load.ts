@@ -247,19 +247,29 @@ function readYamlFile<K extends "edition" | "page">(
   return check.check(kind, text, file, diagnostics, 0);
 }
 
-/** An edition past what any paper prints is refused before the build tries to hold it all in memory. */
+/**
+ * An edition past what any paper prints is refused before the build tries to hold it all in memory: one message
+ * naming the edition and the limit it is past (pages, articles, text), or naming the one page with too many
+ * articles. The first limit found is the one said, so a runaway edition (ten pages of 999 articles) gives one
+ * message rather than one per page.
+ */
 function checkSize(dir: string, pages: PageSource[], diagnostics: Diagnostics): void {
+  const articles = pages.flatMap((page) => page.articles);
+  const textBytes = articles.reduce((n, a) => n + Buffer.byteLength(a.body), 0);
+  const crowded = pages.filter((page) => page.articles.length > limits.articlesPerPage);
+  const most = Math.max(0, ...crowded.map((page) => page.articles.length));
+  const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
   if (pages.length > limits.pagesPerEdition) {
     diagnostics.error(dir, `the edition has ${pages.length} pages, over the limit of ${limits.pagesPerEdition}: is this more than one edition?`);
-  }
-  for (const page of pages) {
-    if (page.articles.length > limits.articlesPerPage) {
-      diagnostics.error(page.dir, `the page has ${page.articles.length} articles, over the limit of ${limits.articlesPerPage}: is it more than one page, or are briefs one file each?`);
-    }
-  }
-  const articles = pages.reduce((n, page) => n + page.articles.length, 0);
-  if (articles > limits.articlesPerEdition) {
-    diagnostics.error(dir, `the edition has ${articles} articles, over the limit of ${limits.articlesPerEdition} that one build holds in memory: split it into editions, or check for copies`);
+  } else if (articles.length > limits.articlesPerEdition) {
+    diagnostics.error(dir, `the edition has ${articles.length} articles, over the limit of ${limits.articlesPerEdition} that one build holds in memory: split it into editions, or check for copies`);
+  } else if (textBytes > limits.editionTextBytes) {
+    diagnostics.error(dir, `the edition's articles hold ${megabytes(textBytes)} MB of text, over the limit of ${megabytes(limits.editionTextBytes)} MB that one build holds in memory: split it into editions, or check for copies`);
+  } else if (crowded.length === 1) {
+    diagnostics.error(crowded[0].dir, `the page has ${most} articles, over the limit of ${limits.articlesPerPage}: is it more than one page, or are briefs one file each?`);
+  } else if (crowded.length > 1) {
+    const labels = crowded.map((page) => page.label).join(", ");
+    diagnostics.error(dir, `pages ${labels} have more than ${limits.articlesPerPage} articles each (up to ${most}), over the limit for one page: are briefs one file each?`);
   }
 }
 

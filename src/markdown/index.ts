@@ -1,6 +1,7 @@
 // The one markdown-it instance for article bodies: no raw HTML, CJK-aware line breaks, subheads under the headline.
 import { createRequire } from "node:module";
 import type { default as MarkdownItType, PluginSimple } from "markdown-it";
+import { noControlsPlugin } from "./controls.ts";
 import { subheadsPlugin } from "./subheads.ts";
 
 // markdown-it's CommonJS build is one bundled file; its ES modules are sixty. Loading the one costs about a
@@ -18,6 +19,7 @@ const md = new MarkdownIt({
 });
 md.use(cjkBreaks);
 md.use(subheadsPlugin);
+md.use(noControlsPlugin);
 
 export function renderBody(markdown: string): string {
   return md.render(markdown);

@@ -1,4 +1,5 @@
 // Every URL of the site, built in one place (site-relative; the path prefix is added when HTML is written).
+import { createHash } from "node:crypto";
 
 export const urls = {
   home: () => "/",
@@ -47,12 +48,26 @@ export const urls = {
   schema: (name: "edition" | "page" | "article") => `/schemas/${name}.json`,
 };
 
+/** Bytes of a feed's file name before ".xml": 40 Chinese characters (the longest name check lets through) fit;
+ * a file name holds at most 255 bytes, and a longer name (from an edition published before the limit) would stop
+ * the build ("Having trouble writing to …"). */
+export const feedKeyBytes = 120;
+
 /**
  * A section's or column's name as a file name: Chinese as it is, Latin letters in lower case, anything else a
- * dash ("要闻" → 要闻, "Sports & Leisure" → sports-leisure).
+ * dash ("要闻" → 要闻, "Sports & Leisure" → sports-leisure). A key longer than feedKeyBytes is cut, with a short
+ * hash of the whole name after it, so two long names that start alike still get feeds of their own.
  */
 export function feedKey(name: string): string {
-  return name.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "") || "-";
+  const key = name.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "") || "-";
+  if (Buffer.byteLength(key) <= feedKeyBytes) return key;
+  const hash = createHash("sha256").update(name.normalize("NFC")).digest("hex").slice(0, 8);
+  let cut = "";
+  for (const char of key) {
+    if (Buffer.byteLength(cut + char) > feedKeyBytes - hash.length - 1) break;
+    cut += char;
+  }
+  return `${cut.replace(/-+$/, "")}-${hash}`;
 }
 
 /** Parses a page label as printed ("02", "A3", "a03") into its section letter and number. */

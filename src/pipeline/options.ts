@@ -1,14 +1,21 @@
 // What a build is asked to do: which editions, from where, to where. Every command fills this in; the path
 // defaults live here once.
+import path from "node:path";
+import { projectRoot } from "../project.ts";
+
+/** A folder of the project, as a path from the working folder: "editions" when a script runs in the project (as
+ * npm runs it), the project's own folder from anywhere else, so a script started elsewhere builds the project
+ * (paths given on the command line stay relative to the working folder). */
+const inProject = (rel: string) => path.relative(process.cwd(), path.join(projectRoot, rel)) || ".";
 
 export const defaultPaths = {
-  editions: "editions",
-  site: "_data/site.json",
-  out: "_site",
-  cache: ".cache/images",
+  editions: inProject("editions"),
+  site: inProject("_data/site.json"),
+  out: inProject("_site"),
+  cache: inProject(".cache/images"),
   /** The publish root (npm run publish, npm run rebuild --root) */
-  root: "public",
-} as const;
+  root: inProject("public"),
+};
 
 export interface SiteOptions {
   editionsDir: string;

@@ -1,7 +1,9 @@
 // What `npm run import` does: a text dump, a page PDF, a dump with the page's PDF for its areas, or a folder of PDFs.
+import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { exitCodes } from "../../cli/index.ts";
 import { limits } from "../../content/limits.ts";
 import { runPool } from "../../pipeline/pool.ts";
 import { renderPdfRegion } from "../../images/pdf.ts";
@@ -11,20 +13,17 @@ import { decodeDump } from "./decode.ts";
 import { importDump, type ImportedPage } from "./import-page.ts";
 import { takePdf } from "./pdf-intake.ts";
 import { importPdf, matchPdfAreas } from "./pdf-page.ts";
-import { formatWarning, ImportError } from "./problems.ts";
+import { formatWarning, ImportError, UsageProblem } from "./problems.ts";
 import { pageLabel } from "./markers.ts";
 import { articleTable } from "./table.ts";
 import { pageFolder, planPage, writePage } from "./write-page.ts";
 
 export const importUsage =
   "usage: npm run import -- <dump> --date YYYY-MM-DD --page NN [--section 综合] [--photos a.png,b.png] [--pdf page.pdf]\n" +
-  "       npm run import -- <page.pdf> [--date YYYY-MM-DD] [--page NN] [--section 综合] [--locale zh|en]\n" +
+  "       npm run import -- <page.pdf> [--date YYYY-MM-DD] [--page NN] [--section 综合] [--locale zh|en] [--page-seconds N]\n" +
   "         (a page PDF's date, page and section are read from its running head when not given)\n" +
   "       npm run import -- <folder of page PDFs> [--pattern rmrb{date}{page}.pdf] [--section 综合] [--jobs N] [--page-seconds N]\n" +
   "       (all: [--keep-punctuation] [--force] [--editions DIR] [--json])";
-
-/** Something wrong with the command line itself: said with the usage. */
-class UsageProblem extends Error {}
 
 export interface ImportFlags {
   date?: string;
@@ -35,7 +34,7 @@ export interface ImportFlags {
   locale?: string;
   pattern?: string;
   jobs?: number;
-  /** Seconds one page of a folder may take (default limits.importPageSeconds) */
+  /** Seconds one page may take, alone or in a folder (default limits.importPageSeconds) */
   pageSeconds?: number;
   keepPunctuation?: boolean;
   force?: boolean;
@@ -169,6 +168,50 @@ export function namePattern(pattern: string): (name: string) => { date: string; 
   };
 }
 
+/** Set in the environment of a process importing one page for a parent that holds its clock. */
+const onePageChild = "BANMIAN_IMPORT_ONE_PAGE";
+
+const tooLate = (seconds: number) =>
+  `stopped after ${seconds} s, the time limit for one page (--page-seconds); nothing was written for it. Export the page again flattened, or give its text dump`;
+
+/** The node arguments that import `input` as one page with `flags`. */
+function pageCommand(input: string, flags: ImportFlags): string[] {
+  const given: [string, string | undefined][] = [
+    ["--date", flags.date], ["--page", flags.page], ["--section", flags.section], ["--photos", flags.photos],
+    ["--pdf", flags.pdf], ["--locale", flags.locale], ["--editions", flags.editions],
+  ];
+  return [
+    ...scriptArgs("import"), input,
+    ...given.flatMap(([flag, value]) => (value === undefined ? [] : [flag, value])),
+    ...(flags.keepPunctuation ? ["--keep-punctuation"] : []),
+    ...(flags.force ? ["--force"] : []),
+    ...(flags.json ? ["--json"] : []),
+  ];
+}
+
+/**
+ * Imports one page in a child process under the per-page time limit: MuPDF's work is synchronous (no timer fires
+ * while it runs), so only a process of its own can be stopped. The child prints as it would alone.
+ */
+async function importTimed(input: string, flags: ImportFlags): Promise<number> {
+  const seconds = flags.pageSeconds ?? limits.importPageSeconds;
+  const child = spawn(process.execPath, pageCommand(input, flags), { stdio: "inherit", env: { ...process.env, [onePageChild]: "1" } });
+  let late = false;
+  const timer = setTimeout(() => {
+    late = true;
+    child.kill("SIGKILL");
+  }, seconds * 1000);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (exit) => resolve(exit));
+  }).finally(() => clearTimeout(timer));
+  if (late) {
+    console.error(`error: ${path.relative(process.cwd(), input) || input}: ${tooLate(seconds)}`);
+    return exitCodes.contentErrors;
+  }
+  return code ?? exitCodes.failed;
+}
+
 /** Imports every page PDF of a folder, as many at once as there are cores; one line per page, then the count. */
 export async function importFolder(folder: string, flags: ImportFlags): Promise<number> {
   const match = namePattern(flags.pattern ?? "*{date}{page}.pdf");
@@ -182,23 +225,17 @@ export async function importFolder(folder: string, flags: ImportFlags): Promise<
   const queue = names;
   if (!queue.length) throw new ImportError(folder, "holds no page PDF (*.pdf)");
 
-  const passOn = [
-    ...(flags.section ? ["--section", flags.section] : []),
-    ...(flags.locale ? ["--locale", flags.locale] : []),
-    ...(flags.keepPunctuation ? ["--keep-punctuation"] : []),
-    ...(flags.force ? ["--force"] : []),
-    "--editions", flags.editions, "--json",
-  ];
   const jobs = Math.max(1, flags.jobs ?? os.availableParallelism());
   let failed = 0;
+  let broken = 0;
   let done = 0;
   // Each page in its own child process: MuPDF works one page at a time, and a page that fails stops only itself.
   await runPool(queue, jobs, async (name) => {
     const file = path.join(folder, name);
     const named = match(name);
     const date = named?.date ?? flags.date ?? folderDate;
-    const known = [...(date ? ["--date", date] : []), ...(named?.page ? ["--page", named.page] : [])];
-    const child = runNode([...scriptArgs("import"), file, ...known, ...passOn]);
+    const pageFlags = { ...flags, date, page: named?.page, photos: undefined, pdf: undefined, json: true };
+    const child = runNode(pageCommand(file, pageFlags), { env: { ...process.env, [onePageChild]: "1" } });
     // A page built to hang MuPDF (or one too heavy for it) is stopped alone: the folder goes on.
     const seconds = flags.pageSeconds ?? limits.importPageSeconds;
     let late = false;
@@ -210,33 +247,41 @@ export async function importFolder(folder: string, flags: ImportFlags): Promise<
     const summary = result.json as PageSummary | null;
     if (late) {
       failed++;
-      console.log(`FAILED   ${file}: stopped after ${seconds} s, the time limit for one page (--page-seconds); nothing was written for it. Export the page again flattened, or give its text dump`);
+      console.log(`FAILED   ${file}: ${tooLate(seconds)}`);
     } else if (result.code === 0 && summary) {
       done++;
       const warned = summary.warnings ? `, ${summary.warnings} warning(s)` : "";
       console.log(`ok       ${file} → ${summary.pageDir}: ${summary.articles} articles${warned}`);
     } else {
       failed++;
+      // A page its own import refused (exit 2) is the input's fault; anything else is a failure of the import.
+      if (result.code !== exitCodes.contentErrors) broken++;
       const why = result.tail.split("\n").filter((l) => l.trim()).at(-1) ?? `exit code ${result.code}`;
       console.log(`FAILED   ${file}: ${why.replace(/^error:\s*/u, "")}`);
     }
   });
   console.log(`\n${done} page(s) imported, ${failed} failed`);
-  return failed ? 1 : 0;
+  // Pages refused or stopped at the time limit are the input's fault (exit 2); a page whose import broke is not.
+  return broken ? exitCodes.failed : failed ? exitCodes.contentErrors : exitCodes.ok;
 }
 
 /**
  * The command: a folder goes page by page, a file is imported on its own. Returns the exit code; what stops the
- * import is printed as "error: …" (with the usage when the command line is at fault).
+ * import is printed as one "error: …" line: the input at fault exits 2, the command line (said with the usage) 1.
  */
 export async function runImport(positionals: string[], flags: ImportFlags): Promise<number> {
   try {
     return await importInput(positionals, flags);
   } catch (error) {
-    if (error instanceof UsageProblem) console.error(`error: ${error.message}\n${importUsage}`);
-    else if (error instanceof ImportError) console.error(`error: ${error.message}`);
-    else throw error;
-    return 1;
+    if (error instanceof UsageProblem) {
+      console.error(`error: ${error.message}\n${importUsage}`);
+      return exitCodes.failed;
+    }
+    if (error instanceof ImportError) {
+      console.error(`error: ${error.message}`);
+      return exitCodes.contentErrors;
+    }
+    throw error;
   }
 }
 
@@ -251,6 +296,7 @@ async function importInput(positionals: string[], flags: ImportFlags): Promise<n
     folder = false;
   }
   if (folder) return importFolder(input, flags);
+  if (!process.env[onePageChild]) return importTimed(input, flags);
   await importOne(input, flags);
-  return 0;
+  return exitCodes.ok;
 }

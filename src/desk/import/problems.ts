@@ -1,6 +1,11 @@
 // Errors and warnings the importer reports to a night editor, each naming the dump and, where known, the line.
 
-/** Something that stops the import: nothing is written. */
+/** What the command line got wrong (a missing flag, a date or page label that cannot be): said with the usage,
+ * exit 1, as every script says a bad flag. */
+export class UsageProblem extends Error {}
+
+/** Something in the input (or the page folder it goes to) that stops the import: nothing is written, and the
+ * command exits 2, as every script does for content at fault. */
 export class ImportError extends Error {
   constructor(
     readonly file: string,

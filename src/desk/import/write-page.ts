@@ -7,7 +7,7 @@ import { dateProblem } from "../../content/dates.ts";
 import { bodyAsText, fieldsAsText } from "./as-text.ts";
 import type { ImportedArticle } from "./import-page.ts";
 import { pageLabel } from "./markers.ts";
-import { ImportError } from "./problems.ts";
+import { ImportError, UsageProblem } from "./problems.ts";
 
 export interface PageTarget {
   /** The editions folder, "editions" in the repository. */
@@ -41,7 +41,7 @@ export interface PagePlan {
 
 function checkDate(date: string): void {
   const problem = dateProblem(date);
-  if (problem) throw new ImportError("--date", problem);
+  if (problem) throw new UsageProblem(`--date: ${problem}`);
 }
 
 /** The page folder: an existing one for this label (02 or 02-zonghe) if there is one, else named by the label. */
@@ -50,9 +50,8 @@ export function pageFolder(target: PageTarget): string {
   const match = /^([A-Za-z]?\d{1,3})(-[a-z0-9-]+)?$/.exec(target.page);
   const label = match ? pageLabel(match[1]) : undefined;
   if (!match || !label) {
-    throw new ImportError(
-      "--page",
-      `${target.page} is not a page label; give it as printed, such as 02 or A03 (or a folder name such as 02-zonghe)`,
+    throw new UsageProblem(
+      `--page: ${target.page} is not a page label; give it as printed, such as 02 or A03 (or a folder name such as 02-zonghe)`,
     );
   }
   const editionDir = path.join(target.editions, target.date);

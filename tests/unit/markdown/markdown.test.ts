@@ -25,6 +25,10 @@ describe("renderBody", () => {
     expect(renderBody("<script>alert(1)</script>")).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
     expect(renderBody("[x](javascript:alert(1))")).toBe("<p>[x](javascript:alert(1))</p>\n");
   });
+  it("leaves out a control character written as an entity (markdown-it decodes &#12; to a form feed)", () => {
+    expect(renderBody("甲&#12;乙&#x0C;丙 [链接](https://example.com/ \"题&#12;目\")")).toBe('<p>甲 乙 丙 <a href="https://example.com/" title="题 目">链接</a></p>\n');
+    expect(renderBodyAndText("甲&#12;乙").text).toBe("甲 乙");
+  });
 });
 
 describe("renderBodyAndText", () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { Diagnostics } from "../../../src/content/diagnostics.ts";
 import { en } from "../../../src/locale/index.ts";
 import { polygonToPixels } from "../../../src/model/geometry.ts";
-import { feedKey, urls } from "../../../src/model/urls.ts";
+import { feedKey, feedKeyBytes, urls } from "../../../src/model/urls.ts";
 import { editionManifest, imageServiceId, navDate } from "../../../src/opendata/iiif.ts";
 import { buildModel, readContent } from "../../../src/pipeline/prepare.ts";
 import { repo } from "../../helpers/build.ts";
@@ -38,6 +38,20 @@ describe("IIIF helpers", () => {
       expect(urls.sectionFeed(name)).toBe(`/feeds/section/${key}.xml`);
     },
   );
+
+  it("a name too long for a file name gets a key cut to feedKeyBytes with a hash of the whole name", () => {
+    const long = "新时代文明实践中心志愿服务".repeat(7).slice(0, 90);
+    const other = `${long.slice(0, 89)}乙`;
+    const key = feedKey(long);
+    expect(Buffer.byteLength(key)).toBeLessThanOrEqual(feedKeyBytes);
+    expect(key).toMatch(/^新时代文明实践中心志愿服务新时代.*-[0-9a-f]{8}$/);
+    expect(feedKey(other)).not.toBe(key);
+    expect(feedKey(long)).toBe(key);
+    expect(Buffer.byteLength(urls.columnFeed(long).split("/").pop()!)).toBeLessThan(255);
+    // Names the check lets through (at most 40 characters) keep the keys they always had: feed URLs are published.
+    expect(feedKey("栏".repeat(40))).toBe("栏".repeat(40));
+    expect(feedKey("x".repeat(300))).toMatch(/^x{111}-[0-9a-f]{8}$/);
+  });
 });
 
 describe("editionManifest", () => {

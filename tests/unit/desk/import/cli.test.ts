@@ -35,7 +35,7 @@ describe("npm run import", () => {
 
   it("asks for --section when the page has no page.yml yet, and writes nothing", () => {
     const run = runImport(seed, ...target());
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${path.join(pageDir, "page.yml")}: does not exist yet; give the page's name with --section`);
     expect(existsSync(pageDir)).toBe(false);
   });
@@ -60,7 +60,7 @@ describe("npm run import", () => {
     writeFileSync(edited, "---\nheadline: 编辑改过的标题\n---\n\n编辑改过的正文。\n");
     unlinkSync(path.join(pageDir, "05-kaixue-diyi.md"));
     const run = runImport(seed, ...target());
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(`error: ${edited}: already exists`);
     expect(run.stderr).toContain("nothing was written. Run again with --force");
     expect(readFileSync(edited, "utf8")).toBe("---\nheadline: 编辑改过的标题\n---\n\n编辑改过的正文。\n");
@@ -93,5 +93,24 @@ describe("npm run import", () => {
     const run = runImport(seed, "--page", "02");
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: missing --date\nusage: npm run import -- <dump> --date YYYY-MM-DD --page NN/);
+  });
+
+  it("says a page label that cannot be one with the usage, exit 1 as for any bad flag", () => {
+    const run = runImport(seed, "--date", "2022-09-02", "--page", "second", "--editions", editions);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: --page: second is not a page label; .*\nusage: npm run import/);
+  });
+
+  it("exits 2, with one message naming the file and what to do, when the input is at fault", () => {
+    const broken = path.join(editions, "no-headline.md");
+    writeFileSync(broken, "只有正文，没有标题。\n");
+    const run = runImport(broken, "--date", "2022-09-03", "--page", "01", "--section", "要闻", "--editions", editions);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([`error: ${path.relative(root, broken)}: no headline found: each article's headline must be on its own line starting with "## "`]);
+    expect(run.stdout).toBe("");
+    expect(existsSync(path.join(editions, "2022-09-03"))).toBe(false);
+    const missing = runImport(path.join(editions, "nowhere.md"), "--date", "2022-09-03", "--page", "01", "--editions", editions);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("nowhere.md: cannot be read (no such file); check the input's path");
   });
 });

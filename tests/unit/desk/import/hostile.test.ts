@@ -8,7 +8,7 @@ import { bodyAsText } from "../../../../src/desk/import/as-text.ts";
 import { namePattern } from "../../../../src/desk/import/command.ts";
 import { renderBody } from "../../../../src/markdown/index.ts";
 import { repo, runScript, tempDir } from "../../../helpers/build.ts";
-import { pagesPdf } from "../../../helpers/raw-pdf.ts";
+import { pagesPdf, rawPdf, type RawObject } from "../../../helpers/raw-pdf.ts";
 
 describe("imported text is text", () => {
   it.each([
@@ -79,7 +79,7 @@ describe("npm run import with a hostile page PDF", () => {
     fs.writeFileSync(pdf, bytes);
     const editions = path.join(dir, "editions");
     const result = runScript("import.ts", [pdf, "--date", "2024-05-06", "--page", "02", "--section", "要闻", "--editions", editions]);
-    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(2);
     const lines = result.output.split("\n").filter((l) => l.trim());
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(pdf);
@@ -95,6 +95,67 @@ describe("npm run import with a hostile page PDF", () => {
     expect(result.code).toBe(1);
     expect(result.output).toContain('"2024-13-01" is not a real date');
     expect(result.output).not.toContain("Invalid time value");
+  });
+});
+
+/**
+ * A page whose drawings nest `levels` deep, each drawing the next twice, the last drawing 100 rules: 2^16 drawings
+ * stay under the nesting limits the PDF check enforces, yet MuPDF takes many seconds to read the page.
+ */
+function deepFormsPdf(levels = 16): Buffer {
+  const first = 5;
+  const font = first + levels;
+  const objects: RawObject[] = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> /XObject << /F ${first} 0 R >> >> /Contents 4 0 R >>`,
+    { dict: "<< >>", stream: "BT /F1 24 Tf 40 780 Td (Headline) Tj ET /F Do" },
+  ];
+  for (let k = 0; k < levels; k++) {
+    const last = k === levels - 1;
+    const body = last ? Array.from({ length: 100 }, (_, i) => `${i} 0 m ${i} 10 l S`).join(" ") : "/F Do /F Do";
+    const resources = last ? "" : `/Resources << /XObject << /F ${first + k + 1} 0 R >> >>`;
+    objects.push({ dict: `<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] ${resources} >>`, stream: body });
+  }
+  objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  return rawPdf(objects);
+}
+
+describe("npm run import of a page that takes too long", () => {
+  const seconds = 2;
+
+  it("alone: stops it at the time limit with one message naming the file, exit 2, nothing written", () => {
+    const dir = tempDir("import-slow");
+    const pdf = path.join(dir, "02.pdf");
+    fs.writeFileSync(pdf, deepFormsPdf());
+    const editions = path.join(dir, "editions");
+    const started = performance.now();
+    const result = runScript("import.ts", [pdf, "--date", "2024-05-06", "--page", "02", "--section", "要闻", "--editions", editions, "--page-seconds", String(seconds)]);
+    const took = (performance.now() - started) / 1000;
+    expect(result.code, result.output).toBe(2);
+    const lines = result.output.split("\n").filter((l) => l.trim());
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: /);
+    expect(lines[0]).toContain(`${pdf}: stopped after ${seconds} s, the time limit for one page (--page-seconds); nothing was written for it. Export the page again flattened, or give its text dump`);
+    expect(fs.existsSync(editions)).toBe(false);
+    // Stopped at the limit, not after MuPDF finished (over 10 s on this page); the margin is node's start-up.
+    expect(took).toBeLessThan(seconds + 6);
+  });
+
+  it("in a folder: stops that page alone and imports the others, exit 2", () => {
+    const dir = tempDir("import-slow-folder");
+    const folder = path.join(dir, "in");
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, "2024050602.pdf"), deepFormsPdf());
+    fs.writeFileSync(path.join(folder, "2024050603.pdf"), pagesPdf());
+    const editions = path.join(dir, "editions");
+    const result = runScript("import.ts", [folder, "--section", "要闻", "--editions", editions, "--page-seconds", String(seconds), "--jobs", "1"]);
+    expect(result.code, result.output).toBe(2);
+    expect(result.stdout).toContain(`FAILED   ${path.join(folder, "2024050602.pdf")}: stopped after ${seconds} s`);
+    expect(result.stdout).toMatch(/^ok +.*2024050603\.pdf → /m);
+    expect(result.stdout).toContain("1 page(s) imported, 1 failed");
+    expect(fs.existsSync(path.join(editions, "2024-05-06", "02"))).toBe(false);
+    expect(fs.existsSync(path.join(editions, "2024-05-06", "03", "page.pdf"))).toBe(true);
   });
 });
 

@@ -116,7 +116,8 @@ describe("npm run import with page PDFs", () => {
     writeFileSync(path.join(folder, "rmrb2018011207.pdf"), "not a PDF at all");
     const editions = path.join(dir, "many");
     const run = runImport(folder, "--pattern", "rmrb{date}{page}.pdf", "--section", "理论", "--editions", editions);
-    expect(run.code).toBe(1);
+    // The page that failed is the input's fault (not a PDF): exit 2, as for content errors.
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^ok +.*rmrb2018011007\.pdf → .*2018-01-10.07: 2 articles/m);
     expect(run.stdout).toMatch(/^ok +.*rmrb2018011107\.pdf → .*2018-01-11.07: 2 articles/m);
     expect(run.stdout).toMatch(/^FAILED +.*rmrb2018011207\.pdf: .*not a PDF/m);
