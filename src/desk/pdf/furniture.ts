@@ -46,6 +46,8 @@ export function findFurniture(page: PageDrawing, body: number, rules: LayoutRule
   const runsOn = (l: TextLine, down: boolean) =>
     page.lines.some((o) => {
       if (o === l || Math.min(o.box[2], l.box[2]) - Math.max(o.box[0], l.box[0]) <= 0) return false;
+      // A column's text runs on in its own type; a folio or a running foot set right under it is in another.
+      if (o.font !== l.font || Math.abs(o.size - l.size) > 0.1 * l.size) return false;
       const gap = down ? o.box[1] - l.box[3] : l.box[1] - o.box[3];
       return gap > -1 && gap < 1.2 * Math.max(l.size, o.size);
     });
