@@ -73,6 +73,7 @@ export function importPdf(bytes: Uint8Array, options: PdfImportOptions): Importe
     });
     const continued = article.continuedFrom !== undefined || article.continuedOn !== undefined;
     const fields: ArticleFields = {
+      column: tidy(article.column),
       kicker: tidy(article.kicker),
       headline: tidy(article.headline)!,
       subtitle: tidy(article.subtitle),

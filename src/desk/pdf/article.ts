@@ -21,6 +21,8 @@ export interface PdfFigure {
 
 /** An article as read from the page PDF, before it becomes a file. */
 export interface PdfArticle {
+  /** The column (栏目) a rubric over the headline names. */
+  column?: string;
   kicker?: string;
   headline: string;
   subtitle?: string;
@@ -78,18 +80,39 @@ function joinRows(texts: string[], cjk: boolean): string {
   return texts.reduce((a, b) => joinLines(a, b, { cjk, language: "en" }), "");
 }
 
+type HeadingFields = { column?: string; kicker?: string; headline: string; subtitle?: string };
+
+/**
+ * A column's name set as a rubric over the piece's own title (LE CAHIER DES SPORTS over GRANDIR): capitals in the
+ * largest type, then, under them, a short title in type less than half their size. The rubric is the column (栏目),
+ * the title the headline; what follows the title is its subtitle.
+ */
+function takeRubric(lines: readonly TextLine[], max: number): { rubric: TextLine[]; rest: TextLine[] } | undefined {
+  const rubric = lines.filter((l) => l.size >= 0.75 * max);
+  const rest = lines.filter((l) => !rubric.includes(l));
+  if (!rest.length || !rubric.every((l) => /\p{Lu}/u.test(l.text) && l.text === l.text.toUpperCase())) return undefined;
+  const bottom = Math.max(...rubric.map((l) => l.box[3]));
+  if (!rest.every((l) => l.box[1] >= bottom - 1)) return undefined;
+  const title = rest.sort((a, b) => a.box[1] - b.box[1])[0];
+  const short = title.text.trim().split(/\s+/u).length <= 6 && !/[.,;:]$/u.test(title.text.trim());
+  return title.size <= 0.55 * max && short ? { rubric, rest } : undefined;
+}
+
 /** Headline lines are the largest type of the heading; smaller lines above are the kicker, below the subtitle. */
-function readHeading(heading: Heading, cjk: boolean): { kicker?: string; headline: string; subtitle?: string } {
-  const max = Math.max(...heading.lines.map((l) => l.size));
-  const big = heading.lines.filter((l) => l.size >= 0.8 * max);
-  const top = Math.min(...big.map((l) => l.box[1]));
-  const above = heading.lines.filter((l) => !big.includes(l) && l.box[3] <= top + 1);
-  const below = heading.lines.filter((l) => !big.includes(l) && !above.includes(l));
+function readHeading(heading: Heading, cjk: boolean): HeadingFields {
   const text = (lines: TextLine[]) => {
     if (!lines.length) return undefined;
     if (lines.length === 1 && lines[0].vertical) return lines[0].text.replace(/\s+/gu, "");
     return joinRows(rows(lines).map((r) => rowText(r, cjk)), cjk) || undefined;
   };
+  const max = Math.max(...heading.lines.map((l) => l.size));
+  const rubric = cjk ? undefined : takeRubric(heading.lines, max);
+  if (rubric) return { column: text(rubric.rubric), ...readHeading({ lines: rubric.rest }, cjk) };
+  const big = heading.lines.filter((l) => l.size >= 0.85 * max);
+  const top = Math.min(...big.map((l) => l.box[1]));
+  // Above by its middle: a large headline's type box reaches up over the label set right over it.
+  const above = heading.lines.filter((l) => !big.includes(l) && (l.box[1] + l.box[3]) / 2 < top);
+  const below = heading.lines.filter((l) => !big.includes(l) && !above.includes(l));
   return { kicker: text(above), headline: text(big) ?? "", subtitle: text(below) };
 }
 
@@ -114,7 +137,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   const prose = { cjk, language: context.language, words: context.words };
   const pieces = segment.pieces as PagePiece[];
   const headlinePiece = segment.headline as (PagePiece & { data: { heading: Heading } }) | undefined;
-  const heading = headlinePiece ? readHeading(headlinePiece.data.heading, cjk) : { headline: "" };
+  const heading: HeadingFields = headlinePiece ? readHeading(headlinePiece.data.heading, cjk) : { headline: "" };
   const headBox = headlinePiece?.box;
   const vertical = headlinePiece?.data.heading.lines.some((l) => l.vertical) ?? false;
 
@@ -251,6 +274,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   const items = flowed.every((i) => i.kind === "subhead") ? flowed.map((i) => ({ ...i, kind: "paragraph" as const })) : flowed;
 
   const article: PdfArticle = {
+    column: heading.column,
     kicker: kicker || undefined,
     headline: heading.headline,
     subtitle: heading.subtitle,

@@ -130,7 +130,9 @@ function kickerAbove(box: Box, size: number, text: readonly TextLine[]): TextLin
   const label = text
     .filter(
       (l) =>
-        l.box[3] <= box[1] + 1 &&
+        // Type boxes run from the font's ascender to its descender: a large headline's overlaps the label over it.
+        l.box[3] <= box[1] + 0.3 * size &&
+        (l.box[1] + l.box[3]) / 2 < box[1] &&
         box[1] - l.box[3] < 0.6 * size &&
         Math.min(l.box[2], box[2]) - Math.max(l.box[0], box[0]) > 0 &&
         l.text.trim().split(/\s+/u).length <= 6 &&

@@ -182,3 +182,29 @@ describe("a page whose text layer cannot be read", () => {
     expect(() => importPdf(bytes, { source: "locked.pdf" })).toThrow(/locked\.pdf: .*cannot be read.*text dump/u);
   });
 });
+
+describe("a column's rubric over the piece's own title, and a label over a headline", () => {
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        { x: 40, y: 30, size: 30, text: "LETTERS FROM" },
+        { x: 40, y: 64, size: 30, text: "THE HARBOUR" },
+        { x: 40, y: 102, size: 13, text: "Dear Mayor", font: "bold" },
+        ...column(40, 122, prose(12, 5)),
+        { x: 320, y: 60, size: 9, text: "THE NUMBER" },
+        { x: 320, y: 74, size: 40, text: "42 boats", font: "bold" },
+        ...column(320, 124, prose(6, 5, 2), { size: 10, leading: 13 }),
+      ],
+      rules: [[300, 20, 300, 400]],
+    }),
+  );
+
+  it("reads the rubric as the column and the title as the headline; the label as the kicker", () => {
+    expect(page.articles.map((a) => [a.column, a.kicker, a.headline])).toEqual([
+      ["LETTERS FROM THE HARBOUR", undefined, "Dear Mayor"],
+      [undefined, "THE NUMBER", "42 boats"],
+    ]);
+  });
+});
