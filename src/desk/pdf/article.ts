@@ -129,6 +129,29 @@ function commonSize(lines: readonly TextLine[]): number {
   return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
+/** A person's name as a signature prints it: two to four capitalised words (Jean-Luc Wenger, A. B. Smith). */
+const SIGNATURE = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|von|van|der|le|la|du)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+
+/**
+ * The author's name signed at the end of the text, set apart (flush right, or in other type than the running text):
+ * taken out of the text, for the byline. Runs are read in place: the signature's line is removed from its run.
+ */
+function takeSignature(runs: FlowLine[][], running: { font: string; size: number } | undefined): string | undefined {
+  const run = runs.at(-1);
+  const last = run?.at(-1);
+  if (!run || !last || last.subhead || last.table || !SIGNATURE.test(last.text.trim()) || Array.from(last.text).length > 40) return undefined;
+  const others = runs.flat().filter((l) => l !== last && !l.subhead && !l.table);
+  if (!others.length) return undefined;
+  const left = Math.min(...others.map((l) => l.box[0]));
+  const right = Math.max(...others.filter((l) => Math.min(l.box[2], last.box[2]) - Math.max(l.box[0], last.box[0]) > 0).map((l) => l.box[2]));
+  const flushRight = last.box[0] > left + 3 * last.size && Math.abs(last.box[2] - right) < 1.5 * last.size;
+  const otherType = !!running && ((last as FlowLine & { font?: string }).font ?? running.font) !== running.font;
+  if (!flushRight && !otherType) return undefined;
+  run.pop();
+  if (!run.length) runs.pop();
+  return last.text.trim();
+}
+
 type Item = { kind: "paragraph" | "subhead" | "table"; text: string };
 
 /** Builds an article from its segment: its headline's region of the page, with what the segmenter gave it. */
@@ -263,12 +286,13 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   }
   // The body: the remaining lines and subheads in reading order, run by run, joined into paragraphs as printed.
   const bodyLines = textLines.filter((l) => !used.has(l) && !l.vertical);
-  const flow: FlowLine[] = [
-    ...bodyLines.map((line) => ({ box: line.box, size: line.size, text: cjk ? tidyCjk(line.text) : line.text })),
+  const flow: (FlowLine & { font?: string })[] = [
+    ...bodyLines.map((line) => ({ box: line.box, size: line.size, font: line.font, text: cjk ? tidyCjk(line.text) : line.text })),
     ...subheadPieces.map((p) => ({ box: p.box, size: bodySize, text: headingText(p.data.heading), subhead: true })),
     ...tables.map((p) => ({ box: p.box, size: bodySize, text: markdownTable(p.data.table.rows), table: true })),
   ];
   const runs = readingRuns(flow, { columnGap: rules.gapRatio * bodySize, rowGap: 1.5 * bodySize });
+  const signature = cjk ? undefined : takeSignature(runs, running);
   const flowed: Item[] = flowParagraphs(runs, { ...prose, ...rules });
   // Nothing but display type under the headline (a quote set large in a box): that is the article's text.
   const items = flowed.every((i) => i.kind === "subhead") ? flowed.map((i) => ({ ...i, kind: "paragraph" as const })) : flowed;
@@ -341,7 +365,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   if (heading.headline && lastText && !endsSentence(lastText) && !article.continuedOn) {
     context.warn(`«${heading.headline}» ends mid-sentence («${Array.from(lastText).slice(-12).join("")}»): is a part of it elsewhere?`);
   }
-  article.byline = byline;
+  article.byline = byline ?? signature;
   article.subheads = kept.filter((i) => i.kind === "subhead").map((i) => i.text);
   article.paragraphs = kept.filter((i) => i.kind === "paragraph").length;
   article.body = kept

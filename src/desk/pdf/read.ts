@@ -276,7 +276,8 @@ export function readPage(bytes: Uint8Array, pageIndex = 0): PageDrawing {
       ...joinPieces([...raw.filter((l) => !single(l)), ...stacked.filter((l) => !l.vertical)]),
       ...stacked.filter((l) => l.vertical),
     ].map((l) => ({ ...l, text: l.text.replace(/\s+/gu, " ").trim() }));
-    const whole = joinSpreadWords(lines.filter((l) => l.text));
+    // Twice: lines made whole in the first pass bridge the spaces of their neighbours in the second.
+    const whole = joinSpreadWords(joinSpreadWords(lines.filter((l) => l.text)));
     const w = x1 - x0;
     const h = y1 - y0;
     return clipToPage({ width: w, height: h, lines: whole, ...readDrawing(page) });

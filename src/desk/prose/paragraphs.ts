@@ -57,6 +57,16 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
+/** Lines set centred: their left edges wander, their middles stay put. */
+function isCentred(run: readonly FlowLine[]): boolean {
+  if (run.length < 3) return false;
+  const size = median(run.map((l) => l.size));
+  const lefts = run.map((l) => l.box[0]);
+  const middles = run.map((l) => (l.box[0] + l.box[2]) / 2);
+  const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
+  return spread(lefts) > 2 * size && spread(middles) < 0.6 * size;
+}
+
 /** The column's edges a line is measured against: the lines of the same size that share most of its width. */
 function edges(line: FlowLine, all: readonly FlowLine[]): { left: number; right: number } {
   const peers = all.filter((o) => {
@@ -86,6 +96,8 @@ export function flowParagraphs(runs: readonly (readonly FlowLine[])[], options: 
   for (const whole of runs) {
     const run = whole.filter((l) => !apart(l));
     const leading = median(run.slice(1).map((l, i) => l.box[1] - run[i].box[3]));
+    // Centred lines (a box's text, a quote): neither their indents nor their short lines say where a paragraph ends.
+    const centred = isCentred(run);
     let at = 0;
     for (const entry of whole) {
       if (entry.subhead || entry.table) {
@@ -100,7 +112,7 @@ export function flowParagraphs(runs: readonly (readonly FlowLine[])[], options: 
       const setIn = (l: FlowLine | undefined) => !!l && l.box[0] > left + options.indent * line.size;
       // Set in like the line before or after it: text running around a picture or a drop cap, not a first line.
       const alike = (l: FlowLine | undefined) => !!l && setIn(l) && Math.abs(l.box[0] - line.box[0]) < 0.5 * line.size;
-      const indented = setIn(line) && !alike(run[i - 1]) && !alike(run[i + 1]);
+      const indented = !centred && setIn(line) && !alike(run[i - 1]) && !alike(run[i + 1]);
       const gap = i > 0 ? line.box[1] - run[i - 1].box[3] - leading : 0;
       const afterSentence = open !== undefined && endsSentence(open);
       const starts = open === undefined || indented || (afterSentence && (lastShort || gap > options.paragraphGap * line.size));
@@ -110,7 +122,7 @@ export function flowParagraphs(runs: readonly (readonly FlowLine[])[], options: 
       } else {
         open = joinLines(open!, line.text.trim(), options);
       }
-      lastShort = line.box[2] < right - options.shortLine * line.size;
+      lastShort = !centred && line.box[2] < right - options.shortLine * line.size;
     }
   }
   close();
