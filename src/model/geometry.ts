@@ -1,6 +1,10 @@
 // Area geometry in fractions of the page — rectangles and polygons — behind proposing, drawing, cropping and
 // checking article areas. The one place for it.
+import clippingModule from "polygon-clipping";
 import type { Area } from "../content/schema.ts";
+
+// polygon-clipping ships CommonJS: Node hands it over as the default export.
+const clipping = clippingModule as unknown as typeof import("polygon-clipping");
 
 /** A rectangle [x, y, width, height] in fractions of the page's width and height (the `area` format). */
 export type Rect = [number, number, number, number];
@@ -148,53 +152,14 @@ function edgesOf(points: readonly Point[]): [number, number, number, number][] {
   });
 }
 
-/** Where a horizontal line at `y` crosses a polygon, as the x intervals inside it (even-odd rule). */
-function crossSection(edges: readonly [number, number, number, number][], y: number): [number, number][] {
-  const xs: number[] = [];
-  for (const [x0, y0, x1, y1] of edges) {
-    if (y0 > y !== y1 > y) xs.push(x0 + ((y - y0) * (x1 - x0)) / (y1 - y0));
-  }
-  xs.sort((a, b) => a - b);
-  const spans: [number, number][] = [];
-  for (let i = 0; i + 1 < xs.length; i += 2) spans.push([xs[i], xs[i + 1]]);
-  return spans;
-}
-
-function overlapLength(a: readonly [number, number][], b: readonly [number, number][]): number {
-  let sum = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    sum += Math.max(0, Math.min(a[i][1], b[j][1]) - Math.max(a[i][0], b[j][0]));
-    if (a[i][1] < b[j][1]) i++;
-    else j++;
-  }
-  return sum;
-}
-
 /**
- * The area two polygons share, exactly, for any polygons (concave, with holes joined by slits; even-odd rule).
- * Between two consecutive heights where a vertex sits or two edges cross, the shared width changes linearly, so
- * its value halfway times the slab's height is exact.
+ * The area two polygons share, for any polygons (concave, with holes joined by slits), by polygon-clipping's
+ * intersection: each piece's outer ring less its holes.
  */
 export function polygonIntersectionArea(a: readonly Point[], b: readonly Point[]): number {
-  const ea = edgesOf(a);
-  const eb = edgesOf(b);
-  const ys = new Set<number>([...a, ...b].map((p) => p[1]));
-  const all = [...ea, ...eb];
-  for (let i = 0; i < all.length; i++) {
-    for (let j = i + 1; j < all.length; j++) {
-      const y = crossingHeight(all[i], all[j]);
-      if (y !== null) ys.add(y);
-    }
-  }
-  const levels = [...ys].sort((p, q) => p - q);
-  let sum = 0;
-  for (let k = 0; k + 1 < levels.length; k++) {
-    const h = levels[k + 1] - levels[k];
-    if (h <= 0) continue;
-    const mid = levels[k] + h / 2;
-    sum += overlapLength(crossSection(ea, mid), crossSection(eb, mid)) * h;
-  }
-  return sum;
+  const ring = (points: readonly Point[]): [number, number][] => points.map(([x, y]) => [x, y]);
+  const shared = clipping.intersection([ring(a)], [ring(b)]);
+  return shared.reduce((sum, [outer, ...holes]) => sum + polygonArea(outer) - holes.reduce((h, hole) => h + polygonArea(hole), 0), 0);
 }
 
 /** The height at which two segments cross inside both, or null (parallel or apart). */
