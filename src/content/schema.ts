@@ -100,6 +100,8 @@ export const pageSchema = z.strictObject({
   scan: text.optional(),
   pdf: text.optional(),
   editor: text.optional(),
+  /** Advertisements printed on the page, where the import found them: no article, listed for the editor. */
+  advertisements: z.array(z.strictObject({ area: areaSchema, text: text.optional() })).optional(),
 });
 
 /** An article taken off the site (npm run publish -- DATE --withdraw SLUG writes these). */

@@ -80,6 +80,7 @@ export async function importOne(input: string, flags: ImportFlags): Promise<Page
   let what: string;
   let pdfBytes: Uint8Array | undefined;
   let editor: string | undefined;
+  let advertisements: { area: [number, number, number, number]; text?: string }[] | undefined;
   const files: { name: string; data: Uint8Array }[] = [];
   if (!isPdf(bytes) && /\.pdf$/iu.test(input)) {
     throw new ImportError(source, "is named .pdf but is not a PDF (it does not start with %PDF-); export the page again");
@@ -91,6 +92,7 @@ export async function importOne(input: string, flags: ImportFlags): Promise<Page
     pdf.warnings.unshift(...taken.warnings);
     page = pdf;
     editor = pdf.editor;
+    advertisements = pdf.advertisements;
     what = `page PDF, ${pdf.pdf.locale}`;
     // What the options leave out, the page's running head may say.
     const { identity } = pdf.pdf;
@@ -130,7 +132,7 @@ export async function importOne(input: string, flags: ImportFlags): Promise<Page
     ...target,
     section,
     force: flags.force,
-    pageFields: pdfBytes ? { pdf: "page.pdf", editor } : undefined,
+    pageFields: pdfBytes ? { pdf: "page.pdf", editor, advertisements } : undefined,
     files: pdfBytes ? [{ name: "page.pdf", data: pdfBytes }, ...files] : undefined,
   });
   if (plan.notes.length) log(`${warnings.length ? "" : "\nwarnings:\n"}${plan.notes.map((note) => `  ! ${note}`).join("\n")}`);

@@ -1,6 +1,6 @@
 // From a page PDF to the page's article files' contents, in the same form as a dump's import (import-page.ts).
 import type { ArticleFields, FigureFields } from "../../content/schema.ts";
-import type { Rect } from "../../model/geometry.ts";
+import { finishArea, type Rect } from "../../model/geometry.ts";
 import { outlineArticles } from "../hotspots/outline.ts";
 import { importPdfPage, type Box, type PdfArticle, type PdfPage } from "../pdf/index.ts";
 import { finishArticle, uniqueSlugs, type ImportedArticle } from "./import-page.ts";
@@ -26,6 +26,8 @@ export interface ImportedPdfPage {
   pdf: PdfPage;
   /** The figures' files, to be cut from the page PDF: where each is printed, in PDF points. */
   crops: { file: string; box: Box }[];
+  /** Advertisements left out, for page.yml: their areas in fractions of the page. */
+  advertisements: { area: Rect; text?: string }[];
 }
 
 const toRect = (b: Box): Rect => [b[0], b[1], b[2] - b[0], b[3] - b[1]];
@@ -92,7 +94,12 @@ export function importPdf(bytes: Uint8Array, options: PdfImportOptions): Importe
     const files = crops.map((c) => c.file).join(", ");
     warnings.push({ message: `the figures were cut from the PDF (${files}); replace them with the original photos if you have them` });
   }
-  return { articles, warnings, editor: pdf.furniture.editor, pdf, crops };
+  const advertisements = pdf.advertisements.map((ad) => ({
+    area: finishArea([ad.box[0] / pdf.width, ad.box[1] / pdf.height, (ad.box[2] - ad.box[0]) / pdf.width, (ad.box[3] - ad.box[1]) / pdf.height]),
+    text: ad.text.replace(/\s+/gu, " ").slice(0, 60) || undefined,
+  }));
+  for (const ad of advertisements) warnings.push({ message: `an advertisement was left out («${ad.text ?? "a picture"}»); listed in page.yml` });
+  return { articles, warnings, editor: pdf.furniture.editor, pdf, crops, advertisements };
 }
 
 /** Character pairs of a text, without spaces and punctuation: what two readings of one article share. */

@@ -24,7 +24,7 @@ export interface PlanOptions extends PageTarget {
   /** Replace article files that are already there. */
   force?: boolean;
   /** More of page.yml for a page that has none yet: the page PDF's file name, the editor. */
-  pageFields?: { pdf?: string; editor?: string };
+  pageFields?: { pdf?: string; editor?: string; advertisements?: { area: [number, number, number, number]; text?: string }[] };
   /** Other files for the page folder (the page PDF), by name inside it. */
   files?: { name: string; data: Uint8Array }[];
 }
@@ -106,10 +106,12 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
     if (!section) {
       throw new ImportError(pageYml, "does not exist yet; give the page's name with --section, e.g. --section 综合");
     }
-    const fields = { section, pdf: options.pageFields?.pdf, editor: options.pageFields?.editor };
+    const ads = options.pageFields?.advertisements?.map((ad) => (ad.text ? ad : { area: ad.area }));
+    const fields = { section, pdf: options.pageFields?.pdf, editor: options.pageFields?.editor, advertisements: ads?.length ? ads : undefined };
     if (!fields.pdf) delete fields.pdf;
     if (!fields.editor) delete fields.editor;
-    writes.push({ path: pageYml, text: yaml.dump(fields, { lineWidth: -1 }), replaces: false });
+    if (!fields.advertisements) delete fields.advertisements;
+    writes.push({ path: pageYml, text: yaml.dump(fields, { lineWidth: -1, flowLevel: 3 }), replaces: false });
   } else if (options.section) {
     let current: unknown;
     try {

@@ -51,6 +51,8 @@ export interface PdfPage {
   leftOut: LeftOut[];
   /** What the running head says of the page: section, date, folio. */
   identity: PageIdentity;
+  /** Advertisements left out, with their bounds (PDF points) and first words. */
+  advertisements: { box: Box; text: string }[];
   furniture: PdfFurniture;
   warnings: string[];
 }
@@ -93,9 +95,15 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
   const articles: PdfArticle[] = [];
   const leftOut: LeftOut[] = puzzles.map((p) => ({ what: "puzzle", box: p.box, text: p.title ?? "" }));
   // Each line and picture of what is left out, not their bounds: those may reach around an article's text.
+  const advertisements: { box: Box; text: string }[] = [];
   const leave = (what: LeftOut["what"], article: PdfArticle) => {
     const text = article.headline || article.body.slice(0, 40);
     for (const box of [...article.lines, ...article.figures.map((f) => f.box)]) leftOut.push({ what, box, text });
+    // Display type without running text (a few lines of it), or a picture and no headline: an advertisement.
+    const ad = what === "advertisement" || (what === "banner" && article.lines.length >= 3) || (what === "no headline" && article.figures.length > 0);
+    if (ad && article.box.every(Number.isFinite)) {
+      advertisements.push({ box: article.box, text });
+    }
   };
   for (const segment of segmentPage(pieces, { rules: separators, minGap: rules.gapRatio * body, belongs: belongsToArticle(drawing.lines) })) {
     const article = buildArticle(segment, { body, cjk, language, words, rules, warn });
@@ -127,6 +135,7 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
     locale,
     articles: ordered,
     identity: pageIdentity(furniture.header, furniture.footer),
+    advertisements,
     leftOut: [
       ...leftOut,
       ...[...furniture.header, ...furniture.footer, ...furniture.banners, ...furniture.credits].map((l) => ({

@@ -129,6 +129,12 @@ describe("an advertisement ruled off under an article", () => {
     expect(result.articles[0].body).not.toMatch(/coats|Sale/u);
     expect(holds(result.articles[0].fields.area, [60, 560, 300, 572])).toBe(false);
   });
+
+  it("is listed, with its area, for page.yml and the import report", () => {
+    expect(result.advertisements).toHaveLength(1);
+    expect(holds(result.advertisements[0].area, [60, 560, 300, 572])).toBe(true);
+    expect(result.warnings.map((w) => w.message).join("\n")).toMatch(/advertisement was left out .*Winter Sale/u);
+  });
 });
 
 describe("a cartoon with its lettering under a rule", () => {
