@@ -1,0 +1,267 @@
+// npm run desk: the night desk's hot folder. Watches the folder the typesetting system writes page PDFs into,
+// imports each complete page (hand fixes carried over), checks it and redraws the proof sheet, publishes the
+// edition once it is complete and each page replaced after that, and serves a status page — one step at a time,
+// each recorded in the journal, so that killed at any moment it carries on where it stopped.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import yaml from "js-yaml";
+import { formatDiagnostic } from "../../content/diagnostics.ts";
+import { proofImage, type ProofImage } from "../../images/proof.ts";
+import { fileStamp } from "../../images/cache.ts";
+import { publishEdition } from "../../publish/publish.ts";
+import { PublishRoot } from "../../publish/release.ts";
+import { writeProof } from "../proof/index.ts";
+import { FolderWatch, type SeenFile, type WatchRules } from "./arrivals.ts";
+import { finishInterrupted, importArrival, type ImportSettings, type Resolution } from "./import.ts";
+import { Journal, pageKey } from "./journal.ts";
+import { pageFromName } from "./names.ts";
+import { duePublishes, importedPages, type PublishStep } from "./schedule.ts";
+import { startStatusServer } from "./server.ts";
+import type { EditionView, PageCheck } from "./status.ts";
+
+export interface DeskOptions extends ImportSettings {
+  siteFile: string;
+  /** The publish root; the live site is <root>/current */
+  root: string;
+  cacheDir: string;
+  /** The journal, proof sheets and staged imports */
+  stateDir: string;
+  /** Pages per edition when edition.yml does not say */
+  pages?: number;
+  /** The status page's port on 127.0.0.1 (0: any free one) */
+  port: number;
+  /** Time between polls of the folder */
+  intervalMs: number;
+  rules: WatchRules;
+}
+
+interface ProofState {
+  /** What the proof was drawn from: the journal's imports and publishes of the edition */
+  signature: string;
+  checks: Map<string, PageCheck>;
+  counts: { errors: number; warnings: number };
+  file: string;
+}
+
+/** Pages an edition should have: edition.yml's `pages`, else --pages. */
+function expectedPages(options: DeskOptions, date: string): number | undefined {
+  const file = path.join(options.editionsDir, date, "edition.yml");
+  try {
+    const data = yaml.load(fs.readFileSync(file, "utf8")) as { pages?: unknown } | null;
+    if (typeof data?.pages === "number" && Number.isInteger(data.pages) && data.pages > 0) return data.pages;
+  } catch {
+    // No edition.yml, or one the check will report: --pages says.
+  }
+  return options.pages;
+}
+
+export class Desk {
+  readonly journal: Journal;
+  readonly watch: FolderWatch;
+  private readonly token = crypto.randomBytes(16).toString("hex");
+  private doing = "starting";
+  private readonly resolutions: { page: string; choice: Resolution }[] = [];
+  private readonly proofs = new Map<string, ProofState>();
+  private readonly failedPublish = new Map<string, string>();
+  private readonly images = new Map<string, ProofImage | null>();
+  private wake: () => void = () => undefined;
+  private stopped = false;
+
+  constructor(readonly options: DeskOptions) {
+    fs.mkdirSync(options.stateDir, { recursive: true });
+    if (!fs.statSync(options.folder, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${options.folder}: no such folder: give the folder the typesetting system writes page PDFs into`);
+    this.journal = new Journal(options.stateDir);
+    this.watch = new FolderWatch(options.folder, options.rules);
+  }
+
+  /** Runs until stop(): finishes what a killed run left, serves the status page, then polls. */
+  async run(onListening: (url: string) => void = () => undefined): Promise<void> {
+    await finishInterrupted(this.journal);
+    const server = await startStatusServer(this.options.port, this.token, {
+      view: () => this.view(),
+      proofFile: (date) => {
+        const file = this.proofs.get(date)?.file;
+        return file && fs.existsSync(file) ? file : null;
+      },
+      liveDir: new PublishRoot(this.options.root).current,
+      publishNow: (date) => this.askPublish(date),
+      resolve: (page, choice) => this.askResolve(page, choice),
+    });
+    fs.writeFileSync(path.join(this.options.stateDir, "status-url"), `${server.url}\n`);
+    this.journal.note(`watching ${this.options.folder}; status page ${server.url}`);
+    this.journal.save();
+    onListening(server.url);
+    try {
+      while (!this.stopped) {
+        const busy = await this.step();
+        if (!busy) await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          setTimeout(resolve, this.options.intervalMs);
+        });
+      }
+    } finally {
+      server.close();
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.wake();
+  }
+
+  /** One round: poll, import what is complete, answer the editor, publish what is due, redraw proofs. Returns
+   * whether anything was done (then the next round comes at once). */
+  async step(): Promise<boolean> {
+    const known = (f: SeenFile) => {
+      const done = this.journal.data.files[f.relative];
+      return done !== undefined && done.size === f.size && done.mtimeMs === f.mtimeMs;
+    };
+    this.doing = "watching";
+    // The newest version of a page first: an older one complete in the same poll is then passed over.
+    const version = (f: SeenFile) => pageFromName(f.relative, this.options.patterns)?.version ?? 0;
+    const arrivals = this.watch.poll(known).sort((a, b) => version(b) - version(a));
+    for (const file of arrivals) {
+      this.doing = `importing ${file.relative}`;
+      await importArrival(this.journal, file, this.options);
+    }
+    let busy = arrivals.length > 0;
+    for (let next = this.resolutions.shift(); next; next = this.resolutions.shift()) {
+      const page = this.journal.data.pages[next.page];
+      if (!page?.problem || page.problem.kind !== "conflict") continue;
+      const { source } = page.problem;
+      const stat = fs.statSync(path.join(this.options.folder, source), { throwIfNoEntry: false });
+      if (!stat) {
+        this.journal.note(`${next.page}: ${source} is no longer in the hot folder; drop the page again`);
+        page.problem = undefined;
+        this.journal.save();
+        continue;
+      }
+      this.doing = `importing ${source} (${next.choice})`;
+      await importArrival(this.journal, { relative: source, size: stat.size, mtimeMs: stat.mtimeMs }, this.options, next.choice);
+      busy = true;
+    }
+    if (busy) return true;
+    for (const step of duePublishes(this.journal.data, (d) => expectedPages(this.options, d), new Set(new PublishRoot(this.options.root).currentEditions().keys()))) {
+      if (await this.publish(step)) return true;
+    }
+    return this.redrawProofs();
+  }
+
+  /** Publishes one due step; false when it failed (it is tried again once something changes). */
+  private async publish(step: PublishStep): Promise<boolean> {
+    const pages = importedPages(this.journal.data, step.date);
+    const signature = JSON.stringify([...pages]) + this.journal.data.publishNow.join();
+    if (this.failedPublish.get(step.date) === signature) return false;
+    const what = step.kind === "edition" ? `the edition (${step.pages.length} pages)` : `late page(s) ${step.pages.join(", ")}`;
+    this.doing = `publishing ${step.date}: ${what}`;
+    this.journal.note(`publishing ${step.date}: ${what}`);
+    this.journal.save();
+    const started = performance.now();
+    try {
+      const summary = await publishEdition({
+        date: step.date, editionsDir: this.options.editionsDir, siteFile: this.options.siteFile, root: this.options.root,
+        cacheDir: this.options.cacheDir, page: step.kind === "late" ? step.pages[0] : undefined,
+      }, (line) => console.log(`    ${line}`));
+      const seconds = (performance.now() - started) / 1000;
+      this.journal.data.published[step.date] = {
+        release: summary.release, time: new Date().toISOString(), kind: step.kind, pages: Object.fromEntries(pages), seconds,
+      };
+      this.journal.data.publishNow = this.journal.data.publishNow.filter((d) => d !== step.date);
+      this.failedPublish.delete(step.date);
+      this.journal.note(`published ${step.date} (${what}) as release ${summary.release} in ${seconds.toFixed(1)} s`);
+      this.journal.save();
+      return true;
+    } catch (err) {
+      // The live site is as it was (a publish is atomic); the editor sees why, fixes the page, and the next
+      // change (or Publish now) tries again.
+      this.failedPublish.set(step.date, signature);
+      const reason = err instanceof Error ? err.message : String(err);
+      this.journal.note(`publish of ${step.date} failed, the live site was not changed: ${reason.split("\n")[0]} (see the proof sheet)`);
+      this.journal.save();
+      return false;
+    }
+  }
+
+  /** Checks each edition that changed since its last proof and draws its proof sheet. */
+  private async redrawProofs(): Promise<boolean> {
+    for (const date of this.dates()) {
+      const signature = JSON.stringify([[...importedPages(this.journal.data, date)], this.journal.data.published[date]?.release]);
+      if (this.proofs.get(date)?.signature === signature) continue;
+      this.doing = `checking ${date} and drawing its proof sheet`;
+      const file = path.join(this.options.stateDir, "proof", `${date}.html`);
+      try {
+        const { check } = await writeProof({
+          editionsDir: this.options.editionsDir, siteFile: this.options.siteFile, outDir: path.join(this.options.stateDir, "check"),
+          cacheDir: this.options.cacheDir, dates: [date],
+        }, file, (scan, pdf) => this.pageImage(scan, pdf));
+        const checks = new Map<string, PageCheck>();
+        for (const d of check.site.diagnostics.items) {
+          const label = /\/\d{4}-\d{2}-\d{2}\/([A-Z]?\d{1,3})(?:-[a-z0-9-]+)?\//u.exec(d.file.replace(/\\/g, "/"))?.[1] ?? "";
+          const entry = checks.get(label) ?? { errors: [], warnings: [] };
+          (d.level === "error" ? entry.errors : entry.warnings).push(formatDiagnostic(d));
+          checks.set(label, entry);
+        }
+        this.proofs.set(date, { signature, checks, counts: { errors: check.errors, warnings: check.warnings }, file });
+        this.journal.note(`checked ${date}: ${check.errors} errors, ${check.warnings} warnings; proof sheet redrawn`);
+      } catch (err) {
+        // The check stops at what it cannot read; the status page says so, and the desk goes on with the pages.
+        this.proofs.set(date, { signature, checks: new Map([["", { errors: [String((err as Error).message ?? err)], warnings: [] }]]), counts: { errors: 1, warnings: 0 }, file });
+        this.journal.note(`check of ${date} failed: ${(err as Error).message?.split("\n")[0]}`);
+      }
+      this.journal.save();
+      return true;
+    }
+    this.doing = "waiting for pages";
+    return false;
+  }
+
+  /** A page's proof image, remembered while its scan or PDF is unchanged (MuPDF takes ~0.5 s a page). */
+  private async pageImage(scan: string | null, pdf: string | null): Promise<ProofImage | null> {
+    const source = scan ?? pdf;
+    if (!source || !fs.existsSync(source)) return proofImage(scan, pdf);
+    const key = fileStamp(source);
+    if (!this.images.has(key)) this.images.set(key, await proofImage(scan, pdf));
+    return this.images.get(key)!;
+  }
+
+  private dates(): string[] {
+    return [...new Set(Object.values(this.journal.data.pages).map((p) => p.date))].sort();
+  }
+
+  private askPublish(date: string): string | null {
+    if (!this.dates().includes(date)) return `no page of ${date} has come in`;
+    if (!this.journal.data.publishNow.includes(date)) this.journal.data.publishNow.push(date);
+    this.failedPublish.delete(date);
+    this.journal.note(`the editor asked to publish ${date} now`);
+    this.journal.save();
+    this.wake();
+    return null;
+  }
+
+  private askResolve(page: string, choice: string): string | null {
+    if (choice !== "take" && choice !== "keep") return `choice must be take or keep, not ${choice}`;
+    if (this.journal.data.pages[page]?.problem?.kind !== "conflict") return `page ${page} is not held`;
+    this.resolutions.push({ page, choice });
+    this.wake();
+    return null;
+  }
+
+  view() {
+    const live = new Set(new PublishRoot(this.options.root).currentEditions().keys());
+    const editions: EditionView[] = this.dates().reverse().map((date) => {
+      const proof = this.proofs.get(date);
+      return {
+        date, expected: expectedPages(this.options, date), live: live.has(date),
+        pages: Object.values(this.journal.data.pages).filter((p) => p.date === date),
+        published: this.journal.data.published[date], checks: proof?.checks, checkCounts: proof?.counts, proof: Boolean(proof),
+      };
+    });
+    return {
+      folder: this.options.folder, polls: this.watch.polls, doing: this.doing, arriving: this.watch.arriving(),
+      editions, log: this.journal.data.log, token: this.token, refreshSeconds: 3,
+    };
+  }
+}
+
+export { pageKey };

@@ -1,0 +1,230 @@
+// One arrival's import into its page folder, crash-safe: the new page is made in a staging folder, the journal
+// records the intent (one atomic write), the files are copied in, and the journal records the import. A process
+// killed before the intent leaves the page as it was (the arrival is imported again); killed after it, the next
+// start copies the same staged files again and records the import once.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { formatArticleFile } from "../../content/article-file.ts";
+import { renderPdfRegion } from "../../images/pdf.ts";
+import type { ImportedArticle } from "../import/import-page.ts";
+import { importPdf } from "../import/pdf-page.ts";
+import { formatWarning } from "../import/problems.ts";
+import { pageFolder, planPage } from "../import/write-page.ts";
+import type { SeenFile } from "./arrivals.ts";
+import { carryHandFixes, type ArticleText } from "./carry.ts";
+import { pageKey, type ImportedRecord, type Journal, type Problem } from "./journal.ts";
+import { pageFromName, pageFromRunningHead } from "./names.ts";
+
+export interface ImportSettings {
+  /** The hot folder */
+  folder: string;
+  editionsDir: string;
+  /** File-name patterns ({date}, {page}); see names.ts */
+  patterns: readonly string[];
+  /** The page's name (版名) for a page that has no page.yml yet */
+  section?: string;
+  locale?: string;
+}
+
+/** What an editor decided for a page held by a conflict: the new PDF wins ("take"), or the page stays ("keep"). */
+export type Resolution = "take" | "keep";
+
+/** What the staging folder's plan.json says: enough to finish the import after a restart. */
+interface StagedPlan {
+  key: string;
+  pageDir: string;
+  /** Files in staging/files/, each copied to the same path under pageDir */
+  writes: string[];
+  /** Files of the page folder to remove, relative to it */
+  removes: string[];
+  record: ImportedRecord;
+  file: SeenFile & { hash: string };
+}
+
+/**
+ * Test hook: BANMIAN_HOLD_AT=<point> prints "holding at <point>" there and waits to be killed (as publish.ts's
+ * hook does), so the crash tests can kill the desk at a known step.
+ */
+export async function holdPoint(name: string): Promise<void> {
+  if (process.env.BANMIAN_HOLD_AT !== name) return;
+  console.log(`holding at ${name}`);
+  await new Promise(() => setInterval(() => undefined, 1000));
+}
+
+const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString("latin1") === "%PDF-";
+const articleFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => /^\d+-.*\.md$/u.test(n)).sort() : []);
+
+export type Outcome = "imported" | "held" | "failed" | "skipped";
+
+/**
+ * Imports a complete file of the hot folder, or says why not (in the journal's log and the page's problem).
+ * `resolution` is the editor's answer to a conflict this page is held by.
+ */
+export async function importArrival(journal: Journal, file: SeenFile, settings: ImportSettings, resolution?: Resolution): Promise<Outcome> {
+  const full = path.join(settings.folder, file.relative);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(full);
+  } catch (err) {
+    // Moved away or deleted since it was seen: it is no page of ours any more.
+    journal.note(`${file.relative}: gone before it could be read (${(err as NodeJS.ErrnoException).code})`);
+    return "skipped";
+  }
+  const hash = crypto.createHash("sha256").update(bytes).digest("hex");
+  const seen = { ...file, hash };
+  const remember = () => {
+    journal.data.files[file.relative] = seen;
+  };
+  const named = pageFromName(file.relative, settings.patterns) ?? (isPdf(bytes) ? withVersion(pageFromRunningHead(bytes)) : undefined);
+  if (!named) {
+    remember();
+    journal.note(`${file.relative}: skipped, its name says no date and page (patterns: ${settings.patterns.join(", ")}); rename it, e.g. rmrb20220903${"01"}.pdf`);
+    journal.save();
+    return "skipped";
+  }
+  const { date, label, version } = named;
+  const page = journal.page(date, label);
+  if (page.imported?.hash === hash && !resolution) {
+    remember();
+    journal.note(`${file.relative}: the same as page ${label} of ${date} already in (${page.imported.source}); nothing to do`);
+    journal.save();
+    return "skipped";
+  }
+  if (page.imported && version < page.imported.version && !resolution) {
+    remember();
+    journal.note(`${file.relative}: an older version (${version}) than page ${label}'s import (${page.imported.source}, version ${page.imported.version}); not used`);
+    journal.save();
+    return "skipped";
+  }
+  const problem = (kind: Problem["kind"], message: string, extra: Partial<Problem> = {}): Outcome => {
+    page.problem = { kind, source: file.relative, version, hash, message, ...extra };
+    remember();
+    journal.note(`${date} page ${label}: ${message}`);
+    journal.save();
+    return kind === "conflict" ? "held" : "failed";
+  };
+
+  let pageDir: string;
+  let pdf: ReturnType<typeof importPdf>;
+  try {
+    if (!isPdf(bytes)) throw new Error("is not a PDF (it does not start with %PDF-)");
+    pageDir = pageFolder({ editions: settings.editionsDir, date, page: label });
+    pdf = importPdf(bytes, { source: file.relative, locale: settings.locale });
+  } catch (err) {
+    // A damaged page stops only itself: it is reported with what to do, and the other pages go on.
+    const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+    return problem("failed", `${file.relative} cannot be imported: ${reason.replace(`${file.relative}: `, "")}. ` +
+      `Export the page again into the hot folder (the same name, or a new version such as ${suggestVersion(file.relative)}); the other pages go on`);
+  }
+
+  const current: ArticleText[] = articleFiles(pageDir).map((name) => ({ name, text: fs.readFileSync(path.join(pageDir, name), "utf8") }));
+  const carried = carryHandFixes(pdf.articles, current, journal.base(page.imported?.base));
+  if (carried.conflicts.length && resolution !== "take") {
+    if (resolution === "keep") {
+      page.problem = undefined;
+      remember();
+      journal.note(`${date} page ${label}: ${file.relative} set aside by the editor; the page stays as it is`);
+      journal.save();
+      return "skipped";
+    }
+    const names = carried.conflicts.map((c) => c.name).join(", ");
+    return problem("conflict", `${file.relative} held: hand fixes in ${names} cannot be carried over; take the new PDF or keep the page on the status page`, { conflicts: carried.conflicts });
+  }
+  if (carried.conflicts.length) {
+    // The editor chose the new PDF: the hand-fixed files are kept beside the journal, so nothing is lost.
+    const kept = path.join(journal.stateDir, "overwritten", date, label, new Date().toISOString().replace(/[:.]/g, "-"));
+    fs.mkdirSync(kept, { recursive: true });
+    for (const { name } of carried.conflicts) fs.copyFileSync(path.join(pageDir, name), path.join(kept, name));
+  }
+
+  const crops: { name: string; data: Uint8Array }[] = [];
+  for (const crop of pdf.crops) crops.push({ name: crop.file, data: await renderPdfRegion(bytes, crop.box) });
+  const plan = planPage(carried.articles, {
+    editions: settings.editionsDir, date, page: label, force: true,
+    section: fs.existsSync(path.join(pageDir, "page.yml")) ? undefined : settings.section ?? label,
+    pageFields: { pdf: "page.pdf", editor: pdf.editor },
+    files: [{ name: "page.pdf", data: bytes }, ...crops],
+  });
+  const written = new Set(plan.writes.map((w) => path.relative(pageDir, w.path)));
+  const removes = [...new Set([...plan.removes.map((r) => path.relative(pageDir, r)), ...current.map((c) => c.name).filter((n) => !written.has(n))])];
+  const warnings = [
+    ...pdf.warnings.map((w) => formatWarning(file.relative, w)),
+    ...(settings.section || fs.existsSync(path.join(pageDir, "page.yml")) ? [] : [`${path.join(pageDir, "page.yml")}: section set to "${label}" (no --section given): write the page's name there`]),
+  ];
+  const base = journal.saveBase(carried.pure.map((a) => ({ name: `${a.name}.md`, text: articleText(a) })));
+  const record: ImportedRecord = {
+    source: file.relative, version, hash, base, time: new Date().toISOString(),
+    headlines: carried.articles.map((a) => String(a.fields.headline ?? a.name)), warnings, kept: carried.kept,
+  };
+
+  const key = pageKey(date, label);
+  const staging = path.join(journal.stateDir, "staging", `${date}-${label}-${hash.slice(0, 12)}`);
+  fs.rmSync(staging, { recursive: true, force: true });
+  for (const write of plan.writes) {
+    const target = path.join(staging, "files", path.relative(pageDir, write.path));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, write.text);
+  }
+  const staged: StagedPlan = { key, pageDir, writes: [...written], removes, record, file: seen };
+  fs.writeFileSync(path.join(staging, "plan.json"), JSON.stringify(staged));
+  journal.data.intent = { key, staging };
+  journal.save();
+  await applyStaged(journal, staging);
+  return "imported";
+}
+
+/** The article file as the import writes it. */
+const articleText = (a: ImportedArticle) => formatArticleFile(a.fields, a.body);
+
+function withVersion(found: { date: string; label: string } | undefined) {
+  return found ? { ...found, version: 1 } : undefined;
+}
+
+function suggestVersion(relative: string): string {
+  const ext = path.extname(relative);
+  return `${path.basename(relative, ext).replace(/(?:_[vV]\d+|[-_]\d{1,2})$/u, "")}_v2${ext}`;
+}
+
+/**
+ * Copies a staged import into its page folder and records it: each file is renamed into place (never half
+ * there), so doing it again after a kill is the same as doing it once.
+ */
+export async function applyStaged(journal: Journal, staging: string): Promise<void> {
+  const plan = JSON.parse(fs.readFileSync(path.join(staging, "plan.json"), "utf8")) as StagedPlan;
+  let copied = 0;
+  for (const name of plan.writes) {
+    const target = path.join(plan.pageDir, name);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const temp = `${target}.desk-${process.pid}`;
+    fs.copyFileSync(path.join(staging, "files", name), temp);
+    fs.renameSync(temp, target);
+    if (++copied === 1) await holdPoint("desk:apply");
+  }
+  for (const name of plan.removes) fs.rmSync(path.join(plan.pageDir, name), { force: true });
+  const page = journal.data.pages[plan.key];
+  page.imported = plan.record;
+  page.problem = undefined;
+  page.imports++;
+  journal.data.files[plan.file.relative] = plan.file;
+  journal.data.intent = undefined;
+  const kept = plan.record.kept.length ? `; hand fixes kept in ${plan.record.kept.map((k) => `${k.name} (${k.fields.join(", ")})`).join(", ")}` : "";
+  journal.note(`${page.date} page ${page.label}: imported ${plan.record.source} (${plan.record.headlines.length} articles${kept})`);
+  journal.save();
+  fs.rmSync(staging, { recursive: true, force: true });
+}
+
+/** Finishes an import a killed process had staged and not recorded. */
+export async function finishInterrupted(journal: Journal): Promise<void> {
+  const intent = journal.data.intent;
+  if (!intent) return;
+  if (!fs.existsSync(path.join(intent.staging, "plan.json"))) {
+    // The intent is written only after the staging folder is complete, and removed before the folder: this is
+    // a folder someone deleted. The arrival is imported again from the hot folder.
+    journal.data.intent = undefined;
+    journal.save();
+    return;
+  }
+  journal.note(`finishing the import of ${intent.key} that was under way when the desk stopped`);
+  await applyStaged(journal, intent.staging);
+}

@@ -1,0 +1,83 @@
+// Which page a file in the hot folder is: the edition's date and page label from its name (or its date folder),
+// its version from a suffix (_v2, -2), and the names a typesetting system gives files it has not finished.
+import path from "node:path";
+import { namePattern } from "../import/command.ts";
+
+export interface PageName {
+  date: string;
+  /** The page label as printed: 01, A03 */
+  label: string;
+  /** 1 for A01.pdf, 2 for A01_v2.pdf or A01-2.pdf: a newer export of the same page */
+  version: number;
+}
+
+/** The patterns tried when none is given: a date and page in the name, or a page in a date folder. */
+export const defaultPatterns = ["*{date}{page}.pdf", "*{date}_{page}.pdf", "*{date}-{page}.pdf", "{page}.pdf"];
+
+/**
+ * Names of files still being written or not meant for us: a writer's temporary name (renamed into place when
+ * done), editors' lock and backup files, hidden files.
+ */
+export function isTemporaryName(name: string): boolean {
+  return (
+    name.startsWith(".") ||
+    name.startsWith("~") ||
+    name.endsWith("~") ||
+    /\.(tmp|temp|part|partial|crdownload|download|swp|lock|filepart|inprogress|writing|!ut)$/iu.test(name) ||
+    /\.(pdf|jpg|tif)\.[a-z0-9]{1,8}$/iu.test(name)
+  );
+}
+
+const versionSuffix = /^(?<stem>.+?)(?:_[vV](?<v1>\d{1,3})|[-_](?<v2>\d{1,2}))$/u;
+const dateFolder = /^(?<y>\d{4})-?(?<m>\d{2})-?(?<d>\d{2})$/u;
+
+/**
+ * The page a file is, from its path relative to the hot folder (`rmrb2022090302.pdf`, `2022-09-03/A01_v2.pdf`),
+ * or undefined when nothing in the name says. `patterns` use {date} and {page} as `npm run import --pattern`
+ * does; a date folder supplies the date of a pattern without {date}. A name is first read with a version
+ * suffix taken off, then as it is (so `rmrb20220903-02.pdf` with the pattern `rmrb{date}-{page}.pdf` is page 02).
+ */
+export function pageFromName(relative: string, patterns: readonly string[] = defaultPatterns): PageName | undefined {
+  const parts = relative.split(/[\\/]/u);
+  const name = parts.at(-1)!;
+  if (isTemporaryName(name)) return undefined;
+  const folder = parts.length > 1 ? dateFolder.exec(parts.at(-2)!)?.groups : undefined;
+  const folderDate = folder ? `${folder.y}-${folder.m}-${folder.d}` : undefined;
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  const suffix = versionSuffix.exec(stem)?.groups;
+  const tries: [string, number][] = [];
+  if (suffix) tries.push([suffix.stem + ext, Number(suffix.v1 ?? suffix.v2)]);
+  tries.push([name, 1]);
+  for (const pattern of patterns) {
+    const datedPattern = pattern.includes("{date}");
+    if (!datedPattern && !folderDate) continue;
+    const match = namePattern(datedPattern ? pattern : `{date}/${pattern}`);
+    for (const [candidate, version] of tries) {
+      const found = match(datedPattern ? candidate : `${folderDate!.replace(/-/g, "")}/${candidate}`);
+      if (!found || !realDate(found.date)) continue;
+      return { date: found.date, label: normalLabel(found.page), version };
+    }
+  }
+  return undefined;
+}
+
+/** "1" and "001" are page 01; "a3" is A03: the labels page folders use. */
+function normalLabel(page: string): string {
+  const match = /^([A-Z]?)(\d+)$/u.exec(page.toUpperCase())!;
+  return `${match[1]}${String(Number(match[2])).padStart(2, "0")}`;
+}
+
+function realDate(date: string): boolean {
+  const day = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
+}
+
+/**
+ * Where the page's running head (the date and 第N版 printed at its top) would say which page it is, for files whose
+ * name does not. The PDF import does not read running heads yet: until it does, this says nothing, and such a file
+ * is reported as unnamed.
+ */
+export function pageFromRunningHead(_pdf: Uint8Array): Omit<PageName, "version"> | undefined {
+  return undefined;
+}
