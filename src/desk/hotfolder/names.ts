@@ -49,11 +49,11 @@ export function pageFromName(relative: string, patterns: readonly string[] = def
   const tries: [string, number][] = [];
   if (suffix) tries.push([suffix.stem + ext, Number(suffix.v1 ?? suffix.v2)]);
   tries.push([name, 1]);
-  for (const pattern of patterns) {
-    const datedPattern = pattern.includes("{date}");
-    if (!datedPattern && !folderDate) continue;
-    const match = namePattern(datedPattern ? pattern : `{date}/${pattern}`);
-    for (const [candidate, version] of tries) {
+  for (const [candidate, version] of tries) {
+    for (const pattern of patterns) {
+      const datedPattern = pattern.includes("{date}");
+      if (!datedPattern && !folderDate) continue;
+      const match = namePattern(datedPattern ? pattern : `{date}/${pattern}`);
       const found = match(datedPattern ? candidate : `${folderDate!.replace(/-/g, "")}/${candidate}`);
       if (!found || !realDate(found.date)) continue;
       return { date: found.date, label: normalLabel(found.page), version };
