@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replaceAreaLine } from "../../src/content/article-file.ts";
 import { deskFolders, drop, liveFile, readJournal, startDesk, until, type DeskFolders, type RunningDesk } from "../helpers/desk.ts";
+import { runScript } from "../helpers/build.ts";
 import { twoArticlePage } from "../helpers/page-pdfs.ts";
 
 const date = "2024-05-01";
@@ -78,8 +79,8 @@ describe("npm run desk on a hot folder", () => {
       for (const headline of headlines) expect(livePage(label)).toContain(headline);
     }
     const html = await (await fetch(url)).text();
-    expect(html).toContain(`<a href="/live/${date}/01/">live page</a>`);
-    expect(await (await fetch(`${url}live/${date}/03/`)).text()).toContain("山高水长");
+    expect(html).toContain(`<a href="/${date}/01/">live page</a>`);
+    expect(await (await fetch(`${url}${date}/03/`)).text()).toContain("山高水长");
     expect(html).toContain(`<a href="/proof/${date}">proof sheet</a>`);
   });
 
@@ -136,6 +137,14 @@ describe("npm run desk on a hot folder", () => {
     const aside = path.join(folders.state, "overwritten", date, "01");
     const saved = fs.readdirSync(aside).flatMap((d) => fs.readdirSync(path.join(aside, d)).map((n) => fs.readFileSync(path.join(aside, d, n), "utf8")));
     expect(saved.some((text) => text.includes("headline: 春风化雨（编）"))).toBe(true);
+  });
+
+  it("publishes at once when an editor asks from the command line", async () => {
+    const before = readJournal(folders).published[date].release;
+    const asked = runScript("desk.ts", ["--publish-now", date, "--state", folders.state]);
+    expect(asked.code, asked.output).toBe(0);
+    await until(() => readJournal(folders).published[date].release !== before, "a new release", output);
+    expect(readJournal(folders).log.some((l) => l.text === `publish ${date} now: asked by the editor`)).toBe(true);
   });
 
   it("imported each arrival once, and stops on SIGTERM", async () => {

@@ -8,7 +8,7 @@ import path from "node:path";
 import yaml from "js-yaml";
 import { formatDiagnostic } from "../../content/diagnostics.ts";
 import { proofImage, type ProofImage } from "../../images/proof.ts";
-import { fileStamp } from "../../images/cache.ts";
+import { fileStamp, writeAtomically } from "../../images/cache.ts";
 import { publishEdition } from "../../publish/publish.ts";
 import { PublishRoot } from "../../publish/release.ts";
 import { writeProof } from "../proof/index.ts";
@@ -42,6 +42,16 @@ interface ProofState {
   checks: Map<string, PageCheck>;
   counts: { errors: number; warnings: number };
   file: string;
+}
+
+/**
+ * Asks the desk running on `stateDir` to publish an edition now (npm run desk -- --publish-now DATE): a file in its
+ * state folder, read on its next poll, so that only the running desk ever writes its journal.
+ */
+export function requestPublish(stateDir: string, date: string): string {
+  const file = path.join(stateDir, "requests", `publish-${date}`);
+  writeAtomically(file, `${date}\n`);
+  return file;
 }
 
 /** Pages an edition should have: edition.yml's `pages`, else --pages. */
@@ -78,6 +88,10 @@ export class Desk {
   /** Runs until stop(): finishes what a killed run left, serves the status page, then polls. */
   async run(onListening: (url: string) => void = () => undefined): Promise<void> {
     await finishInterrupted(this.journal);
+    // Files no longer in the hot folder are forgotten: the record stays the size of one night's folder.
+    for (const name of Object.keys(this.journal.data.files)) {
+      if (!fs.existsSync(path.join(this.options.folder, name))) delete this.journal.data.files[name];
+    }
     const server = await startStatusServer(this.options.port, this.token, {
       view: () => this.view(),
       proofFile: (date) => {
@@ -118,6 +132,7 @@ export class Desk {
       return done !== undefined && done.size === f.size && done.mtimeMs === f.mtimeMs;
     };
     this.doing = "watching";
+    this.readRequests();
     // The newest version of a page first: an older one complete in the same poll is then passed over.
     const version = (f: SeenFile) => pageFromName(f.relative, this.options.patterns)?.version ?? 0;
     const arrivals = this.watch.poll(known).sort((a, b) => version(b) - version(a));
@@ -225,6 +240,22 @@ export class Desk {
     return this.images.get(key)!;
   }
 
+  /** Publish requests left by npm run desk -- --publish-now. */
+  private readRequests(): void {
+    const dir = path.join(this.options.stateDir, "requests");
+    if (!fs.existsSync(dir)) return;
+    for (const name of fs.readdirSync(dir)) {
+      const date = /^publish-(\d{4}-\d{2}-\d{2})$/u.exec(name)?.[1];
+      if (!date) continue;
+      const problem = this.askPublish(date);
+      if (problem) {
+        this.journal.note(`publish now ${date} (asked from the command line): ${problem}`);
+        this.journal.save();
+      }
+      fs.rmSync(path.join(dir, name), { force: true });
+    }
+  }
+
   private dates(): string[] {
     return [...new Set(Object.values(this.journal.data.pages).map((p) => p.date))].sort();
   }
@@ -233,7 +264,7 @@ export class Desk {
     if (!this.dates().includes(date)) return `no page of ${date} has come in`;
     if (!this.journal.data.publishNow.includes(date)) this.journal.data.publishNow.push(date);
     this.failedPublish.delete(date);
-    this.journal.note(`the editor asked to publish ${date} now`);
+    this.journal.note(`publish ${date} now: asked by the editor`);
     this.journal.save();
     this.wake();
     return null;

@@ -1,4 +1,5 @@
-// The desk's status page on 127.0.0.1: GET the page, its proof sheets and the live site (public/current); POST
+// The desk's status page on 127.0.0.1: GET the page, its proof sheets and the live site (public/current) at its
+// own addresses; POST
 // "publish now" and an editor's answer to a held page, only from the page itself (same origin, this run's secret).
 import fs from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
@@ -40,7 +41,7 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
-/** A file of the live site for a URL path under /live/, or null (never outside the live folder). */
+/** A file of the live site for a URL path, or null (never outside the live folder). */
 export function liveFile(liveDir: string, urlPath: string): string | null {
   let decoded: string;
   try {
@@ -91,10 +92,10 @@ export async function startStatusServer(port: number, token: string, actions: St
       const proof = /^\/proof\/(\d{4}-\d{2}-\d{2})$/u.exec(url.pathname);
       const proofFile = proof ? actions.proofFile(proof[1]) : null;
       if (proofFile) return send(res, 200, "text/html; charset=utf-8", fs.readFileSync(proofFile));
-      if (url.pathname.startsWith("/live/")) {
-        const file = liveFile(actions.liveDir, url.pathname.slice("/live".length));
-        if (file) return send(res, 200, types[path.extname(file).toLowerCase()] ?? "application/octet-stream", fs.readFileSync(file));
-      }
+      // Every other address is the live site's (its pages, assets and pictures at their own paths), so an editor
+      // follows a link from the status page to the page as readers get it; only the site's home page is this one.
+      const file = liveFile(actions.liveDir, url.pathname);
+      if (file) return send(res, 200, types[path.extname(file).toLowerCase()] ?? "application/octet-stream", fs.readFileSync(file));
       send(res, 404, "text/plain", "not found\n");
     } catch (err) {
       // One request that fails must not stop the desk; the editor sees why.

@@ -61,7 +61,7 @@ function pageRow(edition: EditionView, page: PageRecord, token: string): string 
     ...[...(imported?.warnings ?? []), ...(check?.warnings ?? [])].map((w) => `<p class="warning">${escapeHtml(w)}</p>`),
   ];
   const articles = imported ? `<ol>${imported.headlines.map((h) => `<li>${escapeHtml(h)}</li>`).join("")}</ol>` : "";
-  const link = edition.live && published ? ` <a href="/live${escapeHtml(urls.page(page.date, page.label))}">live page</a>` : "";
+  const link = edition.live && published ? ` <a href="${escapeHtml(urls.page(page.date, page.label))}">live page</a>` : "";
   return `<tr class="${state}"><th scope="row">${escapeHtml(page.label)}</th><td>${escapeHtml(state)}${link}</td>` +
     `<td>${imported ? `${escapeHtml(imported.source)}<br><small>${escapeHtml(time(imported.time))}</small>` : ""}</td>` +
     `<td>${articles}</td><td>${notes.join("")}</td></tr>`;
@@ -77,7 +77,7 @@ function editionSection(edition: EditionView, token: string): string {
   const counts = edition.checkCounts ? ` · check: ${edition.checkCounts.errors} errors, ${edition.checkCounts.warnings} warnings` : "";
   const links = [
     edition.proof ? `<a href="/proof/${escapeHtml(edition.date)}">proof sheet</a>` : "",
-    edition.live ? `<a href="/live${escapeHtml(urls.edition(edition.date))}">live edition</a>` : "",
+    edition.live ? `<a href="${escapeHtml(urls.edition(edition.date))}">live edition</a>` : "",
   ].filter(Boolean).join(" · ");
   return `<section><h2>${escapeHtml(edition.date)}</h2><p>${escapeHtml(expected)}${counts} · ${published}</p><p>${links}</p>` +
     form("/publish", token, { date: edition.date }, edition.live ? "Publish again now" : "Publish now") +

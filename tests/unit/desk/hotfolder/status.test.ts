@@ -29,7 +29,7 @@ describe("renderStatus", () => {
   it("shows pages in and expected, the last publish, the live page, the held page's choices and what is arriving", () => {
     expect(html).toContain("1 of 3 pages in");
     expect(html).toMatch(/last publish 2022-09-03 01:05:00: whole edition, release r1, pages 01 \(12\.3 s\)/);
-    expect(html).toContain('<a href="/live/2022-09-03/01/">live page</a>');
+    expect(html).toContain('<a href="/2022-09-03/01/">live page</a>');
     expect(html).toContain("01-a.md: fixed by hand");
     expect(html).toMatch(/name="choice" value="take"/);
     expect(html).toContain('<input type="hidden" name="token" value="s3cret">');
