@@ -9,6 +9,7 @@ import yaml from "js-yaml";
 import { formatDiagnostic } from "../../content/diagnostics.ts";
 import { proofImage, type ProofImage } from "../../images/proof.ts";
 import { fileStamp, writeAtomically } from "../../images/cache.ts";
+import { holderRuns, type LockRecord } from "../../publish/lock.ts";
 import { publishEdition } from "../../publish/publish.ts";
 import { PublishRoot } from "../../publish/release.ts";
 import { writeProof } from "../proof/index.ts";
@@ -35,6 +36,12 @@ export interface DeskOptions extends ImportSettings {
   intervalMs: number;
   rules: WatchRules;
 }
+
+/** Editions the desk keeps proof sheets of, newest first */
+const proofEditions = 3;
+
+/** Editions the journal keeps (the older ones were published nights ago and their files gone from the folder) */
+const journalEditions = 14;
 
 interface ProofState {
   /** What the proof was drawn from: the journal's imports and publishes of the edition */
@@ -66,6 +73,20 @@ function expectedPages(options: DeskOptions, date: string): number | undefined {
   return options.pages;
 }
 
+/** The paper's time zone from site.json; the schema's default when it says none or cannot be read. */
+function siteTimeZone(siteFile: string): string {
+  try {
+    const zone = (JSON.parse(fs.readFileSync(siteFile, "utf8")) as { timeZone?: unknown }).timeZone;
+    if (typeof zone === "string") {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return zone;
+    }
+  } catch {
+    // A site file the build will report: the status page still shows times, in the default zone.
+  }
+  return "Asia/Shanghai";
+}
+
 export class Desk {
   readonly journal: Journal;
   readonly watch: FolderWatch;
@@ -77,21 +98,26 @@ export class Desk {
   private readonly images = new Map<string, ProofImage | null>();
   private wake: () => void = () => undefined;
   private stopped = false;
+  /** The paper's time zone (site.json), for the times on the status page */
+  private readonly timeZone: string;
 
   constructor(readonly options: DeskOptions) {
     fs.mkdirSync(options.stateDir, { recursive: true });
     if (!fs.statSync(options.folder, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${options.folder}: no such folder: give the folder the typesetting system writes page PDFs into`);
     this.journal = new Journal(options.stateDir);
     this.watch = new FolderWatch(options.folder, options.rules);
+    this.timeZone = siteTimeZone(options.siteFile);
   }
 
   /** Runs until stop(): finishes what a killed run left, serves the status page, then polls. */
   async run(onListening: (url: string) => void = () => undefined): Promise<void> {
     await finishInterrupted(this.journal);
-    // Files no longer in the hot folder are forgotten: the record stays the size of one night's folder.
+    // Files no longer in the hot folder are forgotten, and editions older than a fortnight: the journal stays the
+    // size of a few nights, however many it has seen.
     for (const name of Object.keys(this.journal.data.files)) {
       if (!fs.existsSync(path.join(this.options.folder, name))) delete this.journal.data.files[name];
     }
+    this.journal.forgetEditionsBefore(this.dates().slice(-journalEditions)[0]);
     const server = await startStatusServer(this.options.port, this.token, {
       view: () => this.view(),
       proofFile: (date) => {
@@ -168,6 +194,12 @@ export class Desk {
     const pages = importedPages(this.journal.data, step.date);
     const signature = JSON.stringify([...pages]) + this.journal.data.publishNow.join();
     if (this.failedPublish.get(step.date) === signature) return false;
+    const busy = this.otherPublisher();
+    if (busy !== null) {
+      // npm run publish run by hand, or another desk: this publish waits for the next round rather than failing.
+      this.doing = `waiting for another publish (process ${busy}) to finish`;
+      return false;
+    }
     const what = step.kind === "edition" ? `the edition (${step.pages.length} pages)` : `late page(s) ${step.pages.join(", ")}`;
     this.doing = `publishing ${step.date}: ${what}`;
     this.journal.note(`publishing ${step.date}: ${what}`);
@@ -190,7 +222,7 @@ export class Desk {
     } catch (err) {
       // The live site is as it was (a publish is atomic); the editor sees why, fixes the page, and the next
       // change (or Publish now) tries again.
-      this.failedPublish.set(step.date, signature);
+      if (this.otherPublisher() === null) this.failedPublish.set(step.date, signature);
       const reason = err instanceof Error ? err.message : String(err);
       this.journal.note(`publish of ${step.date} failed, the live site was not changed: ${reason.split("\n")[0]} (see the proof sheet)`);
       this.journal.save();
@@ -198,9 +230,22 @@ export class Desk {
     }
   }
 
+  /** The pid of another process holding the publish lock, or null. */
+  private otherPublisher(): number | null {
+    let record: LockRecord;
+    try {
+      record = JSON.parse(fs.readFileSync(path.join(new PublishRoot(this.options.root).dir, "publish.lock"), "utf8"));
+    } catch {
+      // No lock (or one being written): nobody publishes, as far as can be known; takeLock decides for certain.
+      return null;
+    }
+    return record.pid !== process.pid && holderRuns(record) ? record.pid : null;
+  }
+
   /** Checks each edition that changed since its last proof and draws its proof sheet. */
   private async redrawProofs(): Promise<boolean> {
-    for (const date of this.dates()) {
+    // The newest editions only: the journal remembers a fortnight, and older proofs do not change.
+    for (const date of this.dates().slice(-proofEditions)) {
       const signature = JSON.stringify([[...importedPages(this.journal.data, date)], this.journal.data.published[date]?.release]);
       if (this.proofs.get(date)?.signature === signature) continue;
       this.doing = `checking ${date} and drawing its proof sheet`;
@@ -290,7 +335,7 @@ export class Desk {
     });
     return {
       folder: this.options.folder, polls: this.watch.polls, doing: this.doing, arriving: this.watch.arriving(),
-      editions, log: this.journal.data.log, token: this.token, refreshSeconds: 3,
+      editions, log: this.journal.data.log, token: this.token, refreshSeconds: 3, timeZone: this.timeZone,
     };
   }
 }

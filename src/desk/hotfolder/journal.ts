@@ -111,9 +111,28 @@ export class Journal {
   /** Adds a line to the log (and prints it); saved with the next save(). */
   note(text: string, now = new Date()): void {
     const time = now.toISOString();
-    console.log(`${time.slice(11, 19)}  ${text}`);
+    console.log(`${time}  ${text}`);
     this.data.log.push({ time, text });
     if (this.data.log.length > logLength) this.data.log.splice(0, this.data.log.length - logLength);
+  }
+
+  /**
+   * Forgets the pages and publishes of editions before `date`, and the stored imports no page refers to any more.
+   * A file of such an edition dropped again is imported again, as a new page.
+   */
+  forgetEditionsBefore(date: string | undefined): void {
+    if (date === undefined) return;
+    for (const [key, page] of Object.entries(this.data.pages)) if (page.date < date) delete this.data.pages[key];
+    for (const d of Object.keys(this.data.published)) if (d < date) delete this.data.published[d];
+    const used = new Set(Object.values(this.data.pages).map((p) => p.imported?.base));
+    const dir = path.join(this.stateDir, "bases");
+    // An import staged but not yet recorded has its base written already: it is kept.
+    const staged = this.data.intent ? fs.readFileSync(path.join(this.data.intent.staging, "plan.json"), "utf8") : "";
+    for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+      const hash = name.replace(/\.json$/u, "");
+      if (!used.has(hash) && !staged.includes(hash)) fs.rmSync(path.join(dir, name), { force: true });
+    }
+    this.save();
   }
 
   save(): void {

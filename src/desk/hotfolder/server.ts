@@ -23,13 +23,21 @@ const types: Record<string, string> = {
   ".webp": "image/webp", ".avif": "image/avif", ".pdf": "application/pdf", ".txt": "text/plain; charset=utf-8",
 };
 
+/** Why a request must be refused for its Host, or null: a page of another site whose name was rebound to
+ * 127.0.0.1 (DNS rebinding) must not read the status page, its secret or the live site through this server. */
+export function foreignHost(headers: IncomingMessage["headers"], port: number): string | null {
+  const host = headers.host ?? "";
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}` ? null : `Host ${host || "(none)"} is not this desk`;
+}
+
 /**
  * Why a POST must be refused, or null: the desk's own Host (no DNS rebinding), an Origin that is that host (no
  * other page in the same browser), a form body, and the secret the status page carries.
  */
 export function refusal(headers: IncomingMessage["headers"], port: number, token: string, form: URLSearchParams): string | null {
-  const host = headers.host ?? "";
-  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return `Host ${host || "(none)"} is not this desk`;
+  const foreign = foreignHost(headers, port);
+  if (foreign) return foreign;
+  const host = headers.host!;
   if (headers.origin !== `http://${host}`) return `Origin ${headers.origin ?? "(none)"} is not this desk's status page`;
   if (!String(headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return "expected a form";
   if (form.get("token") !== token) return "the form is from another run of the desk: reload the status page";
@@ -71,6 +79,8 @@ export async function startStatusServer(port: number, token: string, actions: St
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const foreign = foreignHost(req.headers, listening);
+      if (foreign) return send(res, 403, "text/plain; charset=utf-8", `refused: ${foreign}: open the status page as ${`http://127.0.0.1:${listening}/`}\n`);
       if (req.method === "POST" && (url.pathname === "/publish" || url.pathname === "/resolve")) {
         const form = await readForm(req);
         const refused = refusal(req.headers, listening, token, form);

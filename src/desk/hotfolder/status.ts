@@ -32,19 +32,24 @@ export interface StatusView {
   /** The per-run secret every form carries */
   token: string;
   refreshSeconds: number;
+  /** The paper's time zone: times are shown in it */
+  timeZone: string;
 }
 
 const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const escapeHtml = (value: unknown) => String(value).replace(/[&<>"']/gu, (c) => escapes[c]);
 
-const time = (iso: string) => iso.replace("T", " ").slice(0, 19);
+type Clock = (iso: string) => string;
+
+/** Journal times (ISO, UTC) as the newsroom reads them: 2022-09-03 01:05:00 in the paper's zone. */
+const clockIn = (timeZone: string): Clock => (iso) => new Date(iso).toLocaleString("sv-SE", { timeZone, hour12: false });
 
 function form(action: string, token: string, fields: Record<string, string>, label: string): string {
   const inputs = Object.entries({ ...fields, token }).map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join("");
   return `<form method="post" action="${escapeHtml(action)}">${inputs}<button>${escapeHtml(label)}</button></form>`;
 }
 
-function pageRow(edition: EditionView, page: PageRecord, token: string): string {
+function pageRow(edition: EditionView, page: PageRecord, token: string, time: Clock): string {
   const imported = page.imported;
   const check = edition.checks?.get(page.label);
   const published = edition.published?.pages[page.label];
@@ -67,7 +72,7 @@ function pageRow(edition: EditionView, page: PageRecord, token: string): string 
     `<td>${articles}</td><td>${notes.join("")}</td></tr>`;
 }
 
-function editionSection(edition: EditionView, token: string): string {
+function editionSection(edition: EditionView, token: string, time: Clock): string {
   const inCount = edition.pages.filter((p) => p.imported).length;
   const expected = edition.expected === undefined ? "pages expected: not given (--pages N or pages: in edition.yml)" : `${inCount} of ${edition.expected} pages in`;
   const published = edition.published
@@ -82,10 +87,11 @@ function editionSection(edition: EditionView, token: string): string {
   return `<section><h2>${escapeHtml(edition.date)}</h2><p>${escapeHtml(expected)}${counts} · ${published}</p><p>${links}</p>` +
     form("/publish", token, { date: edition.date }, edition.live ? "Publish again now" : "Publish now") +
     `<table><thead><tr><th>page</th><th>state</th><th>file</th><th>articles</th><th>problems and warnings</th></tr></thead>` +
-    `<tbody>${[...edition.pages].sort((a, b) => a.label.localeCompare(b.label)).map((p) => pageRow(edition, p, token)).join("")}</tbody></table></section>`;
+    `<tbody>${[...edition.pages].sort((a, b) => a.label.localeCompare(b.label)).map((p) => pageRow(edition, p, token, time)).join("")}</tbody></table></section>`;
 }
 
 export function renderStatus(view: StatusView): string {
+  const time = clockIn(view.timeZone);
   const arriving = view.arriving.length
     ? `<p>arriving (not complete yet): ${view.arriving.map((f) => `${escapeHtml(f.relative)} (${f.size} bytes)`).join(", ")}</p>`
     : "";
@@ -95,8 +101,8 @@ export function renderStatus(view: StatusView): string {
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Night desk: ${escapeHtml(view.folder)}</title>
 <style>body{font:15px/1.4 system-ui,sans-serif;margin:1rem 2rem}table{border-collapse:collapse;width:100%}td,th{border-top:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}
 .held,.failed{background:#fee}.live{background:#efe}.problem,.error{color:#a00}.warning{color:#850}form{display:inline-block;margin:.2rem .5rem .2rem 0}ol{margin:0;padding-left:1.2rem}</style>
-</head><body><h1>Night desk</h1><p>hot folder ${escapeHtml(view.folder)} · ${escapeHtml(view.doing)} · poll ${view.polls}</p>${arriving}
-${view.editions.map((e) => editionSection(e, view.token)).join("\n") || "<p>no page has arrived yet</p>"}
+</head><body><h1>Night desk</h1><p>hot folder ${escapeHtml(view.folder)} · ${escapeHtml(view.doing)} · poll ${view.polls} · times in ${escapeHtml(view.timeZone)}</p>${arriving}
+${view.editions.map((e) => editionSection(e, view.token, time)).join("\n") || "<p>no page has arrived yet</p>"}
 <h2>Log</h2><ol reversed>${log}</ol></body></html>
 `;
 }

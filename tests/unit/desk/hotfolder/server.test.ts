@@ -15,7 +15,8 @@ const asked: string[] = [];
 /** A raw request: fetch() would set its own Origin and Host. */
 function request(method: string, target: string, headers: Record<string, string> = {}, body = ""): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(new URL(target, server.url), { method, headers }, (res) => {
+    const url = new URL(server.url);
+    const req = http.request({ host: "127.0.0.1", port: url.port, path: target, method, headers: { host: url.host, ...headers } }, (res) => {
       let text = "";
       res.on("data", (chunk) => (text += chunk));
       res.on("end", () => resolve({ status: res.statusCode!, body: text }));
@@ -30,7 +31,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dir, "live", "2024-05-01", "01"), { recursive: true });
   fs.writeFileSync(path.join(dir, "live", "2024-05-01", "01", "index.html"), "<h1>第一版</h1>");
   fs.writeFileSync(path.join(dir, "secret.txt"), "not for the web");
-  const view: StatusView = { folder: "hot", polls: 1, doing: "waiting", arriving: [], editions: [], log: [], token: "s3cret", refreshSeconds: 3 };
+  const view: StatusView = { folder: "hot", polls: 1, doing: "waiting", arriving: [], editions: [], log: [], token: "s3cret", refreshSeconds: 3, timeZone: "Asia/Shanghai" };
   server = await startStatusServer(0, "s3cret", {
     view: () => view,
     proofFile: () => null,
@@ -48,6 +49,13 @@ describe("the status server", () => {
     const json = await request("GET", "/status.json");
     expect(JSON.parse(json.body).polls).toBe(1);
     expect(json.body).not.toContain("s3cret");
+  });
+
+  it("answers nothing to a page whose own name was rebound to 127.0.0.1", async () => {
+    const rebound = await request("GET", "/", { host: `evil.example:${new URL(server.url).port}` });
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).not.toContain("s3cret");
+    expect((await request("GET", "/2024-05-01/01/", { host: "evil.example" })).status).toBe(403);
   });
 
   it("serves the live site at its own addresses, and nothing outside it", async () => {

@@ -4,7 +4,7 @@ import { refusal } from "../../../../src/desk/hotfolder/server.ts";
 import { renderStatus, type StatusView } from "../../../../src/desk/hotfolder/status.ts";
 
 const view = (): StatusView => ({
-  folder: "/plant/out", polls: 7, doing: "waiting for pages", refreshSeconds: 3, token: "s3cret",
+  folder: "/plant/out", polls: 7, doing: "waiting for pages", refreshSeconds: 3, token: "s3cret", timeZone: "Asia/Shanghai",
   arriving: [{ relative: "rmrb2022090303.pdf", size: 1200, mtimeMs: 0 }],
   log: [{ time: "2022-09-03T01:02:03.000Z", text: "imported <b>01</b>" }],
   editions: [{
@@ -28,7 +28,7 @@ describe("renderStatus", () => {
   });
   it("shows pages in and expected, the last publish, the live page, the held page's choices and what is arriving", () => {
     expect(html).toContain("1 of 3 pages in");
-    expect(html).toMatch(/last publish 2022-09-03 01:05:00: whole edition, release r1, pages 01 \(12\.3 s\)/);
+    expect(html).toMatch(/last publish 2022-09-03 09:05:00: whole edition, release r1, pages 01 \(12\.3 s\)/);
     expect(html).toContain('<a href="/2022-09-03/01/">live page</a>');
     expect(html).toContain("01-a.md: fixed by hand");
     expect(html).toMatch(/name="choice" value="take"/);
