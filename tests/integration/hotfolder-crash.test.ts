@@ -49,8 +49,10 @@ describe("npm run desk killed and started again", () => {
     await killAt("desk:apply");
     const journal = readJournal(folders);
     expect(journal.intent).toBeDefined();
-    // Killed between the first file copied into the page folder and the rest.
+    // Killed between the first file copied into the page folder and the rest: page 01 is half there.
     expect(Object.values(journal.pages).every((p) => p.imports === 0)).toBe(true);
+    expect(pageFiles("01").filter((n) => n.endsWith(".md"))).toHaveLength(1);
+    expect(pageFiles("01")).not.toContain("page.pdf");
 
     desk = startDesk(folders, ["--pages", "2", "--section", "要闻"], { BANMIAN_HOLD_AT: "build" });
     await killAt("build");

@@ -33,7 +33,10 @@ const articleFile = (label: string, headline: string) => {
 
 beforeAll(async () => {
   folders = deskFolders("desk");
-  desk = startDesk(folders, ["--pages", "3", "--section", "要闻"]);
+  // How many pages the edition has, from its edition.yml (the publish checks the file with the rest).
+  fs.mkdirSync(path.join(folders.editions, date), { recursive: true });
+  fs.writeFileSync(path.join(folders.editions, date, "edition.yml"), "issue: 12866\npages: 3\n");
+  desk = startDesk(folders, ["--section", "要闻"]);
   url = await desk.url();
 });
 

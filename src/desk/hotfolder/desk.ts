@@ -62,7 +62,7 @@ export function requestPublish(stateDir: string, date: string): string {
 }
 
 /** Pages an edition should have: edition.yml's `pages`, else --pages. */
-function expectedPages(options: DeskOptions, date: string): number | undefined {
+export function expectedPages(options: Pick<DeskOptions, "editionsDir" | "pages">, date: string): number | undefined {
   const file = path.join(options.editionsDir, date, "edition.yml");
   try {
     const data = yaml.load(fs.readFileSync(file, "utf8")) as { pages?: unknown } | null;
