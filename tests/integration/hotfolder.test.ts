@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replaceAreaLine } from "../../src/content/article-file.ts";
 import { deskFolders, drop, liveFile, readJournal, startDesk, until, type DeskFolders, type RunningDesk } from "../helpers/desk.ts";
 import { runScript } from "../helpers/build.ts";
-import { twoArticlePage } from "../helpers/page-pdfs.ts";
+import { twoArticlePage, words } from "../helpers/page-pdfs.ts";
 
 const date = "2024-05-01";
 let folders: DeskFolders;
@@ -150,8 +150,27 @@ describe("npm run desk on a hot folder", () => {
     expect(readJournal(folders).log.some((l) => l.text === `publish ${date} now: asked by the editor`)).toBe(true);
   });
 
+  it("publishes a page that arrives late, first as its text dump, then with its PDF for the areas", async () => {
+    const dump = `## 海上明月（编辑稿）\n\n${words("海上明月共潮", 120)}\n\n${words("潮共月明上海", 60)}\n\n## 天涯此时\n\n${words("天涯此时远方", 100)}\n`;
+    drop(folders, "rmrb2024050104.txt", Buffer.from(dump));
+    await until(() => isLive("04", "rmrb2024050104.txt"), "page 04 from its dump live", output);
+    expect(livePage("04")).toContain("海上明月（编辑稿）");
+    const lead = articleFile("04", "海上明月（编辑稿）");
+    expect(fs.readFileSync(lead, "utf8")).not.toContain("area:");
+
+    drop(folders, "rmrb2024050104.pdf", twoArticlePage({ headline: "海上明月", seed: "海上明月共潮" }, { headline: "天涯此时", seed: "天涯此时远方" }));
+    await until(() => isLive("04", "rmrb2024050104.pdf"), "page 04 with its PDF live", output);
+    expect(Object.keys(page("04").imported!.inputs).sort()).toEqual(["dump", "pdf"]);
+    // The dump's words, the PDF's areas: the lead article is on the left half of the page.
+    const text = fs.readFileSync(articleFile("04", "海上明月（编辑稿）"), "utf8");
+    const xs = JSON.parse(/^area: (.*)$/m.exec(text)![1]).map((point: number[]) => point[0]) as number[];
+    expect(Math.max(...xs)).toBeLessThan(0.55);
+    expect(livePage("04")).toContain("海上明月（编辑稿）");
+    expect(livePage("04")).toContain("天涯此时");
+  });
+
   it("imported each arrival once, and stops on SIGTERM", async () => {
-    expect(Object.fromEntries(Object.values(readJournal(folders).pages).map((p) => [p.label, p.imports]))).toEqual({ "01": 3, "02": 2, "03": 1 });
+    expect(Object.fromEntries(Object.values(readJournal(folders).pages).map((p) => [p.label, p.imports]))).toEqual({ "01": 3, "02": 2, "03": 1, "04": 2 });
     desk.child.kill("SIGTERM");
     expect((await desk.exited).code).toBe(0);
   });

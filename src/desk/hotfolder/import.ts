@@ -8,13 +8,15 @@ import path from "node:path";
 import { formatArticleFile } from "../../content/article-file.ts";
 import { renderPdfRegion } from "../../images/pdf.ts";
 import type { ImportedArticle } from "../import/import-page.ts";
-import { importPdf } from "../import/pdf-page.ts";
+import { importPdf, matchPdfAreas } from "../import/pdf-page.ts";
+import { decodeDump } from "../import/decode.ts";
+import { importDump } from "../import/import-page.ts";
 import { formatWarning } from "../import/problems.ts";
 import { pageFolder, planPage } from "../import/write-page.ts";
 import type { SeenFile } from "./arrivals.ts";
 import { carryHandFixes, type ArticleText } from "./carry.ts";
 import { pageKey, type ImportedRecord, type Journal, type Problem } from "./journal.ts";
-import { pageFromName, pageFromRunningHead } from "./names.ts";
+import { inputKind, pageFromName, pageFromRunningHead } from "./names.ts";
 
 export interface ImportSettings {
   /** The hot folder */
@@ -76,6 +78,12 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
   const remember = () => {
     journal.data.files[file.relative] = seen;
   };
+  if (!inputKind(file.relative)) {
+    remember();
+    journal.note(`${file.relative}: skipped, not a page PDF or text dump (.pdf, .txt, .md)`);
+    journal.save();
+    return "skipped";
+  }
   const named = pageFromName(file.relative, settings.patterns) ?? (isPdf(bytes) ? withVersion(pageFromRunningHead(bytes)) : undefined);
   if (!named) {
     remember();
@@ -83,17 +91,18 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
     journal.save();
     return "skipped";
   }
-  const { date, label, version } = named;
+  const { date, label, version, kind } = named;
   const page = journal.page(date, label);
-  if (page.imported?.hash === hash && !resolution) {
+  const same = page.imported?.inputs[kind];
+  if (same?.hash === hash && !resolution) {
     remember();
-    journal.note(`${file.relative}: the same as page ${label} of ${date} already in (${page.imported.source}); nothing to do`);
+    journal.note(`${file.relative}: the same as page ${label} of ${date} already in (${same.source}); nothing to do`);
     journal.save();
     return "skipped";
   }
-  if (page.imported && version < page.imported.version && !resolution) {
+  if (same && version < same.version && !resolution) {
     remember();
-    journal.note(`${file.relative}: an older version (${version}) than page ${label}'s import (${page.imported.source}, version ${page.imported.version}); not used`);
+    journal.note(`${file.relative}: an older version (${version}) than page ${label}'s import (${same.source}, version ${same.version}); not used`);
     journal.save();
     return "skipped";
   }
@@ -105,21 +114,42 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
     return kind === "conflict" ? "held" : "failed";
   };
 
+  // The page is made from what came for it: its PDF alone; its text dump alone; or the dump's words with the
+  // areas from the PDF (as npm run import -- dump --pdf page.pdf), whichever of the two came first.
+  const inputs = { ...page.imported?.inputs, [kind]: { source: file.relative, version, hash } };
   let pageDir: string;
-  let pdf: ReturnType<typeof importPdf>;
+  let read: { articles: ImportedArticle[]; warnings: string[]; editor?: string; crops: { file: string; box: [number, number, number, number] }[] };
+  let pdfBytes: Uint8Array | undefined;
   try {
-    if (!isPdf(bytes)) throw new Error("is not a PDF (it does not start with %PDF-)");
+    if (kind === "pdf" && !isPdf(bytes)) throw new Error("is not a PDF (it does not start with %PDF-)");
     pageDir = pageFolder({ editions: settings.editionsDir, date, page: label });
-    pdf = importPdf(bytes, { source: file.relative, locale: settings.locale });
+    const dump = kind === "dump" ? { bytes, source: file.relative } : inputs.dump && { bytes: journal.input(inputs.dump.hash), source: inputs.dump.source };
+    pdfBytes = kind === "pdf" ? bytes : inputs.pdf && fs.existsSync(path.join(pageDir, "page.pdf")) ? fs.readFileSync(path.join(pageDir, "page.pdf")) : undefined;
+    if (dump) {
+      const { text } = decodeDump(dump.bytes, dump.source);
+      const dumped = importDump(text, { source: dump.source });
+      read = { articles: dumped.articles, warnings: dumped.warnings.map((w) => formatWarning(dump.source, w)), crops: [] };
+      if (pdfBytes) {
+        // The dump's fields win; the PDF only says where each article is printed.
+        const pdfSource = kind === "pdf" ? file.relative : inputs.pdf!.source;
+        const matched = matchPdfAreas(read.articles, pdfBytes, { source: pdfSource, locale: settings.locale });
+        read.warnings.push(...matched.warnings.map((w) => formatWarning(pdfSource, w)));
+        read.editor = matched.editor;
+      }
+    } else {
+      const pdf = importPdf(bytes, { source: file.relative, locale: settings.locale });
+      read = { articles: pdf.articles, warnings: pdf.warnings.map((w) => formatWarning(file.relative, w)), editor: pdf.editor, crops: pdf.crops };
+    }
   } catch (err) {
     // A damaged page stops only itself: it is reported with what to do, and the other pages go on.
     const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
     return problem("failed", `${file.relative} cannot be imported: ${reason.replace(`${file.relative}: `, "")}. ` +
       `Export the page again into the hot folder (the same name, or a new version such as ${suggestVersion(file.relative)}); the other pages go on`);
   }
+  if (kind === "dump") journal.saveInput(hash, bytes);
 
   const current: ArticleText[] = articleFiles(pageDir).map((name) => ({ name, text: fs.readFileSync(path.join(pageDir, name), "utf8") }));
-  const carried = carryHandFixes(pdf.articles, current, journal.base(page.imported?.base));
+  const carried = carryHandFixes(read.articles, current, journal.base(page.imported?.base));
   if (carried.conflicts.length && resolution !== "take") {
     if (resolution === "keep") {
       page.problem = undefined;
@@ -129,32 +159,34 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
       return "skipped";
     }
     const names = carried.conflicts.map((c) => c.name).join(", ");
-    return problem("conflict", `${file.relative} held: hand fixes in ${names} cannot be carried over; take the new PDF or keep the page on the status page`, { conflicts: carried.conflicts });
+    return problem("conflict", `${file.relative} held: hand fixes in ${names} cannot be carried over; take the new file or keep the page on the status page`, { conflicts: carried.conflicts });
   }
   if (carried.conflicts.length) {
-    // The editor chose the new PDF: the hand-fixed files are kept beside the journal, so nothing is lost.
+    // The editor chose the new file: the hand-fixed files are kept beside the journal, so nothing is lost.
     const kept = path.join(journal.stateDir, "overwritten", date, label, new Date().toISOString().replace(/[:.]/g, "-"));
     fs.mkdirSync(kept, { recursive: true });
     for (const { name } of carried.conflicts) fs.copyFileSync(path.join(pageDir, name), path.join(kept, name));
   }
 
   const crops: { name: string; data: Uint8Array }[] = [];
-  for (const crop of pdf.crops) crops.push({ name: crop.file, data: await renderPdfRegion(bytes, crop.box) });
+  for (const crop of read.crops) crops.push({ name: crop.file, data: await renderPdfRegion(bytes, crop.box) });
   const plan = planPage(carried.articles, {
     editions: settings.editionsDir, date, page: label, force: true,
     section: fs.existsSync(path.join(pageDir, "page.yml")) ? undefined : settings.section ?? label,
-    pageFields: { pdf: "page.pdf", editor: pdf.editor },
-    files: [{ name: "page.pdf", data: bytes }, ...crops],
+    pageFields: { pdf: pdfBytes ? "page.pdf" : undefined, editor: read.editor },
+    files: [...(pdfBytes ? [{ name: "page.pdf", data: pdfBytes }] : []), ...crops],
   });
   const written = new Set(plan.writes.map((w) => path.relative(pageDir, w.path)));
   const removes = [...new Set([...plan.removes.map((r) => path.relative(pageDir, r)), ...current.map((c) => c.name).filter((n) => !written.has(n))])];
   const warnings = [
-    ...pdf.warnings.map((w) => formatWarning(file.relative, w)),
+    ...read.warnings,
+    ...plan.notes.filter((n) => n.startsWith("photo files not in place yet")),
     ...(settings.section || fs.existsSync(path.join(pageDir, "page.yml")) ? [] : [`${path.join(pageDir, "page.yml")}: section set to "${label}" (no --section given): write the page's name there`]),
   ];
   const base = journal.saveBase(carried.pure.map((a) => ({ name: `${a.name}.md`, text: articleText(a) })));
   const record: ImportedRecord = {
-    source: file.relative, version, hash, base, time: new Date().toISOString(),
+    source: file.relative, version, inputs, base, time: new Date().toISOString(),
+    hash: Object.keys(inputs).length > 1 ? crypto.createHash("sha256").update(JSON.stringify([inputs.pdf?.hash, inputs.dump?.hash])).digest("hex") : hash,
     headlines: carried.articles.map((a) => String(a.fields.headline ?? a.name)), warnings, kept: carried.kept,
   };
 
@@ -178,7 +210,7 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
 const articleText = (a: ImportedArticle) => formatArticleFile(a.fields, a.body);
 
 function withVersion(found: { date: string; label: string } | undefined) {
-  return found ? { ...found, version: 1 } : undefined;
+  return found ? { ...found, version: 1, kind: "pdf" as const } : undefined;
 }
 
 function suggestVersion(relative: string): string {

@@ -6,12 +6,23 @@ import { hashBytes, writeAtomically } from "../../images/cache.ts";
 import type { Conflict } from "./carry.ts";
 import type { SeenFile } from "./arrivals.ts";
 
-/** A page's last import: what is in its page folder now. */
-export interface ImportedRecord {
-  /** The file in the hot folder it came from, relative to the folder */
+/** A file of the hot folder a page was made from. */
+export interface InputRecord {
+  /** Relative to the hot folder */
   source: string;
   version: number;
-  /** SHA-256 of the PDF */
+  /** SHA-256 of its bytes */
+  hash: string;
+}
+
+/** A page's last import: what is in its page folder now. */
+export interface ImportedRecord {
+  /** The file whose arrival made this import, relative to the hot folder */
+  source: string;
+  version: number;
+  /** What the page was made from: its PDF, its text dump, or both (the dump's words, the PDF's areas) */
+  inputs: { pdf?: InputRecord; dump?: InputRecord };
+  /** The import's inputs in one hash (the PDF's own SHA-256 when that is all): what the live site is compared by */
   hash: string;
   /** Content hash of what the import wrote (bases/<hash>.json): the article files as the import made them */
   base: string;
@@ -132,6 +143,11 @@ export class Journal {
       const hash = name.replace(/\.json$/u, "");
       if (!used.has(hash) && !staged.includes(hash)) fs.rmSync(path.join(dir, name), { force: true });
     }
+    const dumps = new Set(Object.values(this.data.pages).map((p) => p.imported?.inputs.dump?.hash));
+    const inputs = path.join(this.stateDir, "inputs");
+    for (const name of fs.existsSync(inputs) ? fs.readdirSync(inputs) : []) {
+      if (!dumps.has(name) && !staged.includes(name)) fs.rmSync(path.join(inputs, name), { force: true });
+    }
     this.save();
   }
 
@@ -147,6 +163,16 @@ export class Journal {
     const file = path.join(this.stateDir, "bases", `${hash}.json`);
     if (!fs.existsSync(file)) writeAtomically(file, text);
     return hash;
+  }
+
+  /** Keeps a copy of a text dump, so the page's PDF arriving later is read with it (by the dump's SHA-256). */
+  saveInput(hash: string, bytes: Uint8Array): void {
+    const file = path.join(this.stateDir, "inputs", hash);
+    if (!fs.existsSync(file)) writeAtomically(file, bytes);
+  }
+
+  input(hash: string): Buffer {
+    return fs.readFileSync(path.join(this.stateDir, "inputs", hash));
   }
 
   base(hash: string | undefined): { name: string; text: string }[] {

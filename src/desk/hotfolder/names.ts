@@ -1,5 +1,6 @@
 // Which page a file in the hot folder is: the edition's date and page label from its name (or its date folder),
-// its version from a suffix (_v2, -2), and the names a typesetting system gives files it has not finished.
+// its version from a suffix (_v2, -2), whether it is the page's PDF or its text dump, and the names a typesetting
+// system gives files it has not finished.
 import path from "node:path";
 import { namePattern } from "../import/command.ts";
 
@@ -9,6 +10,14 @@ export interface PageName {
   label: string;
   /** 1 for A01.pdf, 2 for A01_v2.pdf or A01-2.pdf: a newer export of the same page */
   version: number;
+  /** The page's PDF, or the print system's text dump of it (.txt, .md) */
+  kind: "pdf" | "dump";
+}
+
+/** What a file is by its extension: a page PDF, a text dump, or nothing the desk reads. */
+export function inputKind(name: string): PageName["kind"] | undefined {
+  const ext = path.extname(name).toLowerCase();
+  return ext === ".pdf" ? "pdf" : ext === ".txt" || ext === ".md" ? "dump" : undefined;
 }
 
 /** The patterns tried when none is given: a date and page in the name, or a page in a date folder. */
@@ -34,7 +43,8 @@ const dateFolder = /^(?<y>\d{4})-?(?<m>\d{2})-?(?<d>\d{2})$/u;
 /**
  * The page a file is, from its path relative to the hot folder (`rmrb2022090302.pdf`, `2022-09-03/A01_v2.pdf`),
  * or undefined when nothing in the name says. `patterns` use {date} and {page} as `npm run import --pattern`
- * does; a date folder supplies the date of a pattern without {date}. A name is first read with a version
+ * does; a date folder supplies the date of a pattern without {date}. A pattern names the PDF; the page's text dump
+ * has the same name with .txt or .md. A name is first read with a version
  * suffix taken off, then as it is (so `rmrb20220903-02.pdf` with the pattern `rmrb{date}-{page}.pdf` is page 02).
  */
 export function pageFromName(relative: string, patterns: readonly string[] = defaultPatterns): PageName | undefined {
@@ -43,6 +53,8 @@ export function pageFromName(relative: string, patterns: readonly string[] = def
   if (isTemporaryName(name)) return undefined;
   const folder = parts.length > 1 ? dateFolder.exec(parts.at(-2)!)?.groups : undefined;
   const folderDate = folder ? `${folder.y}-${folder.m}-${folder.d}` : undefined;
+  const kind = inputKind(name);
+  if (!kind) return undefined;
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
   const suffix = versionSuffix.exec(stem)?.groups;
@@ -53,10 +65,11 @@ export function pageFromName(relative: string, patterns: readonly string[] = def
     for (const pattern of patterns) {
       const datedPattern = pattern.includes("{date}");
       if (!datedPattern && !folderDate) continue;
-      const match = namePattern(datedPattern ? pattern : `{date}/${pattern}`);
+      const own = pattern.replace(/\.pdf$/iu, ext);
+      const match = namePattern(datedPattern ? own : `{date}/${own}`);
       const found = match(datedPattern ? candidate : `${folderDate!.replace(/-/g, "")}/${candidate}`);
       if (!found || !realDate(found.date)) continue;
-      return { date: found.date, label: normalLabel(found.page), version };
+      return { date: found.date, label: normalLabel(found.page), version, kind };
     }
   }
   return undefined;
@@ -78,6 +91,6 @@ function realDate(date: string): boolean {
  * name does not. The PDF import does not read running heads yet: until it does, this says nothing, and such a file
  * is reported as unnamed.
  */
-export function pageFromRunningHead(_pdf: Uint8Array): Omit<PageName, "version"> | undefined {
+export function pageFromRunningHead(_pdf: Uint8Array): Pick<PageName, "date" | "label"> | undefined {
   return undefined;
 }

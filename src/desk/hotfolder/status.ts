@@ -58,7 +58,7 @@ function pageRow(edition: EditionView, page: PageRecord, token: string, time: Cl
     ...(page.problem ? [`<p class="problem">${escapeHtml(page.problem.message)}</p>`] : []),
     ...(page.problem?.conflicts ?? []).map((c) => `<p class="problem">${escapeHtml(c.name)}: ${escapeHtml(c.reason)}</p>`),
     ...(page.problem?.kind === "conflict"
-      ? [form("/resolve", token, { page: `${page.date}/${page.label}`, choice: "take" }, "Take the new PDF (hand fixes saved aside)") +
+      ? [form("/resolve", token, { page: `${page.date}/${page.label}`, choice: "take" }, "Take the new file (hand fixes saved aside)") +
           form("/resolve", token, { page: `${page.date}/${page.label}`, choice: "keep" }, "Keep the page as it is")]
       : []),
     ...(imported?.kept ?? []).map((k) => `<p>hand fixes kept: ${escapeHtml(k.name)} (${escapeHtml(k.fields.join(", "))})</p>`),

@@ -5,15 +5,15 @@ import { isTemporaryName, pageFromName } from "../../../../src/desk/hotfolder/na
 
 describe("pageFromName", () => {
   it.each([
-    ["rmrb2022090302.pdf", { date: "2022-09-03", label: "02", version: 1 }],
-    ["rmrb2022090312.pdf", { date: "2022-09-03", label: "12", version: 1 }],
-    ["rmrb2022090302_v2.pdf", { date: "2022-09-03", label: "02", version: 2 }],
-    ["rmrb2022090302-3.pdf", { date: "2022-09-03", label: "02", version: 3 }],
-    ["rmrb20220903-02.pdf", { date: "2022-09-03", label: "02", version: 1 }],
-    ["rmrb20220903-02_v2.pdf", { date: "2022-09-03", label: "02", version: 2 }],
-    ["2022-09-03/A01.pdf", { date: "2022-09-03", label: "A01", version: 1 }],
-    ["20220903/A01_v2.pdf", { date: "2022-09-03", label: "A01", version: 2 }],
-    ["20220903/B3-2.pdf", { date: "2022-09-03", label: "B03", version: 2 }],
+    ["rmrb2022090302.pdf", { date: "2022-09-03", label: "02", version: 1, kind: "pdf" }],
+    ["rmrb2022090312.pdf", { date: "2022-09-03", label: "12", version: 1, kind: "pdf" }],
+    ["rmrb2022090302_v2.pdf", { date: "2022-09-03", label: "02", version: 2, kind: "pdf" }],
+    ["rmrb2022090302-3.pdf", { date: "2022-09-03", label: "02", version: 3, kind: "pdf" }],
+    ["rmrb20220903-02.pdf", { date: "2022-09-03", label: "02", version: 1, kind: "pdf" }],
+    ["rmrb20220903-02_v2.pdf", { date: "2022-09-03", label: "02", version: 2, kind: "pdf" }],
+    ["2022-09-03/A01.pdf", { date: "2022-09-03", label: "A01", version: 1, kind: "pdf" }],
+    ["20220903/A01_v2.pdf", { date: "2022-09-03", label: "A01", version: 2, kind: "pdf" }],
+    ["20220903/B3-2.pdf", { date: "2022-09-03", label: "B03", version: 2, kind: "pdf" }],
   ])("%s", (name, page) => {
     expect(pageFromName(name)).toEqual(page);
   });
@@ -24,7 +24,13 @@ describe("pageFromName", () => {
   );
 
   it("reads the editor's own pattern", () => {
-    expect(pageFromName("page_02_20220903.pdf", ["page_{page}_{date}.pdf"])).toEqual({ date: "2022-09-03", label: "02", version: 1 });
+    expect(pageFromName("page_02_20220903.pdf", ["page_{page}_{date}.pdf"])).toEqual({ date: "2022-09-03", label: "02", version: 1, kind: "pdf" });
+  });
+
+  it("reads a page's text dump by the same name with .txt or .md", () => {
+    expect(pageFromName("rmrb2022090302_v2.txt")).toEqual({ date: "2022-09-03", label: "02", version: 2, kind: "dump" });
+    expect(pageFromName("2022-09-03/A01.md")).toEqual({ date: "2022-09-03", label: "A01", version: 1, kind: "dump" });
+    expect(pageFromName("rmrb2022090302.jpg")).toBeUndefined();
   });
 });
 

@@ -5,7 +5,7 @@ import { duePublishes } from "../../../../src/desk/hotfolder/schedule.ts";
 
 const page = (label: string, hash: string | null): PageRecord => ({
   date: "2022-09-03", label, imports: 1,
-  imported: hash === null ? undefined : { source: `${label}.pdf`, version: 1, hash, base: "b", time: "", headlines: [], warnings: [], kept: [] },
+  imported: hash === null ? undefined : { source: `${label}.pdf`, version: 1, inputs: {}, hash, base: "b", time: "", headlines: [], warnings: [], kept: [] },
 });
 const journal = (pages: PageRecord[], extra: Partial<JournalData> = {}): JournalData => ({
   format: 1, files: {}, published: {}, publishNow: [], log: [],

@@ -12,7 +12,7 @@ const view = (): StatusView => ({
     published: { release: "r1", time: "2022-09-03T01:05:00.000Z", kind: "edition", seconds: 12.3, pages: { "01": "h1" } },
     checks: new Map([["01", { errors: [], warnings: ["01-x.md: no area"] }]]),
     pages: [
-      { date: "2022-09-03", label: "01", imports: 1, imported: { source: "rmrb2022090301.pdf", version: 1, hash: "h1", base: "b", time: "2022-09-03T01:00:00.000Z", headlines: ["<script>alert(1)</script>"], warnings: [], kept: [] } },
+      { date: "2022-09-03", label: "01", imports: 1, imported: { source: "rmrb2022090301.pdf", version: 1, inputs: {}, hash: "h1", base: "b", time: "2022-09-03T01:00:00.000Z", headlines: ["<script>alert(1)</script>"], warnings: [], kept: [] } },
       { date: "2022-09-03", label: "02", imports: 0, problem: { kind: "conflict", source: "rmrb2022090302_v2.pdf", version: 2, hash: "h", message: "held", conflicts: [{ name: "01-a.md", reason: "fixed by hand" }] } },
     ],
   }],
