@@ -3,6 +3,7 @@
 // carried over — with the live site read back after each step.
 import fs from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replaceAreaLine } from "../../src/content/article-file.ts";
 import { deskFolders, drop, liveFile, readJournal, startDesk, until, type DeskFolders, type RunningDesk } from "../helpers/desk.ts";
@@ -169,8 +170,24 @@ describe("npm run desk on a hot folder", () => {
     expect(livePage("04")).toContain("天涯此时");
   });
 
+  it("takes a page's scan into page.yml and publishes the page with it", async () => {
+    const images = (html: string) => [...html.matchAll(/src="([^"]*\/img\/[^"]+)"/g)].map((m) => m[1]);
+    const before = images(livePage("04"));
+    expect(before.length).toBeGreaterThan(0);
+    const scan = await sharp({ create: { width: 600, height: 800, channels: 3, background: { r: 250, g: 245, b: 230 } } }).jpeg().toBuffer();
+    drop(folders, "rmrb2024050104.jpg", scan);
+    await until(() => isLive("04", "rmrb2024050104.jpg"), "page 04 with its scan live", output);
+    const pageYml = fs.readFileSync(path.join(pageDir("04"), "page.yml"), "utf8");
+    expect(pageYml).toMatch(/^scan: page\.jpg$/m);
+    expect(pageYml).toMatch(/^pdf: page\.pdf$/m);
+    expect(fs.readFileSync(path.join(pageDir("04"), "page.jpg")).equals(scan)).toBe(true);
+    // The page view shows the scan now (its derivatives are named by their bytes), the articles as they were.
+    expect(images(livePage("04"))[0]).not.toBe(before[0]);
+    expect(livePage("04")).toContain("海上明月（编辑稿）");
+  });
+
   it("imported each arrival once, and stops on SIGTERM", async () => {
-    expect(Object.fromEntries(Object.values(readJournal(folders).pages).map((p) => [p.label, p.imports]))).toEqual({ "01": 3, "02": 2, "03": 1, "04": 2 });
+    expect(Object.fromEntries(Object.values(readJournal(folders).pages).map((p) => [p.label, p.imports]))).toEqual({ "01": 3, "02": 2, "03": 1, "04": 3 });
     desk.child.kill("SIGTERM");
     expect((await desk.exited).code).toBe(0);
   });

@@ -16,7 +16,7 @@ import { pageFolder, planPage } from "../import/write-page.ts";
 import type { SeenFile } from "./arrivals.ts";
 import { carryHandFixes, type ArticleText } from "./carry.ts";
 import { pageKey, type ImportedRecord, type Journal, type Problem } from "./journal.ts";
-import { inputKind, pageFromName, pageFromRunningHead } from "./names.ts";
+import { inputKind, pageFromName, pageFromRunningHead, type PageName } from "./names.ts";
 
 export interface ImportSettings {
   /** The hot folder */
@@ -80,7 +80,7 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
   };
   if (!inputKind(file.relative)) {
     remember();
-    journal.note(`${file.relative}: skipped, not a page PDF or text dump (.pdf, .txt, .md)`);
+    journal.note(`${file.relative}: skipped, not a page PDF, text dump or scan (.pdf, .txt, .md, .jpg, .png, .tif, .webp)`);
     journal.save();
     return "skipped";
   }
@@ -113,6 +113,8 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
     journal.save();
     return kind === "conflict" ? "held" : "failed";
   };
+
+  if (kind === "scan") return importScan(journal, seen, bytes, named, settings, (message) => problem("failed", message));
 
   // The page is made from what came for it: its PDF alone; its text dump alone; or the dump's words with the
   // areas from the PDF (as npm run import -- dump --pdf page.pdf), whichever of the two came first.
@@ -186,23 +188,14 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
   const base = journal.saveBase(carried.pure.map((a) => ({ name: `${a.name}.md`, text: articleText(a) })));
   const record: ImportedRecord = {
     source: file.relative, version, inputs, base, time: new Date().toISOString(),
-    hash: Object.keys(inputs).length > 1 ? crypto.createHash("sha256").update(JSON.stringify([inputs.pdf?.hash, inputs.dump?.hash])).digest("hex") : hash,
+    hash: inputsHash(inputs, hash),
     headlines: carried.articles.map((a) => String(a.fields.headline ?? a.name)), warnings, kept: carried.kept,
   };
 
-  const key = pageKey(date, label);
-  const staging = path.join(journal.stateDir, "staging", `${date}-${label}-${hash.slice(0, 12)}`);
-  fs.rmSync(staging, { recursive: true, force: true });
-  for (const write of plan.writes) {
-    const target = path.join(staging, "files", path.relative(pageDir, write.path));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, write.text);
-  }
-  const staged: StagedPlan = { key, pageDir, writes: [...written], removes, record, file: seen };
-  fs.writeFileSync(path.join(staging, "plan.json"), JSON.stringify(staged));
-  journal.data.intent = { key, staging };
-  journal.save();
-  await applyStaged(journal, staging);
+  const files = plan.writes.map((w) => ({ name: path.relative(pageDir, w.path), data: w.text }));
+  const pageYml = pdfBytes ? pageYmlWith(pageDir, "pdf", "page.pdf", files) : undefined;
+  if (pageYml) files.push(pageYml);
+  await stageAndApply(journal, { key: pageKey(date, label), pageDir, removes, record, file: seen }, files);
   return "imported";
 }
 
@@ -216,6 +209,82 @@ function withVersion(found: { date: string; label: string } | undefined) {
 function suggestVersion(relative: string): string {
   const ext = path.extname(relative);
   return `${path.basename(relative, ext).replace(/(?:_[vV]\d+|[-_]\d{1,2})$/u, "")}_v2${ext}`;
+}
+
+/**
+ * page.yml with `key: value` (the page's PDF or scan), when the file the page folder has says otherwise; one line
+ * is changed or added, the rest stays as the editor wrote it. Undefined when there is nothing to change (or no
+ * page.yml yet: planPage writes a new one with the PDF in it).
+ */
+function pageYmlWith(pageDir: string, key: "pdf" | "scan", value: string, writes: { name: string; data: string | Uint8Array }[]): { name: string; data: string } | undefined {
+  const planned = writes.find((w) => w.name === "page.yml")?.data;
+  const file = path.join(pageDir, "page.yml");
+  const text = typeof planned === "string" ? planned : fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
+  if (text === undefined) return undefined;
+  const line = new RegExp(`^${key}:.*$`, "mu");
+  const wanted = `${key}: ${value}`;
+  const match = line.exec(text);
+  if (match?.[0].trim() === wanted) return undefined;
+  const data = match ? text.replace(line, wanted) : `${text}${text.endsWith("\n") || !text ? "" : "\n"}${wanted}\n`;
+  const index = writes.findIndex((w) => w.name === "page.yml");
+  if (index >= 0) writes.splice(index, 1);
+  return { name: "page.yml", data };
+}
+
+/** Writes an import into a staging folder, records the intent in the journal, and applies it (see the top). */
+async function stageAndApply(journal: Journal, plan: Omit<StagedPlan, "writes" | "staging">, files: { name: string; data: string | Uint8Array }[]): Promise<void> {
+  const staging = path.join(journal.stateDir, "staging", `${plan.key.replace("/", "-")}-${plan.file.hash.slice(0, 12)}`);
+  fs.rmSync(staging, { recursive: true, force: true });
+  for (const { name, data } of files) {
+    const target = path.join(staging, "files", name);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, data);
+  }
+  const staged: StagedPlan = { ...plan, writes: files.map((f) => f.name) };
+  fs.writeFileSync(path.join(staging, "plan.json"), JSON.stringify(staged));
+  journal.data.intent = { key: plan.key, staging };
+  journal.save();
+  await applyStaged(journal, staging);
+}
+
+/**
+ * A page's scan: copied into the page folder as page.jpg (or .png, .tif, .webp) and named in page.yml as `scan:`;
+ * the articles stay as they are. A file sharp cannot read is reported like a damaged PDF.
+ */
+async function importScan(journal: Journal, file: SeenFile & { hash: string }, bytes: Buffer, named: PageName, settings: ImportSettings, problem: (message: string) => Outcome): Promise<Outcome> {
+  const { date, label, version } = named;
+  const page = journal.page(date, label);
+  let pageDir: string;
+  try {
+    pageDir = pageFolder({ editions: settings.editionsDir, date, page: label });
+    const { default: sharp } = await import("sharp");
+    await sharp(bytes).stats();
+  } catch (err) {
+    // As for a PDF: this page stops, the others go on.
+    const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+    return problem(`${file.relative} cannot be read as a page scan: ${reason}. Scan or export the page again into the hot folder`);
+  }
+  const ext = path.extname(file.relative).toLowerCase().replace(".jpeg", ".jpg").replace(".tiff", ".tif");
+  const name = `page${ext}`;
+  const files: { name: string; data: string | Uint8Array }[] = [{ name, data: bytes }];
+  const pageYml = path.join(pageDir, "page.yml");
+  const section = settings.section ?? label;
+  const yml = fs.existsSync(pageYml) ? pageYmlWith(pageDir, "scan", name, files) : { name: "page.yml", data: `section: ${section}\nscan: ${name}\n` };
+  if (yml) files.push(yml);
+  const old = fs.existsSync(pageYml) ? /^scan:\s*(page\.[a-z]+)\s*$/mu.exec(fs.readFileSync(pageYml, "utf8"))?.[1] : undefined;
+  const inputs = { ...page.imported?.inputs, scan: { source: file.relative, version, hash: file.hash } };
+  const record: ImportedRecord = {
+    ...(page.imported ?? { base: journal.saveBase([]), headlines: [], warnings: [], kept: [] }),
+    source: file.relative, version, inputs, hash: inputsHash(inputs, file.hash), time: new Date().toISOString(),
+  };
+  await stageAndApply(journal, { key: pageKey(date, label), pageDir, removes: old && old !== name ? [old] : [], record, file }, files);
+  return "imported";
+}
+
+/** The import's inputs in one hash: the file's own when it is the only one. */
+function inputsHash(inputs: ImportedRecord["inputs"], only: string): string {
+  const hashes = [inputs.pdf?.hash, inputs.dump?.hash, inputs.scan?.hash];
+  return hashes.filter(Boolean).length > 1 ? crypto.createHash("sha256").update(JSON.stringify(hashes)).digest("hex") : only;
 }
 
 /**

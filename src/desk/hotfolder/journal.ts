@@ -20,8 +20,8 @@ export interface ImportedRecord {
   /** The file whose arrival made this import, relative to the hot folder */
   source: string;
   version: number;
-  /** What the page was made from: its PDF, its text dump, or both (the dump's words, the PDF's areas) */
-  inputs: { pdf?: InputRecord; dump?: InputRecord };
+  /** What the page was made from: its PDF, its text dump, or both (the dump's words, the PDF's areas); its scan */
+  inputs: { pdf?: InputRecord; dump?: InputRecord; scan?: InputRecord };
   /** The import's inputs in one hash (the PDF's own SHA-256 when that is all): what the live site is compared by */
   hash: string;
   /** Content hash of what the import wrote (bases/<hash>.json): the article files as the import made them */

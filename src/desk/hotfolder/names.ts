@@ -10,14 +10,16 @@ export interface PageName {
   label: string;
   /** 1 for A01.pdf, 2 for A01_v2.pdf or A01-2.pdf: a newer export of the same page */
   version: number;
-  /** The page's PDF, or the print system's text dump of it (.txt, .md) */
-  kind: "pdf" | "dump";
+  /** The page's PDF, the print system's text dump of it (.txt, .md), or its scan */
+  kind: "pdf" | "dump" | "scan";
 }
 
-/** What a file is by its extension: a page PDF, a text dump, or nothing the desk reads. */
+const scanExtensions = new Set([".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp"]);
+
+/** What a file is by its extension: a page PDF, a text dump, a scan, or nothing the desk reads. */
 export function inputKind(name: string): PageName["kind"] | undefined {
   const ext = path.extname(name).toLowerCase();
-  return ext === ".pdf" ? "pdf" : ext === ".txt" || ext === ".md" ? "dump" : undefined;
+  return ext === ".pdf" ? "pdf" : ext === ".txt" || ext === ".md" ? "dump" : scanExtensions.has(ext) ? "scan" : undefined;
 }
 
 /** The patterns tried when none is given: a date and page in the name, or a page in a date folder. */
@@ -44,7 +46,7 @@ const dateFolder = /^(?<y>\d{4})-?(?<m>\d{2})-?(?<d>\d{2})$/u;
  * The page a file is, from its path relative to the hot folder (`rmrb2022090302.pdf`, `2022-09-03/A01_v2.pdf`),
  * or undefined when nothing in the name says. `patterns` use {date} and {page} as `npm run import --pattern`
  * does; a date folder supplies the date of a pattern without {date}. A pattern names the PDF; the page's text dump
- * has the same name with .txt or .md. A name is first read with a version
+ * has the same name with .txt or .md, its scan with .jpg, .png, .tif or .webp. A name is first read with a version
  * suffix taken off, then as it is (so `rmrb20220903-02.pdf` with the pattern `rmrb{date}-{page}.pdf` is page 02).
  */
 export function pageFromName(relative: string, patterns: readonly string[] = defaultPatterns): PageName | undefined {

@@ -27,10 +27,11 @@ describe("pageFromName", () => {
     expect(pageFromName("page_02_20220903.pdf", ["page_{page}_{date}.pdf"])).toEqual({ date: "2022-09-03", label: "02", version: 1, kind: "pdf" });
   });
 
-  it("reads a page's text dump by the same name with .txt or .md", () => {
+  it("reads a page's text dump (.txt, .md) and scan (.jpg …) by the same name", () => {
     expect(pageFromName("rmrb2022090302_v2.txt")).toEqual({ date: "2022-09-03", label: "02", version: 2, kind: "dump" });
     expect(pageFromName("2022-09-03/A01.md")).toEqual({ date: "2022-09-03", label: "A01", version: 1, kind: "dump" });
-    expect(pageFromName("rmrb2022090302.jpg")).toBeUndefined();
+    expect(pageFromName("rmrb2022090302.jpg")).toEqual({ date: "2022-09-03", label: "02", version: 1, kind: "scan" });
+    expect(pageFromName("rmrb2022090302.docx")).toBeUndefined();
   });
 });
 
