@@ -7,10 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { formatArticleFile } from "../../content/article-file.ts";
 import { renderPdfRegion } from "../../images/pdf.ts";
-import type { ImportedArticle } from "../import/import-page.ts";
-import { importPdf, matchPdfAreas } from "../import/pdf-page.ts";
 import { decodeDump } from "../import/decode.ts";
-import { importDump } from "../import/import-page.ts";
+import { importDump, type ImportedArticle } from "../import/import-page.ts";
+import { importPdf, matchPdfAreas } from "../import/pdf-page.ts";
 import { formatWarning } from "../import/problems.ts";
 import { pageFolder, planPage } from "../import/write-page.ts";
 import type { SeenFile } from "./arrivals.ts";
@@ -29,7 +28,7 @@ export interface ImportSettings {
   locale?: string;
 }
 
-/** What an editor decided for a page held by a conflict: the new PDF wins ("take"), or the page stays ("keep"). */
+/** What an editor decided for a page held by a conflict: the new file wins ("take"), or the page stays ("keep"). */
 export type Resolution = "take" | "keep";
 
 /** What the staging folder's plan.json says: enough to finish the import after a restart. */
@@ -87,7 +86,8 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
   const named = pageFromName(file.relative, settings.patterns) ?? (isPdf(bytes) ? withVersion(pageFromRunningHead(bytes)) : undefined);
   if (!named) {
     remember();
-    journal.note(`${file.relative}: skipped, its name says no date and page (patterns: ${settings.patterns.join(", ")}); rename it, e.g. rmrb20220903${"01"}.pdf`);
+    journal.note(`${file.relative}: skipped, its name says no date and page (patterns: ${settings.patterns.join(", ")}); ` +
+      "name it like one of them, such as rmrb2022090301.pdf or 2022-09-03/01.pdf, or start the desk with --pattern");
     journal.save();
     return "skipped";
   }
@@ -106,12 +106,12 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
     journal.save();
     return "skipped";
   }
-  const problem = (kind: Problem["kind"], message: string, extra: Partial<Problem> = {}): Outcome => {
-    page.problem = { kind, source: file.relative, version, hash, message, ...extra };
+  const problem = (what: Problem["kind"], message: string, extra: Partial<Problem> = {}): Outcome => {
+    page.problem = { kind: what, source: file.relative, version, hash, message, ...extra };
     remember();
     journal.note(`${date} page ${label}: ${message}`);
     journal.save();
-    return kind === "conflict" ? "held" : "failed";
+    return what === "conflict" ? "held" : "failed";
   };
 
   if (kind === "scan") return importScan(journal, seen, bytes, named, settings, (message) => problem("failed", message));
