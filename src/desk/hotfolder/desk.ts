@@ -15,11 +15,11 @@ import { PublishRoot } from "../../publish/release.ts";
 import { writeProof } from "../proof/index.ts";
 import { FolderWatch, type SeenFile, type WatchRules } from "./arrivals.ts";
 import { finishInterrupted, importArrival, type ImportSettings, type Resolution } from "./import.ts";
-import { Journal, pageKey } from "./journal.ts";
+import { Journal } from "./journal.ts";
 import { pageFromName } from "./names.ts";
 import { duePublishes, importedPages, type PublishStep } from "./schedule.ts";
 import { startStatusServer } from "./server.ts";
-import type { EditionView, PageCheck } from "./status.ts";
+import type { EditionView, PageCheck, StatusView } from "./status.ts";
 
 export interface DeskOptions extends ImportSettings {
   siteFile: string;
@@ -323,7 +323,8 @@ export class Desk {
     return null;
   }
 
-  view() {
+  /** What the status page shows now. */
+  view(): StatusView {
     const live = new Set(new PublishRoot(this.options.root).currentEditions().keys());
     const editions: EditionView[] = this.dates().reverse().map((date) => {
       const proof = this.proofs.get(date);
@@ -339,5 +340,3 @@ export class Desk {
     };
   }
 }
-
-export { pageKey };
