@@ -1,5 +1,6 @@
 // Noticing pages in the hot folder: polls the folder (and its date folders) with fs.stat and hands on a file only
-// once it is complete — unchanged in size and time over `settlePolls` polls and, for a PDF, ending as a PDF ends.
+// once it is complete — unchanged in size and time over `settlePolls` polls and, for a PDF, JPEG or PNG, ending as
+// one ends.
 import fs from "node:fs";
 import path from "node:path";
 import { isTemporaryName } from "./names.ts";
@@ -8,8 +9,9 @@ export interface WatchRules {
   /** Polls a file must stay unchanged (size, modification time) before it is taken; at least 1. */
   settlePolls: number;
   /**
-   * A PDF that does not end with %%EOF is still being written; one that stays so for this many polls has stopped
-   * growing half-way (the writer died): it is taken, and its import says it is damaged.
+   * A PDF that does not end with %%EOF (a JPEG without its end marker, a PNG without IEND) is still being written;
+   * one that stays so for this many polls has stopped growing half-way (the writer died): it is taken, and its
+   * import says it is damaged.
    */
   givenUpPolls: number;
 }
@@ -57,8 +59,18 @@ export function listFolder(folder: string): SeenFile[] {
   return found.sort((a, b) => a.relative.localeCompare(b.relative));
 }
 
-/** Whether a PDF's last bytes are its end-of-file marker: a writer puts it there last. */
-export function endsLikePdf(file: string, size: number): boolean {
+/** The end a complete file of each kind has, written last: a PDF's %%EOF, a JPEG's EOI marker, a PNG's IEND chunk. */
+const endings: Record<string, RegExp> = {
+  ".pdf": /%%EOF[\s\0]*$/u,
+  ".jpg": /\xff\xd9\0*$/u,
+  ".jpeg": /\xff\xd9\0*$/u,
+  ".png": /IEND\xaeB`\x82$/u,
+};
+
+/** Whether a file ends as a complete file of its kind does (true for kinds with no such end: dumps, TIFF, WebP). */
+export function endsComplete(file: string, size: number): boolean {
+  const ending = endings[path.extname(file).toLowerCase()];
+  if (!ending) return true;
   if (size < 8) return false;
   const length = Math.min(1024, size);
   const tail = Buffer.alloc(length);
@@ -68,7 +80,7 @@ export function endsLikePdf(file: string, size: number): boolean {
   } finally {
     fs.closeSync(fd);
   }
-  return /%%EOF[\s\0]*$/u.test(tail.toString("latin1"));
+  return ending.test(tail.toString("latin1"));
 }
 
 export class FolderWatch {
@@ -97,8 +109,7 @@ export class FolderWatch {
       }
       watched.unchanged++;
       if (watched.taken || watched.unchanged < this.rules.settlePolls || file.size === 0) continue;
-      const pdf = file.relative.toLowerCase().endsWith(".pdf");
-      if (pdf && watched.unchanged < this.rules.givenUpPolls && !endsLikePdf(path.join(this.folder, file.relative), file.size)) continue;
+      if (watched.unchanged < this.rules.givenUpPolls && !endsComplete(path.join(this.folder, file.relative), file.size)) continue;
       watched.taken = true;
       complete.push(file);
     }

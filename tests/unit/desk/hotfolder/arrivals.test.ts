@@ -33,6 +33,21 @@ describe("FolderWatch", () => {
     expect(names(watch.poll())).toEqual(["rmrb2022090301.pdf"]);
   });
 
+  it("waits for a JPEG's end marker and a PNG's last chunk", async () => {
+    const watch = new FolderWatch(dir, { settlePolls: 1, givenUpPolls: 50 });
+    const sharp = (await import("sharp")).default;
+    const image = sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 10, b: 10 } } });
+    const jpeg = await image.clone().jpeg().toBuffer();
+    const png = await image.clone().png().toBuffer();
+    fs.writeFileSync(path.join(dir, "rmrb2022090301.jpg"), jpeg.subarray(0, jpeg.length - 10));
+    fs.writeFileSync(path.join(dir, "rmrb2022090302.png"), png.subarray(0, png.length - 4));
+    for (let i = 0; i < 4; i++) expect(names(watch.poll())).toEqual([]);
+    fs.appendFileSync(path.join(dir, "rmrb2022090301.jpg"), jpeg.subarray(jpeg.length - 10));
+    fs.appendFileSync(path.join(dir, "rmrb2022090302.png"), png.subarray(png.length - 4));
+    watch.poll();
+    expect(names(watch.poll())).toEqual(["rmrb2022090301.jpg", "rmrb2022090302.png"]);
+  });
+
   it("takes a PDF that stopped half-way after the give-up polls (its import then says it is damaged)", () => {
     const watch = new FolderWatch(dir, { settlePolls: 1, givenUpPolls: 3 });
     fs.writeFileSync(path.join(dir, "rmrb2022090301.pdf"), pdf.slice(0, 20));
