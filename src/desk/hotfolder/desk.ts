@@ -164,7 +164,7 @@ export class Desk {
     const arrivals = this.watch.poll(known).sort((a, b) => version(b) - version(a));
     for (const file of arrivals) {
       this.doing = `importing ${file.relative}`;
-      await importArrival(this.journal, file, this.options);
+      await this.importOne(file);
     }
     let busy = arrivals.length > 0;
     for (let next = this.resolutions.shift(); next; next = this.resolutions.shift()) {
@@ -179,7 +179,7 @@ export class Desk {
         continue;
       }
       this.doing = `importing ${source} (${next.choice})`;
-      await importArrival(this.journal, { relative: source, size: stat.size, mtimeMs: stat.mtimeMs }, this.options, next.choice);
+      await this.importOne({ relative: source, size: stat.size, mtimeMs: stat.mtimeMs }, next.choice);
       busy = true;
     }
     if (busy) return true;
@@ -187,6 +187,23 @@ export class Desk {
       if (await this.publish(step)) return true;
     }
     return this.redrawProofs();
+  }
+
+  /**
+   * Imports one arrival. What importArrival does not report as the page's problem (a page folder it cannot write,
+   * two folders for one page) is logged and the file set aside, so one page cannot stop the night; but once an
+   * import is staged, a failure stops the desk, so that the next start finishes it rather than miss it.
+   */
+  private async importOne(file: SeenFile, resolution?: Resolution): Promise<void> {
+    try {
+      await importArrival(this.journal, file, this.options, resolution);
+    } catch (err) {
+      if (this.journal.data.intent) throw err;
+      this.journal.data.files[file.relative] = { ...file, hash: "" };
+      this.journal.note(`${file.relative} could not be imported: ${(err instanceof Error ? err.message : String(err)).split("\n")[0]}; ` +
+        "fix that, then put the file into the hot folder again");
+      this.journal.save();
+    }
   }
 
   /** Publishes one due step; false when it failed (it is tried again once something changes). */

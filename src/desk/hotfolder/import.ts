@@ -120,11 +120,17 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
   // areas from the PDF (as npm run import -- dump --pdf page.pdf), whichever of the two came first.
   const inputs = { ...page.imported?.inputs, [kind]: { source: file.relative, version, hash } };
   let pageDir: string;
+  try {
+    pageDir = pageFolder({ editions: settings.editionsDir, date, page: label });
+  } catch (err) {
+    // Two folders for one page (02 and 02-zonghe): the editor must say which; the file waits in the hot folder.
+    return problem("failed", `${(err instanceof Error ? err.message : String(err)).split("\n")[0]}: ` +
+      `merge or rename the folders, then put ${file.relative} into the hot folder again`);
+  }
   let read: { articles: ImportedArticle[]; warnings: string[]; editor?: string; crops: { file: string; box: [number, number, number, number] }[] };
   let pdfBytes: Uint8Array | undefined;
   try {
     if (kind === "pdf" && !isPdf(bytes)) throw new Error("is not a PDF (it does not start with %PDF-)");
-    pageDir = pageFolder({ editions: settings.editionsDir, date, page: label });
     const dump = kind === "dump" ? { bytes, source: file.relative } : inputs.dump && { bytes: journal.input(inputs.dump.hash), source: inputs.dump.source };
     pdfBytes = kind === "pdf" ? bytes : inputs.pdf && fs.existsSync(path.join(pageDir, "page.pdf")) ? fs.readFileSync(path.join(pageDir, "page.pdf")) : undefined;
     if (dump) {
@@ -170,14 +176,22 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
     for (const { name } of carried.conflicts) fs.copyFileSync(path.join(pageDir, name), path.join(kept, name));
   }
 
-  const crops: { name: string; data: Uint8Array }[] = [];
-  for (const crop of read.crops) crops.push({ name: crop.file, data: await renderPdfRegion(bytes, crop.box) });
-  const plan = planPage(carried.articles, {
-    editions: settings.editionsDir, date, page: label, force: true,
-    section: fs.existsSync(path.join(pageDir, "page.yml")) ? undefined : settings.section ?? label,
-    pageFields: { pdf: pdfBytes ? "page.pdf" : undefined, editor: read.editor },
-    files: [...(pdfBytes ? [{ name: "page.pdf", data: pdfBytes }] : []), ...crops],
-  });
+  let plan: ReturnType<typeof planPage>;
+  try {
+    const crops: { name: string; data: Uint8Array }[] = [];
+    for (const crop of read.crops) crops.push({ name: crop.file, data: await renderPdfRegion(bytes, crop.box) });
+    plan = planPage(carried.articles, {
+      editions: settings.editionsDir, date, page: label, force: true,
+      section: fs.existsSync(path.join(pageDir, "page.yml")) ? undefined : settings.section ?? label,
+      pageFields: { pdf: pdfBytes ? "page.pdf" : undefined, editor: read.editor },
+      files: [...(pdfBytes ? [{ name: "page.pdf", data: pdfBytes }] : []), ...crops],
+    });
+  } catch (err) {
+    // What stops the page's files being planned (a photo that cannot be cut out, a slug two articles share) is
+    // this page's problem, said on the status page; nothing was written.
+    const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+    return problem("failed", `${file.relative} was read but cannot be written into ${pageDir}: ${reason}`);
+  }
   const written = new Set(plan.writes.map((w) => path.relative(pageDir, w.path)));
   const removes = [...new Set([...plan.removes.map((r) => path.relative(pageDir, r)), ...current.map((c) => c.name).filter((n) => !written.has(n))])];
   const warnings = [
