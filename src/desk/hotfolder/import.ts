@@ -15,7 +15,7 @@ import { pageFolder, planPage } from "../import/write-page.ts";
 import type { SeenFile } from "./arrivals.ts";
 import { carryHandFixes, type ArticleText } from "./carry.ts";
 import { pageKey, type ImportedRecord, type Journal, type Problem } from "./journal.ts";
-import { inputKind, pageFromName, pageFromRunningHead, type PageName } from "./names.ts";
+import { folderDateOf, inputKind, pageFromName, pageFromRunningHead, type PageName } from "./names.ts";
 
 export interface ImportSettings {
   /** The hot folder */
@@ -23,7 +23,7 @@ export interface ImportSettings {
   editionsDir: string;
   /** File-name patterns ({date}, {page}); see names.ts */
   patterns: readonly string[];
-  /** The page's name (版名) for a page that has no page.yml yet */
+  /** The page's name (版名) for a new page.yml when the page's running head prints none */
   section?: string;
   locale?: string;
 }
@@ -83,10 +83,11 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
     journal.save();
     return "skipped";
   }
-  const named = pageFromName(file.relative, settings.patterns) ?? (isPdf(bytes) ? withVersion(pageFromRunningHead(bytes)) : undefined);
+  const named = pageFromName(file.relative, settings.patterns) ??
+    (isPdf(bytes) ? withVersion(pageFromRunningHead(bytes, { locale: settings.locale, folderDate: folderDateOf(file.relative) })) : undefined);
   if (!named) {
     remember();
-    journal.note(`${file.relative}: skipped, its name says no date and page (patterns: ${settings.patterns.join(", ")}); ` +
+    journal.note(`${file.relative}: skipped, neither its name (patterns: ${settings.patterns.join(", ")}) nor its running head says its date and page; ` +
       "name it like one of them, such as rmrb2022090301.pdf or 2022-09-03/01.pdf, or start the desk with --pattern");
     journal.save();
     return "skipped";
@@ -127,7 +128,11 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
     return problem("failed", `${(err instanceof Error ? err.message : String(err)).split("\n")[0]}: ` +
       `merge or rename the folders, then put ${file.relative} into the hot folder again`);
   }
-  let read: { articles: ImportedArticle[]; warnings: string[]; editor?: string; crops: { file: string; box: [number, number, number, number] }[] };
+  let read: {
+    articles: ImportedArticle[]; warnings: string[]; editor?: string; crops: { file: string; box: [number, number, number, number] }[];
+    /** The section (版名) the page's running head prints */
+    section?: string;
+  };
   let pdfBytes: Uint8Array | undefined;
   try {
     if (kind === "pdf" && !isPdf(bytes)) throw new Error("is not a PDF (it does not start with %PDF-)");
@@ -146,7 +151,10 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
       }
     } else {
       const pdf = importPdf(bytes, { source: file.relative, locale: settings.locale });
-      read = { articles: pdf.articles, warnings: pdf.warnings.map((w) => formatWarning(file.relative, w)), editor: pdf.editor, crops: pdf.crops };
+      read = {
+        articles: pdf.articles, warnings: pdf.warnings.map((w) => formatWarning(file.relative, w)), editor: pdf.editor, crops: pdf.crops,
+        section: pdf.pdf.identity.section,
+      };
     }
   } catch (err) {
     // A damaged page stops only itself: it is reported with what to do, and the other pages go on.
@@ -182,7 +190,8 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
     for (const crop of read.crops) crops.push({ name: crop.file, data: await renderPdfRegion(bytes, crop.box) });
     plan = planPage(carried.articles, {
       editions: settings.editionsDir, date, page: label, force: true,
-      section: fs.existsSync(path.join(pageDir, "page.yml")) ? undefined : settings.section ?? label,
+      // One --section serves a whole night of pages: what a page prints in its running head is more precise.
+      section: fs.existsSync(path.join(pageDir, "page.yml")) ? undefined : read.section ?? settings.section ?? label,
       pageFields: { pdf: pdfBytes ? "page.pdf" : undefined, editor: read.editor },
       files: [...(pdfBytes ? [{ name: "page.pdf", data: pdfBytes }] : []), ...crops],
     });
@@ -197,7 +206,8 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
   const warnings = [
     ...read.warnings,
     ...plan.notes.filter((n) => n.startsWith("photo files not in place yet")),
-    ...(settings.section || fs.existsSync(path.join(pageDir, "page.yml")) ? [] : [`${path.join(pageDir, "page.yml")}: section set to "${label}" (no --section given): write the page's name there`]),
+    ...(settings.section || read.section || fs.existsSync(path.join(pageDir, "page.yml")) ? [] :
+      [`${path.join(pageDir, "page.yml")}: section set to "${label}" (no --section given, none printed in the running head): write the page's name there`]),
   ];
   const base = journal.saveBase(carried.pure.map((a) => ({ name: `${a.name}.md`, text: articleText(a) })));
   const record: ImportedRecord = {

@@ -3,6 +3,8 @@
 // system gives files it has not finished.
 import path from "node:path";
 import { namePattern } from "../import/command.ts";
+import { pageLabel } from "../import/markers.ts";
+import { importPdfPage, type PdfPage } from "../pdf/index.ts";
 
 export interface PageName {
   date: string;
@@ -89,10 +91,26 @@ function realDate(date: string): boolean {
 }
 
 /**
- * Where the page's running head (the date and 第N版 printed at its top) would say which page it is, for files whose
- * name does not. The PDF import does not read running heads yet: until it does, this says nothing, and such a file
- * is reported as unnamed.
+ * Which page a PDF says it is in its running head (the date and folio printed at its top, read by the PDF import):
+ * for files whose name does not say. A date folder gives the date when the head prints none.
  */
-export function pageFromRunningHead(_pdf: Uint8Array): Pick<PageName, "date" | "label"> | undefined {
-  return undefined;
+export function pageFromRunningHead(pdf: Uint8Array, options: { locale?: string; folderDate?: string } = {}): Pick<PageName, "date" | "label"> | undefined {
+  let identity: PdfPage["identity"];
+  try {
+    identity = importPdfPage(pdf, { locale: options.locale }).identity;
+  } catch {
+    // A PDF that cannot be read says nothing here; its import reports it as damaged.
+    return undefined;
+  }
+  const label = identity.folio ? pageLabel(identity.folio) : undefined;
+  const date = identity.date ?? options.folderDate;
+  return date && label && realDate(date) ? { date, label: normalLabel(label) } : undefined;
+}
+
+/** The date of a date folder the file is in (2022-09-03/A01.pdf, 20220903/A01.pdf), if it is in one. */
+export function folderDateOf(relative: string): string | undefined {
+  const parts = relative.split(/[\\/]/u);
+  const folder = parts.length > 1 ? dateFolder.exec(parts.at(-2)!)?.groups : undefined;
+  const date = folder ? `${folder.y}-${folder.m}-${folder.d}` : undefined;
+  return date && realDate(date) ? date : undefined;
 }

@@ -7,14 +7,16 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { importArrival, type ImportSettings } from "../../../../src/desk/hotfolder/import.ts";
 import { Journal } from "../../../../src/desk/hotfolder/journal.ts";
 import { defaultPatterns } from "../../../../src/desk/hotfolder/names.ts";
-import { twoArticlePage } from "../../../helpers/page-pdfs.ts";
+import yaml from "js-yaml";
+import { twoArticlePage, words } from "../../../helpers/page-pdfs.ts";
+import { flow, makePdf } from "../pdf/make-pdf.ts";
 
 let settings: ImportSettings;
 let journal: Journal;
 
 beforeEach(() => {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "banmian-desk-import-"));
-  settings = { folder: path.join(base, "hot"), editionsDir: path.join(base, "editions"), patterns: defaultPatterns, section: "要闻" };
+  settings = { folder: path.join(base, "hot"), editionsDir: path.join(base, "editions"), patterns: defaultPatterns, section: "综合" };
   fs.mkdirSync(settings.folder);
   journal = new Journal(path.join(base, "state"));
 });
@@ -50,10 +52,29 @@ describe("importArrival", () => {
 
   it("skips a file whose name says no page, and one that is no page file, saying why", async () => {
     expect(await arrive("front-page.pdf", pdf("秋收冬藏"))).toBe("skipped");
-    expect(lastLog()).toMatch(/front-page\.pdf: skipped, its name says no date and page/);
+    expect(lastLog()).toMatch(/front-page\.pdf: skipped, neither its name .* nor its running head says its date and page/);
     expect(await arrive("rmrb2024050101.docx", Buffer.from("x"))).toBe("skipped");
     expect(lastLog()).toMatch(/not a page PDF, text dump or scan/);
     expect(journal.data.pages).toEqual({});
+  });
+
+  it("takes the date, page and section from the running head of a PDF whose name says nothing", async () => {
+    const headed = makePdf({
+      width: 600,
+      height: 800,
+      texts: [
+        { x: 20, y: 10, size: 16, text: "5 要闻" },
+        { x: 420, y: 14, size: 9, text: "2024年5月6日 星期一" },
+        { x: 30, y: 50, size: 24, text: "春风化雨" },
+        ...flow([words("春风化雨", 120)], [[20, 100, 700], [160, 100, 700]], 10, 12),
+      ],
+      rules: [[20, 34, 580, 34]],
+    });
+    expect(await arrive("export-17.pdf", headed)).toBe("imported");
+    const pageYml = path.join(settings.editionsDir, "2024-05-06", "05", "page.yml");
+    // The running head's section, not the one --section gives every page.
+    expect(yaml.load(fs.readFileSync(pageYml, "utf8"))).toMatchObject({ section: "要闻", pdf: "page.pdf" });
+    expect(journal.data.pages["2024-05-06/05"].imported!.warnings.join("\n")).not.toMatch(/section set to/);
   });
 
   it("holds a page that has two folders, writing nothing", async () => {
