@@ -96,6 +96,8 @@ export class Desk {
   private readonly proofs = new Map<string, ProofState>();
   private readonly failedPublish = new Map<string, string>();
   private readonly images = new Map<string, ProofImage | null>();
+  /** Per edition, the imports whose page images were made ahead of its publish */
+  private readonly madeAhead = new Map<string, string>();
   private wake: () => void = () => undefined;
   private stopped = false;
   /** The paper's time zone (site.json), for the times on the status page */
@@ -186,7 +188,7 @@ export class Desk {
     for (const step of duePublishes(this.journal.data, (d) => expectedPages(this.options, d), new Set(new PublishRoot(this.options.root).currentEditions().keys()))) {
       if (await this.publish(step)) return true;
     }
-    return this.redrawProofs();
+    return (await this.redrawProofs()) || this.makeImagesAhead();
   }
 
   /**
@@ -290,6 +292,34 @@ export class Desk {
       return true;
     }
     this.doing = "waiting for pages";
+    return false;
+  }
+
+  /**
+   * Makes the page images of each edition not live yet (into the image cache and the publish root's image store,
+   * which is content-addressed and only added to), while no page waits: pages come one by one through a night, so
+   * the publish after the last one makes only that page's images.
+   */
+  private async makeImagesAhead(): Promise<boolean> {
+    const live = new PublishRoot(this.options.root).currentEditions();
+    for (const date of this.dates().slice(-proofEditions).filter((d) => !live.has(d))) {
+      const signature = JSON.stringify([...importedPages(this.journal.data, date)]);
+      if (this.madeAhead.get(date) === signature) continue;
+      this.madeAhead.set(date, signature);
+      this.doing = `making ${date}'s page images ahead of its publish`;
+      try {
+        const { prepareSite } = await import("../../pipeline/prepare.ts");
+        await prepareSite({
+          editionsDir: this.options.editionsDir, siteFile: this.options.siteFile, outDir: path.join(this.options.stateDir, "ahead"),
+          cacheDir: this.options.cacheDir, imageDir: new PublishRoot(this.options.root).imageStore, dates: [date], crossEdition: false,
+        });
+      } catch (err) {
+        // Only time is lost: the publish makes what is missing, and says what is wrong.
+        this.journal.note(`making ${date}'s page images ahead did not finish: ${(err as Error).message?.split("\n")[0]}`);
+        this.journal.save();
+      }
+      return true;
+    }
     return false;
   }
 

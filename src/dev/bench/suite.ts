@@ -419,6 +419,7 @@ export function deskRows(d: DeskBench): string[][] {
   return [
     [`hot folder: ${d.pages} page PDFs → edition live`, `${d.editionSeconds.toFixed(1)} s after the last page`, `publish ${d.publishSeconds.toFixed(1)} s of it`, "", "", `${mark(d.editionSeconds <= deskGoals.editionSeconds)} ≤ ${deskGoals.editionSeconds} s`],
     ["hot folder: replaced page → live", `${d.replacedSeconds.toFixed(1)} s after it arrived`, `publish ${d.replacedPublishSeconds.toFixed(1)} s of it`, "", "", `${mark(d.replacedSeconds <= deskGoals.replacedSeconds)} ≤ ${deskGoals.replacedSeconds} s`],
+    [`hot folder: ${d.pages} pages one every ${d.trickle.intervalSeconds} s → edition live`, `${d.trickle.editionSeconds.toFixed(1)} s after the last page`, `publish ${d.trickle.publishSeconds.toFixed(1)} s of it`, "", "", `${mark(d.trickle.editionSeconds <= deskGoals.editionSeconds)} ≤ ${deskGoals.editionSeconds} s`],
   ];
 }
 
