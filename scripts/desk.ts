@@ -1,10 +1,12 @@
 // npm run desk -- <hot folder>: watch the folder the typesetting system writes page PDFs into, import, check,
 // proof and publish each page as it comes, with a status page on 127.0.0.1. See README "A night with the hot folder".
+import path from "node:path";
 import { parseCommand, runCommand, UsageError, wholeNumber } from "../src/cli/index.ts";
 import { defaultWatchRules } from "../src/desk/hotfolder/arrivals.ts";
 import { Desk, requestPublish } from "../src/desk/hotfolder/desk.ts";
 import { defaultPatterns } from "../src/desk/hotfolder/names.ts";
 import { defaultPaths } from "../src/pipeline/options.ts";
+import { projectRoot } from "../src/project.ts";
 
 const usage =
   "usage: npm run desk -- <hot folder> [--pages N] [--pattern 'rmrb{date}{page}.pdf' …] [--section 要闻] [--locale zh|en]\n" +
@@ -21,7 +23,8 @@ const { values, positionals } = parseCommand({
     port: { type: "string", default: "8090" },
     "interval-ms": { type: "string", default: "1000" },
     "settle-polls": { type: "string", default: String(defaultWatchRules.settlePolls) },
-    state: { type: "string", default: ".desk" },
+    // The journal's folder, like the other defaults the project's own (relative to the working folder).
+    state: { type: "string", default: path.relative(process.cwd(), path.join(projectRoot, ".desk")) || "." },
     "publish-now": { type: "string" },
     editions: { type: "string", default: defaultPaths.editions },
     root: { type: "string", default: defaultPaths.root },
