@@ -2,17 +2,20 @@
 // bench-results/bench.json and printed as a table. Never part of npm test.
 import fs from "node:fs";
 import path from "node:path";
-import { formatResults, runBench } from "../src/dev/bench/suite.ts";
+import { benchDesk } from "../src/dev/bench/desk.ts";
+import { deskRows, formatResults, runBench } from "../src/dev/bench/suite.ts";
+import { formatTable } from "../src/cli/table.ts";
 import { fail, parseCommand, runCommand, wholeNumber } from "../src/cli/index.ts";
 
 const usage = `usage: npm run bench -- [--quick] [--editions N] [--shards-by month|year] [--jobs N]
-                     [--bare-files N] [--no-warm-rebuild] [--work DIR] [--keep] [--json FILE]
+                     [--bare-files N] [--no-warm-rebuild] [--work DIR] [--keep] [--json FILE] [--desk-only]
   --quick            a smoke test: an archive of 30 editions, fewer repeats
   --editions N       editions in the archive (default 3650, ten years of a daily; this takes hours)
   --bare-files N     markdown files of the bare Eleventy project P3 compares with (default 4000)
   --no-warm-rebuild  rebuild the archive once (images made), not a second time (images cached)
   --work DIR         scratch folder, emptied first (default .tmp/bench); removed at the end unless --keep
-  --json FILE        where the results go (default bench-results/bench.json)`;
+  --json FILE        where the results go (default bench-results/bench.json)
+  --desk-only        only the hot-folder rows (npm run desk: 24 page PDFs until live, a replaced page until live)`;
 
 const { values } = parseCommand({
   usage,
@@ -26,12 +29,21 @@ const { values } = parseCommand({
     work: { type: "string", default: ".tmp/bench" },
     keep: { type: "boolean", default: false },
     json: { type: "string", default: "bench-results/bench.json" },
+    "desk-only": { type: "boolean", default: false },
   },
 });
 const by = values["shards-by"];
 if (by !== "month" && by !== "year") fail(`--shards-by: expected month or year, got "${by}"`);
 
 await runCommand(async () => {
+  if (values["desk-only"]) {
+    const desk = await benchDesk(path.join(values.work, "desk"));
+    fs.mkdirSync(path.dirname(values.json), { recursive: true });
+    fs.writeFileSync(values.json, `${JSON.stringify({ version: 1, startedAt: new Date().toISOString(), desk }, null, 2)}\n`);
+    if (!values.keep) fs.rmSync(values.work, { recursive: true, force: true });
+    console.log(`\n${formatTable(["", "measured", "against", "ratio", "CPU ratio", "goal (wall time)"], deskRows(desk), { rule: false })}\n\nresults: ${values.json}`);
+    return desk.ok ? 0 : 1;
+  }
   const results = await runBench({
     editions: wholeNumber("editions", values.editions) ?? (values.quick ? 30 : 3650),
     quick: values.quick,

@@ -114,6 +114,8 @@ export const withdrawalSchema = z.strictObject({
 export const editionSchema = z.strictObject({
   issue: z.number().int().positive().optional(),
   note: text.optional(),
+  /** How many pages the edition has: npm run desk publishes it once that many are in */
+  pages: z.number().int().positive().optional(),
   withdrawn: z.array(withdrawalSchema).optional(),
 });
 

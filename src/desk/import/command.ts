@@ -159,7 +159,7 @@ export function namePattern(pattern: string): (name: string) => { date: string; 
   // "*" takes as little as it can, so rmrb2024050601.pdf gives the date 2024-05-06 and page 01 (not 0240-50-60).
   const escaped = pattern.replace(/[.+?^$()|[\]\\]/g, "\\$&").replace(/\*/g, ".*?");
   const source = escaped
-    .replace("{date}", "(?<date>\\d{4}-?\\d{2}-?\\d{2})")
+    .replace("{date}", "(?<date>\\d{4}-\\d{2}-\\d{2}|\\d{8})")
     .replace("{page}", "(?<page>[A-Za-z]?\\d{1,3})");
   const regex = new RegExp(`^${source}$`, "u");
   return (name) => {

@@ -13,13 +13,16 @@ export interface ProofResult {
   file: string;
 }
 
-/** Runs `npm run check` on `options` and writes its proof sheet to `out`. */
-export async function writeProof(options: SiteOptions, out: string): Promise<ProofResult> {
+/**
+ * Runs `npm run check` on `options` and writes its proof sheet to `out`. `imageOf` makes each page's image (the
+ * hot folder passes one that remembers pages it made before).
+ */
+export async function writeProof(options: SiteOptions, out: string, imageOf = proofImage): Promise<ProofResult> {
   const check = await checkSite(options);
   const sheet = proofModel(check);
   const images = new Map<string, ProofImage | null>();
   // One page at a time: a PDF page is rendered with MuPDF, and the machine is shared with the editor's tools.
-  for (const page of sheet.editions.flatMap((e) => e.pages)) images.set(page.id, await proofImage(page.scanPath, page.pdfPath));
+  for (const page of sheet.editions.flatMap((e) => e.pages)) images.set(page.id, await imageOf(page.scanPath, page.pdfPath));
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await fs.writeFile(out, renderProof(sheet, images));
   return { check, file: out };

@@ -15,6 +15,7 @@ import { hugoVersion, makeHugoProject, timeHugo } from "./hugo.ts";
 import { extendSearchSite, folderBytes, phone, searchRanges, timeSearch, type SearchTiming } from "./search.ts";
 import { urls } from "../../model/urls.ts";
 import { benchServe, type ServeBench } from "./serve.ts";
+import { benchDesk, deskGoals, type DeskBench } from "./desk.ts";
 import { projectRoot, scriptArgs } from "../../project.ts";
 import type { PublishSummary } from "../../publish/publish.ts";
 import { round, sideBySide, timeNode, trashDeleted, type Run, type Series } from "./measure.ts";
@@ -130,6 +131,8 @@ export interface BenchResults {
     note: string;
   };
   serve: ServeBench & { ok: boolean; note: string };
+  /** npm run desk: page PDFs dropped into the hot folder until live */
+  desk: DeskBench;
 }
 
 const repo = projectRoot;
@@ -270,6 +273,9 @@ export async function runBench(options: BenchOptions, log: Log = console.log): P
   }
   const publishIndexBytes = folderBytes(path.join(live, urls.searchIndex(tonight).slice(1)));
 
+  log("hot folder: npm run desk, page PDFs dropped until live");
+  const desk = await benchDesk(path.join(work, "desk"), log);
+
   return {
     version: 1,
     startedAt,
@@ -328,6 +334,7 @@ export async function runBench(options: BenchOptions, log: Log = console.log): P
       ok: searchOk(searched) && publishIndexBytes <= goals.publishIndexMb * 2 ** 20,
       note: "the real search page of the publish root's live release in Chromium (src/dev/bench/search.ts), each range in a fresh browser context; goals: first result over a year ≤ 2 s, over ten years ≤ 5 s; the index one publish adds ≤ 2 MB",
     },
+    desk,
   };
 }
 
@@ -401,8 +408,19 @@ export function formatResults(r: BenchResults): string {
     const goal = t.scope === "all" ? goals.searchAllSeconds : goals.searchYearSeconds;
     rows.push([`search, ${t.label} (${t.editions} editions), phone`, `first result ${s(t.firstResultSeconds)}`, t.allResultsSeconds !== null ? `all ${t.hits} after ${s(t.allResultsSeconds)}` : t.notDoneAfterSeconds ? `still searching after ${t.notDoneAfterSeconds} s` : "all: not waited for", "", "", `${mark(t.firstResultSeconds <= goal)} ≤ ${goal} s`]);
   }
+  rows.push(...deskRows(r.desk));
   rows.push(["search index added by one publish", `${(r.search.publishIndexBytes / 2 ** 20).toFixed(2)} MB`, "", "", "", `${mark(r.search.publishIndexBytes <= goals.publishIndexMb * 2 ** 20)} ≤ ${goals.publishIndexMb} MB`]);
   return `${formatTable(header, rows, { rule: false })}\n\n${formatStages(r)}`;
+}
+
+/** The hot folder's rows: the edition live after its last page, a replaced page live after it arrived. */
+export function deskRows(d: DeskBench): string[][] {
+  const mark = (ok: boolean) => (ok ? "✓" : "✗");
+  return [
+    [`hot folder: ${d.pages} page PDFs → edition live`, `${d.editionSeconds.toFixed(1)} s after the last page`, `publish ${d.publishSeconds.toFixed(1)} s of it`, "", "", `${mark(d.editionSeconds <= deskGoals.editionSeconds)} ≤ ${deskGoals.editionSeconds} s`],
+    ["hot folder: replaced page → live", `${d.replacedSeconds.toFixed(1)} s after it arrived`, `publish ${d.replacedPublishSeconds.toFixed(1)} s of it`, "", "", `${mark(d.replacedSeconds <= deskGoals.replacedSeconds)} ≤ ${deskGoals.replacedSeconds} s`],
+    [`hot folder: ${d.pages} pages one every ${d.trickle.intervalSeconds} s → edition live`, `${d.trickle.editionSeconds.toFixed(1)} s after the last page`, `publish ${d.trickle.publishSeconds.toFixed(1)} s of it`, "", "", `${mark(d.trickle.editionSeconds <= deskGoals.editionSeconds)} ≤ ${deskGoals.editionSeconds} s`],
+  ];
 }
 
 /** Where the time goes: each stage of the warm rebuild (summed over shards), one publish and P1, with its share. */
