@@ -92,7 +92,9 @@ function ruleCuts<T>(pieces: Piece<T>[], axis: Axis, options: CutOptions<T>): Ga
     const straddles = pieces.some((p) => {
       const sliver = Math.max(3, 0.08 * (p.box[hi] - p.box[lo]));
       const [p0, p1] = axis === 0 ? [p.box[1], p.box[3]] : [p.box[0], p.box[2]];
-      return p.box[lo] < at - sliver && p.box[hi] > at + sliver && p1 > r0 && p0 < r1;
+      // …over the rule's length: a heading that only grazes the rule's end does not stop it.
+      const along = Math.min(p1, r1) - Math.max(p0, r0);
+      return p.box[lo] < at - sliver && p.box[hi] > at + sliver && along > Math.max(3, 0.25 * (p1 - p0));
     });
     if (!straddles && !found.some((g) => Math.abs(g.from - at) < 2)) found.push({ from: at, to: at, ruled: true });
   }
@@ -111,21 +113,25 @@ function splitAt<T>(pieces: Piece<T>[], axis: Axis, cuts: Gap[]): Piece<T>[][] {
   return parts.filter((part) => part.length);
 }
 
-/** A frame drawn around everything else in the region is the region's border, no longer an obstacle inside it. */
+/** Frames drawn around everything else in the region are the region's border, no longer obstacles inside it. */
 function dropBorder(pieces: Piece[]): Piece[] {
   if (pieces.length < 2) return pieces;
   const inner = pieces.filter((p) => p.kind !== "frame");
   if (!inner.length) return pieces;
   const content = regionBox(inner);
-  const border = pieces.find(
+  // A box is often drawn twice (its tint and its outline): every frame around everything is the border.
+  // A picture may bleed past the border by a little.
+  const dx = Math.max(2, 0.02 * width(content));
+  const dy = Math.max(2, 0.02 * height(content));
+  const borders = pieces.filter(
     (p) =>
       p.kind === "frame" &&
-      p.box[0] <= content[0] + 2 &&
-      p.box[1] <= content[1] + 2 &&
-      p.box[2] >= content[2] - 2 &&
-      p.box[3] >= content[3] - 2,
+      p.box[0] <= content[0] + dx &&
+      p.box[1] <= content[1] + dy &&
+      p.box[2] >= content[2] - dx &&
+      p.box[3] >= content[3] - dy,
   );
-  return border ? pieces.filter((p) => p !== border) : pieces;
+  return borders.length ? pieces.filter((p) => !borders.includes(p)) : pieces;
 }
 
 /**
