@@ -81,7 +81,21 @@ interface ArticleOrigin {
  * Finishes an imported article's fields: absent ones left out, a warning when it is continued, and the content check
  * — the importer's output must pass it; if it would not, that is a bug to report, not to write.
  */
+/**
+ * A genre label printed before a headline (记者手记：…, 编者按, 短评, ANALYSIS:) is a label, not part of the headline:
+ * it becomes the kicker when the article has none.
+ */
+const LABEL = /^(记者手记|编者按|编后|短评|快评|时评|评论员文章|本报评论员|图片新闻|新闻链接|相关链接|延伸阅读|新闻背景)\s*[:：|｜]?\s*(?=\S)/u;
+
+export function takeLabel(fields: ArticleFields): void {
+  const match = LABEL.exec(fields.headline ?? "");
+  if (!match || fields.kicker) return;
+  fields.kicker = match[1];
+  fields.headline = fields.headline.slice(match[0].length);
+}
+
 export function finishArticle(fields: ArticleFields, origin: ArticleOrigin, warnings: ImportWarning[]): ArticleFields {
+  takeLabel(fields);
   dropUndefined(fields);
   fields.figures?.forEach(dropUndefined);
   const others = [fields.continued_from, fields.continued_on].filter(Boolean);

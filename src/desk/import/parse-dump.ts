@@ -3,7 +3,9 @@ import { toBlocks, unbold, type Block } from "./blocks.ts";
 import { takeContinuations, takeMark } from "./markers.ts";
 import { bareName, bylineLine, splitCredit, takeDateline } from "./people.ts";
 import { ImportError, quote, type ImportWarning } from "./problems.ts";
-import { endsSentence, joinText, squeezeSpaces, startsListItem } from "./text.ts";
+import { isCjkText, proseLanguage } from "../prose/language.ts";
+import { joinLines } from "../prose/paragraphs.ts";
+import { endsSentence, squeezeSpaces, startsListItem } from "../prose/sentences.ts";
 
 export interface DumpFigure {
   caption?: string;
@@ -258,6 +260,9 @@ function buildArticle(
 
   // A column break cuts a paragraph in two; the first half then ends without a full stop. Real paragraphs end in one.
   const body: BodyItem[] = [];
+  // Halves of a paragraph are joined as the PDF import joins lines: a Latin word broken by a hyphen made whole.
+  const all = items.map((i) => i.text).join(" ");
+  const prose = { cjk: isCjkText(all), language: proseLanguage(all) };
   for (const item of items) {
     const previous = body.at(-1);
     if (
@@ -267,7 +272,7 @@ function buildArticle(
       !endsSentence(previous.text) &&
       !startsListItem(item.text)
     ) {
-      previous.text = joinText(previous.text, item.text);
+      previous.text = joinLines(previous.text, item.text, prose);
       if (ends.has(item)) ends.add(previous);
     } else {
       body.push(item);

@@ -4,11 +4,10 @@ import { buildArticle, type PdfArticle } from "./article.ts";
 import { pagePieces } from "./pieces.ts";
 import { readPage } from "./read.ts";
 import { segmentPage } from "./segment.ts";
-import { isCjkText } from "./typography.ts";
 import { UnreadableTextLayer, unreadableShare } from "./unreadable.ts";
 import { pageIdentity, type PageIdentity } from "./identity.ts";
 import { pageWords } from "../prose/hyphenation.ts";
-import { proseLanguage } from "../prose/language.ts";
+import { isCjkText, proseLanguage } from "../prose/language.ts";
 import { layoutRules, type LayoutRules } from "./rules.ts";
 
 export type { PdfArticle, PdfFigure } from "./article.ts";

@@ -21,14 +21,6 @@ export function isDisplay(line: TextLine, body: number): boolean {
   return line.size >= DISPLAY_RATIO * body;
 }
 
-/** Chinese, Japanese or Korean text, where lines join without a space. */
-export function isCjkText(text: string): boolean {
-  const chars = Array.from(text.replace(/\s/gu, ""));
-  if (!chars.length) return false;
-  const cjk = chars.filter((c) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(c));
-  return cjk.length * 3 >= chars.length;
-}
-
 /** Spaces a PDF puts between Chinese characters (or between them and digits) are not in the text. */
 export function tidyCjk(text: string): string {
   const wide = "\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’《》〈〉「」『』【】…—·";

@@ -27,3 +27,11 @@ export function proseLanguage(text: string): string {
   }
   return best;
 }
+
+/** Chinese, Japanese or Korean text, where lines join without a space. */
+export function isCjkText(text: string): boolean {
+  const chars = Array.from(text.replace(/\s/gu, ""));
+  if (!chars.length) return false;
+  const cjk = chars.filter((c) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(c));
+  return cjk.length * 3 >= chars.length;
+}

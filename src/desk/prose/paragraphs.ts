@@ -1,7 +1,7 @@
 // Paragraphs as printed: lines read run after run (a column's stretch), joined into paragraphs that end only where
 // the print ends them — a first-line indent, a short last line after a sentence, space before the next — never at
 // a line, column or picture break. The PDF import and the text dumps' import share these rules.
-import { endsSentence, joinText } from "../import/text.ts";
+import { endsSentence, joinText } from "./sentences.ts";
 import { dropSoftHyphens, isLineBreakHyphen, NO_WORDS, type PageWords } from "./hyphenation.ts";
 
 type Box = [number, number, number, number];

@@ -1,7 +1,7 @@
 // What the importer reads from dumps written for these tests, one newsroom convention at a time.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { importDump, type ImportedArticle } from "../../../../src/desk/import/import-page.ts";
+import { importDump, takeLabel, type ImportedArticle } from "../../../../src/desk/import/import-page.ts";
 import { ImportError } from "../../../../src/desk/import/problems.ts";
 
 function fixture(name: string) {
@@ -223,5 +223,16 @@ describe("smaller conventions", () => {
   it("refuses a dump without a headline, naming the file", () => {
     expect(() => importDump("只有正文。\n", { source: "empty.md" })).toThrow(ImportError);
     expect(() => importDump("只有正文。\n", { source: "empty.md" })).toThrow(/^empty\.md: no headline found/);
+  });
+});
+
+describe("a genre label printed before a headline", () => {
+  it("is the kicker, not part of the headline", () => {
+    const fields = { headline: "记者手记：雨夜里的守护" };
+    takeLabel(fields);
+    expect(fields).toEqual({ headline: "雨夜里的守护", kicker: "记者手记" });
+    const kept = { headline: "短评 让数据多跑路", kicker: "新论" };
+    takeLabel(kept);
+    expect(kept.headline).toBe("短评 让数据多跑路");
   });
 });

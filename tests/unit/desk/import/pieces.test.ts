@@ -4,7 +4,7 @@ import { chineseNumber, pageLabel, takeContinuations, takeMark } from "../../../
 import { bareName, bylineLine, splitCredit, takeDateline } from "../../../../src/desk/import/people.ts";
 import { headlineSlug } from "../../../../src/desk/import/slug.ts";
 import { displayWidth } from "../../../../src/cli/table.ts";
-import { endsSentence, joinText } from "../../../../src/desk/import/text.ts";
+import { endsSentence, joinText } from "../../../../src/desk/prose/sentences.ts";
 
 describe("page labels", () => {
   it.each([

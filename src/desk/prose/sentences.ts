@@ -1,4 +1,4 @@
-// Chinese text rules the importer needs: where a sentence ends, how cut lines are re-joined, how wide a cell prints.
+// Sentence rules the importers share: where a sentence ends, how cut lines are re-joined, how spaces are squeezed.
 
 /** Closing quotes and brackets that may follow a sentence's final punctuation: 。” or ？） */
 const CLOSERS = /[”’"'」』》〉）)\]】〕]+$/u;
