@@ -3,7 +3,7 @@
 // system gives files it has not finished.
 import path from "node:path";
 import { namePattern } from "../import/command.ts";
-import { pageLabel } from "../import/markers.ts";
+import { pageLabel } from "../prose/markers.ts";
 import { importPdfPage, type PdfPage } from "../pdf/index.ts";
 
 export interface PageName {

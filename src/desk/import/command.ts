@@ -14,7 +14,7 @@ import { importDump, type ImportedPage } from "./import-page.ts";
 import { takePdf } from "./pdf-intake.ts";
 import { importPdf, matchPdfAreas } from "./pdf-page.ts";
 import { formatWarning, ImportError, UsageProblem } from "./problems.ts";
-import { pageLabel } from "./markers.ts";
+import { pageLabel } from "../prose/markers.ts";
 import { articleTable } from "./table.ts";
 import { pageFolder, planPage, writePage } from "./write-page.ts";
 

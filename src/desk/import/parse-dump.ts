@@ -1,7 +1,7 @@
 // Reads a page's text dump into its articles: banner, kicker, headline, subtitle, byline, dateline, captions, body.
 import { toBlocks, unbold, type Block } from "./blocks.ts";
-import { takeContinuations, takeMark } from "./markers.ts";
-import { bareName, bylineLine, splitCredit, takeDateline } from "./people.ts";
+import { takeContinuations, takeMark } from "../prose/markers.ts";
+import { bareName, bylineLine, splitCredit, takeDateline } from "../prose/people.ts";
 import { ImportError, quote, type ImportWarning } from "./problems.ts";
 import { isCjkText, proseLanguage } from "../prose/language.ts";
 import { joinLines } from "../prose/paragraphs.ts";

@@ -6,7 +6,7 @@ import { formatArticleFile } from "../../content/article-file.ts";
 import { dateProblem } from "../../content/dates.ts";
 import { bodyAsText, fieldsAsText } from "./as-text.ts";
 import type { ImportedArticle } from "./import-page.ts";
-import { pageLabel } from "./markers.ts";
+import { pageLabel } from "../prose/markers.ts";
 import { ImportError, UsageProblem } from "./problems.ts";
 
 export interface PageTarget {

@@ -1,6 +1,6 @@
 // One article from its pieces: headline, kicker, subtitle, byline, body paragraphs and subheads, figures.
-import { pageLabel, takeContinuations } from "../import/markers.ts";
-import { bareName, bylineLine, splitCredit, takeDateline } from "../import/people.ts";
+import { pageLabel, takeContinuations } from "../prose/markers.ts";
+import { bareName, bylineLine, splitCredit, takeDateline } from "../prose/people.ts";
 import { endsSentence } from "../prose/sentences.ts";
 import type { PageWords } from "../prose/hyphenation.ts";
 import { flowParagraphs, joinLines, type FlowLine } from "../prose/paragraphs.ts";

@@ -1,7 +1,7 @@
 // The small rules the importer is built from: marks, page labels, bylines, datelines, credits, sentence ends, slugs.
 import { describe, expect, it } from "vitest";
-import { chineseNumber, pageLabel, takeContinuations, takeMark } from "../../../../src/desk/import/markers.ts";
-import { bareName, bylineLine, splitCredit, takeDateline } from "../../../../src/desk/import/people.ts";
+import { chineseNumber, pageLabel, takeContinuations, takeMark } from "../../../../src/desk/prose/markers.ts";
+import { bareName, bylineLine, splitCredit, takeDateline } from "../../../../src/desk/prose/people.ts";
 import { headlineSlug } from "../../../../src/desk/import/slug.ts";
 import { displayWidth } from "../../../../src/cli/table.ts";
 import { endsSentence, joinText } from "../../../../src/desk/prose/sentences.ts";

@@ -1,5 +1,5 @@
 // Recognises who wrote and where from: bylines (记者 X 通讯员 Y), datelines (本报讯), and photo credits (记者 X 摄).
-import { squeezeSpaces } from "../prose/sentences.ts";
+import { squeezeSpaces } from "./sentences.ts";
 
 const HAN = "\\p{Script=Han}";
 /** A person's name: 2–4 characters, or a transcribed name with a middle dot (阿依古丽·买买提). */
