@@ -1,7 +1,7 @@
 // Reads a page PDF's layout with MuPDF: its text blocks and lines, and its figures (photos, drawings).
-import { Groups } from "../groups.ts";
 import type * as mupdf from "mupdf";
 import type { Rect } from "../../model/geometry.ts";
+import { mergeTouching, type Box } from "../pdf/boxes.ts";
 import { walkPaint, withPdfPage } from "../pdf/paint.ts";
 import type { LayoutBlock, PageLayout } from "./layout.ts";
 
@@ -16,8 +16,6 @@ interface StextJson {
   blocks: { type: string; bbox: StextBox; lines?: { bbox: StextBox; text: string }[] }[];
 }
 
-/** A shape's bounds in page space: [x0, y0, x1, y1]. */
-type Box = [number, number, number, number];
 
 export interface PdfLayoutOptions {
   /** Which page of the PDF, from 0. */
@@ -37,24 +35,6 @@ function paintedBoxes(page: mupdf.Page): Box[] {
     image: (box) => keep(box),
   });
   return boxes;
-}
-
-/** Joins boxes that overlap or touch into one: a photo drawn as several shapes is one figure. */
-function mergeTouching(boxes: Box[], tolerance: number): Box[] {
-  const sorted = [...boxes].sort((a, b) => a[0] - b[0]);
-  const groups = new Groups(sorted.length);
-  for (let i = 0; i < sorted.length; i++) {
-    for (let j = i + 1; j < sorted.length && sorted[j][0] <= sorted[i][2] + tolerance; j++) {
-      if (sorted[j][1] <= sorted[i][3] + tolerance && sorted[i][1] <= sorted[j][3] + tolerance) groups.join(i, j);
-    }
-  }
-  return groups.members().map((members) => {
-    const boxes = members.map((i) => sorted[i]);
-    return [
-      Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])),
-      Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3])),
-    ] as Box;
-  });
 }
 
 /**

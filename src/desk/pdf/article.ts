@@ -8,7 +8,8 @@ import { readingRuns } from "./order.ts";
 import type { LayoutRules } from "./rules.ts";
 import { markdownTable, type Grid } from "./tables.ts";
 import type { Figure, Heading, PagePiece } from "./pieces.ts";
-import { union, width, type Box, type TextLine } from "./read.ts";
+import { union, width, type Box } from "./boxes.ts";
+import type { TextLine } from "./read.ts";
 import type { Segment } from "./segment.ts";
 import { runningType, tidyCjk } from "./typography.ts";
 

@@ -1,7 +1,8 @@
 // Whether text no headline claims is the rest of the article beside it: the same running type, or a picture.
 // What is set in other type (an advertisement, a cartoon's lettering, a box of listings) stays apart.
 import type { PagePiece } from "./pieces.ts";
-import { union, type TextLine } from "./read.ts";
+import { union } from "./boxes.ts";
+import type { TextLine } from "./read.ts";
 import { runningType } from "./typography.ts";
 import type { Segment } from "./segment.ts";
 

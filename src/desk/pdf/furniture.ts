@@ -1,5 +1,6 @@
 // Page furniture: what is printed on the page but belongs to no article — header, footer, banners, logos.
-import { height, width, type Box, type PageDrawing, type TextLine } from "./read.ts";
+import { height, width, type Box } from "./boxes.ts";
+import type { PageDrawing, TextLine } from "./read.ts";
 import type { LayoutRules } from "./rules.ts";
 
 export interface Furniture {

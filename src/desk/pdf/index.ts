@@ -11,8 +11,8 @@ import { isCjkText, proseLanguage } from "../prose/language.ts";
 import { layoutRules, type LayoutRules } from "./rules.ts";
 
 export type { PdfArticle, PdfFigure } from "./article.ts";
-export type { Box } from "./read.ts";
-import type { Box } from "./read.ts";
+export type { Box } from "./boxes.ts";
+import type { Box } from "./boxes.ts";
 
 export interface PdfImportOptions {
   /** Which page of the PDF, from 0. */

@@ -1,6 +1,6 @@
 // Reading order of things on a page or in an article, as a tree: columns left to right (cut at gutters), rows top
 // to bottom (cut at gaps). A tree, not a sort with a pairwise comparator, so the order is always consistent.
-import type { Box } from "./read.ts";
+import type { Box } from "./boxes.ts";
 
 export interface OrderOptions {
   /** A gutter between columns is at least this wide (points). */

@@ -1,15 +1,13 @@
 // Opens one page of a PDF and walks what it paints, once, with a MuPDF device: each path as page-space points (with
 // its stroke and fill) and each image's box. Both page readers (the PDF import and the hotspots' layout) use this.
 import * as mupdf from "mupdf";
-
-/** [x0, y0, x1, y1] in PDF points, y down. */
-export type PaintBox = [number, number, number, number];
+import type { Box } from "./boxes.ts";
 
 export interface PaintedPath {
   /** Every point of the path, curve control points included, in page space. */
   points: [number, number][];
   /** Its bounds, widened by half the stroke. */
-  box: PaintBox;
+  box: Box;
   /** One closed axis-aligned rectangle (one move, straight lines, at most five points). */
   rect: boolean;
   strokeWidth: number;
@@ -18,7 +16,7 @@ export interface PaintedPath {
 
 export interface Painter {
   path(path: PaintedPath): void;
-  image(box: PaintBox): void;
+  image(box: Box): void;
 }
 
 /** Runs `read` on page `pageIndex` (from 0) of the PDF, and frees MuPDF's objects afterwards. */
@@ -60,12 +58,12 @@ function paintedPath(path: mupdf.Path, ctm: mupdf.Matrix, strokeWidth: number, f
   const half = strokeWidth / 2;
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
-  const box: PaintBox = [Math.min(...xs) - half, Math.min(...ys) - half, Math.max(...xs) + half, Math.max(...ys) + half];
+  const box: Box = [Math.min(...xs) - half, Math.min(...ys) - half, Math.max(...xs) + half, Math.max(...ys) + half];
   return { points, box, rect: moves === 1 && curves === 0 && points.length <= 5, strokeWidth, filled };
 }
 
 export function walkPaint(page: mupdf.Page, painter: Painter): void {
-  const imageBox = (ctm: mupdf.Matrix): PaintBox => {
+  const imageBox = (ctm: mupdf.Matrix): Box => {
     const r = mupdf.Rect.transform([0, 0, 1, 1], ctm);
     return [r[0], r[1], r[2], r[3]];
   };

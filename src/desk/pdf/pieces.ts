@@ -1,6 +1,7 @@
 // From a read page to the pieces the segmenter cuts: headings grouped, figures found, furniture set aside.
 import { findFurniture, inside, type Furniture } from "./furniture.ts";
-import { height, union, width, type Box, type PageDrawing, type TextLine } from "./read.ts";
+import { height, mergeTouching, union, width, type Box } from "./boxes.ts";
+import type { PageDrawing, TextLine } from "./read.ts";
 import type { Piece } from "./segment.ts";
 import type { LayoutRules } from "./rules.ts";
 import { findGrids, type Grid } from "./tables.ts";
@@ -28,28 +29,6 @@ export interface PagePieces {
   furniture: Furniture;
   /** Rules, and the edges of frames and tint boxes: what separates articles. */
   separators: Box[];
-}
-
-/** Pictures and drawings that touch are one figure: a chart is drawn as many shapes. */
-function mergeTouching(boxes: Box[], tolerance: number): Box[] {
-  let merged = [...boxes];
-  for (let changed = true; changed; ) {
-    changed = false;
-    const out: Box[] = [];
-    for (const box of merged) {
-      const hit = out.findIndex(
-        (o) =>
-          box[0] <= o[2] + tolerance && o[0] <= box[2] + tolerance && box[1] <= o[3] + tolerance && o[1] <= box[3] + tolerance,
-      );
-      if (hit === -1) out.push(box);
-      else {
-        out[hit] = union([out[hit], box]);
-        changed = true;
-      }
-    }
-    merged = out;
-  }
-  return merged;
 }
 
 /** Display lines one above the other (kicker, headline in two lines, subtitle) or side by side are one heading. */

@@ -1,9 +1,9 @@
 // Reads one PDF page into what the page importer reasons with: text lines with their type, rules, frames, images.
 import * as mupdf from "mupdf";
+import { height, union, width, type Box } from "./boxes.ts";
 import { type PaintedPath, walkPaint, withPdfPage } from "./paint.ts";
 
-/** [x0, y0, x1, y1] in PDF points, y growing down the page. */
-export type Box = [number, number, number, number];
+
 
 export interface TextLine {
   box: Box;
@@ -44,15 +44,6 @@ export interface Glyph {
   bold: boolean;
 }
 
-export const width = (b: Box): number => b[2] - b[0];
-export const height = (b: Box): number => b[3] - b[1];
-
-export function union(boxes: readonly Box[]): Box {
-  return boxes.reduce<Box>(
-    (u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  );
-}
 
 function mostUsed<T>(values: T[]): T {
   const counts = new Map<T, number>();

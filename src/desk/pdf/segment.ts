@@ -1,5 +1,5 @@
 // Cuts a page into articles by its geometry: rules and gutters split the page (an XY cut), headlines claim regions.
-import { height, union, width, type Box } from "./read.ts";
+import { height, union, width, type Box } from "./boxes.ts";
 
 /** Something printed that takes room on the page: a text line, a group of display lines, a figure, a frame. */
 export interface Piece<T = unknown> {

@@ -1,7 +1,8 @@
 // What is not prose: puzzles (crossword and sudoku grids, their solutions) and tables (results, listings, stock
 // tables) are found by their geometry — many short cells on shared rows and columns — before the text is read as
 // paragraphs. A table is kept as a table; a puzzle is left out and said in the import report.
-import { union, type Box, type TextLine } from "./read.ts";
+import { union, type Box } from "./boxes.ts";
+import type { TextLine } from "./read.ts";
 
 export interface Grid {
   box: Box;
