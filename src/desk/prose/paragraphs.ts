@@ -64,7 +64,7 @@ function isCentred(run: readonly FlowLine[]): boolean {
   const lefts = run.map((l) => l.box[0]);
   const middles = run.map((l) => (l.box[0] + l.box[2]) / 2);
   const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
-  return spread(lefts) > 2 * size && spread(middles) < 0.6 * size;
+  return spread(lefts) > 2 * size && spread(middles) < 1.2 * size;
 }
 
 /** The column's edges a line is measured against: the lines of the same size that share most of its width. */

@@ -96,3 +96,35 @@ describe("a crossword grid and a results table beside an article", () => {
     expect(result.articles[0].body).not.toMatch(/^Rovers/mu);
   });
 });
+
+describe("a signature at the end, and a centred box", () => {
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        headline,
+        line(52, 80, "The harbour reopened on Monday after"),
+        line(40, 94, "months of repairs and the first boats"),
+        line(40, 108, "came in with the morning tide."),
+        line(150, 126, "Jean-Luc Wenger"),
+        { x: 360, y: 30, size: 24, text: "In Numbers", font: "bold" },
+        ...["Twelve new berths", "were built this winter, and", "the quay is longer", "than ever."].map((text, i) =>
+          // Centred on x = 440, taking Helvetica's letters as half their size wide.
+          line(440 - text.length * 2.5, 70 + i * 14, text),
+        ),
+      ],
+      rules: [[330, 20, 330, 300]],
+    }),
+  );
+
+  it("takes the signature for the byline, out of the text", () => {
+    const [article] = page.articles;
+    expect(article.byline).toBe("Jean-Luc Wenger");
+    expect(article.body).toBe("The harbour reopened on Monday after months of repairs and the first boats came in with the morning tide.");
+  });
+
+  it("reads centred lines as one paragraph", () => {
+    expect(page.articles[1].body).toBe("Twelve new berths were built this winter, and the quay is longer than ever.");
+  });
+});
