@@ -1,5 +1,6 @@
 // The one staged build every command runs — npm run build, npm start, npm run publish, a shard of npm run rebuild:
-// content → model → images → search → pages → downloads → offline → summaries. They differ only in the options:
+// content → model → images → site data → search → pages → downloads → summaries → offline (stageNames in
+// stages.ts, in the same order). They differ only in the options:
 // which editions, where the output goes, whether the cross-edition pages are part of it.
 import fs from "node:fs";
 import path from "node:path";

@@ -235,7 +235,7 @@ export async function prepareSite(options: SiteOptions, stages: Stages = new Sta
   const content = await stages.run("content", () => readContent(options, diagnostics));
   const editions = await stages.run("model", () => buildModel(content, diagnostics));
   const { images, shareCodes: codes } = await stages.run("images", () => makeImages(editions, content, options, diagnostics));
-  const data = await stages.run("summaries", () => assembleSite(content, editions, options, codes), "site data");
+  const data = await stages.run("site data", () => assembleSite(content, editions, options, codes));
   return { data, diagnostics, images };
 }
 

@@ -5,34 +5,49 @@ import fs from "node:fs";
 
 export type Log = (line: string) => void;
 
-/** The pipeline's stages, in the order they run. */
-export const stageNames = ["content", "model", "images", "pages", "search", "downloads", "offline", "summaries"] as const;
+/** The build's stages, in the order build.ts runs them (the README's pipeline line names the same, in this order). */
+export const buildStageNames = ["content", "model", "images", "site data", "search", "pages", "downloads", "summaries", "offline"] as const;
+
+/**
+ * Every stage a command times, in the order they run: a rebuild's cross-edition step merges the shards' parts of
+ * the archive index before its build; a publish assembles the release, swaps it in and cleans up after its build.
+ */
+export const stageNames = ["shard merge", ...buildStageNames, "release", "swap", "clean up"] as const;
 export type StageName = (typeof stageNames)[number];
 
 export type StageTimes = Partial<Record<StageName, number>>;
 
+/** The clocks a stage is timed with: wall time in milliseconds, CPU time in seconds. Tests pass their own. */
+export interface StageClocks {
+  wallMs(): number;
+  cpuSeconds(): number;
+}
+
+const realClocks: StageClocks = { wallMs: () => performance.now(), cpuSeconds: () => cpuSeconds() };
+
 export class Stages {
-  /** Wall time of each stage */
+  /** Wall time of each stage, in the order the stages first ran */
   readonly times: StageTimes = {};
   /** CPU time of each stage: this process's threads (libvips's among them) and its helper processes' */
   readonly cpu: StageTimes = {};
 
-  constructor(readonly log: Log) {}
+  constructor(readonly log: Log, private readonly clocks: StageClocks = realClocks) {}
 
   /** Runs one stage; `label` is what the line shows (default the stage's name). */
   async run<T>(name: StageName, run: () => Promise<T> | T, label: string = name): Promise<T> {
-    const started = performance.now();
-    const cpuStarted = cpuSeconds();
+    const started = this.clocks.wallMs();
+    const cpuStarted = this.clocks.cpuSeconds();
+    const took = () => `${((this.clocks.wallMs() - started) / 1000).toFixed(1)} s`;
     try {
       const result = await run();
-      this.log(`✓ ${label} (${seconds(started)})`);
+      this.log(`✓ ${label} (${took()})`);
       return result;
     } catch (err) {
-      this.log(`✗ ${label} (${seconds(started)})`);
+      this.log(`✗ ${label} (${took()})`);
       throw err;
     } finally {
-      this.times[name] = (this.times[name] ?? 0) + (performance.now() - started) / 1000;
-      this.cpu[name] = (this.cpu[name] ?? 0) + cpuSeconds() - cpuStarted;
+      this.times[name] = (this.times[name] ?? 0) + (this.clocks.wallMs() - started) / 1000;
+      this.cpu[name] = (this.cpu[name] ?? 0) + this.clocks.cpuSeconds() - cpuStarted;
     }
   }
 }

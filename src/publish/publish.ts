@@ -134,10 +134,10 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
     }, log);
     await failurePoint("build");
     const stages = new Stages(log);
-    const release = await stages.run("summaries", () =>
-      root.assembleRelease({ id, staging, allDates, rebuilt: rebuild, linked }, () => failurePoint("release")), "release");
+    const release = await stages.run("release", () =>
+      root.assembleRelease({ id, staging, allDates, rebuilt: rebuild, linked }, () => failurePoint("release")));
     await failurePoint("swap");
-    await stages.run("summaries", () => root.swap(release), "swap");
+    await stages.run("swap", () => root.swap(release));
     swapped = true;
     let ledgerAfter: UrlLedger | null;
     let deletedImages: string[];
@@ -148,7 +148,7 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
       // only when tonight's edition has withdrawn pictures to delete.
       const liveLedgers = ledgerAfter?.withdrawnImages?.length ? [...root.currentEditions().keys()].map((d) => readLedger(release, d)) : [];
       deletedImages = deleteWithdrawnImages(root.imageStore, ledgerAfter, liveLedgers);
-      await stages.run("summaries", () => root.collectGarbage(), "clean up");
+      await stages.run("clean up", () => root.collectGarbage());
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       throw new CleanUpError(

@@ -32,7 +32,7 @@ export async function buildCrossEdition(options: SiteOptions, log: Log = console
   const allDates = listEditionDates(options.editionsDir, new Diagnostics());
   if (!allDates.length) throw new Error(`${options.editionsDir}: no editions to build`);
   const stages = new Stages(log);
-  const index = await stages.run("summaries", () => mergeShardPartsInto(options.outDir, allDates), "archive index");
+  const index = await stages.run("shard merge", () => mergeShardPartsInto(options.outDir, allDates), "archive index");
   log(`  ${index.editions.length} editions in the archive index`);
   const summary = await build({ ...options, previousSite: options.outDir, dates: [allDates[allDates.length - 1]] }, log);
   addStageTimes(summary, stages);

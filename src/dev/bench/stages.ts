@@ -30,11 +30,16 @@ export const stageLabels: Partial<Record<StageRow["stage"], string>> = {
   content: "content reading and validation",
   model: "model",
   images: "images: cache look-ups (and images, share codes made)",
-  pages: "Eleventy render",
+  "site data": "site data",
   search: "search indexing",
+  pages: "Eleventy render",
   downloads: "downloads",
+  summaries: "summaries, open data, index writing",
   offline: "offline manifests",
-  summaries: "site data, summaries, index writing, release",
+  "shard merge": "shard parts merged into the archive index",
+  release: "release assembled",
+  swap: "swap",
+  "clean up": "clean-up after the swap",
   "start-up": "process start-up, module loading, exit",
 };
 
