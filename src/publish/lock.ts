@@ -72,11 +72,14 @@ function readRecord(file: string): LockRecord | null {
   return { pid: Number(text.trim()) || 0, start: null, nonce: `legacy-${crypto.createHash("sha1").update(text).digest("hex").slice(0, 12)}` };
 }
 
+/** The clock the lock reads, in milliseconds since the epoch (as file times are); tests pass one they move. */
+export type LockClock = () => number;
+
 /**
  * Takes the lock at `file` for this process, or throws naming the live holder. Returns the function that
  * releases it (only if it is still this process's lock).
  */
-export function takeLock(file: string, what = "publish"): () => void {
+export function takeLock(file: string, what = "publish", now: LockClock = Date.now): () => void {
   const own: LockRecord = { pid: process.pid, start: processInfo(process.pid)?.start ?? null, nonce: crypto.randomBytes(8).toString("hex") };
   const temp = `${file}.new-${own.nonce}`;
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -84,8 +87,8 @@ export function takeLock(file: string, what = "publish"): () => void {
   try {
     // Each round takes the lock, finds a live holder, or removes a stale lock (or waits a moment while another
     // process removes it): a few rounds, unless the machine is very busy.
-    const until = Date.now() + takeDeadlineMs;
-    while (Date.now() < until) {
+    const until = now() + takeDeadlineMs;
+    while (now() < until) {
       try {
         fs.linkSync(temp, file);
         return () => release(file, own);
@@ -95,7 +98,7 @@ export function takeLock(file: string, what = "publish"): () => void {
       const holder = readRecord(file);
       if (holder === null) continue;
       if (holderRuns(holder)) throw new Error(`another ${what} (process ${holder.pid}) is running: wait for it to finish`);
-      if (!reap(file, holder)) Atomics.wait(pause, 0, 0, 10);
+      if (!reap(file, holder, now)) Atomics.wait(pause, 0, 0, 10);
     }
     throw new Error(`cannot take the ${what} lock ${file}: it kept changing hands for ${takeDeadlineMs / 1000} s: ` +
       `make sure no other ${what} is starting, then run this again (if none runs, delete ${file} and its ${path.basename(file)}.reap-* files)`);
@@ -111,7 +114,7 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * Removes the stale lock `stale`, if this process is the one to do so (see the top of the file). Returns false
  * when another process is doing it.
  */
-function reap(file: string, stale: LockRecord): boolean {
+function reap(file: string, stale: LockRecord, now: LockClock): boolean {
   const claim = `${file}.reap-${stale.nonce}`;
   try {
     fs.linkSync(file, claim);
@@ -121,7 +124,7 @@ function reap(file: string, stale: LockRecord): boolean {
     if (code !== "EEXIST") throw err;
     // Another process is reaping this lock; its claim outlives it only if it was killed in between. (ctime: link(2)
     // sets it; the mtime is the stale lock's own.)
-    const age = Date.now() - (fs.statSync(claim, { throwIfNoEntry: false })?.ctimeMs ?? Date.now());
+    const age = now() - (fs.statSync(claim, { throwIfNoEntry: false })?.ctimeMs ?? now());
     if (age > abandonedClaimMs) fs.rmSync(claim, { force: true });
     return false;
   }

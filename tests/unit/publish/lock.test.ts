@@ -74,15 +74,30 @@ describe("takeLock", () => {
     const stale = record(999_999_999, "1");
     fs.writeFileSync(file, stale);
     // The claim a reaper makes before removing the stale lock (see reap in lock.ts), left by one killed just now.
-    fs.writeFileSync(`${file}.reap-${JSON.parse(stale).nonce}`, stale);
-    const started = Date.now();
-    const unlock = takeLock(file);
+    const claim = `${file}.reap-${JSON.parse(stale).nonce}`;
+    fs.writeFileSync(claim, stale);
+    const claimed = fs.statSync(claim).ctimeMs;
+    // A clock that moves half a second each time the lock reads it: the claim ages without anyone waiting for it.
+    let clock = claimed;
+    const unlock = takeLock(file, "publish", () => (clock += 500));
     // Taken only once the claim counted as abandoned (10 s), not refused at a deadline no longer than that.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
+    expect(clock - claimed).toBeGreaterThan(10_000);
     expect(JSON.parse(fs.readFileSync(file, "utf8"))).toMatchObject({ pid: process.pid });
     unlock();
     expect(fs.readdirSync(path.dirname(file))).toEqual([]);
-  }, 60_000);
+  });
+
+  it("gives up at its deadline, naming the files to delete", () => {
+    const file = lockFile();
+    const stale = record(999_999_999, "1");
+    fs.writeFileSync(file, stale);
+    fs.writeFileSync(`${file}.reap-${JSON.parse(stale).nonce}`, stale);
+    // A clock that is past the 30 s deadline from its second reading on.
+    let reads = 0;
+    const start = Date.now();
+    expect(() => takeLock(file, "publish", () => start + (reads++ === 0 ? 0 : 31_000))).toThrow(
+      `cannot take the publish lock ${file}: it kept changing hands for 30 s`);
+  });
 
   it("lets exactly one of several racing publishers take over a stale lock", async () => {
     const file = lockFile();
