@@ -45,8 +45,15 @@ function allFiles(dir: string, extension: string, encoding: BufferEncoding = "ut
 const allHtml = (dir: string) => allFiles(dir, ".html");
 
 describe("bad-input corpus", () => {
-  it("has at least 30 cases", () => {
-    expect(names.length).toBeGreaterThanOrEqual(30);
+  it("holds only cases: numbered 01 to N without a gap or a repeat, each with a case.json and an edition folder", () => {
+    expect(names.filter((n) => !/^\d{2,}-[a-z0-9-]+$/.test(n)), "folders not named NN-what-is-wrong").toEqual([]);
+    expect(names.map((n) => Number(n.split("-")[0]))).toEqual(names.map((_, i) => i + 1));
+    for (const name of names) {
+      const spec = JSON.parse(fs.readFileSync(path.join(corpus, "cases", name, "case.json"), "utf8")) as Case;
+      expect(["error", "warning", "ok"], `${name}/case.json: expect`).toContain(spec.expect);
+      expect(typeof spec.file, `${name}/case.json: file`).toBe("string");
+      expect(fs.statSync(path.join(corpus, "cases", name, "editions")).isDirectory(), name).toBe(true);
+    }
   });
 
   for (const name of names) {
