@@ -188,7 +188,3 @@ export async function deriveClipping(
 export function mimeOf(format: string): string {
   return mimeTypes[format] ?? "application/octet-stream";
 }
-
-export function readBytes(file: string): Buffer {
-  return fs.readFileSync(file);
-}

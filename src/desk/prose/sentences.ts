@@ -48,7 +48,3 @@ export function squeezeSpaces(text: string): string {
   return text.replace(/\s+/gu, " ").trim();
 }
 
-export function isHan(char: string): boolean {
-  return /\p{Script=Han}/u.test(char);
-}
-

@@ -123,13 +123,6 @@ export function credit(rng: Random): string {
   return `${rng.pick(["记者", "通讯员"])} ${personName(rng)} 摄`;
 }
 
-/** Characters a reader sees in a body: no markdown markers, no whitespace. */
-export function visibleLength(paragraphs: readonly string[]): number {
-  let n = 0;
-  for (const p of paragraphs) n += p.replace(/^#+\s*/, "").replace(/\s/g, "").length;
-  return n;
-}
-
 /**
  * Paragraphs (and "### " subheads) of about `target` visible characters: never less, and at most one sentence
  * more, so a caller that wants a hard ceiling passes one sentence's worth (~80) below it.
