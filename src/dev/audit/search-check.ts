@@ -25,12 +25,15 @@ export async function searchCheck(root: string, query: string, log: (line: strin
   }
   // The oldest edition's own bundle, searched alone.
   await page.goto(`${server.url}search/`);
-  const urls = await page.evaluate(async ([bundle, q]) => {
-    const pf = await import(bundle + "pagefind.js");
+  // A string, not a function: the compile rewrites a function's import() into a call of its own helper
+  // (__rewriteRelativeImportExtension), which the page does not have.
+  const bundle = `${server.url}${oldest.date}/pagefind/pagefind.js`;
+  const urls = await page.evaluate(`(async () => {
+    const pf = await import(${JSON.stringify(bundle)});
     await pf.options({ baseUrl: "/" });
-    const found = await pf.search(q);
-    return Promise.all(found.results.map((r: any) => r.data().then((d: any) => d.url)));
-  }, [`${server.url}${oldest.date}/pagefind/`, query] as const);
+    const found = await pf.search(${JSON.stringify(query)});
+    return Promise.all(found.results.map((r) => r.data().then((d) => d.url)));
+  })()`) as string[];
   log(`oldest edition's index alone: ${JSON.stringify(urls)}`);
   await browser.close();
   await server.close();
