@@ -32,6 +32,8 @@ export interface HotspotRow {
   area: Area | null;
   /** The matched blocks, "t12", or "TB_3 (40 lines)" where only some of a block's lines matched. */
   blocks: string[];
+  /** The matched pieces of the page themselves: role, box and text */
+  regions: MatchedRegion[];
   status: AreaWrite["status"] | "no match" | "not written";
 }
 
@@ -76,6 +78,7 @@ export async function proposePageHotspots(options: PageHotspotsOptions): Promise
     file: articles[i].file,
     area: areas[i],
     blocks: blockList(p.regions),
+    regions: p.regions,
     status: p.area
       ? (writes.find((w) => w.file === articles[i].file)?.status ?? "not written")
       : "no match",

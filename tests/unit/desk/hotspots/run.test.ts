@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readArticleFile } from "../../../../src/desk/hotspots/page-articles.ts";
 import { formatHotspotsReport, proposePageHotspots } from "../../../../src/desk/hotspots/run.ts";
+import { areaBounds } from "../../../../src/model/geometry.ts";
 
 const fixtures = new URL("../../../fixtures/hotspots", import.meta.url).pathname;
 const pdf = new URL("../../../fixtures/seed/page.pdf", import.meta.url).pathname;
@@ -38,7 +39,25 @@ describe("proposePageHotspots", () => {
       const table = formatHotspotsReport(report);
       expect(table).toContain("03-laojiu-xiaoqu.md");
       expect(table).toContain("outline of 8 points in [0.03, 0.484, 0.93, 0.068]");
-      expect(table).toContain("t22 t23 t24 t25 f1");
+      // What was matched, by role, text and place — not by the block numbers MuPDF happens to give them.
+      const laojiu = report.rows.find((r) => r.file.endsWith("03-laojiu-xiaoqu.md"))!;
+      const roles = new Set(laojiu.regions.map((r) => r.role));
+      expect(roles).toContain("headline");
+      expect(roles).toContain("figure");
+      const headline = laojiu.regions.filter((r) => r.role === "headline").map((r) => r.text).join("");
+      expect(headline.replace(/\s/g, "")).toContain("加快老旧小区改造");
+      expect(laojiu.regions.filter((r) => r.role !== "figure").map((r) => r.text).join("")).toContain("声屏家属院");
+      const [x, y, w, h] = areaBounds(laojiu.area!);
+      for (const { bbox: [bx, by, bw, bh], text } of laojiu.regions) {
+        expect(bx, text).toBeGreaterThanOrEqual(x - 0.005);
+        expect(by, text).toBeGreaterThanOrEqual(y - 0.005);
+        expect(bx + bw, text).toBeLessThanOrEqual(x + w + 0.005);
+        expect(by + bh, text).toBeLessThanOrEqual(y + h + 0.005);
+      }
+      // The table lists the matched blocks by whatever names the layout gave them.
+      const line = table.split("\n").find((l) => l.includes("03-laojiu-xiaoqu.md"))!;
+      expect(laojiu.blocks.length).toBeGreaterThan(0);
+      for (const block of laojiu.blocks) expect(line).toContain(block);
     } finally {
       await fs.rm(root, { recursive: true, force: true });
     }
