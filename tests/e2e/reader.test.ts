@@ -54,6 +54,35 @@ async function open(server: StaticServer, url: string, options: BrowserContextOp
 
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
+/**
+ * Records every navigation the page starts from now on. The Navigation API's navigate event fires inside the
+ * `location.href = …` that starts one, so once a key press or touch has been handled (Playwright's input calls
+ * return then), what it started is already listed: "nothing happened" needs no sleep.
+ */
+async function recordNavigations(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { navigations: string[]; navigation: EventTarget };
+    w.navigations = [];
+    w.navigation.addEventListener("navigate", (e) => w.navigations.push(new URL((e as unknown as { destination: { url: string } }).destination.url).pathname));
+  });
+  return () => page.evaluate(() => (window as unknown as { navigations: string[] }).navigations);
+}
+
+/**
+ * Waits until the page has loaded and the work the reader script defers to an idle moment after load (the next
+ * scan's prefetch) has run, then until a request the page makes after it has reached the test: requests that
+ * work started are reported before it.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => setTimeout(resolve))));
+  const marker = `/robots.txt?settled=${Math.random()}`;
+  await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith(marker)),
+    page.evaluate((url) => fetch(url).then(() => undefined), marker),
+  ]);
+}
+
 describe("flipping pages", () => {
   it("ArrowRight and ArrowLeft go to the next and previous page, but not while typing", async () => {
     const page = await open(zh, "/2024-03-01/01/");
@@ -71,11 +100,16 @@ describe("flipping pages", () => {
       input.id = "typing";
       document.querySelector(".masthead")!.append(input);
     });
+    const navigations = await recordNavigations(page);
     await page.locator("#typing").fill("新桥");
     await page.locator("#typing").press("ArrowLeft");
     await page.locator("#typing").press("ArrowRight");
-    await page.waitForTimeout(300);
+    expect(await navigations()).toEqual([]);
     expect(pathOf(page)).toBe("/2024-03-01/02/");
+    // The same key outside the box does flip: the record would have seen it.
+    await page.locator("#typing").blur();
+    await page.keyboard.press("ArrowRight");
+    await page.waitForURL("**/2024-03-01/03/");
   });
 
   it("flipping keeps the path prefix (/epaper/)", async () => {
@@ -97,8 +131,9 @@ describe("flipping pages", () => {
       }
       await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
     };
+    const navigations = await recordNavigations(page);
     await swipe([200, 300], [200, 120]);
-    await page.waitForTimeout(300);
+    expect(await navigations()).toEqual([]);
     expect(pathOf(page)).toBe("/2024-03-01/01/");
     // Swipes start on the page's heading: under load a lazy picture can still move what lies at a fixed point
     // (the page strip, where a sideways swipe scrolls the strip instead).
@@ -271,7 +306,7 @@ describe("phones: text first", () => {
     expect(await replica.isVisible()).toBe(false);
     const top = (element: Element) => element.getBoundingClientRect().top + window.scrollY;
     expect(await list.evaluate(top)).toBeLessThan(740);
-    await page.waitForTimeout(500);
+    await settled(page);
     expect(scans).toEqual([]);
     await page.getByRole("link", { name: "查看版面图" }).tap();
     await expect.poll(() => replica.isVisible()).toBe(true);
@@ -339,8 +374,7 @@ describe("prefetching the next page", () => {
     context.on("request", (r) => requests.push(new URL(r.url()).pathname));
     const page = await context.newPage();
     await page.goto(`${zh.url}2024-03-01/02/`);
-    await page.waitForLoadState("load");
-    await page.waitForTimeout(1000);
+    await settled(page);
     expect(requests.filter((r) => r.startsWith("/img/") && !r.endsWith("thumb.jpg"))).toEqual([]);
   });
 });
