@@ -21,7 +21,16 @@ export interface PublishOptions {
   page?: string;
   /** Take this article ("slug" or "02/slug") off the live site: recorded in edition.yml, the edition rebuilt */
   withdraw?: string;
+  /**
+   * Called as the publish reaches each point; a test throws there, or never returns and is killed, to check what
+   * a publish failing half-way leaves. Nothing in the product passes it.
+   */
+  at?: (point: PublishPoint) => Promise<void> | void;
 }
+
+/** The points of a publish where it can stop half-way: after the build, before the release is moved in place,
+ * before the swap, and after it, before the clean-up. */
+export type PublishPoint = "build" | "release" | "swap" | "clean up";
 
 export interface PublishSummary extends BuildSummary {
   release: string;
@@ -34,23 +43,11 @@ export interface PublishSummary extends BuildSummary {
 }
 
 /**
- * Test hooks for publishes that fail or are killed half-way: BANMIAN_FAIL_AT=<point> throws there;
- * BANMIAN_HOLD_AT=<point> prints "holding at <point>" and waits there to be killed.
- */
-/**
  * A publish that failed after its release went live (the swap was done): the live site is the new one, so
  * nothing is put back (a withdrawal stays recorded in edition.yml, as the live site has it); only the clean-up
  * after it is unfinished, which the next publish does again.
  */
 export class CleanUpError extends Error {}
-
-async function failurePoint(name: string): Promise<void> {
-  if (process.env.BANMIAN_FAIL_AT === name) throw new Error(`publish stopped at "${name}" (BANMIAN_FAIL_AT)`);
-  if (process.env.BANMIAN_HOLD_AT === name) {
-    console.log(`holding at ${name}`);
-    await new Promise(() => setInterval(() => undefined, 1000));
-  }
-}
 
 export async function publishEdition(options: PublishOptions, log: Log = console.log): Promise<PublishSummary> {
   const root = new PublishRoot(options.root);
@@ -132,17 +129,18 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
       searchDates: [...rebuild].filter((d) => !keepSearch.has(d)),
       linksOnly: [...keepSearch],
     }, log);
-    await failurePoint("build");
+    const at = async (point: PublishPoint) => { await options.at?.(point); };
+    await at("build");
     const stages = new Stages(log);
     const release = await stages.run("release", () =>
-      root.assembleRelease({ id, staging, allDates, rebuilt: rebuild, linked }, () => failurePoint("release")));
-    await failurePoint("swap");
+      root.assembleRelease({ id, staging, allDates, rebuilt: rebuild, linked }, () => at("release")));
+    await at("swap");
     await stages.run("swap", () => root.swap(release));
     swapped = true;
     let ledgerAfter: UrlLedger | null;
     let deletedImages: string[];
     try {
-      await failurePoint("clean up");
+      await at("clean up");
       ledgerAfter = readLedger(release, options.date);
       // The image store is shared by all editions: what any live edition shows stays. Every live ledger is read
       // only when tonight's edition has withdrawn pictures to delete.

@@ -3,19 +3,19 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compiledScript, repo, runScript, tempDir } from "../helpers/build.ts";
-import { fixtureRoot } from "../helpers/publish.ts";
+import { repo, runScript, tempDir } from "../helpers/build.ts";
+import { failingPublish, fixtureRoot, stoppedPublishArgs } from "../helpers/publish.ts";
 import { treeFiles, treeHash } from "../helpers/tree.ts";
 
 let editions: string;
 let root: string;
 let cache: string;
-let publish: (date: string, env?: Record<string, string>) => ReturnType<typeof runScript>;
+let publish: (date: string) => ReturnType<typeof runScript>;
 
 beforeAll(() => {
   const fixture = fixtureRoot("publish");
   ({ editions, root, cache } = fixture);
-  publish = (date, env = {}) => runScript("publish.ts", [date, "--editions", editions, "--root", root, "--cache", cache], env);
+  publish = (date) => runScript("publish.ts", [date, "--editions", editions, "--root", root, "--cache", cache]);
   // Start with yesterday's edition only; tonight's (2024-03-02) arrives later.
   fs.renameSync(path.join(editions, "2024-03-02"), path.join(fixture.base, "tonight"));
   const first = publish("2024-03-01");
@@ -29,10 +29,10 @@ describe("publish", () => {
     expect(fs.existsSync(path.join(root, "current/2024-03-02"))).toBe(false);
   });
 
-  for (const point of ["build", "release", "swap"]) {
+  for (const point of ["build", "release", "swap"] as const) {
     it(`a failure at "${point}" leaves the live site byte-identical`, () => {
       const before = treeHash(path.join(root, "current"));
-      const result = publish("2024-03-02", { BANMIAN_FAIL_AT: point });
+      const result = failingPublish(point, ["2024-03-02", "--editions", editions, "--root", root, "--cache", cache]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain("the live site was not changed");
       expect(treeHash(path.join(root, "current"))).toEqual(before);
@@ -55,12 +55,10 @@ describe("publish", () => {
     }
   });
 
-  for (const point of ["build", "release", "swap", "clean up"]) {
+  for (const point of ["build", "release", "swap", "clean up"] as const) {
     it(`a publish killed with SIGKILL at "${point}" leaves the old site, or (after the swap) the whole new one`, async () => {
       const before = treeHash(path.join(root, "current"));
-      const child = spawn(process.execPath, [...compiledScript("publish.ts"), "2024-03-02", "--editions", editions, "--root", root, "--cache", cache], {
-        cwd: repo, env: { ...process.env, BANMIAN_HOLD_AT: point },
-      });
+      const child = spawn(process.execPath, stoppedPublishArgs("hold", point, ["2024-03-02", "--editions", editions, "--root", root, "--cache", cache]), { cwd: repo });
       let output = "";
       child.stdout.on("data", (chunk: Buffer) => {
         output += chunk.toString();
@@ -79,9 +77,7 @@ describe("publish", () => {
 
   /** Starts a publish that stops at "build" holding the lock; resolves once it is there. */
   function holdingPublish(): Promise<ChildProcess> {
-    const child = spawn(process.execPath, [...compiledScript("publish.ts"), "2024-03-02", "--editions", editions, "--root", root, "--cache", cache], {
-      cwd: repo, env: { ...process.env, BANMIAN_HOLD_AT: "build" },
-    });
+    const child = spawn(process.execPath, stoppedPublishArgs("hold", "build", ["2024-03-02", "--editions", editions, "--root", root, "--cache", cache]), { cwd: repo });
     return new Promise((resolve, reject) => {
       let output = "";
       child.stdout.on("data", (chunk: Buffer) => {
@@ -189,8 +185,8 @@ describe("publish", () => {
   });
 
   it("a withdrawal failing before the swap is taken back; one failing after it (clean-up) stays, and says the site changed", () => {
-    const withdraw = (env: Record<string, string>) =>
-      runScript("publish.ts", ["2024-03-01", "--withdraw", "tianqi", "--editions", editions, "--root", root, "--cache", cache], env);
+    const args = ["2024-03-01", "--withdraw", "tianqi", "--editions", editions, "--root", root, "--cache", cache];
+    const withdraw = (failAt?: "swap" | "clean up") => (failAt ? failingPublish(failAt, args) : runScript("publish.ts", args));
     const yml = path.join(editions, "2024-03-01/edition.yml");
     const ymlBefore = fs.readFileSync(yml, "utf8");
     const current = () => fs.readlinkSync(path.join(root, "current"));
@@ -200,14 +196,14 @@ describe("publish", () => {
     expect(images.length).toBeGreaterThan(0);
 
     const before = treeHash(path.join(root, "current"));
-    const early = withdraw({ BANMIAN_FAIL_AT: "swap" });
+    const early = withdraw("swap");
     expect(early.code, early.output).toBe(1);
     expect(early.stderr).toContain("the live site was not changed");
     expect(fs.readFileSync(yml, "utf8")).toBe(ymlBefore);
     expect(treeHash(path.join(root, "current"))).toEqual(before);
 
     const release = current();
-    const late = withdraw({ BANMIAN_FAIL_AT: "clean up" });
+    const late = withdraw("clean up");
     expect(late.code, late.output).toBe(1);
     expect(late.stderr).not.toContain("the live site was not changed");
     expect(late.stderr).toContain('publish went live but did not finish: publish stopped at "clean up"');
@@ -219,7 +215,7 @@ describe("publish", () => {
     expect(fs.readFileSync(yml, "utf8")).toMatch(/withdrawn:\n {2}- \{ article: 01\/tianqi, time: /);
     // The clean-up did not run: the pictures are still there until the same publish is run again.
     for (const key of images) expect(fs.existsSync(path.join(root, "store/img", key)), key).toBe(true);
-    const again = withdraw({});
+    const again = withdraw();
     expect(again.code, again.output).toBe(0);
     expect(fs.readFileSync(yml, "utf8").match(/01\/tianqi/g)).toHaveLength(1);
     expect(tianqi()).toContain("<h1>本文已撤回</h1>");
