@@ -1,7 +1,7 @@
 // npm run build: the whole site into _site/ (or --out DIR); or, for a sharded rebuild (npm run rebuild),
 // one shard's editions (--shard 2016-03 or --shard 2016) or the cross-edition pages (--cross-edition).
 import { editionDate, fail, parseCommand, report, runCommand, siteFlags, siteOptions, wholeNumber } from "../src/cli/index.ts";
-import { limitCores } from "../src/pipeline/cores.ts";
+import { limitCores } from "../src/util/cores.ts";
 import { build } from "../src/pipeline/build.ts";
 import { buildCrossEdition, buildShard } from "../src/shards/build.ts";
 

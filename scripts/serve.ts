@@ -1,6 +1,6 @@
 // npm start: build the newest editions and serve them with live reload while editions/ changes.
 import { parseCommand, runCommand, siteFlags, siteOptions, wholeNumber } from "../src/cli/index.ts";
-import { serveSite } from "../src/pipeline/serve.ts";
+import { serveSite } from "../src/preview/serve.ts";
 
 const { values } = parseCommand({
   usage: `usage: npm start -- [--port 8080] [--recent 30] [--editions DIR] [--site FILE] [--out DIR] [--cache DIR]

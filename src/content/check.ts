@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
-import { hashBytes, stageCacheFolders, writeAtomically } from "../images/cache.ts";
+import { hashBytes, stageCacheFolders, writeAtomically } from "../util/cache.ts";
 import { moduleSources } from "../project.ts";
 import type { Diagnostics } from "./diagnostics.ts";
 import type { ArticleFields, EditionFields, PageFields } from "./schema.ts";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { splitFrontMatter } from "./article-file.ts";
 import type { FieldsOf, FrontMatterCheck } from "./check.ts";
-import { describeControl, findControl } from "./control.ts";
+import { describeControl, findControl } from "../util/control.ts";
 import { dateProblem, isCalendarDate } from "./dates.ts";
 import { limits } from "./limits.ts";
 import { Diagnostics } from "./diagnostics.ts";

@@ -5,7 +5,7 @@ import yaml from "js-yaml";
 import type { z } from "zod";
 import type { Diagnostics } from "./diagnostics.ts";
 import type { FrontMatterCheck, FrontMatterKind } from "./check.ts";
-import { describeControl, findControl } from "./control.ts";
+import { describeControl, findControl } from "../util/control.ts";
 import { limits } from "./limits.ts";
 import { articleSchema, editionSchema, pageSchema } from "./schema.ts";
 

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Metadata, Sharp } from "sharp";
-import { coreBudget } from "../pipeline/cores.ts";
+import { coreBudget } from "../util/cores.ts";
 import { extensions, imageSettings, mimeTypes, type Encoding } from "./settings.ts";
 
 export interface Variant {

@@ -6,8 +6,9 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type QRCodeModule from "qrcode";
-import { hashBytes, stageCacheFolders, writeAtomically } from "./cache.ts";
+import { hashBytes, stageCacheFolders, writeAtomically } from "../util/cache.ts";
 import type { Edition } from "../model/types.ts";
+import type { ShareCodes } from "../model/site.ts";
 
 // Loaded on the first code made: a warm build takes every code from the cache and never needs it.
 let qrcode: typeof QRCodeModule | null = null;
@@ -37,8 +38,6 @@ function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }
 
-/** Made codes by text and label: what the filter answers from before it makes one itself. */
-export type ShareCodes = Map<string, string>;
 
 /** Bump when qrSvg's output changes: the cached codes are then made again. */
 const qrVersion = "1";

@@ -3,9 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostics } from "../content/diagnostics.ts";
 import { polygonBounds } from "../model/geometry.ts";
-import { runPool } from "../pipeline/pool.ts";
+import { runPool } from "../util/pool.ts";
 import type { Article, Edition, ImageVariant, Page, Picture } from "../model/types.ts";
-import { DerivativeCache, hashBytes, publishEntry } from "./cache.ts";
+import { DerivativeCache, publishEntry } from "./cache.ts";
+import { hashBytes } from "../util/cache.ts";
 import {
   checkName, decodeScan, deriveClipping, deriveFigure, derivePage, ImageInputError, inspect, mimeOf,
   type DecodedScan,

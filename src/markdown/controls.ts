@@ -1,7 +1,7 @@
 // Control characters written as entities (&#12; — markdown-it decodes a form feed, where it replaces NUL and the
 // others) are removed after decoding, as the content reader refuses them written out: feeds and the EPUB are XML.
 import type MarkdownIt from "markdown-it";
-import { withoutControls } from "../content/control.ts";
+import { withoutControls } from "../util/control.ts";
 
 type Token = ReturnType<MarkdownIt["parse"]>[number];
 

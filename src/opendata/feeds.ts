@@ -2,39 +2,13 @@
 // site feed reads, so a publish reads a fixed number of them whatever the archive's size.
 import type { Locale } from "../locale/index.ts";
 import { urls } from "../model/urls.ts";
-import type { EditionSummary, IndexedArticle } from "../pipeline/archive.ts";
+import type { EditionSummary, IndexedArticle } from "../model/archive.ts";
+import type { FeedEntry, TopicFeed } from "../model/site.ts";
 
 /** Editions a section or column feed looks back over; a feed is written for each name seen in them. */
 export const topicFeedEditions = 30;
 /** Entries in one feed at most */
 const maxEntries = 50;
-
-export interface FeedEntry {
-  headline: string;
-  url: string;
-  excerpt: string;
-  /** The edition's date */
-  date: string;
-  /** The latest correction's time (ISO 8601) and text, for an article corrected since */
-  modified?: string;
-  correction?: string;
-}
-
-export interface AtomFeed {
-  title: string;
-  /** Site-relative URL the feed is identified by (the site feed's is the home page's); default its own URL */
-  id?: string;
-  /** Site-relative URL of the feed itself */
-  url: string;
-  /** The newest entry's edition date, or null for none */
-  updated: string | null;
-  entries: FeedEntry[];
-}
-
-export interface TopicFeed extends AtomFeed {
-  kind: "section" | "column";
-  name: string;
-}
 
 /** The site feed's entries: every article of the given editions, newest edition first. */
 export function feedEntries(summaries: EditionSummary[]): FeedEntry[] {

@@ -9,7 +9,7 @@ import type { Locale } from "../locale/index.ts";
 import { polygonToPixels } from "../model/geometry.ts";
 import type { Article, Edition, Page, Story } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
-import type { IndexedEdition } from "../pipeline/archive.ts";
+import type { IndexedEdition } from "../model/archive.ts";
 import { largestImage, pageJsonUrl } from "./json.ts";
 
 export const presentationContext = "http://iiif.io/api/presentation/3/context.json";

@@ -3,7 +3,7 @@
 import { plainText } from "../markdown/index.ts";
 import type { Article, Continuation, Edition, ImageVariant, Page } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
-import { summarizeEdition } from "../pipeline/archive.ts";
+import { summarizeEdition } from "../model/archive.ts";
 import { jsonVersion } from "./format.ts";
 import type { ArticleJson, EditionJson, PageJson } from "./schemas.ts";
 

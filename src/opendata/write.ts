@@ -3,10 +3,10 @@
 // the archive index, so a shard or a publish needs no other edition's content) and the published JSON Schemas.
 import fs from "node:fs";
 import path from "node:path";
-import { cachedText, hashBytes, stageCacheFolders } from "../images/cache.ts";
+import { cachedText, hashBytes, stageCacheFolders } from "../util/cache.ts";
 import { urls } from "../model/urls.ts";
-import type { IndexedEdition } from "../pipeline/archive.ts";
-import type { SiteData } from "../pipeline/prepare.ts";
+import type { IndexedEdition } from "../model/archive.ts";
+import type { SiteData } from "../model/site.ts";
 import { editionManifest, paperCollection, yearCollection, type IiifOptions } from "./iiif.ts";
 import { articleJson, editionJson, pageJson } from "./json.ts";
 import { moduleSources, projectRoot } from "../project.ts";
@@ -16,7 +16,7 @@ export function writeOpenData(data: SiteData, outDir: string, cacheDir?: string)
   const options = iiifOptions(data);
   const write = (url: string, value: unknown) => writeFile(outDir, url, JSON.stringify(value));
   for (const edition of data.editions) {
-    // edition.json is also the summary the feed and monthly sitemaps read back (src/pipeline/archive.ts).
+    // edition.json is also the summary the feed and monthly sitemaps read back (src/model/archive.ts).
     write(urls.editionJson(edition.date), editionJson(edition, data.root));
     write(urls.manifest(edition.date), editionManifest(edition, options));
     for (const page of edition.pages) write(urls.pageJson(edition.date, page.label), pageJson(page, data.root));

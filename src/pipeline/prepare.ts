@@ -8,77 +8,23 @@ import { listEditionDates, loadEditions, type EditionSource } from "../content/l
 import type { Settings } from "../content/settings.ts";
 import { NotRemembered, RememberedChecks } from "../content/check.ts";
 import { checkImages, runImageStage, type ImageStageResult } from "../images/stage.ts";
-import { shareCodes, type ShareCodes } from "../images/qr.ts";
+import { shareCodes } from "../images/qr.ts";
 import { getLocale, type Locale } from "../locale/index.ts";
 import { findAreaProblems } from "../model/area-problems.ts";
 import { buildEdition } from "../model/build.ts";
-import type { Article, Edition, Page, Story } from "../model/types.ts";
+import type { Edition } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
 import {
   buildCalendar, emptyArchiveIndex, unchangedYears, indexEdition, mergeArchiveIndex, readArchiveIndex, readEditionSummary, summarizeEdition,
-  type ArchiveIndex, type CalendarYear, type EditionSummary, type IndexedEdition,
-} from "./archive.ts";
-import { topicFeedEditions, topicFeeds, type TopicFeed } from "../opendata/feeds.ts";
-import { buildLedger, mergeRedirectIndex, readLedger, readRedirectIndex, redirectsFileLines, type Redirect, type RedirectIndex, type UrlLedger } from "./ledger.ts";
+  type EditionSummary,
+} from "../model/archive.ts";
+import { topicFeedEditions, topicFeeds } from "../opendata/feeds.ts";
+import type { ShareCodes, SiteData } from "../model/site.ts";
+import { buildLedger, mergeRedirectIndex, readLedger, readRedirectIndex, redirectsFileLines } from "../model/ledger.ts";
 import type { SiteOptions } from "./options.ts";
 import { Stages } from "./stages.ts";
 
 export type { SiteOptions } from "./options.ts";
-
-export interface SiteData {
-  settings: Settings;
-  locale: Locale;
-  t: Locale["strings"];
-  lang: string;
-  /** The site's absolute root: baseUrl + pathPrefix */
-  root: string;
-  editions: Edition[];
-  pages: Page[];
-  articles: Article[];
-  stories: Story[];
-  /** The newest edition of the whole archive, when it is among those built */
-  latest: Edition | null;
-  index: ArchiveIndex;
-  calendar: CalendarYear[];
-  /** The years whose archive page this build renders: every year, or in a build of some editions into a published
-   * site, the years whose editions changed (the others' pages are linked from the previous site, as they were) */
-  archiveYears: CalendarYear[];
-  /** Newest editions first, for the feed and the archive page */
-  recent: IndexedEdition[];
-  urls: typeof urls;
-  /** The newest editions' summaries, for the feed */
-  feed: EditionSummary[];
-  /** Feeds of one section or column, from the newest editions' summaries */
-  topicFeeds: TopicFeed[];
-  /** Monthly sitemaps to write: the months of the editions built now */
-  sitemapMonths: { month: string; url: string; editions: EditionSummary[] }[];
-  /** Every month's sitemap, for the sitemap index */
-  sitemapIndex: string[];
-  /** Pagefind's WebAssembly file in every bundle, which the search page preloads (set before the render) */
-  searchWasm?: string;
-  /** The newest bundle's metadata file (pagefind.<hash>.pf_meta), which the search page preloads too */
-  searchMeta?: string;
-  /** Editions with a search index, newest first: what the search page may merge (search/editions.json) */
-  searchEditions: { date: string; year: number; label: string; index: string }[];
-  /** The newest of them, whose bundle the search page preloads */
-  searchNewest: string | null;
-  /** The index of the newest edition of each range the search page offers (recent, all, each year): searched
-   * first, before the list of editions has arrived */
-  searchFirst: Record<string, string>;
-  /** Whether cross-edition pages (home, archive, feed, sitemap) are part of this build */
-  crossEdition: boolean;
-  /** The share QR codes of the article and story views, made in the image stage */
-  shareCodes: ShareCodes;
-  /** Each built edition's URL ledger (written beside its pages) */
-  ledgers: UrlLedger[];
-  /** Old addresses of renamed articles of the built editions: a redirect page each */
-  redirectPages: Redirect[];
-  /** Addresses of withdrawn articles of the built editions: a "withdrawn" page each */
-  withdrawnPages: { url: string; edition: Edition }[];
-  /** Every edition's redirects and withdrawals, and the `_redirects` lines made of them (cross-edition builds) */
-  redirectIndex: RedirectIndex;
-  redirectLines: string[];
-}
 
 export interface PreparedSite {
   data: SiteData;

@@ -6,7 +6,7 @@ import path from "node:path";
 import yaml from "js-yaml";
 import { DateTime } from "luxon";
 import { UsageError } from "../cli/index.ts";
-import type { UrlLedger } from "../pipeline/ledger.ts";
+import type { UrlLedger } from "../model/ledger.ts";
 
 const pageDirPattern = /^([A-Z]?\d{1,3})(?:-[a-z0-9-]+)?$/;
 

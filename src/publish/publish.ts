@@ -4,9 +4,9 @@ import path from "node:path";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
 import { affectedEditions, build, type BuildSummary } from "../pipeline/build.ts";
-import { builtAfter } from "../pipeline/files.ts";
+import { builtAfter } from "../util/files.ts";
 import { addStageTimes, Stages, type Log } from "../pipeline/stages.ts";
-import { readLedger, type Redirect, type UrlLedger } from "../pipeline/ledger.ts";
+import { readLedger, type Redirect, type UrlLedger } from "../model/ledger.ts";
 import { checkLatePage, deleteWithdrawnImages, findWithdrawnArticle, recordWithdrawal } from "./late.ts";
 import { PublishRoot, searchIndexIn } from "./release.ts";
 

@@ -15,7 +15,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { urls } from "../model/urls.ts";
-import { runPool } from "../pipeline/pool.ts";
+import { runPool } from "../util/pool.ts";
 import { takeLock } from "./lock.ts";
 
 /** A build in a staging folder, to become a release. */

@@ -3,10 +3,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PDFDocument, PDFRef } from "pdf-lib";
-import { cachedOutput, fileStamp, hashBytes, stageCacheFolders } from "../images/cache.ts";
+import { cachedOutput, fileStamp, hashBytes, stageCacheFolders } from "../util/cache.ts";
 import type { Edition, Page } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
-import type { SiteData } from "../pipeline/prepare.ts";
+import type { SiteData } from "../model/site.ts";
 import { writePageWords } from "./words.ts";
 import { zip } from "./zip.ts";
 

@@ -3,7 +3,7 @@
 import "./one-shot.ts";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
-import type { SiteData } from "../pipeline/prepare.ts";
+import type { SiteData } from "../model/site.ts";
 import { eleventyConfigFile, projectRoot } from "../project.ts";
 import { filtersPlugin } from "./filters.ts";
 import { navigationPlugin } from "./navigation.ts";

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Edition, Picture } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
-import { writeAtomically } from "../images/cache.ts";
+import { writeAtomically } from "../util/cache.ts";
 
 /** The start of every Cache Storage name of one edition; the release's version follows it. */
 export function offlineCachePrefix(date: string): string {

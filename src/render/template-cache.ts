@@ -4,7 +4,7 @@
 // (templates/), one file per template source and everything else compilation depends on, and reused.
 import { createRequire } from "node:module";
 import path from "node:path";
-import { cachedText, hashBytes, stageCacheFolders } from "../images/cache.ts";
+import { cachedText, hashBytes, stageCacheFolders } from "../util/cache.ts";
 
 type Compile = (src: string, asyncFilters: string[], extensions: { __name?: string; tags?: string[] }[], name: string, opts: object) => string;
 interface NunjucksLib { compiler: { compile: Compile } }

@@ -3,7 +3,7 @@
 // Graph, JSON-LD). Made here once per page; as Eleventy computed data the same values cost about a third of an
 // article view's render (each key is run through dependency-tracking proxies for every page).
 import type { Article, Edition, Page } from "../model/types.ts";
-import type { SiteData } from "../pipeline/prepare.ts";
+import type { SiteData } from "../model/site.ts";
 
 export interface View {
   article?: Article;

@@ -6,7 +6,7 @@ import type { Area } from "../content/schema.ts";
 import { insideArea } from "../model/geometry.ts";
 import type { Page } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
-import { cachedOutput, fileStamp, hashBytes, stageCacheFolders } from "../images/cache.ts";
+import { cachedOutput, fileStamp, hashBytes, stageCacheFolders } from "../util/cache.ts";
 
 /** [x0, y0, x1, y1] in thousandths of the page's width and height. */
 export type CharBox = [number, number, number, number];

@@ -4,11 +4,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { DerivativeCache, hashBytes, publishEntry, stageCacheFolders } from "../images/cache.ts";
+import { DerivativeCache, publishEntry } from "../images/cache.ts";
+import { hashBytes, stageCacheFolders } from "../util/cache.ts";
 import { projectRoot } from "../project.ts";
 import type { Settings } from "../content/settings.ts";
 import type { Edition } from "../model/types.ts";
-import type { SiteData } from "../pipeline/prepare.ts";
+import type { SiteData } from "../model/site.ts";
 import { urls } from "../model/urls.ts";
 
 /** Files of a Pagefind bundle that only the primary index needs; merged indexes use their own data only. */

@@ -5,7 +5,7 @@ import type { SiteOptions } from "../pipeline/options.ts";
 import { addStageTimes, Stages, type Log } from "../pipeline/stages.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates } from "../content/load.ts";
-import { mergeShardPartsInto } from "./parts.ts";
+import { mergeShardPartsInto } from "../model/shard-parts.ts";
 import { selectShards } from "./plan.ts";
 
 export interface ShardSummary extends BuildSummary {

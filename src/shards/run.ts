@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { archiveIndexFile } from "../pipeline/archive.ts";
-import { ledgerFile, redirectIndexFile } from "../pipeline/ledger.ts";
+import { archiveIndexFile } from "../model/archive.ts";
+import { ledgerFile, redirectIndexFile } from "../model/ledger.ts";
 import type { BuildSummary } from "../pipeline/build.ts";
 import { seconds as secondsSince, type Log, type StageTimes } from "../pipeline/stages.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
@@ -12,9 +12,9 @@ import { listEditionDates } from "../content/load.ts";
 import { PublishRoot } from "../publish/release.ts";
 import { exitCodes } from "../cli/index.ts";
 import { projectRoot, scriptArgs } from "../project.ts";
-import { runPool } from "../pipeline/pool.ts";
-import { runNode, type ChildResult, type RunningChild } from "./child.ts";
-import { shardPartsDir } from "./parts.ts";
+import { runPool } from "../util/pool.ts";
+import { runNode, type ChildResult, type RunningChild } from "../util/child.ts";
+import { shardPartsDir } from "../model/shard-parts.ts";
 import { planShards, selectShards, shardOf, type Shard, type ShardBy } from "./plan.ts";
 
 export interface RebuildOptions {

@@ -2,7 +2,7 @@
 // for a category below the bar, the audits that cost it points.
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { readArchiveIndex, readEditionSummary } from "../../pipeline/archive.ts";
+import { readArchiveIndex, readEditionSummary } from "../../model/archive.ts";
 import { serveStatic } from "../serve-static.ts";
 
 export const categories = ["performance", "accessibility", "best-practices", "seo"] as const;

@@ -11,7 +11,7 @@ import { extensions, imageSettings, type Encoding } from "../../images/settings.
 import type { Edition } from "../../model/types.ts";
 import { UsageError } from "../../cli/index.ts";
 import { formatTable } from "../../cli/table.ts";
-import { runPool } from "../../pipeline/pool.ts";
+import { runPool } from "../../util/pool.ts";
 import { buildModel, readContent } from "../../pipeline/prepare.ts";
 import { projectRoot } from "../../project.ts";
 

@@ -1,7 +1,7 @@
 // Times whole commands as child processes, all measured the same way (wall time, peak memory of the process).
 import fs from "node:fs";
 import path from "node:path";
-import { runNode, type ChildResult } from "../../shards/child.ts";
+import { runNode, type ChildResult } from "../../util/child.ts";
 
 export interface Run {
   seconds: number;

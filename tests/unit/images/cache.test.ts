@@ -2,7 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DerivativeCache, hashBytes } from "../../../src/images/cache.ts";
+import { DerivativeCache } from "../../../src/images/cache.ts";
+import { hashBytes } from "../../../src/util/cache.ts";
 import { removeScratch, scratchDir } from "./helpers.ts";
 
 afterAll(removeScratch);

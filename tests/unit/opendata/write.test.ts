@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { en, zhCN } from "../../../src/locale/index.ts";
 import { yearCollection, type IiifOptions } from "../../../src/opendata/iiif.ts";
 import { yearCollectionText } from "../../../src/opendata/write.ts";
-import type { IndexedEdition } from "../../../src/pipeline/archive.ts";
+import type { IndexedEdition } from "../../../src/model/archive.ts";
 import { tempDir } from "../../helpers/build.ts";
 
 const options: IiifOptions = { root: "https://epaper.example.cn/", paper: "示例日报", timeZone: "Asia/Shanghai", locale: zhCN };

@@ -2,9 +2,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { mergeArchiveIndex, buildCalendar, type IndexedEdition } from "../../../src/pipeline/archive.ts";
+import { mergeArchiveIndex, buildCalendar, type IndexedEdition } from "../../../src/model/archive.ts";
 import { affectedEditions } from "../../../src/pipeline/build.ts";
-import { runPool } from "../../../src/pipeline/pool.ts";
+import { runPool } from "../../../src/util/pool.ts";
 import { assembleSite, buildModel, readContent } from "../../../src/pipeline/prepare.ts";
 import { Stages } from "../../../src/pipeline/stages.ts";
 import { Diagnostics } from "../../../src/content/diagnostics.ts";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import type { UrlLedger } from "../../../src/pipeline/ledger.ts";
+import type { UrlLedger } from "../../../src/model/ledger.ts";
 import { checkLatePage, deleteWithdrawnImages, findWithdrawnArticle, recordWithdrawal } from "../../../src/publish/late.ts";
 import { tempDir } from "../../helpers/build.ts";
 import { article, writeTree } from "../../helpers/editions.ts";

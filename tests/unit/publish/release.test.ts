@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { editionsToRebuild } from "../../../src/publish/publish.ts";
 import { PublishRoot, searchIndexIn, type StagedBuild } from "../../../src/publish/release.ts";
-import { linkMissing } from "../../../src/pipeline/files.ts";
+import { linkMissing } from "../../../src/util/files.ts";
 import { tempDir } from "../../helpers/build.ts";
 
 function stage(root: PublishRoot, id: string, dates: string[]): string {

@@ -1,6 +1,6 @@
 // The archive index: which years' archive pages a build of some editions can leave as the previous site has them.
 import { describe, expect, it } from "vitest";
-import { unchangedYears, type ArchiveIndex } from "../../../src/pipeline/archive.ts";
+import { unchangedYears, type ArchiveIndex } from "../../../src/model/archive.ts";
 
 function index(...editions: (string | [string, string])[]): ArchiveIndex {
   return {

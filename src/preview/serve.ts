@@ -9,9 +9,9 @@ import { ContentError, Diagnostics } from "../content/diagnostics.ts";
 import { createEditor, type Editor } from "../desk/editor/server.ts";
 import { listEditionDates } from "../content/load.ts";
 import { loadSettings } from "../content/settings.ts";
-import { affectedEditions, build, type BuildSummary } from "./build.ts";
-import type { SiteOptions } from "./options.ts";
-import type { Log } from "./stages.ts";
+import { affectedEditions, build, type BuildSummary } from "../pipeline/build.ts";
+import type { SiteOptions } from "../pipeline/options.ts";
+import type { Log } from "../pipeline/stages.ts";
 
 export interface ServeOptions extends SiteOptions {
   port: number;

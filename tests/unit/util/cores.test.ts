@@ -1,7 +1,7 @@
 // A build's share of the cores: what the image stage is held to.
 import os from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
-import { coreBudget, limitCores } from "../../../src/pipeline/cores.ts";
+import { coreBudget, limitCores } from "../../../src/util/cores.ts";
 
 afterEach(() => limitCores(os.availableParallelism()));
 

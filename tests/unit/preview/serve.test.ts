@@ -4,15 +4,15 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DevSite } from "../../../src/pipeline/serve.ts";
-import { requestProblem } from "../../../src/pipeline/serve.ts";
+import type { DevSite } from "../../../src/preview/serve.ts";
+import { requestProblem } from "../../../src/preview/serve.ts";
 import { repo, tempDir } from "../../helpers/build.ts";
 
 let site: DevSite;
 
 beforeAll(async () => {
   // The compiled server, as npm start runs it: Eleventy loads the compiled config then, without a TypeScript loader.
-  const { serveSite } = (await import(path.join(repo, "dist/src/pipeline/serve.js"))) as typeof import("../../../src/pipeline/serve.ts");
+  const { serveSite } = (await import(path.join(repo, "dist/src/preview/serve.js"))) as typeof import("../../../src/preview/serve.ts");
   const base = tempDir("serve-guard");
   site = await serveSite({
     editionsDir: path.join(repo, "editions"), siteFile: path.join(repo, "_data/site.json"),

@@ -1,7 +1,7 @@
 // The URL ledger: which renames become redirects, how they chain, and the _redirects lines.
 import { describe, expect, it } from "vitest";
 import type { Article, Edition } from "../../../src/model/types.ts";
-import { buildLedger, findRenames, mergeRedirectIndex, redirectsFileLines, type LedgerArticle, type UrlLedger } from "../../../src/pipeline/ledger.ts";
+import { buildLedger, findRenames, mergeRedirectIndex, redirectsFileLines, type LedgerArticle, type UrlLedger } from "../../../src/model/ledger.ts";
 
 const a = (url: string, page: string, order: number, headline: string): LedgerArticle => ({ url, page, order, headline, images: [] });
 

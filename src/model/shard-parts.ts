@@ -1,7 +1,7 @@
 // Each shard writes its part of the archive index; the cross-edition step merges the parts into the whole index.
 import fs from "node:fs";
 import path from "node:path";
-import { archiveIndexFile, mergeArchiveIndex, readArchiveIndex, type ArchiveIndex, type IndexedEdition } from "../pipeline/archive.ts";
+import { archiveIndexFile, mergeArchiveIndex, readArchiveIndex, type ArchiveIndex, type IndexedEdition } from "./archive.ts";
 
 export const shardPartsDir = "_banmian/shards";
 
