@@ -7,6 +7,7 @@ import { insideArea } from "../model/geometry.ts";
 import type { Page } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
 import { cachedOutput, fileStamp, hashBytes, stageCacheFolders } from "../util/cache.ts";
+import { loadMupdf } from "../images/pdf-inspect.ts";
 
 /** [x0, y0, x1, y1] in thousandths of the page's width and height. */
 export type CharBox = [number, number, number, number];
@@ -20,8 +21,13 @@ export interface PageWords {
  * loaded here, not with the build: a warm build takes the boxes from the cache.
  */
 export async function readPageWords(pdf: Uint8Array): Promise<PageWords> {
-  const { withPdfPage } = await import("../desk/pdf/paint.ts");
-  return withPdfPage(pdf, 0, (page) => {
+  // MuPDF as the image stage loads it (src/images): one module, one place its messages are kept.
+  const mupdf = await loadMupdf();
+  const doc = mupdf.Document.openDocument(pdf, "application/pdf");
+  let page: import("mupdf").Page | undefined;
+  try {
+    if (doc.countPages() < 1) throw new Error("the PDF has no pages");
+    page = doc.loadPage(0);
     const [px0, py0, px1, py1] = page.getBounds();
     const scale = (v: number, o: number, size: number) => Math.round(((v - o) / size) * 10000) / 10;
     const lines: PageWords["lines"] = [];
@@ -46,7 +52,10 @@ export async function readPageWords(pdf: Uint8Array): Promise<PageWords> {
       stext.destroy();
     }
     return { lines };
-  });
+  } finally {
+    page?.destroy();
+    doc.destroy();
+  }
 }
 
 /** Leaves out the lines whose middle is in one of `areas` (withdrawn articles: their words are off the site). */
