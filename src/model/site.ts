@@ -66,10 +66,6 @@ export interface SiteData {
   sitemapMonths: { month: string; url: string; editions: EditionSummary[] }[];
   /** Every month's sitemap, for the sitemap index */
   sitemapIndex: string[];
-  /** Pagefind's WebAssembly file in every bundle, which the search page preloads (set before the render) */
-  searchWasm?: string;
-  /** The newest bundle's metadata file (pagefind.<hash>.pf_meta), which the search page preloads too */
-  searchMeta?: string;
   /** Editions with a search index, newest first: what the search page may merge (search/editions.json) */
   searchEditions: { date: string; year: number; label: string; index: string }[];
   /** The newest of them, whose bundle the search page preloads */
@@ -91,3 +87,14 @@ export interface SiteData {
   redirectIndex: RedirectIndex;
   redirectLines: string[];
 }
+
+/** What the search stage hands the pages: the files the search page preloads. */
+export interface SearchPreload {
+  /** Pagefind's WebAssembly file in every bundle (its name depends on the language) */
+  searchWasm?: string;
+  /** The newest bundle's metadata file (pagefind.<hash>.pf_meta), whose name is its content's hash */
+  searchMeta?: string;
+}
+
+/** The site the render gets: the site data and the search stage's result, assembled once and never changed. */
+export type RenderedSite = SiteData & SearchPreload;

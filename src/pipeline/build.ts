@@ -15,6 +15,7 @@ import { writeOpenData } from "../opendata/write.ts";
 import { archiveIndexFile, indexEdition } from "../model/archive.ts";
 import { ledgerFile, redirectIndexFile } from "../model/ledger.ts";
 import { urls } from "../model/urls.ts";
+import type { RenderedSite, SearchPreload } from "../model/site.ts";
 import type { SiteOptions } from "./options.ts";
 import { prepareSite, type PreparedSite } from "./prepare.ts";
 import { progressLine, Stages, type Log, type StageTimes } from "./stages.ts";
@@ -52,23 +53,24 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   const linksOnly = linksOnlyEditions(options);
   // Before the pages: the search page preloads the newest index's metadata, whose name is its content's hash.
   const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
-  await stages.run("search", () => {
+  const preload = await stages.run("search", async (): Promise<SearchPreload> => {
     if (crossEdition) writeSearchEditions(data.searchEditions, options.outDir);
-    return writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir);
+    await writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir);
+    // What the search page preloads: the newest bundle's WebAssembly and metadata.
+    if (!crossEdition || !data.searchNewest) return {};
+    const bundle = (site: string) => path.join(site, urls.searchIndex(data.searchNewest!).slice(1));
+    return {
+      searchWasm: await searchWasmFile(data.settings, options.cacheDir),
+      searchMeta: searchMetaFile(bundle(options.outDir), data.settings) ?? (options.previousSite ? searchMetaFile(bundle(options.previousSite), data.settings) : null) ?? undefined,
+    };
   }, "search index");
   await stages.run("pages", async () => {
-    // The search page preloads the newest bundle's WebAssembly, whose name depends on the language, and metadata.
-    if (crossEdition && data.searchNewest) {
-      data.searchWasm = await searchWasmFile(data.settings, options.cacheDir);
-      const bundle = (site: string) => path.join(site, urls.searchIndex(data.searchNewest!).slice(1));
-      data.searchMeta = searchMetaFile(bundle(options.outDir), data.settings) ?? (options.previousSite ? searchMetaFile(bundle(options.previousSite), data.settings) : null) ?? undefined;
-    }
     // A neighbour rebuilt for its links gets its page and edition views only (the article and story views, which
     // do not link other editions, are linked from the live site below).
-    const rendered = linksOnly.size
-      ? { ...data, articles: data.articles.filter((a) => !linksOnly.has(a.edition.date)), stories: data.stories.filter((s) => !linksOnly.has(s.edition.date)) }
-      : data;
-    await renderSite(rendered, { outDir: options.outDir, ignore, cacheDir: options.cacheDir });
+    const site: RenderedSite = linksOnly.size
+      ? { ...data, ...preload, articles: data.articles.filter((a) => !linksOnly.has(a.edition.date)), stories: data.stories.filter((s) => !linksOnly.has(s.edition.date)) }
+      : { ...data, ...preload };
+    await renderSite(site, { outDir: options.outDir, ignore, cacheDir: options.cacheDir });
   });
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
   await stages.run("downloads", () => writeEditionDownloads(data, options.outDir, options.imageDir, options.cacheDir), "edition PDF and EPUB");

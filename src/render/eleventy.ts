@@ -3,7 +3,7 @@
 import "./one-shot.ts";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
-import type { SiteData } from "../model/site.ts";
+import type { RenderedSite } from "../model/site.ts";
 import { eleventyConfigFile, projectRoot } from "../project.ts";
 import { filtersPlugin } from "./filters.ts";
 import { navigationPlugin } from "./navigation.ts";
@@ -22,7 +22,7 @@ export const templates = {
 };
 
 /** Everything the templates get from one build: the site as global data, filters with its settings. */
-export function sitePlugin(eleventyConfig: any, options: { site: SiteData; cacheDir?: string }): void {
+export function sitePlugin(eleventyConfig: any, options: { site: RenderedSite; cacheDir?: string }): void {
   const { site } = options;
   // The archive-wide lists no template reads (3,650 records each for ten years) are left out, not frozen, and so
   // are the calendars of the years whose archive page is not rendered (a publish renders tonight's year only).
@@ -64,7 +64,7 @@ export interface RenderOptions {
 }
 
 /** Renders the site into outDir with Eleventy. */
-export async function renderSite(site: SiteData, options: RenderOptions): Promise<void> {
+export async function renderSite(site: RenderedSite, options: RenderOptions): Promise<void> {
   // Eleventy finds the templates, _includes and their includes from the working folder, so a command started in
   // another folder rendered nothing and said "built": it renders from the project's folder, whatever the caller's.
   const outDir = path.resolve(options.outDir);
@@ -78,7 +78,7 @@ export async function renderSite(site: SiteData, options: RenderOptions): Promis
   }
 }
 
-async function render(site: SiteData, options: RenderOptions): Promise<void> {
+async function render(site: RenderedSite, options: RenderOptions): Promise<void> {
   const eleventy = new Eleventy(projectRoot, options.outDir, {
     configPath: eleventyConfigFile,
     quietMode: true,
