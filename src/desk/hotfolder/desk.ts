@@ -8,13 +8,13 @@ import path from "node:path";
 import yaml from "js-yaml";
 import { formatDiagnostic } from "../../content/diagnostics.ts";
 import { proofImage, type ProofImage } from "../../images/proof.ts";
-import { fileStamp, writeAtomically } from "../../images/cache.ts";
+import { fileStamp, writeAtomically } from "../../util/cache.ts";
 import { holderRuns, type LockRecord } from "../../publish/lock.ts";
 import { publishEdition } from "../../publish/publish.ts";
 import { PublishRoot } from "../../publish/release.ts";
 import { writeProof } from "../proof/index.ts";
 import { FolderWatch, type SeenFile, type WatchRules } from "./arrivals.ts";
-import { finishInterrupted, importArrival, type ImportSettings, type Resolution } from "./import.ts";
+import { finishInterrupted, holdPoint, importArrival, type ImportSettings, type Resolution } from "./import.ts";
 import { Journal } from "./journal.ts";
 import { pageFromName } from "./names.ts";
 import { duePublishes, importedPages, type PublishStep } from "./schedule.ts";
@@ -227,7 +227,7 @@ export class Desk {
     try {
       const summary = await publishEdition({
         date: step.date, editionsDir: this.options.editionsDir, siteFile: this.options.siteFile, root: this.options.root,
-        cacheDir: this.options.cacheDir, page: step.kind === "late" ? step.pages[0] : undefined,
+        cacheDir: this.options.cacheDir, page: step.kind === "late" ? step.pages[0] : undefined, at: holdPoint,
       }, (line) => console.log(`    ${line}`));
       const seconds = (performance.now() - started) / 1000;
       this.journal.data.published[step.date] = {

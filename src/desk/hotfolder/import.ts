@@ -44,8 +44,8 @@ interface StagedPlan {
 }
 
 /**
- * Test hook: BANMIAN_HOLD_AT=<point> prints "holding at <point>" there and waits to be killed (as publish.ts's
- * hook does), so the crash tests can kill the desk at a known step.
+ * Test hook: BANMIAN_HOLD_AT=<point> prints "holding at <point>" there and waits to be killed, so the crash tests
+ * can kill the desk at a known step; the desk passes it to publishEdition as its `at` for the publish's points.
  */
 export async function holdPoint(name: string): Promise<void> {
   if (process.env.BANMIAN_HOLD_AT !== name) return;

@@ -2,7 +2,7 @@
 // the old) after every step, so a process killed at any moment is started again from a consistent record.
 import fs from "node:fs";
 import path from "node:path";
-import { hashBytes, writeAtomically } from "../../images/cache.ts";
+import { hashBytes, writeAtomically } from "../../util/cache.ts";
 import type { Conflict } from "./carry.ts";
 import type { SeenFile } from "./arrivals.ts";
 
