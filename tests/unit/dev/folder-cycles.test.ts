@@ -1,5 +1,5 @@
 // No import cycles between the folders of src/: the check on a tree made for it (it fails when a cycle is added),
-// and on the real tree, where the only cycles left are inside src/desk's PDF import, which another branch reworks.
+// and on the real tree.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -39,18 +39,8 @@ describe("cyclicImports", () => {
 });
 
 describe("src/", () => {
-  it("has no import cycles between folders but the PDF import's own, inside src/desk", () => {
-    const cycles = cyclicImports(folderImports(repo)).map((c) => `${c.from} -> ${c.to}`);
-    // src/desk/import, pdf and prose (and hotspots' use of desk/pdf/paint.ts) are being reworked on another branch;
-    // this list shrinks to nothing as they are untangled, and grows with nothing.
-    expect(cycles).toEqual([
-      "src/desk/hotspots -> src/desk/pdf",
-      "src/desk/import -> src/desk/hotspots",
-      "src/desk/import -> src/desk/pdf",
-      "src/desk/pdf -> src/desk/import",
-      "src/desk/pdf -> src/desk/prose",
-      "src/desk/prose -> src/desk/import",
-    ]);
+  it("has no import cycles between folders", () => {
+    expect(cyclicImports(folderImports(repo))).toEqual([]);
   });
 
   it("keeps src/util neutral: it imports no other folder", () => {
