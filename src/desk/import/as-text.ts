@@ -2,7 +2,7 @@
 // images, HTML or lists are escaped, and control characters removed, in one place — where the article files are
 // formatted (write-page.ts) — whatever the importer (dump or PDF) made of the page.
 import type { ArticleFields } from "../../content/schema.ts";
-import { withoutControls } from "../../content/control.ts";
+import { withoutControls } from "../../util/control.ts";
 
 /** What markdown-it reads as inline markup: links and images ([ ]), emphasis, code, HTML and autolinks (<),
  * strikethrough, table cells, escapes themselves, and an entity such as &amp;. Parentheses, "!" and ">" mean
