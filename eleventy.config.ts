@@ -5,7 +5,16 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 export default function (eleventyConfig: any) {
   // Content is read by src/content, not by Eleventy: only the njk templates are Eleventy's.
   eleventyConfig.setTemplateFormats(["njk"]);
-  for (const ignored of ["editions/**", "tests/**", "node_modules/**", "dist/**", "README.md", "BENCHMARKS.md", ".tmp/**", "docs/**"]) {
+  for (const ignored of [
+    "editions/**",
+    "tests/**",
+    "node_modules/**",
+    "dist/**",
+    "README.md",
+    "BENCHMARKS.md",
+    ".tmp/**",
+    "docs/**",
+  ]) {
     eleventyConfig.ignores.add(ignored);
   }
 

@@ -7,7 +7,10 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
-      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts", "tests/bad-input/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "integration", include: ["tests/integration/**/*.test.ts", "tests/bad-input/**/*.test.ts"] },
+      },
       { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"] } },
     ],
     testTimeout: 120_000,

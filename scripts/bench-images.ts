@@ -6,6 +6,9 @@ import { projectRoot } from "../src/project.ts";
 
 const { values } = parseCommand({
   usage: "usage: npm run bench:images -- [--reps 3] [--samples ../shared/samples]",
-  options: { reps: { type: "string", default: "3" }, samples: { type: "string", default: path.join(projectRoot, "..", "shared", "samples") } },
+  options: {
+    reps: { type: "string", default: "3" },
+    samples: { type: "string", default: path.join(projectRoot, "..", "shared", "samples") },
+  },
 });
 await runCommand(() => runImageBench(wholeNumber("reps", values.reps)!, values.samples));

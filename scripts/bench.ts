@@ -39,9 +39,14 @@ await runCommand(async () => {
   if (values["desk-only"]) {
     const desk = await benchDesk(path.join(values.work, "desk"));
     fs.mkdirSync(path.dirname(values.json), { recursive: true });
-    fs.writeFileSync(values.json, `${JSON.stringify({ version: 1, startedAt: new Date().toISOString(), desk }, null, 2)}\n`);
+    fs.writeFileSync(
+      values.json,
+      `${JSON.stringify({ version: 1, startedAt: new Date().toISOString(), desk }, null, 2)}\n`,
+    );
     if (!values.keep) fs.rmSync(values.work, { recursive: true, force: true });
-    console.log(`\n${formatTable(["", "measured", "against", "ratio", "CPU ratio", "goal (wall time)"], deskRows(desk), { rule: false })}\n\nresults: ${values.json}`);
+    console.log(
+      `\n${formatTable(["", "measured", "against", "ratio", "CPU ratio", "goal (wall time)"], deskRows(desk), { rule: false })}\n\nresults: ${values.json}`,
+    );
     return desk.ok ? 0 : 1;
   }
   const results = await runBench({
@@ -56,5 +61,7 @@ await runCommand(async () => {
   fs.mkdirSync(path.dirname(values.json), { recursive: true });
   fs.writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
   if (!values.keep) fs.rmSync(values.work, { recursive: true, force: true });
-  console.log(`\n${formatResults(results)}\n\nresults: ${values.json}${values.keep ? `; scratch kept in ${values.work}` : ""}`);
+  console.log(
+    `\n${formatResults(results)}\n\nresults: ${values.json}${values.keep ? `; scratch kept in ${values.work}` : ""}`,
+  );
 });

@@ -1,6 +1,15 @@
 // npm run build: the whole site into _site/ (or --out DIR); or, for a sharded rebuild (npm run rebuild),
 // one shard's editions (--shard 2016-03 or --shard 2016) or the cross-edition pages (--cross-edition).
-import { editionDate, fail, parseCommand, report, runCommand, siteFlags, siteOptions, wholeNumber } from "../src/cli/index.ts";
+import {
+  editionDate,
+  fail,
+  parseCommand,
+  report,
+  runCommand,
+  siteFlags,
+  siteOptions,
+  wholeNumber,
+} from "../src/cli/index.ts";
 import { limitCores } from "../src/util/cores.ts";
 import { build } from "../src/pipeline/build.ts";
 import { buildCrossEdition, buildShard } from "../src/shards/build.ts";
@@ -26,14 +35,23 @@ for (const date of values.date ?? []) editionDate(date, usage);
 const options = { ...siteOptions(values), imageDir: values["image-dir"] };
 const log = values.json ? console.error : console.log;
 const started = performance.now();
-await runCommand(async () => {
-  const cores = wholeNumber("cores", values.cores);
-  if (cores !== undefined) limitCores(cores);
-  const summary = values.shard
-    ? await buildShard({ ...options, shard: values.shard }, log)
-    : values["cross-edition"] ? await buildCrossEdition(options, log) : await build({ ...options, dates: values.date }, log);
-  const seconds = (performance.now() - started) / 1000;
-  report(values.json, { ...summary, seconds }, () =>
-    `built ${values.shard ? `shard ${values.shard}: ` : ""}${summary.editions} editions, ${summary.pages} pages, ${summary.articles} articles, ` +
-      `${summary.images} images (${summary.encoded} made anew), ${summary.warnings} warnings in ${seconds.toFixed(1)} s`);
-}, (reason) => `build failed: ${reason}; nothing was published`);
+await runCommand(
+  async () => {
+    const cores = wholeNumber("cores", values.cores);
+    if (cores !== undefined) limitCores(cores);
+    const summary = values.shard
+      ? await buildShard({ ...options, shard: values.shard }, log)
+      : values["cross-edition"]
+        ? await buildCrossEdition(options, log)
+        : await build({ ...options, dates: values.date }, log);
+    const seconds = (performance.now() - started) / 1000;
+    report(
+      values.json,
+      { ...summary, seconds },
+      () =>
+        `built ${values.shard ? `shard ${values.shard}: ` : ""}${summary.editions} editions, ${summary.pages} pages, ${summary.articles} articles, ` +
+        `${summary.images} images (${summary.encoded} made anew), ${summary.warnings} warnings in ${seconds.toFixed(1)} s`,
+    );
+  },
+  (reason) => `build failed: ${reason}; nothing was published`,
+);

@@ -11,13 +11,16 @@ const { values, positionals } = parseCommand({
   positionals: true,
 });
 await runCommand(async () => {
-  if (positionals.length > (values.proof ? 1 : 0)) throw new UsageError(`unexpected argument "${positionals.at(-1)}": only --proof takes a file name`);
+  if (positionals.length > (values.proof ? 1 : 0))
+    throw new UsageError(`unexpected argument "${positionals.at(-1)}": only --proof takes a file name`);
   for (const date of values.date ?? []) {
     const problem = dateProblem(date);
     if (problem) throw new UsageError(`--date: ${problem}`);
   }
   const options = { ...siteOptions(values), dates: values.date };
-  const result = values.proof ? (await writeProof(options, positionals[0] ?? "proof.html")).check : await checkSite(options);
+  const result = values.proof
+    ? (await writeProof(options, positionals[0] ?? "proof.html")).check
+    : await checkSite(options);
   for (const line of result.lines) console.log(line);
   if (values.proof) console.log(`proof: ${positionals[0] ?? "proof.html"}`);
   return result.errors ? exitCodes.contentErrors : exitCodes.ok;

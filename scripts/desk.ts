@@ -36,18 +36,25 @@ const { values, positionals } = parseCommand({
 await runCommand(async () => {
   const now = values["publish-now"];
   if (now !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/u.test(now)) throw new UsageError(`--publish-now: expected a date YYYY-MM-DD, got "${now}"`);
+    if (!/^\d{4}-\d{2}-\d{2}$/u.test(now))
+      throw new UsageError(`--publish-now: expected a date YYYY-MM-DD, got "${now}"`);
     requestPublish(values.state, now);
-    console.log(`asked the desk watching with ${values.state} to publish ${now}: its status page and log say when it is live`);
+    console.log(
+      `asked the desk watching with ${values.state} to publish ${now}: its status page and log say when it is live`,
+    );
     return;
   }
   if (positionals.length !== 1) throw new UsageError(`give the one hot folder to watch\n${usage}`);
   const desk = new Desk({
     folder: positionals[0],
-    editionsDir: values.editions, siteFile: values.site, root: values.root, cacheDir: values.cache,
+    editionsDir: values.editions,
+    siteFile: values.site,
+    root: values.root,
+    cacheDir: values.cache,
     stateDir: values.state,
     patterns: values.pattern?.length ? values.pattern : defaultPatterns,
-    section: values.section, locale: values.locale,
+    section: values.section,
+    locale: values.locale,
     pages: wholeNumber("pages", values.pages),
     port: wholeNumber("port", values.port, { zero: true })!,
     intervalMs: wholeNumber("interval-ms", values["interval-ms"])!,

@@ -33,7 +33,10 @@ await runCommand(async () => {
     // The file's history (written by hand, summary rows of earlier code) is kept below the new tables.
     const before = fs.existsSync(values.markdown) ? fs.readFileSync(values.markdown, "utf8") : "";
     const history = before.includes("\n## History") ? before.slice(before.indexOf("\n## History")) : "";
-    fs.writeFileSync(values.markdown, `# Import measured on real pages\n\nMade by \`${command}\`.\n\n${sections.join("\n\n")}\n${history}`);
+    fs.writeFileSync(
+      values.markdown,
+      `# Import measured on real pages\n\nMade by \`${command}\`.\n\n${sections.join("\n\n")}\n${history}`,
+    );
   }
   return empty ? 1 : 0;
 });

@@ -4,7 +4,8 @@ import { editionDate, fail, parseCommand, runCommand } from "../src/cli/index.ts
 import { formatHotspotsReport, proposePageHotspots } from "../src/desk/hotspots/run.ts";
 import { defaultPaths } from "../src/pipeline/options.ts";
 
-const usage = "usage: npm run hotspots -- YYYY-MM-DD --page NN [--editions DIR] [--force] [--dry-run] [--alto file.xml]";
+const usage =
+  "usage: npm run hotspots -- YYYY-MM-DD --page NN [--editions DIR] [--force] [--dry-run] [--alto file.xml]";
 const { values, positionals } = parseCommand({
   usage,
   positionals: true,
@@ -20,7 +21,12 @@ if (positionals.length !== 1 || !values.page) fail(usage);
 const date = editionDate(positionals[0], usage);
 await runCommand(async () => {
   const report = await proposePageHotspots({
-    editionsRoot: values.editions, date, page: values.page!, altoFile: values.alto, force: values.force, dryRun: values["dry-run"],
+    editionsRoot: values.editions,
+    date,
+    page: values.page!,
+    altoFile: values.alto,
+    force: values.force,
+    dryRun: values["dry-run"],
   });
   console.log(formatHotspotsReport(report));
   if (report.rows.some((r) => r.status === "kept")) console.log("\nkept existing areas; --force replaces them");

@@ -4,12 +4,14 @@ import { dateProblem } from "../src/content/dates.ts";
 import { writeProof } from "../src/desk/proof/index.ts";
 
 const { values, positionals } = parseCommand({
-  usage: "usage: npm run proof -- YYYY-MM-DD [YYYY-MM-DD …] [--out proof-YYYY-MM-DD.html] [--editions DIR] [--site FILE]",
+  usage:
+    "usage: npm run proof -- YYYY-MM-DD [YYYY-MM-DD …] [--out proof-YYYY-MM-DD.html] [--editions DIR] [--site FILE]",
   options: { ...siteFlags, out: { type: "string" } },
   positionals: true,
 });
 await runCommand(async () => {
-  if (!positionals.length) throw new UsageError("npm run proof: which edition? give its date, e.g. npm run proof -- 2022-09-02");
+  if (!positionals.length)
+    throw new UsageError("npm run proof: which edition? give its date, e.g. npm run proof -- 2022-09-02");
   const bad = positionals.map(dateProblem).find(Boolean);
   if (bad) throw new UsageError(`npm run proof: ${bad}`);
   const out = values.out ?? `proof-${positionals.join("_")}.html`;

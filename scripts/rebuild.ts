@@ -44,16 +44,27 @@ if (values.list) {
   process.exit(0);
 }
 if (!values.out === !values.root) fail(`${usage}\n\ngive either --out or --root`);
-for (const id of values.shard ?? []) if (!isShardId(id)) fail(`--shard: expected a year (2016) or a month (2016-03), got "${id}"`);
-await runCommand(async () => {
-  const s = await rebuildArchive({
-    editionsDir: values.editions, siteFile: values.site, cacheDir: values.cache, outDir: values.out, root: values.root, by, shards: values.shard,
-    jobs: wholeNumber("jobs", values.jobs), maxOldSpaceMb: wholeNumber("max-old-space", values["max-old-space"]),
-  });
-  const slowest = [...s.shards].sort((a, b) => b.seconds - a.seconds)[0];
-  console.log(
-    `rebuilt ${s.editions} editions (${s.htmlPages} HTML pages) in ${s.shards.length} shard${s.shards.length === 1 ? "" : "s"} in ${clock(s.seconds)}, ` +
-      `${(s.htmlPages / s.seconds).toFixed(0)} pages/s; largest process: ${mb(s.peakRssMb)}; slowest shard: ${slowest.name} (${slowest.seconds.toFixed(1)} s)` +
-      (s.release ? `; live release ${s.release}` : ""),
-  );
-}, (reason) => `rebuild failed: ${reason}`);
+for (const id of values.shard ?? [])
+  if (!isShardId(id)) fail(`--shard: expected a year (2016) or a month (2016-03), got "${id}"`);
+await runCommand(
+  async () => {
+    const s = await rebuildArchive({
+      editionsDir: values.editions,
+      siteFile: values.site,
+      cacheDir: values.cache,
+      outDir: values.out,
+      root: values.root,
+      by,
+      shards: values.shard,
+      jobs: wholeNumber("jobs", values.jobs),
+      maxOldSpaceMb: wholeNumber("max-old-space", values["max-old-space"]),
+    });
+    const slowest = [...s.shards].sort((a, b) => b.seconds - a.seconds)[0];
+    console.log(
+      `rebuilt ${s.editions} editions (${s.htmlPages} HTML pages) in ${s.shards.length} shard${s.shards.length === 1 ? "" : "s"} in ${clock(s.seconds)}, ` +
+        `${(s.htmlPages / s.seconds).toFixed(0)} pages/s; largest process: ${mb(s.peakRssMb)}; slowest shard: ${slowest.name} (${slowest.seconds.toFixed(1)} s)` +
+        (s.release ? `; live release ${s.release}` : ""),
+    );
+  },
+  (reason) => `rebuild failed: ${reason}`,
+);

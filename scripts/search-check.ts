@@ -3,7 +3,8 @@
 import { fail, parseCommand, runCommand } from "../src/cli/index.ts";
 import { searchCheck } from "../src/dev/audit/search-check.ts";
 
-const usage = "usage: npm run search:check -- <site dir> [query]   (default query: the synthetic archive's marker 档案测试甲)";
+const usage =
+  "usage: npm run search:check -- <site dir> [query]   (default query: the synthetic archive's marker 档案测试甲)";
 const { positionals } = parseCommand({ usage, positionals: true, options: {} });
 if (positionals.length < 1 || positionals.length > 2) fail(usage);
 await runCommand(() => searchCheck(positionals[0], positionals[1] ?? "档案测试甲"));

@@ -8,9 +8,12 @@ const { values } = parseCommand({
   --recent N   serve the newest N editions (default 30; 0 serves every edition)`,
   options: { ...siteFlags, port: { type: "string", default: "8080" }, recent: { type: "string", default: "30" } },
 });
-await runCommand(async () => {
-  const port = wholeNumber("port", values.port, { zero: true })!;
-  const recent = wholeNumber("recent", values.recent, { zero: true })!;
-  await serveSite({ ...siteOptions(values), port, recent });
-  await new Promise(() => undefined);
-}, (reason) => `npm start: ${reason}; fix them, then run npm start again`);
+await runCommand(
+  async () => {
+    const port = wholeNumber("port", values.port, { zero: true })!;
+    const recent = wholeNumber("recent", values.recent, { zero: true })!;
+    await serveSite({ ...siteOptions(values), port, recent });
+    await new Promise(() => undefined);
+  },
+  (reason) => `npm start: ${reason}; fix them, then run npm start again`,
+);

@@ -8,15 +8,26 @@ const usage = `usage: npm run synth -- --editions N [--pages 8] [--articles 60] 
 const { values } = parseCommand({
   usage,
   options: {
-    editions: { type: "string" }, pages: { type: "string" }, articles: { type: "string" }, seed: { type: "string" },
-    start: { type: "string" }, out: { type: "string" }, clean: { type: "boolean" },
+    editions: { type: "string" },
+    pages: { type: "string" },
+    articles: { type: "string" },
+    seed: { type: "string" },
+    start: { type: "string" },
+    out: { type: "string" },
+    clean: { type: "boolean" },
   },
 });
 if (values.editions === undefined) fail(usage);
-await runCommand(() => synthCommand({
-  editions: wholeNumber("editions", values.editions, { zero: true })!,
-  pages: wholeNumber("pages", values.pages, { zero: true }),
-  articles: wholeNumber("articles", values.articles, { zero: true }),
-  seed: wholeNumber("seed", values.seed, { zero: true }),
-  start: values.start, out: values.out, clean: values.clean,
-}), (reason) => `synth: ${reason}`);
+await runCommand(
+  () =>
+    synthCommand({
+      editions: wholeNumber("editions", values.editions, { zero: true })!,
+      pages: wholeNumber("pages", values.pages, { zero: true }),
+      articles: wholeNumber("articles", values.articles, { zero: true }),
+      seed: wholeNumber("seed", values.seed, { zero: true }),
+      start: values.start,
+      out: values.out,
+      clean: values.clean,
+    }),
+  (reason) => `synth: ${reason}`,
+);

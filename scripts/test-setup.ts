@@ -3,6 +3,9 @@ import { parseCommand, runCommand } from "../src/cli/index.ts";
 import { ensureSystemPackages } from "../src/dev/setup.ts";
 
 parseCommand({ usage: "usage: node dist/scripts/test-setup.js   (run by npm test)", options: {} });
-await runCommand(async () => {
-  ensureSystemPackages();
-}, (reason) => `npm test: ${reason}`);
+await runCommand(
+  async () => {
+    ensureSystemPackages();
+  },
+  (reason) => `npm test: ${reason}`,
+);

@@ -22,7 +22,11 @@ function findRoot(from: string): string {
 /** The bytes of the project's own modules (paths under src/, without extension) as this process runs them: a
  * cache entry made by them names them in its key, so that it is made again when their code changes. */
 export function moduleSources(modules: string[]): Buffer[] {
-  return modules.map((m) => fs.readFileSync(compiled ? path.join(projectRoot, "dist", "src", `${m}.js`) : path.join(projectRoot, "src", `${m}.ts`)));
+  return modules.map((m) =>
+    fs.readFileSync(
+      compiled ? path.join(projectRoot, "dist", "src", `${m}.js`) : path.join(projectRoot, "src", `${m}.ts`),
+    ),
+  );
 }
 
 /** The node arguments that run scripts/<name>: its compiled form, or the source through tsx. */

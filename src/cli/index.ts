@@ -21,7 +21,12 @@ export interface CommandSpec<O extends Options> {
 /** Parses the command line; an unknown flag or a missing value prints what went wrong and the usage. */
 export function parseCommand<O extends Options>(spec: CommandSpec<O>, argv: string[] = process.argv.slice(2)) {
   try {
-    const parsed = parseArgs({ args: argv, options: { ...spec.options, help: { type: "boolean", short: "h" } }, allowPositionals: spec.positionals ?? false, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...spec.options, help: { type: "boolean", short: "h" } },
+      allowPositionals: spec.positionals ?? false,
+      strict: true,
+    });
     if ((parsed.values as { help?: boolean }).help) {
       console.log(spec.usage);
       process.exit(exitCodes.ok);
@@ -41,7 +46,11 @@ export function fail(message: string, code: number = exitCodes.failed): never {
 }
 
 /** A flag's whole number above 0, or undefined when the flag was not given. */
-export function wholeNumber(flag: string, value: string | undefined, options: { zero?: boolean } = {}): number | undefined {
+export function wholeNumber(
+  flag: string,
+  value: string | undefined,
+  options: { zero?: boolean } = {},
+): number | undefined {
   if (value === undefined) return undefined;
   if (!(options.zero ? /^\d+$/ : /^[1-9]\d*$/).test(value)) {
     throw new UsageError(`--${flag}: expected a whole number${options.zero ? "" : " above 0"}, got "${value}"`);
@@ -83,7 +92,10 @@ export function report(json: boolean | undefined, result: unknown, text: () => s
  * Runs a command's body and turns what it throws into a message and an exit code: content errors (listed
  * as they were found) exit 2 with `failed` naming what did not happen; anything else prints its message, exit 1.
  */
-export async function runCommand(main: () => Promise<number | void>, failed: (reason: string) => string = (r) => r): Promise<never> {
+export async function runCommand(
+  main: () => Promise<number | void>,
+  failed: (reason: string) => string = (r) => r,
+): Promise<never> {
   try {
     process.exit((await main()) ?? exitCodes.ok);
   } catch (err) {

@@ -26,11 +26,17 @@ function pad(text: string, width: number): string {
 
 /** Lays rows out in columns under a header and a rule; the last column is left ragged. */
 export function formatTable(header: string[], rows: string[][], options: { rule?: boolean } = {}): string {
-  const widths = header.map((title, i) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[i] ?? ""))));
+  const widths = header.map((title, i) =>
+    Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[i] ?? ""))),
+  );
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i])))
       .join("  ")
       .trimEnd();
-  return [line(header), ...(options.rule === false ? [] : [line(widths.map((w) => "-".repeat(w)))]), ...rows.map(line)].join("\n");
+  return [
+    line(header),
+    ...(options.rule === false ? [] : [line(widths.map((w) => "-".repeat(w)))]),
+    ...rows.map(line),
+  ].join("\n");
 }

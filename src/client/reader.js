@@ -2,7 +2,7 @@
 // scan, saving an edition for offline reading, reading settings, list ⇄ scan highlights, search hits on the scan,
 // and the article tools (read aloud, 繁體 and their code loaded only when used). Every page works without this script.
 (function () {
-  "use strict";
+  
   // Same breakpoint as site.css: below it the page view is text first and its scan is hidden until asked for.
   var narrow = window.matchMedia("(max-width: 39.99em)");
   var main = document.querySelector("main[data-next], main[data-previous]");

@@ -1,7 +1,7 @@
 // Search page: merges the Pagefind indexes of the editions in the chosen range and lists the hits — the newest
 // editions' first, so that the first hits are on screen before the oldest editions' indexes have arrived.
 (function () {
-  "use strict";
+  
   var form = document.querySelector(".search-form");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");

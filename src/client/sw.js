@@ -1,6 +1,6 @@
 // Offline reading: saves an edition on request and answers from it when the network is gone. Online, every
 // request goes to the network as if this worker were not there, so corrections reach readers at once.
-"use strict";
+
 
 var CACHE_PREFIX = "banmian-edition-";
 

@@ -3,10 +3,20 @@ import yaml from "js-yaml";
 import type { ArticleFields } from "./schema.ts";
 /** Front matter keys in the order they are written to files. */
 export const articleKeyOrder: (keyof ArticleFields)[] = [
-  "column", "kicker", "headline", "subtitle", "dateline", "byline", "mark",
-  "figures", "area", "story", "continued_from", "continued_on", "correction",
+  "column",
+  "kicker",
+  "headline",
+  "subtitle",
+  "dateline",
+  "byline",
+  "mark",
+  "figures",
+  "area",
+  "story",
+  "continued_from",
+  "continued_on",
+  "correction",
 ];
-
 
 /** Splits a file's text into its YAML front matter and body. Returns null front matter if there is none. */
 export function splitFrontMatter(source: string): { yaml: string | null; body: string; bodyLine: number } {

@@ -12,14 +12,24 @@ import type { ArticleFields, EditionFields, PageFields } from "./schema.ts";
 import type { Settings } from "./settings.ts";
 
 export type FrontMatterKind = "edition" | "page" | "article";
-export interface FieldsOf { edition: EditionFields; page: PageFields; article: ArticleFields }
+export interface FieldsOf {
+  edition: EditionFields;
+  page: PageFields;
+  article: ArticleFields;
+}
 
 export interface FrontMatterCheck {
   /**
    * The fields of `text` (YAML) as the schema of `kind` reads them, or null once the problems are reported.
    * `lineOffset` is the line of the file the text starts after (1 for an article's front matter).
    */
-  check<K extends FrontMatterKind>(kind: K, text: string, file: string, diagnostics: Diagnostics, lineOffset: number): FieldsOf[K] | null;
+  check<K extends FrontMatterKind>(
+    kind: K,
+    text: string,
+    file: string,
+    diagnostics: Diagnostics,
+    lineOffset: number,
+  ): FieldsOf[K] | null;
 }
 
 /** Thrown by RememberedChecks without a fallback when it meets front matter no build has checked. */
@@ -58,7 +68,13 @@ export class RememberedChecks implements FrontMatterCheck {
     this.dir = cacheDir ? path.join(cacheDir, stageCacheFolders.content) : null;
   }
 
-  check<K extends FrontMatterKind>(kind: K, text: string, file: string, diagnostics: Diagnostics, lineOffset: number): FieldsOf[K] | null {
+  check<K extends FrontMatterKind>(
+    kind: K,
+    text: string,
+    file: string,
+    diagnostics: Diagnostics,
+    lineOffset: number,
+  ): FieldsOf[K] | null {
     const key = hashBytes(kind, String(lineOffset), text);
     const memo = this.memoOf(editionOf(file));
     memo?.used.add(key);
@@ -97,7 +113,9 @@ export class RememberedChecks implements FrontMatterCheck {
   save(): void {
     for (const memo of this.memos.values()) {
       if (!memo || (!memo.changed && memo.used.size === Object.keys(memo.entries).length)) continue;
-      const entries = Object.fromEntries([...memo.used].filter((k) => memo.entries[k] !== undefined).map((k) => [k, memo.entries[k]]));
+      const entries = Object.fromEntries(
+        [...memo.used].filter((k) => memo.entries[k] !== undefined).map((k) => [k, memo.entries[k]]),
+      );
       writeAtomically(memo.file, JSON.stringify({ version: this.versionKey(), entries }));
     }
   }

@@ -14,7 +14,8 @@ export function dateProblem(value: string): string | null {
   const [y, m, d] = match.slice(1).map(Number);
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   const length = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  if (m < 1 || m > 12 || d < 1 || d > length) return `"${value}" is not a real date (no such day in the calendar): ${example}`;
+  if (m < 1 || m > 12 || d < 1 || d > length)
+    return `"${value}" is not a real date (no such day in the calendar): ${example}`;
   if (y < editionYears.first || y > editionYears.last) {
     return `"${value}" is outside the years an edition can have (${editionYears.first}–${editionYears.last}): check the year`;
   }

@@ -46,7 +46,12 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 export class ContentError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.filter((d) => d.level === "error").map(formatDiagnostic).join("\n"));
+    super(
+      diagnostics
+        .filter((d) => d.level === "error")
+        .map(formatDiagnostic)
+        .join("\n"),
+    );
     this.name = "ContentError";
   }
 }

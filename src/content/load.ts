@@ -6,7 +6,7 @@ import type { FieldsOf, FrontMatterCheck } from "./check.ts";
 import { describeControl, findControl } from "../util/control.ts";
 import { dateProblem, isCalendarDate } from "./dates.ts";
 import { limits } from "./limits.ts";
-import { Diagnostics } from "./diagnostics.ts";
+import type { Diagnostics } from "./diagnostics.ts";
 import type { ArticleFields, EditionFields, PageFields } from "./schema.ts";
 import { bodyReferences } from "../markdown/index.ts";
 import { checkBodyReference, entryKind, readFile, resolveInside } from "./paths.ts";
@@ -69,11 +69,16 @@ export function listEditionDates(root: string, diagnostics: Diagnostics): string
     if (kind === "refused") continue;
     if (kind !== "folder") {
       if (!/\.(md|txt)$/i.test(entry.name)) continue;
-      diagnostics.warn(path.join(root, entry.name), "files directly in the editions folder are ignored: put them in an edition folder");
+      diagnostics.warn(
+        path.join(root, entry.name),
+        "files directly in the editions folder are ignored: put them in an edition folder",
+      );
       continue;
     }
     if (!isCalendarDate(entry.name)) {
-      const why = dateProblem(entry.name)!.replace(/^"[^"]*" is /, "is ").replace(/give it as/, "name it");
+      const why = dateProblem(entry.name)!
+        .replace(/^"[^"]*" is /, "is ")
+        .replace(/give it as/, "name it");
       diagnostics.error(path.join(root, entry.name), `edition folder "${entry.name}" ${why}`);
       continue;
     }
@@ -86,17 +91,27 @@ export function listEditionDates(root: string, diagnostics: Diagnostics): string
  * Reads the editions under `root`. `check` checks each file's front matter: `schemaCheck`
  * (src/content/schema-check.ts) against the schemas, or a build's `RememberedChecks` (src/content/check.ts).
  */
-export function loadEditions(root: string, diagnostics: Diagnostics, check: FrontMatterCheck, options: LoadOptions = {}): EditionSource[] {
-  const dates = (options.listed ?? listEditionDates(root, diagnostics)).filter((d) => !options.dates || options.dates.has(d));
+export function loadEditions(
+  root: string,
+  diagnostics: Diagnostics,
+  check: FrontMatterCheck,
+  options: LoadOptions = {},
+): EditionSource[] {
+  const dates = (options.listed ?? listEditionDates(root, diagnostics)).filter(
+    (d) => !options.dates || options.dates.has(d),
+  );
   return dates.map((date) => loadEdition(root, date, diagnostics, check));
 }
 
-export function loadEdition(root: string, date: string, diagnostics: Diagnostics, check: FrontMatterCheck): EditionSource {
+export function loadEdition(
+  root: string,
+  date: string,
+  diagnostics: Diagnostics,
+  check: FrontMatterCheck,
+): EditionSource {
   const dir = path.join(root, date);
   const metaFile = path.join(dir, "edition.yml");
-  const fields = fs.existsSync(metaFile)
-    ? readYamlFile(metaFile, "edition", check, diagnostics) ?? {}
-    : {};
+  const fields = fs.existsSync(metaFile) ? (readYamlFile(metaFile, "edition", check, diagnostics) ?? {}) : {};
   const pages: PageSource[] = [];
   const seen = new Map<string, string>();
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort(byName)) {
@@ -107,7 +122,11 @@ export function loadEdition(root: string, date: string, diagnostics: Diagnostics
     if (kind === "refused") continue;
     if (kind !== "folder") {
       // A file named like a page (03, 03-zonghe) is a page folder gone wrong, not a stray file to ignore.
-      if (match) diagnostics.error(shown, `"${entry.name}" is a file, not a page folder: make it a folder holding page.yml and the page's articles`);
+      if (match)
+        diagnostics.error(
+          shown,
+          `"${entry.name}" is a file, not a page folder: make it a folder holding page.yml and the page's articles`,
+        );
       continue;
     }
     if (!match) {
@@ -119,7 +138,10 @@ export function loadEdition(root: string, date: string, diagnostics: Diagnostics
     const key = `${letter}${number}`;
     const twin = seen.get(key);
     if (twin) {
-      diagnostics.error(shown, `two page folders have page number ${letter}${number}: "${twin}" and "${entry.name}"; rename one`);
+      diagnostics.error(
+        shown,
+        `two page folders have page number ${letter}${number}: "${twin}" and "${entry.name}"; rename one`,
+      );
       continue;
     }
     seen.set(key, entry.name);
@@ -135,7 +157,13 @@ export function loadEdition(root: string, date: string, diagnostics: Diagnostics
 }
 
 function loadPage(
-  editionDir: string, dir: string, label: string, letter: string, number: number, diagnostics: Diagnostics, check: FrontMatterCheck,
+  editionDir: string,
+  dir: string,
+  label: string,
+  letter: string,
+  number: number,
+  diagnostics: Diagnostics,
+  check: FrontMatterCheck,
 ): PageSource | null {
   const metaFile = path.join(dir, "page.yml");
   if (!fs.existsSync(metaFile)) {
@@ -161,23 +189,35 @@ function loadPage(
     const kind = entryKind(editionDir, entry, diagnostics, "the edition folder");
     if (kind === "refused") continue;
     if (kind === "folder") {
-      diagnostics.error(file, `"${name}" is a folder, not an article file: an article is one NN-slug.md file; rename the folder or move its files out`);
+      diagnostics.error(
+        file,
+        `"${name}" is a folder, not an article file: an article is one NN-slug.md file; rename the folder or move its files out`,
+      );
       continue;
     }
     const match = articleFilePattern.exec(name);
     if (!match) {
-      diagnostics.error(file, "article file name must be NN-slug.md (reading order, then lowercase letters, digits and dashes)");
+      diagnostics.error(
+        file,
+        "article file name must be NN-slug.md (reading order, then lowercase letters, digits and dashes)",
+      );
       continue;
     }
     const order = Number(match[1]);
     if (orders.has(order)) {
-      diagnostics.error(file, `two articles have reading order ${order} ("${orders.get(order)}" and "${name}"); renumber one`);
+      diagnostics.error(
+        file,
+        `two articles have reading order ${order} ("${orders.get(order)}" and "${name}"); renumber one`,
+      );
       continue;
     }
     // The slug is the article's URL on its page: two files with one slug would be one web page.
     const twin = slugs.get(match[2]);
     if (twin) {
-      diagnostics.error(file, `two articles have the slug "${match[2]}" ("${twin}" and "${name}"), so both would be at one address: give one another slug`);
+      diagnostics.error(
+        file,
+        `two articles have the slug "${match[2]}" ("${twin}" and "${name}"), so both would be at one address: give one another slug`,
+      );
       continue;
     }
     orders.set(order, name);
@@ -190,7 +230,12 @@ function loadPage(
 }
 
 export function loadArticle(
-  editionDir: string, file: string, order: number, slug: string, diagnostics: Diagnostics, check: FrontMatterCheck,
+  editionDir: string,
+  file: string,
+  order: number,
+  slug: string,
+  diagnostics: Diagnostics,
+  check: FrontMatterCheck,
 ): ArticleSource | null {
   const raw = readFile(file, diagnostics);
   if (raw === null) return null;
@@ -202,7 +247,9 @@ export function loadArticle(
   }
   const split = splitFrontMatter(source);
   if (split.yaml === null) {
-    diagnostics.error(file, 'no front matter: start the file with a "---" line, then "headline: …", then "---"', { line: 1 });
+    diagnostics.error(file, 'no front matter: start the file with a "---" line, then "headline: …", then "---"', {
+      line: 1,
+    });
     return null;
   }
   const fields = check.check("article", split.yaml, file, diagnostics, 1);
@@ -230,14 +277,21 @@ function decodeUtf8(raw: Buffer, file: string, diagnostics: Diagnostics): string
   // Feeds and the EPUB are XML, which cannot carry them; no printed text has them.
   const control = findControl(text);
   if (control) {
-    diagnostics.error(file, `a control character (${describeControl(control.char)}) is in the text: delete it (it comes from copying out of another program; npm run import removes them)`, { line: control.line });
+    diagnostics.error(
+      file,
+      `a control character (${describeControl(control.char)}) is in the text: delete it (it comes from copying out of another program; npm run import removes them)`,
+      { line: control.line },
+    );
     return null;
   }
   return text;
 }
 
 function readYamlFile<K extends "edition" | "page">(
-  file: string, kind: K, check: FrontMatterCheck, diagnostics: Diagnostics,
+  file: string,
+  kind: K,
+  check: FrontMatterCheck,
+  diagnostics: Diagnostics,
 ): FieldsOf[K] | null {
   const raw = readFile(file, diagnostics);
   if (raw === null) return null;
@@ -260,16 +314,31 @@ function checkSize(dir: string, pages: PageSource[], diagnostics: Diagnostics): 
   const most = Math.max(0, ...crowded.map((page) => page.articles.length));
   const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
   if (pages.length > limits.pagesPerEdition) {
-    diagnostics.error(dir, `the edition has ${pages.length} pages, over the limit of ${limits.pagesPerEdition}: is this more than one edition?`);
+    diagnostics.error(
+      dir,
+      `the edition has ${pages.length} pages, over the limit of ${limits.pagesPerEdition}: is this more than one edition?`,
+    );
   } else if (articles.length > limits.articlesPerEdition) {
-    diagnostics.error(dir, `the edition has ${articles.length} articles, over the limit of ${limits.articlesPerEdition} that one build holds in memory: split it into editions, or check for copies`);
+    diagnostics.error(
+      dir,
+      `the edition has ${articles.length} articles, over the limit of ${limits.articlesPerEdition} that one build holds in memory: split it into editions, or check for copies`,
+    );
   } else if (textBytes > limits.editionTextBytes) {
-    diagnostics.error(dir, `the edition's articles hold ${megabytes(textBytes)} MB of text, over the limit of ${megabytes(limits.editionTextBytes)} MB that one build holds in memory: split it into editions, or check for copies`);
+    diagnostics.error(
+      dir,
+      `the edition's articles hold ${megabytes(textBytes)} MB of text, over the limit of ${megabytes(limits.editionTextBytes)} MB that one build holds in memory: split it into editions, or check for copies`,
+    );
   } else if (crowded.length === 1) {
-    diagnostics.error(crowded[0].dir, `the page has ${most} articles, over the limit of ${limits.articlesPerPage}: is it more than one page, or are briefs one file each?`);
+    diagnostics.error(
+      crowded[0].dir,
+      `the page has ${most} articles, over the limit of ${limits.articlesPerPage}: is it more than one page, or are briefs one file each?`,
+    );
   } else if (crowded.length > 1) {
     const labels = crowded.map((page) => page.label).join(", ");
-    diagnostics.error(dir, `pages ${labels} have more than ${limits.articlesPerPage} articles each (up to ${most}), over the limit for one page: are briefs one file each?`);
+    diagnostics.error(
+      dir,
+      `pages ${labels} have more than ${limits.articlesPerPage} articles each (up to ${most}), over the limit for one page: are briefs one file each?`,
+    );
   }
 }
 

@@ -3,9 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { dateProblem } from "./dates.ts";
 
-export function scaffoldEdition(
-  root: string, date: string, options: { pages: number; sections?: string },
-): string {
+export function scaffoldEdition(root: string, date: string, options: { pages: number; sections?: string }): string {
   const problem = dateProblem(date);
   if (problem) throw new Error(problem);
   const dir = path.join(root, date);
@@ -13,7 +11,8 @@ export function scaffoldEdition(
   const labels = options.sections
     ? options.sections.split(",").flatMap((part) => {
         const [letter, count] = part.split(":");
-        if (!/^[A-Z]$/.test(letter) || !(Number(count) > 0)) throw new Error(`--sections: expected A:4,B:4, got "${part}"`);
+        if (!/^[A-Z]$/.test(letter) || !(Number(count) > 0))
+          throw new Error(`--sections: expected A:4,B:4, got "${part}"`);
         return Array.from({ length: Number(count) }, (_, i) => `${letter}${String(i + 1).padStart(2, "0")}`);
       })
     : Array.from({ length: options.pages }, (_, i) => String(i + 1).padStart(2, "0"));

@@ -9,7 +9,11 @@ import { describeControl, findControl } from "../util/control.ts";
 import { limits } from "./limits.ts";
 import { articleSchema, editionSchema, pageSchema } from "./schema.ts";
 
-const schemas: Record<FrontMatterKind, z.ZodType> = { edition: editionSchema, page: pageSchema, article: articleSchema };
+const schemas: Record<FrontMatterKind, z.ZodType> = {
+  edition: editionSchema,
+  page: pageSchema,
+  article: articleSchema,
+};
 
 /** Parses and checks front matter against the schemas, reporting every problem. */
 export const schemaCheck: FrontMatterCheck = {
@@ -24,7 +28,11 @@ export const schemaCheck: FrontMatterCheck = {
 function parseYaml(text: string, file: string, diagnostics: Diagnostics, lineOffset: number): unknown {
   const bytes = Buffer.byteLength(text);
   if (bytes > limits.frontMatterBytes) {
-    diagnostics.error(file, `the front matter is ${Math.round(bytes / 1024)} KB, over the limit of ${limits.frontMatterBytes / 1024} KB: the text goes below the second "---", not into the front matter`, { line: lineOffset || undefined });
+    diagnostics.error(
+      file,
+      `the front matter is ${Math.round(bytes / 1024)} KB, over the limit of ${limits.frontMatterBytes / 1024} KB: the text goes below the second "---", not into the front matter`,
+      { line: lineOffset || undefined },
+    );
     return undefined;
   }
   try {
@@ -68,19 +76,30 @@ function checkValues(data: unknown, budget: number, file: string, diagnostics: D
     return left >= 0;
   };
   if (!walk(data, "")) {
-    diagnostics.error(file, `the front matter repeats itself through YAML aliases (*name) to more than ${budget.toLocaleString("en")} characters: write each value out once, without & anchors and * aliases`);
+    diagnostics.error(
+      file,
+      `the front matter repeats itself through YAML aliases (*name) to more than ${budget.toLocaleString("en")} characters: write each value out once, without & anchors and * aliases`,
+    );
     return false;
   }
   if (control) {
     const { field, char } = control;
-    diagnostics.error(file, `a control character (${describeControl(char)}) is in the text: remove it (it comes from copying out of another program)`, { field });
+    diagnostics.error(
+      file,
+      `a control character (${describeControl(char)}) is in the text: remove it (it comes from copying out of another program)`,
+      { field },
+    );
     return false;
   }
   return true;
 }
 
 function validate<T extends z.ZodType>(
-  schema: T, data: unknown, file: string, diagnostics: Diagnostics, yamlText: string,
+  schema: T,
+  data: unknown,
+  file: string,
+  diagnostics: Diagnostics,
+  yamlText: string,
 ): z.infer<T> | null {
   if (typeof data !== "object" || Array.isArray(data)) {
     diagnostics.error(file, "the front matter must be a list of key: value lines");
@@ -90,21 +109,32 @@ function validate<T extends z.ZodType>(
   if (result.success) return result.data;
   const known = Object.keys((schema as unknown as z.ZodObject).shape ?? {});
   const guessed = new Set<string>();
-  const fieldOf = (path: PropertyKey[]) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${String(p)}` : String(p))).join("");
+  const fieldOf = (path: PropertyKey[]) =>
+    path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${String(p)}` : String(p))).join("");
   for (const issue of result.error.issues) {
     // A typo inside a figure or a correction: named with its place, e.g. "correction[0].txt".
     if (issue.code !== "unrecognized_keys" || issue.path.length === 0) continue;
     for (const key of issue.keys) {
-      diagnostics.error(file, "unknown key: check its spelling against the content format (README)", { field: `${fieldOf(issue.path)}.${key}`, line: lineOf(yamlText, String(issue.path[0])) });
+      diagnostics.error(file, "unknown key: check its spelling against the content format (README)", {
+        field: `${fieldOf(issue.path)}.${key}`,
+        line: lineOf(yamlText, String(issue.path[0])),
+      });
     }
   }
-  const unknownKeys = result.error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" && issue.path.length === 0 ? issue.keys : []));
+  const unknownKeys = result.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys" && issue.path.length === 0 ? issue.keys : [],
+  );
   for (const key of unknownKeys) {
     const guess = closest(key, known);
     if (guess) guessed.add(guess);
-    diagnostics.error(file, `unknown key${guess ? `: did you mean "${guess}"?` : `; known keys: ${known.join(", ")}`}`, {
-      field: key, line: lineOf(yamlText, key),
-    });
+    diagnostics.error(
+      file,
+      `unknown key${guess ? `: did you mean "${guess}"?` : `; known keys: ${known.join(", ")}`}`,
+      {
+        field: key,
+        line: lineOf(yamlText, key),
+      },
+    );
   }
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") continue;
@@ -114,9 +144,11 @@ function validate<T extends z.ZodType>(
     // A misspelt required key is reported once, as the unknown key with its suggestion.
     if (value === undefined && guessed.has(top)) continue;
     const message =
-      value === undefined ? "is required"
-      : issue.code === "invalid_type" ? `expected ${issue.expected === "string" ? "text" : issue.expected}, got ${describe(value)}`
-      : issue.message;
+      value === undefined
+        ? "is required"
+        : issue.code === "invalid_type"
+          ? `expected ${issue.expected === "string" ? "text" : issue.expected}, got ${describe(value)}`
+          : issue.message;
     diagnostics.error(file, message, { field: field || undefined, line: top ? lineOf(yamlText, top) : undefined });
   }
   return null;

@@ -5,7 +5,10 @@ import { limits } from "./limits.ts";
 
 const text = z.string().trim().min(1, "must not be empty");
 /** A section's or column's name: each names a feed file, whose name has room for about 80 Chinese characters. */
-const name = text.max(limits.nameCharacters, `is too long for a name (at most ${limits.nameCharacters} characters): shorten it`);
+const name = text.max(
+  limits.nameCharacters,
+  `is too long for a name (at most ${limits.nameCharacters} characters): shorten it`,
+);
 
 /** A point or size as a fraction of the page's width or height. */
 const fraction = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
@@ -22,7 +25,10 @@ export const rectSchema = z
 export const polygonSchema = z
   .array(z.tuple([fraction, fraction], { error: "each point must be [x, y]" }))
   .min(3, "a polygon needs at least 3 points")
-  .max(limits.areaPoints, `a polygon has at most ${limits.areaPoints} points: draw the area with fewer (npm run hotspots makes outlines of a few dozen)`);
+  .max(
+    limits.areaPoints,
+    `a polygon has at most ${limits.areaPoints} points: draw the area with fewer (npm run hotspots makes outlines of a few dozen)`,
+  );
 
 export type Rect = [number, number, number, number];
 export type Polygon = [number, number][];
@@ -37,7 +43,10 @@ export const areaSchema = z.unknown().transform((value, ctx): Rect | Polygon => 
         ? polygonSchema
         : null;
   if (!schema) {
-    ctx.addIssue({ code: "custom", message: "expected [x, y, width, height] or a polygon [[x, y], …] in fractions of the page (0–1)" });
+    ctx.addIssue({
+      code: "custom",
+      message: "expected [x, y, width, height] or a polygon [[x, y], …] in fractions of the page (0–1)",
+    });
     return z.NEVER;
   }
   const result = schema.safeParse(value);
@@ -58,7 +67,10 @@ export const figureSchema = z.strictObject({
 /** A moment in the paper's time zone, as a night editor writes it: 2024-05-06 09:30 (or 2024-05-06T09:30:00). */
 export const localTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$/, "expected a date and time such as 2024-05-06 09:30 (the paper's time zone)")
+  .regex(
+    /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$/,
+    "expected a date and time such as 2024-05-06 09:30 (the paper's time zone)",
+  )
   // The shape alone lets 2024-02-30 25:61 through, which readers would see as "Invalid DateTime".
   .refine((time) => DateTime.fromISO(time.replace(" ", "T")).isValid, {
     error: (issue) => `${JSON.stringify(issue.input)} is not a real date and time: check the day and the hour (00–23)`,
@@ -86,12 +98,18 @@ export const articleSchema = z.strictObject({
   mark: text.optional(),
   figures: z.array(figureSchema).optional(),
   area: areaSchema.optional(),
-  story: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected lowercase letters, digits and dashes").optional(),
+  story: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "expected lowercase letters, digits and dashes")
+    .optional(),
   continued_from: pageLabelSchema.optional(),
   continued_on: pageLabelSchema.optional(),
   /** One correction or a list of them; read as a list, oldest first */
   correction: z
-    .preprocess((v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? [v] : v), z.array(correctionSchema).min(1, "give at least one correction"))
+    .preprocess(
+      (v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? [v] : v),
+      z.array(correctionSchema).min(1, "give at least one correction"),
+    )
     .optional(),
 });
 
@@ -107,7 +125,9 @@ export const pageSchema = z.strictObject({
 /** An article taken off the site (npm run publish -- DATE --withdraw SLUG writes these). */
 export const withdrawalSchema = z.strictObject({
   /** The article as page label and slug: 02/chenzhou-jiedao */
-  article: z.string().regex(/^[A-Z]?\d{1,3}\/[a-z0-9][a-z0-9-]*$/, "expected the page label and slug, e.g. 02/chenzhou-jiedao"),
+  article: z
+    .string()
+    .regex(/^[A-Z]?\d{1,3}\/[a-z0-9][a-z0-9-]*$/, "expected the page label and slug, e.g. 02/chenzhou-jiedao"),
   time: localTimeSchema,
 });
 

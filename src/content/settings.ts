@@ -9,7 +9,10 @@ export const settingsSchema = z.strictObject({
   locale: z.string().default("zh-CN"),
   timeZone: z.string().default("Asia/Shanghai"),
   /** Where the site is served, without the path prefix: https://epaper.example.cn */
-  baseUrl: z.string().url().transform((u) => u.replace(/\/+$/, "")),
+  baseUrl: z
+    .string()
+    .url()
+    .transform((u) => u.replace(/\/+$/, "")),
   /** The sub-path the site is served under: "/" or "/epaper/" */
   pathPrefix: z
     .string()

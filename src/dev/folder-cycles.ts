@@ -12,7 +12,11 @@ export interface CyclicImport {
 }
 
 /** Folder → folder → the "file -> file" imports between them, for every relative import under `dir` (in `root`). */
-export function folderImports(root: string, dir = "src", skip: string[] = ["src/client"]): Map<string, Map<string, string[]>> {
+export function folderImports(
+  root: string,
+  dir = "src",
+  skip: string[] = ["src/client"],
+): Map<string, Map<string, string[]>> {
   const graph = new Map<string, Map<string, string[]>>();
   const walk = (folder: string): void => {
     for (const entry of fs.readdirSync(path.join(root, folder), { withFileTypes: true })) {
@@ -71,7 +75,8 @@ export function cyclicImports(graph: Map<string, Map<string, string[]>>): Cyclic
   for (const v of graph.keys()) if (!index.has(v)) visit(v);
   const cyclic: CyclicImport[] = [];
   for (const [from, out] of graph) {
-    for (const [to, files] of out) if (component.get(from) === component.get(to)) cyclic.push({ from, to, files: [...files].sort() });
+    for (const [to, files] of out)
+      if (component.get(from) === component.get(to)) cyclic.push({ from, to, files: [...files].sort() });
   }
   return cyclic.sort((a, b) => `${a.from} ${a.to}`.localeCompare(`${b.from} ${b.to}`));
 }

@@ -65,11 +65,14 @@ export function serveStatic(root: string, options: StaticServerOptions = {}): Pr
       const { port } = server.address() as AddressInfo;
       const origin = `http://${host}:${port}`;
       resolve({
-        url: `${origin}${prefix}`, origin, port,
-        close: () => new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        url: `${origin}${prefix}`,
+        origin,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

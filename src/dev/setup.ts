@@ -28,18 +28,24 @@ function hasCjkFont(): boolean {
 }
 
 /** Installs what is missing (as root, with apt-get), or throws with the command that would. */
-export function ensureSystemPackages(needs: SystemNeed[] = testNeeds, log: (line: string) => void = console.log): string[] {
+export function ensureSystemPackages(
+  needs: SystemNeed[] = testNeeds,
+  log: (line: string) => void = console.log,
+): string[] {
   const missing = needs.filter((n) => !n.present()).map((n) => n.pkg);
   if (!missing.length) return [];
   const command = ["apt-get", "install", "-y", "--no-install-recommends", ...missing];
   if (process.getuid?.() !== 0) {
-    throw new Error(`the browser tests need ${missing.join(" and ")}: run  sudo apt-get update && sudo ${command.join(" ")}  then npm test again`);
+    throw new Error(
+      `the browser tests need ${missing.join(" and ")}: run  sudo apt-get update && sudo ${command.join(" ")}  then npm test again`,
+    );
   }
   log(`installing ${missing.join(", ")} (apt-get) for the browser tests`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update"], { stdio: "inherit", env });
   execFileSync(command[0], command.slice(1), { stdio: "inherit", env });
   const still = needs.filter((n) => !n.present()).map((n) => n.pkg);
-  if (still.length) throw new Error(`apt-get installed ${missing.join(", ")} but ${still.join(", ")} still cannot be found`);
+  if (still.length)
+    throw new Error(`apt-get installed ${missing.join(", ")} but ${still.join(", ")} still cannot be found`);
   return missing;
 }

@@ -27,7 +27,10 @@ export interface PageManifest extends PictureManifest {
 
 /** Formats sharp can read that a print system delivers; anything else is refused by name. */
 const acceptedFormats: Record<string, string[]> = {
-  jpeg: [".jpg", ".jpeg"], png: [".png"], tiff: [".tif", ".tiff"], webp: [".webp"],
+  jpeg: [".jpg", ".jpeg"],
+  png: [".png"],
+  tiff: [".tif", ".tiff"],
+  webp: [".webp"],
 };
 
 export class ImageInputError extends Error {}
@@ -55,7 +58,9 @@ export function checkName(format: string, file: string): void {
   const allowed = acceptedFormats[format];
   if (!allowed) throw new ImageInputError(`"${format}" images are not supported: use JPEG, PNG, TIFF or WebP`);
   if (!allowed.includes(ext)) {
-    throw new ImageInputError(`the file's name says "${ext}" but it is a ${format.toUpperCase()} image: rename it to ${allowed[0]}`);
+    throw new ImageInputError(
+      `the file's name says "${ext}" but it is a ${format.toUpperCase()} image: rename it to ${allowed[0]}`,
+    );
   }
 }
 
@@ -68,13 +73,17 @@ export async function inspect(bytes: Buffer, file: string): Promise<{ width: num
     // Only the header is read here, so no pixel limit is needed yet; the limit applies when decoding below.
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (err) {
-    throw new ImageInputError(`not a readable image (${(err as Error).message}): export it again as JPEG, PNG, TIFF or WebP`);
+    throw new ImageInputError(
+      `not a readable image (${(err as Error).message}): export it again as JPEG, PNG, TIFF or WebP`,
+    );
   }
   const format = meta.format ?? "unknown";
   checkName(format, file);
   const { width = 0, height = 0 } = meta;
   if (width * height > imageSettings.maxInputPixels) {
-    throw new ImageInputError(`${width} × ${height} pixels is over the limit of ${imageSettings.maxInputPixels / 1e6} MP: scale the image down`);
+    throw new ImageInputError(
+      `${width} × ${height} pixels is over the limit of ${imageSettings.maxInputPixels / 1e6} MP: scale the image down`,
+    );
   }
   // Decoding the whole image is the only way to find a truncated or corrupt file before readers do.
   try {
@@ -89,9 +98,7 @@ function encode(pipeline: Sharp, encoding: Encoding): Sharp {
   return pipeline.toFormat(encoding.format, encoding.options);
 }
 
-async function writeVariant(
-  pipeline: Sharp, encoding: Encoding, dir: string, name: string,
-): Promise<Variant> {
+async function writeVariant(pipeline: Sharp, encoding: Encoding, dir: string, name: string): Promise<Variant> {
   const file = `${name}.${extensions[encoding.format]}`;
   const info = await encode(pipeline, encoding).toFile(path.join(dir, file));
   return { file, width: info.width, height: info.height, format: encoding.format };
@@ -104,7 +111,10 @@ export function widthsFor(width: number, widths: readonly number[]): number[] {
 }
 
 async function responsive(
-  bytes: Buffer, dir: string, widths: readonly number[], encodings: readonly Encoding[],
+  bytes: Buffer,
+  dir: string,
+  widths: readonly number[],
+  encodings: readonly Encoding[],
 ): Promise<PictureManifest> {
   const sharp = await loadSharp();
   const meta = await input(sharp, bytes).rotate().metadata();
@@ -112,7 +122,11 @@ async function responsive(
   const [width, height] = rotated ? [meta.height!, meta.width!] : [meta.width!, meta.height!];
   const made = widthsFor(width, widths);
   // Decode and shrink once to the largest width; smaller sizes come from that, not from the original.
-  const largest = await input(sharp, bytes).rotate().resize({ width: made[made.length - 1] }).raw().toBuffer({ resolveWithObject: true });
+  const largest = await input(sharp, bytes)
+    .rotate()
+    .resize({ width: made[made.length - 1] })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const variants: Variant[] = [];
   for (const w of made) {
     for (const encoding of encodings) {
@@ -157,13 +171,19 @@ export interface DecodedScan {
 
 /** The scan's pixels, upright: decoded once per page and shared by all its articles' clippings. */
 export async function decodeScan(bytes: Buffer): Promise<DecodedScan> {
-  const { data, info } = await input(await loadSharp(), bytes).rotate().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await input(await loadSharp(), bytes)
+    .rotate()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { data, info: { width: info.width, height: info.height, channels: info.channels } };
 }
 
 /** The article's area cut from the scan, and a 1200 × 630 share card from it. */
 export async function deriveClipping(
-  bytes: Buffer, dir: string, bounds: [number, number, number, number], decoded?: DecodedScan,
+  bytes: Buffer,
+  dir: string,
+  bounds: [number, number, number, number],
+  decoded?: DecodedScan,
 ): Promise<ClippingManifest> {
   const scan = decoded ?? (await decodeScan(bytes));
   const sharp = await loadSharp();
@@ -172,15 +192,23 @@ export async function deriveClipping(
   const top = Math.max(0, Math.floor(bounds[1] * H));
   const width = Math.max(1, Math.min(W - left, Math.round(bounds[2] * W)));
   const height = Math.max(1, Math.min(H - top, Math.round(bounds[3] * H)));
-  const cut = await sharp(scan.data, { raw: scan.info }).extract({ left, top, width, height }).raw().toBuffer({ resolveWithObject: true });
+  const cut = await sharp(scan.data, { raw: scan.info })
+    .extract({ left, top, width, height })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const c = imageSettings.clipping;
   const clipping = await writeVariant(
-    sharp(cut.data, { raw: cut.info }).resize({ width: Math.min(c.width, width) }), c.encoding, dir, "clipping",
+    sharp(cut.data, { raw: cut.info }).resize({ width: Math.min(c.width, width) }),
+    c.encoding,
+    dir,
+    "clipping",
   );
   const s = imageSettings.share;
   const share = await writeVariant(
     sharp(cut.data, { raw: cut.info }).resize({ width: s.width, height: s.height, fit: "cover", position: "top" }),
-    s.encoding, dir, "share",
+    s.encoding,
+    dir,
+    "share",
   );
   return { clipping, share };
 }

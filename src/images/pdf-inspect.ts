@@ -66,7 +66,8 @@ const activeActions: Record<string, string> = {
 const activeAnnotations = new Set(["FileAttachment", "Sound", "Movie", "Screen", "RichMedia", "3D"]);
 /** Raw markers of active content: found anywhere in the bytes (even in an object nothing uses), the file is
  * rewritten, which drops every unused object. */
-const rawMarkers = /\/(?:JavaScript|JS|Launch|EmbeddedFiles?|SubmitForm|ImportData|RichMedia|GoToE|GoToR)\b|javascript:/i;
+const rawMarkers =
+  /\/(?:JavaScript|JS|Launch|EmbeddedFiles?|SubmitForm|ImportData|RichMedia|GoToE|GoToR)\b|javascript:/i;
 
 /**
  * Inspects a page PDF and makes the copy to keep. Throws PdfRefused for what no copy can fix: empty, not a PDF,
@@ -77,13 +78,18 @@ const rawMarkers = /\/(?:JavaScript|JS|Launch|EmbeddedFiles?|SubmitForm|ImportDa
 export async function inspectPdf(bytes: Uint8Array, options: { repair?: boolean } = {}): Promise<PdfInspection> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer.length === 0) throw new PdfRefused("the PDF is empty (0 bytes): export it again");
-  if (buffer.subarray(0, 1024).indexOf("%PDF-") < 0) throw new PdfRefused("not a PDF (it does not start with %PDF-): export the page PDF again");
+  if (buffer.subarray(0, 1024).indexOf("%PDF-") < 0)
+    throw new PdfRefused("not a PDF (it does not start with %PDF-): export the page PDF again");
   if (buffer.length > limits.pdfBytes) {
-    throw new PdfRefused(`the PDF is ${megabytes(buffer.length)} MB, over the limit of ${megabytes(limits.pdfBytes)} MB for one page: export the page again (images at print resolution, no junk appended)`);
+    throw new PdfRefused(
+      `the PDF is ${megabytes(buffer.length)} MB, over the limit of ${megabytes(limits.pdfBytes)} MB for one page: export the page again (images at print resolution, no junk appended)`,
+    );
   }
   const tail = buffer.subarray(Math.max(0, buffer.length - 1024)).toString("latin1");
   if (!/%%EOF\s*$/.test(tail) || !tail.includes("startxref")) {
-    throw new PdfRefused(`the PDF is cut off (${buffer.length} bytes, no "%%EOF" end): copy or export the page PDF again`);
+    throw new PdfRefused(
+      `the PDF is cut off (${buffer.length} bytes, no "%%EOF" end): copy or export the page PDF again`,
+    );
   }
   const mupdf = await loadMupdf();
   let opened: import("mupdf").Document;
@@ -96,7 +102,9 @@ export async function inspectPdf(bytes: Uint8Array, options: { repair?: boolean 
   try {
     if (!doc) throw new PdfRefused("not a PDF MuPDF can read: export the page PDF again");
     if (doc.needsPassword()) {
-      throw new PdfRefused("the PDF is protected by a password: export it again without a password (or ask the print room for an open copy)");
+      throw new PdfRefused(
+        "the PDF is protected by a password: export it again without a password (or ask the print room for an open copy)",
+      );
     }
     let pages: number;
     let size: [number, number];
@@ -111,7 +119,9 @@ export async function inspectPdf(bytes: Uint8Array, options: { repair?: boolean 
     }
     const repaired = doc.wasRepaired();
     if (repaired && !options.repair) {
-      throw new PdfRefused("the PDF is damaged (MuPDF had to repair it): export the page PDF again, or import it with npm run import, which keeps a repaired copy");
+      throw new PdfRefused(
+        "the PDF is damaged (MuPDF had to repair it): export the page PDF again, or import it with npm run import, which keeps a repaired copy",
+      );
     }
     checkSize(size);
     checkDrawingDepth(doc);
@@ -120,10 +130,15 @@ export async function inspectPdf(bytes: Uint8Array, options: { repair?: boolean 
     const changes: string[] = [];
     if (active.length) changes.push(`removed what a reader's PDF viewer would run or open: ${active.join(", ")}`);
     if (pages > 1) {
-      changes.push(`the PDF has ${pages} pages: page 1 is kept, pages 2–${pages} are left out (split the PDF to import each page)`);
+      changes.push(
+        `the PDF has ${pages} pages: page 1 is kept, pages 2–${pages} are left out (split the PDF to import each page)`,
+      );
       doc.rearrangePages([0]);
     }
-    if (repaired) changes.push("the PDF was damaged and MuPDF repaired it: the repaired copy is kept; check the page looks complete");
+    if (repaired)
+      changes.push(
+        "the PDF was damaged and MuPDF repaired it: the repaired copy is kept; check the page looks complete",
+      );
     if (encrypted) changes.push("the PDF was encrypted (with no password): an unencrypted copy is kept");
     const leftovers = !active.length && rawMarkers.test(buffer.toString("latin1"));
     if (leftovers) changes.push("removed unused objects holding scripts, actions or embedded files");
@@ -150,11 +165,15 @@ function checkSize([width, height]: [number, number]): void {
   const shown = `${Math.round(width)} × ${Math.round(height)} pt`;
   const { min, max } = limits.pdfPagePoints;
   if (!(width >= min && height >= min && width <= max && height <= max)) {
-    throw new PdfRefused(`the page is ${shown} (${(width / 72).toFixed(1)} × ${(height / 72).toFixed(1)} in): a page is ${min}–${max} pt (1–200 in) a side; export it at its printed size`);
+    throw new PdfRefused(
+      `the page is ${shown} (${(width / 72).toFixed(1)} × ${(height / 72).toFixed(1)} in): a page is ${min}–${max} pt (1–200 in) a side; export it at its printed size`,
+    );
   }
   const pixels = limits.pdfRenderWidth * Math.round((limits.pdfRenderWidth * height) / width);
   if (pixels > limits.imagePixels) {
-    throw new PdfRefused(`the page is ${shown}: shown ${limits.pdfRenderWidth} pixels wide it would be ${(pixels / 1e6).toFixed(0)} MP, over the limit of ${limits.imagePixels / 1e6} MP; export it at its printed size`);
+    throw new PdfRefused(
+      `the page is ${shown}: shown ${limits.pdfRenderWidth} pixels wide it would be ${(pixels / 1e6).toFixed(0)} MP, over the limit of ${limits.imagePixels / 1e6} MP; export it at its printed size`,
+    );
   }
 }
 
@@ -168,7 +187,8 @@ function checkDrawingDepth(doc: PDFDocument): void {
   const memo = new Map<number, number>();
   const onPath = new Set<number>();
   const { drawings, depth: maxDepth } = limits.pdfForms;
-  const refuse = (why: string) => new PdfRefused(`the page ${why}: export it again flattened (a PDF/X or "print" export)`);
+  const refuse = (why: string) =>
+    new PdfRefused(`the page ${why}: export it again flattened (a PDF/X or "print" export)`);
   const visit = (resources: PDFObject, content: string, depth: number): number => {
     if (depth > maxDepth) throw refuse(`nests drawings inside drawings more than ${maxDepth} deep`);
     const xobjects = resources.isDictionary() ? resources.get("XObject") : resources;
@@ -295,7 +315,9 @@ function removeActiveContent(doc: PDFDocument, mupdf: Mupdf): string[] {
       if (!annot.isDictionary()) continue;
       const subtype = annot.get("Subtype").isName() ? annot.get("Subtype").asName() : "";
       if (activeAnnotations.has(subtype) || subtype === "Widget") {
-        note(subtype === "FileAttachment" ? "embedded files" : subtype === "Widget" ? "a form" : `a ${subtype} annotation`);
+        note(
+          subtype === "FileAttachment" ? "embedded files" : subtype === "Widget" ? "a form" : `a ${subtype} annotation`,
+        );
         annots.delete(j);
         continue;
       }

@@ -30,7 +30,9 @@ export async function renderPdfPage(bytes: Buffer, width: number): Promise<Buffe
 export async function checkPdf(bytes: Buffer): Promise<PdfInspection> {
   const inspection = await inspectPdf(bytes);
   if (inspection.pages > 1) {
-    throw new ImageInputError(`the PDF has ${inspection.pages} pages, and a page folder's PDF is its one printed page: keep only this page (npm run import takes the first page of a PDF and says so)`);
+    throw new ImageInputError(
+      `the PDF has ${inspection.pages} pages, and a page folder's PDF is its one printed page: keep only this page (npm run import takes the first page of a PDF and says so)`,
+    );
   }
   return inspection;
 }
@@ -39,7 +41,11 @@ export async function checkPdf(bytes: Buffer): Promise<PdfInspection> {
  * Renders part of a PDF page — a figure's box [x0, y0, x1, y1] in points — as a JPEG `dpi` dots to the inch, for
  * a page imported from its PDF alone: its photos and charts come from the PDF itself.
  */
-export async function renderPdfRegion(bytes: Uint8Array, box: [number, number, number, number], dpi = 200): Promise<Buffer> {
+export async function renderPdfRegion(
+  bytes: Uint8Array,
+  box: [number, number, number, number],
+  dpi = 200,
+): Promise<Buffer> {
   const mupdf = await loadMupdf();
   const doc = mupdf.Document.openDocument(bytes, "application/pdf");
   try {

@@ -18,10 +18,14 @@ export async function proofImage(scanPath: string | null, pdfPath: string | null
   try {
     const bytes = scanPath
       ? await fs.readFile(scanPath)
-      : pdfPath ? await renderPdfPage(await fs.readFile(pdfPath), width) : null;
+      : pdfPath
+        ? await renderPdfPage(await fs.readFile(pdfPath), width)
+        : null;
     if (!bytes) return null;
     const { data, info } = await sharp(bytes, { limitInputPixels: imageSettings.maxInputPixels })
-      .rotate().resize({ width, withoutEnlargement: true }).toFormat(encoding.format, encoding.options)
+      .rotate()
+      .resize({ width, withoutEnlargement: true })
+      .toFormat(encoding.format, encoding.options)
       .toBuffer({ resolveWithObject: true });
     return { src: `data:image/jpeg;base64,${data.toString("base64")}`, width: info.width, height: info.height };
   } catch {

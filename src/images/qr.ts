@@ -38,7 +38,6 @@ function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }
 
-
 /** Bump when qrSvg's output changes: the cached codes are then made again. */
 const qrVersion = "1";
 
@@ -49,8 +48,12 @@ const qrVersion = "1";
 export function shareCodes(editions: Edition[], root: string, label: string, cacheDir?: string): ShareCodes {
   const codes: ShareCodes = new Map();
   for (const edition of editions) {
-    const texts = [...edition.articles.map((a) => a.url), ...edition.stories.map((s) => s.url)].map((url) => `${root}${url.replace(/^\//, "")}`);
-    const file = cacheDir ? path.join(cacheDir, stageCacheFolders.qr, `${hashBytes("qr", qrVersion, label, ...texts)}.json`) : null;
+    const texts = [...edition.articles.map((a) => a.url), ...edition.stories.map((s) => s.url)].map(
+      (url) => `${root}${url.replace(/^\//, "")}`,
+    );
+    const file = cacheDir
+      ? path.join(cacheDir, stageCacheFolders.qr, `${hashBytes("qr", qrVersion, label, ...texts)}.json`)
+      : null;
     let made: Record<string, string> | null = null;
     if (file && fs.existsSync(file)) made = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
     if (!made) {

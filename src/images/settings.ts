@@ -48,7 +48,10 @@ export const imageSettings = {
 } as const;
 
 export const mimeTypes: Record<string, string> = {
-  jpeg: "image/jpeg", webp: "image/webp", avif: "image/avif", png: "image/png",
+  jpeg: "image/jpeg",
+  webp: "image/webp",
+  avif: "image/avif",
+  png: "image/png",
 };
 
 export const extensions: Record<string, string> = { jpeg: "jpg", webp: "webp", avif: "avif", png: "png" };

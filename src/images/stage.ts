@@ -8,9 +8,19 @@ import type { Article, Edition, ImageVariant, Page, Picture } from "../model/typ
 import { DerivativeCache, publishEntry } from "./cache.ts";
 import { hashBytes } from "../util/cache.ts";
 import {
-  checkName, decodeScan, deriveClipping, deriveFigure, derivePage, ImageInputError, inspect, mimeOf,
+  checkName,
+  decodeScan,
+  deriveClipping,
+  deriveFigure,
+  derivePage,
+  ImageInputError,
+  inspect,
+  mimeOf,
   type DecodedScan,
-  type ClippingManifest, type PageManifest, type PictureManifest, type Variant,
+  type ClippingManifest,
+  type PageManifest,
+  type PictureManifest,
+  type Variant,
 } from "./derive.ts";
 import { checkPdf, renderPdfPage } from "./pdf.ts";
 import type { PdfInspection } from "./pdf-inspect.ts";
@@ -91,7 +101,11 @@ async function checkPagePdf(page: Page, diagnostics: Diagnostics): Promise<PdfIn
   try {
     const inspection = await checkPdf(fs.readFileSync(page.pdfPath!));
     if (inspection.rewritten) {
-      diagnostics.warn(page.file, `"${path.basename(page.pdfPath!)}": ${inspection.changes.join("; ")} — in the copy readers download; npm run import on the PDF cleans the file itself`, { field: "pdf" });
+      diagnostics.warn(
+        page.file,
+        `"${path.basename(page.pdfPath!)}": ${inspection.changes.join("; ")} — in the copy readers download; npm run import on the PDF cleans the file itself`,
+        { field: "pdf" },
+      );
     }
     return inspection;
   } catch (err) {
@@ -134,7 +148,11 @@ async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOp
   if (source) {
     const scan = source.read;
     try {
-      const key = cache.sourceKey(source.file, ["page", JSON.stringify(imageSettings.page), String(imageSettings.version), options.siteRoot], scan);
+      const key = cache.sourceKey(
+        source.file,
+        ["page", JSON.stringify(imageSettings.page), String(imageSettings.version), options.siteRoot],
+        scan,
+      );
       const entry = await cache.get<PageManifest>(key, async (dir) => {
         await inspect(scan(), page.scanPath ?? "page.png");
         return derivePage(scan(), dir, `${options.siteRoot}${imageRoot}/${key}`);
@@ -177,7 +195,11 @@ async function pageSource(page: Page, cache: DerivativeCache): Promise<SourceFil
   if (!page.pdfPath) return null;
   if (fs.statSync(page.pdfPath).size === 0) throw new ImageInputError("the PDF is empty (0 bytes): export it again");
   const pdf = sourceFile(page.pdfPath);
-  const key = cache.sourceKey(pdf.file, ["pdf-render", String(imageSettings.pdfRenderWidth), String(imageSettings.version)], pdf.read);
+  const key = cache.sourceKey(
+    pdf.file,
+    ["pdf-render", String(imageSettings.pdfRenderWidth), String(imageSettings.version)],
+    pdf.read,
+  );
   const entry = await cache.get<{ file: string }>(key, async (dir) => {
     fs.writeFileSync(path.join(dir, "render.png"), await renderPdfPage(pdf.read(), imageSettings.pdfRenderWidth));
     return { file: "render.png" };
@@ -186,12 +208,24 @@ async function pageSource(page: Page, cache: DerivativeCache): Promise<SourceFil
 }
 
 async function clippingJob(
-  article: Article, scan: () => Buffer, decode: () => Promise<DecodedScan>, pageKey: string, cache: DerivativeCache,
+  article: Article,
+  scan: () => Buffer,
+  decode: () => Promise<DecodedScan>,
+  pageKey: string,
+  cache: DerivativeCache,
   options: ImageStageOptions,
 ): Promise<void> {
   const bounds = polygonBounds(article.polygon!);
-  const key = hashBytes("clip", pageKey, JSON.stringify(bounds), JSON.stringify(imageSettings.clipping), JSON.stringify(imageSettings.share));
-  const entry = await cache.get<ClippingManifest>(key, async (dir) => deriveClipping(scan(), dir, bounds, await decode()));
+  const key = hashBytes(
+    "clip",
+    pageKey,
+    JSON.stringify(bounds),
+    JSON.stringify(imageSettings.clipping),
+    JSON.stringify(imageSettings.share),
+  );
+  const entry = await cache.get<ClippingManifest>(key, async (dir) =>
+    deriveClipping(scan(), dir, bounds, await decode()),
+  );
   publishEntry(entry.dir, path.join(imageDirOf(options), key));
   const base = `/${imageRoot}/${key}/`;
   article.clipping = toVariant(entry.manifest.clipping, base);
@@ -203,7 +237,11 @@ async function figureJobs(article: Article, cache: DerivativeCache, options: Ima
     if (!figure.path) continue;
     try {
       const photo = sourceFile(figure.path);
-      const key = cache.sourceKey(photo.file, ["figure", JSON.stringify(imageSettings.figure), String(imageSettings.version)], photo.read);
+      const key = cache.sourceKey(
+        photo.file,
+        ["figure", JSON.stringify(imageSettings.figure), String(imageSettings.version)],
+        photo.read,
+      );
       const entry = await cache.get<PictureManifest>(key, async (dir) => {
         await inspect(photo.read(), figure.path!);
         return deriveFigure(photo.read(), dir);
@@ -233,7 +271,10 @@ function toPicture(m: PictureManifest, base: string): Picture {
   const sources = formats.map((format) => ({
     format,
     type: mimeOf(format),
-    srcset: variants.filter((v) => v.format === format).map((v) => `${v.url} ${v.width}w`).join(", "),
+    srcset: variants
+      .filter((v) => v.format === format)
+      .map((v) => `${v.url} ${v.width}w`)
+      .join(", "),
   }));
   const fallbackFormat = formats[formats.length - 1];
   const fallbacks = variants.filter((v) => v.format === fallbackFormat);

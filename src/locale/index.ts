@@ -44,18 +44,84 @@ export interface OpenDataLabels {
 }
 
 export type UiString =
-  | "skipToContent" | "edition" | "pages" | "page" | "articles" | "previousPage" | "nextPage"
-  | "previousEdition" | "nextEdition" | "previousArticle" | "nextArticle" | "archive" | "search"
-  | "downloadPdf" | "backToPage" | "fullStory" | "storyParts" | "noScan" | "home" | "figure"
-  | "latestEdition" | "pageImageAlt" | "zoom" | "originalLayout" | "searchPlaceholder" | "searchButton"
-  | "searchNoScript" | "editionOverview" | "articlesOnPage" | "allEditions" | "saveOffline" | "showReplica"
-  | "feed" | "part" | "offlineSaving" | "offlineSaved" | "offlineFailed" | "zoomClose"
-  | "correction" | "corrections" | "withdrawn" | "withdrawnNote" | "colon"
-  | "searchScope" | "searchRecent" | "searchAll" | "searching" | "searchNone" | "searchCount" | "searchError" | "searchPartial"
-  | "readingSettings" | "textSize" | "sizeSmall" | "sizeNormal" | "sizeLarge" | "sizeLarger" | "lineSpacing"
-  | "spacingTight" | "spacingNormal" | "spacingLoose" | "elderMode" | "traditional" | "simplified" | "readAloud"
-  | "pauseReading" | "resumeReading" | "print" | "copyLink" | "linkCopied" | "shareQr" | "articleLink"
-  | "removeOffline" | "offlineRemoved" | "offlineUpdated" | "hitOnPage" | "downloadEditionPdf" | "downloadEpub"
+  | "skipToContent"
+  | "edition"
+  | "pages"
+  | "page"
+  | "articles"
+  | "previousPage"
+  | "nextPage"
+  | "previousEdition"
+  | "nextEdition"
+  | "previousArticle"
+  | "nextArticle"
+  | "archive"
+  | "search"
+  | "downloadPdf"
+  | "backToPage"
+  | "fullStory"
+  | "storyParts"
+  | "noScan"
+  | "home"
+  | "figure"
+  | "latestEdition"
+  | "pageImageAlt"
+  | "zoom"
+  | "originalLayout"
+  | "searchPlaceholder"
+  | "searchButton"
+  | "searchNoScript"
+  | "editionOverview"
+  | "articlesOnPage"
+  | "allEditions"
+  | "saveOffline"
+  | "showReplica"
+  | "feed"
+  | "part"
+  | "offlineSaving"
+  | "offlineSaved"
+  | "offlineFailed"
+  | "zoomClose"
+  | "correction"
+  | "corrections"
+  | "withdrawn"
+  | "withdrawnNote"
+  | "colon"
+  | "searchScope"
+  | "searchRecent"
+  | "searchAll"
+  | "searching"
+  | "searchNone"
+  | "searchCount"
+  | "searchError"
+  | "searchPartial"
+  | "readingSettings"
+  | "textSize"
+  | "sizeSmall"
+  | "sizeNormal"
+  | "sizeLarge"
+  | "sizeLarger"
+  | "lineSpacing"
+  | "spacingTight"
+  | "spacingNormal"
+  | "spacingLoose"
+  | "elderMode"
+  | "traditional"
+  | "simplified"
+  | "readAloud"
+  | "pauseReading"
+  | "resumeReading"
+  | "print"
+  | "copyLink"
+  | "linkCopied"
+  | "shareQr"
+  | "articleLink"
+  | "removeOffline"
+  | "offlineRemoved"
+  | "offlineUpdated"
+  | "hitOnPage"
+  | "downloadEditionPdf"
+  | "downloadEpub"
   | "printedIn";
 
 const chineseDigits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -78,8 +144,7 @@ function zhPageName(page: PageRef): string {
 
 export const zhCN: Locale = {
   lang: "zh-CN",
-  editionDate: (iso, zone) =>
-    DateTime.fromISO(iso, { zone }).setLocale("zh-CN").toFormat("yyyy年M月d日 cccc"),
+  editionDate: (iso, zone) => DateTime.fromISO(iso, { zone }).setLocale("zh-CN").toFormat("yyyy年M月d日 cccc"),
   monthTitle: (y, m) => `${y}年${m}月`,
   yearTitle: (y) => `${y}年`,
   weekdaysShort: ["一", "二", "三", "四", "五", "六", "日"],
@@ -99,26 +164,84 @@ export const zhCN: Locale = {
     searchDescription: (paper) => `搜索${paper}的文章`,
   },
   strings: {
-    correction: "更正", corrections: "本期更正", withdrawn: "本文已撤回", withdrawnNote: "这篇文章已从本报网站撤下。", colon: "：",
-    skipToContent: "跳到正文", edition: "本期", pages: "版面导航", page: "版面", articles: "文章",
-    previousPage: "上一版", nextPage: "下一版", previousEdition: "上一期", nextEdition: "下一期",
-    previousArticle: "上一篇", nextArticle: "下一篇", archive: "往期回顾", search: "搜索",
-    downloadPdf: "下载本版PDF", backToPage: "返回版面", fullStory: "阅读全文（合并各版）", storyParts: "本文分布",
-    noScan: "本版暂无版面图", home: "首页", figure: "图片", latestEdition: "最新一期", pageImageAlt: "版面图",
-    zoom: "放大版面", originalLayout: "版面原貌", searchPlaceholder: "输入关键词", searchButton: "搜索",
-    searchNoScript: "搜索需要启用 JavaScript；也可以从往期回顾按日期浏览。", editionOverview: "本期导读",
-    articlesOnPage: "本版文章", allEditions: "全部期数", saveOffline: "离线阅读", showReplica: "查看版面图",
-    feed: "订阅", part: "部分", searchScope: "范围", searchRecent: "最近30期", searchAll: "全部（较慢）",
-    searching: "正在搜索…", searchNone: "没有找到相关文章。", searchCount: "找到 {n} 篇文章",
+    correction: "更正",
+    corrections: "本期更正",
+    withdrawn: "本文已撤回",
+    withdrawnNote: "这篇文章已从本报网站撤下。",
+    colon: "：",
+    skipToContent: "跳到正文",
+    edition: "本期",
+    pages: "版面导航",
+    page: "版面",
+    articles: "文章",
+    previousPage: "上一版",
+    nextPage: "下一版",
+    previousEdition: "上一期",
+    nextEdition: "下一期",
+    previousArticle: "上一篇",
+    nextArticle: "下一篇",
+    archive: "往期回顾",
+    search: "搜索",
+    downloadPdf: "下载本版PDF",
+    backToPage: "返回版面",
+    fullStory: "阅读全文（合并各版）",
+    storyParts: "本文分布",
+    noScan: "本版暂无版面图",
+    home: "首页",
+    figure: "图片",
+    latestEdition: "最新一期",
+    pageImageAlt: "版面图",
+    zoom: "放大版面",
+    originalLayout: "版面原貌",
+    searchPlaceholder: "输入关键词",
+    searchButton: "搜索",
+    searchNoScript: "搜索需要启用 JavaScript；也可以从往期回顾按日期浏览。",
+    editionOverview: "本期导读",
+    articlesOnPage: "本版文章",
+    allEditions: "全部期数",
+    saveOffline: "离线阅读",
+    showReplica: "查看版面图",
+    feed: "订阅",
+    part: "部分",
+    searchScope: "范围",
+    searchRecent: "最近30期",
+    searchAll: "全部（较慢）",
+    searching: "正在搜索…",
+    searchNone: "没有找到相关文章。",
+    searchCount: "找到 {n} 篇文章",
     searchError: "搜索没有完成：无法载入搜索索引，请检查网络后再试。",
-    searchPartial: "以上 {n} 篇来自较新的期次；较早期次的搜索索引未能载入，请检查网络后再试。", offlineSaving: "正在保存本期…", offlineSaved: "本期已保存，断网也能阅读",
-    offlineFailed: "保存失败，请稍后再试", zoomClose: "收起放大图",
-    readingSettings: "阅读设置", textSize: "字号", sizeSmall: "小", sizeNormal: "标准", sizeLarge: "大", sizeLarger: "特大",
-    lineSpacing: "行距", spacingTight: "紧凑", spacingNormal: "标准", spacingLoose: "宽松", elderMode: "长辈版（大字、高对比）",
-    traditional: "繁體", simplified: "简体", readAloud: "朗读", pauseReading: "暂停朗读", resumeReading: "继续朗读",
-    print: "打印", copyLink: "复制链接", linkCopied: "链接已复制", shareQr: "手机扫码阅读本文", articleLink: "本文链接",
-    removeOffline: "删除离线副本", offlineRemoved: "已删除本期的离线副本", offlineUpdated: "离线副本已更新为最新版本",
-    hitOnPage: "在版面上查看", downloadEditionPdf: "下载本期PDF（含书签）", downloadEpub: "下载本期电子书（EPUB）",
+    searchPartial: "以上 {n} 篇来自较新的期次；较早期次的搜索索引未能载入，请检查网络后再试。",
+    offlineSaving: "正在保存本期…",
+    offlineSaved: "本期已保存，断网也能阅读",
+    offlineFailed: "保存失败，请稍后再试",
+    zoomClose: "收起放大图",
+    readingSettings: "阅读设置",
+    textSize: "字号",
+    sizeSmall: "小",
+    sizeNormal: "标准",
+    sizeLarge: "大",
+    sizeLarger: "特大",
+    lineSpacing: "行距",
+    spacingTight: "紧凑",
+    spacingNormal: "标准",
+    spacingLoose: "宽松",
+    elderMode: "长辈版（大字、高对比）",
+    traditional: "繁體",
+    simplified: "简体",
+    readAloud: "朗读",
+    pauseReading: "暂停朗读",
+    resumeReading: "继续朗读",
+    print: "打印",
+    copyLink: "复制链接",
+    linkCopied: "链接已复制",
+    shareQr: "手机扫码阅读本文",
+    articleLink: "本文链接",
+    removeOffline: "删除离线副本",
+    offlineRemoved: "已删除本期的离线副本",
+    offlineUpdated: "离线副本已更新为最新版本",
+    hitOnPage: "在版面上查看",
+    downloadEditionPdf: "下载本期PDF（含书签）",
+    downloadEpub: "下载本期电子书（EPUB）",
     printedIn: "刊于",
   },
 };
@@ -149,32 +272,85 @@ export const en: Locale = {
     searchDescription: (paper) => `Search the articles of ${paper}`,
   },
   strings: {
-    correction: "Correction", corrections: "Corrections in this edition", withdrawn: "This article has been withdrawn",
-    withdrawnNote: "This article has been taken off the paper's website.", colon: ": ",
-    skipToContent: "Skip to content", edition: "Edition", pages: "Pages", page: "Page", articles: "Articles",
-    previousPage: "Previous page", nextPage: "Next page", previousEdition: "Previous edition",
-    nextEdition: "Next edition", previousArticle: "Previous article", nextArticle: "Next article",
-    archive: "Archive", search: "Search", downloadPdf: "Download page PDF", backToPage: "Back to the page",
-    fullStory: "Read the whole story", storyParts: "This story", noScan: "No scan of this page",
-    home: "Home", figure: "Figure", latestEdition: "Latest edition", pageImageAlt: "Page scan", zoom: "Zoom",
-    originalLayout: "As printed", searchPlaceholder: "Search words", searchButton: "Search",
+    correction: "Correction",
+    corrections: "Corrections in this edition",
+    withdrawn: "This article has been withdrawn",
+    withdrawnNote: "This article has been taken off the paper's website.",
+    colon: ": ",
+    skipToContent: "Skip to content",
+    edition: "Edition",
+    pages: "Pages",
+    page: "Page",
+    articles: "Articles",
+    previousPage: "Previous page",
+    nextPage: "Next page",
+    previousEdition: "Previous edition",
+    nextEdition: "Next edition",
+    previousArticle: "Previous article",
+    nextArticle: "Next article",
+    archive: "Archive",
+    search: "Search",
+    downloadPdf: "Download page PDF",
+    backToPage: "Back to the page",
+    fullStory: "Read the whole story",
+    storyParts: "This story",
+    noScan: "No scan of this page",
+    home: "Home",
+    figure: "Figure",
+    latestEdition: "Latest edition",
+    pageImageAlt: "Page scan",
+    zoom: "Zoom",
+    originalLayout: "As printed",
+    searchPlaceholder: "Search words",
+    searchButton: "Search",
     searchNoScript: "Search needs JavaScript; the archive lists every edition by date.",
-    editionOverview: "In this edition", articlesOnPage: "On this page", allEditions: "All editions",
-    saveOffline: "Save for offline reading", showReplica: "Show the page", feed: "Feed", part: "part",
-    searchScope: "Range", searchRecent: "Last 30 editions", searchAll: "Everything (slower)", searching: "Searching…",
-    searchNone: "No articles found.", searchCount: "{n} articles found",
+    editionOverview: "In this edition",
+    articlesOnPage: "On this page",
+    allEditions: "All editions",
+    saveOffline: "Save for offline reading",
+    showReplica: "Show the page",
+    feed: "Feed",
+    part: "part",
+    searchScope: "Range",
+    searchRecent: "Last 30 editions",
+    searchAll: "Everything (slower)",
+    searching: "Searching…",
+    searchNone: "No articles found.",
+    searchCount: "{n} articles found",
     searchError: "Search could not finish: the search index did not load. Check the connection and try again.",
-    searchPartial: "These {n} articles are from the newer editions; the older editions' search indexes did not load. Check the connection and try again.",
-    offlineSaving: "Saving this edition…", offlineSaved: "Saved: this edition can be read offline",
-    offlineFailed: "Could not save; try again later", zoomClose: "Close zoom",
-    readingSettings: "Reading settings", textSize: "Text size", sizeSmall: "Small", sizeNormal: "Normal",
-    sizeLarge: "Large", sizeLarger: "Larger", lineSpacing: "Line spacing", spacingTight: "Compact",
-    spacingNormal: "Normal", spacingLoose: "Loose", elderMode: "Large type, high contrast", traditional: "繁體",
-    simplified: "简体", readAloud: "Read aloud", pauseReading: "Pause", resumeReading: "Resume", print: "Print",
-    copyLink: "Copy link", linkCopied: "Link copied", shareQr: "Scan to read on a phone", articleLink: "Link to this article",
-    removeOffline: "Remove the saved copy", offlineRemoved: "The saved copy of this edition was removed",
-    offlineUpdated: "The saved copy was updated to the latest version", hitOnPage: "Show on the page",
-    downloadEditionPdf: "Download the edition (PDF with bookmarks)", downloadEpub: "Download the edition (EPUB)",
+    searchPartial:
+      "These {n} articles are from the newer editions; the older editions' search indexes did not load. Check the connection and try again.",
+    offlineSaving: "Saving this edition…",
+    offlineSaved: "Saved: this edition can be read offline",
+    offlineFailed: "Could not save; try again later",
+    zoomClose: "Close zoom",
+    readingSettings: "Reading settings",
+    textSize: "Text size",
+    sizeSmall: "Small",
+    sizeNormal: "Normal",
+    sizeLarge: "Large",
+    sizeLarger: "Larger",
+    lineSpacing: "Line spacing",
+    spacingTight: "Compact",
+    spacingNormal: "Normal",
+    spacingLoose: "Loose",
+    elderMode: "Large type, high contrast",
+    traditional: "繁體",
+    simplified: "简体",
+    readAloud: "Read aloud",
+    pauseReading: "Pause",
+    resumeReading: "Resume",
+    print: "Print",
+    copyLink: "Copy link",
+    linkCopied: "Link copied",
+    shareQr: "Scan to read on a phone",
+    articleLink: "Link to this article",
+    removeOffline: "Remove the saved copy",
+    offlineRemoved: "The saved copy of this edition was removed",
+    offlineUpdated: "The saved copy was updated to the latest version",
+    hitOnPage: "Show on the page",
+    downloadEditionPdf: "Download the edition (PDF with bookmarks)",
+    downloadEpub: "Download the edition (EPUB)",
     printedIn: "Printed in",
   },
 };

@@ -45,7 +45,12 @@ function textOf(tokens: ReturnType<typeof md.parse>): string {
   const parts: string[] = [];
   for (const token of tokens) {
     if (token.type === "inline" && token.children) {
-      parts.push(token.children.filter((t) => t.type === "text" || t.type === "code_inline").map((t) => t.content).join(""));
+      parts.push(
+        token.children
+          .filter((t) => t.type === "text" || t.type === "code_inline")
+          .map((t) => t.content)
+          .join(""),
+      );
     }
   }
   return parts.join(" ").replace(/\s+/g, " ").trim();

@@ -56,7 +56,11 @@ export function summarizeEdition(edition: Edition): EditionSummary {
     ...indexEdition(edition),
     pages: edition.pages.map((p) => ({ label: p.label, section: p.section, url: p.url })),
     articles: edition.articles.map((a) => ({
-      headline: a.headline, url: a.url, excerpt: a.excerpt, page: a.page.label, section: a.page.section,
+      headline: a.headline,
+      url: a.url,
+      excerpt: a.excerpt,
+      page: a.page.label,
+      section: a.page.section,
       ...(a.column ? { column: a.column } : {}),
       ...(a.modified ? { modified: a.modified, correction: a.corrections[a.corrections.length - 1].text } : {}),
     })),
@@ -83,21 +87,26 @@ export function readArchiveIndex(siteDir: string): ArchiveIndex {
   const file = path.join(siteDir, archiveIndexFile);
   if (!fs.existsSync(file)) return emptyArchiveIndex();
   const index = JSON.parse(fs.readFileSync(file, "utf8")) as ArchiveIndex;
-  if (index.version !== 2) throw new Error(`${file}: archive index version ${index.version} is not 2: rebuild the whole site (npm run rebuild)`);
+  if (index.version !== 2)
+    throw new Error(
+      `${file}: archive index version ${index.version} is not 2: rebuild the whole site (npm run rebuild)`,
+    );
   return index;
 }
 
 /** Replaces the records of the given editions, keeps the others, drops dates that no longer exist. */
 export function mergeArchiveIndex(
-  previous: ArchiveIndex, built: IndexedEdition[], existingDates: Set<string>,
+  previous: ArchiveIndex,
+  built: IndexedEdition[],
+  existingDates: Set<string>,
 ): ArchiveIndex {
   const byDate = new Map(previous.editions.filter((e) => existingDates.has(e.date)).map((e) => [e.date, e]));
   for (const e of built) byDate.set(e.date, e);
   return {
     version: 2,
-    editions: [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map(
-      ({ date, issue, dateLabel, url, firstPageUrl }) => ({ date, issue, dateLabel, url, firstPageUrl }),
-    ),
+    editions: [...byDate.values()]
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+      .map(({ date, issue, dateLabel, url, firstPageUrl }) => ({ date, issue, dateLabel, url, firstPageUrl })),
   };
 }
 
@@ -148,7 +157,9 @@ export interface CalendarYear {
 }
 
 export function buildCalendar(
-  editions: IndexedEdition[], monthTitle: (y: number, m: number) => string, yearTitle: (y: number) => string,
+  editions: IndexedEdition[],
+  monthTitle: (y: number, m: number) => string,
+  yearTitle: (y: number) => string,
 ): CalendarYear[] {
   const byYear = new Map<number, Map<number, Map<number, IndexedEdition>>>();
   for (const e of editions) {
@@ -158,24 +169,31 @@ export function buildCalendar(
     if (!months.has(m)) months.set(m, new Map());
     months.get(m)!.set(d, e);
   }
-  return [...byYear.keys()].sort((a, b) => b - a).map((year) => {
-    const months = [...byYear.get(year)!.keys()].sort((a, b) => a - b).map((month) => {
-      const days = byYear.get(year)!.get(month)!;
-      const first = new Date(Date.UTC(year, month - 1, 1));
-      const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
-      const offset = (first.getUTCDay() + 6) % 7;
-      const cells: (CalendarDay | null)[] = Array.from({ length: offset }, () => null);
-      for (let d = 1; d <= length; d++) {
-        const date = `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-        cells.push({ day: d, date, url: days.get(d)?.firstPageUrl ?? null });
-      }
-      while (cells.length % 7) cells.push(null);
-      const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
-      return { year, month, title: monthTitle(year, month), weeks, count: days.size };
+  return [...byYear.keys()]
+    .sort((a, b) => b - a)
+    .map((year) => {
+      const months = [...byYear.get(year)!.keys()]
+        .sort((a, b) => a - b)
+        .map((month) => {
+          const days = byYear.get(year)!.get(month)!;
+          const first = new Date(Date.UTC(year, month - 1, 1));
+          const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
+          const offset = (first.getUTCDay() + 6) % 7;
+          const cells: (CalendarDay | null)[] = Array.from({ length: offset }, () => null);
+          for (let d = 1; d <= length; d++) {
+            const date = `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+            cells.push({ day: d, date, url: days.get(d)?.firstPageUrl ?? null });
+          }
+          while (cells.length % 7) cells.push(null);
+          const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
+          return { year, month, title: monthTitle(year, month), weeks, count: days.size };
+        });
+      return {
+        year,
+        title: yearTitle(year),
+        url: urls.archiveYear(year),
+        months,
+        count: months.reduce((n, m) => n + m.count, 0),
+      };
     });
-    return {
-      year, title: yearTitle(year), url: urls.archiveYear(year), months,
-      count: months.reduce((n, m) => n + m.count, 0),
-    };
-  });
 }

@@ -21,16 +21,25 @@ export function buildEdition(source: EditionSource, options: ModelOptions, diagn
   const { locale } = options;
   const [year, month, day] = source.date.split("-").map(Number);
   const edition: Edition = {
-    date: source.date, year, month, day,
+    date: source.date,
+    year,
+    month,
+    day,
     issue: source.fields.issue,
     issueLabel: source.fields.issue ? locale.issueNumber(source.fields.issue) : undefined,
     dateLabel: locale.editionDate(source.date, options.timeZone),
     published: localTime(`${source.date} 00:00`, options.timeZone),
     url: urls.edition(source.date),
     dir: source.dir,
-    pages: [], articles: [], stories: [], corrected: [], correctionsUrl: null, withdrawn: [],
+    pages: [],
+    articles: [],
+    stories: [],
+    corrected: [],
+    correctionsUrl: null,
+    withdrawn: [],
     ...neighbours(options.allDates, source.date, (d) => ({
-      url: urls.edition(d), text: locale.editionDate(d, options.timeZone),
+      url: urls.edition(d),
+      text: locale.editionDate(d, options.timeZone),
     })),
   };
   const withdrawn = withdrawnArticles(source, diagnostics);
@@ -54,7 +63,8 @@ export function buildEdition(source: EditionSource, options: ModelOptions, diagn
       articles: [],
       modified: null,
       edition,
-      previous: null, next: null,
+      previous: null,
+      next: null,
     };
     for (const a of pageSource.articles) {
       const url = urls.article(source.date, pageSource.label, a.slug);
@@ -62,8 +72,7 @@ export function buildEdition(source: EditionSource, options: ModelOptions, diagn
       if (when) {
         edition.withdrawn.push({ url, time: when });
         if (a.fields.area) (page.withdrawnAreas ??= []).push(a.fields.area);
-      }
-      else page.articles.push(buildArticle(a, page, edition, options));
+      } else page.articles.push(buildArticle(a, page, edition, options));
     }
     page.modified = latest(page.articles.map((a) => a.modified));
     edition.pages.push(page);
@@ -98,12 +107,17 @@ function withdrawnArticles(source: EditionSource, diagnostics: Diagnostics): Map
     const [label, slug] = entry.article.split("/");
     const found = all.find(({ page, article }) => page.label === label && article.slug === slug);
     if (!found) {
-      diagnostics.warn(path.join(source.dir, "edition.yml"), `withdrawn article "${entry.article}" is not in this edition (renamed or moved?): its old address keeps saying it was withdrawn only while the name matches`, { field: "withdrawn" });
+      diagnostics.warn(
+        path.join(source.dir, "edition.yml"),
+        `withdrawn article "${entry.article}" is not in this edition (renamed or moved?): its old address keeps saying it was withdrawn only while the name matches`,
+        { field: "withdrawn" },
+      );
       continue;
     }
     const story = found.article.fields.story;
     for (const { article } of all) {
-      if (article === found.article || (story && article.fields.story === story)) result.set(article, result.get(article) ?? entry.time);
+      if (article === found.article || (story && article.fields.story === story))
+        result.set(article, result.get(article) ?? entry.time);
     }
   }
   return result;
@@ -122,8 +136,13 @@ function buildArticle(source: ArticleSource, page: Page, edition: Edition, optio
     file: source.file,
     slug: source.slug,
     order: source.order,
-    headline: f.headline, kicker: f.kicker, subtitle: f.subtitle, column: f.column,
-    byline: f.byline, dateline: f.dateline, mark: f.mark,
+    headline: f.headline,
+    kicker: f.kicker,
+    subtitle: f.subtitle,
+    column: f.column,
+    byline: f.byline,
+    dateline: f.dateline,
+    mark: f.mark,
     body: source.body,
     html,
     text,
@@ -138,12 +157,17 @@ function buildArticle(source: ArticleSource, page: Page, edition: Edition, optio
     polygon: f.area ? areaToPolygon(f.area) : null,
     area: f.area,
     url: urls.article(edition.date, page.label, source.slug),
-    page, edition,
-    story: null, continuedFrom: null, continuedOn: null,
-    previous: null, next: null,
+    page,
+    edition,
+    story: null,
+    continuedFrom: null,
+    continuedOn: null,
+    previous: null,
+    next: null,
     corrections,
     modified: latest(corrections.map((c) => c.time)),
-    clipping: null, shareImage: null,
+    clipping: null,
+    shareImage: null,
   };
 }
 
@@ -154,7 +178,11 @@ function linkList<T extends { previous: Link | null; next: Link | null }>(items:
   });
 }
 
-function neighbours(all: string[], date: string, link: (d: string) => Link): { previous: Link | null; next: Link | null } {
+function neighbours(
+  all: string[],
+  date: string,
+  link: (d: string) => Link,
+): { previous: Link | null; next: Link | null } {
   const i = all.indexOf(date);
   return {
     previous: i > 0 ? link(all[i - 1]) : null,

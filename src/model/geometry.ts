@@ -24,7 +24,10 @@ export function rectArea(r: Rect): number {
 /** The smallest rectangle holding all of `rects`; null for none. */
 export function unionRect(rects: readonly Rect[]): Rect | null {
   if (rects.length === 0) return null;
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const r of rects) {
     x0 = Math.min(x0, r[0]);
     y0 = Math.min(y0, r[1]);
@@ -90,7 +93,12 @@ export function isRect(area: Area): area is Rect {
 export function areaToPolygon(area: Area): Point[] {
   if (!isRect(area)) return area as Point[];
   const [x, y, w, h] = area;
-  return [[x, y], [x + w, y], [x + w, y + h], [x, y + h]];
+  return [
+    [x, y],
+    [x + w, y],
+    [x + w, y + h],
+    [x, y + h],
+  ];
 }
 
 /** The simplest way to write an outline as an `area`: a rectangle [x, y, w, h] when it is one, else the polygon. */
@@ -159,7 +167,10 @@ function edgesOf(points: readonly Point[]): [number, number, number, number][] {
 export function polygonIntersectionArea(a: readonly Point[], b: readonly Point[]): number {
   const ring = (points: readonly Point[]): [number, number][] => points.map(([x, y]) => [x, y]);
   const shared = clipping.intersection([ring(a)], [ring(b)]);
-  return shared.reduce((sum, [outer, ...holes]) => sum + polygonArea(outer) - holes.reduce((h, hole) => h + polygonArea(hole), 0), 0);
+  return shared.reduce(
+    (sum, [outer, ...holes]) => sum + polygonArea(outer) - holes.reduce((h, hole) => h + polygonArea(hole), 0),
+    0,
+  );
 }
 
 /** The height at which two segments cross inside both, or null (parallel or apart). */
@@ -211,7 +222,12 @@ export function traceCells(cells: ArrayLike<number>, cols: number, rows: number)
       if (!on(c - 1, r)) add(c, r + 1, 3);
     }
   }
-  const step = [[1, 0], [0, 1], [-1, 0], [0, -1]];
+  const step = [
+    [1, 0],
+    [0, 1],
+    [-1, 0],
+    [0, -1],
+  ];
   const rings: Point[][] = [];
   for (const [startKey, startDirs] of out) {
     while (startDirs.length > 0) {

@@ -70,10 +70,17 @@ function imageKey(url: string | undefined): string[] {
 
 export function ledgerArticle(article: Article): LedgerArticle {
   const images = new Set([
-    ...imageKey(article.clipping?.url), ...imageKey(article.shareImage?.url),
+    ...imageKey(article.clipping?.url),
+    ...imageKey(article.shareImage?.url),
     ...article.figures.flatMap((f) => imageKey(f.picture?.fallback.url)),
   ]);
-  return { url: article.url, page: article.page.label, order: article.order, headline: article.headline, images: [...images].sort() };
+  return {
+    url: article.url,
+    page: article.page.label,
+    order: article.order,
+    headline: article.headline,
+    images: [...images].sort(),
+  };
 }
 
 /**
@@ -89,7 +96,10 @@ export function findRenames(before: LedgerArticle[], now: LedgerArticle[], withd
   const fresh = now.filter((a) => !beforeUrls.has(a.url));
   const taken = new Set<string>();
   const redirects: Redirect[] = [];
-  for (const match of [(o: LedgerArticle, n: LedgerArticle) => o.headline === n.headline, (o: LedgerArticle, n: LedgerArticle) => o.order === n.order]) {
+  for (const match of [
+    (o: LedgerArticle, n: LedgerArticle) => o.headline === n.headline,
+    (o: LedgerArticle, n: LedgerArticle) => o.order === n.order,
+  ]) {
     for (const old of gone) {
       if (redirects.some((r) => r.from === old.url)) continue;
       const candidates = fresh.filter((n) => n.page === old.page && !taken.has(n.url) && match(old, n));
@@ -119,11 +129,16 @@ export function buildLedger(edition: Edition, previous: UrlLedger | null): UrlLe
   const gone = new Set(withdrawn);
   const shown = new Set(articles.flatMap((a) => a.images));
   // An article brought back (its line deleted from edition.yml) shows its pictures again: they are not withdrawn.
-  const withdrawnImages = new Set([
-    ...(previous?.withdrawnImages ?? []), ...(previous?.articles ?? []).filter((a) => gone.has(a.url)).flatMap((a) => a.images),
-  ].filter((key) => !shown.has(key)));
+  const withdrawnImages = new Set(
+    [
+      ...(previous?.withdrawnImages ?? []),
+      ...(previous?.articles ?? []).filter((a) => gone.has(a.url)).flatMap((a) => a.images),
+    ].filter((key) => !shown.has(key)),
+  );
   return {
-    version: 1, date: edition.date, articles,
+    version: 1,
+    date: edition.date,
+    articles,
     redirects: [...redirects].map(([from, to]) => ({ from, to })).sort((a, b) => (a.from < b.from ? -1 : 1)),
     withdrawn,
     ...(withdrawnImages.size ? { withdrawnImages: [...withdrawnImages].sort() } : {}),
@@ -131,7 +146,11 @@ export function buildLedger(edition: Edition, previous: UrlLedger | null): UrlLe
 }
 
 /** Replaces the built editions' entries, keeps the others, drops editions that no longer exist. */
-export function mergeRedirectIndex(previous: RedirectIndex, built: UrlLedger[], existingDates: Set<string>): RedirectIndex {
+export function mergeRedirectIndex(
+  previous: RedirectIndex,
+  built: UrlLedger[],
+  existingDates: Set<string>,
+): RedirectIndex {
   const editions: RedirectIndex["editions"] = {};
   for (const [date, entry] of Object.entries(previous.editions)) if (existingDates.has(date)) editions[date] = entry;
   for (const l of built) editions[l.date] = { redirects: l.redirects, withdrawn: l.withdrawn };

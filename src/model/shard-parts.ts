@@ -1,7 +1,13 @@
 // Each shard writes its part of the archive index; the cross-edition step merges the parts into the whole index.
 import fs from "node:fs";
 import path from "node:path";
-import { archiveIndexFile, mergeArchiveIndex, readArchiveIndex, type ArchiveIndex, type IndexedEdition } from "./archive.ts";
+import {
+  archiveIndexFile,
+  mergeArchiveIndex,
+  readArchiveIndex,
+  type ArchiveIndex,
+  type IndexedEdition,
+} from "./archive.ts";
 
 export const shardPartsDir = "_banmian/shards";
 
@@ -31,14 +37,17 @@ export function writeShardPart(siteDir: string, part: ShardPart): void {
 export function readShardParts(siteDir: string): ShardPart[] {
   const dir = path.join(siteDir, shardPartsDir);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir)
+  return fs
+    .readdirSync(dir)
     .filter((name) => name.endsWith(".json"))
     .map((name) => {
       const file = path.join(dir, name);
       try {
         return JSON.parse(fs.readFileSync(file, "utf8")) as ShardPart;
       } catch (err) {
-        throw new Error(`${file}: cannot read this shard's part of the archive index (${(err as Error).message}): build the shard again`);
+        throw new Error(
+          `${file}: cannot read this shard's part of the archive index (${(err as Error).message}): build the shard again`,
+        );
       }
     });
 }

@@ -31,15 +31,27 @@ export function linkStories(edition: Edition, locale: Locale, diagnostics: Diagn
       const target = findPage(edition, ref);
       let url: string | null = null;
       if (!target) {
-        diagnostics.warn(article.file, `page ${label} is not in this edition: "${text}" is shown without a link`, { field });
+        diagnostics.warn(article.file, `page ${label} is not in this edition: "${text}" is shown without a link`, {
+          field,
+        });
       } else if (target === article.page) {
-        diagnostics.error(article.file, `the article continues on its own page ${label}: give the other page's label`, { field });
+        diagnostics.error(article.file, `the article continues on its own page ${label}: give the other page's label`, {
+          field,
+        });
       } else if (!f.story) {
-        diagnostics.error(article.file, `a continued article needs a "story" key shared by all its parts (page ${label} is in this edition)`, { field: "story" });
+        diagnostics.error(
+          article.file,
+          `a continued article needs a "story" key shared by all its parts (page ${label} is in this edition)`,
+          { field: "story" },
+        );
       } else {
         const other = target.articles.find((a) => fieldsOf.get(a)!.story === f.story);
         if (!other) {
-          diagnostics.error(article.file, `story "${f.story}" has a part missing: no article on page ${label} has "story: ${f.story}"`, { field });
+          diagnostics.error(
+            article.file,
+            `story "${f.story}" has a part missing: no article on page ${label} has "story: ${f.story}"`,
+            { field },
+          );
         } else {
           url = other.url;
         }
@@ -55,7 +67,11 @@ export function linkStories(edition: Edition, locale: Locale, diagnostics: Diagn
     const ordered = orderParts(key, parts, fieldsOf, edition, diagnostics);
     if (!ordered) continue;
     const story: Story = {
-      key, headline: ordered[0].headline, url: urls.story(edition.date, key), edition, parts: ordered,
+      key,
+      headline: ordered[0].headline,
+      url: urls.story(edition.date, key),
+      edition,
+      parts: ordered,
     };
     for (const part of ordered) part.story = story;
     if (ordered.length > 1) stories.push(story);
@@ -65,8 +81,11 @@ export function linkStories(edition: Edition, locale: Locale, diagnostics: Diagn
 
 /** Follows continued_on from the first part; reports cycles and parts that do not chain. */
 function orderParts(
-  key: string, parts: Article[], fieldsOf: Map<Article, Continuations>,
-  edition: Edition, diagnostics: Diagnostics,
+  key: string,
+  parts: Article[],
+  fieldsOf: Map<Article, Continuations>,
+  edition: Edition,
+  diagnostics: Diagnostics,
 ): Article[] | null {
   if (parts.length === 1) return parts;
   const starts = parts.filter((p) => {
@@ -74,11 +93,19 @@ function orderParts(
     return !from || !parts.some((q) => q.page === findPage(edition, parseLabel(from)!));
   });
   if (starts.length === 0) {
-    diagnostics.error(parts[0].file, `story "${key}" goes round in a circle (${parts.map((p) => p.page.label).join(" → ")}): one part must be the first`, { field: "continued_from" });
+    diagnostics.error(
+      parts[0].file,
+      `story "${key}" goes round in a circle (${parts.map((p) => p.page.label).join(" → ")}): one part must be the first`,
+      { field: "continued_from" },
+    );
     return null;
   }
   if (starts.length > 1) {
-    diagnostics.error(starts[1].file, `story "${key}" has two first parts (this one and ${starts[0].file}): add "continued_from" to the later part`, { field: "story" });
+    diagnostics.error(
+      starts[1].file,
+      `story "${key}" has two first parts (this one and ${starts[0].file}): add "continued_from" to the later part`,
+      { field: "story" },
+    );
     return null;
   }
   const ordered = [starts[0]];
@@ -89,7 +116,9 @@ function orderParts(
     const next = parts.find((p) => p.page === findPage(edition, parseLabel(on)!));
     if (!next) break;
     if (seen.has(next)) {
-      diagnostics.error(next.file, `story "${key}" goes round in a circle: check "continued_on" and "continued_from"`, { field: "continued_on" });
+      diagnostics.error(next.file, `story "${key}" goes round in a circle: check "continued_on" and "continued_from"`, {
+        field: "continued_on",
+      });
       return null;
     }
     ordered.push(next);
@@ -97,7 +126,11 @@ function orderParts(
   }
   for (const p of parts) {
     if (!seen.has(p)) {
-      diagnostics.error(p.file, `story "${key}": this part is not reached from the first part on page ${starts[0].page.label}; check "continued_on"`, { field: "continued_from" });
+      diagnostics.error(
+        p.file,
+        `story "${key}": this part is not reached from the first part on page ${starts[0].page.label}; check "continued_on"`,
+        { field: "continued_from" },
+      );
     }
   }
   return ordered;
@@ -106,4 +139,3 @@ function orderParts(
 function findPage(edition: Edition, ref: { letter: string; number: number }): Page | undefined {
   return edition.pages.find((p) => p.letter === ref.letter && p.number === ref.number);
 }
-

@@ -59,7 +59,12 @@ export const feedKeyBytes = 120;
  * hash of the whole name after it, so two long names that start alike still get feeds of their own.
  */
 export function feedKey(name: string): string {
-  const key = name.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "") || "-";
+  const key =
+    name
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, "") || "-";
   if (Buffer.byteLength(key) <= feedKeyBytes) return key;
   const hash = createHash("sha256").update(name.normalize("NFC")).digest("hex").slice(0, 8);
   let cut = "";

@@ -16,7 +16,13 @@ export function feedEntries(summaries: EditionSummary[]): FeedEntry[] {
 }
 
 function entryOf(a: IndexedArticle, date: string): FeedEntry {
-  return { headline: a.headline, url: a.url, excerpt: a.excerpt, date, ...(a.modified ? { modified: a.modified, correction: a.correction } : {}) };
+  return {
+    headline: a.headline,
+    url: a.url,
+    excerpt: a.excerpt,
+    date,
+    ...(a.modified ? { modified: a.modified, correction: a.correction } : {}),
+  };
 }
 
 /** One feed per section and per column found in `summaries` (newest first), in name order. */
@@ -27,7 +33,8 @@ export function topicFeeds(summaries: EditionSummary[], paper: string, locale: L
     const url = kind === "section" ? urls.sectionFeed(name) : urls.columnFeed(name);
     let feed = feeds.get(url);
     if (!feed) {
-      const title = kind === "section" ? locale.openData.sectionFeed(paper, name) : locale.openData.columnFeed(paper, name);
+      const title =
+        kind === "section" ? locale.openData.sectionFeed(paper, name) : locale.openData.columnFeed(paper, name);
       feed = { kind, name, title, url, updated: entry.date, entries: [] };
       feeds.set(url, feed);
     }

@@ -2,7 +2,14 @@
 // on its level-0 image service, a Range per article and per continued story, the article areas as linking
 // annotations — and Collections of the editions by year. Typed with @iiif/presentation-3; ids are absolute URLs.
 import type {
-  Annotation, AnnotationPage, Canvas, Collection, ExternalWebResource, InternationalString, Manifest, Range,
+  Annotation,
+  AnnotationPage,
+  Canvas,
+  Collection,
+  ExternalWebResource,
+  InternationalString,
+  Manifest,
+  Range,
 } from "@iiif/presentation-3";
 import { DateTime } from "luxon";
 import type { Locale } from "../locale/index.ts";
@@ -37,7 +44,9 @@ export function editionManifest(edition: Edition, options: IiifOptions): Manifes
     type: "Manifest",
     label: iiif.text(label),
     navDate: navDate(edition.date, options.timeZone),
-    ...(edition.issueLabel ? { metadata: [{ label: iiif.text(locale.strings.edition), value: iiif.text(edition.issueLabel) }] } : {}),
+    ...(edition.issueLabel
+      ? { metadata: [{ label: iiif.text(locale.strings.edition), value: iiif.text(edition.issueLabel) }] }
+      : {}),
     viewingDirection: "left-to-right",
     behavior: ["individuals"],
     homepage: [iiif.link(edition.url, label, "text/html")],
@@ -45,13 +54,17 @@ export function editionManifest(edition: Edition, options: IiifOptions): Manifes
     partOf: [{ id: iiif.abs(urls.iiifYear(edition.year)), type: "Collection" }],
     items: edition.pages.map((page) => pageCanvas(page, options)),
     structures: [
-      ...edition.articles.map((article): Range => ({
-        id: iiif.range(article.url),
-        type: "Range",
-        label: iiif.text(article.headline),
-        items: [{ id: iiif.canvas(article.page), type: "Canvas" }],
-      })),
-      ...edition.stories.filter((s) => new Set(s.parts.map((p) => p.page)).size > 1).map((story) => storyRange(story, options)),
+      ...edition.articles.map(
+        (article): Range => ({
+          id: iiif.range(article.url),
+          type: "Range",
+          label: iiif.text(article.headline),
+          items: [{ id: iiif.canvas(article.page), type: "Canvas" }],
+        }),
+      ),
+      ...edition.stories
+        .filter((s) => new Set(s.parts.map((p) => p.page)).size > 1)
+        .map((story) => storyRange(story, options)),
     ],
   };
   return manifest;
@@ -78,7 +91,8 @@ function pageCanvas(page: Page, options: IiifOptions): Canvas {
     id,
     type: "Canvas",
     label: iiif.text(page.stripLabel),
-    width, height,
+    width,
+    height,
     items: [],
     homepage: [iiif.link(page.url, page.stripLabel, "text/html")],
     seeAlso: [iiif.dataset(pageJsonUrl(page), "page")],
@@ -86,14 +100,26 @@ function pageCanvas(page: Page, options: IiifOptions): Canvas {
   if (images) {
     const full = largestImage(images.picture.variants);
     const thumb = images.thumb;
-    canvas.thumbnail = [{ id: iiif.abs(thumb.url), type: "Image", format: mediaType(thumb.format), width: thumb.width, height: thumb.height }];
+    canvas.thumbnail = [
+      {
+        id: iiif.abs(thumb.url),
+        type: "Image",
+        format: mediaType(thumb.format),
+        width: thumb.width,
+        height: thumb.height,
+      },
+    ];
     const painting: Annotation = {
       id: `${id}/image`,
       type: "Annotation",
       motivation: "painting",
       target: id,
       body: {
-        id: iiif.abs(full.url), type: "Image", format: mediaType(full.format), width: full.width, height: full.height,
+        id: iiif.abs(full.url),
+        type: "Image",
+        format: mediaType(full.format),
+        width: full.width,
+        height: full.height,
         service: [{ id: imageServiceId(images.tiles!, options.root), type: "ImageService3", profile: "level0" }],
       },
     };
@@ -198,7 +224,13 @@ export function imageServiceId(infoJson: string, root: string): string {
   return `${root}${infoJson.replace(/^\//, "").replace(/\/info\.json$/, "")}`;
 }
 
-const mediaTypes: Record<string, string> = { jpeg: "image/jpeg", jpg: "image/jpeg", webp: "image/webp", avif: "image/avif", png: "image/png" };
+const mediaTypes: Record<string, string> = {
+  jpeg: "image/jpeg",
+  jpg: "image/jpeg",
+  webp: "image/webp",
+  avif: "image/avif",
+  png: "image/png",
+};
 
 function mediaType(format: string): string {
   return mediaTypes[format] ?? `image/${format}`;
@@ -218,11 +250,17 @@ function ids(options: IiifOptions) {
     range: (viewUrl: string) => abs(`${viewUrl}range`),
     /** A web page or file with the label IIIF asks of homepage and rendering items */
     link: (url: string, label: string, format: string): ExternalWebResource & { label: InternationalString } => ({
-      id: abs(url), type: "Text", label: { [options.locale.lang]: [label] }, format,
+      id: abs(url),
+      type: "Text",
+      label: { [options.locale.lang]: [label] },
+      format,
       ...(format === "text/html" ? { language: [options.locale.lang] } : {}),
     }),
     dataset: (url: string, schema: "edition" | "page" | "article") => ({
-      id: abs(url), type: "Dataset" as const, format: "application/json", profile: abs(urls.schema(schema)),
+      id: abs(url),
+      type: "Dataset" as const,
+      format: "application/json",
+      profile: abs(urls.schema(schema)),
     }),
   };
 }

@@ -11,7 +11,8 @@ import type { ArticleJson, EditionJson, PageJson } from "./schemas.ts";
 export function editionJson(edition: Edition, site: string): EditionJson {
   const summary = summarizeEdition(edition);
   return {
-    version: jsonVersion, site,
+    version: jsonVersion,
+    site,
     ...summary,
     json: urls.editionJson(edition.date),
     manifest: urls.manifest(edition.date),
@@ -24,7 +25,8 @@ export function pageJson(page: Page, site: string): PageJson {
   const { edition } = page;
   const images = page.images;
   return {
-    version: jsonVersion, site,
+    version: jsonVersion,
+    site,
     date: edition.date,
     label: page.label,
     sequence: page.sequence,
@@ -36,13 +38,20 @@ export function pageJson(page: Page, site: string): PageJson {
     edition: urls.editionJson(edition.date),
     manifest: urls.manifest(edition.date),
     pdf: page.pdfUrl,
-    image: images ? {
-      width: images.picture.width,
-      height: images.picture.height,
-      largest: variant(largestImage(images.picture.variants)),
-      iiif: images.tiles!,
-    } : null,
-    articles: page.articles.map((a) => ({ headline: a.headline, url: a.url, json: articleJsonUrl(a), area: a.area ?? null })),
+    image: images
+      ? {
+          width: images.picture.width,
+          height: images.picture.height,
+          largest: variant(largestImage(images.picture.variants)),
+          iiif: images.tiles!,
+        }
+      : null,
+    articles: page.articles.map((a) => ({
+      headline: a.headline,
+      url: a.url,
+      json: articleJsonUrl(a),
+      area: a.area ?? null,
+    })),
     previous: page.previous ? pageJsonUrl(edition.pages[page.sequence - 2]) : null,
     next: page.next ? pageJsonUrl(edition.pages[page.sequence]) : null,
   };
@@ -54,7 +63,8 @@ export function articleJson(article: Article, site: string): ArticleJson {
   const siblings = edition.articles;
   const i = siblings.indexOf(article);
   return {
-    version: jsonVersion, site,
+    version: jsonVersion,
+    site,
     date: edition.date,
     page: page.label,
     section: page.section,
@@ -65,7 +75,14 @@ export function articleJson(article: Article, site: string): ArticleJson {
     edition: urls.editionJson(edition.date),
     pageJson: pageJsonUrl(page),
     headline: article.headline,
-    ...optional({ kicker: f.kicker, subtitle: f.subtitle, column: f.column, byline: f.byline, dateline: f.dateline, mark: f.mark }),
+    ...optional({
+      kicker: f.kicker,
+      subtitle: f.subtitle,
+      column: f.column,
+      byline: f.byline,
+      dateline: f.dateline,
+      mark: f.mark,
+    }),
     figures: article.figures.map((figure) => ({
       ...optional({ caption: figure.caption, credit: figure.credit }),
       alt: figure.alt,
@@ -104,7 +121,11 @@ function variant(v: ImageVariant): { url: string; width: number; height: number;
 
 /** Plain text with the paragraphs (and subheads) kept apart by a blank line. */
 function paragraphsText(markdown: string): string {
-  return markdown.split(/\n\s*\n/).map(plainText).filter(Boolean).join("\n\n");
+  return markdown
+    .split(/\n\s*\n/)
+    .map(plainText)
+    .filter(Boolean)
+    .join("\n\n");
 }
 
 function continuation(label: string | undefined, link: Continuation | null): ArticleJson["continued_from"] {
@@ -114,5 +135,7 @@ function continuation(label: string | undefined, link: Continuation | null): Art
 
 /** Leaves out the fields an article file does not give, as the file does. */
 function optional<T extends Record<string, string | undefined>>(fields: T): Partial<Record<keyof T, string>> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Record<keyof T, string>>;
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<
+    Record<keyof T, string>
+  >;
 }

@@ -27,9 +27,17 @@ export function headLinks(of: ViewOf): HeadLink[] {
   if (edition && (of.view === "page-view" || of.view === "edition-view")) {
     links.push({ rel: "alternate", type: manifestMediaType, href: urls.manifest(edition.date) });
   }
-  if (of.view === "page-view" && page) links.push({ rel: "alternate", type: "application/json", href: pageJsonUrl(page) });
-  if (of.view === "edition-view" && edition) links.push({ rel: "alternate", type: "application/json", href: urls.editionJson(edition.date) });
-  if (of.view === "article-view" && article) links.push({ rel: "alternate", type: "application/json", href: articleJsonUrl(article) });
-  links.push({ rel: "search", type: "application/opensearchdescription+xml", href: urls.openSearch(), title: of.paper });
+  if (of.view === "page-view" && page)
+    links.push({ rel: "alternate", type: "application/json", href: pageJsonUrl(page) });
+  if (of.view === "edition-view" && edition)
+    links.push({ rel: "alternate", type: "application/json", href: urls.editionJson(edition.date) });
+  if (of.view === "article-view" && article)
+    links.push({ rel: "alternate", type: "application/json", href: articleJsonUrl(article) });
+  links.push({
+    rel: "search",
+    type: "application/opensearchdescription+xml",
+    href: urls.openSearch(),
+    title: of.paper,
+  });
   return links;
 }

@@ -3,15 +3,20 @@
 import { z } from "zod";
 import { jsonVersion, type JsonSchemaName } from "./format.ts";
 
-
 // Loose objects: a reader written for version 1 must keep working when fields are added (docs/api.md).
 const object = z.looseObject;
 
 const version = z.literal(jsonVersion).describe("The JSON layer's version (docs/api.md: version policy)");
 const site = z.url().describe("The site's absolute root with its path prefix; every path below is relative to it");
 const sitePath = z.string().regex(/^\//).describe("A path from the site root: resolve it against `site`");
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("The edition's date, YYYY-MM-DD");
-const pageLabel = z.string().regex(/^[A-Z]?\d{1,3}$/).describe("The page label as printed: 02, A03");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe("The edition's date, YYYY-MM-DD");
+const pageLabel = z
+  .string()
+  .regex(/^[A-Z]?\d{1,3}$/)
+  .describe("The page label as printed: 02, A03");
 const fraction = z.number().min(0).max(1);
 const point = z.tuple([fraction, fraction]);
 const rect = z.tuple([fraction, fraction, fraction, fraction]);
@@ -25,7 +30,8 @@ const links = {
 const pageRef = object({ label: pageLabel, section: z.string(), ...links });
 
 export const editionJsonSchema = object({
-  version, site,
+  version,
+  site,
   date: isoDate,
   issue: z.number().int().positive().optional().describe("总第N期, when the edition gives it"),
   dateLabel: z.string().describe("The date as the paper prints it, in the site's language"),
@@ -33,16 +39,20 @@ export const editionJsonSchema = object({
   firstPageUrl: sitePath,
   manifest: sitePath.describe("The edition's IIIF Presentation 3 manifest"),
   pages: z.array(pageRef).describe("In print order"),
-  articles: z.array(object({
-    headline: z.string(),
-    ...links,
-    excerpt: z.string(),
-    page: pageLabel,
-    section: z.string(),
-    column: z.string().optional(),
-    modified: z.string().optional().describe("The latest correction's time, for an article corrected since"),
-    correction: z.string().optional().describe("The latest correction's text"),
-  })).describe("Every article of the edition, page by page in reading order"),
+  articles: z
+    .array(
+      object({
+        headline: z.string(),
+        ...links,
+        excerpt: z.string(),
+        page: pageLabel,
+        section: z.string(),
+        column: z.string().optional(),
+        modified: z.string().optional().describe("The latest correction's time, for an article corrected since"),
+        correction: z.string().optional().describe("The latest correction's text"),
+      }),
+    )
+    .describe("Every article of the edition, page by page in reading order"),
   stories: z.array(sitePath).describe("The views of articles continued across pages"),
 }).meta({ title: "Banmian edition.json", description: "One edition: its pages and articles" });
 
@@ -54,7 +64,8 @@ const image = object({
 });
 
 export const pageJsonSchema = object({
-  version, site,
+  version,
+  site,
   date: isoDate,
   label: pageLabel,
   sequence: z.number().int().positive().describe("Position in the edition, from 1"),
@@ -70,12 +81,18 @@ export const pageJsonSchema = object({
     height: z.number().int().positive(),
     largest: image,
     iiif: sitePath.describe("info.json of the IIIF Image API 3 level 0 service (static tiles)"),
-  }).nullable().describe("The page scan's derivatives; null for a page without a scan or PDF"),
-  articles: z.array(object({
-    headline: z.string(),
-    ...links,
-    area: z.union([rect, polygon]).nullable().describe("As in the article file: fractions of the page"),
-  })).describe("In reading order"),
+  })
+    .nullable()
+    .describe("The page scan's derivatives; null for a page without a scan or PDF"),
+  articles: z
+    .array(
+      object({
+        headline: z.string(),
+        ...links,
+        area: z.union([rect, polygon]).nullable().describe("As in the article file: fractions of the page"),
+      }),
+    )
+    .describe("In reading order"),
   previous: sitePath.nullable(),
   next: sitePath.nullable(),
 }).meta({ title: "Banmian page.json", description: "One printed page (版) and its articles" });
@@ -87,7 +104,8 @@ const continuation = object({
 }).nullable();
 
 export const articleJsonSchema = object({
-  version, site,
+  version,
+  site,
   date: isoDate,
   page: pageLabel,
   section: z.string(),
@@ -104,21 +122,27 @@ export const articleJsonSchema = object({
   byline: z.string().optional(),
   dateline: z.string().optional(),
   mark: z.string().optional(),
-  figures: z.array(object({
-    caption: z.string().optional(),
-    credit: z.string().optional(),
-    alt: z.string(),
-    image: image.nullable(),
-  })),
+  figures: z.array(
+    object({
+      caption: z.string().optional(),
+      credit: z.string().optional(),
+      alt: z.string(),
+      image: image.nullable(),
+    }),
+  ),
   area: z.union([rect, polygon]).nullable(),
   story: z.string().nullable().describe("The key shared by every part of a continued article"),
   continued_from: continuation,
   continued_on: continuation,
   storyUrl: sitePath.nullable().describe("The whole story's view, when it has parts on other pages"),
-  correction: z.array(object({
-    time: z.string().describe("When it was corrected: ISO 8601 with the paper's offset"),
-    text: z.string(),
-  })).describe("更正: the article file's corrections, oldest first; empty when it was never corrected"),
+  correction: z
+    .array(
+      object({
+        time: z.string().describe("When it was corrected: ISO 8601 with the paper's offset"),
+        text: z.string(),
+      }),
+    )
+    .describe("更正: the article file's corrections, oldest first; empty when it was never corrected"),
   modified: z.string().nullable().describe("The latest correction's time, or null"),
   body: object({
     markdown: z.string(),
@@ -133,8 +157,11 @@ export type EditionJson = z.infer<typeof editionJsonSchema>;
 export type PageJson = z.infer<typeof pageJsonSchema>;
 export type ArticleJson = z.infer<typeof articleJsonSchema>;
 
-export const jsonSchemas: Record<JsonSchemaName, z.ZodType> = { edition: editionJsonSchema, page: pageJsonSchema, article: articleJsonSchema };
-
+export const jsonSchemas: Record<JsonSchemaName, z.ZodType> = {
+  edition: editionJsonSchema,
+  page: pageJsonSchema,
+  article: articleJsonSchema,
+};
 
 /** The JSON Schema (2020-12) of one file of the JSON layer, as checked in and published (pretty, one newline). */
 export function jsonSchemaText(name: JsonSchemaName): string {

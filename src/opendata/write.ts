@@ -32,10 +32,18 @@ export function writeOpenData(data: SiteData, outDir: string, cacheDir?: string)
     if (editions) editions.push(e);
     else byYear.set(year, [e]);
   }
-  for (const [year, editions] of byYear) writeFile(outDir, urls.iiifYear(year), yearCollectionText(year, editions, options, cacheDir));
-  write(urls.iiifCollection(), paperCollection([...byYear.keys()].sort((a, b) => b - a), options));
+  for (const [year, editions] of byYear)
+    writeFile(outDir, urls.iiifYear(year), yearCollectionText(year, editions, options, cacheDir));
+  write(
+    urls.iiifCollection(),
+    paperCollection(
+      [...byYear.keys()].sort((a, b) => b - a),
+      options,
+    ),
+  );
   // The checked-in schemas, which a test keeps equal to what src/opendata/schemas.ts generates (no zod here).
-  for (const name of jsonSchemaNames) writeFile(outDir, urls.schema(name), fs.readFileSync(path.join(projectRoot, schemaFolder, `${name}.json`), "utf8"));
+  for (const name of jsonSchemaNames)
+    writeFile(outDir, urls.schema(name), fs.readFileSync(path.join(projectRoot, schemaFolder, `${name}.json`), "utf8"));
 }
 
 let codeKey: string | null = null;
@@ -45,12 +53,25 @@ let codeKey: string | null = null;
  * before: every cross-edition build writes every year's, and at ten years making them (a navDate per edition in
  * the paper's time zone) was 0.12 s of each night's publish. The key also holds the code that writes them.
  */
-export function yearCollectionText(year: number, editions: IndexedEdition[], options: IiifOptions, cacheDir?: string): string {
+export function yearCollectionText(
+  year: number,
+  editions: IndexedEdition[],
+  options: IiifOptions,
+  cacheDir?: string,
+): string {
   const make = () => JSON.stringify(yearCollection(year, editions, options));
   if (!cacheDir) return make();
   codeKey ??= hashBytes("iiif-code", ...moduleSources(["opendata/iiif", "locale/index"]));
-  const key = hashBytes("iiif-year", codeKey, String(year), options.root, options.paper, options.timeZone, options.locale.lang,
-    JSON.stringify(editions.map((e) => [e.date, e.dateLabel])));
+  const key = hashBytes(
+    "iiif-year",
+    codeKey,
+    String(year),
+    options.root,
+    options.paper,
+    options.timeZone,
+    options.locale.lang,
+    JSON.stringify(editions.map((e) => [e.date, e.dateLabel])),
+  );
   return cachedText(path.join(cacheDir, stageCacheFolders.iiif, `${key}.json`), make);
 }
 

@@ -43,7 +43,10 @@ export interface BuildSummary {
 export async function build(options: BuildOptions, log: Log = console.log): Promise<BuildSummary> {
   const stages = new Stages(log);
   const crossEdition = options.crossEdition !== false && !options.shard;
-  const prepared = await prepareSite({ ...options, crossEdition, progress: options.progress ?? progressLine("images", log) }, stages);
+  const prepared = await prepareSite(
+    { ...options, crossEdition, progress: options.progress ?? progressLine("images", log) },
+    stages,
+  );
   // Each problem once per build, errors and warnings alike; errors stop it before anything is written.
   for (const d of prepared.diagnostics.items) log(formatDiagnostic(d));
   if (prepared.diagnostics.errors.length) throw new ContentError(prepared.diagnostics.items);
@@ -53,42 +56,64 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   const linksOnly = linksOnlyEditions(options);
   // Before the pages: the search page preloads the newest index's metadata, whose name is its content's hash.
   const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
-  const preload = await stages.run("search", async (): Promise<SearchPreload> => {
-    if (crossEdition) writeSearchEditions(data.searchEditions, options.outDir);
-    await writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir);
-    // What the search page preloads: the newest bundle's WebAssembly and metadata.
-    if (!crossEdition || !data.searchNewest) return {};
-    const bundle = (site: string) => path.join(site, urls.searchIndex(data.searchNewest!).slice(1));
-    return {
-      searchWasm: await searchWasmFile(data.settings, options.cacheDir),
-      searchMeta: searchMetaFile(bundle(options.outDir), data.settings) ?? (options.previousSite ? searchMetaFile(bundle(options.previousSite), data.settings) : null) ?? undefined,
-    };
-  }, "search index");
+  const preload = await stages.run(
+    "search",
+    async (): Promise<SearchPreload> => {
+      if (crossEdition) writeSearchEditions(data.searchEditions, options.outDir);
+      await writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir);
+      // What the search page preloads: the newest bundle's WebAssembly and metadata.
+      if (!crossEdition || !data.searchNewest) return {};
+      const bundle = (site: string) => path.join(site, urls.searchIndex(data.searchNewest!).slice(1));
+      return {
+        searchWasm: await searchWasmFile(data.settings, options.cacheDir),
+        searchMeta:
+          searchMetaFile(bundle(options.outDir), data.settings) ??
+          (options.previousSite ? searchMetaFile(bundle(options.previousSite), data.settings) : null) ??
+          undefined,
+      };
+    },
+    "search index",
+  );
   await stages.run("pages", async () => {
     // A neighbour rebuilt for its links gets its page and edition views only (the article and story views, which
     // do not link other editions, are linked from the live site below).
     const site: RenderedSite = linksOnly.size
-      ? { ...data, ...preload, articles: data.articles.filter((a) => !linksOnly.has(a.edition.date)), stories: data.stories.filter((s) => !linksOnly.has(s.edition.date)) }
+      ? {
+          ...data,
+          ...preload,
+          articles: data.articles.filter((a) => !linksOnly.has(a.edition.date)),
+          stories: data.stories.filter((s) => !linksOnly.has(s.edition.date)),
+        }
       : { ...data, ...preload };
     await renderSite(site, { outDir: options.outDir, ignore, cacheDir: options.cacheDir });
   });
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
-  await stages.run("downloads", () => writeEditionDownloads(data, options.outDir, options.imageDir, options.cacheDir), "edition PDF and EPUB");
+  await stages.run(
+    "downloads",
+    () => writeEditionDownloads(data, options.outDir, options.imageDir, options.cacheDir),
+    "edition PDF and EPUB",
+  );
   await stages.run("summaries", () => {
     writeSummaries(prepared, options, htmlPages);
     // Last of all, once nothing more is written into these editions' folders: what the build left out of an
     // edition rebuilt for its links (its article views, its search index) is the live site's.
     const kept = data.editions.filter((e) => !indexed.includes(e) || linksOnly.has(e.date));
-    if (options.previousSite) for (const e of kept) linkMissing(path.join(options.previousSite, e.date), path.join(options.outDir, e.date));
+    if (options.previousSite)
+      for (const e of kept) linkMissing(path.join(options.previousSite, e.date), path.join(options.outDir, e.date));
     // The archive pages of the years whose editions did not change, as the previous site has them.
     const rendered = new Set(data.archiveYears);
     for (const year of data.calendar) {
       const folder = urls.archiveYear(year.year).slice(1);
-      if (!rendered.has(year) && options.previousSite) linkMissing(path.join(options.previousSite, folder), path.join(options.outDir, folder));
+      if (!rendered.has(year) && options.previousSite)
+        linkMissing(path.join(options.previousSite, folder), path.join(options.outDir, folder));
     }
   });
   // After the summaries: the offline copy lists the files of the finished edition folders.
-  await stages.run("offline", () => writeOfflineManifests(data.editions, options.outDir, data.lang, options.imageDir), "offline manifests");
+  await stages.run(
+    "offline",
+    () => writeOfflineManifests(data.editions, options.outDir, data.lang, options.imageDir),
+    "offline manifests",
+  );
   return summarize(prepared, htmlPages, stages);
 }
 
@@ -99,7 +124,11 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
 function linksOnlyEditions(options: BuildOptions): Set<string> {
   const previous = options.previousSite;
   if (!previous) return new Set();
-  return new Set((options.linksOnly ?? []).filter((date) => builtAfter(path.join(options.editionsDir, date), path.join(previous, date, "edition.json"))));
+  return new Set(
+    (options.linksOnly ?? []).filter((date) =>
+      builtAfter(path.join(options.editionsDir, date), path.join(previous, date, "edition.json")),
+    ),
+  );
 }
 
 /** Each edition's summary next to its pages, and the archive index (or, for a shard, its part of it). */
@@ -110,7 +139,13 @@ function writeSummaries(prepared: PreparedSite, options: BuildOptions, htmlPages
   for (const ledger of data.ledgers) writeJson(ledgerFile(options.outDir, ledger.date), ledger);
   if (data.crossEdition) writeJson(path.join(options.outDir, redirectIndexFile), data.redirectIndex);
   if (options.shard) {
-    writeShardPart(options.outDir, { version: 1, shard: options.shard, builtAt: Date.now(), editions: data.editions.map(indexEdition), htmlPages });
+    writeShardPart(options.outDir, {
+      version: 1,
+      shard: options.shard,
+      builtAt: Date.now(),
+      editions: data.editions.map(indexEdition),
+      htmlPages,
+    });
   } else {
     writeJson(path.join(options.outDir, archiveIndexFile), data.index);
   }

@@ -44,4 +44,3 @@ export interface SiteOptions {
   images?: boolean;
   progress?: (done: number, total: number) => void;
 }
-

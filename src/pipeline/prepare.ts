@@ -15,7 +15,14 @@ import { buildEdition } from "../model/build.ts";
 import type { Edition } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
 import {
-  buildCalendar, emptyArchiveIndex, unchangedYears, indexEdition, mergeArchiveIndex, readArchiveIndex, readEditionSummary, summarizeEdition,
+  buildCalendar,
+  emptyArchiveIndex,
+  unchangedYears,
+  indexEdition,
+  mergeArchiveIndex,
+  readArchiveIndex,
+  readEditionSummary,
+  summarizeEdition,
   type EditionSummary,
 } from "../model/archive.ts";
 import { topicFeedEditions, topicFeeds } from "../opendata/feeds.ts";
@@ -54,7 +61,11 @@ export async function readContent(options: SiteOptions, diagnostics: Diagnostics
   const listed = listEditionDates(options.editionsDir, diagnostics);
   const allDates = options.recent ? listed.slice(-options.recent) : listed;
   for (const date of options.dates ?? []) {
-    if (!allDates.includes(date)) diagnostics.error(path.join(options.editionsDir, date), "no such edition folder: check the date or run npm run new");
+    if (!allDates.includes(date))
+      diagnostics.error(
+        path.join(options.editionsDir, date),
+        "no such edition folder: check the date or run npm run new",
+      );
   }
   const selected = new Set(options.dates ?? allDates);
   // First with what earlier builds found valid; the schemas (and zod) are loaded only for a new or changed file,
@@ -76,7 +87,9 @@ export async function readContent(options: SiteOptions, diagnostics: Diagnostics
 /** The linked model of the editions read, with the page-level checks that need it (areas). */
 export function buildModel(content: ContentStage, diagnostics: Diagnostics): Edition[] {
   const { locale, settings, allDates } = content;
-  const editions = content.sources.map((s) => buildEdition(s, { locale, timeZone: settings.timeZone, allDates }, diagnostics));
+  const editions = content.sources.map((s) =>
+    buildEdition(s, { locale, timeZone: settings.timeZone, allDates }, diagnostics),
+  );
   checkAreas(editions, diagnostics);
   return editions;
 }
@@ -85,7 +98,12 @@ export function buildModel(content: ContentStage, diagnostics: Diagnostics): Edi
  * Derivatives of every scan, PDF and figure, and the share QR codes (images too, made once and cached the same
  * way); with content errors (or `images: false`) the images are only checked and no code is made.
  */
-export async function makeImages(editions: Edition[], content: ContentStage, options: SiteOptions, diagnostics: Diagnostics): Promise<MadeImages> {
+export async function makeImages(
+  editions: Edition[],
+  content: ContentStage,
+  options: SiteOptions,
+  diagnostics: Diagnostics,
+): Promise<MadeImages> {
   if (options.images === false || diagnostics.errors.length > 0) {
     // No derivatives now, but every image is still checked so one run lists every problem.
     await checkImages(editions, diagnostics);
@@ -93,8 +111,12 @@ export async function makeImages(editions: Edition[], content: ContentStage, opt
   }
   const root = siteRoot(content.settings);
   const images = await runImageStage(editions, {
-    outDir: options.outDir, imageDir: options.imageDir, cacheDir: options.cacheDir, siteRoot: root,
-    diagnostics, progress: options.progress,
+    outDir: options.outDir,
+    imageDir: options.imageDir,
+    cacheDir: options.cacheDir,
+    siteRoot: root,
+    diagnostics,
+    progress: options.progress,
     // Only a build of every edition knows which cached derivatives are stale.
     prune: !options.dates && !options.recent,
   });
@@ -106,7 +128,12 @@ export function siteRoot(settings: Settings): string {
 }
 
 /** What the templates get: the model plus the archive-wide lists of cross-edition pages. */
-export function assembleSite(content: ContentStage, editions: Edition[], options: SiteOptions, codes: ShareCodes = new Map()): SiteData {
+export function assembleSite(
+  content: ContentStage,
+  editions: Edition[],
+  options: SiteOptions,
+  codes: ShareCodes = new Map(),
+): SiteData {
   const { settings, locale, allDates } = content;
   const crossEdition = options.crossEdition !== false;
   // A build of every edition needs nothing from the previous site, and a shard shows no archive-wide page.
@@ -125,21 +152,39 @@ export function assembleSite(content: ContentStage, editions: Edition[], options
   const builtMonths = new Set(editions.map((e) => e.date.slice(0, 7)));
   const newestFirst = [...index.editions].reverse();
   const searchEditions = newestFirst.map((e) => ({
-    date: e.date, year: Number(e.date.slice(0, 4)), label: e.dateLabel, index: `${settings.pathPrefix}${urls.searchIndex(e.date).slice(1)}`,
+    date: e.date,
+    year: Number(e.date.slice(0, 4)),
+    label: e.dateLabel,
+    index: `${settings.pathPrefix}${urls.searchIndex(e.date).slice(1)}`,
   }));
   const ledgers = editions.map((e) => buildLedger(e, readLedger(previousSite, e.date)));
   const calendar = crossEdition ? buildCalendar(index.editions, locale.monthTitle, locale.yearTitle) : [];
-  const keptYears = options.dates && crossEdition
-    ? new Set([...unchangedYears(previous, index)].filter((y) => fs.existsSync(path.join(previousSite, urls.archiveYear(y).slice(1), "index.html"))))
-    : new Set<number>();
-  const redirectIndex = crossEdition ? mergeRedirectIndex(options.dates ? readRedirectIndex(previousSite) : { version: 1, editions: {} }, ledgers, new Set(allDates)) : { version: 1 as const, editions: {} };
+  const keptYears =
+    options.dates && crossEdition
+      ? new Set(
+          [...unchangedYears(previous, index)].filter((y) =>
+            fs.existsSync(path.join(previousSite, urls.archiveYear(y).slice(1), "index.html")),
+          ),
+        )
+      : new Set<number>();
+  const redirectIndex = crossEdition
+    ? mergeRedirectIndex(
+        options.dates ? readRedirectIndex(previousSite) : { version: 1, editions: {} },
+        ledgers,
+        new Set(allDates),
+      )
+    : { version: 1 as const, editions: {} };
   return {
     ledgers,
     redirectPages: ledgers.flatMap((l) => l.redirects),
     withdrawnPages: editions.flatMap((e) => e.withdrawn.map((w) => ({ url: w.url, edition: e }))),
     redirectIndex,
     redirectLines: redirectsFileLines(redirectIndex, settings.pathPrefix),
-    settings, locale, t: locale.strings, lang: locale.lang, root: siteRoot(settings),
+    settings,
+    locale,
+    t: locale.strings,
+    lang: locale.lang,
+    root: siteRoot(settings),
     editions,
     pages: editions.flatMap((e) => e.pages),
     articles: editions.flatMap((e) => e.articles),
@@ -151,13 +196,21 @@ export function assembleSite(content: ContentStage, editions: Edition[], options
     recent: newestFirst.slice(0, 30),
     urls,
     feed: crossEdition ? newestFirst.slice(0, 7).flatMap((e) => summaryOf(e.date) ?? []) : [],
-    topicFeeds: crossEdition ? topicFeeds(newestFirst.slice(0, topicFeedEditions).flatMap((e) => summaryOf(e.date) ?? []), settings.paper, locale) : [],
+    topicFeeds: crossEdition
+      ? topicFeeds(
+          newestFirst.slice(0, topicFeedEditions).flatMap((e) => summaryOf(e.date) ?? []),
+          settings.paper,
+          locale,
+        )
+      : [],
     // A shard writes its own months' sitemaps: its index holds just its editions, all built now.
-    sitemapMonths: months.filter((m) => builtMonths.has(m)).map((month) => ({
-      month,
-      url: urls.sitemapMonth(month),
-      editions: index.editions.filter((e) => e.date.startsWith(month)).flatMap((e) => summaryOf(e.date) ?? []),
-    })),
+    sitemapMonths: months
+      .filter((m) => builtMonths.has(m))
+      .map((month) => ({
+        month,
+        url: urls.sitemapMonth(month),
+        editions: index.editions.filter((e) => e.date.startsWith(month)).flatMap((e) => summaryOf(e.date) ?? []),
+      })),
     sitemapIndex: months.map((m) => urls.sitemapMonth(m)),
     searchEditions,
     searchNewest: searchEditions[0]?.date ?? null,
@@ -176,11 +229,16 @@ function firstIndexes(newestFirst: SiteData["searchEditions"]): Record<string, s
 }
 
 /** Content, model, images and site data: every stage before Eleventy, each timed on `stages` when given. */
-export async function prepareSite(options: SiteOptions, stages: Stages = new Stages(() => undefined)): Promise<PreparedSite> {
+export async function prepareSite(
+  options: SiteOptions,
+  stages: Stages = new Stages(() => undefined),
+): Promise<PreparedSite> {
   const diagnostics = new Diagnostics();
   const content = await stages.run("content", () => readContent(options, diagnostics));
   const editions = await stages.run("model", () => buildModel(content, diagnostics));
-  const { images, shareCodes: codes } = await stages.run("images", () => makeImages(editions, content, options, diagnostics));
+  const { images, shareCodes: codes } = await stages.run("images", () =>
+    makeImages(editions, content, options, diagnostics),
+  );
   const data = await stages.run("site data", () => assembleSite(content, editions, options, codes));
   return { data, diagnostics, images };
 }
@@ -190,8 +248,11 @@ function checkAreas(editions: Edition[], diagnostics: Diagnostics): void {
   for (const page of editions.flatMap((e) => e.pages)) {
     if (!page.scanPath && !page.pdfPath) continue;
     for (const problem of findAreaProblems(page.articles)) {
-      diagnostics.warn(problem.files[0], problem.message, { field: "area", code: problem.kind, related: problem.files });
+      diagnostics.warn(problem.files[0], problem.message, {
+        field: "area",
+        code: problem.kind,
+        related: problem.files,
+      });
     }
   }
 }
-

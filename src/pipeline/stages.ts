@@ -6,7 +6,17 @@ import fs from "node:fs";
 export type Log = (line: string) => void;
 
 /** The build's stages, in the order build.ts runs them (the README's pipeline line names the same, in this order). */
-export const buildStageNames = ["content", "model", "images", "site data", "search", "pages", "downloads", "summaries", "offline"] as const;
+export const buildStageNames = [
+  "content",
+  "model",
+  "images",
+  "site data",
+  "search",
+  "pages",
+  "downloads",
+  "summaries",
+  "offline",
+] as const;
 
 /**
  * Every stage a command times, in the order they run: a rebuild's cross-edition step merges the shards' parts of
@@ -31,7 +41,10 @@ export class Stages {
   /** CPU time of each stage: this process's threads (libvips's among them) and its helper processes' */
   readonly cpu: StageTimes = {};
 
-  constructor(readonly log: Log, private readonly clocks: StageClocks = realClocks) {}
+  constructor(
+    readonly log: Log,
+    private readonly clocks: StageClocks = realClocks,
+  ) {}
 
   /** Runs one stage; `label` is what the line shows (default the stage's name). */
   async run<T>(name: StageName, run: () => Promise<T> | T, label: string = name): Promise<T> {
@@ -93,7 +106,10 @@ function procTimes(file: string): { own: number; children: number } {
   // Fields after the command name (in parentheses, and it may hold spaces): utime, stime, cutime, cstime are
   // fields 14–17 of the file, 11–14 counted from the state.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return { own: (Number(fields[11]) + Number(fields[12])) / ticks, children: (Number(fields[13]) + Number(fields[14])) / ticks };
+  return {
+    own: (Number(fields[11]) + Number(fields[12])) / ticks,
+    children: (Number(fields[13]) + Number(fields[14])) / ticks,
+  };
 }
 
 export function seconds(since: number): string {

@@ -54,16 +54,28 @@ class LoopbackServer extends (EleventyDevServer as any) {
   }
 
   /** The server's last middleware (its static files) is started without being awaited: guarded here as well. */
-  async eleventyProjectMiddleware(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): Promise<void> {
+  async eleventyProjectMiddleware(
+    req: IncomingMessage,
+    res: ServerResponse,
+    next: (err?: unknown) => void,
+  ): Promise<void> {
     try {
-      await (super.eleventyProjectMiddleware as (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => Promise<void>)(req, res, next);
+      await (
+        super.eleventyProjectMiddleware as (
+          req: IncomingMessage,
+          res: ServerResponse,
+          next: (err?: unknown) => void,
+        ) => Promise<void>
+      )(req, res, next);
     } catch (err) {
       this.failed(req, res, err);
     }
   }
 
   private failed(req: IncomingMessage, res: ServerResponse, err: unknown): void {
-    (this as any).banmianLog?.(`✗ dev server: ${req.method} ${(req.url ?? "").slice(0, 200)} failed: ${(err as Error).message}`);
+    (this as any).banmianLog?.(
+      `✗ dev server: ${req.method} ${(req.url ?? "").slice(0, 200)} failed: ${(err as Error).message}`,
+    );
     if (res.headersSent) res.destroy();
     else answer(res, 500, "the dev server failed on this request; npm start says why");
   }
@@ -78,7 +90,12 @@ export function requestProblem(url: string): string | null {
   } catch {
     return "bad request: the address has a malformed %-escape";
   }
-  if (!decoded.startsWith("/") || decoded.includes("\0") || decoded.includes("\\") || decoded.split("/").includes("..")) {
+  if (
+    !decoded.startsWith("/") ||
+    decoded.includes("\0") ||
+    decoded.includes("\\") ||
+    decoded.split("/").includes("..")
+  ) {
     return "bad request: the address leads outside the site";
   }
   return null;
@@ -97,13 +114,23 @@ export async function serveSite(options: ServeOptions, log: Log = console.log): 
   const first = await build(site, log);
   const settings = loadSettings(options.siteFile);
   // Only here, in the dev server, do page views get the area editor; a built site never has it.
-  const editor: Editor | null = options.editor === false ? null : createEditor({
-    editionsDir: options.editionsDir, outDir: options.outDir, pathPrefix: settings.pathPrefix, lang: settings.locale,
-    port: (): number => (server as any).server.address().port, changed: (date) => schedule(date), secret: options.editorSecret,
-    log,
-  });
+  const editor: Editor | null =
+    options.editor === false
+      ? null
+      : createEditor({
+          editionsDir: options.editionsDir,
+          outDir: options.outDir,
+          pathPrefix: settings.pathPrefix,
+          lang: settings.locale,
+          port: (): number => (server as any).server.address().port,
+          changed: (date) => schedule(date),
+          secret: options.editorSecret,
+          log,
+        });
   const server: any = new (LoopbackServer as any)("banmian", options.outDir, {
-    pathPrefix: settings.pathPrefix, domDiff: false, logger: { info: log, log, error: log },
+    pathPrefix: settings.pathPrefix,
+    domDiff: false,
+    logger: { info: log, log, error: log },
     middleware: editor ? [editor.middleware] : [],
   });
   server.banmianLog = log;
@@ -116,7 +143,12 @@ export async function serveSite(options: ServeOptions, log: Log = console.log): 
   let running: Promise<void> = Promise.resolve();
   const rebuild = async (changed: string[]): Promise<BuildSummary | null> => {
     const all = listEditionDates(options.editionsDir, new Diagnostics()).slice(-(recent ?? 0));
-    const dates = [...affectedEditions(changed.filter((d) => all.includes(d)), all)].sort();
+    const dates = [
+      ...affectedEditions(
+        changed.filter((d) => all.includes(d)),
+        all,
+      ),
+    ].sort();
     if (!dates.length) return null;
     try {
       const summary = await build({ ...site, dates, previousSite: options.outDir }, log);
@@ -144,7 +176,9 @@ export async function serveSite(options: ServeOptions, log: Log = console.log): 
     const date = name ? String(name).split(path.sep)[0] : "";
     if (/^\d{4}-\d{2}-\d{2}$/.test(date)) schedule(date);
   });
-  log(`serving ${first.editions} edition${first.editions === 1 ? "" : "s"} at ${url} (live reload; ${recent ? `the newest ${recent}, --recent 0 for all` : "every edition"})`);
+  log(
+    `serving ${first.editions} edition${first.editions === 1 ? "" : "s"} at ${url} (live reload; ${recent ? `the newest ${recent}, --recent 0 for all` : "every edition"})`,
+  );
   return {
     url,
     first,

@@ -25,7 +25,9 @@ function pageFolders(editionDir: string): Map<string, string> {
 export function checkLatePage(editionDir: string, label: string): void {
   const folders = pageFolders(editionDir);
   if (!folders.has(label)) {
-    throw new UsageError(`${editionDir}: --page ${label}: no such page folder; the pages are ${[...folders.keys()].sort().join(", ")}`);
+    throw new UsageError(
+      `${editionDir}: --page ${label}: no such page folder; the pages are ${[...folders.keys()].sort().join(", ")}`,
+    );
   }
 }
 
@@ -40,8 +42,14 @@ export function findWithdrawnArticle(editionDir: string, given: string): string 
       if (match?.[1] === slug) found.push(`${pageLabel}/${slug}`);
     }
   }
-  if (found.length === 0) throw new UsageError(`${editionDir}: --withdraw ${given}: no article file with that slug (NN-${slug}.md) in the edition`);
-  if (found.length > 1) throw new UsageError(`${editionDir}: --withdraw ${given}: the slug is on pages ${found.map((f) => f.split("/")[0]).join(" and ")}: give the page too, e.g. --withdraw ${found[0]}`);
+  if (found.length === 0)
+    throw new UsageError(
+      `${editionDir}: --withdraw ${given}: no article file with that slug (NN-${slug}.md) in the edition`,
+    );
+  if (found.length > 1)
+    throw new UsageError(
+      `${editionDir}: --withdraw ${given}: the slug is on pages ${found.map((f) => f.split("/")[0]).join(" and ")}: give the page too, e.g. --withdraw ${found[0]}`,
+    );
   return found[0];
 }
 
@@ -51,11 +59,16 @@ function withdrawnEntries(file: string, text: string): unknown[] {
   try {
     data = yaml.load(text);
   } catch (err) {
-    throw new UsageError(`${file}: not valid YAML (${(err as Error).message.split("\n")[0]}): correct it, then run this again`);
+    throw new UsageError(
+      `${file}: not valid YAML (${(err as Error).message.split("\n")[0]}): correct it, then run this again`,
+    );
   }
   const list = data && typeof data === "object" ? (data as Record<string, unknown>).withdrawn : undefined;
   if (list === undefined || list === null) return [];
-  if (!Array.isArray(list)) throw new UsageError(`${file}: "withdrawn" is not a list of "- { article: …, time: … }" lines: write it as one, then run this again`);
+  if (!Array.isArray(list))
+    throw new UsageError(
+      `${file}: "withdrawn" is not a list of "- { article: …, time: … }" lines: write it as one, then run this again`,
+    );
   return list;
 }
 
@@ -70,7 +83,8 @@ export function recordWithdrawal(editionDir: string, article: string, timeZone: 
   const text = before ?? "";
   const entries = withdrawnEntries(file, text);
   // Withdrawn already (a publish that failed after writing it, or run twice): publish again, add nothing.
-  const named = (e: unknown) => e !== null && typeof e === "object" && String((e as { article?: unknown }).article) === article;
+  const named = (e: unknown) =>
+    e !== null && typeof e === "object" && String((e as { article?: unknown }).article) === article;
   if (entries.some(named)) return () => undefined;
   const time = DateTime.now().setZone(timeZone).toFormat("yyyy-MM-dd HH:mm");
   const entry = `- { article: ${article}, time: "${time}" }`;
@@ -80,11 +94,13 @@ export function recordWithdrawal(editionDir: string, article: string, timeZone: 
   if (key >= 0) {
     // The new line goes first, at the indent of the list's first item ("  - " or "- "); comments may come between.
     const first = lines.slice(key + 1).find((line) => line.trim() !== "" && !line.trimStart().startsWith("#"));
-    const indent = first !== undefined ? /^([ \t]*)- /.exec(first)?.[1] ?? "  " : "  ";
+    const indent = first !== undefined ? (/^([ \t]*)- /.exec(first)?.[1] ?? "  ") : "  ";
     lines.splice(key + 1, 0, `${indent}${entry}`);
     after = lines.join("\n");
   } else if (/^withdrawn[ \t]*:/m.test(text)) {
-    throw new UsageError(`${file}: "withdrawn" is not a list of "- { article: …, time: … }" lines: write it as one, then run this again`);
+    throw new UsageError(
+      `${file}: "withdrawn" is not a list of "- { article: …, time: … }" lines: write it as one, then run this again`,
+    );
   } else {
     const gap = text && !text.endsWith("\n") ? "\n" : "";
     after = `${text}${gap}# Taken off the site by npm run publish -- --withdraw; delete a line and publish to bring the article back.\nwithdrawn:\n  ${entry}\n`;
@@ -97,7 +113,9 @@ export function recordWithdrawal(editionDir: string, article: string, timeZone: 
     // Reported below.
   }
   if (check.length !== entries.length + 1 || !check.some(named)) {
-    throw new UsageError(`${file}: cannot add ${article} to "withdrawn": write it as a list of "- { article: …, time: … }" lines, then run this again`);
+    throw new UsageError(
+      `${file}: cannot add ${article} to "withdrawn": write it as a list of "- { article: …, time: … }" lines, then run this again`,
+    );
   }
   fs.writeFileSync(file, after);
   return () => (before === null ? fs.rmSync(file, { force: true }) : fs.writeFileSync(file, before));
@@ -111,10 +129,16 @@ export function recordWithdrawal(editionDir: string, article: string, timeZone: 
  * shows, nothing is deleted (a later publish does it). The page scan stays: it is the printed page. Safe to run
  * again (a killed publish).
  */
-export function deleteWithdrawnImages(imageStore: string, ledger: UrlLedger | null, liveLedgers: (UrlLedger | null)[]): string[] {
+export function deleteWithdrawnImages(
+  imageStore: string,
+  ledger: UrlLedger | null,
+  liveLedgers: (UrlLedger | null)[],
+): string[] {
   if (!ledger || liveLedgers.includes(null)) return [];
   const kept = new Set([ledger, ...liveLedgers].flatMap((l) => l!.articles.flatMap((a) => a.images)));
-  const deleted = (ledger.withdrawnImages ?? []).filter((key) => !kept.has(key) && fs.existsSync(path.join(imageStore, key)));
+  const deleted = (ledger.withdrawnImages ?? []).filter(
+    (key) => !kept.has(key) && fs.existsSync(path.join(imageStore, key)),
+  );
   for (const key of deleted) fs.rmSync(path.join(imageStore, key), { recursive: true, force: true });
   return deleted;
 }

@@ -69,7 +69,11 @@ function readRecord(file: string): LockRecord | null {
   } catch {
     // A lock from before records were JSON (a bare pid) or garbage: nobody can be proven to hold it.
   }
-  return { pid: Number(text.trim()) || 0, start: null, nonce: `legacy-${crypto.createHash("sha1").update(text).digest("hex").slice(0, 12)}` };
+  return {
+    pid: Number(text.trim()) || 0,
+    start: null,
+    nonce: `legacy-${crypto.createHash("sha1").update(text).digest("hex").slice(0, 12)}`,
+  };
 }
 
 /** The clock the lock reads, in milliseconds since the epoch (as file times are); tests pass one they move. */
@@ -80,7 +84,11 @@ export type LockClock = () => number;
  * releases it (only if it is still this process's lock).
  */
 export function takeLock(file: string, what = "publish", now: LockClock = Date.now): () => void {
-  const own: LockRecord = { pid: process.pid, start: processInfo(process.pid)?.start ?? null, nonce: crypto.randomBytes(8).toString("hex") };
+  const own: LockRecord = {
+    pid: process.pid,
+    start: processInfo(process.pid)?.start ?? null,
+    nonce: crypto.randomBytes(8).toString("hex"),
+  };
   const temp = `${file}.new-${own.nonce}`;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(temp, JSON.stringify(own));
@@ -97,11 +105,14 @@ export function takeLock(file: string, what = "publish", now: LockClock = Date.n
       }
       const holder = readRecord(file);
       if (holder === null) continue;
-      if (holderRuns(holder)) throw new Error(`another ${what} (process ${holder.pid}) is running: wait for it to finish`);
+      if (holderRuns(holder))
+        throw new Error(`another ${what} (process ${holder.pid}) is running: wait for it to finish`);
       if (!reap(file, holder, now)) Atomics.wait(pause, 0, 0, 10);
     }
-    throw new Error(`cannot take the ${what} lock ${file}: it kept changing hands for ${takeDeadlineMs / 1000} s: ` +
-      `make sure no other ${what} is starting, then run this again (if none runs, delete ${file} and its ${path.basename(file)}.reap-* files)`);
+    throw new Error(
+      `cannot take the ${what} lock ${file}: it kept changing hands for ${takeDeadlineMs / 1000} s: ` +
+        `make sure no other ${what} is starting, then run this again (if none runs, delete ${file} and its ${path.basename(file)}.reap-* files)`,
+    );
   } finally {
     fs.rmSync(temp, { force: true });
   }

@@ -81,7 +81,11 @@ export async function publishEdition(options: PublishOptions, log: Log = console
  * A neighbour whose previous and next editions are the live ones already (tonight's edition published again,
  * after a fix) is left as it is live, unless `changed` says its folder changed since its live copy was built. */
 export function editionsToRebuild(
-  date: string, allDates: string[], liveDates: Set<string>, late = false, changed: (date: string) => boolean = () => true,
+  date: string,
+  allDates: string[],
+  liveDates: Set<string>,
+  late = false,
+  changed: (date: string) => boolean = () => true,
 ): Set<string> {
   if (late) return new Set([date]);
   const rebuild = affectedEditions([date], allDates);
@@ -100,14 +104,19 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
   for (const dir of [root.releases, root.editionStore, root.imageStore]) fs.mkdirSync(dir, { recursive: true });
   const allDates = listEditionDates(options.editionsDir, new Diagnostics());
   if (!allDates.includes(options.date)) {
-    throw new Error(`${path.join(options.editionsDir, options.date)}: no such edition folder: run npm run new -- ${options.date} first`);
+    throw new Error(
+      `${path.join(options.editionsDir, options.date)}: no such edition folder: run npm run new -- ${options.date} first`,
+    );
   }
   const live = root.currentEditions();
   const late = options.page !== undefined || options.withdraw !== undefined;
   if (late && !live.has(options.date)) {
-    throw new Error(`${options.date} is not live yet: publish the whole edition first (npm run publish -- ${options.date})`);
+    throw new Error(
+      `${options.date} is not live yet: publish the whole edition first (npm run publish -- ${options.date})`,
+    );
   }
-  const changedSinceLive = (d: string) => !builtAfter(path.join(options.editionsDir, d), path.join(live.get(d)!, "edition.json"));
+  const changedSinceLive = (d: string) =>
+    !builtAfter(path.join(options.editionsDir, d), path.join(live.get(d)!, "edition.json"));
   const rebuild = editionsToRebuild(options.date, allDates, new Set(live.keys()), late, changedSinceLive);
   // Neighbours and the newest edition are rebuilt for their links only: their words, and so their search
   // indexes, are as published; the build links those from the live release instead of making them again.
@@ -122,18 +131,28 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
   linked.catch(() => undefined);
   let swapped = false;
   try {
-    const summary = await build({
-      editionsDir: options.editionsDir, siteFile: options.siteFile, outDir: staging, cacheDir: options.cacheDir,
-      imageDir: root.imageStore, previousSite: root.currentRelease() ?? staging,
-      dates: [...rebuild].sort(),
-      searchDates: [...rebuild].filter((d) => !keepSearch.has(d)),
-      linksOnly: [...keepSearch],
-    }, log);
-    const at = async (point: PublishPoint) => { await options.at?.(point); };
+    const summary = await build(
+      {
+        editionsDir: options.editionsDir,
+        siteFile: options.siteFile,
+        outDir: staging,
+        cacheDir: options.cacheDir,
+        imageDir: root.imageStore,
+        previousSite: root.currentRelease() ?? staging,
+        dates: [...rebuild].sort(),
+        searchDates: [...rebuild].filter((d) => !keepSearch.has(d)),
+        linksOnly: [...keepSearch],
+      },
+      log,
+    );
+    const at = async (point: PublishPoint) => {
+      await options.at?.(point);
+    };
     await at("build");
     const stages = new Stages(log);
     const release = await stages.run("release", () =>
-      root.assembleRelease({ id, staging, allDates, rebuilt: rebuild, linked }, () => at("release")));
+      root.assembleRelease({ id, staging, allDates, rebuilt: rebuild, linked }, () => at("release")),
+    );
     await at("swap");
     await stages.run("swap", () => root.swap(release));
     swapped = true;
@@ -144,7 +163,9 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
       ledgerAfter = readLedger(release, options.date);
       // The image store is shared by all editions: what any live edition shows stays. Every live ledger is read
       // only when tonight's edition has withdrawn pictures to delete.
-      const liveLedgers = ledgerAfter?.withdrawnImages?.length ? [...root.currentEditions().keys()].map((d) => readLedger(release, d)) : [];
+      const liveLedgers = ledgerAfter?.withdrawnImages?.length
+        ? [...root.currentEditions().keys()].map((d) => readLedger(release, d))
+        : [];
       deletedImages = deleteWithdrawnImages(root.imageStore, ledgerAfter, liveLedgers);
       await stages.run("clean up", () => root.collectGarbage());
     } catch (err) {
@@ -152,12 +173,17 @@ async function publishLocked(root: PublishRoot, options: PublishOptions, log: Lo
       throw new CleanUpError(
         `${reason}\nthe new release ${id} IS live (${root.current}): the live site was changed and stays so` +
           `${options.withdraw === undefined ? "" : `, and ${path.join(options.editionsDir, options.date, "edition.yml")} keeps the withdrawal`}; ` +
-          `only the clean-up after it (deleting withdrawn pictures and old releases) did not finish: run the same publish again to finish it`);
+          `only the clean-up after it (deleting withdrawn pictures and old releases) did not finish: run the same publish again to finish it`,
+      );
     }
     addStageTimes(summary, stages);
     return {
-      ...summary, release: id, rebuiltEditions: [...rebuild].sort(),
-      withdrawn: ledgerAfter?.withdrawn ?? [], deletedImages, redirects: ledgerAfter?.redirects ?? [],
+      ...summary,
+      release: id,
+      rebuiltEditions: [...rebuild].sort(),
+      withdrawn: ledgerAfter?.withdrawn ?? [],
+      deletedImages,
+      redirects: ledgerAfter?.redirects ?? [],
     };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });

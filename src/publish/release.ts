@@ -146,9 +146,11 @@ export class PublishRoot {
     this.carryOver(release, "sitemaps");
     // A publish that did not rebuild the newest edition (a late page of an older one) has no home page of its own.
     const liveHome = this.currentRelease() && path.join(this.currentRelease()!, "index.html");
-    if (liveHome && !fs.existsSync(path.join(release, "index.html")) && fs.existsSync(liveHome)) fs.linkSync(liveHome, path.join(release, "index.html"));
+    if (liveHome && !fs.existsSync(path.join(release, "index.html")) && fs.existsSync(liveHome))
+      fs.linkSync(liveHome, path.join(release, "index.html"));
     for (const date of rebuilt) fs.symlinkSync(path.relative(release, links.get(date)!), path.join(release, date));
-    if (!isSymlink(path.join(release, "img"))) fs.symlinkSync(path.relative(release, this.imageStore), path.join(release, "img"));
+    if (!isSymlink(path.join(release, "img")))
+      fs.symlinkSync(path.relative(release, this.imageStore), path.join(release, "img"));
     this.writeLinkList(release, links);
     return release;
   }
@@ -163,19 +165,23 @@ export class PublishRoot {
    * (the first publish after a rebuild, a rebuild) it is a new folder with one symlink per edition, made on
    * libuv's threads, so a publish starts them before its build (3,650 took 0.1–0.7 s of system time here).
    */
-  linkLiveEditions(staged: Pick<StagedBuild, "id" | "allDates" | "rebuilt">, live = this.currentEditions()): Promise<void> {
+  linkLiveEditions(
+    staged: Pick<StagedBuild, "id" | "allDates" | "rebuilt">,
+    live = this.currentEditions(),
+  ): Promise<void> {
     const { id, allDates, rebuilt } = staged;
     const kept: string[] = [];
     const missing: string[] = [];
     for (const d of allDates) if (!rebuilt.has(d)) (live.has(d) ? kept : missing).push(d);
-    if (missing.length) throw new Error(`editions neither rebuilt nor live: ${missing.join(", ")}: rebuild their shards`);
+    if (missing.length)
+      throw new Error(`editions neither rebuilt nor live: ${missing.join(", ")}: rebuild their shards`);
     const release = path.join(this.releases, id);
     const spare = this.spareRelease();
     if (spare) {
       const had = this.releaseLinks(spare);
       const right = new Set<string>();
       const wrong: string[] = [];
-      for (const d of kept) (had.get(d) === live.get(d) ? right.add(d) : wrong.push(d));
+      for (const d of kept) had.get(d) === live.get(d) ? right.add(d) : wrong.push(d);
       if (right.size > wrong.length + had.size - right.size) {
         this.reuseSpare(spare, release, right);
         for (const date of wrong) fs.symlinkSync(path.relative(release, live.get(date)!), path.join(release, date));
@@ -183,14 +189,20 @@ export class PublishRoot {
       }
     }
     fs.mkdirSync(release);
-    return runPool(kept, 16, (date) => fs.promises.symlink(path.relative(release, live.get(date)!), path.join(release, date)));
+    return runPool(kept, 16, (date) =>
+      fs.promises.symlink(path.relative(release, live.get(date)!), path.join(release, date)),
+    );
   }
 
   /** The newest release that is not live (normally the one before it), or null. */
   private spareRelease(): string | null {
     const live = this.currentRelease();
     if (!live || !fs.existsSync(this.releases)) return null;
-    const spare = fs.readdirSync(this.releases).sort().reverse().find((name) => path.join(this.releases, name) !== live);
+    const spare = fs
+      .readdirSync(this.releases)
+      .sort()
+      .reverse()
+      .find((name) => path.join(this.releases, name) !== live);
     return spare ? path.join(this.releases, spare) : null;
   }
 
@@ -235,7 +247,8 @@ export class PublishRoot {
    */
   check(): void {
     const stat = fs.statSync(this.dir, { throwIfNoEntry: false });
-    if (stat && !stat.isDirectory()) throw new Error(`${this.dir} is a file, not a folder: give --root the publish folder (the one holding current/)`);
+    if (stat && !stat.isDirectory())
+      throw new Error(`${this.dir} is a file, not a folder: give --root the publish folder (the one holding current/)`);
     if (!stat) return;
     try {
       fs.accessSync(this.dir, fs.constants.W_OK);
@@ -298,7 +311,9 @@ export class PublishRoot {
     // Staging folders of publishes that were killed: this process holds the lock, so none is in use.
     for (const name of fs.readdirSync(this.dir)) if (name.startsWith("staging-")) discard(path.join(this.dir, name));
     // What an earlier deletion left (its process killed): taken into this one.
-    if (fs.existsSync(this.trash)) for (const name of fs.readdirSync(this.trash)) if (path.join(this.trash, name) !== bin) discard(path.join(this.trash, name));
+    if (fs.existsSync(this.trash))
+      for (const name of fs.readdirSync(this.trash))
+        if (path.join(this.trash, name) !== bin) discard(path.join(this.trash, name));
     const live = this.currentRelease();
     const releases = fs.existsSync(this.releases) ? fs.readdirSync(this.releases).sort() : [];
     const keep = new Set<string>();
@@ -308,7 +323,8 @@ export class PublishRoot {
     if (index > 0) keep.add(releases[index - 1]);
     for (const name of releases) if (!keep.has(name)) discard(path.join(this.releases, name));
     const used = new Set<string>();
-    for (const name of keep) for (const stored of this.releaseLinks(path.join(this.releases, name)).values()) used.add(stored);
+    for (const name of keep)
+      for (const stored of this.releaseLinks(path.join(this.releases, name)).values()) used.add(stored);
     if (fs.existsSync(this.editionStore)) {
       const store = this.editionStore + path.sep;
       for (const name of fs.readdirSync(this.editionStore)) if (!used.has(store + name)) discard(store + name);
@@ -340,8 +356,13 @@ function isSymlink(file: string): boolean {
 
 /** Deletes `dir` in a detached process that outlives this one. */
 function deleteInBackground(dir: string): void {
-  const child = spawn(process.execPath, ["-e", "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })", dir], {
-    detached: true, stdio: "ignore",
-  });
+  const child = spawn(
+    process.execPath,
+    ["-e", "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })", dir],
+    {
+      detached: true,
+      stdio: "ignore",
+    },
+  );
   child.unref();
 }

@@ -11,15 +11,17 @@ const opencc = "node_modules/opencc-js/dist/esm-lib";
 function assetFiles(): [string, string][] {
   // src/client's own files, less the service worker (a template, sw.njk, at the site root), the browser tsconfig,
   // and the area editor (src/client/editor/), which only npm start's dev server serves.
-  const client = fs.readdirSync(path.join(projectRoot, "src/client"), { withFileTypes: true })
+  const client = fs
+    .readdirSync(path.join(projectRoot, "src/client"), { withFileTypes: true })
     .filter((e) => e.isFile() && e.name !== "sw.js" && e.name !== "tsconfig.json" && !e.name.endsWith(".d.ts"))
     .map((e): [string, string] => [`src/client/${e.name}`, e.name]);
   return [
     ...client,
     ["node_modules/openseadragon/build/openseadragon/openseadragon.min.js", "openseadragon.min.js"],
     // The 繁體 view's converter and only the dictionaries of simplified → Taiwan traditional (see src/client/hant.js).
-    ...["core.js", "dict/STPhrases.js", "dict/STCharacters.js", "dict/TWVariantsPhrases.js", "dict/TWVariants.js"]
-      .map((file): [string, string] => [`${opencc}/${file}`, `opencc/${file}`]),
+    ...["core.js", "dict/STPhrases.js", "dict/STCharacters.js", "dict/TWVariantsPhrases.js", "dict/TWVariants.js"].map(
+      (file): [string, string] => [`${opencc}/${file}`, `opencc/${file}`],
+    ),
     ["node_modules/opencc-js/LICENSE", "opencc/LICENSE"],
   ];
 }

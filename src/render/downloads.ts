@@ -27,7 +27,12 @@ interface OutlineItem {
 }
 
 /** `imageDir`: where the derivatives are when not in outDir/img (a publish keeps them in the shared image store). */
-export async function editionPdf(edition: Edition, outDir: string, title: string, imageDir = path.join(outDir, "img")): Promise<Uint8Array | null> {
+export async function editionPdf(
+  edition: Edition,
+  outDir: string,
+  title: string,
+  imageDir = path.join(outDir, "img"),
+): Promise<Uint8Array | null> {
   const pages = edition.pages.filter(printable);
   if (!pages.length) return null;
   // pdf-lib is loaded only when a PDF is made: a warm build finds the editions' PDFs in the cache.
@@ -53,9 +58,13 @@ export async function editionPdf(edition: Edition, outDir: string, title: string
     }
     const height = added.getHeight();
     outline.push({
-      title: page.stripLabel, page: added.ref, top: height,
+      title: page.stripLabel,
+      page: added.ref,
+      top: height,
       children: page.articles.map((article) => ({
-        title: article.headline, page: added.ref, children: [],
+        title: article.headline,
+        page: added.ref,
+        children: [],
         top: article.polygon ? height * (1 - Math.min(...article.polygon.map((p) => p[1]))) : height,
       })),
     });
@@ -88,12 +97,16 @@ function writeOutline(lib: typeof import("pdf-lib"), doc: PDFDocument, items: Ou
     return { first: refs[0], last: refs[refs.length - 1] };
   };
   const top = level(items, root);
-  doc.context.assign(root, doc.context.obj({ Type: "Outlines", First: top.first, Last: top.last, Count: count(items) }));
+  doc.context.assign(
+    root,
+    doc.context.obj({ Type: "Outlines", First: top.first, Last: top.last, Count: count(items) }),
+  );
   doc.catalog.set(PDFName.of("Outlines"), root);
   doc.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
 }
 
-const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const xml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** markdown-it's HTML as XHTML: void elements closed; images are left out (the EPUB is the edition's text). */
 function xhtmlBody(html: string): string {
@@ -101,15 +114,21 @@ function xhtmlBody(html: string): string {
 }
 
 function chapter(page: Page, lang: string): string {
-  const articles = page.articles.map((a, i) => [
-    `<section id="a${i + 1}">`,
-    a.kicker ? `<p class="kicker">${xml(a.kicker)}</p>` : "",
-    `<h2>${xml(a.headline)}</h2>`,
-    a.subtitle ? `<p class="subtitle">${xml(a.subtitle)}</p>` : "",
-    a.byline ? `<p class="byline">${xml(a.byline)}</p>` : "",
-    xhtmlBody(a.html),
-    `</section>`,
-  ].filter(Boolean).join("\n")).join("\n");
+  const articles = page.articles
+    .map((a, i) =>
+      [
+        `<section id="a${i + 1}">`,
+        a.kicker ? `<p class="kicker">${xml(a.kicker)}</p>` : "",
+        `<h2>${xml(a.headline)}</h2>`,
+        a.subtitle ? `<p class="subtitle">${xml(a.subtitle)}</p>` : "",
+        a.byline ? `<p class="byline">${xml(a.byline)}</p>` : "",
+        xhtmlBody(a.html),
+        `</section>`,
+      ]
+        .filter(Boolean)
+        .join("\n"),
+    )
+    .join("\n");
   return `<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xml:lang="${lang}" lang="${lang}">
@@ -164,22 +183,27 @@ ${files.map((f) => `<li><a href="${f.name}">${xml(f.page.stripLabel)}</a>${f.pag
 <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
 </container>
 `;
-  return zip([
-    { name: "mimetype", data: Buffer.from("application/epub+zip"), store: true },
-    { name: "META-INF/container.xml", data: Buffer.from(container) },
-    { name: "OEBPS/content.opf", data: Buffer.from(opf) },
-    { name: "OEBPS/nav.xhtml", data: Buffer.from(nav) },
-    ...files.map((f) => ({ name: `OEBPS/${f.name}`, data: Buffer.from(chapter(f.page, lang)) })),
-  ], editionMoment(edition));
+  return zip(
+    [
+      { name: "mimetype", data: Buffer.from("application/epub+zip"), store: true },
+      { name: "META-INF/container.xml", data: Buffer.from(container) },
+      { name: "OEBPS/content.opf", data: Buffer.from(opf) },
+      { name: "OEBPS/nav.xhtml", data: Buffer.from(nav) },
+      ...files.map((f) => ({ name: `OEBPS/${f.name}`, data: Buffer.from(chapter(f.page, lang)) })),
+    ],
+    editionMoment(edition),
+  );
 }
 
 /** Everything an edition's PDF is made from, as a cache key: page sources by stamp (no read), labels, bookmarks. */
 function editionPdfKey(edition: Edition, title: string): string {
-  const pages = edition.pages.filter(printable).map((page) => [
-    page.stripLabel,
-    page.pdfPath ? fileStamp(page.pdfPath) : page.images!.picture.fallback.url,
-    page.articles.map((a) => [a.headline, a.polygon ? Math.min(...a.polygon.map((p) => p[1])) : null]),
-  ]);
+  const pages = edition.pages
+    .filter(printable)
+    .map((page) => [
+      page.stripLabel,
+      page.pdfPath ? fileStamp(page.pdfPath) : page.images!.picture.fallback.url,
+      page.articles.map((a) => [a.headline, a.polygon ? Math.min(...a.polygon.map((p) => p[1])) : null]),
+    ]);
   return hashBytes("edition-pdf", downloadsVersion, title, edition.date, JSON.stringify(pages));
 }
 
@@ -191,14 +215,22 @@ const downloadsVersion = "1";
  * cache folder an unchanged edition's PDF is copied from it rather than merged again.
  */
 export async function writeEditionDownloads(
-  site: Pick<SiteData, "root" | "lang" | "settings" | "editions">, outDir: string, imageDir?: string, cacheDir?: string,
+  site: Pick<SiteData, "root" | "lang" | "settings" | "editions">,
+  outDir: string,
+  imageDir?: string,
+  cacheDir?: string,
 ): Promise<number> {
   let written = 0;
   for (const edition of site.editions) {
     const title = `${site.settings.paper} ${edition.dateLabel}`;
     if (edition.pages.some(printable)) {
       const key = editionPdfKey(edition, title);
-      const pdf = await cachedOutput(cacheDir, stageCacheFolders.downloads, `${key}.pdf`, async () => (await editionPdf(edition, outDir, title, imageDir))!);
+      const pdf = await cachedOutput(
+        cacheDir,
+        stageCacheFolders.downloads,
+        `${key}.pdf`,
+        async () => (await editionPdf(edition, outDir, title, imageDir))!,
+      );
       fs.writeFileSync(path.join(outDir, urls.editionPdf(edition.date).slice(1)), pdf);
       written++;
     }
@@ -210,6 +242,8 @@ export async function writeEditionDownloads(
 
 /** Templates link the downloads only where the build writes them. */
 export function downloadsPlugin(eleventyConfig: any): void {
-  eleventyConfig.addFilter("editionPdfUrl", (edition: Edition) => (edition.pages.some(printable) ? urls.editionPdf(edition.date) : null));
+  eleventyConfig.addFilter("editionPdfUrl", (edition: Edition) =>
+    edition.pages.some(printable) ? urls.editionPdf(edition.date) : null,
+  );
   eleventyConfig.addFilter("editionEpubUrl", (edition: Edition) => urls.editionEpub(edition.date));
 }

@@ -36,7 +36,9 @@ export function sitePlugin(eleventyConfig: any, options: { site: RenderedSite; c
   eleventyConfig.addPlugin(qrPlugin, { codes: shareCodes });
   eleventyConfig.addPlugin(downloadsPlugin);
   eleventyConfig.addPlugin(wordsPlugin);
-  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks }: { nunjucks: any }) => cacheCompiledTemplates(nunjucks, options.cacheDir));
+  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks }: { nunjucks: any }) =>
+    cacheCompiledTemplates(nunjucks, options.cacheDir),
+  );
 }
 
 /**
@@ -48,7 +50,7 @@ export function sitePlugin(eleventyConfig: any, options: { site: RenderedSite; c
 export function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
   if (value === null || typeof value !== "object" || seen.has(value)) return value;
   seen.add(value);
-  if (value instanceof Map) for (const [k, v] of value) (deepFreeze(k, seen), deepFreeze(v, seen));
+  if (value instanceof Map) for (const [k, v] of value) deepFreeze(k, seen), deepFreeze(v, seen);
   else if (value instanceof Set) for (const v of value) deepFreeze(v, seen);
   if (ArrayBuffer.isView(value)) return value;
   for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key], seen);

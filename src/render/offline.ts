@@ -29,10 +29,25 @@ export interface OfflineManifest {
  */
 export function offlineFiles(edition: Edition, outDir: string, lang = "zh-CN", imageDir?: string): string[] {
   const site = { outDir, imageDir };
-  const files = new Set<string>([edition.url, "/assets/site.css", "/assets/settings.js", "/assets/reader.js", "/assets/icon.svg", "/assets/blank.svg",
-    urls.search(), urls.searchEditions(), "/assets/search.js", "/assets/openseadragon.min.js", "/assets/speech.js"]);
-  const picture = (p: Picture | null | undefined) => { if (p) files.add(p.fallback.url); };
-  const addFolder = (url: string) => { for (const file of filesUnder(site, url)) files.add(file); };
+  const files = new Set<string>([
+    edition.url,
+    "/assets/site.css",
+    "/assets/settings.js",
+    "/assets/reader.js",
+    "/assets/icon.svg",
+    "/assets/blank.svg",
+    urls.search(),
+    urls.searchEditions(),
+    "/assets/search.js",
+    "/assets/openseadragon.min.js",
+    "/assets/speech.js",
+  ]);
+  const picture = (p: Picture | null | undefined) => {
+    if (p) files.add(p.fallback.url);
+  };
+  const addFolder = (url: string) => {
+    for (const file of filesUnder(site, url)) files.add(file);
+  };
   // The 繁體 view's converter (about 1 MB), for Chinese papers only: the switch is offered nowhere else.
   if (lang.startsWith("zh")) {
     addFolder("/assets/opencc/");
@@ -58,7 +73,9 @@ export function offlineFiles(edition: Edition, outDir: string, lang = "zh-CN", i
   // The search page and its list of editions are the whole site's: a shard's build has not written them yet, the
   // release always has them. The edition's own files are listed as built (word boxes exist only for pages with a PDF).
   const siteWide = new Set([urls.search(), urls.searchEditions()]);
-  return [...files].filter((url) => siteWide.has(url) || fs.existsSync(fileOf(site, url))).map((url) => url.replace(/^\//, ""));
+  return [...files]
+    .filter((url) => siteWide.has(url) || fs.existsSync(fileOf(site, url)))
+    .map((url) => url.replace(/^\//, ""));
 }
 
 /** The manifest of one edition as built in outDir, its cache named by the hash of every file it lists. */
@@ -72,7 +89,11 @@ export function offlineManifest(edition: Edition, outDir: string, lang?: string,
     hash.update(file).update("\0");
     if (!file.startsWith(imageFolder)) hash.update(fs.readFileSync(fileOf({ outDir, imageDir }, file))).update("\0");
   }
-  return { edition: edition.date, cache: `${offlineCachePrefix(edition.date)}${hash.digest("hex").slice(0, 16)}`, files };
+  return {
+    edition: edition.date,
+    cache: `${offlineCachePrefix(edition.date)}${hash.digest("hex").slice(0, 16)}`,
+    files,
+  };
 }
 
 /** Writes each edition's offline.json; runs after the pages and search stages, whose files it lists. */
@@ -99,7 +120,8 @@ interface BuiltSite {
 /** The built file a site-relative URL is served from. */
 function fileOf(site: BuiltSite, url: string): string {
   const relative = url.replace(/^\//, "");
-  if (site.imageDir && relative.startsWith(imageFolder)) return path.join(site.imageDir, relative.slice(imageFolder.length));
+  if (site.imageDir && relative.startsWith(imageFolder))
+    return path.join(site.imageDir, relative.slice(imageFolder.length));
   return path.join(site.outDir, relative.endsWith("/") || relative === "" ? `${relative}index.html` : relative);
 }
 
@@ -109,7 +131,13 @@ function filesUnder(site: BuiltSite, folderUrl: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
     .filter((d) => d.isFile())
-    .map((d) => `${folderUrl}${path.relative(dir, path.join(d.parentPath ?? (d as any).path, d.name)).split(path.sep).join("/")}`)
+    .map(
+      (d) =>
+        `${folderUrl}${path
+          .relative(dir, path.join(d.parentPath ?? (d as any).path, d.name))
+          .split(path.sep)
+          .join("/")}`,
+    )
     .sort();
 }
 

@@ -4,5 +4,8 @@ import type { ShareCodes } from "../model/site.ts";
 
 export function qrPlugin(eleventyConfig: any, options: { codes?: ShareCodes } = {}): void {
   const codes = options.codes ?? new Map();
-  eleventyConfig.addFilter("qrSvg", (text: string, label: string) => codes.get(`${text}\0${label}`) ?? qrSvg(text, label));
+  eleventyConfig.addFilter(
+    "qrSvg",
+    (text: string, label: string) => codes.get(`${text}\0${label}`) ?? qrSvg(text, label),
+  );
 }

@@ -6,8 +6,16 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { cachedText, hashBytes, stageCacheFolders } from "../util/cache.ts";
 
-type Compile = (src: string, asyncFilters: string[], extensions: { __name?: string; tags?: string[] }[], name: string, opts: object) => string;
-interface NunjucksLib { compiler: { compile: Compile } }
+type Compile = (
+  src: string,
+  asyncFilters: string[],
+  extensions: { __name?: string; tags?: string[] }[],
+  name: string,
+  opts: object,
+) => string;
+interface NunjucksLib {
+  compiler: { compile: Compile };
+}
 
 const nunjucksVersion: string = createRequire(import.meta.url)("nunjucks/package.json").version;
 const patched = new WeakMap<object, { dir: string | null }>();

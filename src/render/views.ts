@@ -63,13 +63,15 @@ function pageView(pg: Page, site: SiteData): View {
     canonical: pg.url,
     prefetch: pg.next?.url,
     // A page is modified when one of its articles is corrected (更正).
-    jsonld: pg.modified ? {
-      "@context": "https://schema.org",
-      "@type": "WebPage",
-      name: `${pg.stripLabel} · ${pg.edition.dateLabel}`,
-      datePublished: pg.edition.published,
-      dateModified: pg.modified,
-      url: site.root + pg.url.slice(1),
-    } : null,
+    jsonld: pg.modified
+      ? {
+          "@context": "https://schema.org",
+          "@type": "WebPage",
+          name: `${pg.stripLabel} · ${pg.edition.dateLabel}`,
+          datePublished: pg.edition.published,
+          dateModified: pg.modified,
+          url: site.root + pg.url.slice(1),
+        }
+      : null,
   };
 }

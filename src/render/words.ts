@@ -36,17 +36,26 @@ export async function readPageWords(pdf: Uint8Array): Promise<PageWords> {
     const stext = page.toStructuredText("preserve-whitespace");
     try {
       stext.walk({
-        beginLine: () => { text = ""; chars = []; },
+        beginLine: () => {
+          text = "";
+          chars = [];
+        },
         onChar: (c, _origin, _font, _size, quad) => {
           const xs = [quad[0], quad[2], quad[4], quad[6]];
           const ys = [quad[1], quad[3], quad[5], quad[7]];
           text += c;
-          const box: CharBox = [scale(Math.min(...xs), px0, px1 - px0), scale(Math.min(...ys), py0, py1 - py0),
-            scale(Math.max(...xs), px0, px1 - px0), scale(Math.max(...ys), py0, py1 - py0)];
+          const box: CharBox = [
+            scale(Math.min(...xs), px0, px1 - px0),
+            scale(Math.min(...ys), py0, py1 - py0),
+            scale(Math.max(...xs), px0, px1 - px0),
+            scale(Math.max(...ys), py0, py1 - py0),
+          ];
           // One box per UTF-16 unit, as the browser's string offsets count.
           for (let i = 0; i < c.length; i++) chars.push(box);
         },
-        endLine: () => { if (text.trim()) lines.push({ text, chars }); },
+        endLine: () => {
+          if (text.trim()) lines.push({ text, chars });
+        },
       });
     } finally {
       stext.destroy();
@@ -62,9 +71,12 @@ export async function readPageWords(pdf: Uint8Array): Promise<PageWords> {
 function withoutAreas(words: PageWords, areas: Area[]): PageWords {
   if (!areas.length) return words;
   const middle = (chars: CharBox[]) => [
-    chars.reduce((s, c) => s + c[0] + c[2], 0) / (2000 * chars.length), chars.reduce((s, c) => s + c[1] + c[3], 0) / (2000 * chars.length),
+    chars.reduce((s, c) => s + c[0] + c[2], 0) / (2000 * chars.length),
+    chars.reduce((s, c) => s + c[1] + c[3], 0) / (2000 * chars.length),
   ];
-  return { lines: words.lines.filter((l) => !areas.some((area) => insideArea(area, ...(middle(l.chars) as [number, number])))) };
+  return {
+    lines: words.lines.filter((l) => !areas.some((area) => insideArea(area, ...(middle(l.chars) as [number, number])))),
+  };
 }
 
 /** Bump when readPageWords' output changes: cached word boxes are then read again. */

@@ -16,7 +16,9 @@ import { urls } from "../model/urls.ts";
 const sharedBundleFiles = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|pagefind-ui\.css)$/;
 
 /** Pagefind's version is part of every cache key: another indexer writes other files from the same records. */
-const pagefindVersion: string = JSON.parse(fs.readFileSync(path.join(projectRoot, "node_modules", "pagefind", "package.json"), "utf8")).version;
+const pagefindVersion: string = JSON.parse(
+  fs.readFileSync(path.join(projectRoot, "node_modules", "pagefind", "package.json"), "utf8"),
+).version;
 
 export interface SearchIndexResult {
   records: number;
@@ -49,7 +51,8 @@ export async function searchWasmFile(settings: Settings, cacheDir: string): Prom
       await index.addCustomRecord({ url: "/", content: "probe 探", language });
       const probe = path.join(dir, "probe");
       await index.writeFiles({ outputPath: probe });
-      const wasm = JSON.parse(fs.readFileSync(path.join(probe, "pagefind-entry.json"), "utf8")).languages[language]?.wasm as string | null;
+      const wasm = JSON.parse(fs.readFileSync(path.join(probe, "pagefind-entry.json"), "utf8")).languages[language]
+        ?.wasm as string | null;
       fs.rmSync(probe, { recursive: true, force: true });
       return { file: `wasm.${wasm ?? "unknown"}.pagefind` };
     });
@@ -84,7 +87,12 @@ export function writeSearchEditions(editions: SiteData["searchEditions"], outDir
  * Writes each edition's index into outDir. `cacheDir` (the image cache's folder) holds the indexes already made,
  * in its search/ folder; the indexer process starts only when some edition's records are new.
  */
-export async function writeSearchIndexes(editions: Edition[], outDir: string, settings: Settings, cacheDir?: string): Promise<SearchIndexResult> {
+export async function writeSearchIndexes(
+  editions: Edition[],
+  outDir: string,
+  settings: Settings,
+  cacheDir?: string,
+): Promise<SearchIndexResult> {
   const language = indexLanguage(settings);
   const cache = cacheDir ? new DerivativeCache(path.join(cacheDir, stageCacheFolders.search)) : null;
   const result: SearchIndexResult = { records: 0, cached: 0, indexed: 0 };
@@ -119,7 +127,14 @@ export async function writeSearchIndexes(editions: Edition[], outDir: string, se
 }
 
 function searchRecord(edition: Edition, article: Edition["articles"][number], language: string): SearchRecord {
-  const text = [article.kicker, article.headline, article.subtitle, article.byline, article.text, ...article.figures.map((f) => f.caption)]
+  const text = [
+    article.kicker,
+    article.headline,
+    article.subtitle,
+    article.byline,
+    article.text,
+    ...article.figures.map((f) => f.caption),
+  ]
     .filter(Boolean)
     .join("\n");
   return {

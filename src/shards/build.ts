@@ -17,7 +17,10 @@ export interface ShardSummary extends BuildSummary {
  * writes the shard's part of the archive index. Home, calendar, feed and sitemap are left to the cross-edition
  * step, so shards never write the same file and can run at once, on one machine or on many.
  */
-export async function buildShard(options: SiteOptions & { shard: string }, log: Log = console.log): Promise<ShardSummary> {
+export async function buildShard(
+  options: SiteOptions & { shard: string },
+  log: Log = console.log,
+): Promise<ShardSummary> {
   const allDates = listEditionDates(options.editionsDir, new Diagnostics());
   const [shard] = selectShards(allDates, [options.shard]);
   const summary = await build({ ...options, dates: shard.dates, shard: shard.id }, log);
@@ -34,7 +37,10 @@ export async function buildCrossEdition(options: SiteOptions, log: Log = console
   const stages = new Stages(log);
   const index = await stages.run("shard merge", () => mergeShardPartsInto(options.outDir, allDates), "archive index");
   log(`  ${index.editions.length} editions in the archive index`);
-  const summary = await build({ ...options, previousSite: options.outDir, dates: [allDates[allDates.length - 1]] }, log);
+  const summary = await build(
+    { ...options, previousSite: options.outDir, dates: [allDates[allDates.length - 1]] },
+    log,
+  );
   addStageTimes(summary, stages);
   return summary;
 }

@@ -39,7 +39,8 @@ export function planShards(allDates: string[], by: ShardBy): Shard[] {
 export function selectShards(allDates: string[], ids: string[]): Shard[] {
   const shards = [...new Set(ids)].sort().map((id) => ({ id, dates: datesInShard(allDates, id) }));
   for (const shard of shards) {
-    if (!shard.dates.length) throw new Error(`shard ${shard.id}: no editions in that ${shard.id.length === 4 ? "year" : "month"}`);
+    if (!shard.dates.length)
+      throw new Error(`shard ${shard.id}: no editions in that ${shard.id.length === 4 ? "year" : "month"}`);
   }
   for (const a of shards) {
     const overlap = shards.find((b) => b !== a && b.id.startsWith(`${a.id}-`));

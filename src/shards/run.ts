@@ -69,17 +69,24 @@ export interface RebuildSummary {
   release?: string;
 }
 
-
 export async function rebuildArchive(options: RebuildOptions, log: Log = console.log): Promise<RebuildSummary> {
-  if (!options.outDir === !options.root) throw new Error("give either an output folder (--out) or a publish root (--root)");
+  if (!options.outDir === !options.root)
+    throw new Error("give either an output folder (--out) or a publish root (--root)");
   const diagnostics = new Diagnostics();
   const allDates = listEditionDates(options.editionsDir, diagnostics);
   if (diagnostics.errors.length) throw new Error(diagnostics.errors.map((d) => `${d.file}: ${d.message}`).join("\n"));
   if (!allDates.length) throw new Error(`${options.editionsDir}: no editions to build`);
-  return options.root ? rebuildIntoRoot(options, options.root, allDates, log) : rebuildIntoFolder(options, options.outDir!, allDates, log);
+  return options.root
+    ? rebuildIntoRoot(options, options.root, allDates, log)
+    : rebuildIntoFolder(options, options.outDir!, allDates, log);
 }
 
-async function rebuildIntoFolder(options: RebuildOptions, outDir: string, allDates: string[], log: Log): Promise<RebuildSummary> {
+async function rebuildIntoFolder(
+  options: RebuildOptions,
+  outDir: string,
+  allDates: string[],
+  log: Log,
+): Promise<RebuildSummary> {
   const shards = options.shards ? selectShards(allDates, options.shards) : planShards(allDates, options.by);
   // A whole rebuild starts the index afresh: parts left by an earlier rebuild with other shards would overlap.
   if (!options.shards) fs.rmSync(path.join(outDir, shardPartsDir), { recursive: true, force: true });
@@ -100,7 +107,12 @@ function carryLedgers(current: string, staging: string, dates: string[]): void {
   }
 }
 
-async function rebuildIntoRoot(options: RebuildOptions, rootDir: string, allDates: string[], log: Log): Promise<RebuildSummary> {
+async function rebuildIntoRoot(
+  options: RebuildOptions,
+  rootDir: string,
+  allDates: string[],
+  log: Log,
+): Promise<RebuildSummary> {
   const root = new PublishRoot(rootDir);
   root.check();
   const unlock = root.lock();
@@ -122,7 +134,12 @@ async function rebuildIntoRoot(options: RebuildOptions, rootDir: string, allDate
     } else {
       shards = planShards(allDates, options.by);
     }
-    if (current) carryLedgers(current, staging, shards.flatMap((s) => s.dates));
+    if (current)
+      carryLedgers(
+        current,
+        staging,
+        shards.flatMap((s) => s.dates),
+      );
     const summary = await runSteps(options, shards, { outDir: staging, imageDir: root.imageStore }, log);
     const rebuilt = new Set([...shards.flatMap((s) => s.dates), allDates[allDates.length - 1]]);
     const release = await root.assembleRelease({ id, staging, allDates, rebuilt });
@@ -169,7 +186,9 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
   // every core, and the shard rendering beside it would wait longer for one. (With a share of one core and two
   // images at once, a 60-edition rebuild took as long as with every core each: 57.6–59.4 s against 57.7–59.2 s.)
   const cores = Math.max(1, Math.floor(os.availableParallelism() / atOnce));
-  log(`rebuilding ${total} editions in ${shards.length} shard${shards.length === 1 ? "" : "s"}, ${atOnce} at once, ${cores} core${cores === 1 ? "" : "s"} each`);
+  log(
+    `rebuilding ${total} editions in ${shards.length} shard${shards.length === 1 ? "" : "s"}, ${atOnce} at once, ${cores} core${cores === 1 ? "" : "s"} each`,
+  );
   const results: StepResult[] = [];
   let editionsDone = 0;
   const running = new Set<RunningChild>();
@@ -180,7 +199,9 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
     let result: ChildResult;
     for (;;) {
       attempt++;
-      const child = runNode(buildArgs(options, target, ["--shard", shard.id, "--cores", String(cores)]), { cwd: projectRoot });
+      const child = runNode(buildArgs(options, target, ["--shard", shard.id, "--cores", String(cores)]), {
+        cwd: projectRoot,
+      });
       running.add(child);
       result = await child.done;
       running.delete(child);
@@ -188,17 +209,29 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
       // A second try is cheap next to a lost rebuild, and survives what is passing (the memory killer picking
       // this shard while others peaked, a full disk freed); content errors are not passing, and are listed.
       if (attempt === 2 || result.code === exitCodes.contentErrors) {
-        throw new Error(`shard ${shard.id} failed${attempt === 2 ? " twice" : ""} (${exitOf(result)}); its last output:\n${result.tail}`);
+        throw new Error(
+          `shard ${shard.id} failed${attempt === 2 ? " twice" : ""} (${exitOf(result)}); its last output:\n${result.tail}`,
+        );
       }
-      log(`✗ shard ${shard.id} failed (${exitOf(result)}), trying once more; its last output:\n${indent(lastLines(result.tail, 12))}`);
+      log(
+        `✗ shard ${shard.id} failed (${exitOf(result)}), trying once more; its last output:\n${indent(lastLines(result.tail, 12))}`,
+      );
     }
     if (failure) return;
     const report = childReport(result, `shard ${shard.id}`);
     const htmlPages = report.htmlPages;
     results.push({
-      name: shard.id, editions: shard.dates.length, htmlPages, seconds: result.seconds,
-      peakRssMb: result.peakRssMb, helperPeakRssMb: result.helperPeakRssMb, cpuSeconds: result.cpuSeconds,
-      helperCpuSeconds: result.helperCpuSeconds, attempts: attempt, stages: report.stages, stageCpu: report.stageCpu,
+      name: shard.id,
+      editions: shard.dates.length,
+      htmlPages,
+      seconds: result.seconds,
+      peakRssMb: result.peakRssMb,
+      helperPeakRssMb: result.helperPeakRssMb,
+      cpuSeconds: result.cpuSeconds,
+      helperCpuSeconds: result.helperCpuSeconds,
+      attempts: attempt,
+      stages: report.stages,
+      stageCpu: report.stageCpu,
     });
     editionsDone += shard.dates.length;
     const elapsed = (performance.now() - started) / 1000;
@@ -210,27 +243,43 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
     );
   };
 
-  await runPool(shards, jobs, async (shard) => {
-    try {
-      await runShard(shard);
-    } catch (err) {
-      failure ??= err as Error;
-      // The rebuild has failed; shards still running would only keep the machine busy.
-      for (const child of running) child.stop();
-    }
-  }, { stopped: () => failure !== null });
+  await runPool(
+    shards,
+    jobs,
+    async (shard) => {
+      try {
+        await runShard(shard);
+      } catch (err) {
+        failure ??= err as Error;
+        // The rebuild has failed; shards still running would only keep the machine busy.
+        for (const child of running) child.stop();
+      }
+    },
+    { stopped: () => failure !== null },
+  );
   if (failure) throw failure;
 
   const crossStarted = performance.now();
   const cross = await runNode(buildArgs(options, target, ["--cross-edition"]), { cwd: projectRoot }).done;
-  if (cross.code !== 0) throw new Error(`the cross-edition step failed (${exitOf(cross)}); its last output:\n${cross.tail}`);
+  if (cross.code !== 0)
+    throw new Error(`the cross-edition step failed (${exitOf(cross)}); its last output:\n${cross.tail}`);
   const crossReport = childReport(cross, "the cross-edition step");
   const crossEdition: StepResult = {
-    name: "cross-edition", editions: 1, htmlPages: 0, seconds: cross.seconds,
-    peakRssMb: cross.peakRssMb, helperPeakRssMb: cross.helperPeakRssMb, cpuSeconds: cross.cpuSeconds,
-    helperCpuSeconds: cross.helperCpuSeconds, attempts: 1, stages: crossReport.stages, stageCpu: crossReport.stageCpu,
+    name: "cross-edition",
+    editions: 1,
+    htmlPages: 0,
+    seconds: cross.seconds,
+    peakRssMb: cross.peakRssMb,
+    helperPeakRssMb: cross.helperPeakRssMb,
+    cpuSeconds: cross.cpuSeconds,
+    helperCpuSeconds: cross.helperCpuSeconds,
+    attempts: 1,
+    stages: crossReport.stages,
+    stageCpu: crossReport.stageCpu,
   };
-  log(`✓ cross-edition: home, archive calendar, feed, sitemap (${secondsSince(crossStarted)}, ${mb(cross.peakRssMb, cross.helperPeakRssMb)})`);
+  log(
+    `✓ cross-edition: home, archive calendar, feed, sitemap (${secondsSince(crossStarted)}, ${mb(cross.peakRssMb, cross.helperPeakRssMb)})`,
+  );
 
   results.sort((a, b) => a.name.localeCompare(b.name));
   const peaks = [...results, crossEdition].map(stepPeakMb).filter((m): m is number => m !== null);
@@ -247,11 +296,17 @@ async function runSteps(options: RebuildOptions, shards: Shard[], target: Target
 function buildArgs(options: RebuildOptions, target: Target, step: string[]): string[] {
   return [
     ...(options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : []),
-    ...scriptArgs("build"), ...step, "--json",
-    "--editions", path.resolve(options.editionsDir),
-    "--site", path.resolve(options.siteFile),
-    "--cache", path.resolve(options.cacheDir),
-    "--out", path.resolve(target.outDir),
+    ...scriptArgs("build"),
+    ...step,
+    "--json",
+    "--editions",
+    path.resolve(options.editionsDir),
+    "--site",
+    path.resolve(options.siteFile),
+    "--cache",
+    path.resolve(options.cacheDir),
+    "--out",
+    path.resolve(target.outDir),
     ...(target.imageDir ? ["--image-dir", path.resolve(target.imageDir)] : []),
   ];
 }
@@ -259,7 +314,8 @@ function buildArgs(options: RebuildOptions, target: Target, step: string[]): str
 /** The summary a build child reported with --json. */
 function childReport(result: ChildResult, what: string): BuildSummary {
   const report = result.json as BuildSummary | null;
-  if (!report || typeof report.htmlPages !== "number") throw new Error(`${what} reported no result; its last output:\n${result.tail}`);
+  if (!report || typeof report.htmlPages !== "number")
+    throw new Error(`${what} reported no result; its last output:\n${result.tail}`);
   return report;
 }
 
@@ -272,7 +328,10 @@ function lastLines(text: string, n: number): string {
 }
 
 function indent(text: string): string {
-  return text.split("\n").map((l) => `    ${l}`).join("\n");
+  return text
+    .split("\n")
+    .map((l) => `    ${l}`)
+    .join("\n");
 }
 
 /** A step's memory: its process and that process's helpers together (they run at the same time). */

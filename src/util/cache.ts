@@ -8,7 +8,14 @@ import path from "node:path";
  * Folders inside the image cache's folder that other stages keep, each by its own content keys (search indexes,
  * share codes, edition downloads and word boxes): pruning the derivatives leaves them alone.
  */
-export const stageCacheFolders = { search: "search", qr: "qr", downloads: "downloads", templates: "templates", content: "content", iiif: "iiif" } as const;
+export const stageCacheFolders = {
+  search: "search",
+  qr: "qr",
+  downloads: "downloads",
+  templates: "templates",
+  content: "content",
+  iiif: "iiif",
+} as const;
 
 /** The text kept in `file` (a stage cache's entry), or `make()`'s, kept there for next time. */
 export function cachedText(file: string, make: () => string): string {
@@ -45,7 +52,10 @@ export function fileStamp(file: string): string {
  * present, else made and kept. Without a cache folder it is simply made.
  */
 export async function cachedOutput(
-  cacheDir: string | undefined, folder: string, key: string, make: () => Promise<Uint8Array | string>,
+  cacheDir: string | undefined,
+  folder: string,
+  key: string,
+  make: () => Promise<Uint8Array | string>,
 ): Promise<Buffer> {
   const file = cacheDir ? path.join(cacheDir, folder, key) : null;
   if (file && fs.existsSync(file)) return fs.readFileSync(file);

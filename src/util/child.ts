@@ -43,7 +43,10 @@ const peakMemoryPreload = new URL("./peak-memory.mjs", import.meta.url).href;
 
 /** `node <nodeArgs>`, with the peak-memory preload in front so every measured command is measured alike. */
 export function runNode(nodeArgs: string[], options: ChildOptions = {}): RunningChild {
-  const statsFile = path.join(os.tmpdir(), `banmian-stats-${process.pid}-${crypto.randomBytes(4).toString("hex")}.json`);
+  const statsFile = path.join(
+    os.tmpdir(),
+    `banmian-stats-${process.pid}-${crypto.randomBytes(4).toString("hex")}.json`,
+  );
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", peakMemoryPreload, ...nodeArgs], {
     cwd: options.cwd,
@@ -76,7 +79,12 @@ export function runNode(nodeArgs: string[], options: ChildOptions = {}): Running
       if (partial.stdout.trim()) lastStdout = partial.stdout;
       for (const rest of [partial.stdout, partial.stderr]) if (rest) addLine(rest);
       const seconds = (performance.now() - started) / 1000;
-      let stats: { maxRssKb: number; helpersMaxRssKb: number; cpuSeconds: number; helpersCpuSeconds: number | null } | null = null;
+      let stats: {
+        maxRssKb: number;
+        helpersMaxRssKb: number;
+        cpuSeconds: number;
+        helpersCpuSeconds: number | null;
+      } | null = null;
       try {
         stats = JSON.parse(fs.readFileSync(statsFile, "utf8"));
         fs.rmSync(statsFile, { force: true });
@@ -84,7 +92,9 @@ export function runNode(nodeArgs: string[], options: ChildOptions = {}): Running
         // No stats file: the child was killed before its exit handler ran; the result says so with nulls.
       }
       resolve({
-        code, signal, seconds,
+        code,
+        signal,
+        seconds,
         peakRssMb: stats ? stats.maxRssKb / 1024 : null,
         helperPeakRssMb: stats ? stats.helpersMaxRssKb / 1024 : null,
         cpuSeconds: stats ? stats.cpuSeconds : null,

@@ -6,7 +6,14 @@
  * are not. */
 export const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 
-const names: Record<number, string> = { 0: "NUL", 8: "BS", 11: "VT (vertical tab)", 12: "FF (form feed)", 27: "ESC", 127: "DEL" };
+const names: Record<number, string> = {
+  0: "NUL",
+  8: "BS",
+  11: "VT (vertical tab)",
+  12: "FF (form feed)",
+  27: "ESC",
+  127: "DEL",
+};
 
 /** "U+001B ESC": how a control character is named in a message. */
 export function describeControl(char: string): string {

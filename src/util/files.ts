@@ -54,6 +54,7 @@ export function builtAfter(dir: string, built: string): boolean {
 export function newestChange(dir: string): number {
   const stat = fs.statSync(dir);
   let newest = Math.max(stat.mtimeMs, stat.ctimeMs);
-  if (stat.isDirectory()) for (const name of fs.readdirSync(dir)) newest = Math.max(newest, newestChange(path.join(dir, name)));
+  if (stat.isDirectory())
+    for (const name of fs.readdirSync(dir)) newest = Math.max(newest, newestChange(path.join(dir, name)));
   return newest;
 }

@@ -41,8 +41,11 @@ if (file) {
     const usage = process.resourceUsage();
     const helpersMaxRssKb = [...helpers.values()].reduce((sum, kb) => sum + kb, 0);
     const stats = {
-      code, maxRssKb: usage.maxRSS, helpersMaxRssKb,
-      cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, helpersCpuSeconds: reapedChildrenCpu(),
+      code,
+      maxRssKb: usage.maxRSS,
+      helpersMaxRssKb,
+      cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+      helpersCpuSeconds: reapedChildrenCpu(),
     };
     fs.writeFileSync(file, JSON.stringify(stats));
   });

@@ -22,7 +22,8 @@ describe("Lighthouse", () => {
       expect(line, `no scores for ${view}:\n${result.output}`).toBeDefined();
       const scores = Object.fromEntries([...line!.matchAll(/([a-z-]+) (\d+)/g)].map((m) => [m[1], Number(m[2])]));
       expect(Object.keys(scores).sort()).toEqual(["accessibility", "best-practices", "performance", "seo"]);
-      for (const [category, score] of Object.entries(scores)) expect(score, `${view} ${category}`).toBeGreaterThanOrEqual(95);
+      for (const [category, score] of Object.entries(scores))
+        expect(score, `${view} ${category}`).toBeGreaterThanOrEqual(95);
     }
     expect(result.code).toBe(0);
   }, 400_000);

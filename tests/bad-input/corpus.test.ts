@@ -26,7 +26,15 @@ beforeAll(() => {
   const base = tempDir("corpus");
   root = path.join(base, "public");
   cache = path.join(base, "cache");
-  const good = runScript("publish.ts", [date, "--editions", path.join(corpus, "base/editions"), "--root", root, "--cache", cache]);
+  const good = runScript("publish.ts", [
+    date,
+    "--editions",
+    path.join(corpus, "base/editions"),
+    "--root",
+    root,
+    "--cache",
+    cache,
+  ]);
   if (good.code !== 0) throw new Error(`the base edition must publish cleanly:\n${good.output}`);
 });
 
@@ -37,7 +45,8 @@ function lines(output: string, level: "error" | "warning"): string[] {
 function allFiles(dir: string, extension: string, encoding: BufferEncoding = "utf8"): string {
   let text = "";
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith(extension)) text += fs.readFileSync(path.join(entry.parentPath, entry.name), encoding);
+    if (entry.isFile() && entry.name.endsWith(extension))
+      text += fs.readFileSync(path.join(entry.parentPath, entry.name), encoding);
   }
   return text;
 }
@@ -46,7 +55,10 @@ const allHtml = (dir: string) => allFiles(dir, ".html");
 
 describe("bad-input corpus", () => {
   it("holds only cases: numbered 01 to N without a gap or a repeat, each with a case.json and an edition folder", () => {
-    expect(names.filter((n) => !/^\d{2,}-[a-z0-9-]+$/.test(n)), "folders not named NN-what-is-wrong").toEqual([]);
+    expect(
+      names.filter((n) => !/^\d{2,}-[a-z0-9-]+$/.test(n)),
+      "folders not named NN-what-is-wrong",
+    ).toEqual([]);
     expect(names.map((n) => Number(n.split("-")[0]))).toEqual(names.map((_, i) => i + 1));
     for (const name of names) {
       const spec = JSON.parse(fs.readFileSync(path.join(corpus, "cases", name, "case.json"), "utf8")) as Case;

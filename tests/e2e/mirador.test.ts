@@ -36,10 +36,12 @@ beforeAll(async () => {
 
 afterEach(async () => {
   // Tiles may still be on their way when a test ends: their routes are dropped before the context closes.
-  await Promise.all(contexts.splice(0).map(async (c) => {
-    await c.unrouteAll({ behavior: "ignoreErrors" });
-    await c.close();
-  }));
+  await Promise.all(
+    contexts.splice(0).map(async (c) => {
+      await c.unrouteAll({ behavior: "ignoreErrors" });
+      await c.close();
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -89,7 +91,8 @@ async function openInMirador(server: StaticServer, publicRoot: string, manifest:
   await context.route(/^https?:\/\//, async (route) => {
     const url = route.request().url();
     if (url === `${origin}/__mirador/`) return route.fulfill({ contentType: "text/html", body: viewerHtml(manifest) });
-    if (url === `${origin}/__mirador/mirador.min.js`) return route.fulfill({ contentType: "text/javascript", body: fs.readFileSync(miradorScript) });
+    if (url === `${origin}/__mirador/mirador.min.js`)
+      return route.fulfill({ contentType: "text/javascript", body: fs.readFileSync(miradorScript) });
     if (!url.startsWith(publicRoot)) return route.abort();
     const response = await route.fetch({ url: `${server.url}${url.slice(publicRoot.length)}` });
     return route.fulfill({ response });
@@ -147,14 +150,24 @@ async function expectViewer(opened: Opened, toc: string[], areas: { headline: st
   // The areas: one linking annotation per article on the canvas shown, each an SVG path, linking the article.
   await expect.poll(async () => (await annotationsInStore(page)).length, { timeout: 20_000 }).toBe(areas.length);
   const stored = await annotationsInStore(page);
-  for (const a of stored) expect(a.svg, a.id).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"><path d="M\d+,\d+( L\d+,\d+)+ Z"\/><\/svg>$/);
-  for (const { headline, url } of areas) expect(stored.some((a) => a.body[0] === headline && a.body[1] === url), url).toBe(true);
+  for (const a of stored)
+    expect(a.svg, a.id).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"><path d="M\d+,\d+( L\d+,\d+)+ Z"\/><\/svg>$/,
+    );
+  for (const { headline, url } of areas)
+    expect(
+      stored.some((a) => a.body[0] === headline && a.body[1] === url),
+      url,
+    ).toBe(true);
   // … and listed by headline in Mirador's annotation panel.
   await page.locator('[role="tab"][aria-label="Annotations"], button[aria-label="Annotations"]').first().click();
-  await page.getByText(`Showing ${areas.length} annotation${areas.length === 1 ? "" : "s"}`, { exact: true }).waitFor({ timeout: 10_000 });
+  await page
+    .getByText(`Showing ${areas.length} annotation${areas.length === 1 ? "" : "s"}`, { exact: true })
+    .waitFor({ timeout: 10_000 });
   // The table of contents has given its place to the annotation list: these items are the annotations.
   await expect(tree.count()).resolves.toBe(0);
-  for (const { headline } of areas) await page.locator("li").filter({ hasText: headline }).first().waitFor({ timeout: 10_000 });
+  for (const { headline } of areas)
+    await page.locator("li").filter({ hasText: headline }).first().waitFor({ timeout: 10_000 });
   expect(opened.failures).toEqual([]);
 }
 
@@ -165,12 +178,17 @@ describe("Mirador 4 opens the editions' manifests", () => {
     expect(manifest).toBe(`${root}2022-09-02/manifest.json`);
     const opened = await openInMirador(sample, root, manifest);
     const articles = [
-      ["“创文”工作持续发力 优质服务提质增效", "xingzheng-fuwu"], ["扎实开展“创文”攻坚工作", "chenzhou-jiedao"],
-      ["加快老旧小区改造 为市民幸福加码", "laojiu-xiaoqu"], ["郸城县：政务服务“快”人一步 营商环境“智”在千里", "dancheng-yingshang"],
+      ["“创文”工作持续发力 优质服务提质增效", "xingzheng-fuwu"],
+      ["扎实开展“创文”攻坚工作", "chenzhou-jiedao"],
+      ["加快老旧小区改造 为市民幸福加码", "laojiu-xiaoqu"],
+      ["郸城县：政务服务“快”人一步 营商环境“智”在千里", "dancheng-yingshang"],
       ["开学第一天 我市新建改扩建学校迎新生", "kaixue-diyitian"],
     ];
-    await expectViewer(opened, articles.map(([headline]) => headline),
-      articles.map(([headline, slug]) => ({ headline, url: `${root}2022-09-02/02/${slug}/` })));
+    await expectViewer(
+      opened,
+      articles.map(([headline]) => headline),
+      articles.map(([headline, slug]) => ({ headline, url: `${root}2022-09-02/02/${slug}/` })),
+    );
     await opened.page.screenshot({ path: path.join(screenshots, "mirador-sample.png") });
   });
 
@@ -181,7 +199,11 @@ describe("Mirador 4 opens the editions' manifests", () => {
     const opened = await openInMirador(en, root, manifest);
     const headline = enHeadline();
     // Both parts carry the headline; the story's range spans A01 and A04.
-    await expectViewer(opened, [headline, headline, `${headline} (whole story)`], [{ headline, url: `${root}1920-11-15/a01/treaty/` }]);
+    await expectViewer(
+      opened,
+      [headline, headline, `${headline} (whole story)`],
+      [{ headline, url: `${root}1920-11-15/a01/treaty/` }],
+    );
     await opened.page.screenshot({ path: path.join(screenshots, "mirador-en.png") });
   });
 });

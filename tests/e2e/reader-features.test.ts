@@ -19,7 +19,12 @@ import { serveStatic, type StaticServer } from "../helpers/serve.ts";
 // jsqr is a CommonJS bundle: its function is the module's default export's "default".
 const jsQR = jsQRModule.default;
 
-const phone: BrowserContextOptions = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const phone: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
 const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 const shots = process.env.BANMIAN_SHOTS ?? path.join(repo, ".tmp", "screenshots");
 
@@ -44,7 +49,9 @@ beforeAll(async () => {
   sample = await serveStatic(sampleDir);
   zhBuilt = build("tests/fixtures/editions-zh");
   zh = await serveStatic(zhBuilt);
-  en = await serveStatic(build("tests/fixtures/editions-en", { site: "tests/fixtures/site-en.json" }), { prefix: "/epaper/" });
+  en = await serveStatic(build("tests/fixtures/editions-en", { site: "tests/fixtures/site-en.json" }), {
+    prefix: "/epaper/",
+  });
   fs.mkdirSync(shots, { recursive: true });
 });
 
@@ -52,7 +59,6 @@ afterAll(async () => {
   await browser?.close();
   await Promise.all([sample, zh, en].map((s) => s?.close()));
 });
-
 
 async function open(server: StaticServer, url: string, options: BrowserContextOptions = desktop): Promise<Page> {
   const page = await (await context(options)).newPage();
@@ -71,7 +77,9 @@ async function saveOffline(page: Page, saved = "本期已保存，断网也能�
 
 /** Offline, requests for files that were not saved fail by design; nothing else may go wrong. */
 function forgetOfflineNoise(): void {
-  const rest = problems.filter((p) => !(p.kind === "console" && /Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_FAILED/.test(p.text)));
+  const rest = problems.filter(
+    (p) => !(p.kind === "console" && /Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_FAILED/.test(p.text)),
+  );
   problems.splice(0, problems.length, ...rest);
 }
 
@@ -86,18 +94,23 @@ describe("offline reading (issue 13 §11, issue 15 §3)", () => {
     await browserContext.setOffline(true);
 
     await page.goto(`${own.url}search/?q=${encodeURIComponent("开学")}`);
-    await expect.poll(() => page.locator("#search-results li > a:first-child").first().textContent(), { timeout: 20_000 })
+    await expect
+      .poll(() => page.locator("#search-results li > a:first-child").first().textContent(), { timeout: 20_000 })
       .toBe("开学第一天 我市新建改扩建学校迎新生");
 
     await page.goto(`${own.url}2022-09-02/02/`);
     await page.locator(".zoom-button").click();
-    await expect.poll(() => page.locator(".zoom-hotspot").count(), { timeout: 20_000 }).toBe(await page.locator(".hotspots a").count());
+    await expect
+      .poll(() => page.locator(".zoom-hotspot").count(), { timeout: 20_000 })
+      .toBe(await page.locator(".hotspots a").count());
     await expect.poll(() => page.locator("#zoom-viewer canvas").count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
     // 繁體 and the word boxes of a search hit come from the saved copy too.
     await page.getByText("阅读设置").click();
     await page.getByLabel("繁體").check();
-    await expect.poll(() => page.locator(".article-list").textContent(), { timeout: 20_000 }).toContain("陳州街道辦事處");
+    await expect
+      .poll(() => page.locator(".article-list").textContent(), { timeout: 20_000 })
+      .toContain("陳州街道辦事處");
     await page.getByLabel("繁體").uncheck();
     await page.goto(`${own.url}2022-09-02/02/?hit=${encodeURIComponent("开学")}#area-kaixue-diyitian`);
     await expect.poll(() => page.locator(".hit-box").count(), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -122,15 +135,19 @@ describe("offline reading (issue 13 §11, issue 15 §3)", () => {
     await page.goto(`${own.url}search/`);
     // Which editions are saved is read from the cache names: parking one's cache under another name unsaves it,
     // without the page (and the engines it keeps) going away.
-    const move = (from: string, to: string) => page.evaluate(async ([from, to]) => {
-      for (const name of await caches.keys()) {
-        if (!name.startsWith(from)) continue;
-        const source = await caches.open(name);
-        const target = await caches.open(to + name.slice(from.length));
-        for (const request of await source.keys()) await target.put(request, (await source.match(request))!);
-        await caches.delete(name);
-      }
-    }, [from, to]);
+    const move = (from: string, to: string) =>
+      page.evaluate(
+        async ([from, to]) => {
+          for (const name of await caches.keys()) {
+            if (!name.startsWith(from)) continue;
+            const source = await caches.open(name);
+            const target = await caches.open(to + name.slice(from.length));
+            for (const request of await source.keys()) await target.put(request, (await source.match(request))!);
+            await caches.delete(name);
+          }
+        },
+        [from, to],
+      );
     const search = async (query: string) => {
       await page.locator("#q").fill(query);
       await page.locator(".search-form button[type=submit]").click();
@@ -156,7 +173,16 @@ describe("offline reading (issue 13 §11, issue 15 §3)", () => {
     const editions = path.join(base, "editions");
     fs.cpSync(path.join(repo, "editions"), editions, { recursive: true });
     const publish = (...args: string[]) => {
-      const result = runScript("publish.ts", ["2022-09-02", ...args, "--editions", editions, "--root", path.join(base, "public"), "--cache", path.join(base, "cache")]);
+      const result = runScript("publish.ts", [
+        "2022-09-02",
+        ...args,
+        "--editions",
+        editions,
+        "--root",
+        path.join(base, "public"),
+        "--cache",
+        path.join(base, "cache"),
+      ]);
       expect(result.code, result.output).toBe(0);
     };
     publish();
@@ -169,11 +195,18 @@ describe("offline reading (issue 13 §11, issue 15 §3)", () => {
     const [first] = await page.evaluate(() => caches.keys());
 
     const article = path.join(editions, "2022-09-02/02/02-chenzhou-jiedao.md");
-    fs.writeFileSync(article, fs.readFileSync(article, "utf8").replace("headline: 扎实开展“创文”攻坚工作", "headline: 更正后的标题：扎实开展“创文”工作"));
+    fs.writeFileSync(
+      article,
+      fs
+        .readFileSync(article, "utf8")
+        .replace("headline: 扎实开展“创文”攻坚工作", "headline: 更正后的标题：扎实开展“创文”工作"),
+    );
     publish("--page", "02");
 
     await page.goto(`${own.url}2022-09-02/02/`);
-    await expect.poll(() => page.locator(".offline-status").textContent(), { timeout: 30_000 }).toBe("离线副本已更新为最新版本");
+    await expect
+      .poll(() => page.locator(".offline-status").textContent(), { timeout: 30_000 })
+      .toBe("离线副本已更新为最新版本");
     const names = await page.evaluate(() => caches.keys());
     expect(names).toHaveLength(1);
     expect(names[0]).not.toBe(first);
@@ -209,7 +242,11 @@ describe("the page scan and photos (issue 13 §11)", () => {
 });
 
 describe("reading settings (issue 13 §1)", () => {
-  const bodySize = (page: Page) => page.locator(".body p").first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  const bodySize = (page: Page) =>
+    page
+      .locator(".body p")
+      .first()
+      .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
 
   it("text size and line spacing change the article's type and are remembered on the next page", async () => {
     const page = await open(sample, "/2022-09-02/02/chenzhou-jiedao/");
@@ -217,7 +254,11 @@ describe("reading settings (issue 13 §1)", () => {
     await page.getByText("阅读设置").click();
     await page.getByLabel("特大").check();
     await expect.poll(() => bodySize(page)).toBeGreaterThan(before * 1.3);
-    const lineHeight = () => page.locator(".body p").first().evaluate((p) => parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize));
+    const lineHeight = () =>
+      page
+        .locator(".body p")
+        .first()
+        .evaluate((p) => parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize));
     await page.getByLabel("宽松").check();
     expect(await lineHeight()).toBeGreaterThan(2);
     const larger = await bodySize(page);
@@ -255,8 +296,15 @@ describe("reading settings (issue 13 §1)", () => {
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
     await page.getByLabel("长辈版（大字、高对比）").check();
     await expect.poll(() => bodySize(page)).toBeGreaterThanOrEqual(before * 1.45);
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe("rgb(255, 255, 255)");
-    expect(await page.locator(".body p").first().evaluate((p) => getComputedStyle(p).color)).toBe("rgb(0, 0, 0)");
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+      "rgb(255, 255, 255)",
+    );
+    expect(
+      await page
+        .locator(".body p")
+        .first()
+        .evaluate((p) => getComputedStyle(p).color),
+    ).toBe("rgb(0, 0, 0)");
     const button = await page.locator(".print-button").boundingBox();
     expect(button!.height).toBeGreaterThanOrEqual(44);
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
@@ -267,9 +315,19 @@ describe("reading settings (issue 13 §1)", () => {
   });
 
   it("a system asking for more contrast gets the high-contrast colours without any setting", async () => {
-    const page = await open(sample, "/2022-09-02/02/chenzhou-jiedao/", { ...desktop, contrast: "more" } as BrowserContextOptions);
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe("rgb(255, 255, 255)");
-    expect(await page.locator(".byline, .body p").first().evaluate((p) => getComputedStyle(p).color)).toBe("rgb(0, 0, 0)");
+    const page = await open(sample, "/2022-09-02/02/chenzhou-jiedao/", {
+      ...desktop,
+      contrast: "more",
+    } as BrowserContextOptions);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+      "rgb(255, 255, 255)",
+    );
+    expect(
+      await page
+        .locator(".byline, .body p")
+        .first()
+        .evaluate((p) => getComputedStyle(p).color),
+    ).toBe("rgb(0, 0, 0)");
   });
 
   it("without JavaScript the settings are not offered (they could not be kept)", async () => {
@@ -286,7 +344,12 @@ describe("typography and zoom (issue 13 §10)", () => {
     const page = await open(sample, "/2022-09-02/02/dancheng-yingshang/", phone);
     const headline = page.locator("h1.headline");
     expect(await headline.evaluate((h) => getComputedStyle(h).textWrap)).toContain("balance");
-    expect(await page.locator(".body p").first().evaluate((p) => getComputedStyle(p).lineBreak)).toBe("strict");
+    expect(
+      await page
+        .locator(".body p")
+        .first()
+        .evaluate((p) => getComputedStyle(p).lineBreak),
+    ).toBe("strict");
     // The last line's width, measured from the text's client rects: more than one character wide.
     const lastLine = await headline.evaluate((h) => {
       const range = document.createRange();
@@ -294,7 +357,10 @@ describe("typography and zoom (issue 13 §10)", () => {
       const rects = Array.from(range.getClientRects());
       const bottom = Math.max(...rects.map((r) => r.bottom));
       const last = rects.filter((r) => Math.abs(r.bottom - bottom) < 2);
-      return { width: Math.max(...last.map((r) => r.right)) - Math.min(...last.map((r) => r.left)), size: parseFloat(getComputedStyle(h).fontSize) };
+      return {
+        width: Math.max(...last.map((r) => r.right)) - Math.min(...last.map((r) => r.left)),
+        size: parseFloat(getComputedStyle(h).fontSize),
+      };
     });
     expect(lastLine.width).toBeGreaterThan(lastLine.size * 1.5);
   });
@@ -306,19 +372,25 @@ describe("typography and zoom (issue 13 §10)", () => {
     await page.locator(".zoom-button").click();
     await expect.poll(() => page.locator(".zoom-hotspot").count(), { timeout: 15_000 }).toBe(5);
     expect(await page.locator(".replica-frame").isHidden()).toBe(true);
-    expect(Math.abs(await page.locator("#zoom-viewer").evaluate(top) - scanTop)).toBeLessThan(2);
+    expect(Math.abs((await page.locator("#zoom-viewer").evaluate(top)) - scanTop)).toBeLessThan(2);
     // The viewer springs into place after it opens: click once the first area's link holds still for two frames and
     // is what the viewer's click handler finds under its middle (the point the click lands on).
     const hotspot = page.locator(".zoom-hotspot a").first();
-    const clickable = () => hotspot.evaluate((a) => new Promise<boolean>((resolve) => {
-      const at = () => JSON.stringify(a.getBoundingClientRect());
-      const before = at();
-      requestAnimationFrame(() => requestAnimationFrame(() => {
-        const r = a.getBoundingClientRect();
-        const under = document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-        resolve(at() === before && under.some((el) => el.closest(".zoom-hotspot a") === a));
-      }));
-    }));
+    const clickable = () =>
+      hotspot.evaluate(
+        (a) =>
+          new Promise<boolean>((resolve) => {
+            const at = () => JSON.stringify(a.getBoundingClientRect());
+            const before = at();
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const r = a.getBoundingClientRect();
+                const under = document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+                resolve(at() === before && under.some((el) => el.closest(".zoom-hotspot a") === a));
+              }),
+            );
+          }),
+      );
     await expect.poll(clickable, { timeout: 15_000 }).toBe(true);
     await hotspot.click({ force: true });
     await page.waitForURL(/\/2022-09-02\/02\/[a-z-]+\/$/);
@@ -341,7 +413,11 @@ describe("list ⇄ scan and the page strip (issue 13 §6, §7)", () => {
     await expect.poll(stroke).toBe("rgb(164, 22, 26)");
     await entry.locator("a").blur();
     await page.locator("#area-kaixue-diyitian polygon").hover();
-    await expect.poll(() => page.locator(".article-list li", { hasText: "开学第一天" }).evaluate((li) => li.classList.contains("lit"))).toBe(true);
+    await expect
+      .poll(() =>
+        page.locator(".article-list li", { hasText: "开学第一天" }).evaluate((li) => li.classList.contains("lit")),
+      )
+      .toBe(true);
     await page.screenshot({ path: path.join(shots, "page-desktop-thumbnails-highlight.png") });
   });
 
@@ -370,17 +446,37 @@ describe("list ⇄ scan and the page strip (issue 13 §6, §7)", () => {
 describe("print and share (issue 13 §4, §5)", () => {
   it("printing shows the article with its source line and no navigation; the print button prints", async () => {
     const page = await open(sample, "/2022-09-02/02/chenzhou-jiedao/");
-    await page.evaluate(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed++; }; });
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed++;
+      };
+    });
     await page.getByRole("button", { name: "打印" }).click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     expect(await page.locator(".print-source").isVisible()).toBe(false);
     await page.emulateMedia({ media: "print" });
-    for (const hidden of [".site-nav", ".page-strip", ".pager", ".breadcrumb", ".tool-buttons", ".reading-settings", ".share-qr"]) {
+    for (const hidden of [
+      ".site-nav",
+      ".page-strip",
+      ".pager",
+      ".breadcrumb",
+      ".tool-buttons",
+      ".reading-settings",
+      ".share-qr",
+    ]) {
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     }
     expect(await page.locator("h1.headline").isVisible()).toBe(true);
-    expect(await page.locator(".photo img").first().evaluate((img) => img.getBoundingClientRect().width / img.closest("main")!.getBoundingClientRect().width)).toBeGreaterThan(0.95);
-    expect(await page.locator(".print-source").textContent()).toBe(`刊于 示例日报 · 2022年9月2日 星期五 · 02版：综合 · ${sampleRoot()}2022-09-02/02/chenzhou-jiedao/`);
+    expect(
+      await page
+        .locator(".photo img")
+        .first()
+        .evaluate((img) => img.getBoundingClientRect().width / img.closest("main")!.getBoundingClientRect().width),
+    ).toBeGreaterThan(0.95);
+    expect(await page.locator(".print-source").textContent()).toBe(
+      `刊于 示例日报 · 2022年9月2日 星期五 · 02版：综合 · ${sampleRoot()}2022-09-02/02/chenzhou-jiedao/`,
+    );
   });
 
   it("the QR code on a wide screen decodes to the article's URL; copy link puts it on the clipboard", async () => {
@@ -396,7 +492,9 @@ describe("print and share (issue 13 §4, §5)", () => {
     expect(decoded?.data).toBe(`${sampleRoot()}2022-09-02/02/chenzhou-jiedao/`);
     await page.getByRole("button", { name: "复制链接" }).click();
     await expect.poll(() => page.locator(".tool-status").textContent()).toBe("链接已复制");
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${sampleRoot()}2022-09-02/02/chenzhou-jiedao/`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${sampleRoot()}2022-09-02/02/chenzhou-jiedao/`,
+    );
     const onPhone = await open(sample, "/2022-09-02/02/chenzhou-jiedao/", phone);
     expect(await onPhone.locator(".share-qr").isVisible()).toBe(false);
     expect(await onPhone.locator(".share-link a").isVisible()).toBe(true);
@@ -419,7 +517,9 @@ describe("繁體 and read aloud (issue 13 §3, §2)", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-TW");
     expect(requests.some((r) => r.endsWith("/assets/opencc/dict/STPhrases.js"))).toBe(true);
     await page.goto(`${sample.url}2022-09-02/02/`);
-    await expect.poll(() => page.locator(".article-list").textContent(), { timeout: 20_000 }).toContain("陳州街道辦事處");
+    await expect
+      .poll(() => page.locator(".article-list").textContent(), { timeout: 20_000 })
+      .toContain("陳州街道辦事處");
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
     await page.getByText("閱讀設置").click();
     await page.getByLabel("繁體").uncheck();
@@ -445,14 +545,22 @@ describe("繁體 and read aloud (issue 13 §3, §2)", () => {
         return;
       }
       const engine = {
-        speaking: false, paused: false,
+        speaking: false,
+        paused: false,
         getVoices: () => [],
         speak(u: SpeechSynthesisUtterance) {
           spoken.push(u.text);
           setTimeout(() => u.onend?.(new Event("end") as SpeechSynthesisEvent), 5);
         },
-        pause() { this.paused = true; }, resume() { this.paused = false; }, cancel() {},
-        addEventListener() {}, removeEventListener() {},
+        pause() {
+          this.paused = true;
+        },
+        resume() {
+          this.paused = false;
+        },
+        cancel() {},
+        addEventListener() {},
+        removeEventListener() {},
       };
       Object.defineProperty(window, "speechSynthesis", { value: engine, configurable: true });
     }, present);
@@ -466,7 +574,9 @@ describe("繁體 and read aloud (issue 13 §3, §2)", () => {
     const text = (root: Element) => {
       const copy = root.cloneNode(true) as Element;
       copy.querySelectorAll(".continuation").forEach((c) => c.remove());
-      return Array.from(copy.querySelectorAll(".headline, .body p, .body h2, .body h3")).map((e) => e.textContent).join("");
+      return Array.from(copy.querySelectorAll(".headline, .body p, .body h2, .body h3"))
+        .map((e) => e.textContent)
+        .join("");
     };
     const expected = await page.locator("main article").evaluate(text);
     await page.getByRole("button", { name: "朗读" }).click();
@@ -486,20 +596,31 @@ describe("繁體 and read aloud (issue 13 §3, §2)", () => {
     await page.addInitScript(() => {
       const queue: SpeechSynthesisUtterance[] = [];
       const engine = {
-        paused: false, getVoices: () => [], cancel() {},
-        speak(u: SpeechSynthesisUtterance) { queue.push(u); },
-        pause() { this.paused = true; }, resume() { this.paused = false; },
+        paused: false,
+        getVoices: () => [],
+        cancel() {},
+        speak(u: SpeechSynthesisUtterance) {
+          queue.push(u);
+        },
+        pause() {
+          this.paused = true;
+        },
+        resume() {
+          this.paused = false;
+        },
       };
       Object.defineProperty(window, "speechSynthesis", { value: engine, configurable: true });
-      (window as unknown as { finishOne(): void }).finishOne = () => queue.shift()?.onend?.(new Event("end") as SpeechSynthesisEvent);
+      (window as unknown as { finishOne(): void }).finishOne = () =>
+        queue.shift()?.onend?.(new Event("end") as SpeechSynthesisEvent);
     });
     await page.goto(`${sample.url}2022-09-02/02/chenzhou-jiedao/`);
     const button = page.locator(".read-aloud");
     await button.click();
-    const highlighted = () => page.evaluate(() => {
-      const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get("read-aloud");
-      return h ? [...h].map((r) => r.toString()).join("") : null;
-    });
+    const highlighted = () =>
+      page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get("read-aloud");
+        return h ? [...h].map((r) => r.toString()).join("") : null;
+      });
     await expect.poll(highlighted).toBe("扎实开展“创文”攻坚工作");
     await page.evaluate(() => (window as unknown as { finishOne(): void }).finishOne());
     await expect.poll(highlighted).toMatch(/^本报讯/);
@@ -542,15 +663,19 @@ describe("search hits on the scan (issue 13 §9)", () => {
     await expect.poll(() => page.locator(".hit-box").count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const inside = await page.evaluate(() => {
       const a = document.querySelector("#area-kaixue-diyitian polygon")!.getBoundingClientRect();
-      return Array.from(document.querySelectorAll(".hit-box")).map((r) => r.getBoundingClientRect())
-        .filter((b) => b.left >= a.left - 1 && b.right <= a.right + 1 && b.top >= a.top - 1 && b.bottom <= a.bottom + 1).length;
+      return Array.from(document.querySelectorAll(".hit-box"))
+        .map((r) => r.getBoundingClientRect())
+        .filter((b) => b.left >= a.left - 1 && b.right <= a.right + 1 && b.top >= a.top - 1 && b.bottom <= a.bottom + 1)
+        .length;
     });
     expect(inside).toBeGreaterThan(0);
     expect(requests.filter((r) => r.endsWith("/2022-09-02/02/words.json"))).toHaveLength(1);
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
     // Zoomed in, the words stay boxed.
     await page.locator(".zoom-button").click();
-    await expect.poll(() => page.locator(".zoom-hit").count(), { timeout: 15_000 }).toBe(await page.locator(".hit-box").count());
+    await expect
+      .poll(() => page.locator(".zoom-hit").count(), { timeout: 15_000 })
+      .toBe(await page.locator(".hit-box").count());
   });
 });
 
@@ -566,7 +691,10 @@ describe("whole-edition downloads (issue 13 §8)", () => {
     fs.writeFileSync(file, await response.body());
     const check = run("qpdf", ["--check", file]);
     expect(check.status, check.stdout + check.stderr).toBe(0);
-    const outline = JSON.parse(run("qpdf", ["--json", "--json-key=outlines", file]).stdout).outlines as { title: string; kids: { title: string }[] }[];
+    const outline = JSON.parse(run("qpdf", ["--json", "--json-key=outlines", file]).stdout).outlines as {
+      title: string;
+      kids: { title: string }[];
+    }[];
     expect(outline.map((o) => o.title)).toEqual(["02版：综合"]);
     const headlines = await page.locator(".article-list li > a").allTextContents();
     expect(outline[0].kids.map((k) => k.title)).toEqual(headlines);
@@ -576,8 +704,14 @@ describe("whole-edition downloads (issue 13 §8)", () => {
   it("an edition of scans without PDFs gets a bookmark per page and per article too", () => {
     const file = path.join(zhDir(), "2024-03-01", "2024-03-01.pdf");
     expect(run("qpdf", ["--check", file]).status).toBe(0);
-    const outline = JSON.parse(run("qpdf", ["--json", "--json-key=outlines", file]).stdout).outlines as { title: string; kids: unknown[] }[];
-    expect(outline.map((o) => [o.title, o.kids.length])).toEqual([["01版：要闻", 2], ["03版：经济", 1]]);
+    const outline = JSON.parse(run("qpdf", ["--json", "--json-key=outlines", file]).stdout).outlines as {
+      title: string;
+      kids: unknown[];
+    }[];
+    expect(outline.map((o) => [o.title, o.kids.length])).toEqual([
+      ["01版：要闻", 2],
+      ["03版：经济", 1],
+    ]);
   });
 
   it("the EPUB of the edition's text passes epubcheck", async () => {
@@ -594,10 +728,16 @@ describe("whole-edition downloads (issue 13 §8)", () => {
 });
 
 describe("accessibility of the new controls (issue 13)", () => {
-  const axe = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  const axe = async (page: Page) =>
+    (await new AxeBuilder({ page }).analyze()).violations.map((v) => ({
+      rule: v.id,
+      nodes: v.nodes.map((n) => n.target.join(" ")),
+    }));
   const views: [() => StaticServer, string, BrowserContextOptions][] = [
-    [() => sample, "/2022-09-02/02/", desktop], [() => sample, "/2022-09-02/02/", phone],
-    [() => zh, "/2024-03-01/story/xinqiao/", desktop], [() => sample, "/2022-09-02/", desktop],
+    [() => sample, "/2022-09-02/02/", desktop],
+    [() => sample, "/2022-09-02/02/", phone],
+    [() => zh, "/2024-03-01/story/xinqiao/", desktop],
+    [() => sample, "/2022-09-02/", desktop],
     [() => en, "/1920-11-15/a01/treaty/", phone],
   ];
   for (const [server, url, options] of views) {
@@ -612,18 +752,27 @@ describe("accessibility of the new controls (issue 13)", () => {
         expect(await axe(page)).toEqual([]);
       }
       if (await page.locator(".offline-button").count()) {
-        await saveOffline(page, await page.locator(".offline-button").getAttribute("data-saved") ?? "");
+        await saveOffline(page, (await page.locator(".offline-button").getAttribute("data-saved")) ?? "");
         expect(await page.locator(".offline-remove").isVisible()).toBe(true);
         expect(await axe(page)).toEqual([]);
       }
       // Keyboard: every new control has a visible focus ring.
-      for (const selector of [".reading-settings summary", ".read-aloud:visible", ".print-button", ".copy-link", ".offline-remove:visible"]) {
+      for (const selector of [
+        ".reading-settings summary",
+        ".read-aloud:visible",
+        ".print-button",
+        ".copy-link",
+        ".offline-remove:visible",
+      ]) {
         const control = page.locator(selector).first();
         if (!(await control.count()) || !(await control.isVisible())) continue;
         await control.focus();
         await page.keyboard.press("Shift+Tab");
         await page.keyboard.press("Tab");
-        expect(await control.evaluate((c) => c === document.activeElement && getComputedStyle(c).outlineStyle), selector).toBe("solid");
+        expect(
+          await control.evaluate((c) => c === document.activeElement && getComputedStyle(c).outlineStyle),
+          selector,
+        ).toBe("solid");
       }
     });
   }

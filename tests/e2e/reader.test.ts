@@ -13,7 +13,12 @@ import { checkedContexts, launchChromium, type Problem } from "../helpers/browse
 import { serveStatic, type StaticServer } from "../helpers/serve.ts";
 
 const screenshots = path.join(repo, ".tmp", "screenshots");
-const phone: BrowserContextOptions = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const phone: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
 const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 
 let browser: Browser;
@@ -44,7 +49,6 @@ afterAll(async () => {
   await Promise.all([sample, zh, en].map((s) => s?.close()));
 });
 
-
 async function open(server: StaticServer, url: string, options: BrowserContextOptions = desktop): Promise<Page> {
   const context = await checkedContext(options);
   const page = await context.newPage();
@@ -63,7 +67,9 @@ async function recordNavigations(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
     const w = window as unknown as { navigations: string[]; navigation: EventTarget };
     w.navigations = [];
-    w.navigation.addEventListener("navigate", (e) => w.navigations.push(new URL((e as unknown as { destination: { url: string } }).destination.url).pathname));
+    w.navigation.addEventListener("navigate", (e) =>
+      w.navigations.push(new URL((e as unknown as { destination: { url: string } }).destination.url).pathname),
+    );
   });
   return () => page.evaluate(() => (window as unknown as { navigations: string[] }).navigations);
 }
@@ -126,7 +132,8 @@ describe("flipping pages", () => {
     const swipe = async (from: [number, number], to: [number, number]) => {
       await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from[0], y: from[1] }] });
       for (let i = 1; i <= 5; i++) {
-        const x = from[0] + ((to[0] - from[0]) * i) / 5, y = from[1] + ((to[1] - from[1]) * i) / 5;
+        const x = from[0] + ((to[0] - from[0]) * i) / 5,
+          y = from[1] + ((to[1] - from[1]) * i) / 5;
         await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y }] });
       }
       await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
@@ -205,27 +212,40 @@ describe("search", () => {
   it("searches every edition of a year, merging their indexes, under a path prefix", async () => {
     const page = await open(en, "/search/?q=treaty&scope=1920");
     await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(2);
-    const links = await page.locator("#search-results li > a:first-child").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort());
+    const links = await page
+      .locator("#search-results li > a:first-child")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort());
     expect(links).toEqual(["/epaper/1920-11-15/a01/treaty/", "/epaper/1920-11-15/a04/treaty-cont/"]);
   });
 
   it("finds articles from both editions of the zh fixtures", async () => {
     const page = await open(zh, "/search/?q=" + encodeURIComponent("招聘会") + "&scope=all");
     await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(2);
-    const links = await page.locator("#search-results li > a:first-child").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort());
+    const links = await page
+      .locator("#search-results li > a:first-child")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort());
     expect(links).toEqual(["/2024-03-02/a01/chunjie/", "/2024-03-02/b01/zhaopin-xu/"]);
     const other = await open(zh, "/search/?q=" + encodeURIComponent("沙河新桥") + "&scope=recent");
-    await expect.poll(() => other.locator("#search-results li > a:first-child").first().textContent(), { timeout: 15_000 }).toBe("沙河新桥今日通车");
+    await expect
+      .poll(() => other.locator("#search-results li > a:first-child").first().textContent(), { timeout: 15_000 })
+      .toBe("沙河新桥今日通车");
   });
   it("keeps the newer editions' hits when an older edition's index fails to load, and says the older ones were not searched", async () => {
     const page = await (await checkedContext(desktop)).newPage();
     await page.route("**/2024-03-01/pagefind/**", (route) => route.abort("failed"));
     await page.goto(new URL("search/?q=" + encodeURIComponent("招聘会") + "&scope=all", zh.url).href);
-    await expect.poll(() => page.locator("#search-status[role=status]").textContent(), { timeout: 15_000 })
+    await expect
+      .poll(() => page.locator("#search-status[role=status]").textContent(), { timeout: 15_000 })
       .toBe("以上 2 篇来自较新的期次；较早期次的搜索索引未能载入，请检查网络后再试。");
     expect(await page.locator("#search-results li").count()).toBe(2);
     // The failed fetch is what this test makes happen (Pagefind reports it against its primary bundle's URL).
-    const rest = problems.filter((p) => !(p.kind === "console" && (p.text.includes("/2024-03-01/pagefind/") || p.text.startsWith("Failed to load Pagefind metadata"))));
+    const rest = problems.filter(
+      (p) =>
+        !(
+          p.kind === "console" &&
+          (p.text.includes("/2024-03-01/pagefind/") || p.text.startsWith("Failed to load Pagefind metadata"))
+        ),
+    );
     problems.splice(0, problems.length, ...rest);
   });
 
@@ -238,11 +258,15 @@ describe("search", () => {
       await page.route("**/search/editions.json", (route) => route.abort("failed"));
       await page.route("**/pagefind/**", (route) => route.abort("failed"));
       await page.goto(new URL("search/?q=treaty", server.url).href);
-      await expect.poll(() => page.locator("#search-status[role=status]").textContent(), { timeout: 15_000 }).toBe(message);
+      await expect
+        .poll(() => page.locator("#search-status[role=status]").textContent(), { timeout: 15_000 })
+        .toBe(message);
       expect(await page.locator("#search-results li").count()).toBe(0);
     }
     // The failed fetches are what this test makes happen; anything else seen is still a problem.
-    const rest = problems.filter((p) => !(p.kind === "console" && /\/search\/editions\.json|\/pagefind\/|Pagefind/.test(p.text)));
+    const rest = problems.filter(
+      (p) => !(p.kind === "console" && /\/search\/editions\.json|\/pagefind\/|Pagefind/.test(p.text)),
+    );
     problems.splice(0, problems.length, ...rest);
   });
 
@@ -258,33 +282,57 @@ describe("search", () => {
     page.on("request", (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(new URL("search/?q=treaty", en.url).href);
     // Its bundle, WebAssembly and metadata are preloaded by the page, and each asked for once.
-    const preloads = await page.locator("link[rel=preload], link[rel=modulepreload]").evaluateAll((ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname));
-    expect(preloads.filter((p) => p.startsWith("/epaper/1920-11-15/pagefind/")).map((p) => p.split("/").pop()!.replace(/_[0-9a-f]+\./, "_#."))).toEqual(
-      ["pagefind.js", "wasm.en.pagefind", "pagefind.en_#.pf_meta"],
-    );
+    const preloads = await page
+      .locator("link[rel=preload], link[rel=modulepreload]")
+      .evaluateAll((ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(
+      preloads
+        .filter((p) => p.startsWith("/epaper/1920-11-15/pagefind/"))
+        .map((p) =>
+          p
+            .split("/")
+            .pop()!
+            .replace(/_[0-9a-f]+\./, "_#."),
+        ),
+    ).toEqual(["pagefind.js", "wasm.en.pagefind", "pagefind.en_#.pf_meta"]);
     // The newest edition (1920-11-15) is searched from the page's own list of each range's first index.
     await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(2);
     release();
-    await expect.poll(() => page.locator("#search-status[role=status]").textContent(), { timeout: 15_000 })
-      .toBe("These 2 articles are from the newer editions; the older editions' search indexes did not load. Check the connection and try again.");
+    await expect
+      .poll(() => page.locator("#search-status[role=status]").textContent(), { timeout: 15_000 })
+      .toBe(
+        "These 2 articles are from the newer editions; the older editions' search indexes did not load. Check the connection and try again.",
+      );
     expect(await page.locator("#search-results li").count()).toBe(2);
-    for (const file of preloads) expect(requested.filter((p) => p === file), file).toHaveLength(1);
+    for (const file of preloads)
+      expect(
+        requested.filter((p) => p === file),
+        file,
+      ).toHaveLength(1);
     const rest = problems.filter((p) => !(p.kind === "console" && p.text.includes("/search/editions.json")));
     problems.splice(0, problems.length, ...rest);
   });
 });
 
 describe("zoom", () => {
-  for (const [name, server, url] of [["at the site root", () => zh, "/2024-03-01/01/"], ["under /epaper/", () => en, "/1920-11-15/a01/"]] as const) {
+  for (const [name, server, url] of [
+    ["at the site root", () => zh, "/2024-03-01/01/"],
+    ["under /epaper/", () => en, "/1920-11-15/a01/"],
+  ] as const) {
     it(`放大版面 loads the deep-zoom tiles and puts the article areas over them (${name})`, async () => {
       const page = await open(server(), url);
       const tiles: { url: string; status: number }[] = [];
-      page.on("response", (r) => { if (r.url().includes("/iiif/")) tiles.push({ url: r.url(), status: r.status() }); });
+      page.on("response", (r) => {
+        if (r.url().includes("/iiif/")) tiles.push({ url: r.url(), status: r.status() });
+      });
       const button = page.locator(".zoom-button");
       await button.click();
-      await expect.poll(() => page.locator(".zoom-hotspot").count(), { timeout: 15_000 })
+      await expect
+        .poll(() => page.locator(".zoom-hotspot").count(), { timeout: 15_000 })
         .toBe(await page.locator(".hotspots a").count());
-      await expect.poll(() => tiles.filter((t) => /\/iiif\/.+\.(jpg|webp|png)$/.test(t.url)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => tiles.filter((t) => /\/iiif\/.+\.(jpg|webp|png)$/.test(t.url)).length, { timeout: 15_000 })
+        .toBeGreaterThan(0);
       expect(tiles.filter((t) => t.status !== 200)).toEqual([]);
       expect(tiles.every((t) => t.url.startsWith(server().url))).toBe(true);
       expect(await button.getAttribute("aria-expanded")).toBe("true");
@@ -299,7 +347,9 @@ describe("phones: text first", () => {
   it("the article list comes first; the scan is one tap away and not downloaded before", async () => {
     const page = await open(sample, "/2022-09-02/02/", phone);
     const scans: string[] = [];
-    page.on("request", (r) => { if (/\/img\/[0-9a-f]+\/\d+\.(jpg|webp|avif)$/.test(r.url())) scans.push(r.url()); });
+    page.on("request", (r) => {
+      if (/\/img\/[0-9a-f]+\/\d+\.(jpg|webp|avif)$/.test(r.url())) scans.push(r.url());
+    });
     const list = page.locator(".article-list");
     const replica = page.locator(".replica-image:visible");
     expect(await list.isVisible()).toBe(true);
@@ -310,7 +360,9 @@ describe("phones: text first", () => {
     expect(scans).toEqual([]);
     await page.getByRole("link", { name: "查看版面图" }).tap();
     await expect.poll(() => replica.isVisible()).toBe(true);
-    await expect.poll(() => replica.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() => replica.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
     expect(await replica.evaluate(top)).toBeGreaterThan(await list.evaluate(top));
     await page.screenshot({ path: path.join(screenshots, "page-360-replica.png") });
   });
@@ -340,9 +392,16 @@ describe("phones: text first", () => {
 
   it("no page scrolls sideways at 360 px", async () => {
     const urls: [StaticServer, string][] = [
-      [sample, "/2022-09-02/02/"], [sample, "/2022-09-02/02/#replica"], [sample, "/2022-09-02/02/xingzheng-fuwu/"],
-      [sample, "/2022-09-02/02/laojiu-xiaoqu/"], [sample, "/2022-09-02/"], [zh, "/2024-03-01/story/xinqiao/"],
-      [zh, "/archive/"], [zh, "/archive/2024/"], [zh, "/search/"], [zh, "/2024-03-02/a01/chunjie/"],
+      [sample, "/2022-09-02/02/"],
+      [sample, "/2022-09-02/02/#replica"],
+      [sample, "/2022-09-02/02/xingzheng-fuwu/"],
+      [sample, "/2022-09-02/02/laojiu-xiaoqu/"],
+      [sample, "/2022-09-02/"],
+      [zh, "/2024-03-01/story/xinqiao/"],
+      [zh, "/archive/"],
+      [zh, "/archive/2024/"],
+      [zh, "/search/"],
+      [zh, "/2024-03-02/a01/chunjie/"],
     ];
     const page = await open(sample, "/", phone);
     for (const [server, url] of urls) {
@@ -362,7 +421,10 @@ describe("prefetching the next page", () => {
     await page.goto(`${zh.url}2024-03-01/02/`);
     const candidates = await page.evaluate(() => {
       const img = (document.getElementById("next-scan") as HTMLTemplateElement).content.querySelector("source")!;
-      return img.getAttribute("srcset")!.split(",").map((c) => c.trim().split(" ")[0]);
+      return img
+        .getAttribute("srcset")!
+        .split(",")
+        .map((c) => c.trim().split(" ")[0]);
     });
     await expect.poll(() => requests.filter((r) => candidates.includes(r))).toHaveLength(1);
     expect(requests).toContain("/2024-03-01/03/");
@@ -387,18 +449,23 @@ describe("offline reading", () => {
     const page = await context.newPage();
     await page.goto(`${own.url}1920-11-15/a01/`);
     await page.getByRole("button", { name: "Save for offline reading" }).click();
-    await expect.poll(() => page.locator(".offline-status").textContent(), { timeout: 20_000 })
+    await expect
+      .poll(() => page.locator(".offline-status").textContent(), { timeout: 20_000 })
       .toBe("Saved: this edition can be read offline");
     const scope = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
     expect(scope).toBe(own.url);
     await page.reload();
-    await expect.poll(() => page.locator(".offline-status").textContent()).toBe("Saved: this edition can be read offline");
+    await expect
+      .poll(() => page.locator(".offline-status").textContent())
+      .toBe("Saved: this edition can be read offline");
 
     await own.close();
     await context.setOffline(true);
     for (const [url, heading] of [
-      ["1920-11-15/a04/", "A04 City News"], ["1920-11-15/a01/treaty/", "Senate Takes Up Treaty Debate"],
-      ["1920-11-15/a04/treaty-cont/", "Senate Takes Up Treaty Debate"], ["1920-11-15/story/treaty/", "Senate Takes Up Treaty Debate"],
+      ["1920-11-15/a04/", "A04 City News"],
+      ["1920-11-15/a01/treaty/", "Senate Takes Up Treaty Debate"],
+      ["1920-11-15/a04/treaty-cont/", "Senate Takes Up Treaty Debate"],
+      ["1920-11-15/story/treaty/", "Senate Takes Up Treaty Debate"],
     ]) {
       const response = await page.goto(`${own.url}${url}`);
       expect(response?.ok(), url).toBe(true);
@@ -406,9 +473,16 @@ describe("offline reading", () => {
     }
     // The scan of a saved page shows, in whatever width and format the browser asks for.
     await page.goto(`${own.url}1920-11-15/a01/`);
-    await expect.poll(() => page.locator(".replica-image:visible").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .locator(".replica-image:visible")
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      )
+      .toBe(true);
     // Failed requests for files that were not saved are expected here; nothing else may go wrong.
-    const offlineNoise = (p: Problem) => p.kind === "console" && /Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_FAILED/.test(p.text);
+    const offlineNoise = (p: Problem) =>
+      p.kind === "console" && /Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_FAILED/.test(p.text);
     const rest = problems.filter((p) => !offlineNoise(p));
     problems.splice(0, problems.length, ...rest);
   });
@@ -433,7 +507,11 @@ describe("accessibility", () => {
     it(`axe finds nothing on ${url} at ${options.viewport!.width} px`, async () => {
       const page = await open(server(), url, options);
       const results = await new AxeBuilder({ page }).analyze();
-      const violations = results.violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+      const violations = results.violations.map((v) => ({
+        rule: v.id,
+        impact: v.impact,
+        nodes: v.nodes.map((n) => n.target.join(" ")),
+      }));
       expect(violations).toEqual([]);
     });
   }
@@ -463,15 +541,25 @@ describe("weight and looks", () => {
     await page.waitForLoadState("networkidle");
     const sizes = await Promise.all(loaded);
     const total = sizes.reduce((sum, [, n]) => sum + n, 0);
-    console.log(`page view weight (gzip): ${sizes.map(([u, n]) => `${new URL(u).pathname} ${n} B`).join(", ")}; total ${total} B`);
-    expect(sizes.map(([u]) => new URL(u).pathname).sort()).toEqual(["/2022-09-02/02/", "/assets/reader.js", "/assets/settings.js", "/assets/site.css"].sort());
+    console.log(
+      `page view weight (gzip): ${sizes.map(([u, n]) => `${new URL(u).pathname} ${n} B`).join(", ")}; total ${total} B`,
+    );
+    expect(sizes.map(([u]) => new URL(u).pathname).sort()).toEqual(
+      ["/2022-09-02/02/", "/assets/reader.js", "/assets/settings.js", "/assets/site.css"].sort(),
+    );
     expect(total).toBeLessThanOrEqual(25 * 1024);
   });
 
   it("screenshots of the page and article views at 360 and 1280 px", async () => {
     const written: string[] = [];
-    for (const [name, options] of [["360", phone], ["1280", desktop]] as const) {
-      for (const [view, url] of [["page", "/2022-09-02/02/"], ["article", "/2022-09-02/02/chenzhou-jiedao/"]]) {
+    for (const [name, options] of [
+      ["360", phone],
+      ["1280", desktop],
+    ] as const) {
+      for (const [view, url] of [
+        ["page", "/2022-09-02/02/"],
+        ["article", "/2022-09-02/02/chenzhou-jiedao/"],
+      ]) {
         const page = await open(sample, url, options);
         await page.waitForLoadState("networkidle");
         const file = path.join(screenshots, `${view}-${name}.png`);

@@ -18,6 +18,8 @@ describe("npm run search:check", () => {
     expect(result.stdout).toMatch(/scope recent: [1-9]\d* hits shown/);
     const alone = result.stdout.split("\n").find((l) => l.startsWith("oldest edition's index alone: "));
     expect(alone, result.output).toBeDefined();
-    expect(JSON.parse(alone!.slice("oldest edition's index alone: ".length))).toContain("/2022-09-02/02/dancheng-yingshang/");
+    expect(JSON.parse(alone!.slice("oldest edition's index alone: ".length))).toContain(
+      "/2022-09-02/02/dancheng-yingshang/",
+    );
   });
 });

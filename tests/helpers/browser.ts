@@ -9,8 +9,13 @@ import { afterEach, expect } from "vitest";
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export const chromiumArgs = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
 ];
 
 /** Fails (never skips) when Chromium is missing: the browser tests are part of `npm test`. */
@@ -18,7 +23,7 @@ export function requireChromium(): string {
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(
       `Chromium not found at ${chromiumPath}. The browser tests need Debian's Chromium and CJK fonts: ` +
-      "apt-get install -y chromium fonts-noto-cjk (bash .ci/run does this)",
+        "apt-get install -y chromium fonts-noto-cjk (bash .ci/run does this)",
     );
   }
   return chromiumPath;
@@ -36,7 +41,9 @@ export interface Problem {
 
 /** A browser context whose pages report their problems into `problems`. */
 export async function watchedContext(
-  browser: Browser, problems: Problem[], options: BrowserContextOptions = {},
+  browser: Browser,
+  problems: Problem[],
+  options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: "zh-CN", ...options });
   await context.exposeBinding("__banmianCsp", ({ page }, text: string) => {
@@ -52,10 +59,19 @@ export async function watchedContext(
   context.on("console", (message) => {
     if (message.type() !== "error") return;
     const source = message.location().url;
-    problems.push({ url: message.page()?.url() ?? "", kind: "console", text: `${message.text()}${source ? ` (${source})` : ""}` });
+    problems.push({
+      url: message.page()?.url() ?? "",
+      kind: "console",
+      text: `${message.text()}${source ? ` (${source})` : ""}`,
+    });
   });
   context.on("response", (response) => {
-    if (response.status() >= 400) problems.push({ url: response.frame()?.url() ?? "", kind: "http", text: `${response.status()} ${response.url()}` });
+    if (response.status() >= 400)
+      problems.push({
+        url: response.frame()?.url() ?? "",
+        kind: "http",
+        text: `${response.status()} ${response.url()}`,
+      });
   });
   context.on("weberror", (error) => {
     problems.push({ url: error.page()?.url() ?? "", kind: "exception", text: String(error.error()) });

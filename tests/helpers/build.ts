@@ -22,7 +22,10 @@ export function compiledScript(script: string): string[] {
 
 export function runScript(script: string, args: string[], env: Record<string, string> = {}): CommandResult {
   const result = spawnSync(process.execPath, [...compiledScript(script), ...args], {
-    cwd: repo, encoding: "utf8", env: { ...process.env, ...env }, timeout: 300_000,
+    cwd: repo,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 300_000,
   });
   return {
     code: result.status ?? -1,
@@ -45,7 +48,10 @@ export interface BuiltSite {
 }
 
 /** Builds `editions` with the real build script; the site is read back by URL path. */
-export function buildFixture(editions: string, options: { site?: string; out?: string; cache?: string; args?: string[] } = {}): BuiltSite {
+export function buildFixture(
+  editions: string,
+  options: { site?: string; out?: string; cache?: string; args?: string[] } = {},
+): BuiltSite {
   const base = tempDir("build");
   const out = options.out ?? path.join(base, "site");
   const cache = options.cache ?? path.join(base, "cache");
@@ -54,7 +60,9 @@ export function buildFixture(editions: string, options: { site?: string; out?: s
   const result = runScript("build.ts", args);
   const file = (url: string) => path.join(out, url.replace(/^\//, ""), url.endsWith("/") ? "index.html" : "");
   return {
-    out, cache, result,
+    out,
+    cache,
+    result,
     read: (url) => fs.readFileSync(file(url), "utf8"),
     exists: (url) => fs.existsSync(file(url)),
   };
@@ -71,11 +79,19 @@ export interface FixtureSite {
 
 /** The sample edition, the Chinese fixtures and the English paper under /epaper/, each built with the real command. */
 export function buildFixtureSites(): FixtureSite[] {
-  return ([
-    ["sample", "editions", undefined, "/", "https://epaper.example.cn/"],
-    ["zh fixtures", "tests/fixtures/editions-zh", undefined, "/", "https://epaper.example.cn/"],
-    ["en fixtures under /epaper/", "tests/fixtures/editions-en", "tests/fixtures/site-en.json", "/epaper/", "https://news.example.com/epaper/"],
-  ] as const).map(([name, editions, siteFile, prefix, root]) => {
+  return (
+    [
+      ["sample", "editions", undefined, "/", "https://epaper.example.cn/"],
+      ["zh fixtures", "tests/fixtures/editions-zh", undefined, "/", "https://epaper.example.cn/"],
+      [
+        "en fixtures under /epaper/",
+        "tests/fixtures/editions-en",
+        "tests/fixtures/site-en.json",
+        "/epaper/",
+        "https://news.example.com/epaper/",
+      ],
+    ] as const
+  ).map(([name, editions, siteFile, prefix, root]) => {
     const site = buildFixture(editions, { site: siteFile });
     if (site.result.code !== 0) throw new Error(site.result.output);
     return { name, prefix, root, site };

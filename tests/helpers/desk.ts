@@ -18,8 +18,12 @@ export interface DeskFolders {
 export function deskFolders(name: string): DeskFolders {
   const base = tempDir(name);
   const folders = {
-    base, hot: path.join(base, "hot"), editions: path.join(base, "editions"), root: path.join(base, "public"),
-    cache: path.join(base, "cache"), state: path.join(base, "state"),
+    base,
+    hot: path.join(base, "hot"),
+    editions: path.join(base, "editions"),
+    root: path.join(base, "public"),
+    cache: path.join(base, "cache"),
+    state: path.join(base, "state"),
   };
   fs.mkdirSync(folders.hot);
   return folders;
@@ -35,10 +39,27 @@ export interface RunningDesk {
 
 export function startDesk(folders: DeskFolders, args: string[], env: Record<string, string> = {}): RunningDesk {
   fs.rmSync(path.join(folders.state, "status-url"), { force: true });
-  const child = spawn(process.execPath, [
-    ...compiledScript("desk.ts"), folders.hot, "--editions", folders.editions, "--root", folders.root, "--cache", folders.cache,
-    "--state", folders.state, "--port", "0", "--interval-ms", "100", ...args,
-  ], { cwd: repo, env: { ...process.env, BANMIAN_HOLD_AT: "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...compiledScript("desk.ts"),
+      folders.hot,
+      "--editions",
+      folders.editions,
+      "--root",
+      folders.root,
+      "--cache",
+      folders.cache,
+      "--state",
+      folders.state,
+      "--port",
+      "0",
+      "--interval-ms",
+      "100",
+      ...args,
+    ],
+    { cwd: repo, env: { ...process.env, BANMIAN_HOLD_AT: "", ...env }, stdio: ["ignore", "pipe", "pipe"] },
+  );
   const lines: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) {
     let partial = "";
@@ -48,19 +69,32 @@ export function startDesk(folders: DeskFolders, args: string[], env: Record<stri
       lines.push(...parts);
     });
   }
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
   return {
-    child, lines, exited,
+    child,
+    lines,
+    exited,
     url: async () => {
       const file = path.join(folders.state, "status-url");
-      await until(() => fs.existsSync(file), "the desk's status page", () => lines.join("\n"));
+      await until(
+        () => fs.existsSync(file),
+        "the desk's status page",
+        () => lines.join("\n"),
+      );
       return fs.readFileSync(file, "utf8").trim();
     },
   };
 }
 
 /** Waits until `condition` holds, checking every 50 ms; fails after `seconds` with what `context` says. */
-export async function until(condition: () => boolean | Promise<boolean>, what: string, context: () => string = () => "", seconds = 240): Promise<void> {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  context: () => string = () => "",
+  seconds = 240,
+): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}\n${context()}`);
@@ -70,7 +104,9 @@ export async function until(condition: () => boolean | Promise<boolean>, what: s
 
 export function readJournal(folders: DeskFolders): JournalData {
   const file = path.join(folders.state, "journal.json");
-  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : { format: 1, pages: {}, files: {}, published: {}, publishNow: [], log: [] };
+  return fs.existsSync(file)
+    ? JSON.parse(fs.readFileSync(file, "utf8"))
+    : { format: 1, pages: {}, files: {}, published: {}, publishNow: [], log: [] };
 }
 
 /** A file of the live site by URL path, or null. */

@@ -2,7 +2,8 @@
 import { flow, makePdf } from "../unit/desk/pdf/make-pdf.ts";
 
 /** `n` characters cycling through `seed`, ended with a full stop. */
-export const words = (seed: string, n: number) => `${Array.from({ length: n }, (_, i) => seed[i % seed.length]).join("")}。`;
+export const words = (seed: string, n: number) =>
+  `${Array.from({ length: n }, (_, i) => seed[i % seed.length]).join("")}。`;
 
 export interface ArticleSpec {
   headline: string;
@@ -17,11 +18,30 @@ export function twoArticlePage(left: ArticleSpec, right: ArticleSpec): Uint8Arra
     height: 800,
     texts: [
       { x: 30, y: 40, size: 24, text: left.headline },
-      ...flow([words(left.seed, 120), words(left.seed.split("").reverse().join(""), 60)], [[20, 90, 700], [160, 90, 700]], 10, 12),
+      ...flow(
+        [words(left.seed, 120), words(left.seed.split("").reverse().join(""), 60)],
+        [
+          [20, 90, 700],
+          [160, 90, 700],
+        ],
+        10,
+        12,
+      ),
       { x: 330, y: 40, size: 24, text: right.headline },
-      ...flow([words(right.seed, 100)], [[320, 90, 700], [460, 90, 700]], 10, 12),
+      ...flow(
+        [words(right.seed, 100)],
+        [
+          [320, 90, 700],
+          [460, 90, 700],
+        ],
+        10,
+        12,
+      ),
       { x: 20, y: 770, size: 7, text: "本版编辑：赵六" },
     ],
-    rules: [[300, 30, 300, 720], [20, 760, 580, 760]],
+    rules: [
+      [300, 30, 300, 720],
+      [20, 760, 580, 760],
+    ],
   });
 }

@@ -20,8 +20,12 @@ export function fixtureRoot(name: string, fixture = "tests/fixtures/editions-zh"
   const cache = path.join(base, "cache");
   copyTree(path.join(repo, fixture), editions);
   return {
-    base, editions, root, cache,
-    publish: (date, ...args) => runScript("publish.ts", [date, ...args, "--editions", editions, "--root", root, "--cache", cache]),
+    base,
+    editions,
+    root,
+    cache,
+    publish: (date, ...args) =>
+      runScript("publish.ts", [date, ...args, "--editions", editions, "--root", root, "--cache", cache]),
   };
 }
 
@@ -36,6 +40,15 @@ export function stoppedPublishArgs(mode: "fail" | "hold", point: PublishPoint, a
 
 /** Runs npm run publish with a failure at `point`. */
 export function failingPublish(point: PublishPoint, args: string[]): CommandResult {
-  const result = spawnSync(process.execPath, stoppedPublishArgs("fail", point, args), { cwd: repo, encoding: "utf8", timeout: 300_000 });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}\n${result.stderr}` };
+  const result = spawnSync(process.execPath, stoppedPublishArgs("fail", point, args), {
+    cwd: repo,
+    encoding: "utf8",
+    timeout: 300_000,
+  });
+  return {
+    code: result.status ?? -1,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    output: `${result.stdout}\n${result.stderr}`,
+  };
 }

@@ -6,7 +6,12 @@ import path from "node:path";
 export function treeHash(dir: string): { hash: string; files: number } {
   const hash = crypto.createHash("sha256");
   const files = treeFiles(dir);
-  for (const file of files) hash.update(`/${file}`).update("\0").update(fs.readFileSync(path.join(dir, file))).update("\0");
+  for (const file of files)
+    hash
+      .update(`/${file}`)
+      .update("\0")
+      .update(fs.readFileSync(path.join(dir, file)))
+      .update("\0");
   return { hash: hash.digest("hex"), files: files.length };
 }
 

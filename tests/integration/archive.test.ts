@@ -49,7 +49,11 @@ describe("sharded rebuild, then tonight's publish", () => {
   it("builds each month as its own shard, reporting its memory, then the cross-edition pages", () => {
     expect(dates).toHaveLength(31);
     // Two at once on this two-core machine (CI's too): a core each, so one's images do not slow the other's render.
-    expect(rebuild.stdout).toMatch(new RegExp(`rebuilding 30 editions in 2 shards, 2 at once, ${Math.max(1, Math.floor(os.availableParallelism() / 2))} cores? each`));
+    expect(rebuild.stdout).toMatch(
+      new RegExp(
+        `rebuilding 30 editions in 2 shards, 2 at once, ${Math.max(1, Math.floor(os.availableParallelism() / 2))} cores? each`,
+      ),
+    );
     expect(rebuild.stdout).toMatch(/✓ 2015-12: \d+ editions, \d+ pages, [\d.]+ s, peak \d+ MB/);
     expect(rebuild.stdout).toMatch(/✓ 2016-01: \d+ editions, \d+ pages, [\d.]+ s, peak \d+ MB/);
     expect(rebuild.stdout).toMatch(/✓ cross-edition: .*peak \d+ MB/);
@@ -73,7 +77,9 @@ describe("sharded rebuild, then tonight's publish", () => {
     const sample = [dates[0], dates[edge - 1], dates[edge], dates[29], tonight];
     const pages = sample.flatMap((date) => {
       const overview = read(`/${date}/`);
-      const article = attribute(overview, new RegExp(`href="(/${date}/[a-z0-9]+/[a-z0-9-]+/)"`, "g")).find((u) => !u.includes("/story/"))!;
+      const article = attribute(overview, new RegExp(`href="(/${date}/[a-z0-9]+/[a-z0-9-]+/)"`, "g")).find(
+        (u) => !u.includes("/story/"),
+      )!;
       return [`/${date}/`, firstPage(date), article];
     });
     let checked = 0;
@@ -87,7 +93,9 @@ describe("sharded rebuild, then tonight's publish", () => {
   });
 
   it("lists all 31 editions in the archive calendar", () => {
-    const listed = ["/archive/2015/", "/archive/2016/"].flatMap((url) => attribute(read(url), /<a href="([^"]+)" aria-label="\d{4}-\d{2}-\d{2}"/g));
+    const listed = ["/archive/2015/", "/archive/2016/"].flatMap((url) =>
+      attribute(read(url), /<a href="([^"]+)" aria-label="\d{4}-\d{2}-\d{2}"/g),
+    );
     expect(listed.map((u) => u.slice(1, 11)).sort()).toEqual(dates);
     for (const url of listed) expect(fs.existsSync(file(url)), url).toBe(true);
     expect(read("/archive/")).toContain('href="/archive/2015/"');
@@ -96,8 +104,12 @@ describe("sharded rebuild, then tonight's publish", () => {
   it("renders only the archive page of tonight's year: 2015's is the rebuild's file, linked", () => {
     const releases = path.join(root, "releases");
     const live = fs.realpathSync(path.join(root, "current"));
-    const rebuilt = fs.readdirSync(releases).map((name) => path.join(releases, name)).find((dir) => dir !== live)!;
-    const inode = (release: string, year: number) => fs.statSync(path.join(release, "archive", String(year), "index.html")).ino;
+    const rebuilt = fs
+      .readdirSync(releases)
+      .map((name) => path.join(releases, name))
+      .find((dir) => dir !== live)!;
+    const inode = (release: string, year: number) =>
+      fs.statSync(path.join(release, "archive", String(year), "index.html")).ino;
     expect(inode(live, 2015)).toBe(inode(rebuilt, 2015));
     expect(inode(live, 2016)).not.toBe(inode(rebuilt, 2016));
     expect(read("/archive/2016/")).toContain(`aria-label="${tonight}"`);
@@ -106,11 +118,17 @@ describe("sharded rebuild, then tonight's publish", () => {
   it("lists all 31 editions in the IIIF collections by year, merged from both shards and tonight's publish", () => {
     const json = (url: string) => JSON.parse(fs.readFileSync(file(url), "utf8"));
     expect(json("/iiif/collection.json").items.map((c: { id: string }) => c.id)).toEqual([
-      "https://epaper.example.cn/iiif/2016.json", "https://epaper.example.cn/iiif/2015.json",
+      "https://epaper.example.cn/iiif/2016.json",
+      "https://epaper.example.cn/iiif/2015.json",
     ]);
-    const manifests = ["/iiif/2015.json", "/iiif/2016.json"].flatMap((url) => json(url).items.map((m: { id: string }) => m.id));
+    const manifests = ["/iiif/2015.json", "/iiif/2016.json"].flatMap((url) =>
+      json(url).items.map((m: { id: string }) => m.id),
+    );
     expect(manifests).toEqual(dates.map((d) => `https://epaper.example.cn/${d}/manifest.json`));
-    for (const date of [dates[0], dates[29], tonight]) expect(json(`/${date}/manifest.json`).partOf[0].id).toBe(`https://epaper.example.cn/iiif/${date.slice(0, 4)}.json`);
+    for (const date of [dates[0], dates[29], tonight])
+      expect(json(`/${date}/manifest.json`).partOf[0].id).toBe(
+        `https://epaper.example.cn/iiif/${date.slice(0, 4)}.json`,
+      );
   });
 
   it("shows tonight's front page as the home page", () => {
@@ -120,7 +138,10 @@ describe("sharded rebuild, then tonight's publish", () => {
   });
 
   it("lists tonight's articles in the feed", () => {
-    const articles = attribute(read(`/${tonight}/`), new RegExp(`href="(/${tonight}/[a-z0-9]+/[a-z0-9-]+/)"`, "g")).filter((u) => !u.includes("/story/"));
+    const articles = attribute(
+      read(`/${tonight}/`),
+      new RegExp(`href="(/${tonight}/[a-z0-9]+/[a-z0-9-]+/)"`, "g"),
+    ).filter((u) => !u.includes("/story/"));
     expect(articles.length).toBeGreaterThanOrEqual(12);
     const feed = read("/feed.xml");
     for (const url of articles) expect(feed, url).toContain(`<link href="https://epaper.example.cn${url}"/>`);

@@ -17,7 +17,10 @@ function edition(pages: number, articles: number, body = "简讯。"): string {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "page.yml"), "section: 要闻\n");
     for (let a = 1; a <= articles; a++) {
-      fs.writeFileSync(path.join(dir, `${String(a).padStart(3, "0")}-jianxun-${a}.md`), `---\nheadline: 简讯${p}-${a}\n---\n\n${body}\n`);
+      fs.writeFileSync(
+        path.join(dir, `${String(a).padStart(3, "0")}-jianxun-${a}.md`),
+        `---\nheadline: 简讯${p}-${a}\n---\n\n${body}\n`,
+      );
     }
   }
   return editions;
@@ -42,7 +45,10 @@ function refusedByBoth(editions: string, message: string): void {
 describe("an edition too big for one build", () => {
   it("ten pages of 999 articles: one message naming the edition, from check and build", () => {
     const editions = edition(10, 999);
-    refusedByBoth(editions, `${path.join(editions, date)}: the edition has 9990 articles, over the limit of ${limits.articlesPerEdition} that one build holds in memory: split it into editions, or check for copies`);
+    refusedByBoth(
+      editions,
+      `${path.join(editions, date)}: the edition has 9990 articles, over the limit of ${limits.articlesPerEdition} that one build holds in memory: split it into editions, or check for copies`,
+    );
   }, 240_000);
 
   it("articles holding more text than a build holds: one message naming the edition and the size", () => {
@@ -51,12 +57,18 @@ describe("an edition too big for one build", () => {
     const editions = edition(2, 20, body);
     const mb = (40 * Buffer.byteLength(body.trim())) / 1024 / 1024;
     expect(mb).toBeGreaterThan(limits.editionTextBytes / 1024 / 1024);
-    refusedByBoth(editions, `${path.join(editions, date)}: the edition's articles hold ${mb.toFixed(1)} MB of text, over the limit of ${(limits.editionTextBytes / 1024 / 1024).toFixed(1)} MB that one build holds in memory: split it into editions, or check for copies`);
+    refusedByBoth(
+      editions,
+      `${path.join(editions, date)}: the edition's articles hold ${mb.toFixed(1)} MB of text, over the limit of ${(limits.editionTextBytes / 1024 / 1024).toFixed(1)} MB that one build holds in memory: split it into editions, or check for copies`,
+    );
   }, 240_000);
 
   it("two pages past the articles a page may have: one message naming both", () => {
     const over = limits.articlesPerPage + 1;
     const editions = edition(2, over);
-    refusedByBoth(editions, `${path.join(editions, date)}: pages 01, 02 have more than ${limits.articlesPerPage} articles each (up to ${over}), over the limit for one page: are briefs one file each?`);
+    refusedByBoth(
+      editions,
+      `${path.join(editions, date)}: pages 01, 02 have more than ${limits.articlesPerPage} articles each (up to ${over}), over the limit for one page: are briefs one file each?`,
+    );
   }, 240_000);
 });

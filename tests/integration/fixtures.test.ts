@@ -11,9 +11,13 @@ describe("Chinese fixture editions", () => {
 
   it("links 下转第三版 and 上接第一版 in both directions", () => {
     const first = site.read("/2024-03-01/01/xinqiao/");
-    expect(first).toContain('<p>新桥全长一千二百米。<span class="continuation continued-on"><a href="/2024-03-01/03/xinqiao-xu/">（下转第三版）</a></span></p>');
+    expect(first).toContain(
+      '<p>新桥全长一千二百米。<span class="continuation continued-on"><a href="/2024-03-01/03/xinqiao-xu/">（下转第三版）</a></span></p>',
+    );
     const second = site.read("/2024-03-01/03/xinqiao-xu/");
-    expect(second).toContain('<p><span class="continuation continued-from"><a href="/2024-03-01/01/xinqiao/">（上接第一版）</a></span>桥面设计为双向六车道');
+    expect(second).toContain(
+      '<p><span class="continuation continued-from"><a href="/2024-03-01/01/xinqiao/">（上接第一版）</a></span>桥面设计为双向六车道',
+    );
   });
 
   it("merges a continued story into one view, parts in page order", () => {
@@ -23,7 +27,9 @@ describe("Chinese fixture editions", () => {
     expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);
     expect(html).toContain('<a href="/2024-03-01/03/xinqiao-xu/">03版：经济</a>');
-    expect(site.read("/2024-03-01/01/xinqiao/")).toContain('<a href="/2024-03-01/story/xinqiao/">阅读全文（合并各版）</a>');
+    expect(site.read("/2024-03-01/01/xinqiao/")).toContain(
+      '<a href="/2024-03-01/story/xinqiao/">阅读全文（合并各版）</a>',
+    );
   });
 
   it("shows subtitle, figure credit and joins CJK line breaks without a space", () => {
@@ -31,7 +37,9 @@ describe("Chinese fixture editions", () => {
     expect(html).toContain('<p class="subtitle">——两岸居民出行时间缩短一半</p>');
     expect(html).toContain('<figcaption>新桥夜景 <span class="credit">记者 张伟 摄</span></figcaption>');
     expect(html).toContain("正式通车，两岸居民");
-    expect(html).toMatch(/<source type="image\/avif" srcset="\/img\/[0-9a-f]{20}\/400\.avif 400w, \/img\/[0-9a-f]{20}\/480\.avif 480w"/);
+    expect(html).toMatch(
+      /<source type="image\/avif" srcset="\/img\/[0-9a-f]{20}\/400\.avif 400w, \/img\/[0-9a-f]{20}\/480\.avif 480w"/,
+    );
     // The caption is the figure's text; the alt does not repeat it (screen readers would read it twice).
     expect(html).toMatch(/width="480" height="320" alt=""/);
   });
@@ -45,7 +53,9 @@ describe("Chinese fixture editions", () => {
 
   it("page strip, previous/next page and edition", () => {
     const html = site.read("/2024-03-01/02/");
-    expect(html).toMatch(/<a href="\/2024-03-01\/02\/" aria-current="page"[^>]*>\s*(<span class="thumb-none"><\/span>)?<span>02版：综合<\/span>/);
+    expect(html).toMatch(
+      /<a href="\/2024-03-01\/02\/" aria-current="page"[^>]*>\s*(<span class="thumb-none"><\/span>)?<span>02版：综合<\/span>/,
+    );
     expect(html).toMatch(/<a rel="prev" href="\/2024-03-01\/01\/"><span>上一版<\/span> 01版：要闻<\/a>/);
     expect(html).toMatch(/<a rel="next" href="\/2024-03-01\/03\/"><span>下一版<\/span> 03版：经济<\/a>/);
     expect(html).toMatch(/<a rel="next" href="\/2024-03-02\/"><span>下一期<\/span> 2024年3月2日 星期六<\/a>/);
@@ -70,7 +80,7 @@ describe("Chinese fixture editions", () => {
     expect(feed).toContain("<title>沙河新桥今日通车</title>");
     // Midnight in Shanghai, the day the edition came out.
     expect(feed).toContain("<updated>2024-03-01T16:00:00Z</updated>");
-    expect(feed).toContain("<link href=\"https://epaper.example.cn/2024-03-01/01/xinqiao/\"/>");
+    expect(feed).toContain('<link href="https://epaper.example.cn/2024-03-01/01/xinqiao/"/>');
     const index = site.read("/sitemap.xml");
     expect(index).toContain("<sitemap><loc>https://epaper.example.cn/sitemaps/2024-03.xml</loc></sitemap>");
     const month = site.read("/sitemaps/2024-03.xml");
@@ -82,7 +92,9 @@ describe("Chinese fixture editions", () => {
   it("article pages carry NewsArticle JSON-LD and a share card from the clipping", () => {
     const html = site.read("/2024-03-01/01/xinqiao/");
     expect(html).toContain('"@type":"NewsArticle"');
-    expect(html).toMatch(/<meta property="og:image" content="https:\/\/epaper\.example\.cn\/img\/[0-9a-f]{20}\/share\.jpg">/);
+    expect(html).toMatch(
+      /<meta property="og:image" content="https:\/\/epaper\.example\.cn\/img\/[0-9a-f]{20}\/share\.jpg">/,
+    );
     expect(html).toContain('<meta property="og:image:width" content="1200">');
   });
 
@@ -93,7 +105,13 @@ describe("Chinese fixture editions", () => {
     expect(article).toContain('<link rel="canonical" href="https://epaper.example.cn/2024-03-01/01/xinqiao/">');
     expect(article).toContain('<meta property="og:type" content="article">');
     const jsonld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(article)![1]);
-    expect(jsonld).toMatchObject({ "@type": "NewsArticle", printEdition: "2024-03-01", printPage: "01", inLanguage: "zh-CN", mainEntityOfPage: "https://epaper.example.cn/2024-03-01/01/xinqiao/" });
+    expect(jsonld).toMatchObject({
+      "@type": "NewsArticle",
+      printEdition: "2024-03-01",
+      printPage: "01",
+      inLanguage: "zh-CN",
+      mainEntityOfPage: "https://epaper.example.cn/2024-03-01/01/xinqiao/",
+    });
     const page = head("/2024-03-01/01/");
     expect(page).toMatch(/<title>01版：要闻 · [^<]+<\/title>/);
     expect(page).toContain('<link rel="canonical" href="https://epaper.example.cn/2024-03-01/01/">');

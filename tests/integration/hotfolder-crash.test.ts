@@ -4,7 +4,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { holderRuns, type LockRecord } from "../../src/publish/lock.ts";
-import { deskFolders, drop, liveFile, readJournal, startDesk, until, type DeskFolders, type RunningDesk } from "../helpers/desk.ts";
+import {
+  deskFolders,
+  drop,
+  liveFile,
+  readJournal,
+  startDesk,
+  until,
+  type DeskFolders,
+  type RunningDesk,
+} from "../helpers/desk.ts";
 import { treeFiles } from "../helpers/tree.ts";
 import { twoArticlePage } from "../helpers/page-pdfs.ts";
 
@@ -24,7 +33,11 @@ async function killAt(point: string): Promise<void> {
  * a publish adds the new page's pictures before its swap; no live page links them until then. */
 function liveTree(): Map<string, string> {
   const current = path.join(folders.root, "current");
-  return new Map(treeFiles(current).filter((f) => !f.startsWith("img/")).map((f) => [f, fs.readFileSync(path.join(current, f)).toString("base64")]));
+  return new Map(
+    treeFiles(current)
+      .filter((f) => !f.startsWith("img/"))
+      .map((f) => [f, fs.readFileSync(path.join(current, f)).toString("base64")]),
+  );
 }
 
 /** The article files of the edition's page folders, and what is not an article or page file (leftovers). */
@@ -43,8 +56,16 @@ afterEach(async () => {
 
 describe("npm run desk killed and started again", () => {
   it("finishes an import killed half-way once, without importing the page twice", async () => {
-    drop(folders, "rmrb2024060101.pdf", twoArticlePage({ headline: "春风化雨", seed: "春风化雨润物" }, { headline: "秋收冬藏", seed: "秋收冬藏夏长" }));
-    drop(folders, "rmrb2024060102.pdf", twoArticlePage({ headline: "夏日炎炎", seed: "夏日炎炎蝉鸣" }, { headline: "冬雪皑皑", seed: "冬雪皑皑梅开" }));
+    drop(
+      folders,
+      "rmrb2024060101.pdf",
+      twoArticlePage({ headline: "春风化雨", seed: "春风化雨润物" }, { headline: "秋收冬藏", seed: "秋收冬藏夏长" }),
+    );
+    drop(
+      folders,
+      "rmrb2024060102.pdf",
+      twoArticlePage({ headline: "夏日炎炎", seed: "夏日炎炎蝉鸣" }, { headline: "冬雪皑皑", seed: "冬雪皑皑梅开" }),
+    );
     desk = startDesk(folders, ["--pages", "2", "--section", "要闻"], { BANMIAN_HOLD_AT: "desk:apply" });
     await killAt("desk:apply");
     const journal = readJournal(folders);
@@ -65,13 +86,21 @@ describe("npm run desk killed and started again", () => {
     desk = startDesk(folders, ["--pages", "2", "--section", "要闻"]);
     await until(() => readJournal(folders).published[date] !== undefined, "the edition published", output);
     const after = readJournal(folders);
-    expect(Object.fromEntries(Object.values(after.pages).map((p) => [p.label, p.imports]))).toEqual({ "01": 1, "02": 1 });
-    expect(after.log.filter((l) => / imported rmrb/.test(l.text)).map((l) => l.text.split(":")[0])).toEqual([`${date} page 01`, `${date} page 02`]);
-    for (const label of ["01", "02"]) expect(pageFiles(label).filter((n) => !/^\d\d-[a-z-]+\.md$|^page\.(pdf|yml)$/.test(n))).toEqual([]);
+    expect(Object.fromEntries(Object.values(after.pages).map((p) => [p.label, p.imports]))).toEqual({
+      "01": 1,
+      "02": 1,
+    });
+    expect(after.log.filter((l) => / imported rmrb/.test(l.text)).map((l) => l.text.split(":")[0])).toEqual([
+      `${date} page 01`,
+      `${date} page 02`,
+    ]);
+    for (const label of ["01", "02"])
+      expect(pageFiles(label).filter((n) => !/^\d\d-[a-z-]+\.md$|^page\.(pdf|yml)$/.test(n))).toEqual([]);
     expect(pageFiles("01").filter((n) => n.endsWith(".md"))).toHaveLength(2);
     expect(pageFiles("02").filter((n) => n.endsWith(".md"))).toHaveLength(2);
     const edition = liveFile(folders, `/${date}/`) ?? "";
-    for (const headline of ["春风化雨", "秋收冬藏", "夏日炎炎", "冬雪皑皑"]) expect(edition.split(headline).length - 1, headline).toBe(1);
+    for (const headline of ["春风化雨", "秋收冬藏", "夏日炎炎", "冬雪皑皑"])
+      expect(edition.split(headline).length - 1, headline).toBe(1);
     expect(fs.existsSync(lockFile())).toBe(false);
     desk.child.kill("SIGTERM");
     await desk.exited;
@@ -80,15 +109,26 @@ describe("npm run desk killed and started again", () => {
   it("leaves the live site as it was when killed during a late page's publish, and publishes it after the restart", async () => {
     desk = startDesk(folders, ["--pages", "2", "--section", "要闻"], { BANMIAN_HOLD_AT: "swap" });
     const live = liveTree();
-    drop(folders, "rmrb2024060102_v2.pdf", twoArticlePage({ headline: "夏日炎炎", seed: "夏日炎炎蝉鸣" }, { headline: "星光灿烂", seed: "星光灿烂月明" }));
+    drop(
+      folders,
+      "rmrb2024060102_v2.pdf",
+      twoArticlePage({ headline: "夏日炎炎", seed: "夏日炎炎蝉鸣" }, { headline: "星光灿烂", seed: "星光灿烂月明" }),
+    );
     await killAt("swap");
     expect(liveTree()).toEqual(live);
 
     desk = startDesk(folders, ["--pages", "2", "--section", "要闻"]);
-    await until(() => {
-      const journal = readJournal(folders);
-      return journal.published[date]?.pages["02"] === journal.pages[`${date}/02`].imported?.hash && journal.published[date].kind === "late";
-    }, "page 02 live again", output);
+    await until(
+      () => {
+        const journal = readJournal(folders);
+        return (
+          journal.published[date]?.pages["02"] === journal.pages[`${date}/02`].imported?.hash &&
+          journal.published[date].kind === "late"
+        );
+      },
+      "page 02 live again",
+      output,
+    );
     const page = liveFile(folders, `/${date}/02/`) ?? "";
     expect(page).toContain("星光灿烂");
     expect(page).not.toContain("冬雪皑皑");

@@ -6,7 +6,16 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replaceAreaLine } from "../../src/content/article-file.ts";
-import { deskFolders, drop, liveFile, readJournal, startDesk, until, type DeskFolders, type RunningDesk } from "../helpers/desk.ts";
+import {
+  deskFolders,
+  drop,
+  liveFile,
+  readJournal,
+  startDesk,
+  until,
+  type DeskFolders,
+  type RunningDesk,
+} from "../helpers/desk.ts";
 import { runScript } from "../helpers/build.ts";
 import { twoArticlePage, words } from "../helpers/page-pdfs.ts";
 
@@ -24,10 +33,16 @@ const isLive = (label: string, source: string) => {
   return imported?.source === source && journal.published[date]?.pages[label] === imported.hash;
 };
 const output = () => desk.lines.slice(-40).join("\n");
-const status = async () => (await fetch(`${url}status.json`)).json() as Promise<{ polls: number; arriving: { relative: string }[] }>;
+const status = async () =>
+  (await fetch(`${url}status.json`)).json() as Promise<{ polls: number; arriving: { relative: string }[] }>;
 const pageDir = (label: string) => path.join(folders.editions, date, label);
 const articleFile = (label: string, headline: string) => {
-  const name = fs.readdirSync(pageDir(label)).find((n) => n.endsWith(".md") && fs.readFileSync(path.join(pageDir(label), n), "utf8").includes(`headline: ${headline}\n`));
+  const name = fs
+    .readdirSync(pageDir(label))
+    .find(
+      (n) =>
+        n.endsWith(".md") && fs.readFileSync(path.join(pageDir(label), n), "utf8").includes(`headline: ${headline}\n`),
+    );
   if (!name) throw new Error(`no article "${headline}" on page ${label}: ${fs.readdirSync(pageDir(label)).join(", ")}`);
   return path.join(pageDir(label), name);
 };
@@ -48,7 +63,10 @@ afterAll(async () => {
 
 describe("npm run desk on a hot folder", () => {
   it("does not take a page while it is being written, and imports it once it is complete", async () => {
-    const bytes = twoArticlePage({ headline: "春风化雨", seed: "春风化雨润物" }, { headline: "秋收冬藏", seed: "秋收冬藏夏长" });
+    const bytes = twoArticlePage(
+      { headline: "春风化雨", seed: "春风化雨润物" },
+      { headline: "秋收冬藏", seed: "秋收冬藏夏长" },
+    );
     const file = path.join(folders.hot, "rmrb2024050101.pdf");
     fs.writeFileSync(file, bytes.subarray(0, 1500));
     const seen = (await status()).polls;
@@ -64,22 +82,44 @@ describe("npm run desk on a hot folder", () => {
   });
 
   it("reports a damaged page with its name and what to do, imports the others, and publishes nothing incomplete", async () => {
-    drop(folders, "rmrb2024050103.pdf", Buffer.from("%PDF-1.7\n1 0 obj <</Type/Catalog>> cut off by the plant\n%%EOF\n"));
-    drop(folders, "rmrb2024050102.pdf", twoArticlePage({ headline: "夏日炎炎", seed: "夏日炎炎蝉鸣" }, { headline: "冬雪皑皑", seed: "冬雪皑皑梅开" }));
-    await until(() => page("03")?.problem !== undefined && page("02")?.imported !== undefined, "page 03 reported, page 02 imported", output);
+    drop(
+      folders,
+      "rmrb2024050103.pdf",
+      Buffer.from("%PDF-1.7\n1 0 obj <</Type/Catalog>> cut off by the plant\n%%EOF\n"),
+    );
+    drop(
+      folders,
+      "rmrb2024050102.pdf",
+      twoArticlePage({ headline: "夏日炎炎", seed: "夏日炎炎蝉鸣" }, { headline: "冬雪皑皑", seed: "冬雪皑皑梅开" }),
+    );
+    await until(
+      () => page("03")?.problem !== undefined && page("02")?.imported !== undefined,
+      "page 03 reported, page 02 imported",
+      output,
+    );
     expect(page("03").problem).toMatchObject({ kind: "failed", source: "rmrb2024050103.pdf" });
     const html = await (await fetch(url)).text();
     expect(html).toContain("rmrb2024050103.pdf cannot be imported");
-    expect(html).toContain("Export the page again into the hot folder (the same name, or a new version such as rmrb2024050103_v2.pdf)");
+    expect(html).toContain(
+      "Export the page again into the hot folder (the same name, or a new version such as rmrb2024050103_v2.pdf)",
+    );
     expect(html).toContain("2 of 3 pages in");
     expect(fs.existsSync(path.join(folders.root, "current"))).toBe(false);
   });
 
   it("publishes the edition once its last page is in", async () => {
-    drop(folders, "rmrb2024050103_v2.pdf", twoArticlePage({ headline: "山高水长", seed: "山高水长云深" }, { headline: "海阔天空", seed: "海阔天空鸟飞" }));
+    drop(
+      folders,
+      "rmrb2024050103_v2.pdf",
+      twoArticlePage({ headline: "山高水长", seed: "山高水长云深" }, { headline: "海阔天空", seed: "海阔天空鸟飞" }),
+    );
     await until(() => isLive("03", "rmrb2024050103_v2.pdf"), "the edition live", output);
     expect(readJournal(folders).published[date].kind).toBe("edition");
-    for (const [label, headlines] of [["01", ["春风化雨", "秋收冬藏"]], ["02", ["夏日炎炎", "冬雪皑皑"]], ["03", ["山高水长", "海阔天空"]]] as const) {
+    for (const [label, headlines] of [
+      ["01", ["春风化雨", "秋收冬藏"]],
+      ["02", ["夏日炎炎", "冬雪皑皑"]],
+      ["03", ["山高水长", "海阔天空"]],
+    ] as const) {
       for (const headline of headlines) expect(livePage(label)).toContain(headline);
     }
     const html = await (await fetch(url)).text();
@@ -91,8 +131,18 @@ describe("npm run desk on a hot folder", () => {
   it("keeps a headline fixed by hand and an area moved by hand when the article's text is unchanged in the replacement", async () => {
     const fixed = articleFile("02", "夏日炎炎");
     const area = [0.04, 0.05, 0.45, 0.85] as [number, number, number, number];
-    fs.writeFileSync(fixed, replaceAreaLine(fs.readFileSync(fixed, "utf8").replace("headline: 夏日炎炎\n", "headline: 夏日炎炎（更正）\n"), area)!);
-    drop(folders, "rmrb2024050102-2.pdf", twoArticlePage({ headline: "夏日炎炎", seed: "夏日炎炎蝉鸣" }, { headline: "星光灿烂", seed: "星光灿烂月明" }));
+    fs.writeFileSync(
+      fixed,
+      replaceAreaLine(
+        fs.readFileSync(fixed, "utf8").replace("headline: 夏日炎炎\n", "headline: 夏日炎炎（更正）\n"),
+        area,
+      )!,
+    );
+    drop(
+      folders,
+      "rmrb2024050102-2.pdf",
+      twoArticlePage({ headline: "夏日炎炎", seed: "夏日炎炎蝉鸣" }, { headline: "星光灿烂", seed: "星光灿烂月明" }),
+    );
     await until(() => isLive("02", "rmrb2024050102-2.pdf"), "the replaced page 02 live", output);
     expect(readJournal(folders).published[date].kind).toBe("late");
     const text = fs.readFileSync(fixed, "utf8");
@@ -105,7 +155,11 @@ describe("npm run desk on a hot folder", () => {
   });
 
   it("publishes a page replaced after the edition went live as a late page", async () => {
-    drop(folders, "rmrb2024050101_v2.pdf", twoArticlePage({ headline: "春风化雨", seed: "春风化雨润物" }, { headline: "江河奔流", seed: "江河奔流不息" }));
+    drop(
+      folders,
+      "rmrb2024050101_v2.pdf",
+      twoArticlePage({ headline: "春风化雨", seed: "春风化雨润物" }, { headline: "江河奔流", seed: "江河奔流不息" }),
+    );
     await until(() => isLive("01", "rmrb2024050101_v2.pdf"), "the replaced page 01 live", output);
     expect(livePage("01")).toContain("江河奔流");
     expect(livePage("01")).not.toContain("秋收冬藏");
@@ -116,22 +170,41 @@ describe("npm run desk on a hot folder", () => {
 
   it("holds a page whose hand fix cannot be carried over, shows the conflict, and takes the new PDF when the editor says so", async () => {
     const fixed = articleFile("01", "春风化雨");
-    fs.writeFileSync(fixed, fs.readFileSync(fixed, "utf8").replace("headline: 春风化雨\n", "headline: 春风化雨（编）\n"));
+    fs.writeFileSync(
+      fixed,
+      fs.readFileSync(fixed, "utf8").replace("headline: 春风化雨\n", "headline: 春风化雨（编）\n"),
+    );
     const before = livePage("01");
-    drop(folders, "rmrb2024050101_v3.pdf", twoArticlePage({ headline: "春风化雨", seed: "春风又绿江南" }, { headline: "江河奔流", seed: "江河奔流不息" }));
+    drop(
+      folders,
+      "rmrb2024050101_v3.pdf",
+      twoArticlePage({ headline: "春风化雨", seed: "春风又绿江南" }, { headline: "江河奔流", seed: "江河奔流不息" }),
+    );
     await until(() => page("01")?.problem?.kind === "conflict", "page 01 held", output);
     expect(fs.readFileSync(fixed, "utf8")).toContain("headline: 春风化雨（编）\n");
     expect(livePage("01")).toBe(before);
     const html = await (await fetch(url)).text();
-    expect(html).toContain(`${path.basename(fixed)}: fixed by hand, and its text (春风化雨（编）) is not on the new page as it was`);
+    expect(html).toContain(
+      `${path.basename(fixed)}: fixed by hand, and its text (春风化雨（编）) is not on the new page as it was`,
+    );
     const token = /name="token" value="([0-9a-f]+)"/.exec(html)![1];
 
     const form = new URLSearchParams({ page: `${date}/01`, choice: "take", token }).toString();
     const headers = { "content-type": "application/x-www-form-urlencoded" };
-    const foreign = await fetch(`${url}resolve`, { method: "POST", body: form, headers: { ...headers, origin: "http://evil.example" }, redirect: "manual" });
+    const foreign = await fetch(`${url}resolve`, {
+      method: "POST",
+      body: form,
+      headers: { ...headers, origin: "http://evil.example" },
+      redirect: "manual",
+    });
     expect(foreign.status).toBe(403);
     expect(page("01").problem?.kind).toBe("conflict");
-    const own = await fetch(`${url}resolve`, { method: "POST", body: form, headers: { ...headers, origin: url.replace(/\/$/, "") }, redirect: "manual" });
+    const own = await fetch(`${url}resolve`, {
+      method: "POST",
+      body: form,
+      headers: { ...headers, origin: url.replace(/\/$/, "") },
+      redirect: "manual",
+    });
     expect(own.status).toBe(303);
     await until(() => isLive("01", "rmrb2024050101_v3.pdf"), "page 01 from the new PDF live", output);
     expect(livePage("01")).not.toContain("春风化雨（编）");
@@ -139,7 +212,9 @@ describe("npm run desk on a hot folder", () => {
     expect(liveFile(folders, articleUrl)).toContain("春风又绿江南");
     // The hand-fixed file the editor gave up is kept beside the journal.
     const aside = path.join(folders.state, "overwritten", date, "01");
-    const saved = fs.readdirSync(aside).flatMap((d) => fs.readdirSync(path.join(aside, d)).map((n) => fs.readFileSync(path.join(aside, d, n), "utf8")));
+    const saved = fs
+      .readdirSync(aside)
+      .flatMap((d) => fs.readdirSync(path.join(aside, d)).map((n) => fs.readFileSync(path.join(aside, d, n), "utf8")));
     expect(saved.some((text) => text.includes("headline: 春风化雨（编）"))).toBe(true);
   });
 
@@ -159,7 +234,11 @@ describe("npm run desk on a hot folder", () => {
     const lead = articleFile("04", "海上明月（编辑稿）");
     expect(fs.readFileSync(lead, "utf8")).not.toContain("area:");
 
-    drop(folders, "rmrb2024050104.pdf", twoArticlePage({ headline: "海上明月", seed: "海上明月共潮" }, { headline: "天涯此时", seed: "天涯此时远方" }));
+    drop(
+      folders,
+      "rmrb2024050104.pdf",
+      twoArticlePage({ headline: "海上明月", seed: "海上明月共潮" }, { headline: "天涯此时", seed: "天涯此时远方" }),
+    );
     await until(() => isLive("04", "rmrb2024050104.pdf"), "page 04 with its PDF live", output);
     expect(Object.keys(page("04").imported!.inputs).sort()).toEqual(["dump", "pdf"]);
     // The dump's words, the PDF's areas: the lead article is on the left half of the page.
@@ -174,7 +253,11 @@ describe("npm run desk on a hot folder", () => {
     const images = (html: string) => [...html.matchAll(/src="([^"]*\/img\/[^"]+)"/g)].map((m) => m[1]);
     const before = images(livePage("04"));
     expect(before.length).toBeGreaterThan(0);
-    const scan = await sharp({ create: { width: 600, height: 800, channels: 3, background: { r: 250, g: 245, b: 230 } } }).jpeg().toBuffer();
+    const scan = await sharp({
+      create: { width: 600, height: 800, channels: 3, background: { r: 250, g: 245, b: 230 } },
+    })
+      .jpeg()
+      .toBuffer();
     drop(folders, "rmrb2024050104.jpg", scan);
     await until(() => isLive("04", "rmrb2024050104.jpg"), "page 04 with its scan live", output);
     const pageYml = fs.readFileSync(path.join(pageDir("04"), "page.yml"), "utf8");
@@ -187,7 +270,12 @@ describe("npm run desk on a hot folder", () => {
   });
 
   it("imported each arrival once, and stops on SIGTERM", async () => {
-    expect(Object.fromEntries(Object.values(readJournal(folders).pages).map((p) => [p.label, p.imports]))).toEqual({ "01": 3, "02": 2, "03": 1, "04": 3 });
+    expect(Object.fromEntries(Object.values(readJournal(folders).pages).map((p) => [p.label, p.imports]))).toEqual({
+      "01": 3,
+      "02": 2,
+      "03": 1,
+      "04": 3,
+    });
     desk.child.kill("SIGTERM");
     expect((await desk.exited).code).toBe(0);
   });

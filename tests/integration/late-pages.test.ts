@@ -31,7 +31,10 @@ function liveText(): { files: Map<string, string>; search: string } {
         files.set(`${rel}/${name}`, fs.readFileSync(full, "utf8"));
       } else if (rel.endsWith("/pagefind/fragment")) {
         // Pagefind keeps its word breaks as zero-width spaces.
-        search += zlib.gunzipSync(fs.readFileSync(full)).toString().replace(/\u200b/g, "");
+        search += zlib
+          .gunzipSync(fs.readFileSync(full))
+          .toString()
+          .replace(/\u200b/g, "");
       }
     }
   };
@@ -43,12 +46,18 @@ function liveText(): { files: Map<string, string>; search: string } {
 async function htmlProblems(pages: string[]): Promise<string[]> {
   const validator = new HtmlValidate({
     extends: ["html-validate:recommended"],
-    rules: { "doctype-style": "off", "attribute-boolean-style": "off", "attribute-empty-style": "off", "long-title": "off" },
+    rules: {
+      "doctype-style": "off",
+      "attribute-boolean-style": "off",
+      "attribute-empty-style": "off",
+      "long-title": "off",
+    },
   });
   const problems: string[] = [];
   for (const url of pages) {
     const report = await validator.validateFile(live(url));
-    for (const m of report.results.flatMap((r) => r.messages)) problems.push(`${url}:${m.line}: ${m.ruleId}: ${m.message}`);
+    for (const m of report.results.flatMap((r) => r.messages))
+      problems.push(`${url}:${m.line}: ${m.ruleId}: ${m.message}`);
   }
   return problems;
 }
@@ -57,12 +66,25 @@ beforeAll(async () => {
   ({ editions, root, cache, publish } = fixtureRoot("late"));
   // One photo shown in both editions (by the article withdrawn below and by tonight's lead): the image store is
   // content-addressed, so both editions show the same derivatives.
-  const photo = await sharp({ create: { width: 240, height: 160, channels: 3, background: { r: 40, g: 120, b: 200 } } }).png().toBuffer();
-  for (const [file, headline] of [["2024-03-01/01/02-tianqi.md", "明日天气晴好"], ["2024-03-02/A01/01-chunjie.md", "春季招聘会举行"]]) {
+  const photo = await sharp({ create: { width: 240, height: 160, channels: 3, background: { r: 40, g: 120, b: 200 } } })
+    .png()
+    .toBuffer();
+  for (const [file, headline] of [
+    ["2024-03-01/01/02-tianqi.md", "明日天气晴好"],
+    ["2024-03-02/A01/01-chunjie.md", "春季招聘会举行"],
+  ]) {
     const full = path.join(editions, file);
     fs.mkdirSync(path.join(path.dirname(full), "photos"), { recursive: true });
     fs.writeFileSync(path.join(path.dirname(full), "photos/shared.png"), photo);
-    fs.writeFileSync(full, fs.readFileSync(full, "utf8").replace(`headline: ${headline}\n`, `headline: ${headline}\nfigures:\n  - file: photos/shared.png\n    caption: 晴空\n`));
+    fs.writeFileSync(
+      full,
+      fs
+        .readFileSync(full, "utf8")
+        .replace(
+          `headline: ${headline}\n`,
+          `headline: ${headline}\nfigures:\n  - file: photos/shared.png\n    caption: 晴空\n`,
+        ),
+    );
   }
   for (const date of ["2024-03-01", "2024-03-02"]) {
     const result = publish(date);
@@ -109,16 +131,28 @@ describe("after midnight", () => {
 
   it("a correction appears under the headline, in the feed, in JSON-LD and on the edition's corrections page", () => {
     const file = path.join(editions, "2024-03-01/02/01-shequ.md");
-    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("headline: 社区食堂开张", "headline: 社区食堂开张\ncorrection:\n  time: 2024-03-01 10:30\n  text: 原文把开张日期误作2月28日，应为3月1日。"));
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, "utf8")
+        .replace(
+          "headline: 社区食堂开张",
+          "headline: 社区食堂开张\ncorrection:\n  time: 2024-03-01 10:30\n  text: 原文把开张日期误作2月28日，应为3月1日。",
+        ),
+    );
     const result = publish("2024-03-01", "--page", "02");
     expect(result.code, result.output).toBe(0);
     const article = read("/2024-03-01/02/shequ/");
-    expect(article).toContain('<p class="correction"><strong>更正</strong> <time datetime="2024-03-01T10:30:00+08:00">2024年3月1日 10:30</time>：原文把开张日期误作2月28日，应为3月1日。</p>');
+    expect(article).toContain(
+      '<p class="correction"><strong>更正</strong> <time datetime="2024-03-01T10:30:00+08:00">2024年3月1日 10:30</time>：原文把开张日期误作2月28日，应为3月1日。</p>',
+    );
     expect(article).toContain('"dateModified":"2024-03-01T10:30:00+08:00"');
     expect(read("/2024-03-01/02/")).toContain('"dateModified":"2024-03-01T10:30:00+08:00"');
     const feed = read("/feed.xml");
     const entry = feed.slice(feed.indexOf("<title>社区食堂开张</title>"));
-    expect(entry.slice(0, entry.indexOf("</entry>"))).toMatch(/<updated>2024-03-01T10:30:00\+08:00<\/updated>\s*<summary>更正：原文把开张日期误作2月28日，应为3月1日。 /);
+    expect(entry.slice(0, entry.indexOf("</entry>"))).toMatch(
+      /<updated>2024-03-01T10:30:00\+08:00<\/updated>\s*<summary>更正：原文把开张日期误作2月28日，应为3月1日。 /,
+    );
     expect(read("/2024-03-01/")).toContain('<a href="/2024-03-01/corrections/">本期更正</a>');
     const corrections = read("/2024-03-01/corrections/");
     expect(corrections).toContain('<a href="/2024-03-01/02/shequ/">社区食堂开张</a>');
@@ -133,13 +167,16 @@ describe("after midnight", () => {
     expect(images.length).toBeGreaterThan(0);
     // The photo tonight's edition shows too.
     type Ledger = { articles: { url: string; images: string[] }[] };
-    const tonight = (): Ledger => JSON.parse(fs.readFileSync(path.join(root, "current/2024-03-02/_banmian/urls.json"), "utf8"));
+    const tonight = (): Ledger =>
+      JSON.parse(fs.readFileSync(path.join(root, "current/2024-03-02/_banmian/urls.json"), "utf8"));
     const shared = images.filter((key) => tonight().articles.some((a) => a.images.includes(key)));
     expect(shared).toHaveLength(1);
     const result = publish("2024-03-01", "--withdraw", "tianqi");
     expect(result.code, result.output).toBe(0);
     expect(result.stdout).toContain("withdrawn: /2024-03-01/01/tianqi/");
-    expect(fs.readFileSync(path.join(editions, "2024-03-01/edition.yml"), "utf8")).toMatch(/withdrawn:\n {2}- \{ article: 01\/tianqi, time: "\d{4}-\d{2}-\d{2} \d{2}:\d{2}" \}/);
+    expect(fs.readFileSync(path.join(editions, "2024-03-01/edition.yml"), "utf8")).toMatch(
+      /withdrawn:\n {2}- \{ article: 01\/tianqi, time: "\d{4}-\d{2}-\d{2} \d{2}:\d{2}" \}/,
+    );
 
     const check = () => {
       const { files, search } = liveText();
@@ -149,7 +186,13 @@ describe("after midnight", () => {
       expect(page).not.toContain("明日天气晴好");
       // Not in the page's areas and article list, the edition view, feed, sitemap, offline manifest, JSON, search.
       for (const [name, text] of files) {
-        if (name === "/2024-03-01/01/tianqi/index.html" || name.endsWith("/_banmian/urls.json") || name.endsWith("_banmian/redirects.json") || name === "/_redirects") continue;
+        if (
+          name === "/2024-03-01/01/tianqi/index.html" ||
+          name.endsWith("/_banmian/urls.json") ||
+          name.endsWith("_banmian/redirects.json") ||
+          name === "/_redirects"
+        )
+          continue;
         expect(text.includes("明日天气晴好") || text.includes("01/tianqi/"), name).toBe(false);
       }
       expect(search).not.toContain("明日天气晴好");
@@ -162,9 +205,14 @@ describe("after midnight", () => {
     // shows too stays, and every picture of tonight's article pages still resolves.
     for (const key of images) expect(fs.existsSync(path.join(root, "store/img", key)), key).toBe(shared.includes(key));
     for (const article of tonight().articles) {
-      const pictures = [...read(article.url).matchAll(/(?:src|srcset)="([^"]+)"/g)].flatMap((m) => m[1].split(/,\s*/).map((c) => c.split(" ")[0]))
+      const pictures = [...read(article.url).matchAll(/(?:src|srcset)="([^"]+)"/g)]
+        .flatMap((m) => m[1].split(/,\s*/).map((c) => c.split(" ")[0]))
         .filter((url) => url.startsWith("/img/"));
-      if (article.images.includes(shared[0])) expect(pictures.some((url) => url.startsWith(`/img/${shared[0]}/`)), article.url).toBe(true);
+      if (article.images.includes(shared[0]))
+        expect(
+          pictures.some((url) => url.startsWith(`/img/${shared[0]}/`)),
+          article.url,
+        ).toBe(true);
       for (const url of pictures) expect(fs.existsSync(live(url)), `${article.url}: ${url}`).toBe(true);
     }
     const rebuild = runScript("rebuild.ts", ["--editions", editions, "--root", root, "--cache", cache]);
@@ -195,23 +243,33 @@ describe("after midnight", () => {
     // Renamed again: both old addresses go to the newest one.
     fs.renameSync(path.join(dir, "01-shequ-shitang.md"), path.join(dir, "01-shitang.md"));
     expect(publish("2024-03-01").code).toBe(0);
-    expect(read("/_redirects").split("\n")).toEqual(expect.arrayContaining([
-      "/2024-03-01/02/shequ/ /2024-03-01/02/shitang/ 301", "/2024-03-01/02/shequ-shitang/ /2024-03-01/02/shitang/ 301",
-    ]));
+    expect(read("/_redirects").split("\n")).toEqual(
+      expect.arrayContaining([
+        "/2024-03-01/02/shequ/ /2024-03-01/02/shitang/ 301",
+        "/2024-03-01/02/shequ-shitang/ /2024-03-01/02/shitang/ 301",
+      ]),
+    );
     expect(read("/2024-03-01/02/shequ/")).toContain("url=/2024-03-01/02/shitang/");
   });
 
   it("the corrections and redirect pages are valid HTML", async () => {
-    expect(await htmlProblems(["/2024-03-01/corrections/", "/2024-03-01/02/shequ/", "/2024-03-01/02/shitang/"])).toEqual([]);
+    expect(
+      await htmlProblems(["/2024-03-01/corrections/", "/2024-03-01/02/shequ/", "/2024-03-01/02/shitang/"]),
+    ).toEqual([]);
   });
 
   it("a withdrawn article's words leave its page's word boxes (search hits on the scan)", () => {
     const sample = path.join(tempDir("withdrawn-words"), "editions");
     copyTree(path.join(repo, "editions"), sample);
     const words = (site: ReturnType<typeof buildFixture>) =>
-      (JSON.parse(site.read("/2022-09-02/02/words.json")) as { lines: { text: string }[] }).lines.map((l) => l.text).join("");
+      (JSON.parse(site.read("/2022-09-02/02/words.json")) as { lines: { text: string }[] }).lines
+        .map((l) => l.text)
+        .join("");
     const before = buildFixture(sample);
-    fs.appendFileSync(path.join(sample, "2022-09-02/edition.yml"), 'withdrawn:\n  - { article: 02/chenzhou-jiedao, time: "2022-09-02 23:00" }\n');
+    fs.appendFileSync(
+      path.join(sample, "2022-09-02/edition.yml"),
+      'withdrawn:\n  - { article: 02/chenzhou-jiedao, time: "2022-09-02 23:00" }\n',
+    );
     const after = buildFixture(sample);
     expect(after.result.code, after.result.output).toBe(0);
     expect(words(before)).toContain("攻坚");

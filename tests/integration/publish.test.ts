@@ -48,7 +48,9 @@ describe("publish", () => {
       const before = treeHash(path.join(root, "current"));
       const result = publish("2024-03-02");
       expect(result.code).toBe(2);
-      expect(result.output).toContain('2024-03-02/A02/01-gongyuan.md:2: front matter "headlin": unknown key: did you mean "headline"?');
+      expect(result.output).toContain(
+        '2024-03-02/A02/01-gongyuan.md:2: front matter "headlin": unknown key: did you mean "headline"?',
+      );
       expect(treeHash(path.join(root, "current"))).toEqual(before);
     } finally {
       fs.writeFileSync(file, good);
@@ -58,13 +60,19 @@ describe("publish", () => {
   for (const point of ["build", "release", "swap", "clean up"] as const) {
     it(`a publish killed with SIGKILL at "${point}" leaves the old site, or (after the swap) the whole new one`, async () => {
       const before = treeHash(path.join(root, "current"));
-      const child = spawn(process.execPath, stoppedPublishArgs("hold", point, ["2024-03-02", "--editions", editions, "--root", root, "--cache", cache]), { cwd: repo });
+      const child = spawn(
+        process.execPath,
+        stoppedPublishArgs("hold", point, ["2024-03-02", "--editions", editions, "--root", root, "--cache", cache]),
+        { cwd: repo },
+      );
       let output = "";
       child.stdout.on("data", (chunk: Buffer) => {
         output += chunk.toString();
         if (output.includes(`holding at ${point}`)) child.kill("SIGKILL");
       });
-      const [, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on("exit", (c, s) => resolve([c, s])));
+      const [, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+        child.on("exit", (c, s) => resolve([c, s])),
+      );
       expect(signal, output).toBe("SIGKILL");
       if (point === "clean up") {
         expect(fs.readFileSync(path.join(root, "current/2024-03-02/a01/index.html"), "utf8")).toContain("A01版：要闻");
@@ -77,7 +85,11 @@ describe("publish", () => {
 
   /** Starts a publish that stops at "build" holding the lock; resolves once it is there. */
   function holdingPublish(): Promise<ChildProcess> {
-    const child = spawn(process.execPath, stoppedPublishArgs("hold", "build", ["2024-03-02", "--editions", editions, "--root", root, "--cache", cache]), { cwd: repo });
+    const child = spawn(
+      process.execPath,
+      stoppedPublishArgs("hold", "build", ["2024-03-02", "--editions", editions, "--root", root, "--cache", cache]),
+      { cwd: repo },
+    );
     return new Promise((resolve, reject) => {
       let output = "";
       child.stdout.on("data", (chunk: Buffer) => {
@@ -120,7 +132,9 @@ describe("publish", () => {
     const current = path.join(root, "current");
     expect(fs.readFileSync(path.join(current, "index.html"), "utf8")).toContain("A01版：要闻");
     expect(fs.readFileSync(path.join(current, "archive/2024/index.html"), "utf8")).toContain('href="/2024-03-02/a01/"');
-    expect(fs.readFileSync(path.join(current, "2024-03-01/02/index.html"), "utf8")).toContain('<a rel="next" href="/2024-03-02/">');
+    expect(fs.readFileSync(path.join(current, "2024-03-01/02/index.html"), "utf8")).toContain(
+      '<a rel="next" href="/2024-03-02/">',
+    );
     expect(fs.readFileSync(path.join(current, "feed.xml"), "utf8")).toContain("春季招聘会举行");
     // Yesterday's search index was linked from the live store, not made again; tonight's was made.
     expect(fs.existsSync(path.join(current, "2024-03-02/pagefind/pagefind-entry.json"))).toBe(true);
@@ -147,11 +161,22 @@ describe("publish", () => {
   it("tonight's edition published again (after a fix) leaves yesterday's as it is live: its links are right already", () => {
     const yesterday = () => fs.readlinkSync(path.join(root, "current/2024-03-01"));
     const before = yesterday();
-    const result = runScript("publish.ts", ["2024-03-02", "--json", "--editions", editions, "--root", root, "--cache", cache]);
+    const result = runScript("publish.ts", [
+      "2024-03-02",
+      "--json",
+      "--editions",
+      editions,
+      "--root",
+      root,
+      "--cache",
+      cache,
+    ]);
     expect(result.code, result.output).toBe(0);
     expect(JSON.parse(result.stdout).rebuiltEditions).toEqual(["2024-03-02"]);
     expect(yesterday()).toBe(before);
-    expect(fs.readFileSync(path.join(root, "current/2024-03-01/02/index.html"), "utf8")).toContain('<a rel="next" href="/2024-03-02/">');
+    expect(fs.readFileSync(path.join(root, "current/2024-03-01/02/index.html"), "utf8")).toContain(
+      '<a rel="next" href="/2024-03-02/">',
+    );
   });
 
   it("yesterday's edition, edited since it went live, is rebuilt whole by tonight's publish", () => {
@@ -163,7 +188,9 @@ describe("publish", () => {
       expect(result.code, result.output).toBe(0);
       const view = fs.readFileSync(path.join(root, "current/2024-03-01/02/shequ/index.html"), "utf8");
       expect(view).toContain("社区食堂今日开张");
-      expect(fs.readFileSync(path.join(root, "current/2024-03-01/02/index.html"), "utf8")).toContain("社区食堂今日开张");
+      expect(fs.readFileSync(path.join(root, "current/2024-03-01/02/index.html"), "utf8")).toContain(
+        "社区食堂今日开张",
+      );
     } finally {
       fs.writeFileSync(file, before);
     }
@@ -172,7 +199,9 @@ describe("publish", () => {
   it("a published edition's offline copy lists its pictures from the image store and its search index, yesterday's too", () => {
     const current = path.join(root, "current");
     for (const date of ["2024-03-01", "2024-03-02"]) {
-      const manifest = JSON.parse(fs.readFileSync(path.join(current, date, "offline.json"), "utf8")) as { files: string[] };
+      const manifest = JSON.parse(fs.readFileSync(path.join(current, date, "offline.json"), "utf8")) as {
+        files: string[];
+      };
       const pictures = manifest.files.filter((f) => f.startsWith("img/"));
       expect(pictures.length, date).toBeGreaterThan(0);
       expect(manifest.files, date).toContain(`${date}/pagefind/pagefind-entry.json`);
@@ -186,13 +215,15 @@ describe("publish", () => {
 
   it("a withdrawal failing before the swap is taken back; one failing after it (clean-up) stays, and says the site changed", () => {
     const args = ["2024-03-01", "--withdraw", "tianqi", "--editions", editions, "--root", root, "--cache", cache];
-    const withdraw = (failAt?: "swap" | "clean up") => (failAt ? failingPublish(failAt, args) : runScript("publish.ts", args));
+    const withdraw = (failAt?: "swap" | "clean up") =>
+      failAt ? failingPublish(failAt, args) : runScript("publish.ts", args);
     const yml = path.join(editions, "2024-03-01/edition.yml");
     const ymlBefore = fs.readFileSync(yml, "utf8");
     const current = () => fs.readlinkSync(path.join(root, "current"));
     const tianqi = () => fs.readFileSync(path.join(root, "current/2024-03-01/01/tianqi/index.html"), "utf8");
-    const images: string[] = JSON.parse(fs.readFileSync(path.join(root, "current/2024-03-01/_banmian/urls.json"), "utf8"))
-      .articles.find((a: { url: string }) => a.url === "/2024-03-01/01/tianqi/").images;
+    const images: string[] = JSON.parse(
+      fs.readFileSync(path.join(root, "current/2024-03-01/_banmian/urls.json"), "utf8"),
+    ).articles.find((a: { url: string }) => a.url === "/2024-03-01/01/tianqi/").images;
     expect(images.length).toBeGreaterThan(0);
 
     const before = treeHash(path.join(root, "current"));
@@ -207,7 +238,9 @@ describe("publish", () => {
     expect(late.code, late.output).toBe(1);
     expect(late.stderr).not.toContain("the live site was not changed");
     expect(late.stderr).toContain('publish went live but did not finish: publish stopped at "clean up"');
-    expect(late.stderr).toMatch(/the new release \S+ IS live \(.*current\): the live site was changed and stays so, and .*edition\.yml keeps the withdrawal/);
+    expect(late.stderr).toMatch(
+      /the new release \S+ IS live \(.*current\): the live site was changed and stays so, and .*edition\.yml keeps the withdrawal/,
+    );
     expect(late.stderr).toContain("run the same publish again to finish it");
     // The live site is the new release, and edition.yml says what it shows (so a later publish keeps it withdrawn).
     expect(current()).not.toBe(release);

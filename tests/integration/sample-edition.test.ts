@@ -31,7 +31,7 @@ describe("sample edition 2022-09-02", () => {
 
   it("home is the latest edition's first page", () => {
     const home = site.read("/");
-    expect(home).toContain("<h1 class=\"page-title\">02版：综合</h1>");
+    expect(home).toContain('<h1 class="page-title">02版：综合</h1>');
     expect(home).toContain('<link rel="canonical" href="https://epaper.example.cn/2022-09-02/02/">');
   });
 
@@ -39,7 +39,9 @@ describe("sample edition 2022-09-02", () => {
     const html = site.read("/2022-09-02/02/");
     expect(html).toContain("2022年9月2日 星期五");
     expect(html).toContain("总第12866期");
-    const hotspots = [...html.matchAll(/<a href="([^"]+)" id="area-[^"]+" aria-label="([^"]+)"[^>]*><polygon points="([^"]+)">/g)];
+    const hotspots = [
+      ...html.matchAll(/<a href="([^"]+)" id="area-[^"]+" aria-label="([^"]+)"[^>]*><polygon points="([^"]+)">/g),
+    ];
     expect(hotspots.map((m) => m[2])).toEqual([
       "“创文”工作持续发力 优质服务提质增效",
       "扎实开展“创文”攻坚工作",
@@ -49,8 +51,10 @@ describe("sample edition 2022-09-02", () => {
     ]);
     expect(hotspots[4][1]).toBe("/2022-09-02/02/kaixue-diyitian/");
     expect(hotspots[4][3]).toBe("655,568 970,568 970,977 655,977");
-    expect(html).toMatch(/<img class="replica-image" src="\/img\/[0-9a-f]{20}\/1000\.jpg" srcset="[^"]+640\.jpg 640w, [^"]+1000\.jpg 1000w, [^"]+1600\.jpg 1600w" sizes="[^"]+" width="2067" height="2952"/);
-    expect(html).toContain('<span>02版：综合</span>');
+    expect(html).toMatch(
+      /<img class="replica-image" src="\/img\/[0-9a-f]{20}\/1000\.jpg" srcset="[^"]+640\.jpg 640w, [^"]+1000\.jpg 1000w, [^"]+1600\.jpg 1600w" sizes="[^"]+" width="2067" height="2952"/,
+    );
+    expect(html).toContain("<span>02版：综合</span>");
     expect(html).toMatch(/<a class="pdf-link" href="\/2022-09-02\/02\/2022-09-02-02\.pdf" download>下载本版PDF<\/a>/);
     expect(site.exists("/2022-09-02/02/2022-09-02-02.pdf")).toBe(true);
   });
@@ -66,7 +70,9 @@ describe("sample edition 2022-09-02", () => {
     expect(html).toContain('<p class="kicker">陈州街道办事处</p>');
     expect(html).toContain('<h1 class="headline">扎实开展“创文”攻坚工作</h1>');
     // As printed: the dateline and the byline in brackets open the first paragraph.
-    expect(html).toContain('<div class="body"><p><strong class="dateline">本报讯</strong>（记者 韩志刚 文/图）为贯彻落实市、区“创文”工作会议精神');
+    expect(html).toContain(
+      '<div class="body"><p><strong class="dateline">本报讯</strong>（记者 韩志刚 文/图）为贯彻落实市、区“创文”工作会议精神',
+    );
     expect(html).toContain("<figcaption>路面整修</figcaption>");
     expect(html).toContain("同时强化背街小巷、老旧小区治理"); // column-broken paragraph joined
     expect(html).not.toContain("①6");
@@ -81,7 +87,9 @@ describe("sample edition 2022-09-02", () => {
 
   it("the continued part shows 上接第一版 without a dead link", () => {
     const html = site.read("/2022-09-02/02/dancheng-yingshang/");
-    expect(html).toContain('<div class="body"><p><span class="continuation continued-from">（上接第一版）</span>针对社会资本市场准入条件');
+    expect(html).toContain(
+      '<div class="body"><p><span class="continuation continued-from">（上接第一版）</span>针对社会资本市场准入条件',
+    );
     expect(html).not.toMatch(/<a[^>]*>（上接第一版）/);
   });
 

@@ -51,7 +51,8 @@ describe("whole-site checks", () => {
       for (const file of htmlFiles(site.out)) {
         const report = await validator.validateFile(file);
         for (const result of report.results) {
-          for (const m of result.messages) problems.push(`${path.relative(site.out, file)}:${m.line}: ${m.ruleId}: ${m.message}`);
+          for (const m of result.messages)
+            problems.push(`${path.relative(site.out, file)}:${m.line}: ${m.ruleId}: ${m.message}`);
         }
       }
     }
@@ -71,7 +72,8 @@ describe("whole-site checks", () => {
             continue;
           }
           const target = path.join(site.out, decodeURIComponent(url.pathname.slice(prefix.length)));
-          const exists = fs.existsSync(target) && (fs.statSync(target).isFile() || fs.existsSync(path.join(target, "index.html")));
+          const exists =
+            fs.existsSync(target) && (fs.statSync(target).isFile() || fs.existsSync(path.join(target, "index.html")));
           if (!exists) broken.push(`${path.relative(site.out, file)}: ${ref}`);
           checked++;
         }
@@ -100,7 +102,9 @@ describe("whole-site checks", () => {
     const broken: string[] = [];
     let checked = 0;
     for (const { site, prefix, root } of builds) {
-      for (const rel of fs.readdirSync(site.out, { recursive: true, encoding: "utf8" }).filter((f) => /\.(json|xml)$/.test(f) && !f.includes("pagefind"))) {
+      for (const rel of fs
+        .readdirSync(site.out, { recursive: true, encoding: "utf8" })
+        .filter((f) => /\.(json|xml)$/.test(f) && !f.includes("pagefind"))) {
         const text = fs.readFileSync(path.join(site.out, rel), "utf8");
         if (rel.endsWith(".json")) {
           expect(() => JSON.parse(text), rel).not.toThrow();
@@ -112,7 +116,11 @@ describe("whole-site checks", () => {
           const url = (m[1] ?? m[2]).split("?")[0];
           if (!url.startsWith(root)) continue;
           const target = path.join(site.out, decodeURIComponent(new URL(url).pathname.slice(prefix.length)));
-          if (!fs.existsSync(target) || (fs.statSync(target).isDirectory() && !fs.existsSync(path.join(target, "index.html")))) broken.push(`${rel}: ${url}`);
+          if (
+            !fs.existsSync(target) ||
+            (fs.statSync(target).isDirectory() && !fs.existsSync(path.join(target, "index.html")))
+          )
+            broken.push(`${rel}: ${url}`);
           checked++;
         }
       }

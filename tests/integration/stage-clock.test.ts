@@ -7,12 +7,15 @@ import { cpuSeconds } from "../../src/pipeline/stages.ts";
 
 /** A node process that keeps a core busy until it has used `cpu` seconds, prints "used", then idles until stdin ends. */
 function helper(cpu: number) {
-  const child = spawn(process.execPath, ["-e", `
+  const child = spawn(process.execPath, [
+    "-e",
+    `
     const used = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
     while (used() < ${cpu});
     console.log("used");
     process.stdin.resume();
-    process.stdin.on("end", () => process.exit(0));`]);
+    process.stdin.on("end", () => process.exit(0));`,
+  ]);
   const used = new Promise<void>((resolve, reject) => {
     child.stdout.on("data", (c: Buffer) => c.toString().includes("used") && resolve());
     child.on("exit", (code) => reject(new Error(`the helper ended first (${code})`)));

@@ -9,11 +9,18 @@ import { compiledScript, repo, tempDir } from "../helpers/build.ts";
 import { copyTree } from "../helpers/tree.ts";
 
 function runIn(cwd: string, script: string, args: string[]) {
-  const result = spawnSync(process.execPath, [...compiledScript(script), ...args], { cwd, encoding: "utf8", timeout: 300_000 });
+  const result = spawnSync(process.execPath, [...compiledScript(script), ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: 300_000,
+  });
   return { code: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
-const sampleArticles = () => fs.readdirSync(path.join(repo, "editions/2022-09-02"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md")).length;
+const sampleArticles = () =>
+  fs
+    .readdirSync(path.join(repo, "editions/2022-09-02"), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".md")).length;
 
 describe("scripts run from another working folder", () => {
   it("check, with nothing given, checks the project's editions", () => {
@@ -34,10 +41,21 @@ describe("scripts run from another working folder", () => {
   it("build, with paths given relative to the working folder, reads and writes there", () => {
     const work = tempDir("cwd-build");
     copyTree(path.join(repo, "tests/bad-input/base/editions"), path.join(work, "editions"));
-    const result = runIn(work, "build.ts", ["--editions", "editions", "--out", "site", "--cache", "cache", "--site", path.join(repo, "_data/site.json")]);
+    const result = runIn(work, "build.ts", [
+      "--editions",
+      "editions",
+      "--out",
+      "site",
+      "--cache",
+      "cache",
+      "--site",
+      path.join(repo, "_data/site.json"),
+    ]);
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(/built 1 editions, 2 pages, 3 articles/);
-    expect(fs.readFileSync(path.join(work, "site/2024-05-06/01/chungeng/index.html"), "utf8")).toContain("全市春耕生产有序推进");
+    expect(fs.readFileSync(path.join(work, "site/2024-05-06/01/chungeng/index.html"), "utf8")).toContain(
+      "全市春耕生产有序推进",
+    );
     expect(fs.existsSync(path.join(work, "cache"))).toBe(true);
   });
 

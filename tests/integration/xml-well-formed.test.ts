@@ -21,50 +21,56 @@ beforeAll(() => {
   copyTree(path.join(repo, "tests/bad-input/base/editions"), editions);
   const page = path.join(editions, date, "02");
   fs.writeFileSync(path.join(page, "page.yml"), `section: "综合 & <更多> \\"引\\" 😀"\n`);
-  fs.writeFileSync(path.join(page, "02-guaizi.md"), [
-    "---",
-    `kicker: ${JSON.stringify(`引题 ${awkward}`)}`,
-    `headline: ${JSON.stringify(`标题 ${awkward}`)}`,
-    `subtitle: ${JSON.stringify(`副题 ]]> <![CDATA[ --> <!-- ${awkward}`)}`,
-    `column: ${JSON.stringify("栏目 & <专栏> 😀")}`,
-    `byline: ${JSON.stringify(`记者 ${awkward}`)}`,
-    `dateline: ${JSON.stringify("本报讯 &amp; &#12; &lt;")}`,
-    "figures:",
-    `  - file: ../01/photos/field.png`,
-    `    caption: ${JSON.stringify(`图说 ${awkward}`)}`,
-    "correction:",
-    `  - time: 2024-05-06 09:30`,
-    `    text: ${JSON.stringify(`更正 ${awkward}`)}`,
-    "---",
-    "",
-    `正文 ${awkward}\t制表符。`,
-    "",
-    // Entities markdown-it decodes: a form feed (&#12;) is one it lets through; U+FFFE and NUL it replaces.
-    "实体 &amp; &lt;b&gt; &copy; &nbsp; &#12; &#x0C; &#xFFFE; &#0; &#x1F600; &#x20000;。",
-    "",
-    "<b>raw</b> <![CDATA[x]]> <!-- comment --> <?pi?> ]]>",
-    "",
-    "[链接 & <文字>](https://example.com/?a=1&b=<2>) `code & <x>` **粗体 & <y>**",
-    "",
-    "### 小标题 & <z> 😀",
-    "",
-    "- 列表 & 一",
-    "- 列表 < 二",
-    "",
-    "> 引用 \"&\"",
-    "",
-    "---",
-    "",
-    "行末两个空格  ",
-    "换行之后。",
-    "",
-  ].join("\n"));
+  fs.writeFileSync(
+    path.join(page, "02-guaizi.md"),
+    [
+      "---",
+      `kicker: ${JSON.stringify(`引题 ${awkward}`)}`,
+      `headline: ${JSON.stringify(`标题 ${awkward}`)}`,
+      `subtitle: ${JSON.stringify(`副题 ]]> <![CDATA[ --> <!-- ${awkward}`)}`,
+      `column: ${JSON.stringify("栏目 & <专栏> 😀")}`,
+      `byline: ${JSON.stringify(`记者 ${awkward}`)}`,
+      `dateline: ${JSON.stringify("本报讯 &amp; &#12; &lt;")}`,
+      "figures:",
+      `  - file: ../01/photos/field.png`,
+      `    caption: ${JSON.stringify(`图说 ${awkward}`)}`,
+      "correction:",
+      `  - time: 2024-05-06 09:30`,
+      `    text: ${JSON.stringify(`更正 ${awkward}`)}`,
+      "---",
+      "",
+      `正文 ${awkward}\t制表符。`,
+      "",
+      // Entities markdown-it decodes: a form feed (&#12;) is one it lets through; U+FFFE and NUL it replaces.
+      "实体 &amp; &lt;b&gt; &copy; &nbsp; &#12; &#x0C; &#xFFFE; &#0; &#x1F600; &#x20000;。",
+      "",
+      "<b>raw</b> <![CDATA[x]]> <!-- comment --> <?pi?> ]]>",
+      "",
+      "[链接 & <文字>](https://example.com/?a=1&b=<2>) `code & <x>` **粗体 & <y>**",
+      "",
+      "### 小标题 & <z> 😀",
+      "",
+      "- 列表 & 一",
+      "- 列表 < 二",
+      "",
+      '> 引用 "&"',
+      "",
+      "---",
+      "",
+      "行末两个空格  ",
+      "换行之后。",
+      "",
+    ].join("\n"),
+  );
   site = buildFixture(editions);
   if (site.result.code !== 0) throw new Error(site.result.output);
 });
 
 function files(dir: string, test: (name: string) => boolean): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((rel) => test(path.basename(rel))).sort();
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((rel) => test(path.basename(rel)))
+    .sort();
 }
 
 /** Every entry of a ZIP, read with yauzl (a real ZIP reader). */
@@ -101,10 +107,12 @@ function illFormed(text: string): string | null {
   if (valid !== true) return `${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`;
   const line = (at: number) => text.slice(0, at).split("\n").length;
   const bad = notXmlChar.exec(text);
-  if (bad) return `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} is not an XML character (line ${line(bad.index)})`;
+  if (bad)
+    return `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} is not an XML character (line ${line(bad.index)})`;
   for (const ref of text.matchAll(/&#(x[0-9a-fA-F]+|[0-9]+);/g)) {
     const code = ref[1].startsWith("x") ? parseInt(ref[1].slice(1), 16) : Number(ref[1]);
-    if (code > 0x10ffff || notXmlChar.test(String.fromCodePoint(code))) return `${ref[0]} refers to a character XML does not allow (line ${line(ref.index)})`;
+    if (code > 0x10ffff || notXmlChar.test(String.fromCodePoint(code)))
+      return `${ref[0]} refers to a character XML does not allow (line ${line(ref.index)})`;
   }
   return null;
 }
@@ -139,7 +147,8 @@ describe("every XML the site writes", () => {
     };
     for (const rel of files(site.out, isXmlName)) check(rel, fs.readFileSync(path.join(site.out, rel), "utf8"));
     for (const rel of files(site.out, (name) => name === "manifest.json")) {
-      for (const svg of svgStrings(JSON.parse(fs.readFileSync(path.join(site.out, rel), "utf8")))) check(`${rel}!selector`, svg);
+      for (const svg of svgStrings(JSON.parse(fs.readFileSync(path.join(site.out, rel), "utf8"))))
+        check(`${rel}!selector`, svg);
     }
     const epubs = files(site.out, (name) => name.endsWith(".epub"));
     expect(epubs).toEqual([`${date}/${date}.epub`]);
@@ -153,6 +162,8 @@ describe("every XML the site writes", () => {
     expect(problems).toEqual([]);
     // The test reads every kind it should: feeds and sitemaps, the SVG assets, the EPUB's package, nav and chapters.
     expect([...kinds].sort()).toEqual([".opf", ".svg", ".xhtml", ".xml", "IIIF selector"].sort());
-    expect(files(site.out, (name) => name.endsWith(".xml")).filter((rel) => rel.startsWith("feeds")).length).toBeGreaterThanOrEqual(3);
+    expect(
+      files(site.out, (name) => name.endsWith(".xml")).filter((rel) => rel.startsWith("feeds")).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 });

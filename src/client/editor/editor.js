@@ -2,7 +2,7 @@
 // area's vertices, add and remove them, draw an area for an article that has none, save to its article file.
 // Every step works from the keyboard and is announced in a live region.
 (function () {
-  "use strict";
+  
   var dataNode = document.getElementById("banmian-editor");
   var frame = /** @type {HTMLElement} */ (document.querySelector(".replica-frame"));
   if (!dataNode || !frame) return;

@@ -37,7 +37,10 @@ export interface Editor {
 
 /** What the endpoint says when it refuses: an HTTP status and a message for the editor. */
 export class Refusal extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -56,7 +59,9 @@ const maxDrain = 256 * 1024 * 1024;
 export function createEditor(options: EditorOptions): Editor {
   const secret = options.secret ?? crypto.randomBytes(32).toString("base64url");
   const base = `${options.pathPrefix}_banmian/`;
-  const pageView = new RegExp(`^${escapeRegExp(options.pathPrefix)}(\\d{4}-\\d{2}-\\d{2})/([a-z0-9]+)/(?:index\\.html)?$`);
+  const pageView = new RegExp(
+    `^${escapeRegExp(options.pathPrefix)}(\\d{4}-\\d{2}-\\d{2})/([a-z0-9]+)/(?:index\\.html)?$`,
+  );
 
   const logged = new Set<string>();
   const log = options.log ?? ((line: string) => console.error(line));
@@ -95,16 +100,19 @@ export function createEditor(options: EditorOptions): Editor {
       res.end(JSON.stringify(body));
     };
     if (url.pathname === `${base}area`) {
-      handleSave(req, options, secret).then(
-        (saved) => send(200, saved),
-        (err) => {
-          if (err instanceof Refusal) send(err.status, { error: err.message });
-          else send(500, { error: (err as Error).message });
-        },
-      ).catch((err) => fail(req, res, err));
+      handleSave(req, options, secret)
+        .then(
+          (saved) => send(200, saved),
+          (err) => {
+            if (err instanceof Refusal) send(err.status, { error: err.message });
+            else send(500, { error: (err as Error).message });
+          },
+        )
+        .catch((err) => fail(req, res, err));
       return true;
     }
-    const asset = req.method === "GET" && url.pathname.startsWith(base) ? assets.get(url.pathname.slice(base.length)) : undefined;
+    const asset =
+      req.method === "GET" && url.pathname.startsWith(base) ? assets.get(url.pathname.slice(base.length)) : undefined;
     if (asset) {
       const body = fs.readFileSync(path.join(clientDir, asset.file));
       res.setHeader("Content-Type", asset.type);
@@ -114,7 +122,10 @@ export function createEditor(options: EditorOptions): Editor {
     }
     // The page carries the secret: only a page asked for by the dev server's own name gets it, so a DNS-rebinding
     // page (another name pointed at 127.0.0.1) reads the plain page view.
-    const match = req.method === "GET" && loopbackHosts(options.port()).includes(req.headers.host ?? "") ? pageView.exec(url.pathname) : null;
+    const match =
+      req.method === "GET" && loopbackHosts(options.port()).includes(req.headers.host ?? "")
+        ? pageView.exec(url.pathname)
+        : null;
     const html = match ? withEditor(match[1], match[2], url.pathname, options, secret, base) : null;
     if (html === null) return false;
     res.setHeader("Content-Type", "text/html; charset=utf-8");
@@ -126,7 +137,14 @@ export function createEditor(options: EditorOptions): Editor {
 }
 
 /** The served page view with the editor's script, style and data (the secret among them) put in; null to pass. */
-function withEditor(date: string, label: string, pathname: string, options: EditorOptions, secret: string, base: string): string | null {
+function withEditor(
+  date: string,
+  label: string,
+  pathname: string,
+  options: EditorOptions,
+  secret: string,
+  base: string,
+): string | null {
   const rel = pathname.slice(options.pathPrefix.length).replace(/index\.html$/, "");
   const file = path.join(options.outDir, rel, "index.html");
   if (!fs.existsSync(file)) return null;
@@ -145,12 +163,17 @@ function withEditor(date: string, label: string, pathname: string, options: Edit
     // The page's files have errors (npm start lists them): the page is served as it is, without the editor.
     return null;
   }
-  const strings = Object.fromEntries(Object.entries(deskStrings(options.lang)).filter(([key]) => key.startsWith("editor")));
+  const strings = Object.fromEntries(
+    Object.entries(deskStrings(options.lang)).filter(([key]) => key.startsWith("editor")),
+  );
   const data = { secret, endpoint: `${base}area`, strings, articles };
   // In a JSON data block "<" is escaped, so no headline can close the script element.
   const json = JSON.stringify(data).replace(/</g, "\\u003c");
   return html
-    .replace("</head>", `<link rel="stylesheet" href="${base}editor.css"><script src="${base}editor.js" defer></script></head>`)
+    .replace(
+      "</head>",
+      `<link rel="stylesheet" href="${base}editor.css"><script src="${base}editor.js" defer></script></head>`,
+    )
     .replace("</body>", `<script type="application/json" id="banmian-editor">${json}</script></body>`);
 }
 
@@ -162,14 +185,22 @@ function findLabel(editionsDir: string, date: string, urlLabel: string): string 
 }
 
 /** Checks a save request from top to bottom and writes the area; every refusal leaves every file as it was. */
-export async function handleSave(req: IncomingMessage, options: EditorOptions, secret: string): Promise<{ file: string; area: Area }> {
+export async function handleSave(
+  req: IncomingMessage,
+  options: EditorOptions,
+  secret: string,
+): Promise<{ file: string; area: Area }> {
   if (req.method !== "POST") throw new Refusal(405, "only POST saves an area");
   const hosts = loopbackHosts(options.port());
   // DNS rebinding: another site's name pointed at 127.0.0.1 still says its own name in Host.
-  if (!hosts.includes(req.headers.host ?? "")) throw new Refusal(403, `refused: the Host "${req.headers.host ?? ""}" is not this dev server`);
+  if (!hosts.includes(req.headers.host ?? ""))
+    throw new Refusal(403, `refused: the Host "${req.headers.host ?? ""}" is not this dev server`);
   const origin = req.headers.origin;
   if (!origin || !hosts.some((h) => origin === `http://${h}`)) {
-    throw new Refusal(403, `refused: a save must come from the page this dev server served, not from ${origin ?? "no origin"}`);
+    throw new Refusal(
+      403,
+      `refused: a save must come from the page this dev server served, not from ${origin ?? "no origin"}`,
+    );
   }
   const site = req.headers["sec-fetch-site"];
   if (site && site !== "same-origin") throw new Refusal(403, `refused: a ${site} request`);
@@ -177,7 +208,8 @@ export async function handleSave(req: IncomingMessage, options: EditorOptions, s
   const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/json") throw new Refusal(415, `refused: the body must be application/json, not "${type}"`);
   const given = String(req.headers["x-banmian-secret"] ?? "");
-  if (!sameSecret(given, secret)) throw new Refusal(403, "refused: wrong or missing editor secret (reload the page from npm start)");
+  if (!sameSecret(given, secret))
+    throw new Refusal(403, "refused: wrong or missing editor secret (reload the page from npm start)");
   const body = await readBody(req);
   let request: { article?: unknown; polygon?: unknown };
   try {
@@ -217,7 +249,8 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const tooLarge = () => new Refusal(413, `the body is too large for an area (over ${maxBody / 1024} KB): an area is a few hundred bytes`);
+    const tooLarge = () =>
+      new Refusal(413, `the body is too large for an area (over ${maxBody / 1024} KB): an area is a few hundred bytes`);
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > maxDrain) {
       reject(tooLarge());
@@ -241,10 +274,14 @@ function readBody(req: IncomingMessage): Promise<string> {
  * path is inside editions/ too (no "..", no absolute path, no symlink out).
  */
 export function articleFile(editionsDir: string, id: unknown): string {
-  if (typeof id !== "string" || id === "") throw new Refusal(400, 'no "article": name the article file, e.g. 2022-09-02/02/03-kaixue.md');
+  if (typeof id !== "string" || id === "")
+    throw new Refusal(400, 'no "article": name the article file, e.g. 2022-09-02/02/03-kaixue.md');
   const shape = /^\d{4}-\d{2}-\d{2}\/[A-Za-z]?\d{1,3}(?:-[^/\\]+)?\/\d{1,3}-[^/\\]+\.md$/;
   if (id.includes("\0") || path.isAbsolute(id) || id.split(/[/\\]/).includes("..") || !shape.test(id)) {
-    throw new Refusal(400, `refused: "${id.slice(0, 120)}" is not an article file inside editions/ (YYYY-MM-DD/NN/NN-slug.md)`);
+    throw new Refusal(
+      400,
+      `refused: "${id.slice(0, 120)}" is not an article file inside editions/ (YYYY-MM-DD/NN/NN-slug.md)`,
+    );
   }
   const root = path.resolve(editionsDir);
   const file = path.resolve(root, id);
@@ -263,10 +300,17 @@ export function articleFile(editionsDir: string, id: unknown): string {
 
 /** The outline from the editor, rounded as areas are written (3 decimals), if it can be an area. */
 export function parsePolygon(value: unknown): Point[] {
-  if (!Array.isArray(value) || !value.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => typeof v === "number" && Number.isFinite(v)))) {
+  if (
+    !Array.isArray(value) ||
+    !value.every(
+      (p) => Array.isArray(p) && p.length === 2 && p.every((v) => typeof v === "number" && Number.isFinite(v)),
+    )
+  ) {
     throw new Refusal(400, '"polygon" must be a list of points [[x, y], …] in fractions of the page');
   }
-  const points = (value as [number, number][]).map(([x, y]): Point => [Math.round(x * 1000) / 1000, Math.round(y * 1000) / 1000]);
+  const points = (value as [number, number][]).map(
+    ([x, y]): Point => [Math.round(x * 1000) / 1000, Math.round(y * 1000) / 1000],
+  );
   const problem = polygonProblem(points);
   if (problem) throw new Refusal(422, problem);
   return points;

@@ -88,7 +88,10 @@ export class FolderWatch {
   /** Polls done so far (the status page shows it; tests wait on it) */
   polls = 0;
 
-  constructor(readonly folder: string, readonly rules: WatchRules = defaultWatchRules) {}
+  constructor(
+    readonly folder: string,
+    readonly rules: WatchRules = defaultWatchRules,
+  ) {}
 
   /**
    * One poll: the files that are complete now and were not handed on as they are (new, or changed since).
@@ -109,7 +112,11 @@ export class FolderWatch {
       }
       watched.unchanged++;
       if (watched.taken || watched.unchanged < this.rules.settlePolls || file.size === 0) continue;
-      if (watched.unchanged < this.rules.givenUpPolls && !endsComplete(path.join(this.folder, file.relative), file.size)) continue;
+      if (
+        watched.unchanged < this.rules.givenUpPolls &&
+        !endsComplete(path.join(this.folder, file.relative), file.size)
+      )
+        continue;
       watched.taken = true;
       complete.push(file);
     }
@@ -118,6 +125,8 @@ export class FolderWatch {
 
   /** Files seen but not complete yet: still growing, or a PDF without its end. */
   arriving(): SeenFile[] {
-    return [...this.files.values()].filter((f) => !f.taken).map(({ relative, size, mtimeMs }) => ({ relative, size, mtimeMs }));
+    return [...this.files.values()]
+      .filter((f) => !f.taken)
+      .map(({ relative, size, mtimeMs }) => ({ relative, size, mtimeMs }));
   }
 }

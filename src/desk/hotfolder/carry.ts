@@ -61,7 +61,11 @@ const numberOf = (name: string) => name.split("-")[0];
  * hand: its changed fields (and body) win over the new import's, as long as one new article has the text the
  * file's article had when it was imported. The carried file keeps its slug, so its address does not change.
  */
-export function carryHandFixes(imported: readonly ImportedArticle[], current: readonly ArticleText[], base: readonly ArticleText[]): Carried {
+export function carryHandFixes(
+  imported: readonly ImportedArticle[],
+  current: readonly ArticleText[],
+  base: readonly ArticleText[],
+): Carried {
   const baseByName = new Map(base.map((b) => [b.name, b.text]));
   const articles = imported.map((a) => ({ ...a, fields: { ...a.fields } }));
   const pure = [...imported];
@@ -78,14 +82,20 @@ export function carryHandFixes(imported: readonly ImportedArticle[], current: re
     const now = parse(file.text);
     const then = before === undefined ? null : parse(before);
     if (!now || (before !== undefined && !then)) {
-      conflicts.push({ name: file.name, reason: "its front matter cannot be read: fix it, then take or keep the new PDF" });
+      conflicts.push({
+        name: file.name,
+        reason: "its front matter cannot be read: fix it, then take or keep the new PDF",
+      });
       continue;
     }
     const wordsThen = (then ?? now).body;
     const index = articles.findIndex((a, i) => !claimed.has(i) && sameText(a.body, wordsThen));
     if (index < 0) {
       const headline = String(now.fields.headline ?? file.name);
-      conflicts.push({ name: file.name, reason: `fixed by hand, and its text (${headline}) is not on the new page as it was: check the new PDF` });
+      conflicts.push({
+        name: file.name,
+        reason: `fixed by hand, and its text (${headline}) is not on the new page as it was: check the new PDF`,
+      });
       continue;
     }
     claimed.add(index);

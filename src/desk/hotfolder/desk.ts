@@ -105,7 +105,10 @@ export class Desk {
 
   constructor(readonly options: DeskOptions) {
     fs.mkdirSync(options.stateDir, { recursive: true });
-    if (!fs.statSync(options.folder, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${options.folder}: no such folder: give the folder the typesetting system writes page PDFs into`);
+    if (!fs.statSync(options.folder, { throwIfNoEntry: false })?.isDirectory())
+      throw new Error(
+        `${options.folder}: no such folder: give the folder the typesetting system writes page PDFs into`,
+      );
     this.journal = new Journal(options.stateDir);
     this.watch = new FolderWatch(options.folder, options.rules);
     this.timeZone = siteTimeZone(options.siteFile);
@@ -137,10 +140,11 @@ export class Desk {
     try {
       while (!this.stopped) {
         const busy = await this.step();
-        if (!busy) await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          setTimeout(resolve, this.options.intervalMs);
-        });
+        if (!busy)
+          await new Promise<void>((resolve) => {
+            this.wake = resolve;
+            setTimeout(resolve, this.options.intervalMs);
+          });
       }
     } finally {
       server.close();
@@ -185,7 +189,11 @@ export class Desk {
       busy = true;
     }
     if (busy) return true;
-    for (const step of duePublishes(this.journal.data, (d) => expectedPages(this.options, d), new Set(new PublishRoot(this.options.root).currentEditions().keys()))) {
+    for (const step of duePublishes(
+      this.journal.data,
+      (d) => expectedPages(this.options, d),
+      new Set(new PublishRoot(this.options.root).currentEditions().keys()),
+    )) {
       if (await this.publish(step)) return true;
     }
     return (await this.redrawProofs()) || this.makeImagesAhead();
@@ -202,8 +210,10 @@ export class Desk {
     } catch (err) {
       if (this.journal.data.intent) throw err;
       this.journal.data.files[file.relative] = { ...file, hash: "" };
-      this.journal.note(`${file.relative} could not be imported: ${(err instanceof Error ? err.message : String(err)).split("\n")[0]}; ` +
-        "fix that, then put the file into the hot folder again");
+      this.journal.note(
+        `${file.relative} could not be imported: ${(err instanceof Error ? err.message : String(err)).split("\n")[0]}; ` +
+          "fix that, then put the file into the hot folder again",
+      );
       this.journal.save();
     }
   }
@@ -219,19 +229,32 @@ export class Desk {
       this.doing = `waiting for another publish (process ${busy}) to finish`;
       return false;
     }
-    const what = step.kind === "edition" ? `the edition (${step.pages.length} pages)` : `late page(s) ${step.pages.join(", ")}`;
+    const what =
+      step.kind === "edition" ? `the edition (${step.pages.length} pages)` : `late page(s) ${step.pages.join(", ")}`;
     this.doing = `publishing ${step.date}: ${what}`;
     this.journal.note(`publishing ${step.date}: ${what}`);
     this.journal.save();
     const started = performance.now();
     try {
-      const summary = await publishEdition({
-        date: step.date, editionsDir: this.options.editionsDir, siteFile: this.options.siteFile, root: this.options.root,
-        cacheDir: this.options.cacheDir, page: step.kind === "late" ? step.pages[0] : undefined, at: holdPoint,
-      }, (line) => console.log(`    ${line}`));
+      const summary = await publishEdition(
+        {
+          date: step.date,
+          editionsDir: this.options.editionsDir,
+          siteFile: this.options.siteFile,
+          root: this.options.root,
+          cacheDir: this.options.cacheDir,
+          page: step.kind === "late" ? step.pages[0] : undefined,
+          at: holdPoint,
+        },
+        (line) => console.log(`    ${line}`),
+      );
       const seconds = (performance.now() - started) / 1000;
       this.journal.data.published[step.date] = {
-        release: summary.release, time: new Date().toISOString(), kind: step.kind, pages: Object.fromEntries(pages), seconds,
+        release: summary.release,
+        time: new Date().toISOString(),
+        kind: step.kind,
+        pages: Object.fromEntries(pages),
+        seconds,
       };
       this.journal.data.publishNow = this.journal.data.publishNow.filter((d) => d !== step.date);
       this.failedPublish.delete(step.date);
@@ -243,7 +266,9 @@ export class Desk {
       // change (or Publish now) tries again.
       if (this.otherPublisher() === null) this.failedPublish.set(step.date, signature);
       const reason = err instanceof Error ? err.message : String(err);
-      this.journal.note(`publish of ${step.date} failed, the live site was not changed: ${reason.split("\n")[0]} (see the proof sheet)`);
+      this.journal.note(
+        `publish of ${step.date} failed, the live site was not changed: ${reason.split("\n")[0]} (see the proof sheet)`,
+      );
       this.journal.save();
       return false;
     }
@@ -265,18 +290,29 @@ export class Desk {
   private async redrawProofs(): Promise<boolean> {
     // The newest editions only: the journal remembers a fortnight, and older proofs do not change.
     for (const date of this.dates().slice(-proofEditions)) {
-      const signature = JSON.stringify([[...importedPages(this.journal.data, date)], this.journal.data.published[date]?.release]);
+      const signature = JSON.stringify([
+        [...importedPages(this.journal.data, date)],
+        this.journal.data.published[date]?.release,
+      ]);
       if (this.proofs.get(date)?.signature === signature) continue;
       this.doing = `checking ${date} and drawing its proof sheet`;
       const file = path.join(this.options.stateDir, "proof", `${date}.html`);
       try {
-        const { check } = await writeProof({
-          editionsDir: this.options.editionsDir, siteFile: this.options.siteFile, outDir: path.join(this.options.stateDir, "check"),
-          cacheDir: this.options.cacheDir, dates: [date],
-        }, file, (scan, pdf) => this.pageImage(scan, pdf));
+        const { check } = await writeProof(
+          {
+            editionsDir: this.options.editionsDir,
+            siteFile: this.options.siteFile,
+            outDir: path.join(this.options.stateDir, "check"),
+            cacheDir: this.options.cacheDir,
+            dates: [date],
+          },
+          file,
+          (scan, pdf) => this.pageImage(scan, pdf),
+        );
         const checks = new Map<string, PageCheck>();
         for (const d of check.site.diagnostics.items) {
-          const label = /\/\d{4}-\d{2}-\d{2}\/([A-Z]?\d{1,3})(?:-[a-z0-9-]+)?\//u.exec(d.file.replace(/\\/g, "/"))?.[1] ?? "";
+          const label =
+            /\/\d{4}-\d{2}-\d{2}\/([A-Z]?\d{1,3})(?:-[a-z0-9-]+)?\//u.exec(d.file.replace(/\\/g, "/"))?.[1] ?? "";
           const entry = checks.get(label) ?? { errors: [], warnings: [] };
           (d.level === "error" ? entry.errors : entry.warnings).push(formatDiagnostic(d));
           checks.set(label, entry);
@@ -285,7 +321,12 @@ export class Desk {
         this.journal.note(`checked ${date}: ${check.errors} errors, ${check.warnings} warnings; proof sheet redrawn`);
       } catch (err) {
         // The check stops at what it cannot read; the status page says so, and the desk goes on with the pages.
-        this.proofs.set(date, { signature, checks: new Map([["", { errors: [String((err as Error).message ?? err)], warnings: [] }]]), counts: { errors: 1, warnings: 0 }, file });
+        this.proofs.set(date, {
+          signature,
+          checks: new Map([["", { errors: [String((err as Error).message ?? err)], warnings: [] }]]),
+          counts: { errors: 1, warnings: 0 },
+          file,
+        });
         this.journal.note(`check of ${date} failed: ${(err as Error).message?.split("\n")[0]}`);
       }
       this.journal.save();
@@ -302,7 +343,9 @@ export class Desk {
    */
   private async makeImagesAhead(): Promise<boolean> {
     const live = new PublishRoot(this.options.root).currentEditions();
-    for (const date of this.dates().slice(-proofEditions).filter((d) => !live.has(d))) {
+    for (const date of this.dates()
+      .slice(-proofEditions)
+      .filter((d) => !live.has(d))) {
       const signature = JSON.stringify([...importedPages(this.journal.data, date)]);
       if (this.madeAhead.get(date) === signature) continue;
       this.madeAhead.set(date, signature);
@@ -310,12 +353,19 @@ export class Desk {
       try {
         const { prepareSite } = await import("../../pipeline/prepare.ts");
         await prepareSite({
-          editionsDir: this.options.editionsDir, siteFile: this.options.siteFile, outDir: path.join(this.options.stateDir, "ahead"),
-          cacheDir: this.options.cacheDir, imageDir: new PublishRoot(this.options.root).imageStore, dates: [date], crossEdition: false,
+          editionsDir: this.options.editionsDir,
+          siteFile: this.options.siteFile,
+          outDir: path.join(this.options.stateDir, "ahead"),
+          cacheDir: this.options.cacheDir,
+          imageDir: new PublishRoot(this.options.root).imageStore,
+          dates: [date],
+          crossEdition: false,
         });
       } catch (err) {
         // Only time is lost: the publish makes what is missing, and says what is wrong.
-        this.journal.note(`making ${date}'s page images ahead did not finish: ${(err as Error).message?.split("\n")[0]}`);
+        this.journal.note(
+          `making ${date}'s page images ahead did not finish: ${(err as Error).message?.split("\n")[0]}`,
+        );
         this.journal.save();
       }
       return true;
@@ -373,17 +423,31 @@ export class Desk {
   /** What the status page shows now. */
   view(): StatusView {
     const live = new Set(new PublishRoot(this.options.root).currentEditions().keys());
-    const editions: EditionView[] = this.dates().reverse().map((date) => {
-      const proof = this.proofs.get(date);
-      return {
-        date, expected: expectedPages(this.options, date), live: live.has(date),
-        pages: Object.values(this.journal.data.pages).filter((p) => p.date === date),
-        published: this.journal.data.published[date], checks: proof?.checks, checkCounts: proof?.counts, proof: Boolean(proof),
-      };
-    });
+    const editions: EditionView[] = this.dates()
+      .reverse()
+      .map((date) => {
+        const proof = this.proofs.get(date);
+        return {
+          date,
+          expected: expectedPages(this.options, date),
+          live: live.has(date),
+          pages: Object.values(this.journal.data.pages).filter((p) => p.date === date),
+          published: this.journal.data.published[date],
+          checks: proof?.checks,
+          checkCounts: proof?.counts,
+          proof: Boolean(proof),
+        };
+      });
     return {
-      folder: this.options.folder, polls: this.watch.polls, doing: this.doing, arriving: this.watch.arriving(),
-      editions, log: this.journal.data.log, token: this.token, refreshSeconds: 3, timeZone: this.timeZone,
+      folder: this.options.folder,
+      polls: this.watch.polls,
+      doing: this.doing,
+      arriving: this.watch.arriving(),
+      editions,
+      log: this.journal.data.log,
+      token: this.token,
+      refreshSeconds: 3,
+      timeZone: this.timeZone,
     };
   }
 }

@@ -54,7 +54,13 @@ export async function holdPoint(name: string): Promise<void> {
 }
 
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString("latin1") === "%PDF-";
-const articleFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => /^\d+-.*\.md$/u.test(n)).sort() : []);
+const articleFiles = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((n) => /^\d+-.*\.md$/u.test(n))
+        .sort()
+    : [];
 
 export type Outcome = "imported" | "held" | "failed" | "skipped";
 
@@ -62,7 +68,12 @@ export type Outcome = "imported" | "held" | "failed" | "skipped";
  * Imports a complete file of the hot folder, or says why not (in the journal's log and the page's problem).
  * `resolution` is the editor's answer to a conflict this page is held by.
  */
-export async function importArrival(journal: Journal, file: SeenFile, settings: ImportSettings, resolution?: Resolution): Promise<Outcome> {
+export async function importArrival(
+  journal: Journal,
+  file: SeenFile,
+  settings: ImportSettings,
+  resolution?: Resolution,
+): Promise<Outcome> {
   const full = path.join(settings.folder, file.relative);
   let bytes: Buffer;
   try {
@@ -79,16 +90,23 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
   };
   if (!inputKind(file.relative)) {
     remember();
-    journal.note(`${file.relative}: skipped, not a page PDF, text dump or scan (.pdf, .txt, .md, .jpg, .png, .tif, .webp)`);
+    journal.note(
+      `${file.relative}: skipped, not a page PDF, text dump or scan (.pdf, .txt, .md, .jpg, .png, .tif, .webp)`,
+    );
     journal.save();
     return "skipped";
   }
-  const named = pageFromName(file.relative, settings.patterns) ??
-    (isPdf(bytes) ? withVersion(pageFromRunningHead(bytes, { locale: settings.locale, folderDate: folderDateOf(file.relative) })) : undefined);
+  const named =
+    pageFromName(file.relative, settings.patterns) ??
+    (isPdf(bytes)
+      ? withVersion(pageFromRunningHead(bytes, { locale: settings.locale, folderDate: folderDateOf(file.relative) }))
+      : undefined);
   if (!named) {
     remember();
-    journal.note(`${file.relative}: skipped, neither its name (patterns: ${settings.patterns.join(", ")}) nor its running head says its date and page; ` +
-      "name it like one of them, such as rmrb2022090301.pdf or 2022-09-03/01.pdf, or start the desk with --pattern");
+    journal.note(
+      `${file.relative}: skipped, neither its name (patterns: ${settings.patterns.join(", ")}) nor its running head says its date and page; ` +
+        "name it like one of them, such as rmrb2022090301.pdf or 2022-09-03/01.pdf, or start the desk with --pattern",
+    );
     journal.save();
     return "skipped";
   }
@@ -103,7 +121,9 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
   }
   if (same && version < same.version && !resolution) {
     remember();
-    journal.note(`${file.relative}: an older version (${version}) than page ${label}'s import (${same.source}, version ${same.version}); not used`);
+    journal.note(
+      `${file.relative}: an older version (${version}) than page ${label}'s import (${same.source}, version ${same.version}); not used`,
+    );
     journal.save();
     return "skipped";
   }
@@ -115,7 +135,8 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
     return what === "conflict" ? "held" : "failed";
   };
 
-  if (kind === "scan") return importScan(journal, seen, bytes, named, settings, (message) => problem("failed", message));
+  if (kind === "scan")
+    return importScan(journal, seen, bytes, named, settings, (message) => problem("failed", message));
 
   // The page is made from what came for it: its PDF alone; its text dump alone; or the dump's words with the
   // areas from the PDF (as npm run import -- dump --pdf page.pdf), whichever of the two came first.
@@ -125,23 +146,41 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
     pageDir = pageFolder({ editions: settings.editionsDir, date, page: label });
   } catch (err) {
     // Two folders for one page (02 and 02-zonghe): the editor must say which; the file waits in the hot folder.
-    return problem("failed", `${(err instanceof Error ? err.message : String(err)).split("\n")[0]}: ` +
-      `merge or rename the folders, then put ${file.relative} into the hot folder again`);
+    return problem(
+      "failed",
+      `${(err instanceof Error ? err.message : String(err)).split("\n")[0]}: ` +
+        `merge or rename the folders, then put ${file.relative} into the hot folder again`,
+    );
   }
   let read: {
-    articles: ImportedArticle[]; warnings: string[]; editor?: string; crops: { file: string; box: [number, number, number, number] }[];
+    articles: ImportedArticle[];
+    warnings: string[];
+    editor?: string;
+    crops: { file: string; box: [number, number, number, number] }[];
     /** The section (版名) the page's running head prints */
     section?: string;
   };
   let pdfBytes: Uint8Array | undefined;
   try {
     if (kind === "pdf" && !isPdf(bytes)) throw new Error("is not a PDF (it does not start with %PDF-)");
-    const dump = kind === "dump" ? { bytes, source: file.relative } : inputs.dump && { bytes: journal.input(inputs.dump.hash), source: inputs.dump.source };
-    pdfBytes = kind === "pdf" ? bytes : inputs.pdf && fs.existsSync(path.join(pageDir, "page.pdf")) ? fs.readFileSync(path.join(pageDir, "page.pdf")) : undefined;
+    const dump =
+      kind === "dump"
+        ? { bytes, source: file.relative }
+        : inputs.dump && { bytes: journal.input(inputs.dump.hash), source: inputs.dump.source };
+    pdfBytes =
+      kind === "pdf"
+        ? bytes
+        : inputs.pdf && fs.existsSync(path.join(pageDir, "page.pdf"))
+          ? fs.readFileSync(path.join(pageDir, "page.pdf"))
+          : undefined;
     if (dump) {
       const { text } = decodeDump(dump.bytes, dump.source);
       const dumped = importDump(text, { source: dump.source });
-      read = { articles: dumped.articles, warnings: dumped.warnings.map((w) => formatWarning(dump.source, w)), crops: [] };
+      read = {
+        articles: dumped.articles,
+        warnings: dumped.warnings.map((w) => formatWarning(dump.source, w)),
+        crops: [],
+      };
       if (pdfBytes) {
         // The dump's fields win; the PDF only says where each article is printed.
         const pdfSource = kind === "pdf" ? file.relative : inputs.pdf!.source;
@@ -152,19 +191,28 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
     } else {
       const pdf = importPdf(bytes, { source: file.relative, locale: settings.locale });
       read = {
-        articles: pdf.articles, warnings: pdf.warnings.map((w) => formatWarning(file.relative, w)), editor: pdf.editor, crops: pdf.crops,
+        articles: pdf.articles,
+        warnings: pdf.warnings.map((w) => formatWarning(file.relative, w)),
+        editor: pdf.editor,
+        crops: pdf.crops,
         section: pdf.pdf.identity.section,
       };
     }
   } catch (err) {
     // A damaged page stops only itself: it is reported with what to do, and the other pages go on.
     const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
-    return problem("failed", `${file.relative} cannot be imported: ${reason.replace(`${file.relative}: `, "")}. ` +
-      `Export the page again into the hot folder (the same name, or a new version such as ${suggestVersion(file.relative)}); the other pages go on`);
+    return problem(
+      "failed",
+      `${file.relative} cannot be imported: ${reason.replace(`${file.relative}: `, "")}. ` +
+        `Export the page again into the hot folder (the same name, or a new version such as ${suggestVersion(file.relative)}); the other pages go on`,
+    );
   }
   if (kind === "dump") journal.saveInput(hash, bytes);
 
-  const current: ArticleText[] = articleFiles(pageDir).map((name) => ({ name, text: fs.readFileSync(path.join(pageDir, name), "utf8") }));
+  const current: ArticleText[] = articleFiles(pageDir).map((name) => ({
+    name,
+    text: fs.readFileSync(path.join(pageDir, name), "utf8"),
+  }));
   const carried = carryHandFixes(read.articles, current, journal.base(page.imported?.base));
   if (carried.conflicts.length && resolution !== "take") {
     if (resolution === "keep") {
@@ -175,11 +223,21 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
       return "skipped";
     }
     const names = carried.conflicts.map((c) => c.name).join(", ");
-    return problem("conflict", `${file.relative} held: hand fixes in ${names} cannot be carried over; take the new file or keep the page on the status page`, { conflicts: carried.conflicts });
+    return problem(
+      "conflict",
+      `${file.relative} held: hand fixes in ${names} cannot be carried over; take the new file or keep the page on the status page`,
+      { conflicts: carried.conflicts },
+    );
   }
   if (carried.conflicts.length) {
     // The editor chose the new file: the hand-fixed files are kept beside the journal, so nothing is lost.
-    const kept = path.join(journal.stateDir, "overwritten", date, label, new Date().toISOString().replace(/[:.]/g, "-"));
+    const kept = path.join(
+      journal.stateDir,
+      "overwritten",
+      date,
+      label,
+      new Date().toISOString().replace(/[:.]/g, "-"),
+    );
     fs.mkdirSync(kept, { recursive: true });
     for (const { name } of carried.conflicts) fs.copyFileSync(path.join(pageDir, name), path.join(kept, name));
   }
@@ -189,9 +247,12 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
     const crops: { name: string; data: Uint8Array }[] = [];
     for (const crop of read.crops) crops.push({ name: crop.file, data: await renderPdfRegion(bytes, crop.box) });
     plan = planPage(carried.articles, {
-      editions: settings.editionsDir, date, page: label, force: true,
+      editions: settings.editionsDir,
+      date,
+      page: label,
+      force: true,
       // One --section serves a whole night of pages: what a page prints in its running head is more precise.
-      section: fs.existsSync(path.join(pageDir, "page.yml")) ? undefined : read.section ?? settings.section ?? label,
+      section: fs.existsSync(path.join(pageDir, "page.yml")) ? undefined : (read.section ?? settings.section ?? label),
       pageFields: { pdf: pdfBytes ? "page.pdf" : undefined, editor: read.editor },
       files: [...(pdfBytes ? [{ name: "page.pdf", data: pdfBytes }] : []), ...crops],
     });
@@ -202,18 +263,32 @@ export async function importArrival(journal: Journal, file: SeenFile, settings: 
     return problem("failed", `${file.relative} was read but cannot be written into ${pageDir}: ${reason}`);
   }
   const written = new Set(plan.writes.map((w) => path.relative(pageDir, w.path)));
-  const removes = [...new Set([...plan.removes.map((r) => path.relative(pageDir, r)), ...current.map((c) => c.name).filter((n) => !written.has(n))])];
+  const removes = [
+    ...new Set([
+      ...plan.removes.map((r) => path.relative(pageDir, r)),
+      ...current.map((c) => c.name).filter((n) => !written.has(n)),
+    ]),
+  ];
   const warnings = [
     ...read.warnings,
     ...plan.notes.filter((n) => n.startsWith("photo files not in place yet")),
-    ...(settings.section || read.section || fs.existsSync(path.join(pageDir, "page.yml")) ? [] :
-      [`${path.join(pageDir, "page.yml")}: section set to "${label}" (no --section given, none printed in the running head): write the page's name there`]),
+    ...(settings.section || read.section || fs.existsSync(path.join(pageDir, "page.yml"))
+      ? []
+      : [
+          `${path.join(pageDir, "page.yml")}: section set to "${label}" (no --section given, none printed in the running head): write the page's name there`,
+        ]),
   ];
   const base = journal.saveBase(carried.pure.map((a) => ({ name: `${a.name}.md`, text: articleText(a) })));
   const record: ImportedRecord = {
-    source: file.relative, version, inputs, base, time: new Date().toISOString(),
+    source: file.relative,
+    version,
+    inputs,
+    base,
+    time: new Date().toISOString(),
     hash: inputsHash(inputs, hash),
-    headlines: carried.articles.map((a) => String(a.fields.headline ?? a.name)), warnings, kept: carried.kept,
+    headlines: carried.articles.map((a) => String(a.fields.headline ?? a.name)),
+    warnings,
+    kept: carried.kept,
   };
 
   const files = plan.writes.map((w) => ({ name: path.relative(pageDir, w.path), data: w.text }));
@@ -240,7 +315,12 @@ function suggestVersion(relative: string): string {
  * is changed or added, the rest stays as the editor wrote it. Undefined when there is nothing to change (or no
  * page.yml yet: planPage writes a new one with the PDF in it).
  */
-function pageYmlWith(pageDir: string, key: "pdf" | "scan", value: string, writes: { name: string; data: string | Uint8Array }[]): { name: string; data: string } | undefined {
+function pageYmlWith(
+  pageDir: string,
+  key: "pdf" | "scan",
+  value: string,
+  writes: { name: string; data: string | Uint8Array }[],
+): { name: string; data: string } | undefined {
   const planned = writes.find((w) => w.name === "page.yml")?.data;
   const file = path.join(pageDir, "page.yml");
   const text = typeof planned === "string" ? planned : fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
@@ -256,8 +336,16 @@ function pageYmlWith(pageDir: string, key: "pdf" | "scan", value: string, writes
 }
 
 /** Writes an import into a staging folder, records the intent in the journal, and applies it (see the top). */
-async function stageAndApply(journal: Journal, plan: Omit<StagedPlan, "writes" | "staging">, files: { name: string; data: string | Uint8Array }[]): Promise<void> {
-  const staging = path.join(journal.stateDir, "staging", `${plan.key.replace("/", "-")}-${plan.file.hash.slice(0, 12)}`);
+async function stageAndApply(
+  journal: Journal,
+  plan: Omit<StagedPlan, "writes" | "staging">,
+  files: { name: string; data: string | Uint8Array }[],
+): Promise<void> {
+  const staging = path.join(
+    journal.stateDir,
+    "staging",
+    `${plan.key.replace("/", "-")}-${plan.file.hash.slice(0, 12)}`,
+  );
   fs.rmSync(staging, { recursive: true, force: true });
   for (const { name, data } of files) {
     const target = path.join(staging, "files", name);
@@ -275,7 +363,14 @@ async function stageAndApply(journal: Journal, plan: Omit<StagedPlan, "writes" |
  * A page's scan: copied into the page folder as page.jpg (or .png, .tif, .webp) and named in page.yml as `scan:`;
  * the articles stay as they are. A file sharp cannot read is reported like a damaged PDF.
  */
-async function importScan(journal: Journal, file: SeenFile & { hash: string }, bytes: Buffer, named: PageName, settings: ImportSettings, problem: (message: string) => Outcome): Promise<Outcome> {
+async function importScan(
+  journal: Journal,
+  file: SeenFile & { hash: string },
+  bytes: Buffer,
+  named: PageName,
+  settings: ImportSettings,
+  problem: (message: string) => Outcome,
+): Promise<Outcome> {
   const { date, label, version } = named;
   const page = journal.page(date, label);
   let pageDir: string;
@@ -286,29 +381,45 @@ async function importScan(journal: Journal, file: SeenFile & { hash: string }, b
   } catch (err) {
     // As for a PDF: this page stops, the others go on.
     const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
-    return problem(`${file.relative} cannot be read as a page scan: ${reason}. Scan or export the page again into the hot folder`);
+    return problem(
+      `${file.relative} cannot be read as a page scan: ${reason}. Scan or export the page again into the hot folder`,
+    );
   }
   const ext = path.extname(file.relative).toLowerCase().replace(".jpeg", ".jpg").replace(".tiff", ".tif");
   const name = `page${ext}`;
   const files: { name: string; data: string | Uint8Array }[] = [{ name, data: bytes }];
   const pageYml = path.join(pageDir, "page.yml");
   const section = settings.section ?? label;
-  const yml = fs.existsSync(pageYml) ? pageYmlWith(pageDir, "scan", name, files) : { name: "page.yml", data: `section: ${section}\nscan: ${name}\n` };
+  const yml = fs.existsSync(pageYml)
+    ? pageYmlWith(pageDir, "scan", name, files)
+    : { name: "page.yml", data: `section: ${section}\nscan: ${name}\n` };
   if (yml) files.push(yml);
-  const old = fs.existsSync(pageYml) ? /^scan:\s*(page\.[a-z]+)\s*$/mu.exec(fs.readFileSync(pageYml, "utf8"))?.[1] : undefined;
+  const old = fs.existsSync(pageYml)
+    ? /^scan:\s*(page\.[a-z]+)\s*$/mu.exec(fs.readFileSync(pageYml, "utf8"))?.[1]
+    : undefined;
   const inputs = { ...page.imported?.inputs, scan: { source: file.relative, version, hash: file.hash } };
   const record: ImportedRecord = {
     ...(page.imported ?? { base: journal.saveBase([]), headlines: [], warnings: [], kept: [] }),
-    source: file.relative, version, inputs, hash: inputsHash(inputs, file.hash), time: new Date().toISOString(),
+    source: file.relative,
+    version,
+    inputs,
+    hash: inputsHash(inputs, file.hash),
+    time: new Date().toISOString(),
   };
-  await stageAndApply(journal, { key: pageKey(date, label), pageDir, removes: old && old !== name ? [old] : [], record, file }, files);
+  await stageAndApply(
+    journal,
+    { key: pageKey(date, label), pageDir, removes: old && old !== name ? [old] : [], record, file },
+    files,
+  );
   return "imported";
 }
 
 /** The import's inputs in one hash: the file's own when it is the only one. */
 function inputsHash(inputs: ImportedRecord["inputs"], only: string): string {
   const hashes = [inputs.pdf?.hash, inputs.dump?.hash, inputs.scan?.hash];
-  return hashes.filter(Boolean).length > 1 ? crypto.createHash("sha256").update(JSON.stringify(hashes)).digest("hex") : only;
+  return hashes.filter(Boolean).length > 1
+    ? crypto.createHash("sha256").update(JSON.stringify(hashes)).digest("hex")
+    : only;
 }
 
 /**
@@ -333,8 +444,12 @@ export async function applyStaged(journal: Journal, staging: string): Promise<vo
   page.imports++;
   journal.data.files[plan.file.relative] = plan.file;
   journal.data.intent = undefined;
-  const kept = plan.record.kept.length ? `; hand fixes kept in ${plan.record.kept.map((k) => `${k.name} (${k.fields.join(", ")})`).join(", ")}` : "";
-  journal.note(`${page.date} page ${page.label}: imported ${plan.record.source} (${plan.record.headlines.length} articles${kept})`);
+  const kept = plan.record.kept.length
+    ? `; hand fixes kept in ${plan.record.kept.map((k) => `${k.name} (${k.fields.join(", ")})`).join(", ")}`
+    : "";
+  journal.note(
+    `${page.date} page ${page.label}: imported ${plan.record.source} (${plan.record.headlines.length} articles${kept})`,
+  );
   journal.save();
   fs.rmSync(staging, { recursive: true, force: true });
 }

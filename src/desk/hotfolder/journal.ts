@@ -105,12 +105,14 @@ export class Journal {
     try {
       text = fs.readFileSync(file, "utf8");
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") return { format: 1, pages: {}, files: {}, published: {}, publishNow: [], log: [] };
+      if ((err as NodeJS.ErrnoException).code === "ENOENT")
+        return { format: 1, pages: {}, files: {}, published: {}, publishNow: [], log: [] };
       throw err;
     }
     // The file is only ever replaced whole (rename), so it is never half-written; anything else is someone's edit.
     const data = JSON.parse(text) as JournalData;
-    if (data.format !== 1) throw new Error(`${file}: not a journal this version of npm run desk writes (format ${String(data.format)})`);
+    if (data.format !== 1)
+      throw new Error(`${file}: not a journal this version of npm run desk writes (format ${String(data.format)})`);
     return data;
   }
 

@@ -21,7 +21,13 @@ const scanExtensions = new Set([".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp
 /** What a file is by its extension: a page PDF, a text dump, a scan, or nothing the desk reads. */
 export function inputKind(name: string): PageName["kind"] | undefined {
   const ext = path.extname(name).toLowerCase();
-  return ext === ".pdf" ? "pdf" : ext === ".txt" || ext === ".md" ? "dump" : scanExtensions.has(ext) ? "scan" : undefined;
+  return ext === ".pdf"
+    ? "pdf"
+    : ext === ".txt" || ext === ".md"
+      ? "dump"
+      : scanExtensions.has(ext)
+        ? "scan"
+        : undefined;
 }
 
 /** The patterns tried when none is given: a date and page in the name, or a page in a date folder. */
@@ -94,7 +100,10 @@ function realDate(date: string): boolean {
  * Which page a PDF says it is in its running head (the date and folio printed at its top, read by the PDF import):
  * for files whose name does not say. A date folder gives the date when the head prints none.
  */
-export function pageFromRunningHead(pdf: Uint8Array, options: { locale?: string; folderDate?: string } = {}): Pick<PageName, "date" | "label"> | undefined {
+export function pageFromRunningHead(
+  pdf: Uint8Array,
+  options: { locale?: string; folderDate?: string } = {},
+): Pick<PageName, "date" | "label"> | undefined {
   let identity: PdfPage["identity"];
   try {
     identity = importPdfPage(pdf, { locale: options.locale }).identity;

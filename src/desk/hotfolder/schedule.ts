@@ -13,7 +13,8 @@ export interface PublishStep {
 /** The pages of `date` with an import, each with the hash of the PDF it came from. */
 export function importedPages(data: JournalData, date: string): Map<string, string> {
   const pages = new Map<string, string>();
-  for (const page of Object.values(data.pages)) if (page.date === date && page.imported) pages.set(page.label, page.imported.hash);
+  for (const page of Object.values(data.pages))
+    if (page.date === date && page.imported) pages.set(page.label, page.imported.hash);
   return pages;
 }
 
@@ -21,7 +22,11 @@ export function importedPages(data: JournalData, date: string): Map<string, stri
  * What to publish now. `expected(date)` is how many pages the edition has (edition.yml's `pages`, or --pages),
  * undefined when nobody said; `live` are the editions on the live site.
  */
-export function duePublishes(data: JournalData, expected: (date: string) => number | undefined, live: ReadonlySet<string>): PublishStep[] {
+export function duePublishes(
+  data: JournalData,
+  expected: (date: string) => number | undefined,
+  live: ReadonlySet<string>,
+): PublishStep[] {
   const dates = [...new Set(Object.values(data.pages).map((p) => p.date))].sort();
   const steps: PublishStep[] = [];
   for (const date of dates) {
@@ -30,12 +35,17 @@ export function duePublishes(data: JournalData, expected: (date: string) => numb
     const asked = data.publishNow.includes(date);
     if (!live.has(date)) {
       const want = expected(date);
-      if (asked || (want !== undefined && pages.size >= want)) steps.push({ date, kind: "edition", pages: [...pages.keys()].sort() });
+      if (asked || (want !== undefined && pages.size >= want))
+        steps.push({ date, kind: "edition", pages: [...pages.keys()].sort() });
       continue;
     }
     const published = data.published[date]?.pages ?? {};
-    const changed = [...pages].filter(([label, hash]) => published[label] !== hash).map(([label]) => label).sort();
-    if (changed.length || asked) steps.push({ date, kind: "late", pages: changed.length ? changed : [...pages.keys()].sort() });
+    const changed = [...pages]
+      .filter(([label, hash]) => published[label] !== hash)
+      .map(([label]) => label)
+      .sort();
+    if (changed.length || asked)
+      steps.push({ date, kind: "late", pages: changed.length ? changed : [...pages.keys()].sort() });
   }
   return steps;
 }

@@ -42,10 +42,15 @@ export const escapeHtml = (value: unknown) => String(value).replace(/[&<>"']/gu,
 type Clock = (iso: string) => string;
 
 /** Journal times (ISO, UTC) as the newsroom reads them: 2022-09-03 01:05:00 in the paper's zone. */
-const clockIn = (timeZone: string): Clock => (iso) => new Date(iso).toLocaleString("sv-SE", { timeZone, hour12: false });
+const clockIn =
+  (timeZone: string): Clock =>
+  (iso) =>
+    new Date(iso).toLocaleString("sv-SE", { timeZone, hour12: false });
 
 function form(action: string, token: string, fields: Record<string, string>, label: string): string {
-  const inputs = Object.entries({ ...fields, token }).map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join("");
+  const inputs = Object.entries({ ...fields, token })
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+    .join("");
   return `<form method="post" action="${escapeHtml(action)}">${inputs}<button>${escapeHtml(label)}</button></form>`;
 }
 
@@ -53,41 +58,77 @@ function pageRow(edition: EditionView, page: PageRecord, token: string, time: Cl
   const imported = page.imported;
   const check = edition.checks?.get(page.label);
   const published = edition.published?.pages[page.label];
-  const state = page.problem?.kind === "conflict" ? "held" : page.problem ? "failed" : !imported ? "—" : published === imported.hash ? "live" : "in";
+  const state =
+    page.problem?.kind === "conflict"
+      ? "held"
+      : page.problem
+        ? "failed"
+        : !imported
+          ? "—"
+          : published === imported.hash
+            ? "live"
+            : "in";
   const notes = [
     ...(page.problem ? [`<p class="problem">${escapeHtml(page.problem.message)}</p>`] : []),
-    ...(page.problem?.conflicts ?? []).map((c) => `<p class="problem">${escapeHtml(c.name)}: ${escapeHtml(c.reason)}</p>`),
+    ...(page.problem?.conflicts ?? []).map(
+      (c) => `<p class="problem">${escapeHtml(c.name)}: ${escapeHtml(c.reason)}</p>`,
+    ),
     ...(page.problem?.kind === "conflict"
-      ? [form("/resolve", token, { page: `${page.date}/${page.label}`, choice: "take" }, "Take the new file (hand fixes saved aside)") +
-          form("/resolve", token, { page: `${page.date}/${page.label}`, choice: "keep" }, "Keep the page as it is")]
+      ? [
+          form(
+            "/resolve",
+            token,
+            { page: `${page.date}/${page.label}`, choice: "take" },
+            "Take the new file (hand fixes saved aside)",
+          ) + form("/resolve", token, { page: `${page.date}/${page.label}`, choice: "keep" }, "Keep the page as it is"),
+        ]
       : []),
-    ...(imported?.kept ?? []).map((k) => `<p>hand fixes kept: ${escapeHtml(k.name)} (${escapeHtml(k.fields.join(", "))})</p>`),
+    ...(imported?.kept ?? []).map(
+      (k) => `<p>hand fixes kept: ${escapeHtml(k.name)} (${escapeHtml(k.fields.join(", "))})</p>`,
+    ),
     ...(check?.errors ?? []).map((e) => `<p class="error">${escapeHtml(e)}</p>`),
-    ...[...(imported?.warnings ?? []), ...(check?.warnings ?? [])].map((w) => `<p class="warning">${escapeHtml(w)}</p>`),
+    ...[...(imported?.warnings ?? []), ...(check?.warnings ?? [])].map(
+      (w) => `<p class="warning">${escapeHtml(w)}</p>`,
+    ),
   ];
   const articles = imported ? `<ol>${imported.headlines.map((h) => `<li>${escapeHtml(h)}</li>`).join("")}</ol>` : "";
-  const link = edition.live && published ? ` <a href="${escapeHtml(urls.page(page.date, page.label))}">live page</a>` : "";
-  return `<tr class="${state}"><th scope="row">${escapeHtml(page.label)}</th><td>${escapeHtml(state)}${link}</td>` +
+  const link =
+    edition.live && published ? ` <a href="${escapeHtml(urls.page(page.date, page.label))}">live page</a>` : "";
+  return (
+    `<tr class="${state}"><th scope="row">${escapeHtml(page.label)}</th><td>${escapeHtml(state)}${link}</td>` +
     `<td>${imported ? `${escapeHtml(imported.source)}<br><small>${escapeHtml(time(imported.time))}</small>` : ""}</td>` +
-    `<td>${articles}</td><td>${notes.join("")}</td></tr>`;
+    `<td>${articles}</td><td>${notes.join("")}</td></tr>`
+  );
 }
 
 function editionSection(edition: EditionView, token: string, time: Clock): string {
   const inCount = edition.pages.filter((p) => p.imported).length;
-  const expected = edition.expected === undefined ? "pages expected: not given (--pages N or pages: in edition.yml)" : `${inCount} of ${edition.expected} pages in`;
+  const expected =
+    edition.expected === undefined
+      ? "pages expected: not given (--pages N or pages: in edition.yml)"
+      : `${inCount} of ${edition.expected} pages in`;
   const published = edition.published
     ? `last publish ${escapeHtml(time(edition.published.time))}: ${escapeHtml(edition.published.kind === "late" ? "late page(s)" : "whole edition")}, ` +
       `release ${escapeHtml(edition.published.release)}, pages ${escapeHtml(Object.keys(edition.published.pages).sort().join(", "))} (${edition.published.seconds.toFixed(1)} s)`
     : "not published yet";
-  const counts = edition.checkCounts ? ` · check: ${edition.checkCounts.errors} errors, ${edition.checkCounts.warnings} warnings` : "";
+  const counts = edition.checkCounts
+    ? ` · check: ${edition.checkCounts.errors} errors, ${edition.checkCounts.warnings} warnings`
+    : "";
   const links = [
     edition.proof ? `<a href="/proof/${escapeHtml(edition.date)}">proof sheet</a>` : "",
     edition.live ? `<a href="${escapeHtml(urls.edition(edition.date))}">live edition</a>` : "",
-  ].filter(Boolean).join(" · ");
-  return `<section><h2>${escapeHtml(edition.date)}</h2><p>${escapeHtml(expected)}${counts} · ${published}</p><p>${links}</p>` +
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  return (
+    `<section><h2>${escapeHtml(edition.date)}</h2><p>${escapeHtml(expected)}${counts} · ${published}</p><p>${links}</p>` +
     form("/publish", token, { date: edition.date }, edition.live ? "Publish again now" : "Publish now") +
     `<table><thead><tr><th>page</th><th>state</th><th>file</th><th>articles</th><th>problems and warnings</th></tr></thead>` +
-    `<tbody>${[...edition.pages].sort((a, b) => a.label.localeCompare(b.label)).map((p) => pageRow(edition, p, token, time)).join("")}</tbody></table></section>`;
+    `<tbody>${[...edition.pages]
+      .sort((a, b) => a.label.localeCompare(b.label))
+      .map((p) => pageRow(edition, p, token, time))
+      .join("")}</tbody></table></section>`
+  );
 }
 
 export function renderStatus(view: StatusView): string {
@@ -95,7 +136,10 @@ export function renderStatus(view: StatusView): string {
   const arriving = view.arriving.length
     ? `<p>arriving (not complete yet): ${view.arriving.map((f) => `${escapeHtml(f.relative)} (${f.size} bytes)`).join(", ")}</p>`
     : "";
-  const log = [...view.log].reverse().map((l) => `<li><time>${escapeHtml(time(l.time))}</time> ${escapeHtml(l.text)}</li>`).join("");
+  const log = [...view.log]
+    .reverse()
+    .map((l) => `<li><time>${escapeHtml(time(l.time))}</time> ${escapeHtml(l.text)}</li>`)
+    .join("");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${view.refreshSeconds}">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Night desk: ${escapeHtml(view.folder)}</title>

@@ -8,8 +8,18 @@ type XmlNode = { [key: string]: unknown };
 
 /** Elements that may repeat; the parser gives them as arrays even when there is one. */
 const repeated = new Set([
-  "Page", "PrintSpace", "TopMargin", "BottomMargin", "LeftMargin", "RightMargin",
-  "ComposedBlock", "TextBlock", "Illustration", "TextLine", "String", "HYP",
+  "Page",
+  "PrintSpace",
+  "TopMargin",
+  "BottomMargin",
+  "LeftMargin",
+  "RightMargin",
+  "ComposedBlock",
+  "TextBlock",
+  "Illustration",
+  "TextLine",
+  "String",
+  "HYP",
 ]);
 
 /** Containers whose blocks are read, in document order: the print space, margins and composed blocks. */
@@ -47,10 +57,13 @@ export function parseAlto(xml: string, options: AltoLayoutOptions = {}): PageLay
   const doc = parser.parse(xml) as XmlNode;
   const alto = doc.alto as XmlNode | undefined;
   if (!alto || typeof alto !== "object") throw new Error("not an ALTO file: no <alto> root element");
-  const unit = String(((alto.Description as XmlNode | undefined)?.MeasurementUnit as string | undefined) ?? "pixel").trim();
+  const unit = String(
+    ((alto.Description as XmlNode | undefined)?.MeasurementUnit as string | undefined) ?? "pixel",
+  ).trim();
   const pages = children((alto.Layout as XmlNode | undefined) ?? {}, "Page");
   const page = pages[options.pageIndex ?? 0];
-  if (!page) throw new Error(`the ALTO file has ${pages.length} Page element(s), no page ${(options.pageIndex ?? 0) + 1}`);
+  if (!page)
+    throw new Error(`the ALTO file has ${pages.length} Page element(s), no page ${(options.pageIndex ?? 0) + 1}`);
 
   let width = numberAttr(page, "WIDTH");
   let height = numberAttr(page, "HEIGHT");

@@ -30,8 +30,12 @@ type Cells = [number, number, number, number];
 const overlapX = (a: Cells, b: Cells) => Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
 const overlapY = (a: Cells, b: Cells) => Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
 const meets = (a: Cells, b: Cells) => overlapX(a, b) > 0 && overlapY(a, b) > 0;
-const hull = (a: Cells, b: Cells): Cells =>
-  [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+const hull = (a: Cells, b: Cells): Cells => [
+  Math.min(a[0], b[0]),
+  Math.min(a[1], b[1]),
+  Math.max(a[2], b[2]),
+  Math.max(a[3], b[3]),
+];
 const size = (a: Cells) => (a[2] - a[0]) * (a[3] - a[1]);
 
 /** How strongly a cell is an article's: its own print beats its runs, which beat the space between them. */
@@ -95,8 +99,9 @@ export function outlineArticles(input: OutlineInput, options: OutlineOptions = {
     for (let y = 0; y < rows; y++) {
       for (let x = 0; x < cols; x++) cells[y * cols + x] = owner[(y + all[1]) * n + x + all[0]] === i ? 1 : 0;
     }
-    const rings = traceCells(cells, cols, rows)
-      .map((ring) => ring.map(([x, y]): Point => [round3((x + all[0]) / n), round3((y + all[1]) / n)]));
+    const rings = traceCells(cells, cols, rows).map((ring) =>
+      ring.map(([x, y]): Point => [round3((x + all[0]) / n), round3((y + all[1]) / n)]),
+    );
     return joinRings(rings);
   });
 }
@@ -128,7 +133,7 @@ function gatherRuns(boxes: readonly Cells[], blocked: (r: Cells) => boolean): Ce
     else runs.push(box);
   }
   // Runs that have grown into each other become one where the joint rectangle is free.
-  for (let merged = true; merged;) {
+  for (let merged = true; merged; ) {
     merged = false;
     for (let a = 0; a < runs.length && !merged; a++) {
       for (let b = a + 1; b < runs.length && !merged; b++) {

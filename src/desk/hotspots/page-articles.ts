@@ -41,13 +41,17 @@ export function readHotspotPage(editionsRoot: string, date: string, label: strin
   try {
     edition = loadEdition(editionsRoot, date, diagnostics, schemaCheck);
   } catch (err) {
-    throw new Error(`${path.join(editionsRoot, date)}: no such edition folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new Error(
+      `${path.join(editionsRoot, date)}: no such edition folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
   const page: PageSource | undefined = edition.pages.find((p) => p.label === label);
   if (!page) {
     // A folder for the page that the reader refused (no page.yml, a bad name) says why; else there is none.
     const top = (file: string) => path.relative(edition.dir, file).split(path.sep)[0];
-    const refused = diagnostics.items.filter((d) => d.level === "error" && (top(d.file) === label || top(d.file).startsWith(`${label}-`)));
+    const refused = diagnostics.items.filter(
+      (d) => d.level === "error" && (top(d.file) === label || top(d.file).startsWith(`${label}-`)),
+    );
     if (refused.length > 0) throw new ContentError(refused);
     throw new Error(`${edition.dir}: no page folder named ${label} or ${label}-…`);
   }
@@ -72,7 +76,14 @@ export function readArticleFile(file: string): PageArticle {
   const match = /^(\d{1,3})-(.+)\.md$/.exec(name);
   const diagnostics = new Diagnostics();
   // The edition folder is two up (edition/page/article.md); it only bounds where figures may point.
-  const article = loadArticle(path.dirname(path.dirname(file)), file, Number(match?.[1] ?? 0), match?.[2] ?? name, diagnostics, schemaCheck);
+  const article = loadArticle(
+    path.dirname(path.dirname(file)),
+    file,
+    Number(match?.[1] ?? 0),
+    match?.[2] ?? name,
+    diagnostics,
+    schemaCheck,
+  );
   const errors = diagnostics.items.filter(mattersHere);
   if (!article || errors.length > 0) throw new ContentError(errors);
   return { file: article.file, fields: article.fields, body: article.body };

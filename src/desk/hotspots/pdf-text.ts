@@ -16,7 +16,6 @@ interface StextJson {
   blocks: { type: string; bbox: StextBox; lines?: { bbox: StextBox; text: string }[] }[];
 }
 
-
 export interface PdfLayoutOptions {
   /** Which page of the PDF, from 0. */
   pageIndex?: number;

@@ -1,7 +1,15 @@
 // Proposes each article's area on a page by finding where its text is printed in the page's layout.
 import { Groups } from "../groups.ts";
 import {
-  center, containsPoint, finishArea, gapBetween, rectArea, right, unionRect, type Point, type Rect,
+  center,
+  containsPoint,
+  finishArea,
+  gapBetween,
+  rectArea,
+  right,
+  unionRect,
+  type Point,
+  type Rect,
 } from "../../model/geometry.ts";
 import { aspectOf, blockText, type LayoutBlock, type PageLayout } from "./layout.ts";
 import { outlineArticles } from "./outline.ts";
@@ -143,7 +151,11 @@ function clusters<T extends { bbox: Rect }>(items: T[], aspect: number, maxGap: 
 }
 
 /** Assigns the page's blocks to the articles and returns each article's area with what it was made of. */
-export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[], options: ProposeOptions = {}): Proposal {
+export function proposeAreas(
+  layout: PageLayout,
+  articles: readonly ArticleText[],
+  options: ProposeOptions = {},
+): Proposal {
   const opts = { ...defaults, ...options };
   const aspect = aspectOf(layout);
   const texts = articles.map(fullText);
@@ -170,7 +182,11 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
   };
   const claim = (article: number, u: Unit): void => {
     regions[article].push({
-      blockId: u.blockId, line: u.line, role: roleOf(profiles[article], u.norm), bbox: u.bbox, text: u.text,
+      blockId: u.blockId,
+      line: u.line,
+      role: roleOf(profiles[article], u.norm),
+      bbox: u.bbox,
+      text: u.text,
     });
   };
   const leaveOut = (u: Unit, reason: UnmatchedRegion["reason"]): void => {
@@ -189,7 +205,10 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
 
   const judge = (norm: string, threshold: number): Verdict => {
     const scores = profiles.map((p) => p.text.coverage(norm));
-    const ranked = scores.map((_, i) => i).filter((i) => scores[i] >= threshold).sort((a, b) => scores[b] - scores[a]);
+    const ranked = scores
+      .map((_, i) => i)
+      .filter((i) => scores[i] >= threshold)
+      .sort((a, b) => scores[b] - scores[a]);
     if (ranked.length === 0) return { kind: "none" };
     // A snippet of few n-grams ("综合", "passed.") occurs in too many texts to be evidence by itself: where it is
     // printed decides.
@@ -221,7 +240,10 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
     // A column banner repeats none of its articles' words but its own name.
     const len = Array.from(unit.norm).length;
     const owners = profiles.flatMap((p, i) =>
-      p.column.length > 0 && len >= Math.min(n + 1, Array.from(p.column).length) && p.column.includes(unit.norm) ? [i] : []);
+      p.column.length > 0 && len >= Math.min(n + 1, Array.from(p.column).length) && p.column.includes(unit.norm)
+        ? [i]
+        : [],
+    );
     if (owners.length > 0) {
       columns.push({ blockId: block.id, text, articleIds: owners.map((i) => profiles[i].article.id) });
       continue;
@@ -233,7 +255,12 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
       continue;
     }
     const lines: Unit[] = block.lines.map((line, i) => ({
-      blockId: block.id, line: i, kind: block.kind, bbox: line.bbox, text: line.text, norm: normalizeText(line.text),
+      blockId: block.id,
+      line: i,
+      kind: block.kind,
+      bbox: line.bbox,
+      text: line.text,
+      norm: normalizeText(line.text),
     }));
     const verdicts = lines.map((u): Verdict => (u.norm ? verdictFor(u, opts.lineCoverage) : { kind: "none" }));
 
@@ -288,7 +315,8 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
   // (an L-shaped article's box takes in the article in its notch).
   const boxesOf = lineBoxes(layout);
   const placed = regions.flatMap((rs, article) =>
-    rs.filter((r) => r.role !== "figure").flatMap((r) => boxesOf(r).map((bbox) => ({ bbox, article }))));
+    rs.filter((r) => r.role !== "figure").flatMap((r) => boxesOf(r).map((bbox) => ({ bbox, article }))),
+  );
   const provisional = regions.map((rs) => unionRect(rs.map((r) => r.bbox)));
   for (const { unit, articles: candidates } of deferred) {
     const above = columnNeighbour(unit.bbox, placed, false);
@@ -369,10 +397,15 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
   const result = profiles.map((p, i): ArticleProposal => {
     const box = unionRect(regions[i].map((r) => r.bbox));
     return {
-      id: p.article.id, area: box ? finishArea(box, opts.padding) : null, polygon: box ? polygons[i] : null, regions: regions[i],
+      id: p.article.id,
+      area: box ? finishArea(box, opts.padding) : null,
+      polygon: box ? polygons[i] : null,
+      regions: regions[i],
     };
   });
-  warnings.unshift(...result.filter((a) => !a.area).map((a) => `${a.id}: nothing printed on the page matched this article`));
+  warnings.unshift(
+    ...result.filter((a) => !a.area).map((a) => `${a.id}: nothing printed on the page matched this article`),
+  );
 
   // One warning per block: an OCR column can hold hundreds of lines no article claims.
   const byBlock = new Map<string, UnmatchedRegion[]>();
@@ -386,18 +419,24 @@ export function proposeAreas(layout: PageLayout, articles: readonly ArticleText[
     const first = group[0];
     if (first.kind === "figure") {
       const where = `figure ${blockId} at [${finishArea(first.bbox).join(", ")}]`;
-      warnings.push(first.reason === "background"
-        ? `${where} has text on it (a banner or box); not counted as a photo`
-        : `${where} is next to no article's caption or text`);
+      warnings.push(
+        first.reason === "background"
+          ? `${where} has text on it (a banner or box); not counted as a photo`
+          : `${where} is next to no article's caption or text`,
+      );
     } else if (group.length === 1) {
-      warnings.push(first.reason === "none"
-        ? `${describe(first)} matched no article`
-        : `${describe(first)} is too short or too common to tell whose it is; left out`);
+      warnings.push(
+        first.reason === "none"
+          ? `${describe(first)} matched no article`
+          : `${describe(first)} is too short or too common to tell whose it is; left out`,
+      );
     } else {
       const lines = layout.blocks.find((b) => b.id === blockId)?.lines ?? [];
-      warnings.push(group.length >= lines.length
-        ? `${describe({ blockId, text: lines.map((l) => l.text).join(" ") })} matched no article`
-        : `block ${blockId}: ${group.length} of ${lines.length} lines matched no article (first: "${excerpt(first.text)}")`);
+      warnings.push(
+        group.length >= lines.length
+          ? `${describe({ blockId, text: lines.map((l) => l.text).join(" ") })} matched no article`
+          : `block ${blockId}: ${group.length} of ${lines.length} lines matched no article (first: "${excerpt(first.text)}")`,
+      );
     }
   }
   return { articles: result, columns, unmatched, warnings };
@@ -421,21 +460,32 @@ function lineBoxes(layout: PageLayout): (r: { blockId: string; line?: number; ro
  * line heights, such as page furniture.
  */
 function adoptContinuations(
-  layout: PageLayout, regions: MatchedRegion[][], unmatched: UnmatchedRegion[], maxTail = 8,
+  layout: PageLayout,
+  regions: MatchedRegion[][],
+  unmatched: UnmatchedRegion[],
+  maxTail = 8,
 ): void {
   const boxesOf = lineBoxes(layout);
   const placed = regions.flatMap((rs, article) =>
-    rs.filter((r) => r.role !== "figure").flatMap((r) => boxesOf(r).map((bbox) => ({ bbox, article }))));
+    rs.filter((r) => r.role !== "figure").flatMap((r) => boxesOf(r).map((bbox) => ({ bbox, article }))),
+  );
   const blockById = new Map(layout.blocks.map((b) => [b.id, b]));
   const candidates = unmatched.flatMap((u, index) => {
     if ((u.reason !== "none" && u.reason !== "apart") || u.kind !== "text") return [];
-    const lines = u.line === undefined ? blockById.get(u.blockId)?.lines ?? [] : [{ bbox: u.bbox, text: u.text }];
+    const lines = u.line === undefined ? (blockById.get(u.blockId)?.lines ?? []) : [{ bbox: u.bbox, text: u.text }];
     return lines.map((l, k) => ({ index, line: u.line ?? k, bbox: l.bbox, text: l.text, article: -1 }));
   });
-  const all = [...placed.map((p) => ({ bbox: p.bbox, article: p.article, candidate: -1 })),
-    ...candidates.map((c, i) => ({ bbox: c.bbox, article: -1, candidate: i }))];
+  const all = [
+    ...placed.map((p) => ({ bbox: p.bbox, article: p.article, candidate: -1 })),
+    ...candidates.map((c, i) => ({ bbox: c.bbox, article: -1, candidate: i })),
+  ];
 
-  const neighbour = (box: Rect, below: boolean) => columnNeighbour(box, all.filter((p) => p.bbox !== box), below);
+  const neighbour = (box: Rect, below: boolean) =>
+    columnNeighbour(
+      box,
+      all.filter((p) => p.bbox !== box),
+      below,
+    );
 
   // Runs of candidate lines linked above and below, with the articles' lines they touch at either end.
   const linked = new Groups(candidates.length);
@@ -470,7 +520,8 @@ function adoptContinuations(
   const kept = unmatched.filter((_, i) => !touched.has(i));
   for (const index of touched) {
     const u = unmatched[index];
-    for (const c of rest.filter((r) => r.index === index)) kept.push({ ...u, line: c.line, bbox: c.bbox, text: c.text });
+    for (const c of rest.filter((r) => r.index === index))
+      kept.push({ ...u, line: c.line, bbox: c.bbox, text: c.text });
   }
   unmatched.splice(0, unmatched.length, ...kept);
 }

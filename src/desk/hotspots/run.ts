@@ -65,7 +65,8 @@ export async function proposePageHotspots(options: PageHotspotsOptions): Promise
     layout = parseAlto(await fs.readFile(source, "utf8"));
   } else {
     if (page.pdfProblem) throw new Error(formatDiagnostic(page.pdfProblem));
-    if (!page.pdfPath) throw new Error(`${pageDir}: no page PDF (page.pdf or page.yml "pdf"); give an ALTO file with --alto`);
+    if (!page.pdfPath)
+      throw new Error(`${pageDir}: no page PDF (page.pdf or page.yml "pdf"); give an ALTO file with --alto`);
     source = page.pdfPath;
     layout = readPdfLayout(await fs.readFile(source));
   }
@@ -74,15 +75,15 @@ export async function proposePageHotspots(options: PageHotspotsOptions): Promise
   const areas = proposal.articles.map((p) => (p.polygon ? simplestArea(p.polygon) : null));
   const updates = areas.flatMap((area, i) => (area ? [{ file: articles[i].file, area }] : []));
   const writes = options.dryRun ? [] : await writeAreas(updates, { force: options.force });
-  const rows = proposal.articles.map((p, i): HotspotRow => ({
-    file: articles[i].file,
-    area: areas[i],
-    blocks: blockList(p.regions),
-    regions: p.regions,
-    status: p.area
-      ? (writes.find((w) => w.file === articles[i].file)?.status ?? "not written")
-      : "no match",
-  }));
+  const rows = proposal.articles.map(
+    (p, i): HotspotRow => ({
+      file: articles[i].file,
+      area: areas[i],
+      blocks: blockList(p.regions),
+      regions: p.regions,
+      status: p.area ? (writes.find((w) => w.file === articles[i].file)?.status ?? "not written") : "no match",
+    }),
+  );
   return {
     pageDir,
     source,
@@ -96,17 +97,23 @@ export async function proposePageHotspots(options: PageHotspotsOptions): Promise
 function describeArea(area: Area | null): string {
   if (!area) return "-";
   if (isRect(area)) return `[${area.join(", ")}]`;
-  return `outline of ${area.length} points in [${areaBounds(area).map((v) => Math.round(v * 1000) / 1000).join(", ")}]`;
+  return `outline of ${area.length} points in [${areaBounds(area)
+    .map((v) => Math.round(v * 1000) / 1000)
+    .join(", ")}]`;
 }
 
 /** The report as a plain-text table for the terminal. */
 export function formatHotspotsReport(report: PageHotspotsReport): string {
-  const lines = formatTable(["article", "area", "status", "matched blocks"], report.rows.map((r) => [
-    path.basename(r.file),
-    describeArea(r.area),
-    r.status,
-    r.blocks.length > 8 ? `${r.blocks.slice(0, 8).join(" ")} … (${r.blocks.length})` : r.blocks.join(" "),
-  ]), { rule: false }).split("\n");
+  const lines = formatTable(
+    ["article", "area", "status", "matched blocks"],
+    report.rows.map((r) => [
+      path.basename(r.file),
+      describeArea(r.area),
+      r.status,
+      r.blocks.length > 8 ? `${r.blocks.slice(0, 8).join(" ")} … (${r.blocks.length})` : r.blocks.join(" "),
+    ]),
+    { rule: false },
+  ).split("\n");
   const out = [`${report.pageDir} (layout from ${report.source})`, "", ...lines];
   if (report.columns.length > 0) out.push("", ...report.columns);
   if (report.warnings.length > 0) out.push("", "warnings:", ...report.warnings.map((w) => `  ${w}`));

@@ -5,7 +5,10 @@
  * "创文工作\n持续" become the same string, as do "Tele-\ngram" and "Telegram".
  */
 export function normalizeText(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 const han = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}/u;
@@ -42,7 +45,10 @@ export class TextProfile {
   readonly normalized: string;
   private readonly gramSet: Set<string>;
 
-  constructor(text: string, readonly n: number) {
+  constructor(
+    text: string,
+    readonly n: number,
+  ) {
     this.normalized = normalizeText(text);
     this.gramSet = grams(this.normalized, n);
   }

@@ -28,7 +28,10 @@ export interface WriteAreasOptions {
  * kept. Files that have an area keep it unless `force`. A file with bad front matter is an error naming it; no
  * file is written before all have been read.
  */
-export async function writeAreas(updates: readonly AreaUpdate[], options: WriteAreasOptions = {}): Promise<AreaWrite[]> {
+export async function writeAreas(
+  updates: readonly AreaUpdate[],
+  options: WriteAreasOptions = {},
+): Promise<AreaWrite[]> {
   const articles = await Promise.all(updates.map((u) => readArticleFile(u.file)));
   const sources = await Promise.all(updates.map((u) => fs.readFile(u.file, "utf8")));
   const results: AreaWrite[] = [];

@@ -17,8 +17,11 @@ const importerEscape = /^\\(?=#{1,6}\s|[-+*]\s|\d+[.)]\s|>)/;
 export function escapeLine(line: string): string {
   const escaped = line.replace(inlineMarkup, "\\$&");
   // "*" and "|" at a line's start were escaped with the rest; the other block marks only mean something there.
-  return escaped.replace(blockStart, (_whole, space: string, mark: string | undefined, digits: string | undefined, dot: string | undefined) =>
-    digits ? `${space}${digits}\\${dot}` : `${space}\\${mark}`);
+  return escaped.replace(
+    blockStart,
+    (_whole, space: string, mark: string | undefined, digits: string | undefined, dot: string | undefined) =>
+      digits ? `${space}${digits}\\${dot}` : `${space}\\${mark}`,
+  );
 }
 
 /** A markdown table as the PDF import writes it: rows between pipes, the second a rule of dashes. */
@@ -33,7 +36,10 @@ function tableAsText(block: string): string {
     .split("\n")
     .map((row, i) => {
       if (i === 1) return row;
-      const cells = row.slice(1, -1).split(/(?<!\\)\|/u).map((c) => c.trim().replace(/\\\|/gu, "|"));
+      const cells = row
+        .slice(1, -1)
+        .split(/(?<!\\)\|/u)
+        .map((c) => c.trim().replace(/\\\|/gu, "|"));
       return `| ${cells.map((c) => escapeLine(c)).join(" | ")} |`;
     })
     .join("\n");
@@ -58,9 +64,12 @@ export function bodyAsText(body: string): string {
 /** The fields with control characters removed from every text in them (the templates escape HTML themselves). */
 export function fieldsAsText(fields: ArticleFields): ArticleFields {
   const clean = (value: unknown): unknown =>
-    typeof value === "string" ? withoutControls(value)
-    : Array.isArray(value) ? value.map(clean)
-    : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)]))
-    : value;
+    typeof value === "string"
+      ? withoutControls(value)
+      : Array.isArray(value)
+        ? value.map(clean)
+        : value && typeof value === "object"
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)]))
+          : value;
   return clean(fields) as ArticleFields;
 }

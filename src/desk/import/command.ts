@@ -59,7 +59,10 @@ function readInput(file: string, what: string): Buffer {
     return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ImportError(file, `cannot be read (${code === "ENOENT" ? "no such file" : code}); check the ${what}'s path`);
+    throw new ImportError(
+      file,
+      `cannot be read (${code === "ENOENT" ? "no such file" : code}); check the ${what}'s path`,
+    );
   }
 }
 
@@ -83,7 +86,10 @@ export async function importOne(input: string, flags: ImportFlags): Promise<Page
   let advertisements: { area: [number, number, number, number]; text?: string }[] | undefined;
   const files: { name: string; data: Uint8Array }[] = [];
   if (!isPdf(bytes) && /\.pdf$/iu.test(input)) {
-    throw new ImportError(source, "is named .pdf but is not a PDF (it does not start with %PDF-); export the page again");
+    throw new ImportError(
+      source,
+      "is named .pdf but is not a PDF (it does not start with %PDF-); export the page again",
+    );
   }
   if (isPdf(bytes)) {
     const taken = await takePdf(bytes, source);
@@ -96,9 +102,16 @@ export async function importOne(input: string, flags: ImportFlags): Promise<Page
     what = `page PDF, ${pdf.pdf.locale}`;
     // What the options leave out, the page's running head may say.
     const { identity } = pdf.pdf;
-    target = { ...target, date: target.date || identity.date || "", page: target.page || (identity.folio ? (pageLabel(identity.folio) ?? "") : "") };
+    target = {
+      ...target,
+      date: target.date || identity.date || "",
+      page: target.page || (identity.folio ? (pageLabel(identity.folio) ?? "") : ""),
+    };
     const unsaid = [!target.date && "--date", !target.page && "--page"].filter(Boolean);
-    if (unsaid.length) throw new UsageProblem(`missing ${unsaid.join(", ")} (${source} does not print its date and page number in its running head)`);
+    if (unsaid.length)
+      throw new UsageProblem(
+        `missing ${unsaid.join(", ")} (${source} does not print its date and page number in its running head)`,
+      );
     if (!section && identity.section) {
       section = identity.section;
       what += `, section «${section}» from its running head`;
@@ -106,7 +119,10 @@ export async function importOne(input: string, flags: ImportFlags): Promise<Page
     for (const crop of pdf.crops) files.push({ name: crop.file, data: await renderPdfRegion(pdfBytes, crop.box) });
   } else {
     const { text, encoding } = decodeDump(bytes, source);
-    const photos = flags.photos?.split(/[,，]/u).map((name) => name.trim()).filter(Boolean);
+    const photos = flags.photos
+      ?.split(/[,，]/u)
+      .map((name) => name.trim())
+      .filter(Boolean);
     page = importDump(text, { source, photos, keepPunctuation: flags.keepPunctuation });
     what = encoding;
     if (flags.pdf) {
@@ -135,7 +151,8 @@ export async function importOne(input: string, flags: ImportFlags): Promise<Page
     pageFields: pdfBytes ? { pdf: "page.pdf", editor, advertisements } : undefined,
     files: pdfBytes ? [{ name: "page.pdf", data: pdfBytes }, ...files] : undefined,
   });
-  if (plan.notes.length) log(`${warnings.length ? "" : "\nwarnings:\n"}${plan.notes.map((note) => `  ! ${note}`).join("\n")}`);
+  if (plan.notes.length)
+    log(`${warnings.length ? "" : "\nwarnings:\n"}${plan.notes.map((note) => `  ! ${note}`).join("\n")}`);
   writePage(plan);
   log("");
   for (const file of plan.removes) log(`removed  ${file}`);
@@ -166,7 +183,10 @@ export function namePattern(pattern: string): (name: string) => { date: string; 
     const groups = regex.exec(name)?.groups;
     if (!groups?.date || !groups.page) return undefined;
     const digits = groups.date.replace(/-/g, "");
-    return { date: `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`, page: groups.page.toUpperCase() };
+    return {
+      date: `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`,
+      page: groups.page.toUpperCase(),
+    };
   };
 }
 
@@ -179,11 +199,17 @@ const tooLate = (seconds: number) =>
 /** The node arguments that import `input` as one page with `flags`. */
 function pageCommand(input: string, flags: ImportFlags): string[] {
   const given: [string, string | undefined][] = [
-    ["--date", flags.date], ["--page", flags.page], ["--section", flags.section], ["--photos", flags.photos],
-    ["--pdf", flags.pdf], ["--locale", flags.locale], ["--editions", flags.editions],
+    ["--date", flags.date],
+    ["--page", flags.page],
+    ["--section", flags.section],
+    ["--photos", flags.photos],
+    ["--pdf", flags.pdf],
+    ["--locale", flags.locale],
+    ["--editions", flags.editions],
   ];
   return [
-    ...scriptArgs("import"), input,
+    ...scriptArgs("import"),
+    input,
     ...given.flatMap(([flag, value]) => (value === undefined ? [] : [flag, value])),
     ...(flags.keepPunctuation ? ["--keep-punctuation"] : []),
     ...(flags.force ? ["--force"] : []),
@@ -197,7 +223,10 @@ function pageCommand(input: string, flags: ImportFlags): string[] {
  */
 async function importTimed(input: string, flags: ImportFlags): Promise<number> {
   const seconds = flags.pageSeconds ?? limits.importPageSeconds;
-  const child = spawn(process.execPath, pageCommand(input, flags), { stdio: "inherit", env: { ...process.env, [onePageChild]: "1" } });
+  const child = spawn(process.execPath, pageCommand(input, flags), {
+    stdio: "inherit",
+    env: { ...process.env, [onePageChild]: "1" },
+  });
   let late = false;
   const timer = setTimeout(() => {
     late = true;
@@ -217,13 +246,18 @@ async function importTimed(input: string, flags: ImportFlags): Promise<number> {
 /** Imports every page PDF of a folder, as many at once as there are cores; one line per page, then the count. */
 export async function importFolder(folder: string, flags: ImportFlags): Promise<number> {
   const match = namePattern(flags.pattern ?? "*{date}{page}.pdf");
-  const names = readdirSync(folder).filter((name) => name.toLowerCase().endsWith(".pdf")).sort();
+  const names = readdirSync(folder)
+    .filter((name) => name.toLowerCase().endsWith(".pdf"))
+    .sort();
   // A name without the date and page leaves them to the page's running head (and the date to --date or to a folder
   // named for the edition, 2024-05-06/A01.pdf).
   const dated = /^(\d{4})-?(\d{2})-?(\d{2})$/u.exec(path.basename(path.resolve(folder)));
   const folderDate = dated ? `${dated[1]}-${dated[2]}-${dated[3]}` : undefined;
   const unnamed = names.filter((name) => !match(name));
-  for (const name of unnamed) console.log(`unnamed  ${path.join(folder, name)}: no date and page in its name (see --pattern); its running head is read for them`);
+  for (const name of unnamed)
+    console.log(
+      `unnamed  ${path.join(folder, name)}: no date and page in its name (see --pattern); its running head is read for them`,
+    );
   const queue = names;
   if (!queue.length) throw new ImportError(folder, "holds no page PDF (*.pdf)");
 
@@ -258,7 +292,11 @@ export async function importFolder(folder: string, flags: ImportFlags): Promise<
       failed++;
       // A page its own import refused (exit 2) is the input's fault; anything else is a failure of the import.
       if (result.code !== exitCodes.contentErrors) broken++;
-      const why = result.tail.split("\n").filter((l) => l.trim()).at(-1) ?? `exit code ${result.code}`;
+      const why =
+        result.tail
+          .split("\n")
+          .filter((l) => l.trim())
+          .at(-1) ?? `exit code ${result.code}`;
       console.log(`FAILED   ${file}: ${why.replace(/^error:\s*/u, "")}`);
     }
   });

@@ -43,7 +43,10 @@ function dropUndefined(object: object): void {
 }
 
 /** One slug per article from its headline (or the editor's), told apart when two headlines start alike. */
-export function uniqueSlugs(articles: readonly { headline: string }[], options: Pick<ImportOptions, "source" | "slugs">): string[] {
+export function uniqueSlugs(
+  articles: readonly { headline: string }[],
+  options: Pick<ImportOptions, "source" | "slugs">,
+): string[] {
   if (options.slugs) {
     if (options.slugs.length !== articles.length) {
       throw new ImportError(
@@ -85,7 +88,8 @@ interface ArticleOrigin {
  * A genre label printed before a headline (记者手记：…, 编者按, 短评, ANALYSIS:) is a label, not part of the headline:
  * it becomes the kicker when the article has none.
  */
-const LABEL = /^(记者手记|编者按|编后|短评|快评|时评|评论员文章|本报评论员|图片新闻|新闻链接|相关链接|延伸阅读|新闻背景)\s*[:：|｜]?\s*(?=\S)/u;
+const LABEL =
+  /^(记者手记|编者按|编后|短评|快评|时评|评论员文章|本报评论员|图片新闻|新闻链接|相关链接|延伸阅读|新闻背景)\s*[:：|｜]?\s*(?=\S)/u;
 
 export function takeLabel(fields: ArticleFields): void {
   const match = LABEL.exec(fields.headline ?? "");
@@ -108,7 +112,11 @@ export function finishArticle(fields: ArticleFields, origin: ArticleOrigin, warn
   const checked = articleSchema.safeParse(fields);
   if (!checked.success) {
     const problems = checked.error.issues.map((issue) => `"${issue.path.join(".")}": ${issue.message}`).join("; ");
-    throw new ImportError(origin.source, `article ${quote(fields.headline)} came out invalid (${problems})`, origin.line || undefined);
+    throw new ImportError(
+      origin.source,
+      `article ${quote(fields.headline)} came out invalid (${problems})`,
+      origin.line || undefined,
+    );
   }
   return fields;
 }

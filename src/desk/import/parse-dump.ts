@@ -189,7 +189,11 @@ function buildArticle(
   }
   if (!headline) {
     const printed = draft.headlineBlock.text;
-    throw new ImportError(file, `the headline ${quote(printed)} is only a column; put the headline after it`, headlineLine);
+    throw new ImportError(
+      file,
+      `the headline ${quote(printed)} is only a column; put the headline after it`,
+      headlineLine,
+    );
   }
 
   const header = readHeader(draft.content, isCommentary(column));
@@ -301,7 +305,10 @@ export function parseDump(text: string, file: string): ParsedDump {
 
   const headlines = blocks.flatMap((block, index) => (block.kind === "headline" ? [index] : []));
   if (!headlines.length) {
-    throw new ImportError(file, `no headline found: each article's headline must be on its own line starting with "## "`);
+    throw new ImportError(
+      file,
+      `no headline found: each article's headline must be on its own line starting with "## "`,
+    );
   }
   // Where each article starts: at its kicker if the line just above the headline is one.
   const starts = headlines.map((h) => (h > 0 && isKicker(blocks[h - 1], blocks[h - 2], blocks[h]) ? h - 1 : h));

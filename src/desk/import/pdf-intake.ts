@@ -4,7 +4,10 @@
 import { inspectPdf, PdfRefused } from "../../images/pdf-inspect.ts";
 import { ImportError, type ImportWarning } from "./problems.ts";
 
-export async function takePdf(bytes: Uint8Array, source: string): Promise<{ bytes: Uint8Array; warnings: ImportWarning[] }> {
+export async function takePdf(
+  bytes: Uint8Array,
+  source: string,
+): Promise<{ bytes: Uint8Array; warnings: ImportWarning[] }> {
   try {
     const inspection = await inspectPdf(bytes, { repair: true });
     return { bytes: inspection.clean, warnings: inspection.changes.map((message) => ({ message })) };

@@ -58,10 +58,13 @@ export function importPdf(bytes: Uint8Array, options: PdfImportOptions): Importe
   const pdf = readOrRefuse(bytes, options);
   const warnings: ImportWarning[] = pdf.warnings.map((message) => ({ message }));
   if (!pdf.articles.length) {
-    warnings.push({ message: "no article found: the page has no headline set larger than its text (a scan without text?)" });
+    warnings.push({
+      message: "no article found: the page has no headline set larger than its text (a scan without text?)",
+    });
   }
   const cjk = /^(?:zh|ja|ko)/u.test(pdf.locale);
-  const tidy = (text: string | undefined) => (text === undefined || options.keepPunctuation || !cjk ? text : widenPunctuation(text));
+  const tidy = (text: string | undefined) =>
+    text === undefined || options.keepPunctuation || !cjk ? text : widenPunctuation(text);
   const slugs = uniqueSlugs(pdf.articles, { source: options.source });
   const areas = pdfAreas(pdf);
   const crops: ImportedPdfPage["crops"] = [];
@@ -92,13 +95,21 @@ export function importPdf(bytes: Uint8Array, options: PdfImportOptions): Importe
   });
   if (crops.length) {
     const files = crops.map((c) => c.file).join(", ");
-    warnings.push({ message: `the figures were cut from the PDF (${files}); replace them with the original photos if you have them` });
+    warnings.push({
+      message: `the figures were cut from the PDF (${files}); replace them with the original photos if you have them`,
+    });
   }
   const advertisements = pdf.advertisements.map((ad) => ({
-    area: finishArea([ad.box[0] / pdf.width, ad.box[1] / pdf.height, (ad.box[2] - ad.box[0]) / pdf.width, (ad.box[3] - ad.box[1]) / pdf.height]),
+    area: finishArea([
+      ad.box[0] / pdf.width,
+      ad.box[1] / pdf.height,
+      (ad.box[2] - ad.box[0]) / pdf.width,
+      (ad.box[3] - ad.box[1]) / pdf.height,
+    ]),
     text: ad.text.replace(/\s+/gu, " ").slice(0, 60) || undefined,
   }));
-  for (const ad of advertisements) warnings.push({ message: `an advertisement was left out («${ad.text ?? "a picture"}»); listed in page.yml` });
+  for (const ad of advertisements)
+    warnings.push({ message: `an advertisement was left out («${ad.text ?? "a picture"}»); listed in page.yml` });
   return { articles, warnings, editor: pdf.furniture.editor, pdf, crops, advertisements };
 }
 
@@ -106,7 +117,8 @@ export function importPdf(bytes: Uint8Array, options: PdfImportOptions): Importe
 function bigrams(text: string): Map<string, number> {
   const chars = Array.from(text.replace(/[\s\p{P}\p{S}]/gu, ""));
   const counts = new Map<string, number>();
-  for (let i = 0; i + 1 < chars.length; i++) counts.set(chars[i] + chars[i + 1], (counts.get(chars[i] + chars[i + 1]) ?? 0) + 1);
+  for (let i = 0; i + 1 < chars.length; i++)
+    counts.set(chars[i] + chars[i + 1], (counts.get(chars[i] + chars[i + 1]) ?? 0) + 1);
   return counts;
 }
 
@@ -154,6 +166,8 @@ export function matchPdfAreas(
   }
   const warnings: ImportWarning[] = articles
     .filter((_, i) => !given.has(i))
-    .map((a) => ({ message: `${a.name}: not found in ${options.source}; it has no area (draw it, or run npm run hotspots)` }));
+    .map((a) => ({
+      message: `${a.name}: not found in ${options.source}; it has no area (draw it, or run npm run hotspots)`,
+    }));
   return { warnings, editor: pdf.furniture.editor };
 }

@@ -16,7 +16,7 @@ function widenPart(text: string): string {
   // Brackets around Chinese text: (记者 张三) → （记者 张三）.
   out = out.replace(new RegExp(`\\(([^()]*[${HAN}][^()]*)\\)`, "gu"), "（$1）");
   // Straight double quotes around or beside Chinese text, taken in pairs: the first opens, the second closes.
-  out = out.replace(new RegExp(`"([^"\\n]*)"`, "gu"), (whole, inner: string, offset: number, all: string) => {
+  out = out.replace(/"([^"\n]*)"/gu, (whole, inner: string, offset: number, all: string) => {
     const beside = new RegExp(`[${HAN}]`, "u");
     const prev = all[offset - 1] ?? "";
     const next = all[offset + whole.length] ?? "";

@@ -20,7 +20,16 @@ function figures(article: ImportedArticle): string {
 /** One row per article: what the importer took for each part of it. The headline goes last, as the longest. */
 export function articleTable(articles: ImportedArticle[]): string {
   const header = [
-    "file", "column", "kicker", "byline", "dateline", "paras", "figures", "mark", "continued", "headline",
+    "file",
+    "column",
+    "kicker",
+    "byline",
+    "dateline",
+    "paras",
+    "figures",
+    "mark",
+    "continued",
+    "headline",
   ];
   const rows = articles.map((article) => {
     const f = article.fields;

@@ -24,7 +24,11 @@ export interface PlanOptions extends PageTarget {
   /** Replace article files that are already there. */
   force?: boolean;
   /** More of page.yml for a page that has none yet: the page PDF's file name, the editor. */
-  pageFields?: { pdf?: string; editor?: string; advertisements?: { area: [number, number, number, number]; text?: string }[] };
+  pageFields?: {
+    pdf?: string;
+    editor?: string;
+    advertisements?: { area: [number, number, number, number]; text?: string }[];
+  };
   /** Other files for the page folder (the page PDF), by name inside it. */
   files?: { name: string; data: Uint8Array }[];
 }
@@ -88,7 +92,13 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
     }
   }
   if (conflicts.length && !options.force) {
-    const more = conflicts.length > 1 ? ` (and ${conflicts.slice(1).map((c) => path.basename(c)).join(", ")})` : "";
+    const more =
+      conflicts.length > 1
+        ? ` (and ${conflicts
+            .slice(1)
+            .map((c) => path.basename(c))
+            .join(", ")})`
+        : "";
     throw new ImportError(
       conflicts[0],
       `already exists${more}; nothing was written. Run again with --force to replace the page's article files`,
@@ -97,7 +107,11 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
 
   for (const article of articles) {
     const file = path.join(pageDir, `${article.name}.md`);
-    writes.push({ path: file, text: formatArticleFile(fieldsAsText(article.fields), bodyAsText(article.body)), replaces: existsSync(file) });
+    writes.push({
+      path: file,
+      text: formatArticleFile(fieldsAsText(article.fields), bodyAsText(article.body)),
+      replaces: existsSync(file),
+    });
   }
 
   const pageYml = path.join(pageDir, "page.yml");
@@ -107,7 +121,12 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
       throw new ImportError(pageYml, "does not exist yet; give the page's name with --section, e.g. --section 综合");
     }
     const ads = options.pageFields?.advertisements?.map((ad) => (ad.text ? ad : { area: ad.area }));
-    const fields = { section, pdf: options.pageFields?.pdf, editor: options.pageFields?.editor, advertisements: ads?.length ? ads : undefined };
+    const fields = {
+      section,
+      pdf: options.pageFields?.pdf,
+      editor: options.pageFields?.editor,
+      advertisements: ads?.length ? ads : undefined,
+    };
     if (!fields.pdf) delete fields.pdf;
     if (!fields.editor) delete fields.editor;
     if (!fields.advertisements) delete fields.advertisements;
@@ -130,7 +149,10 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
     const same = existsSync(target) && Buffer.compare(readFileSync(target), Buffer.from(file.data)) === 0;
     if (same) continue;
     if (existsSync(target) && !options.force) {
-      throw new ImportError(target, "already exists and differs; nothing was written. Run again with --force to replace it");
+      throw new ImportError(
+        target,
+        "already exists and differs; nothing was written. Run again with --force to replace it",
+      );
     }
     writes.push({ path: target, text: file.data, replaces: existsSync(target) });
   }
@@ -140,7 +162,9 @@ export function planPage(articles: ImportedArticle[], options: PlanOptions): Pag
       .map((figure) => figure.file)
       // Placeholders are reported by the import itself.
       .filter((file) => !new RegExp(`^photos/${article.name}-\\d+\\.jpg$`).test(file))
-      .filter((file) => !existsSync(path.join(pageDir, file)) && !writes.some((w) => w.path === path.join(pageDir, file))),
+      .filter(
+        (file) => !existsSync(path.join(pageDir, file)) && !writes.some((w) => w.path === path.join(pageDir, file)),
+      ),
   );
   if (missing.length) {
     const files = missing.map((file) => path.join(pageDir, file)).join(", ");

@@ -104,7 +104,12 @@ function readHeading(heading: Heading, cjk: boolean): HeadingFields {
   const text = (lines: TextLine[]) => {
     if (!lines.length) return undefined;
     if (lines.length === 1 && lines[0].vertical) return lines[0].text.replace(/\s+/gu, "");
-    return joinRows(rows(lines).map((r) => rowText(r, cjk)), cjk) || undefined;
+    return (
+      joinRows(
+        rows(lines).map((r) => rowText(r, cjk)),
+        cjk,
+      ) || undefined
+    );
   };
   const max = Math.max(...heading.lines.map((l) => l.size));
   const rubric = cjk ? undefined : takeRubric(heading.lines, max);
@@ -119,14 +124,17 @@ function readHeading(heading: Heading, cjk: boolean): HeadingFields {
 
 const BY = /^(?:[Bb]y|BY|[Dd]i|[Dd]e|[Pp]ar|[Vv]on|[Pp]or)\s+\p{Lu}/u;
 const NOTE = /^[(（][^()（）]{2,}[)）]$/u;
-const CREDIT = /(?:制图|摄影?|供图|图片来源|数据来源|来源|photo(?:graph)?s?|source|graphic|illustration)\s*[:：/]|摄$|供图$/iu;
-const JUMP = /^(?:\(?\s*)?(?:continued|see)\s+(?:on\s+)?(?:page\s+)?([A-Z]?\d{1,3})\s*\)?\.?$|^segue a pagina\s+(\d{1,3})$|^a pagina\s+(\d{1,3})$/iu;
+const CREDIT =
+  /(?:制图|摄影?|供图|图片来源|数据来源|来源|photo(?:graph)?s?|source|graphic|illustration)\s*[:：/]|摄$|供图$/iu;
+const JUMP =
+  /^(?:\(?\s*)?(?:continued|see)\s+(?:on\s+)?(?:page\s+)?([A-Z]?\d{1,3})\s*\)?\.?$|^segue a pagina\s+(\d{1,3})$|^a pagina\s+(\d{1,3})$/iu;
 const JUMP_FROM = /^\(?\s*(?:continued|segue)\s+(?:from|da)\s+(?:page\s+|pagina\s+)?([A-Z]?\d{1,3})\s*\)?\.?$/iu;
 
 /** The size most of the lines' characters are set in. */
 function commonSize(lines: readonly TextLine[]): number {
   const weight = new Map<number, number>();
-  for (const l of lines) weight.set(Math.round(l.size * 2) / 2, (weight.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  for (const l of lines)
+    weight.set(Math.round(l.size * 2) / 2, (weight.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
   return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
@@ -140,11 +148,21 @@ const SIGNATURE = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|von|van|der|le|la|du)\
 function takeSignature(runs: FlowLine[][], running: { font: string; size: number } | undefined): string | undefined {
   const run = runs.at(-1);
   const last = run?.at(-1);
-  if (!run || !last || last.subhead || last.table || !SIGNATURE.test(last.text.trim()) || Array.from(last.text).length > 40) return undefined;
+  if (
+    !run ||
+    !last ||
+    last.subhead ||
+    last.table ||
+    !SIGNATURE.test(last.text.trim()) ||
+    Array.from(last.text).length > 40
+  )
+    return undefined;
   const others = runs.flat().filter((l) => l !== last && !l.subhead && !l.table);
   if (!others.length) return undefined;
   const left = Math.min(...others.map((l) => l.box[0]));
-  const right = Math.max(...others.filter((l) => Math.min(l.box[2], last.box[2]) - Math.max(l.box[0], last.box[0]) > 0).map((l) => l.box[2]));
+  const right = Math.max(
+    ...others.filter((l) => Math.min(l.box[2], last.box[2]) - Math.max(l.box[0], last.box[0]) > 0).map((l) => l.box[2]),
+  );
   const flushRight = last.box[0] > left + 3 * last.size && Math.abs(last.box[2] - right) < 1.5 * last.size;
   const otherType = !!running && ((last as FlowLine & { font?: string }).font ?? running.font) !== running.font;
   if (!flushRight && !otherType) return undefined;
@@ -175,11 +193,18 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     data: { heading: Heading };
   })[];
   let kicker = heading.kicker;
-  const headingText = (h: Heading) => joinRows(rows(h.lines).map((r) => rowText(r, cjk)), cjk);
+  const headingText = (h: Heading) =>
+    joinRows(
+      rows(h.lines).map((r) => rowText(r, cjk)),
+      cjk,
+    );
   const subheadCandidates = otherHeadings.filter((p) => {
     const above = headBox && p.box[3] <= headBox[1] + 1 && p.box[3] >= headBox[1] - 3 * bodySize;
     if (above && !kicker && !p.data.heading.lines.some((l) => l.vertical)) {
-      kicker = joinRows(rows(p.data.heading.lines).map((r) => rowText(r, cjk)), cjk);
+      kicker = joinRows(
+        rows(p.data.heading.lines).map((r) => rowText(r, cjk)),
+        cjk,
+      );
       return false;
     }
     return true;
@@ -203,7 +228,12 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     });
     for (const row of rows(near)) {
       // Spaces in a byline are kept: they part the names (周 江  张济坤).
-      bylineRows.push(row.map((l) => l.text).join(" ").replace(/\s+/gu, " "));
+      bylineRows.push(
+        row
+          .map((l) => l.text)
+          .join(" ")
+          .replace(/\s+/gu, " "),
+      );
       row.forEach((l) => used.add(l));
     }
   }
@@ -212,7 +242,8 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   let jumpTo: string | undefined;
   let jumpFrom: string | undefined;
   const running = runningType(textLines);
-  const inRunningType = (l: TextLine) => !!running && l.font === running.font && Math.abs(l.size - running.size) <= 0.1 * running.size;
+  const inRunningType = (l: TextLine) =>
+    !!running && l.font === running.font && Math.abs(l.size - running.size) <= 0.1 * running.size;
   // Captions: lines right under a figure, within its width; credits on or under it.
   const pdfFigures: PdfFigure[] = figures.map((f) => {
     const box = f.box;
@@ -223,7 +254,9 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     );
     // A picture set inside a column of running text, the text above it stopping mid-sentence: what follows under it
     // in the same type is that text going on, not a caption.
-    const above = within.filter((l) => l.box[3] <= box[1] + 1 && box[1] - l.box[3] < 2 * l.size).sort((a, b) => b.box[3] - a.box[3])[0];
+    const above = within
+      .filter((l) => l.box[3] <= box[1] + 1 && box[1] - l.box[3] < 2 * l.size)
+      .sort((a, b) => b.box[3] - a.box[3])[0];
     const textGoesOn = !!above && inRunningType(above) && !endsSentence(above.text);
     for (const row of rows(within)) {
       const top = Math.min(...row.map((l) => l.box[1]));
@@ -237,7 +270,8 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     }
     // A heading set right above the picture, no wider than it, is the chart's or photo's title.
     const title = subheadCandidates.find(
-      (p) => p.box[3] <= box[1] + 2 && p.box[3] >= box[1] - 2 * bodySize && p.box[0] >= box[0] - 2 && p.box[2] <= box[2] + 2,
+      (p) =>
+        p.box[3] <= box[1] + 2 && p.box[3] >= box[1] - 2 * bodySize && p.box[0] >= box[0] - 2 && p.box[2] <= box[2] + 2,
     );
     if (title) titled.add(title);
     // A credit printed on the picture, with the rows that run on from it.
@@ -252,7 +286,11 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     const captionTexts = captionRows.map((r) => r.map((l) => l.text).join(" "));
     if (title) captionTexts.unshift(headingText(title.data.heading));
     let caption = captionTexts.length ? joinRows(captionTexts, cjk) : undefined;
-    let credit = joinRows(rows(onPicture).map((r) => rowText(r, cjk)), cjk) || undefined;
+    let credit =
+      joinRows(
+        rows(onPicture).map((r) => rowText(r, cjk)),
+        cjk,
+      ) || undefined;
     if (caption) {
       const split = splitCredit(caption);
       if (cjk) split.caption = tidyCjk(split.caption);
@@ -288,7 +326,12 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   // The body: the remaining lines and subheads in reading order, run by run, joined into paragraphs as printed.
   const bodyLines = textLines.filter((l) => !used.has(l) && !l.vertical);
   const flow: (FlowLine & { font?: string })[] = [
-    ...bodyLines.map((line) => ({ box: line.box, size: line.size, font: line.font, text: cjk ? tidyCjk(line.text) : line.text })),
+    ...bodyLines.map((line) => ({
+      box: line.box,
+      size: line.size,
+      font: line.font,
+      text: cjk ? tidyCjk(line.text) : line.text,
+    })),
     ...subheadPieces.map((p) => ({ box: p.box, size: bodySize, text: headingText(p.data.heading), subhead: true })),
     ...tables.map((p) => ({ box: p.box, size: bodySize, text: markdownTable(p.data.table.rows), table: true })),
   ];
@@ -296,7 +339,9 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   const signature = cjk ? undefined : takeSignature(runs, running);
   const flowed: Item[] = flowParagraphs(runs, { ...prose, ...rules });
   // Nothing but display type under the headline (a quote set large in a box): that is the article's text.
-  const items = flowed.every((i) => i.kind === "subhead") ? flowed.map((i) => ({ ...i, kind: "paragraph" as const })) : flowed;
+  const items = flowed.every((i) => i.kind === "subhead")
+    ? flowed.map((i) => ({ ...i, kind: "paragraph" as const }))
+    : flowed;
 
   const article: PdfArticle = {
     column: heading.column,
@@ -307,7 +352,10 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     subheads: [],
     paragraphs: 0,
     figures: pdfFigures,
-    lines: [...textLines.flatMap((l) => (l.dropCap ? [l.box, l.dropCap] : [l.box])), ...(headlinePiece ? headlinePiece.data.heading.lines.map((l) => l.box) : [])],
+    lines: [
+      ...textLines.flatMap((l) => (l.dropCap ? [l.box, l.dropCap] : [l.box])),
+      ...(headlinePiece ? headlinePiece.data.heading.lines.map((l) => l.box) : []),
+    ],
     box: union(pieces.map((p) => p.box)),
     textLines: 0,
   };
@@ -320,7 +368,9 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   // Lines of running text: the article's own text size (most of its characters), if that is text type at all.
   const runningSize = commonSize(bodyLines);
   const textType = runningSize >= 0.7 * bodySize && runningSize < rules.displayRatio * bodySize;
-  article.textLines = textType ? bodyLines.filter((l) => Math.abs(l.size - runningSize) <= 0.1 * runningSize).length : 0;
+  article.textLines = textType
+    ? bodyLines.filter((l) => Math.abs(l.size - runningSize) <= 0.1 * runningSize).length
+    : 0;
   // A quote set large as the box's only text counts as its running text.
   if (items !== flowed) article.textLines = subheadPieces.reduce((n, p) => n + p.data.heading.lines.length, 0);
   let byline = bylineRows.join(" ").trim() || undefined;
@@ -364,13 +414,23 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   if (last?.kind === "paragraph" && NOTE.test(last.text)) article.note = last.text;
   const lastText = kept.filter((i) => i.kind === "paragraph" && !NOTE.test(i.text)).at(-1)?.text;
   if (heading.headline && lastText && !endsSentence(lastText) && !article.continuedOn) {
-    context.warn(`«${heading.headline}» ends mid-sentence («${Array.from(lastText).slice(-12).join("")}»): is a part of it elsewhere?`);
+    context.warn(
+      `«${heading.headline}» ends mid-sentence («${Array.from(lastText).slice(-12).join("")}»): is a part of it elsewhere?`,
+    );
   }
   article.byline = byline ?? signature;
   article.subheads = kept.filter((i) => i.kind === "subhead").map((i) => i.text);
   article.paragraphs = kept.filter((i) => i.kind === "paragraph").length;
   article.body = kept
-    .map((i) => (i.kind === "table" ? i.text : i.kind === "subhead" ? `### ${i.text}` : /^(?:#{1,6}\s|[-+*]\s|\d+[.)]\s|>)/u.test(i.text) ? `\\${i.text}` : i.text))
+    .map((i) =>
+      i.kind === "table"
+        ? i.text
+        : i.kind === "subhead"
+          ? `### ${i.text}`
+          : /^(?:#{1,6}\s|[-+*]\s|\d+[.)]\s|>)/u.test(i.text)
+            ? `\\${i.text}`
+            : i.text,
+    )
     .join("\n\n");
   return article;
 }

@@ -6,7 +6,8 @@ import type { TextLine } from "./read.ts";
 import { runningType } from "./typography.ts";
 import type { Segment } from "./segment.ts";
 
-const linesOf = (pieces: readonly PagePiece[]): TextLine[] => pieces.flatMap((p) => ("line" in p.data ? [p.data.line] : []));
+const linesOf = (pieces: readonly PagePiece[]): TextLine[] =>
+  pieces.flatMap((p) => ("line" in p.data ? [p.data.line] : []));
 const chars = (l: TextLine) => Array.from(l.text.replace(/\s/gu, "")).length;
 
 const sameType = (l: TextLine, type: { font: string; size: number } | undefined) =>
@@ -28,7 +29,8 @@ export function belongsToArticle(pageLines: readonly TextLine[]) {
     const head = article.headline?.box;
     if (head && own.length === 0 && orphans.every((p) => "heading" in p.data)) {
       const box = union(orphans.map((p) => p.box));
-      const under = box[1] >= head[3] - 1 && box[1] - union(article.pieces.map((p) => p.box))[3] < 3 * (box[3] - box[1]);
+      const under =
+        box[1] >= head[3] - 1 && box[1] - union(article.pieces.map((p) => p.box))[3] < 3 * (box[3] - box[1]);
       if (under && box[0] >= head[0] - 10 && box[2] <= head[2] + 10) return true;
     }
     // Display type of its own with no headline over it: an advertisement's or a box's, not the article's.
@@ -40,13 +42,22 @@ export function belongsToArticle(pageLines: readonly TextLine[]) {
     // A line or two right by the article (a byline, a credit) is its own; further off, a label or a folio.
     if (own.length <= 2) {
       const near = union(article.pieces.map((p) => p.box));
-      const away = Math.max(near[0] - own[0].box[2], own[0].box[0] - near[2], near[1] - own[0].box[3], own[0].box[1] - near[3]);
+      const away = Math.max(
+        near[0] - own[0].box[2],
+        own[0].box[0] - near[2],
+        near[1] - own[0].box[3],
+        own[0].box[1] - near[3],
+      );
       return away < 2 * own[0].size;
     }
     const total = own.reduce((n, l) => n + chars(l), 0);
     const setIn = (type: { font: string; size: number } | undefined) =>
       !!type &&
-      own.filter((l) => l.font === type.font && Math.abs(l.size - type.size) <= 0.1 * type.size).reduce((n, l) => n + chars(l), 0) * 2 >= total;
+      own
+        .filter((l) => l.font === type.font && Math.abs(l.size - type.size) <= 0.1 * type.size)
+        .reduce((n, l) => n + chars(l), 0) *
+        2 >=
+        total;
     return setIn(runningType(linesOf(article.pieces as PagePiece[]))) || setIn(pageType);
   };
 }

@@ -16,7 +16,6 @@ export interface Furniture {
   editor?: string;
 }
 
-
 const centre = (b: Box): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
 
 export function inside(box: Box, around: Box, slack = 1): boolean {
@@ -52,7 +51,9 @@ export function findFurniture(page: PageDrawing, body: number, rules: LayoutRule
       const gap = down ? o.box[1] - l.box[3] : l.box[1] - o.box[3];
       return gap > -1 && gap < 1.2 * Math.max(l.size, o.size);
     });
-  const header = page.lines.filter((l) => l.box[3] <= top || (l.box[3] <= rules.edgeBand * ph && l.size <= body && !runsOn(l, true)));
+  const header = page.lines.filter(
+    (l) => l.box[3] <= top || (l.box[3] <= rules.edgeBand * ph && l.size <= body && !runsOn(l, true)),
+  );
   const footer = page.lines.filter(
     (l) =>
       !header.includes(l) &&

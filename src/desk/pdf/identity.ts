@@ -22,7 +22,10 @@ const MONTHS: ReadonlyMap<string, number> = (() => {
     for (const month of ["long", "short"] as const) {
       const format = new Intl.DateTimeFormat(locale, { month, timeZone: "UTC" });
       for (let m = 1; m <= 12; m++) {
-        const name = format.format(Date.UTC(2001, m - 1, 15)).toLowerCase().replace(/\.$/u, "");
+        const name = format
+          .format(Date.UTC(2001, m - 1, 15))
+          .toLowerCase()
+          .replace(/\.$/u, "");
         if (!names.has(name)) names.set(name, m);
       }
     }
@@ -86,11 +89,13 @@ export function pageIdentity(head: readonly Printed[], foot: readonly Printed[] 
       folioLine = line;
       text = (folio[2] ?? folio[3]).trim();
     }
-    if (/\p{L}/u.test(text) && Array.from(text).length <= 40) sections.push({ text, top: line.box[1], withFolio: line === folioLine });
+    if (/\p{L}/u.test(text) && Array.from(text).length <= 40)
+      sections.push({ text, top: line.box[1], withFolio: line === folioLine });
   }
   // The section stands with the folio (on its line or its row); failing that, it is the head's top line.
   const row = (top: number) => !!folioLine && Math.abs(top - folioLine.box[1]) < folioLine.size;
-  const section = sections.find((s) => s.withFolio) ?? sections.find((s) => row(s.top)) ?? sections.sort((a, b) => a.top - b.top)[0];
+  const section =
+    sections.find((s) => s.withFolio) ?? sections.find((s) => row(s.top)) ?? sections.sort((a, b) => a.top - b.top)[0];
   if (section) identity.section = section.text;
   return identity;
 }

@@ -56,9 +56,6 @@ export interface PdfPage {
   warnings: string[];
 }
 
-
-
-
 /**
  * Articles in reading order: rows of articles that start about level with each other (within `level` points of the
  * row's first), rows top to bottom, each row left to right. Grouping first keeps the order transitive.
@@ -88,7 +85,9 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
   const warnings: string[] = [];
   const warn = (message: string) => warnings.push(message);
   for (const puzzle of puzzles) {
-    warn(`a puzzle grid (${puzzle.lines.length} cells${puzzle.title ? `, «${puzzle.title}»` : ""}) was left out: it is not prose`);
+    warn(
+      `a puzzle grid (${puzzle.lines.length} cells${puzzle.title ? `, «${puzzle.title}»` : ""}) was left out: it is not prose`,
+    );
   }
 
   const articles: PdfArticle[] = [];
@@ -99,12 +98,19 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
     const text = article.headline || article.body.slice(0, 40);
     for (const box of [...article.lines, ...article.figures.map((f) => f.box)]) leftOut.push({ what, box, text });
     // Display type without running text (a few lines of it), or a picture and no headline: an advertisement.
-    const ad = what === "advertisement" || (what === "banner" && article.lines.length >= 3) || (what === "no headline" && article.figures.length > 0);
+    const ad =
+      what === "advertisement" ||
+      (what === "banner" && article.lines.length >= 3) ||
+      (what === "no headline" && article.figures.length > 0);
     if (ad && article.box.every(Number.isFinite)) {
       advertisements.push({ box: article.box, text });
     }
   };
-  for (const segment of segmentPage(pieces, { rules: separators, minGap: rules.gapRatio * body, belongs: belongsToArticle(drawing.lines) })) {
+  for (const segment of segmentPage(pieces, {
+    rules: separators,
+    minGap: rules.gapRatio * body,
+    belongs: belongsToArticle(drawing.lines),
+  })) {
     const article = buildArticle(segment, { body, cjk, language, words, rules, warn });
     const chars = Array.from(article.body.replace(/\s/gu, "")).length;
     if (!article.headline) {

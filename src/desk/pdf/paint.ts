@@ -38,7 +38,8 @@ export function withPdfPage<T>(bytes: Uint8Array, pageIndex: number, read: (page
 
 function paintedPath(path: mupdf.Path, ctm: mupdf.Matrix, strokeWidth: number, filled: boolean): PaintedPath | null {
   const points: [number, number][] = [];
-  const add = (x: number, y: number) => points.push([ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]]);
+  const add = (x: number, y: number) =>
+    points.push([ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]]);
   let moves = 0;
   let curves = 0;
   path.walk({

@@ -18,7 +18,12 @@ export interface Figure {
   lines: TextLine[];
 }
 
-export type PageData = { line: TextLine } | { heading: Heading } | { figure: Figure } | { frame: true } | { table: Grid };
+export type PageData =
+  | { line: TextLine }
+  | { heading: Heading }
+  | { figure: Figure }
+  | { frame: true }
+  | { table: Grid };
 export type PagePiece = Piece<PageData>;
 
 export interface PagePieces {
@@ -58,11 +63,16 @@ function groupHeadings(lines: TextLine[]): TextLine[][] {
  * pulled out of the article (or a box of sayings) — an article's headline stands apart from the text before it.
  */
 function isPullQuote(box: Box, text: TextLine[], rules: Box[], body: number): boolean {
-  const beside = (l: TextLine) => Math.min(l.box[2], box[2]) - Math.max(l.box[0], box[0]) > 0.5 * Math.min(width(l.box), width(box));
+  const beside = (l: TextLine) =>
+    Math.min(l.box[2], box[2]) - Math.max(l.box[0], box[0]) > 0.5 * Math.min(width(l.box), width(box));
   const ruled = (y0: number, y1: number) =>
     rules.some((r) => width(r) > height(r) && r[1] >= y0 - 1 && r[3] <= y1 + 1 && r[0] < box[2] && r[2] > box[0]);
-  const above = text.filter((l) => beside(l) && l.box[3] <= box[1] + 1 && box[1] - l.box[3] < 1.5 * body && !ruled(l.box[3], box[1]));
-  const below = text.filter((l) => beside(l) && l.box[1] >= box[3] - 1 && l.box[1] - box[3] < 1.5 * body && !ruled(box[3], l.box[1]));
+  const above = text.filter(
+    (l) => beside(l) && l.box[3] <= box[1] + 1 && box[1] - l.box[3] < 1.5 * body && !ruled(l.box[3], box[1]),
+  );
+  const below = text.filter(
+    (l) => beside(l) && l.box[1] >= box[3] - 1 && l.box[1] - box[3] < 1.5 * body && !ruled(box[3], l.box[1]),
+  );
   // The same running text goes on over and under it (a kicker over a headline is set in other type).
   const sameType = (a: TextLine, b: TextLine) => Math.abs(a.size - b.size) <= 0.1 * b.size && a.font === b.font;
   return above.some((a) => below.some((b) => sameType(a, b)));
@@ -97,7 +107,10 @@ export function joinDropCaps(lines: readonly TextLine[], rules: LayoutRules): Te
 /** The edges of frames and tint boxes, as thin boxes: a box's border separates what is inside from what is outside. */
 export function boxEdges(boxes: readonly Box[]): Box[] {
   return boxes.flatMap(([x0, y0, x1, y1]): Box[] => [
-    [x0, y0, x1, y0 + 0.5], [x0, y1 - 0.5, x1, y1], [x0, y0, x0 + 0.5, y1], [x1 - 0.5, y0, x1, y1],
+    [x0, y0, x1, y0 + 0.5],
+    [x0, y1 - 0.5, x1, y1],
+    [x0, y0, x0 + 0.5, y1],
+    [x1 - 0.5, y0, x1, y1],
   ]);
 }
 
@@ -120,7 +133,11 @@ function kickerAbove(box: Box, size: number, text: readonly TextLine[]): TextLin
     .sort((a, b) => b.box[3] - a.box[3])[0];
   if (!label) return undefined;
   const runsInto = text.some(
-    (o) => o !== label && o.box[3] <= label.box[1] + 1 && label.box[1] - o.box[3] < 1.2 * label.size && Math.min(o.box[2], label.box[2]) - Math.max(o.box[0], label.box[0]) > 0,
+    (o) =>
+      o !== label &&
+      o.box[3] <= label.box[1] + 1 &&
+      label.box[1] - o.box[3] < 1.2 * label.size &&
+      Math.min(o.box[2], label.box[2]) - Math.max(o.box[0], label.box[0]) > 0,
   );
   return runsInto ? undefined : label;
 }
@@ -143,16 +160,23 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
   const set = new Set<TextLine>([...furniture.header, ...furniture.footer, ...furniture.banners, ...furniture.credits]);
   const grids = findGrids(page.lines.filter((l) => !set.has(l)));
   for (const grid of grids) grid.lines.forEach((l) => set.add(l));
-  const lines = joinDropCaps(page.lines.filter((l) => !set.has(l)), rules);
+  const lines = joinDropCaps(
+    page.lines.filter((l) => !set.has(l)),
+    rules,
+  );
   const headlineSize = rules.headlineRatio * body;
   const isDisplay = (l: TextLine) => l.size >= rules.displayRatio * body;
 
   const pageArea = page.width * page.height;
   const pictures = page.images.filter(
-    (b) => !furniture.logos.includes(b) && b[1] >= (furniture.header.at(-1)?.box[3] ?? 0) && width(b) * height(b) < 0.8 * pageArea,
+    (b) =>
+      !furniture.logos.includes(b) &&
+      b[1] >= (furniture.header.at(-1)?.box[3] ?? 0) &&
+      width(b) * height(b) < 0.8 * pageArea,
   );
   const figureBoxes = mergeTouching(pictures, 2).filter((b) => {
-    if (furniture.logos.some((logo) => inside(logo, b, 0) && width(logo) * height(logo) >= 0.9 * width(b) * height(b))) return false;
+    if (furniture.logos.some((logo) => inside(logo, b, 0) && width(logo) * height(logo) >= 0.9 * width(b) * height(b)))
+      return false;
     // A picture behind a headline is its background, not a photo.
     return !lines.some((l) => l.size >= headlineSize && inside(l.box, b));
   });
@@ -169,7 +193,8 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
   // Frames and tint boxes with text in them keep what is inside apart from what is outside.
   for (const box of [...page.frames, ...page.fills]) {
     if (width(box) * height(box) < 0.005 * pageArea) continue;
-    if (free.some((l) => !isDisplay(l) && inside(l.box, box))) pieces.push({ box, kind: "frame", data: { frame: true } });
+    if (free.some((l) => !isDisplay(l) && inside(l.box, box)))
+      pieces.push({ box, kind: "frame", data: { frame: true } });
   }
   const separators = [...page.rules];
 
@@ -221,7 +246,14 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
     const kicker = headline && !vertical ? kickerAbove(box, size, text) : undefined;
     if (kicker) taken.add(kicker);
     const lines = kicker ? [kicker, ...members] : members;
-    pieces.push({ box: kicker ? union([box, kicker.box]) : box, kind: "heading", headline, vertical, heading, data: { heading: { lines, quote } } });
+    pieces.push({
+      box: kicker ? union([box, kicker.box]) : box,
+      kind: "heading",
+      headline,
+      vertical,
+      heading,
+      data: { heading: { lines, quote } },
+    });
   }
   for (const line of text) if (!taken.has(line)) pieces.push({ box: line.box, kind: "text", data: { line } });
   for (const table of grids.filter((g) => !g.puzzle)) pieces.push({ box: table.box, kind: "figure", data: { table } });

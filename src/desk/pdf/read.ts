@@ -1,9 +1,7 @@
 // Reads one PDF page into what the page importer reasons with: text lines with their type, rules, frames, images.
-import * as mupdf from "mupdf";
+import type * as mupdf from "mupdf";
 import { height, union, width, type Box } from "./boxes.ts";
 import { type PaintedPath, walkPaint, withPdfPage } from "./paint.ts";
-
-
 
 export interface TextLine {
   box: Box;
@@ -43,7 +41,6 @@ export interface Glyph {
   font: string;
   bold: boolean;
 }
-
 
 function mostUsed<T>(values: T[]): T {
   const counts = new Map<T, number>();
@@ -159,7 +156,8 @@ function joinPieces(lines: TextLine[]): TextLine[] {
       if (used.has(j) || middle < line.box[1] || Math.abs(next.size - line.size) > 0.25 * line.size) continue;
       const gap = next.box[0] - line.box[2];
       if (gap > line.size || gap < -line.size) continue;
-      line.text = gap > 0.25 * line.size && !line.text.endsWith(" ") ? `${line.text} ${next.text}` : line.text + next.text;
+      line.text =
+        gap > 0.25 * line.size && !line.text.endsWith(" ") ? `${line.text} ${next.text}` : line.text + next.text;
       line.box = union([line.box, next.box]);
       used.add(j);
     }
@@ -242,7 +240,12 @@ function clipToPage(page: PageDrawing): PageDrawing {
     const y = (b[1] + b[3]) / 2;
     return x >= 0 && x <= page.width && y >= 0 && y <= page.height;
   };
-  const clip = (b: Box): Box => [Math.max(0, b[0]), Math.max(0, b[1]), Math.min(page.width, b[2]), Math.min(page.height, b[3])];
+  const clip = (b: Box): Box => [
+    Math.max(0, b[0]),
+    Math.max(0, b[1]),
+    Math.min(page.width, b[2]),
+    Math.min(page.height, b[3]),
+  ];
   const shapes = (boxes: Box[]) => boxes.filter(on).map(clip);
   return {
     ...page,
@@ -261,7 +264,8 @@ export function readPage(bytes: Uint8Array, pageIndex = 0): PageDrawing {
     const raw = readGlyphLines(page).map(({ glyphs, vertical }) => glyphsToLine(glyphs, vertical));
     // Characters set one under the other: Chinese, Japanese or Korean ones (a vertical headline or byline). Single
     // Latin letters and digits stacked in a column are a grid's cells, not a word.
-    const single = (l: TextLine) => l.vertical || /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u.test(l.text.trim());
+    const single = (l: TextLine) =>
+      l.vertical || /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u.test(l.text.trim());
     const stacked = joinVertical(raw.filter(single));
     const lines = [
       ...joinPieces([...raw.filter((l) => !single(l)), ...stacked.filter((l) => !l.vertical)]),

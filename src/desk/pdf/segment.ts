@@ -182,7 +182,11 @@ function splitLeaf<T>(pieces: Piece<T>[]): Segment<T>[] {
   for (const piece of pieces) {
     // The nearest headline above in the piece's own columns; failing that, the nearest above at all. What stands
     // above every headline is left for the region around to place.
-    if (!piece.headline && piece.box[1] + 1 < segments[0].headline!.box[1] && !headlines.some((h) => h.box[1] <= piece.box[1] + 1)) {
+    if (
+      !piece.headline &&
+      piece.box[1] + 1 < segments[0].headline!.box[1] &&
+      !headlines.some((h) => h.box[1] <= piece.box[1] + 1)
+    ) {
       unclaimed.push(piece);
       continue;
     }
@@ -285,7 +289,11 @@ function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"], apart = fal
   }
   if ("leaf" in tree) return splitLeaf(tree.leaf);
   const ruled = tree.ruled || tree.framed;
-  return absorbOrphans(tree.children.flatMap((child: Tree<T>) => assign<T>(child, belongs, ruled)), belongs, ruled);
+  return absorbOrphans(
+    tree.children.flatMap((child: Tree<T>) => assign<T>(child, belongs, ruled)),
+    belongs,
+    ruled,
+  );
 }
 
 /** The page's pieces grouped into articles (each with its headline) in reading order; unclaimed pieces last. */

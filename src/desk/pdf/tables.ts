@@ -48,7 +48,8 @@ function clusters(cells: TextLine[]): TextLine[][] {
     const down = 2 * one.size;
     for (let b = a + 1; b < sorted.length && sorted[b].c.box[0] <= one.box[2] + across; b++) {
       const other = sorted[b].c;
-      if (other.box[1] <= one.box[3] + down && one.box[1] <= other.box[3] + down) parent[find(sorted[a].i)] = find(sorted[b].i);
+      if (other.box[1] <= one.box[3] + down && one.box[1] <= other.box[3] + down)
+        parent[find(sorted[a].i)] = find(sorted[b].i);
     }
   }
   const groups = new Map<number, TextLine[]>();
@@ -78,7 +79,10 @@ export function findGrids(lines: readonly TextLine[], rules: GridRules = GRID_RU
   for (const cluster of clusters(cells)) {
     if (cluster.length < rules.minCells) continue;
     const size = Math.min(...cluster.map((c) => c.size));
-    const columns = bands(cluster.map((c) => middle(c.box)[0]), 0.5 * size);
+    const columns = bands(
+      cluster.map((c) => middle(c.box)[0]),
+      0.5 * size,
+    );
     // Rows holding two cells or more side by side: a line of prose stands alone on its row.
     const shared = tableRows(cluster).filter((row) => row.length >= 2).length;
     const chars = cluster.map(visible).sort((a, b) => a - b)[Math.floor(cluster.length / 2)];
@@ -88,7 +92,10 @@ export function findGrids(lines: readonly TextLine[], rules: GridRules = GRID_RU
     // own (a team's or a share's name before its numbers).
     const onRow = (l: TextLine) =>
       cluster.some(
-        (c) => Math.abs(middle(c.box)[1] - middle(l.box)[1]) < 0.5 * c.size && c.font === l.font && Math.abs(c.size - l.size) <= 0.1 * c.size,
+        (c) =>
+          Math.abs(middle(c.box)[1] - middle(l.box)[1]) < 0.5 * c.size &&
+          c.font === l.font &&
+          Math.abs(c.size - l.size) <= 0.1 * c.size,
       );
     const within = lines.filter(
       (l) =>

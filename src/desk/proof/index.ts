@@ -22,7 +22,8 @@ export async function writeProof(options: SiteOptions, out: string, imageOf = pr
   const sheet = proofModel(check);
   const images = new Map<string, ProofImage | null>();
   // One page at a time: a PDF page is rendered with MuPDF, and the machine is shared with the editor's tools.
-  for (const page of sheet.editions.flatMap((e) => e.pages)) images.set(page.id, await imageOf(page.scanPath, page.pdfPath));
+  for (const page of sheet.editions.flatMap((e) => e.pages))
+    images.set(page.id, await imageOf(page.scanPath, page.pdfPath));
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await fs.writeFile(out, renderProof(sheet, images));
   return { check, file: out };

@@ -87,16 +87,27 @@ export function proofModel(check: CheckResult): ProofSheet {
     overlapsOf.set(b, [...(overlapsOf.get(b) ?? []), a]);
   }
   const article = (a: Article): ProofArticle => ({
-    id: a.id, file: a.file, headline: a.headline, polygon: a.polygon,
+    id: a.id,
+    file: a.file,
+    headline: a.headline,
+    polygon: a.polygon,
     overlaps: overlapsOf.get(path.resolve(a.file)) ?? [],
   });
   const claimed = new Set<Diagnostic>();
-  const claim = (dir: string) => items.filter((d) => !claimed.has(d) && inside(d.file, dir)).map((d) => (claimed.add(d), d));
+  const claim = (dir: string) =>
+    items.filter((d) => !claimed.has(d) && inside(d.file, dir)).map((d) => (claimed.add(d), d));
   const page = (p: Page): ProofPage => {
     const articles = p.articles.map(article);
     return {
-      id: p.id, label: p.label, name: p.stripLabel, file: p.file, scanPath: p.scanPath, pdfPath: p.pdfPath,
-      articles, withoutArea: articles.filter((a) => !a.polygon), problems: claim(path.dirname(p.file)),
+      id: p.id,
+      label: p.label,
+      name: p.stripLabel,
+      file: p.file,
+      scanPath: p.scanPath,
+      pdfPath: p.pdfPath,
+      articles,
+      withoutArea: articles.filter((a) => !a.polygon),
+      problems: claim(path.dirname(p.file)),
     };
   };
   const editions = data.editions.map((e): ProofEdition => {
@@ -130,7 +141,10 @@ function continuations(edition: Edition): ProofContinuation[] {
   const out: ProofContinuation[] = [];
   const at = (a: Article) => ({ page: a.page.id, article: a.id });
   for (const a of edition.articles) {
-    for (const [c, forward] of [[a.continuedOn, true], [a.continuedFrom, false]] as const) {
+    for (const [c, forward] of [
+      [a.continuedOn, true],
+      [a.continuedFrom, false],
+    ] as const) {
       if (!c) continue;
       const other = c.url ? byUrl.get(c.url) : undefined;
       if (!other) {
@@ -141,7 +155,12 @@ function continuations(edition: Edition): ProofContinuation[] {
       const key = `${first.id}→${second.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ text: forward ? c.text : (first.continuedOn?.text ?? c.text), direction: "on", from: at(first), to: at(second) });
+      out.push({
+        text: forward ? c.text : (first.continuedOn?.text ?? c.text),
+        direction: "on",
+        from: at(first),
+        to: at(second),
+      });
     }
   }
   return out;

@@ -42,7 +42,9 @@ export function renderProof(sheet: ProofSheet, images: Map<string, ProofImage | 
   const body = [
     `<header><h1>${escape(sheet.paper)} · ${escape(t.proofTitle)}</h1><p class="counts" id="counts">${escape(counts)}</p></header>`,
     ...sheet.editions.map((e) => renderEdition(e, images, t)),
-    sheet.problems.length ? `<section class="other"><h2>${escape(t.proofOtherProblems)}</h2>${problemList(sheet.problems, t)}</section>` : "",
+    sheet.problems.length
+      ? `<section class="other"><h2>${escape(t.proofOtherProblems)}</h2>${problemList(sheet.problems, t)}</section>`
+      : "",
   ].join("\n");
   return `<!doctype html>
 <html lang="${escape(sheet.lang)}">
@@ -59,7 +61,11 @@ ${body}
 `;
 }
 
-function renderEdition(edition: ProofEdition, images: Map<string, ProofImage | null>, t: Record<DeskString, string>): string {
+function renderEdition(
+  edition: ProofEdition,
+  images: Map<string, ProofImage | null>,
+  t: Record<DeskString, string>,
+): string {
   const placed: Placed[] = edition.pages.map((page, i) => {
     const image = images.get(page.id) ?? null;
     // A page without an image keeps the proportions of a broadsheet so its areas can still be drawn.
@@ -91,21 +97,31 @@ ${columns}
 
 function renderPage(p: Placed, t: Record<DeskString, string>): string {
   const parts = [`<g class="page" id="${anchor(p.page.id)}-image" data-page="${escape(p.page.id)}">`];
-  parts.push(p.image
-    ? `<image href="${p.image.src}" x="${p.x}" y="${band}" width="${p.width}" height="${p.height}" preserveAspectRatio="none"/>`
-    : `<rect class="no-image" x="${p.x}" y="${band}" width="${p.width}" height="${p.height}"/><text class="no-image-text" x="${p.x + p.width / 2}" y="${band + p.height / 2}" text-anchor="middle">${escape(t.proofNoImage)}</text>`);
+  parts.push(
+    p.image
+      ? `<image href="${p.image.src}" x="${p.x}" y="${band}" width="${p.width}" height="${p.height}" preserveAspectRatio="none"/>`
+      : `<rect class="no-image" x="${p.x}" y="${band}" width="${p.width}" height="${p.height}"/><text class="no-image-text" x="${p.x + p.width / 2}" y="${band + p.height / 2}" text-anchor="middle">${escape(t.proofNoImage)}</text>`,
+  );
   parts.push(`<rect class="frame" x="${p.x}" y="${band}" width="${p.width}" height="${p.height}"/>`);
   p.page.articles.forEach((a, i) => {
     if (!a.polygon) return;
     const colour = palette[i % palette.length];
-    const points = a.polygon.map((pt) => at(p, pt).map((v) => v.toFixed(1)).join(",")).join(" ");
+    const points = a.polygon
+      .map((pt) =>
+        at(p, pt)
+          .map((v) => v.toFixed(1))
+          .join(","),
+      )
+      .join(" ");
     const [bx, by, bw] = polygonBounds(a.polygon.map((pt) => at(p, pt)));
     const label = fitLabel(a.headline, bw - 8);
     const overlap = a.overlaps.length > 0;
-    parts.push(`<g class="area${overlap ? " overlap" : ""}" data-article="${escape(a.id)}" style="--c:${colour}">`
-      + `<title>${escape(a.headline)}${overlap ? ` — ${escape(t.proofOverlaps)}: ${escape(a.overlaps.map((f) => path.basename(f)).join(", "))}` : ""}</title>`
-      + `<polygon points="${points}"/>`
-      + `<text x="${(bx + 4).toFixed(1)}" y="${(by + 15).toFixed(1)}">${overlap ? "⚠ " : ""}${escape(label)}</text></g>`);
+    parts.push(
+      `<g class="area${overlap ? " overlap" : ""}" data-article="${escape(a.id)}" style="--c:${colour}">` +
+        `<title>${escape(a.headline)}${overlap ? ` — ${escape(t.proofOverlaps)}: ${escape(a.overlaps.map((f) => path.basename(f)).join(", "))}` : ""}</title>` +
+        `<polygon points="${points}"/>` +
+        `<text x="${(bx + 4).toFixed(1)}" y="${(by + 15).toFixed(1)}">${overlap ? "⚠ " : ""}${escape(label)}</text></g>`,
+    );
   });
   parts.push("</g>");
   return parts.join("");
@@ -133,28 +149,37 @@ function renderContinuation(c: ProofContinuation, byId: Map<string, Placed>, t: 
   if (!c.to) {
     const label: Point = [fromPage.x + 6, 18];
     const d = `M${label[0] + 40},${label[1] + 8} C${label[0] + 40},${band} ${start[0]},${band - 20} ${start[0]},${start[1]}`;
-    return `<g class="continuation dangling" data-article="${escape(c.from.article)}"><path d="${d}" marker-${c.direction === "from" ? "end" : "start"}="url(#head)"/>`
-      + `<text x="${label[0]}" y="${label[1]}">✗ ${escape(c.text)}</text><text class="why" x="${label[0]}" y="${label[1] + 14}">${escape(t.proofDangling)}</text></g>`;
+    return (
+      `<g class="continuation dangling" data-article="${escape(c.from.article)}"><path d="${d}" marker-${c.direction === "from" ? "end" : "start"}="url(#head)"/>` +
+      `<text x="${label[0]}" y="${label[1]}">✗ ${escape(c.text)}</text><text class="why" x="${label[0]}" y="${label[1] + 14}">${escape(t.proofDangling)}</text></g>`
+    );
   }
   const toPage = byId.get(c.to.page)!;
   const toArticle = toPage.page.articles.find((a) => a.id === c.to!.article);
   const end = at(toPage, toArticle?.polygon ? centre(toArticle.polygon) : [0.5, 0.02]);
   const d = `M${start[0].toFixed(1)},${start[1].toFixed(1)} C${start[0].toFixed(1)},8 ${end[0].toFixed(1)},8 ${end[0].toFixed(1)},${end[1].toFixed(1)}`;
   const mid = (start[0] + end[0]) / 2;
-  return `<g class="continuation" data-article="${escape(c.from.article)}" data-to="${escape(c.to.article)}"><path d="${d}" marker-end="url(#head)"/>`
-    + `<text x="${mid.toFixed(1)}" y="22" text-anchor="middle">${escape(c.text)}</text></g>`;
+  return (
+    `<g class="continuation" data-article="${escape(c.from.article)}" data-to="${escape(c.to.article)}"><path d="${d}" marker-end="url(#head)"/>` +
+    `<text x="${mid.toFixed(1)}" y="22" text-anchor="middle">${escape(c.text)}</text></g>`
+  );
 }
 
 function renderColumn(page: ProofPage, t: Record<DeskString, string>): string {
   const without = page.withoutArea.length
     ? `<h4>${escape(t.proofWithoutArea)}</h4><ul class="without-area">${page.withoutArea.map((a) => `<li data-article="${escape(a.id)}">${escape(a.headline)} <code>${escape(path.basename(a.file))}</code></li>`).join("")}</ul>`
     : "";
-  const problems = page.problems.length ? problemList(page.problems, t) : `<p class="clean">${escape(t.proofNoProblems)}</p>`;
+  const problems = page.problems.length
+    ? problemList(page.problems, t)
+    : `<p class="clean">${escape(t.proofNoProblems)}</p>`;
   return `<div class="column" id="${anchor(page.id)}" data-page="${escape(page.id)}"><h3>${escape(page.name)}</h3>${without}${problems}</div>`;
 }
 
 function problemList(problems: Diagnostic[], t: Record<DeskString, string>): string {
-  const items = problems.map((d) => `<li class="${d.level}"><strong>${escape(d.level === "error" ? t.proofError : t.proofWarning)}</strong> ${escape(formatDiagnostic(d).replace(/^(error|warning): /, ""))}</li>`);
+  const items = problems.map(
+    (d) =>
+      `<li class="${d.level}"><strong>${escape(d.level === "error" ? t.proofError : t.proofWarning)}</strong> ${escape(formatDiagnostic(d).replace(/^(error|warning): /, ""))}</li>`,
+  );
   return `<ul class="problems">${items.join("")}</ul>`;
 }
 

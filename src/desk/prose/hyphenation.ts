@@ -7,7 +7,13 @@ const require = createRequire(import.meta.url);
 
 /** Hyphenation pattern sets of the `hyphen` package, by the language codes proseLanguage gives. */
 const PATTERNS: Record<string, string> = {
-  en: "hyphen/en-us", fr: "hyphen/fr", de: "hyphen/de", it: "hyphen/it", es: "hyphen/es", pt: "hyphen/pt", nl: "hyphen/nl",
+  en: "hyphen/en-us",
+  fr: "hyphen/fr",
+  de: "hyphen/de",
+  it: "hyphen/it",
+  es: "hyphen/es",
+  pt: "hyphen/pt",
+  nl: "hyphen/nl",
 };
 
 /** Word lists of well-kept packages, where one exists for the language: what is a word and what is not. */
@@ -79,7 +85,12 @@ function brokenWord(before: string, after: string): { head: string; tail: string
  * language's word list (a word whole, or two words), then the patterns: a break where the language allows one is
  * a line-end hyphen.
  */
-export function isLineBreakHyphen(before: string, after: string, language: string, words: PageWords = NO_WORDS): boolean {
+export function isLineBreakHyphen(
+  before: string,
+  after: string,
+  language: string,
+  words: PageWords = NO_WORDS,
+): boolean {
   const parts = brokenWord(before, after);
   if (!parts || !/^\p{Ll}/u.test(after)) return false;
   const head = parts.head.toLowerCase();

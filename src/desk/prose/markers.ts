@@ -10,7 +10,20 @@ export function takeMark(text: string): { text: string; mark?: string } {
   return { text: text.slice(0, match.index).trimEnd(), mark: match[1] };
 }
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 一 → 1, 十 → 10, 十二 → 12, 二十四 → 24, 一百零八 → 108; undefined if it is not a Chinese numeral. */
 export function chineseNumber(numeral: string): number | undefined {
@@ -34,7 +47,9 @@ export function chineseNumber(numeral: string): number | undefined {
 
 /** A printed page reference as a page label: 第三版 → "03", A3版 → "A03", 第十二版 → "12". */
 export function pageLabel(printed: string): string | undefined {
-  const match = /^([A-Z]?)\s*(\d+|[零〇一二两三四五六七八九十百]+)$/u.exec(printed.normalize("NFKC").toUpperCase().trim());
+  const match = /^([A-Z]?)\s*(\d+|[零〇一二两三四五六七八九十百]+)$/u.exec(
+    printed.normalize("NFKC").toUpperCase().trim(),
+  );
   if (!match) return undefined;
   const number = /^\d+$/.test(match[2]) ? Number(match[2]) : chineseNumber(match[2]);
   if (number === undefined || number < 1 || number > 999) return undefined;

@@ -38,7 +38,11 @@ export interface FlowOptions {
 }
 
 /** Joins two lines of one paragraph: Chinese without a space; a word broken at the line's end made whole again. */
-export function joinLines(before: string, after: string, options: Pick<FlowOptions, "cjk" | "language" | "words">): string {
+export function joinLines(
+  before: string,
+  after: string,
+  options: Pick<FlowOptions, "cjk" | "language" | "words">,
+): string {
   if (!before) return after;
   const a = before.endsWith("\u00ad") ? before.slice(0, -1) : before;
   if (a !== before) return dropSoftHyphens(a) + dropSoftHyphens(after.trimStart());
@@ -115,7 +119,8 @@ export function flowParagraphs(runs: readonly (readonly FlowLine[])[], options: 
       const indented = !centred && setIn(line) && !alike(run[i - 1]) && !alike(run[i + 1]);
       const gap = i > 0 ? line.box[1] - run[i - 1].box[3] - leading : 0;
       const afterSentence = open !== undefined && endsSentence(open);
-      const starts = open === undefined || indented || (afterSentence && (lastShort || gap > options.paragraphGap * line.size));
+      const starts =
+        open === undefined || indented || (afterSentence && (lastShort || gap > options.paragraphGap * line.size));
       if (starts) {
         close();
         open = line.text.trim();

@@ -28,7 +28,8 @@ export function startsListItem(text: string): boolean {
 }
 
 /** Characters set without spaces around them: Chinese, Japanese and Korean script and full-width punctuation. */
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef《》〈〉「」『』【】]/u;
+const WIDE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef《》〈〉「」『』【】]/u;
 /** Quotation marks and dashes both scripts use: the character beyond them decides. */
 const SHARED = /^[“”‘’"'…—·]+|[“”‘’"'…—·]+$/gu;
 
@@ -47,4 +48,3 @@ export function joinText(before: string, after: string): string {
 export function squeezeSpaces(text: string): string {
   return text.replace(/\s+/gu, " ").trim();
 }
-

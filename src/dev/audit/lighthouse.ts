@@ -44,8 +44,14 @@ export async function runLighthouse(urls: string[], options: LighthouseOptions):
   const chrome = await chromeLauncher.launch({
     chromePath: options.chromePath,
     chromeFlags: [
-      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
     ],
   });
   try {
@@ -70,15 +76,20 @@ async function auditOnce(url: string, port: number, min: number): Promise<PageRe
   const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: [...categories] });
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
   const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-  const scores = Object.fromEntries(categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>;
+  if (lhr.runtimeError)
+    throw new Error(`lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const scores = Object.fromEntries(
+    categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+  ) as Record<Category, number>;
   const findings: string[] = [];
   for (const c of categories) {
     if (scores[c] >= min) continue;
     for (const ref of lhr.categories[c].auditRefs) {
       const audit = lhr.audits[ref.id];
       if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
-        findings.push(`${c}: ${audit.title} (${Math.round(audit.score * 100)}${audit.displayValue ? `, ${audit.displayValue}` : ""})`);
+        findings.push(
+          `${c}: ${audit.title} (${Math.round(audit.score * 100)}${audit.displayValue ? `, ${audit.displayValue}` : ""})`,
+        );
       }
     }
   }
@@ -110,9 +121,12 @@ export async function lighthouseSite(options: LighthouseCommand): Promise<void> 
   let below = 0;
   try {
     const urls = paths.map((p) => new URL(p.replace(/^\//, ""), server.url).href);
-    const line = (report: PageReport) => `${new URL(report.url).pathname}  ${categories.map((c) => `${c} ${report.scores[c]}`).join("  ")}`;
+    const line = (report: PageReport) =>
+      `${new URL(report.url).pathname}  ${categories.map((c) => `${c} ${report.scores[c]}`).join("  ")}`;
     const reports = await runLighthouse(urls, {
-      chromePath: options.chromePath, min, runs,
+      chromePath: options.chromePath,
+      min,
+      runs,
       log: (report, run) => {
         if (runs === 1) return;
         console.log(`run ${run}: ${line(report)}`);

@@ -28,11 +28,17 @@ export function makeHugoProject(dir: string, articles: BareArticle[], count = ar
   fs.mkdirSync(path.join(dir, "layouts", "_default"), { recursive: true });
   fs.mkdirSync(path.join(dir, "content"), { recursive: true });
   // Only the article pages: no taxonomies, lists, sitemap or feed, which bare Eleventy does not make either.
-  fs.writeFileSync(path.join(dir, "config.toml"), `baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404", "home", "section"]\n`);
+  fs.writeFileSync(
+    path.join(dir, "config.toml"),
+    `baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404", "home", "section"]\n`,
+  );
   fs.writeFileSync(path.join(dir, "layouts", "_default", "single.html"), layout);
   for (let i = 0; i < count; i++) {
     const a = articles[i % articles.length];
-    fs.writeFileSync(path.join(dir, "content", `${String(i + 1).padStart(5, "0")}.md`), `---\ntitle: ${JSON.stringify(a.title)}\n---\n${a.body}`);
+    fs.writeFileSync(
+      path.join(dir, "content", `${String(i + 1).padStart(5, "0")}.md`),
+      `---\ntitle: ${JSON.stringify(a.title)}\n---\n${a.body}`,
+    );
   }
 }
 
@@ -41,7 +47,9 @@ export function timeHugo(dir: string): Promise<Run> {
   fs.rmSync(path.join(dir, "public"), { recursive: true, force: true });
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn("hugo", ["--quiet", "--source", dir, "--destination", path.join(dir, "public")], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn("hugo", ["--quiet", "--source", dir, "--destination", path.join(dir, "public")], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);

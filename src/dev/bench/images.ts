@@ -17,9 +17,17 @@ import { projectRoot } from "../../project.ts";
 
 const resultFile = path.join(projectRoot, "bench-results", "images.json");
 /** The sample scans, relative to the samples folder: the seed page and two Chronicling America front pages. */
-const scans = ["seed/page.jpg", "chronam/omaha-daily-bee-1887-03-03/0003.jpg", "chronam/evening-star-1920-11-15/0007.jpg"];
+const scans = [
+  "seed/page.jpg",
+  "chronam/omaha-daily-bee-1887-03-03/0003.jpg",
+  "chronam/evening-star-1920-11-15/0007.jpg",
+];
 /** Article areas on every bench page, as a night editor marks them: a lead story, a column, a box below. */
-const areas: [number, number, number, number][] = [[0.02, 0.1, 0.46, 0.3], [0.5, 0.1, 0.24, 0.6], [0.1, 0.72, 0.8, 0.25]];
+const areas: [number, number, number, number][] = [
+  [0.02, 0.1, 0.46, 0.3],
+  [0.5, 0.1, 0.24, 0.6],
+  [0.1, 0.72, 0.8, 0.25],
+];
 /** The Evening Star's front-page cartoon, a real printed illustration, stands in for an article figure. */
 const figureScan = scans[2];
 const figureArea = { left: 1150, top: 395, width: 950, height: 900 };
@@ -41,7 +49,10 @@ function writeBenchEdition(): string {
     fs.copyFileSync(path.join(dataDir, scan), path.join(dir, "page.jpg"));
     fs.writeFileSync(path.join(dir, "page.yml"), "section: 要闻\n");
     areas.forEach((area, j) => {
-      fs.writeFileSync(path.join(dir, `0${j + 1}-story-${j + 1}.md`), `---\nheadline: 稿件${j + 1}\narea: [${area.join(", ")}]\n---\n\n正文。\n`);
+      fs.writeFileSync(
+        path.join(dir, `0${j + 1}-story-${j + 1}.md`),
+        `---\nheadline: 稿件${j + 1}\narea: [${area.join(", ")}]\n---\n\n正文。\n`,
+      );
     });
   });
   return editions;
@@ -84,17 +95,40 @@ async function plainPage(file: string, out: string): Promise<void> {
   const width = (meta.orientation ?? 1) >= 5 ? meta.height! : meta.width!;
   const widths = [...new Set(s.widths.map((w) => Math.min(w, width)))];
   for (const w of widths) {
-    for (const encoding of s.encodings) await write(sharp(file).rotate().resize({ width: w }), encoding, path.join(out, `${w}`));
+    for (const encoding of s.encodings)
+      await write(sharp(file).rotate().resize({ width: w }), encoding, path.join(out, `${w}`));
   }
   await write(sharp(file).rotate().resize({ width: s.thumbWidth }), s.thumb, path.join(out, "thumb"));
-  await sharp(file).rotate().jpeg(s.tiles.options).tile({ layout: "iiif3", size: s.tileSize, id: `${siteRoot}img/plain` })
+  await sharp(file)
+    .rotate()
+    .jpeg(s.tiles.options)
+    .tile({ layout: "iiif3", size: s.tileSize, id: `${siteRoot}img/plain` })
     .toFile(path.join(out, "iiif"));
   const height = (meta.orientation ?? 1) >= 5 ? meta.width! : meta.height!;
   for (const [i, [x, y, w, h]] of areas.entries()) {
-    const region = { left: Math.floor(x * width), top: Math.floor(y * height), width: Math.round(w * width), height: Math.round(h * height) };
+    const region = {
+      left: Math.floor(x * width),
+      top: Math.floor(y * height),
+      width: Math.round(w * width),
+      height: Math.round(h * height),
+    };
     const { clipping, share } = imageSettings;
-    await write(sharp(file).rotate().extract(region).resize({ width: Math.min(clipping.width, region.width) }), clipping.encoding, path.join(out, `clip-${i}`));
-    await write(sharp(file).rotate().extract(region).resize({ width: share.width, height: share.height, fit: "cover", position: "top" }), share.encoding, path.join(out, `share-${i}`));
+    await write(
+      sharp(file)
+        .rotate()
+        .extract(region)
+        .resize({ width: Math.min(clipping.width, region.width) }),
+      clipping.encoding,
+      path.join(out, `clip-${i}`),
+    );
+    await write(
+      sharp(file)
+        .rotate()
+        .extract(region)
+        .resize({ width: share.width, height: share.height, fit: "cover", position: "top" }),
+      share.encoding,
+      path.join(out, `share-${i}`),
+    );
   }
 }
 
@@ -103,7 +137,11 @@ async function plain(): Promise<number> {
   const out = freshDir("plain");
   const files = scans.map((scan) => path.join(dataDir, scan));
   const started = performance.now();
-  await runPool(files.map((file, i) => ({ file, i })), Math.min(2, cores), ({ file, i }) => plainPage(file, path.join(out, `page-${i}`)));
+  await runPool(
+    files.map((file, i) => ({ file, i })),
+    Math.min(2, cores),
+    ({ file, i }) => plainPage(file, path.join(out, `page-${i}`)),
+  );
   return performance.now() - started;
 }
 
@@ -118,7 +156,8 @@ const round = (x: number, digits = 0) => Number(x.toFixed(digits));
 export async function runImageBench(reps: number, samples: string): Promise<void> {
   dataDir = samples;
   for (const scan of scans) {
-    if (!fs.existsSync(path.join(dataDir, scan))) throw new UsageError(`${path.join(dataDir, scan)}: missing; pass --samples DIR (the shared samples folder)`);
+    if (!fs.existsSync(path.join(dataDir, scan)))
+      throw new UsageError(`${path.join(dataDir, scan)}: missing; pass --samples DIR (the shared samples folder)`);
   }
   work = fs.mkdtempSync(path.join(os.tmpdir(), "banmian-bench-images-"));
   // ── (a)–(c): stage cold, stage warm, plain sharp; alternating so drift on a shared machine hits both alike ──
@@ -126,7 +165,9 @@ export async function runImageBench(reps: number, samples: string): Promise<void
   const cold: { ms: number; encoded: number; cacheDir: string }[] = [];
   const plainMs: number[] = [];
   const warm: { ms: number; encoded: number }[] = [];
-  console.log(`bench:images — ${scans.length} pages × (page derivatives + ${areas.length} clippings), ${reps} runs each, ${cores} cores`);
+  console.log(
+    `bench:images — ${scans.length} pages × (page derivatives + ${areas.length} clippings), ${reps} runs each, ${cores} cores`,
+  );
   for (let rep = 0; rep < reps; rep++) {
     const order = rep % 2 === 0 ? ["pipeline", "plain"] : ["plain", "pipeline"];
     for (const which of order) {
@@ -140,12 +181,17 @@ export async function runImageBench(reps: number, samples: string): Promise<void
     }
     const { ms, result } = await pipeline(editionsDir, cold[cold.length - 1].cacheDir);
     warm.push({ ms, encoded: result.encoded });
-    console.log(`  run ${rep + 1}: stage cold ${round(cold[rep].ms)} ms (${cold[rep].encoded} encoded), plain ${round(plainMs[rep])} ms, stage warm ${round(ms)} ms (${result.encoded} encoded)`);
+    console.log(
+      `  run ${rep + 1}: stage cold ${round(cold[rep].ms)} ms (${cold[rep].encoded} encoded), plain ${round(plainMs[rep])} ms, stage warm ${round(ms)} ms (${result.encoded} encoded)`,
+    );
   }
   const ratios = cold.map((c, i) => c.ms / plainMs[i]);
 
   // ── Format choice: encode time and size per candidate, from pixels already decoded and resized ──
-  interface Candidate { label: string; encoding: Encoding }
+  interface Candidate {
+    label: string;
+    encoding: Encoding;
+  }
   const candidates: Candidate[] = [
     { label: "JPEG q78", encoding: { format: "jpeg", options: { quality: 78, progressive: true } } },
     { label: "WebP q72 effort 3", encoding: { format: "webp", options: { quality: 72, effort: 3 } } },
@@ -159,11 +205,32 @@ export async function runImageBench(reps: number, samples: string): Promise<void
   }
 
   const subjects = [
-    { name: "page 1600 px", source: scans[0], pixels: await rawOf(sharp(path.join(dataDir, scans[0])).resize({ width: 1600 })) },
-    { name: "page 1600 px", source: scans[2], pixels: await rawOf(sharp(path.join(dataDir, scans[2])).resize({ width: 1600 })) },
-    { name: "figure 800 px", source: `${figureScan} cartoon`, pixels: await rawOf(sharp(path.join(dataDir, figureScan)).extract(figureArea).resize({ width: 800 })) },
+    {
+      name: "page 1600 px",
+      source: scans[0],
+      pixels: await rawOf(sharp(path.join(dataDir, scans[0])).resize({ width: 1600 })),
+    },
+    {
+      name: "page 1600 px",
+      source: scans[2],
+      pixels: await rawOf(sharp(path.join(dataDir, scans[2])).resize({ width: 1600 })),
+    },
+    {
+      name: "figure 800 px",
+      source: `${figureScan} cartoon`,
+      pixels: await rawOf(sharp(path.join(dataDir, figureScan)).extract(figureArea).resize({ width: 800 })),
+    },
   ];
-  const formats: { subject: string; source: string; width: number; height: number; format: string; options: Record<string, unknown>; kb: number; ms: number }[] = [];
+  const formats: {
+    subject: string;
+    source: string;
+    width: number;
+    height: number;
+    format: string;
+    options: Record<string, unknown>;
+    kb: number;
+    ms: number;
+  }[] = [];
   for (const subject of subjects) {
     const { data, info } = subject.pixels;
     const times = new Map<string, number[]>();
@@ -179,17 +246,25 @@ export async function runImageBench(reps: number, samples: string): Promise<void
     }
     for (const c of candidates) {
       formats.push({
-        subject: subject.name, source: subject.source, width: info.width, height: info.height,
-        format: c.label, options: c.encoding.options, kb: round(sizes.get(c.label)! / 1024, 1), ms: round(median(times.get(c.label)!)),
+        subject: subject.name,
+        source: subject.source,
+        width: info.width,
+        height: info.height,
+        format: c.label,
+        options: c.encoding.options,
+        kb: round(sizes.get(c.label)! / 1024, 1),
+        ms: round(median(times.get(c.label)!)),
       });
     }
   }
 
   // ── Report ──
-  const pages = await Promise.all(scans.map(async (scan) => {
-    const meta = await sharp(path.join(dataDir, scan)).metadata();
-    return { file: scan, width: meta.width, height: meta.height, channels: meta.channels };
-  }));
+  const pages = await Promise.all(
+    scans.map(async (scan) => {
+      const meta = await sharp(path.join(dataDir, scan)).metadata();
+      return { file: scan, width: meta.width, height: meta.height, channels: meta.channels };
+    }),
+  );
   const report = {
     date: new Date().toISOString(),
     machine: { cores, node: process.version, sharp: sharp.versions.sharp, vips: sharp.versions.vips },
@@ -197,8 +272,12 @@ export async function runImageBench(reps: number, samples: string): Promise<void
     pages,
     areasPerPage: areas.length,
     stage: {
-      coldMs: cold.map((c) => round(c.ms)), coldMedianMs: round(median(cold.map((c) => c.ms))), coldEncoded: cold.map((c) => c.encoded),
-      warmMs: warm.map((w) => round(w.ms)), warmMedianMs: round(median(warm.map((w) => w.ms))), warmEncoded: warm.map((w) => w.encoded),
+      coldMs: cold.map((c) => round(c.ms)),
+      coldMedianMs: round(median(cold.map((c) => c.ms))),
+      coldEncoded: cold.map((c) => c.encoded),
+      warmMs: warm.map((w) => round(w.ms)),
+      warmMedianMs: round(median(warm.map((w) => w.ms))),
+      warmEncoded: warm.map((w) => w.encoded),
     },
     plain: { ms: plainMs.map((x) => round(x)), medianMs: round(median(plainMs)) },
     coldOverPlain: { perRun: ratios.map((r) => round(r, 3)), median: round(median(ratios), 3), goal: 1.25 },
@@ -209,20 +288,42 @@ export async function runImageBench(reps: number, samples: string): Promise<void
   fs.writeFileSync(resultFile, `${JSON.stringify(report, null, 2)}\n`);
 
   console.log("");
-  console.log(formatTable(["measurement", "median ms", "runs"], [
-    ["stage cold (empty cache)", String(report.stage.coldMedianMs), `${report.stage.coldMs.join(" / ")} ms, encoded ${report.stage.coldEncoded.join(" / ")}`],
-    ["stage warm (same cache)", String(report.stage.warmMedianMs), `${report.stage.warmMs.join(" / ")} ms, encoded ${report.stage.warmEncoded.join(" / ")} (goal 0)`],
-    ["plain sharp, same transforms", String(report.plain.medianMs), `${report.plain.ms.join(" / ")} ms`],
-    ["ratio stage cold / plain", report.coldOverPlain.median.toFixed(2), `${report.coldOverPlain.perRun.map((r) => r.toFixed(2)).join(" / ")} (goal ≤ 1.25)`],
-  ]));
+  console.log(
+    formatTable(
+      ["measurement", "median ms", "runs"],
+      [
+        [
+          "stage cold (empty cache)",
+          String(report.stage.coldMedianMs),
+          `${report.stage.coldMs.join(" / ")} ms, encoded ${report.stage.coldEncoded.join(" / ")}`,
+        ],
+        [
+          "stage warm (same cache)",
+          String(report.stage.warmMedianMs),
+          `${report.stage.warmMs.join(" / ")} ms, encoded ${report.stage.warmEncoded.join(" / ")} (goal 0)`,
+        ],
+        ["plain sharp, same transforms", String(report.plain.medianMs), `${report.plain.ms.join(" / ")} ms`],
+        [
+          "ratio stage cold / plain",
+          report.coldOverPlain.median.toFixed(2),
+          `${report.coldOverPlain.perRun.map((r) => r.toFixed(2)).join(" / ")} (goal ≤ 1.25)`,
+        ],
+      ],
+    ),
+  );
   console.log("");
-  console.log(formatTable(["format (median ms)", ...subjects.map((s) => `${s.name}: ${s.source.split("/")[1]}`)], candidates.map((c) => [
-    c.label,
-    ...subjects.map((s) => {
-      const row = formats.find((f) => f.source === s.source && f.format === c.label)!;
-      return `${row.kb.toFixed(1)} KB ${row.ms} ms`;
-    }),
-  ])));
+  console.log(
+    formatTable(
+      ["format (median ms)", ...subjects.map((s) => `${s.name}: ${s.source.split("/")[1]}`)],
+      candidates.map((c) => [
+        c.label,
+        ...subjects.map((s) => {
+          const row = formats.find((f) => f.source === s.source && f.format === c.label)!;
+          return `${row.kb.toFixed(1)} KB ${row.ms} ms`;
+        }),
+      ]),
+    ),
+  );
   console.log(`\nwritten: ${path.relative(process.cwd(), resultFile)}`);
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -48,7 +48,8 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string }> {
 
 export async function runImportBench(options: ImportBenchOptions): Promise<ImportBenchResult> {
   const pdfs = pagePdfs(options.sources);
-  if (!pdfs.length) throw new Error(`no page.pdf under ${options.sources.join(", ")}: give --samples a folder of page folders`);
+  if (!pdfs.length)
+    throw new Error(`no page.pdf under ${options.sources.join(", ")}: give --samples a folder of page folders`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "banmian-bench-import-"));
   const jobs = options.jobs ?? os.availableParallelism();
   try {
@@ -63,7 +64,16 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
       const editions = path.join(work, `editions-${rep}`);
       const started = process.hrtime.bigint();
       const result = await run([
-        ...scriptArgs("import"), folder, "--pattern", "paper{date}{page}.pdf", "--section", "要闻", "--editions", editions, "--jobs", String(jobs),
+        ...scriptArgs("import"),
+        folder,
+        "--pattern",
+        "paper{date}{page}.pdf",
+        "--section",
+        "要闻",
+        "--editions",
+        editions,
+        "--jobs",
+        String(jobs),
       ]);
       seconds.push(Number(process.hrtime.bigint() - started) / 1e9);
       const imported = /(\d+) page\(s\) imported, (\d+) failed/u.exec(result.stdout);

@@ -22,14 +22,23 @@ export interface Series {
 }
 
 /** Runs `node <args>` once; throws with the command's last output when it fails. */
-export async function timeNode(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Run & { tail: string; json: unknown }> {
+export async function timeNode(
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<Run & { tail: string; json: unknown }> {
   const result: ChildResult = await runNode(args, { cwd: options.cwd, env: options.env }).done;
   if (result.code !== 0) {
-    throw new Error(`node ${args.join(" ")} (in ${options.cwd}) failed with ${result.signal ?? `exit code ${result.code}`}:\n${result.tail}`);
+    throw new Error(
+      `node ${args.join(" ")} (in ${options.cwd}) failed with ${result.signal ?? `exit code ${result.code}`}:\n${result.tail}`,
+    );
   }
   return {
-    seconds: result.seconds, peakRssMb: result.peakRssMb, cpuSeconds: result.cpuSeconds, helperCpuSeconds: result.helperCpuSeconds,
-    tail: result.tail, json: result.json,
+    seconds: result.seconds,
+    peakRssMb: result.peakRssMb,
+    cpuSeconds: result.cpuSeconds,
+    helperCpuSeconds: result.helperCpuSeconds,
+    tail: result.tail,
+    json: result.json,
   };
 }
 
@@ -75,7 +84,8 @@ export async function trashDeleted(root: string, timeoutSeconds = 900): Promise<
   const started = performance.now();
   const trash = path.join(root, "trash");
   while (fs.existsSync(trash) && fs.readdirSync(trash).length > 0) {
-    if (performance.now() - started > timeoutSeconds * 1000) throw new Error(`${trash} still holds files after ${timeoutSeconds} s`);
+    if (performance.now() - started > timeoutSeconds * 1000)
+      throw new Error(`${trash} still holds files after ${timeoutSeconds} s`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return (performance.now() - started) / 1000;

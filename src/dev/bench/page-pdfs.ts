@@ -7,7 +7,10 @@ import { sections } from "../synth/words.ts";
 
 const width = 842;
 const height = 1191;
-const hex = (text: string) => `<${Array.from(text).map((c) => c.codePointAt(0)!.toString(16).padStart(4, "0")).join("")}>`;
+const hex = (text: string) =>
+  `<${Array.from(text)
+    .map((c) => c.codePointAt(0)!.toString(16).padStart(4, "0"))
+    .join("")}>`;
 
 /** Page `page` of the edition; `variant` changes its text (a replaced page), same seed same page. */
 export function benchPagePdf(page: number, variant = 0): Uint8Array {

@@ -36,14 +36,20 @@ export function searchRanges(editionDates: string[]): SearchRange[] {
   const years = new Set(editionDates.map((d) => d.slice(0, 4)));
   return [
     { label: "last 30 editions", scope: "recent", editions: Math.min(30, editionDates.length) },
-    { label: `year ${newestYear}`, scope: newestYear, editions: editionDates.filter((d) => d.startsWith(newestYear)).length },
+    {
+      label: `year ${newestYear}`,
+      scope: newestYear,
+      editions: editionDates.filter((d) => d.startsWith(newestYear)).length,
+    },
     { label: `all ${years.size} years`, scope: "all", editions: editionDates.length },
   ];
 }
 
 /** Times `query` over each range on the site in `siteDir` (served at the site root), throttled like a phone. */
 export async function timeSearch(
-  siteDir: string, query: string, ranges: SearchRange[],
+  siteDir: string,
+  query: string,
+  ranges: SearchRange[],
   options: { throttle?: boolean; waitForAll?: boolean; allWithinSeconds?: number } = {},
 ): Promise<SearchTiming[]> {
   // Ten years of indexes take minutes to search whole on a phone; the goals are on the first hits.
@@ -72,24 +78,42 @@ export async function timeSearch(
       }
       const started = performance.now();
       await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}&scope=${encodeURIComponent(range.scope)}`);
-      await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, null, { timeout: 600_000, polling: 50 });
+      await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, null, {
+        timeout: 600_000,
+        polling: 50,
+      });
       const first = (performance.now() - started) / 1000;
       // Done when the status line no longer says it is searching (it then gives the count).
       let all: number | null = null;
       let notDone = false;
       if (options.waitForAll !== false) {
         const left = allWithin * 1000 - (performance.now() - started);
-        notDone = await page.waitForFunction(() => {
-          const status = document.getElementById("search-status")!;
-          return status.textContent !== "" && status.textContent !== status.getAttribute("data-searching");
-        }, null, { timeout: Math.max(1, left), polling: 100 }).then(() => false, (err: Error) => {
-          if (err.name !== "TimeoutError") throw err;
-          return true;
-        });
+        notDone = await page
+          .waitForFunction(
+            () => {
+              const status = document.getElementById("search-status")!;
+              return status.textContent !== "" && status.textContent !== status.getAttribute("data-searching");
+            },
+            null,
+            { timeout: Math.max(1, left), polling: 100 },
+          )
+          .then(
+            () => false,
+            (err: Error) => {
+              if (err.name !== "TimeoutError") throw err;
+              return true;
+            },
+          );
         if (!notDone) all = round((performance.now() - started) / 1000, 2);
       }
       const hits = await page.locator("#search-results li").count();
-      timings.push({ ...range, firstResultSeconds: round(first, 2), allResultsSeconds: all, hits, ...(notDone ? { notDoneAfterSeconds: allWithin } : {}) });
+      timings.push({
+        ...range,
+        firstResultSeconds: round(first, 2),
+        allResultsSeconds: all,
+        hits,
+        ...(notDone ? { notDoneAfterSeconds: allWithin } : {}),
+      });
       await context.close();
     }
   } finally {
@@ -117,20 +141,31 @@ export function folderBytes(dir: string): number {
  * that size; its hits repeat. Returns the dates, oldest first.
  */
 export function extendSearchSite(site: string, editions: number, out: string): string[] {
-  const built = JSON.parse(fs.readFileSync(path.join(site, "search", "editions.json"), "utf8")) as { date: string; year: number; label: string; index: string }[];
+  const built = JSON.parse(fs.readFileSync(path.join(site, "search", "editions.json"), "utf8")) as {
+    date: string;
+    year: number;
+    label: string;
+    index: string;
+  }[];
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(path.join(out, "search"), { recursive: true });
   fs.copyFileSync(path.join(site, "search", "index.html"), path.join(out, "search", "index.html"));
   fs.symlinkSync(fs.realpathSync(path.join(site, "assets")), path.join(out, "assets"));
   const list = [...built];
-  const link = (date: string, from: string) => fs.symlinkSync(fs.realpathSync(path.join(site, from)), path.join(out, date));
+  const link = (date: string, from: string) =>
+    fs.symlinkSync(fs.realpathSync(path.join(site, from)), path.join(out, date));
   for (const e of built) link(e.date, e.date);
   const day = new Date(`${built[built.length - 1].date}T00:00:00Z`);
   for (let i = 0; list.length < editions; i++) {
     day.setUTCDate(day.getUTCDate() - 1);
     const date = day.toISOString().slice(0, 10);
     link(date, built[i % built.length].date);
-    list.push({ date, year: Number(date.slice(0, 4)), label: date, index: built[0].index.replace(built[0].date, date) });
+    list.push({
+      date,
+      year: Number(date.slice(0, 4)),
+      label: date,
+      index: built[0].index.replace(built[0].date, date),
+    });
   }
   fs.writeFileSync(path.join(out, "search", "editions.json"), JSON.stringify(list));
   return list.map((e) => e.date).reverse();

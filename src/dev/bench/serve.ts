@@ -19,25 +19,34 @@ export interface ServeBench {
   editSeconds: number;
 }
 
-
 export async function benchServe(editionsDir: string, work: string, cacheDir: string): Promise<ServeBench> {
   const dates = listEditionDates(editionsDir, new Diagnostics());
   const newest = dates[dates.length - 1];
   const common = ["--editions", editionsDir, "--cache", cacheDir];
   // Images are made once first, so both sides find them cached.
   await timeNode([...scriptArgs("build"), ...common, "--out", path.join(work, "warm-up")], { cwd: projectRoot });
-  const build = await timeNode([...scriptArgs("build"), ...common, "--out", path.join(work, "built")], { cwd: projectRoot });
+  const build = await timeNode([...scriptArgs("build"), ...common, "--out", path.join(work, "built")], {
+    cwd: projectRoot,
+  });
 
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [...scriptArgs("serve"), ...common, "--out", path.join(work, "served"), "--port", String(port)], {
-    cwd: projectRoot, stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...scriptArgs("serve"), ...common, "--out", path.join(work, "served"), "--port", String(port)],
+    {
+      cwd: projectRoot,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   try {
     const base = `http://127.0.0.1:${port}`;
     await until(async () => (await fetch(`${base}/${newest}/`)).ok);
     const serveSeconds = (performance.now() - started) / 1000;
-    const page = fs.readdirSync(path.join(editionsDir, newest)).filter((n) => /^[A-Z]?\d+$/.test(n)).sort()[0];
+    const page = fs
+      .readdirSync(path.join(editionsDir, newest))
+      .filter((n) => /^[A-Z]?\d+$/.test(n))
+      .sort()[0];
     const file = fs.readdirSync(path.join(editionsDir, newest, page)).find((n) => n.endsWith(".md"))!;
     const articleUrl = `${base}/${newest}/${page}/${file.replace(/^\d+-/, "").replace(/\.md$/, "")}/`;
     const marker = `改稿测试${Date.now()}`;
@@ -51,7 +60,13 @@ export async function benchServe(editionsDir: string, work: string, cacheDir: st
       fs.writeFileSync(full, before);
     }
     const editSeconds = (performance.now() - edited) / 1000;
-    return { editions: dates.length, buildSeconds: build.seconds, serveSeconds, ratio: serveSeconds / build.seconds, editSeconds };
+    return {
+      editions: dates.length,
+      buildSeconds: build.seconds,
+      serveSeconds,
+      ratio: serveSeconds / build.seconds,
+      editSeconds,
+    };
   } finally {
     child.kill("SIGTERM");
   }

@@ -68,7 +68,10 @@ export function stageTable(steps: TimedStep[]): StageRow[] {
   return [...sums]
     .filter(([stage, sum]) => sum.seconds > 0 || stage === "start-up" || stage === "search")
     .map(([stage, sum]) => ({
-      stage, seconds: round(sum.seconds, 2), share: total > 0 ? round(sum.seconds / total, 3) : 0, cpuSeconds: withCpu ? round(sum.cpu, 2) : null,
+      stage,
+      seconds: round(sum.seconds, 2),
+      share: total > 0 ? round(sum.seconds / total, 3) : 0,
+      cpuSeconds: withCpu ? round(sum.cpu, 2) : null,
     }));
 }
 

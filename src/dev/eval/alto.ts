@@ -19,7 +19,10 @@ export interface AltoPageResult {
 }
 
 export function evaluateAltoFolder(folder: string): AltoPageResult[] {
-  const files = fs.readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".alto.xml")).sort();
+  const files = fs
+    .readdirSync(folder, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".alto.xml"))
+    .sort();
   if (!files.length) throw new Error(`${folder}: no *.alto.xml files`);
   return files.map((file) => evaluateAlto(path.join(folder, file), file));
 }
@@ -36,7 +39,8 @@ function evaluateAlto(file: string, name: string): AltoPageResult {
   const longest = [...text].sort((a, b) => b.lines.length - a.lines.length)[0];
   const middle = Math.max(0, Math.floor(longest.lines.length / 2) - 20);
   const story = longest.lines.slice(middle, middle + 40);
-  const storyArea = proposeAreasFromAlto(xml, [{ id: "story", body: story.map((l) => l.text).join("\n") }]).articles[0].area;
+  const storyArea = proposeAreasFromAlto(xml, [{ id: "story", body: story.map((l) => l.text).join("\n") }]).articles[0]
+    .area;
   return {
     file: name,
     blocks: layout.blocks.length,

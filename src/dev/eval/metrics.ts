@@ -39,7 +39,11 @@ export function bigramF1(produced: string, expected: string): number {
  * Pairs produced articles with the publisher's: every pair's body F1, best first, taken greedily one-to-one
  * while F1 ≥ `min` (0.3). Returns the publisher's index for each produced article, or -1.
  */
-export function matchArticles(produced: readonly string[], expected: readonly string[], min = 0.3): { pairs: number[]; f1: number[] } {
+export function matchArticles(
+  produced: readonly string[],
+  expected: readonly string[],
+  min = 0.3,
+): { pairs: number[]; f1: number[] } {
   const scores: { p: number; e: number; f: number }[] = [];
   produced.forEach((pt, p) => expected.forEach((et, e) => scores.push({ p, e, f: bigramF1(pt, et) })));
   scores.sort((a, b) => b.f - a.f);
@@ -57,7 +61,10 @@ export function matchArticles(produced: readonly string[], expected: readonly st
 }
 
 /** The publisher's title (a kicker joined by two spaces) equals the headline, kicker + headline or headline + subtitle. */
-export function titleRight(publisherTitle: string, produced: { kicker?: string; headline?: string; subtitle?: string }): boolean {
+export function titleRight(
+  publisherTitle: string,
+  produced: { kicker?: string; headline?: string; subtitle?: string },
+): boolean {
   const want = comparable(publisherTitle);
   const h = comparable(produced.headline ?? "");
   const k = comparable(produced.kicker ?? "");
@@ -84,7 +91,9 @@ export interface ClickResult {
  * the centre of its box, right when that point is inside its article's area and inside no other's.
  */
 export function clickAccuracy(
-  lines: readonly PrintedLine[], publisherTexts: readonly string[], areas: readonly (Area | null | undefined)[],
+  lines: readonly PrintedLine[],
+  publisherTexts: readonly string[],
+  areas: readonly (Area | null | undefined)[],
 ): ClickResult {
   const texts = publisherTexts.map(comparable);
   const result: ClickResult = { clicks: 0, right: 0, misses: [] };

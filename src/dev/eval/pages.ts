@@ -8,7 +8,13 @@ import { proposeAreas, type ArticleText } from "../../desk/hotspots/propose.ts";
 import { importPdf } from "../../desk/import/pdf-page.ts";
 import { formatTable } from "../../cli/table.ts";
 import {
-  brokenParagraphs, clickAccuracy, comparable, matchArticles, titleRight, type ClickResult, type PrintedLine,
+  brokenParagraphs,
+  clickAccuracy,
+  comparable,
+  matchArticles,
+  titleRight,
+  type ClickResult,
+  type PrintedLine,
 } from "./metrics.ts";
 import { scoreTruth, type TruthPage, type TruthResult } from "./truth.ts";
 
@@ -103,7 +109,10 @@ export function runTextMode(pdf: Uint8Array, page: PublisherPage): TextModeResul
 
 /** The produced body with its subheads (### lines) taken out, as body F1 compares it. */
 function bodyWithoutSubheads(markdown: string): string {
-  return markdown.split("\n").filter((l) => !/^#{1,6}\s/u.test(l)).join("\n");
+  return markdown
+    .split("\n")
+    .filter((l) => !/^#{1,6}\s/u.test(l))
+    .join("\n");
 }
 
 /** Pdf mode: the page imported from its PDF alone (the article files `npm run import -- page.pdf` writes). */
@@ -116,7 +125,10 @@ export function runPdfMode(pdf: Uint8Array, page: PublisherPage): PdfModeResult 
     expected.map((a) => a.sentences.join("")),
   );
   const byExpected = expected.map((_, e) => pairs.indexOf(e));
-  let titles = 0, subtitles = 0, bylines = 0, subheadsFound = 0;
+  let titles = 0,
+    subtitles = 0,
+    bylines = 0,
+    subheadsFound = 0;
   byExpected.forEach((p, e) => {
     if (p < 0) return;
     const want = expected[e];
@@ -126,13 +138,16 @@ export function runPdfMode(pdf: Uint8Array, page: PublisherPage): PdfModeResult 
     const byline = comparable(got.byline ?? "");
     if (want.authors.every((a) => byline.includes(comparable(a.name)))) bylines++;
     const producedSubheads = new Set(
-      produced[p].body.split("\n").filter((l) => /^#{1,6}\s/u.test(l)).map((l) => comparable(l.replace(/^#+/u, ""))),
+      produced[p].body
+        .split("\n")
+        .filter((l) => /^#{1,6}\s/u.test(l))
+        .map((l) => comparable(l.replace(/^#+/u, ""))),
     );
     subheadsFound += want.subheads.filter((s) => producedSubheads.has(comparable(s))).length;
   });
   // A click must land in its article's area and in no other: spurious articles' areas count as others.
   const areas = [
-    ...byExpected.map((p) => (p >= 0 ? produced[p].fields.area ?? null : null)),
+    ...byExpected.map((p) => (p >= 0 ? (produced[p].fields.area ?? null) : null)),
     ...produced.filter((_, p) => pairs[p] < 0).map((a) => a.fields.area ?? null),
   ];
   const layout = readPdfLayout(pdf);
@@ -164,8 +179,14 @@ export function runPdfMode(pdf: Uint8Array, page: PublisherPage): PdfModeResult 
 export async function findPageFolders(root: string): Promise<{ publisher: string[]; truth: string[] }> {
   const entries = await fs.readdir(root, { withFileTypes: true });
   const found = { publisher: [] as string[], truth: [] as string[] };
-  const exists = (file: string) => fs.stat(file).then(() => true, () => false);
-  for (const e of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  const exists = (file: string) =>
+    fs.stat(file).then(
+      () => true,
+      () => false,
+    );
+  for (const e of entries
+    .filter((e) => e.isDirectory())
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const dir = path.join(root, e.name);
     if (!(await exists(path.join(dir, "page.pdf")))) continue;
     if (await exists(path.join(dir, "articles.json"))) found.publisher.push(dir);
@@ -207,7 +228,16 @@ const ratio = (right: number, total: number) => `${right}/${total}`;
 const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
 
 const header = [
-  "mode", "articles found", "spurious", "titles", "subtitles", "bylines", "subheads", "body F1", "clicks", "click accuracy",
+  "mode",
+  "articles found",
+  "spurious",
+  "titles",
+  "subtitles",
+  "bylines",
+  "subheads",
+  "body F1",
+  "clicks",
+  "click accuracy",
   "broken paragraphs",
 ];
 
@@ -218,14 +248,25 @@ function textRow(c: ClickResult): string[] {
 function pdfRow(r: PdfModeResult | null, error?: string): string[] {
   if (!r) return ["pdf", `failed: ${error ?? "?"}`, "", "", "", "", "", "", "", "", ""];
   return [
-    "pdf", ratio(r.found, r.expected), String(r.spurious), ratio(r.titles, r.expected), ratio(r.subtitles, r.expected),
-    ratio(r.bylines, r.expected), ratio(r.subheads.found, r.subheads.expected), mean(r.bodyF1).toFixed(3),
-    String(r.clicks.clicks), percent(r.clicks.right, r.clicks.clicks), ratio(r.paragraphs.broken, r.paragraphs.total),
+    "pdf",
+    ratio(r.found, r.expected),
+    String(r.spurious),
+    ratio(r.titles, r.expected),
+    ratio(r.subtitles, r.expected),
+    ratio(r.bylines, r.expected),
+    ratio(r.subheads.found, r.subheads.expected),
+    mean(r.bodyF1).toFixed(3),
+    String(r.clicks.clicks),
+    percent(r.clicks.right, r.clicks.clicks),
+    ratio(r.paragraphs.broken, r.paragraphs.total),
   ];
 }
 
 function missLines(mode: string, c: ClickResult): string[] {
-  return c.misses.map((m) => `  ${mode} miss: article ${m.article + 1} "${m.text.trim()}" landed in [${m.landedIn.map((i) => i + 1).join(", ")}]`);
+  return c.misses.map(
+    (m) =>
+      `  ${mode} miss: article ${m.article + 1} "${m.text.trim()}" landed in [${m.landedIn.map((i) => i + 1).join(", ")}]`,
+  );
 }
 
 export function formatPageResult(r: PageResult, verbose = false): string {
@@ -239,7 +280,11 @@ export function formatPageResult(r: PageResult, verbose = false): string {
 }
 
 function sumClicks(results: readonly ClickResult[]): ClickResult {
-  return { clicks: results.reduce((n, c) => n + c.clicks, 0), right: results.reduce((n, c) => n + c.right, 0), misses: [] };
+  return {
+    clicks: results.reduce((n, c) => n + c.clicks, 0),
+    right: results.reduce((n, c) => n + c.right, 0),
+    misses: [],
+  };
 }
 
 const worst = (results: readonly ClickResult[]) =>
@@ -254,11 +299,38 @@ export function formatSummary(results: readonly PageResult[]): string {
   const rows = [
     [...textRow(sumClicks(text)), `${(100 * worst(text)).toFixed(2)} %`],
     [
-      "pdf", ratio(total((p) => p.found), expected), `${total((p) => p.spurious)} (most on a page: ${Math.max(0, ...pdfs.map((p) => p.spurious))})`,
-      ratio(total((p) => p.titles), expected), ratio(total((p) => p.subtitles), expected), ratio(total((p) => p.bylines), expected),
-      ratio(total((p) => p.subheads.found), total((p) => p.subheads.expected)), mean(pdfs.flatMap((p) => p.bodyF1)).toFixed(3),
-      String(pdfClicks.clicks), percent(pdfClicks.right, pdfClicks.clicks),
-      `${ratio(total((p) => p.paragraphs.broken), total((p) => p.paragraphs.total))} ${percent(total((p) => p.paragraphs.broken), total((p) => p.paragraphs.total))}`,
+      "pdf",
+      ratio(
+        total((p) => p.found),
+        expected,
+      ),
+      `${total((p) => p.spurious)} (most on a page: ${Math.max(0, ...pdfs.map((p) => p.spurious))})`,
+      ratio(
+        total((p) => p.titles),
+        expected,
+      ),
+      ratio(
+        total((p) => p.subtitles),
+        expected,
+      ),
+      ratio(
+        total((p) => p.bylines),
+        expected,
+      ),
+      ratio(
+        total((p) => p.subheads.found),
+        total((p) => p.subheads.expected),
+      ),
+      mean(pdfs.flatMap((p) => p.bodyF1)).toFixed(3),
+      String(pdfClicks.clicks),
+      percent(pdfClicks.right, pdfClicks.clicks),
+      `${ratio(
+        total((p) => p.paragraphs.broken),
+        total((p) => p.paragraphs.total),
+      )} ${percent(
+        total((p) => p.paragraphs.broken),
+        total((p) => p.paragraphs.total),
+      )}`,
       pdfs.length ? `${(100 * worst(pdfs.map((p) => p.clicks))).toFixed(2)} %` : "-",
     ],
   ];
@@ -270,14 +342,27 @@ export function formatSummary(results: readonly PageResult[]): string {
   ].join("\n");
 }
 
-const truthHeader = ["page", "headlines", "separated", "clicks", "furniture out", "merged", "spurious", "broken paragraphs"];
+const truthHeader = [
+  "page",
+  "headlines",
+  "separated",
+  "clicks",
+  "furniture out",
+  "merged",
+  "spurious",
+  "broken paragraphs",
+];
 
 function truthRow(name: string, r: TruthResult | null, error?: string): string[] {
   if (!r) return [name, `failed: ${error ?? "?"}`, "", "", "", "", "", ""];
   return [
-    name, ratio(r.headlines.found, r.headlines.expected), ratio(r.separated.right, r.separated.expected),
+    name,
+    ratio(r.headlines.found, r.headlines.expected),
+    ratio(r.separated.right, r.separated.expected),
     `${ratio(r.clicks.right, r.clicks.clicks)} ${percent(r.clicks.right, r.clicks.clicks)}`,
-    ratio(r.furniture.out, r.furniture.lines), String(r.merged), `${r.spurious} of ${r.produced}`,
+    ratio(r.furniture.out, r.furniture.lines),
+    String(r.merged),
+    `${r.spurious} of ${r.produced}`,
     `${ratio(r.paragraphs.broken, r.paragraphs.total)} ${percent(r.paragraphs.broken, r.paragraphs.total)}`,
   ];
 }
@@ -292,13 +377,37 @@ export function formatTruthSummary(results: readonly TruthPageResult[]): string 
   const pct = (a: number, b: number) => `${ratio(a, b)} ${percent(a, b)}`;
   const rows = results.map((r) => truthRow(r.name, r.truth, r.error));
   const summary = [
-    ["headlines", pct(sum((t) => t.headlines.found), sum((t) => t.headlines.expected))],
-    ["articles separated", pct(sum((t) => t.separated.right), sum((t) => t.separated.expected))],
+    [
+      "headlines",
+      pct(
+        sum((t) => t.headlines.found),
+        sum((t) => t.headlines.expected),
+      ),
+    ],
+    [
+      "articles separated",
+      pct(
+        sum((t) => t.separated.right),
+        sum((t) => t.separated.expected),
+      ),
+    ],
     ["clicks", `${pct(clicksRight, clicks)} (worst page ${(100 * worstPage).toFixed(2)} %)`],
-    ["ads and furniture left out", pct(sum((t) => t.furniture.out), sum((t) => t.furniture.lines))],
+    [
+      "ads and furniture left out",
+      pct(
+        sum((t) => t.furniture.out),
+        sum((t) => t.furniture.lines),
+      ),
+    ],
     ["merged areas", String(sum((t) => t.merged))],
     ["spurious articles", `${sum((t) => t.spurious)} of ${sum((t) => t.produced)} produced`],
-    ["broken paragraphs", pct(sum((t) => t.paragraphs.broken), sum((t) => t.paragraphs.total))],
+    [
+      "broken paragraphs",
+      pct(
+        sum((t) => t.paragraphs.broken),
+        sum((t) => t.paragraphs.total),
+      ),
+    ],
   ];
   const failed = results.filter((r) => !r.truth).map((r) => `pdf import failed on ${r.name}: ${r.error}`);
   const unplaced = scored.reduce((n, t) => n + t.unplaced.length, 0);
@@ -340,7 +449,8 @@ export async function evaluateFolder(
   for (const dir of dirs.truth) {
     const result = await evaluateTruthPage(dir);
     truth.push(result);
-    if (options.verbose && result.truth) options.print([result.name, ...result.truth.notes.map((n) => `  ${n}`)].join("\n"));
+    if (options.verbose && result.truth)
+      options.print([result.name, ...result.truth.notes.map((n) => `  ${n}`)].join("\n"));
   }
   if (truth.length) options.print(formatTruthSummary(truth));
   return { pages, results, truth };

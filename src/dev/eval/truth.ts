@@ -60,7 +60,10 @@ function readings(fields: ImportedArticle["fields"]): string[] {
   return [h, `${k} ${h}`, `${h} ${s}`, `${k} ${h} ${s}`];
 }
 
-const centreOf = (line: PrintedLine): [number, number] => [line.bbox[0] + line.bbox[2] / 2, line.bbox[1] + line.bbox[3] / 2];
+const centreOf = (line: PrintedLine): [number, number] => [
+  line.bbox[0] + line.bbox[2] / 2,
+  line.bbox[1] + line.bbox[3] / 2,
+];
 
 /** Each listed line's printed place: the first printed line with that exact (trimmed) text not yet taken. */
 function placeLines(printed: readonly PrintedLine[], wanted: readonly string[]): ([number, number] | null)[] {
@@ -74,7 +77,11 @@ function placeLines(printed: readonly PrintedLine[], wanted: readonly string[]):
 }
 
 /** Scores one page's produced articles against its truth. */
-export function scoreTruth(truth: TruthPage, printed: readonly PrintedLine[], produced: readonly ImportedArticle[]): TruthResult {
+export function scoreTruth(
+  truth: TruthPage,
+  printed: readonly PrintedLine[],
+  produced: readonly ImportedArticle[],
+): TruthResult {
   const notes: string[] = [];
   const areas: (Area | undefined)[] = produced.map((a) => a.fields.area);
   const owner = (i: number) => truth.articles[i].group ?? `#${i}`;
@@ -89,7 +96,8 @@ export function scoreTruth(truth: TruthPage, printed: readonly PrintedLine[], pr
   // Who owns each produced area: the truth article (or group) with the most listed lines inside it.
   const owners = areas.map((_, p) => {
     const counts = new Map<string, number>();
-    for (const l of placed) if (inAreas(l.at).includes(p)) counts.set(owner(l.article), (counts.get(owner(l.article)) ?? 0) + 1);
+    for (const l of placed)
+      if (inAreas(l.at).includes(p)) counts.set(owner(l.article), (counts.get(owner(l.article)) ?? 0) + 1);
     const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
     return { owner: ranked[0]?.[0], holds: counts };
   });
@@ -101,14 +109,18 @@ export function scoreTruth(truth: TruthPage, printed: readonly PrintedLine[], pr
     if (hits.length === 1 && owners[hits[0]].owner === owner(l.article)) right++;
     else {
       wrongArticles.add(l.article);
-      notes.push(`miss: «${l.text}» (${truth.articles[l.article].headline}) landed in [${hits.map((h) => h + 1).join(", ")}]`);
+      notes.push(
+        `miss: «${l.text}» (${truth.articles[l.article].headline}) landed in [${hits.map((h) => h + 1).join(", ")}]`,
+      );
     }
   }
   for (const l of listed) if (!l.at) wrongArticles.add(l.article);
   const separated = truth.articles.filter((_, i) => !wrongArticles.has(i)).length;
 
   const ungrouped = truth.articles.filter((a) => !a.group);
-  const headlinesFound = ungrouped.filter((a) => produced.some((p) => readings(p.fields).some((r) => headlinesMatch(r, a.headline))));
+  const headlinesFound = ungrouped.filter((a) =>
+    produced.some((p) => readings(p.fields).some((r) => headlinesMatch(r, a.headline))),
+  );
   for (const a of ungrouped) if (!headlinesFound.includes(a)) notes.push(`headline not found: «${a.headline}»`);
 
   const furnitureLines = truth.not_articles.flatMap((n) => n.lines);
@@ -121,11 +133,13 @@ export function scoreTruth(truth: TruthPage, printed: readonly PrintedLine[], pr
 
   const merged = owners.filter((o) => o.holds.size >= 2).length;
   owners.forEach((o, p) => {
-    if (o.holds.size >= 2) notes.push(`merged: area ${p + 1} «${produced[p].fields.headline}» holds ${[...o.holds.keys()].join(", ")}`);
+    if (o.holds.size >= 2)
+      notes.push(`merged: area ${p + 1} «${produced[p].fields.headline}» holds ${[...o.holds.keys()].join(", ")}`);
   });
   const truthHeadlines = truth.articles.map((a) => a.headline);
   const spurious = produced.filter(
-    (p, i) => owners[i].holds.size === 0 && !readings(p.fields).some((r) => truthHeadlines.some((t) => headlinesMatch(r, t))),
+    (p, i) =>
+      owners[i].holds.size === 0 && !readings(p.fields).some((r) => truthHeadlines.some((t) => headlinesMatch(r, t))),
   );
   for (const p of spurious) notes.push(`spurious: «${p.fields.headline}»`);
 
@@ -135,7 +149,8 @@ export function scoreTruth(truth: TruthPage, printed: readonly PrintedLine[], pr
     const counted = brokenParagraphs(p.body);
     paragraphs.broken += counted.broken.length;
     paragraphs.total += counted.total;
-    for (const b of counted.broken) notes.push(`broken paragraph in «${p.fields.headline}»: …${Array.from(b).slice(-30).join("")}`);
+    for (const b of counted.broken)
+      notes.push(`broken paragraph in «${p.fields.headline}»: …${Array.from(b).slice(-30).join("")}`);
   });
 
   return {

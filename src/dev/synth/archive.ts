@@ -62,8 +62,17 @@ export async function generateArchive(options: ArchiveOptions): Promise<ArchiveS
   const images = await imageSet();
   const queue = new WriteQueue(options.concurrency ?? 32);
   const summary: ArchiveSummary = {
-    out, editions: 0, pages: 0, articles: 0, figures: 0, stories: 0, sectionedEditions: 0, files: 0,
-    firstDate: null, lastDate: null, daysSpanned: 0,
+    out,
+    editions: 0,
+    pages: 0,
+    articles: 0,
+    figures: 0,
+    stories: 0,
+    sectionedEditions: 0,
+    files: 0,
+    firstDate: null,
+    lastDate: null,
+    daysSpanned: 0,
   };
 
   const dates = publicationDates(seed, startDate);

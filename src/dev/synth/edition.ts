@@ -105,7 +105,13 @@ export function planEdition(input: EditionInput): EditionPlan {
   const { month, day } = reportDay(date);
 
   const plan: EditionPlan = {
-    dirs: [date], files: [], pages, articles: 0, figures: 0, stories: continuations.length, sectioned,
+    dirs: [date],
+    files: [],
+    pages,
+    articles: 0,
+    figures: 0,
+    stories: continuations.length,
+    sectioned,
   };
   const editionFields: Record<string, unknown> = { issue: input.issue };
   if (sectioned) editionFields.note = `今日${pages}版（A叠${Math.ceil(pages / 2)}版、B叠${Math.floor(pages / 2)}版）`;

@@ -32,7 +32,11 @@ export function imageSet(): Promise<ImageSet> {
 
 class Canvas {
   readonly data: Buffer;
-  constructor(readonly width: number, readonly height: number, background: [number, number, number]) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    background: [number, number, number],
+  ) {
     this.data = Buffer.alloc(width * height * 3);
     this.fill(0, 0, width, height, background);
   }
@@ -85,8 +89,18 @@ function encodeScan(variant: number): Promise<Buffer> {
   return page.raw().toColourspace("b-w").jpeg({ quality: 50 }).toBuffer();
 }
 
-const skies: [number, number, number][] = [[150, 190, 230], [230, 200, 150], [170, 170, 190], [120, 170, 210]];
-const grounds: [number, number, number][] = [[90, 140, 80], [160, 130, 90], [110, 110, 110], [70, 120, 100]];
+const skies: [number, number, number][] = [
+  [150, 190, 230],
+  [230, 200, 150],
+  [170, 170, 190],
+  [120, 170, 210],
+];
+const grounds: [number, number, number][] = [
+  [90, 140, 80],
+  [160, 130, 90],
+  [110, 110, 110],
+  [70, 120, 100],
+];
 
 /** A flat little scene (sky, ground, buildings) that compresses to a few hundred bytes. */
 function encodePhoto(variant: number): Promise<Buffer> {

@@ -48,29 +48,41 @@ export function headline(rng: Random, ctx: StoryContext): string {
 
 function newsHeadline(rng: Random, ctx: StoryContext): string {
   switch (rng.int(0, 5)) {
-    case 0: return `${ctx.subject}${rng.pick(w.actions)}${ctx.topic}`;
-    case 1: return `${ctx.subject}：${ctx.topic}${rng.pick(w.results)}`;
-    case 2: return `${ctx.topic}${rng.pick(w.results)} ${rng.pick(w.beneficiaries)}${rng.pick(w.feelings)}`;
-    case 3: return `${rng.pick(w.actions)}${ctx.topic} 让${rng.pick(w.beneficiaries)}${rng.pick(w.feelings)}`;
-    case 4: return `${ctx.subject}${rng.pick(w.measures)}${rng.pick(w.goals)}`;
-    default: return `“${ctx.topic}”${rng.pick(w.results)}`;
+    case 0:
+      return `${ctx.subject}${rng.pick(w.actions)}${ctx.topic}`;
+    case 1:
+      return `${ctx.subject}：${ctx.topic}${rng.pick(w.results)}`;
+    case 2:
+      return `${ctx.topic}${rng.pick(w.results)} ${rng.pick(w.beneficiaries)}${rng.pick(w.feelings)}`;
+    case 3:
+      return `${rng.pick(w.actions)}${ctx.topic} 让${rng.pick(w.beneficiaries)}${rng.pick(w.feelings)}`;
+    case 4:
+      return `${ctx.subject}${rng.pick(w.measures)}${rng.pick(w.goals)}`;
+    default:
+      return `“${ctx.topic}”${rng.pick(w.results)}`;
   }
 }
 
 function commentHeadline(rng: Random, ctx: StoryContext): string {
   switch (rng.int(0, 4)) {
-    case 0: return `以实干推动${ctx.topic}`;
-    case 1: return `用心用情做好${ctx.topic}`;
-    case 2: return `让${ctx.topic}惠及更多${rng.pick(w.beneficiaries)}`;
-    case 3: return `${ctx.topic}贵在久久为功`;
-    default: return `${ctx.topic}要在“实”字上下功夫`;
+    case 0:
+      return `以实干推动${ctx.topic}`;
+    case 1:
+      return `用心用情做好${ctx.topic}`;
+    case 2:
+      return `让${ctx.topic}惠及更多${rng.pick(w.beneficiaries)}`;
+    case 3:
+      return `${ctx.topic}贵在久久为功`;
+    default:
+      return `${ctx.topic}要在“实”字上下功夫`;
   }
 }
 
 function essayHeadline(rng: Random): string {
   const thing = rng.pick(w.essayThings);
   // "故乡的母亲的菜园" stacks one 的 too many; a thing that has its own 的 goes without the place.
-  if (thing.includes("的")) return `${rng.pick(["又见", "想起", "怀念", "写给"])}${thing}${rng.pick(w.essayPlainTails)}`;
+  if (thing.includes("的"))
+    return `${rng.pick(["又见", "想起", "怀念", "写给"])}${thing}${rng.pick(w.essayPlainTails)}`;
   return `${rng.pick(w.essayPlaces)}的${thing}${rng.pick(w.essayTails)}`;
 }
 
@@ -94,10 +106,14 @@ export function byline(rng: Random, ctx: StoryContext, withPhoto: boolean): stri
   if (voice === "comment") return rng.chance(0.5) ? "本报评论员" : personName(rng);
   const reporter = `记者 ${personName(rng)}`;
   switch (rng.int(0, 3)) {
-    case 0: return `${reporter} 通讯员 ${personName(rng)}`;
-    case 1: return withPhoto ? `${reporter} 文/图` : reporter;
-    case 2: return `通讯员 ${personName(rng)} ${personName(rng)}`;
-    default: return reporter;
+    case 0:
+      return `${reporter} 通讯员 ${personName(rng)}`;
+    case 1:
+      return withPhoto ? `${reporter} 文/图` : reporter;
+    case 2:
+      return `通讯员 ${personName(rng)} ${personName(rng)}`;
+    default:
+      return reporter;
   }
 }
 

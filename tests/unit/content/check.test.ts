@@ -15,7 +15,9 @@ import { article, writeTree } from "../../helpers/editions.ts";
 function counting(): FrontMatterCheck & { calls: number } {
   const counted: FrontMatterCheck & { calls: number } = {
     calls: 0,
-    check: (kind, text, file, diagnostics, lineOffset) => (counted.calls++, schemaCheck.check(kind, text, file, diagnostics, lineOffset)),
+    check: (kind, text, file, diagnostics, lineOffset) => (
+      counted.calls++, schemaCheck.check(kind, text, file, diagnostics, lineOffset)
+    ),
   };
   return counted;
 }
@@ -23,10 +25,12 @@ function counting(): FrontMatterCheck & { calls: number } {
 const files = {
   "2024-03-01/edition.yml": "issue: 101\n",
   "2024-03-01/01/page.yml": "section: 要闻\n",
-  "2024-03-01/01/01-a.md": article("headline: 甲\narea: [0.1, 0.1, 0.5, 0.4]\ncorrection:\n  time: 2024-03-01 09:30\n  text: 更正"),
+  "2024-03-01/01/01-a.md": article(
+    "headline: 甲\narea: [0.1, 0.1, 0.5, 0.4]\ncorrection:\n  time: 2024-03-01 09:30\n  text: 更正",
+  ),
   "2024-03-01/01/02-b.md": article("headline: 乙\ncontinued_on: 2"),
   "2024-03-01/02/page.yml": "section: 综合\n",
-  "2024-03-01/02/01-b-cont.md": article("headline: 乙（续）\ncontinued_from: \"01\""),
+  "2024-03-01/02/01-b-cont.md": article('headline: 乙（续）\ncontinued_from: "01"'),
 };
 
 /** An archive read once with the schemas, its checks saved in a new cache folder. */
@@ -102,8 +106,17 @@ describe("RememberedChecks", () => {
 
 describe("readContent with a cache", () => {
   it("gives the same content warm as cold, and the same warnings", async () => {
-    const root = writeTree({ ...files, "2024-03-01/03/page.yml": "section: 文体\n", "2024-03-01/03/01-d.md": article("headline: 丁", "") });
-    const options = { editionsDir: root, siteFile: path.join(repo, "_data/site.json"), outDir: "", cacheDir: tempDir("checks") };
+    const root = writeTree({
+      ...files,
+      "2024-03-01/03/page.yml": "section: 文体\n",
+      "2024-03-01/03/01-d.md": article("headline: 丁", ""),
+    });
+    const options = {
+      editionsDir: root,
+      siteFile: path.join(repo, "_data/site.json"),
+      outDir: "",
+      cacheDir: tempDir("checks"),
+    };
     const cold = new Diagnostics();
     const first = await readContent(options, cold);
     const warm = new Diagnostics();

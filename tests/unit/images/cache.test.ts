@@ -46,9 +46,11 @@ describe("DerivativeCache", () => {
   it("leaves nothing behind when making an entry fails, and tries again next time", async () => {
     const dir = scratchDir("cache-fail");
     const cache = new DerivativeCache(dir);
-    await expect(cache.get("k1", async () => {
-      throw new Error("encoder crashed");
-    })).rejects.toThrow("encoder crashed");
+    await expect(
+      cache.get("k1", async () => {
+        throw new Error("encoder crashed");
+      }),
+    ).rejects.toThrow("encoder crashed");
     expect(fs.readdirSync(dir)).toEqual([]);
     await put(cache, "k1");
     expect(fs.readdirSync(dir)).toEqual(["k1"]);
@@ -98,15 +100,21 @@ describe("sourceKey", () => {
     expect(cache.sourceKey(file, ["page", "other"], read)).toBe(hashBytes("page", "other", Buffer.from("scan one")));
     expect(reads).toBe(2);
     fs.writeFileSync(file, "scan two, longer");
-    expect(cache.sourceKey(file, ["page", "settings"], read)).toBe(hashBytes("page", "settings", Buffer.from("scan two, longer")));
+    expect(cache.sourceKey(file, ["page", "settings"], read)).toBe(
+      hashBytes("page", "settings", Buffer.from("scan two, longer")),
+    );
     expect(reads).toBe(3);
     // A same-size file written over it with the old modification time (cp -p, touch -r) is still seen as changed.
     fs.utimesSync(file, 1_000_000_000, 1_000_000_000);
-    expect(cache.sourceKey(file, ["page", "settings"], read)).toBe(hashBytes("page", "settings", Buffer.from("scan two, longer")));
+    expect(cache.sourceKey(file, ["page", "settings"], read)).toBe(
+      hashBytes("page", "settings", Buffer.from("scan two, longer")),
+    );
     expect(reads).toBe(4);
     fs.writeFileSync(file, "scan six, longer");
     fs.utimesSync(file, 1_000_000_000, 1_000_000_000);
-    expect(cache.sourceKey(file, ["page", "settings"], read)).toBe(hashBytes("page", "settings", Buffer.from("scan six, longer")));
+    expect(cache.sourceKey(file, ["page", "settings"], read)).toBe(
+      hashBytes("page", "settings", Buffer.from("scan six, longer")),
+    );
     expect(reads).toBe(5);
   });
 });

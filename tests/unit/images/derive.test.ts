@@ -3,11 +3,24 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  deriveClipping, deriveFigure, derivePage, inspect, widthsFor, type PageManifest,
+  deriveClipping,
+  deriveFigure,
+  derivePage,
+  inspect,
+  widthsFor,
+  type PageManifest,
 } from "../../../src/images/derive.ts";
 import { imageSettings } from "../../../src/images/settings.ts";
 import {
-  fixtures, listFiles, makeRotatedJpeg, makeScan, pixel, removeScratch, scratchDir, sizeOf, viewerTileUrls,
+  fixtures,
+  listFiles,
+  makeRotatedJpeg,
+  makeScan,
+  pixel,
+  removeScratch,
+  scratchDir,
+  sizeOf,
+  viewerTileUrls,
   type ScanFormat,
 } from "./helpers.ts";
 
@@ -50,9 +63,12 @@ describe("derivePage on a 1701 × 2431 scan", () => {
   it("makes 640, 1000 and 1600 px wide WebP and JPEG images, heights in proportion", async () => {
     expect(manifest).toMatchObject({ source: "jpeg", width: W, height: H });
     expect(manifest.variants.map((v) => `${v.file} ${v.format} ${v.width}×${v.height}`)).toEqual([
-      "640.webp webp 640×915", "640.jpg jpeg 640×915",
-      "1000.webp webp 1000×1429", "1000.jpg jpeg 1000×1429",
-      "1600.webp webp 1600×2287", "1600.jpg jpeg 1600×2287",
+      "640.webp webp 640×915",
+      "640.jpg jpeg 640×915",
+      "1000.webp webp 1000×1429",
+      "1000.jpg jpeg 1000×1429",
+      "1600.webp webp 1600×2287",
+      "1600.jpg jpeg 1600×2287",
     ]);
     for (const v of manifest.variants) {
       expect(Math.abs(v.height - (v.width * H) / W)).toBeLessThan(1);
@@ -96,7 +112,13 @@ describe("derivePage on a 1701 × 2431 scan", () => {
 
   it("leaves no libvips side files among the derivatives", () => {
     expect(listFiles(dir).filter((f) => !f.startsWith("iiif/"))).toEqual([
-      "1000.jpg", "1000.webp", "1600.jpg", "1600.webp", "640.jpg", "640.webp", "thumb.jpg",
+      "1000.jpg",
+      "1000.webp",
+      "1600.jpg",
+      "1600.webp",
+      "640.jpg",
+      "640.webp",
+      "thumb.jpg",
     ]);
     expect(listFiles(dir).filter((f) => f.includes("vips"))).toEqual([]);
   });
@@ -107,7 +129,8 @@ describe("derivePage on small and odd-sized scans", () => {
     const dir = scratchDir("small");
     const manifest = await derivePage(scanA, dir, tilesId);
     expect(manifest.variants.map((v) => [v.file, v.width, v.height])).toEqual([
-      ["600.webp", 600, 840], ["600.jpg", 600, 840],
+      ["600.webp", 600, 840],
+      ["600.jpg", 600, 840],
     ]);
     expect(manifest.thumb).toMatchObject({ width: 120, height: 168 });
     const info = JSON.parse(fs.readFileSync(path.join(dir, "iiif/info.json"), "utf8"));
@@ -127,7 +150,12 @@ describe("derivePage on small and odd-sized scans", () => {
 });
 
 describe("scans in every accepted format", () => {
-  const cases: [ScanFormat, string][] = [["jpeg", "page.jpg"], ["png", "page.png"], ["tiff", "page.tif"], ["webp", "page.webp"]];
+  const cases: [ScanFormat, string][] = [
+    ["jpeg", "page.jpg"],
+    ["png", "page.png"],
+    ["tiff", "page.tif"],
+    ["webp", "page.webp"],
+  ];
   it.each(cases)("a %s scan (%s) gives the same page derivatives", async (format, name) => {
     const bytes = await makeScan(1100, 1540, format);
     expect(await inspect(bytes, name)).toEqual({ width: 1100, height: 1540, format });
@@ -135,8 +163,12 @@ describe("scans in every accepted format", () => {
     const manifest = await derivePage(bytes, dir, tilesId);
     expect(manifest.source).toBe(format);
     expect(manifest.variants.map((v) => `${v.file} ${v.width}×${v.height}`)).toEqual([
-      "640.webp 640×896", "640.jpg 640×896", "1000.webp 1000×1400", "1000.jpg 1000×1400",
-      "1100.webp 1100×1540", "1100.jpg 1100×1540",
+      "640.webp 640×896",
+      "640.jpg 640×896",
+      "1000.webp 1000×1400",
+      "1000.jpg 1000×1400",
+      "1100.webp 1100×1540",
+      "1100.jpg 1100×1540",
     ]);
     const info = JSON.parse(fs.readFileSync(path.join(dir, "iiif/info.json"), "utf8"));
     expect(info).toMatchObject({ width: 1100, height: 1540 });
@@ -154,7 +186,10 @@ describe("a JPEG with EXIF orientation 6 (stored 800 × 600, shown 600 × 800)",
     const dir = scratchDir("rotated");
     const manifest = await derivePage(bytes, dir, tilesId);
     expect(manifest).toMatchObject({ width: 600, height: 800 });
-    expect(manifest.variants.map((v) => [v.file, v.width, v.height])).toEqual([["600.webp", 600, 800], ["600.jpg", 600, 800]]);
+    expect(manifest.variants.map((v) => [v.file, v.width, v.height])).toEqual([
+      ["600.webp", 600, 800],
+      ["600.jpg", 600, 800],
+    ]);
     expect(manifest.thumb).toMatchObject({ width: 120, height: 160 });
     expect(await sizeOf(path.join(dir, "thumb.jpg"))).toMatchObject({ width: 120, height: 160 });
     const info = JSON.parse(fs.readFileSync(path.join(dir, "iiif/info.json"), "utf8"));
@@ -182,23 +217,32 @@ describe("a JPEG with EXIF orientation 6 (stored 800 × 600, shown 600 × 800)",
 describe("deriveClipping", () => {
   it.each([
     ["a column on the 600 × 840 fixture scan", [0.05, 0.05, 0.4, 0.3], 600, 840, { width: 240, height: 252 }],
-    ["a wide area on a 1701 × 2431 scan, shrunk to 800 px", [0.1, 0.2, 0.6, 0.3], 1701, 2431, { width: 800, height: 571 }],
+    [
+      "a wide area on a 1701 × 2431 scan, shrunk to 800 px",
+      [0.1, 0.2, 0.6, 0.3],
+      1701,
+      2431,
+      { width: 800, height: 571 },
+    ],
     ["a tall area on a 1701 × 2431 scan", [0.55, 0.05, 0.4, 0.9], 1701, 2431, { width: 680, height: 2188 }],
-  ] as const)("%s keeps the area's proportions, and the share image is exactly 1200 × 630", async (_, bounds, W, H, expected) => {
-    const bytes = W === 600 ? scanA : await makeScan(W, H);
-    const dir = scratchDir("clip");
-    const manifest = await deriveClipping(bytes, dir, [...bounds]);
-    const clipping = await sizeOf(path.join(dir, manifest.clipping.file));
-    expect(clipping).toEqual({ ...expected, format: "jpeg" });
-    expect(manifest.clipping).toMatchObject(expected);
-    // The area in pixels, shrunk to at most 800 px wide: the clipping is that size to ±1 px each way.
-    const [areaWidth, areaHeight] = [bounds[2] * W, bounds[3] * H];
-    const scale = Math.min(1, imageSettings.clipping.width / areaWidth);
-    expect(Math.abs(clipping.width - areaWidth * scale)).toBeLessThanOrEqual(1);
-    expect(Math.abs(clipping.height - areaHeight * scale)).toBeLessThanOrEqual(1);
-    expect(await sizeOf(path.join(dir, manifest.share.file))).toEqual({ width: 1200, height: 630, format: "jpeg" });
-    expect(manifest.share).toEqual({ file: "share.jpg", width: 1200, height: 630, format: "jpeg" });
-  });
+  ] as const)(
+    "%s keeps the area's proportions, and the share image is exactly 1200 × 630",
+    async (_, bounds, W, H, expected) => {
+      const bytes = W === 600 ? scanA : await makeScan(W, H);
+      const dir = scratchDir("clip");
+      const manifest = await deriveClipping(bytes, dir, [...bounds]);
+      const clipping = await sizeOf(path.join(dir, manifest.clipping.file));
+      expect(clipping).toEqual({ ...expected, format: "jpeg" });
+      expect(manifest.clipping).toMatchObject(expected);
+      // The area in pixels, shrunk to at most 800 px wide: the clipping is that size to ±1 px each way.
+      const [areaWidth, areaHeight] = [bounds[2] * W, bounds[3] * H];
+      const scale = Math.min(1, imageSettings.clipping.width / areaWidth);
+      expect(Math.abs(clipping.width - areaWidth * scale)).toBeLessThanOrEqual(1);
+      expect(Math.abs(clipping.height - areaHeight * scale)).toBeLessThanOrEqual(1);
+      expect(await sizeOf(path.join(dir, manifest.share.file))).toEqual({ width: 1200, height: 630, format: "jpeg" });
+      expect(manifest.share).toEqual({ file: "share.jpg", width: 1200, height: 630, format: "jpeg" });
+    },
+  );
 
   it("cuts the area itself: an area over the page's photo block is the photo's colour", async () => {
     // pageSvg puts a #6a7f8c block at x 55–95 %, y 12–32 %.
@@ -215,7 +259,10 @@ describe("deriveFigure on tests/fixtures photo.png (480 × 320)", () => {
     const manifest = await deriveFigure(photo, dir);
     expect(manifest).toMatchObject({ source: "png", width: 480, height: 320 });
     expect(manifest.variants.map((v) => `${v.file} ${v.width}×${v.height}`)).toEqual([
-      "400.avif 400×267", "400.jpg 400×267", "480.avif 480×320", "480.jpg 480×320",
+      "400.avif 400×267",
+      "400.jpg 400×267",
+      "480.avif 480×320",
+      "480.jpg 480×320",
     ]);
     for (const v of manifest.variants) {
       const onDisk = await sizeOf(path.join(dir, v.file));

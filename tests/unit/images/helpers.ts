@@ -38,17 +38,23 @@ export function pageSvg(width: number, height: number, ink = "#222"): Buffer {
   for (let c = 0; c < columns; c++) {
     for (let y = height * 0.35; y < height * 0.95; y += Math.max(4, height * 0.012)) {
       const x = width * 0.05 + c * columnWidth;
-      shapes.push(`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(columnWidth * 0.9).toFixed(1)}" height="${Math.max(1, height * 0.005).toFixed(1)}" fill="${ink}"/>`);
+      shapes.push(
+        `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(columnWidth * 0.9).toFixed(1)}" height="${Math.max(1, height * 0.005).toFixed(1)}" fill="${ink}"/>`,
+      );
     }
   }
-  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${shapes.join("")}</svg>`);
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${shapes.join("")}</svg>`,
+  );
 }
 
 export type ScanFormat = "jpeg" | "png" | "tiff" | "webp";
 
 /** A page scan `width` × `height` in the given format, as a print system might deliver it. */
 export function makeScan(width: number, height: number, format: ScanFormat = "jpeg", ink?: string): Promise<Buffer> {
-  return sharp(pageSvg(width, height, ink)).toFormat(format, format === "webp" ? { lossless: true } : {}).toBuffer();
+  return sharp(pageSvg(width, height, ink))
+    .toFormat(format, format === "webp" ? { lossless: true } : {})
+    .toBuffer();
 }
 
 /**
@@ -57,14 +63,18 @@ export function makeScan(width: number, height: number, format: ScanFormat = "jp
  */
 export async function makeRotatedJpeg(width: number, height: number): Promise<Buffer> {
   const side = Math.round(Math.min(width, height) / 4);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">`
-    + `<rect width="${width}" height="${height}" fill="#ffffff"/><rect width="${side}" height="${side}" fill="#ff0000"/></svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<rect width="${width}" height="${height}" fill="#ffffff"/><rect width="${side}" height="${side}" fill="#ff0000"/></svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 90 }).withMetadata({ orientation: 6 }).toBuffer();
 }
 
 /** The RGB colour of one pixel of an image file. */
 export async function pixel(file: string, x: number, y: number): Promise<[number, number, number]> {
-  const { data } = await sharp(file).extract({ left: x, top: y, width: 1, height: 1 }).removeAlpha().raw()
+  const { data } = await sharp(file)
+    .extract({ left: x, top: y, width: 1, height: 1 })
+    .removeAlpha()
+    .raw()
     .toBuffer({ resolveWithObject: true });
   return [data[0], data[1], data[2]];
 }
@@ -85,9 +95,15 @@ export function listFiles(dir: string): string[] {
 
 /** SHA-256 of every file under `dir`, by relative path. */
 export function hashTree(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((file) => [
-    file, crypto.createHash("sha256").update(fs.readFileSync(path.join(dir, file))).digest("hex"),
-  ]));
+  return Object.fromEntries(
+    listFiles(dir).map((file) => [
+      file,
+      crypto
+        .createHash("sha256")
+        .update(fs.readFileSync(path.join(dir, file)))
+        .digest("hex"),
+    ]),
+  );
 }
 
 /** Width and height of an image file as read back from disk. */
@@ -100,8 +116,9 @@ export async function sizeOf(file: string): Promise<{ width: number; height: num
 export function loadModel(editionsDir: string): Edition[] {
   const diagnostics = new Diagnostics();
   const allDates = listEditionDates(editionsDir, diagnostics);
-  const editions = loadEditions(editionsDir, diagnostics, schemaCheck)
-    .map((source) => buildEdition(source, { locale: zhCN, timeZone: "Asia/Shanghai", allDates }, diagnostics));
+  const editions = loadEditions(editionsDir, diagnostics, schemaCheck).map((source) =>
+    buildEdition(source, { locale: zhCN, timeZone: "Asia/Shanghai", allDates }, diagnostics),
+  );
   if (diagnostics.errors.length) throw new Error(diagnostics.errors.map((d) => `${d.file}: ${d.message}`).join("\n"));
   return editions;
 }
@@ -111,7 +128,11 @@ export function loadModel(editionsDir: string): Edition[] {
  * with one tile size: IIIFTileSource.getTileUrl for every tile of every level, written out so the test needs no
  * browser. Level sizes are the image size over the scale factor, rounded up.
  */
-export function viewerTileUrls(info: { width: number; height: number; tiles: { width: number; scaleFactors: number[] }[] }): string[] {
+export function viewerTileUrls(info: {
+  width: number;
+  height: number;
+  tiles: { width: number; scaleFactors: number[] }[];
+}): string[] {
   const { width: W, height: H } = info;
   const size = info.tiles[0].width;
   const maxLevel = Math.round(Math.log2(Math.max(...info.tiles[0].scaleFactors)));

@@ -48,7 +48,11 @@ describe("checkPdf", () => {
     ["not a PDF at all", Buffer.from("GIF89a not a pdf"), "not a PDF"],
     ["empty", Buffer.alloc(0), "the PDF is empty"],
     // A copy cut inside the page's stream, with a made-up ending: MuPDF opens it only by repairing it.
-    ["cut off with a false ending", Buffer.concat([pdf.subarray(0, pdf.length / 2), Buffer.from("\nstartxref\n0\n%%EOF\n")]), "the PDF is damaged"],
+    [
+      "cut off with a false ending",
+      Buffer.concat([pdf.subarray(0, pdf.length / 2), Buffer.from("\nstartxref\n0\n%%EOF\n")]),
+      "the PDF is damaged",
+    ],
   ])("refuses a PDF %s", async (_, bytes, message) => {
     const error = await checkPdf(bytes).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImageInputError);

@@ -13,12 +13,18 @@ import type { Edition } from "../../../src/model/types.ts";
 const jsQR = jsQRModule.default;
 
 async function decode(svg: string): Promise<string | undefined> {
-  const { data, info } = await sharp(Buffer.from(svg), { density: 144 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(svg), { density: 144 })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data;
 }
 
 describe("qrSvg", () => {
-  for (const url of ["https://epaper.example.cn/2022-09-02/02/chenzhou-jiedao/", "https://news.example.com/epaper/1920-11-15/story/treaty/"]) {
+  for (const url of [
+    "https://epaper.example.cn/2022-09-02/02/chenzhou-jiedao/",
+    "https://news.example.com/epaper/1920-11-15/story/treaty/",
+  ]) {
     it(`decodes to ${url}`, async () => {
       const svg = qrSvg(url, "手机扫码阅读本文");
       expect(svg).toMatch(/^<svg class="qr" [^>]*role="img" aria-label="手机扫码阅读本文: https:/);
@@ -26,7 +32,9 @@ describe("qrSvg", () => {
     });
   }
   it("escapes the label and the text in its attribute", () => {
-    expect(qrSvg("https://x.example/?a=1&b=2", 'say "hi"')).toContain('aria-label="say &quot;hi&quot;: https://x.example/?a=1&amp;b=2"');
+    expect(qrSvg("https://x.example/?a=1&b=2", 'say "hi"')).toContain(
+      'aria-label="say &quot;hi&quot;: https://x.example/?a=1&amp;b=2"',
+    );
   });
 });
 
@@ -37,7 +45,9 @@ describe("shareCodes", () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), "banmian-qr-"));
     const root = "https://epaper.example.cn/";
     const made = shareCodes([edition(["/2024-01-01/01/a/", "/2024-01-01/01/b/"])], root, "扫码", cache);
-    expect(made.get("https://epaper.example.cn/2024-01-01/01/a/\0扫码")).toBe(qrSvg("https://epaper.example.cn/2024-01-01/01/a/", "扫码"));
+    expect(made.get("https://epaper.example.cn/2024-01-01/01/a/\0扫码")).toBe(
+      qrSvg("https://epaper.example.cn/2024-01-01/01/a/", "扫码"),
+    );
     const files = fs.readdirSync(path.join(cache, "qr"));
     expect(files).toHaveLength(1);
     // A cached file is what the next build reads: change it and the change shows, so it was read, not made again.

@@ -6,9 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Diagnostics } from "../../../src/content/diagnostics.ts";
 import { runImageStage, type ImageStageOptions } from "../../../src/images/stage.ts";
 import type { Edition, ImageVariant } from "../../../src/model/types.ts";
-import {
-  fixtures, hashTree, listFiles, loadModel, makeScan, removeScratch, scratchDir,
-} from "./helpers.ts";
+import { fixtures, hashTree, listFiles, loadModel, makeScan, removeScratch, scratchDir } from "./helpers.ts";
 
 const siteRoot = "https://epaper.example.cn/epaper/";
 const date = "2024-03-01";
@@ -22,8 +20,17 @@ function copyEdition(): string {
   return editions;
 }
 
-function options(root: string, extra: Partial<ImageStageOptions> = {}): ImageStageOptions & { diagnostics: Diagnostics } {
-  return { outDir: path.join(root, "site"), cacheDir: path.join(root, "cache"), siteRoot, diagnostics: new Diagnostics(), ...extra };
+function options(
+  root: string,
+  extra: Partial<ImageStageOptions> = {},
+): ImageStageOptions & { diagnostics: Diagnostics } {
+  return {
+    outDir: path.join(root, "site"),
+    cacheDir: path.join(root, "cache"),
+    siteRoot,
+    diagnostics: new Diagnostics(),
+    ...extra,
+  };
 }
 
 /** Every derivative URL the model now points at, by page/article, to compare builds. */
@@ -45,7 +52,13 @@ function imageUrls(editions: Edition[]): Record<string, string[]> {
 
 /** The cache keys (folder names under /img/) that the model's URLs use. */
 function keysIn(urls: Record<string, string[]>): string[] {
-  return [...new Set(Object.values(urls).flat().map((u) => u.split("/")[2]))].sort();
+  return [
+    ...new Set(
+      Object.values(urls)
+        .flat()
+        .map((u) => u.split("/")[2]),
+    ),
+  ].sort();
 }
 
 describe(`runImageStage over the fixture edition ${date}: cold, warm, one scan changed, pruned`, () => {
@@ -72,14 +85,21 @@ describe(`runImageStage over the fixture edition ${date}: cold, warm, one scan c
     const picture = p01.images!.picture;
     expect(picture).toMatchObject({ width: 600, height: 840 });
     expect(picture.variants.map((v) => `${v.format} ${v.width}×${v.height}`)).toEqual(["webp 600×840", "jpeg 600×840"]);
-    expect(picture.sources).toEqual([{ format: "webp", type: "image/webp", srcset: `${picture.variants[0].url} 600w` }]);
+    expect(picture.sources).toEqual([
+      { format: "webp", type: "image/webp", srcset: `${picture.variants[0].url} 600w` },
+    ]);
     expect(picture.srcset).toBe(`${picture.variants[1].url} 600w`);
     expect(p01.images!.thumb).toMatchObject({ width: 120, height: 168, format: "jpeg" });
     const [xinqiao, tianqi] = p01.articles;
     expect(xinqiao.clipping).toMatchObject({ width: 240, height: 252 });
     expect(tianqi.clipping).toMatchObject({ width: 240, height: 504 });
     expect(xinqiao.shareImage).toMatchObject({ width: 1200, height: 630 });
-    expect(xinqiao.figures[0].picture!.variants.map((v) => `${v.format} ${v.width}`)).toEqual(["avif 400", "jpeg 400", "avif 480", "jpeg 480"]);
+    expect(xinqiao.figures[0].picture!.variants.map((v) => `${v.format} ${v.width}`)).toEqual([
+      "avif 400",
+      "jpeg 400",
+      "avif 480",
+      "jpeg 480",
+    ]);
     expect(p03.articles[0].clipping).toMatchObject({ width: 240, height: 504 });
     for (const url of Object.values(imageUrls(cold.editions)).flat()) {
       expect(url).toMatch(/^\/img\/[0-9a-f]{20}\//);
@@ -106,7 +126,9 @@ describe(`runImageStage over the fixture edition ${date}: cold, warm, one scan c
 
   it("a new scan for page 03 re-encodes only page 03 and its article's clipping; page 01's entries are untouched", async () => {
     const before = imageUrls(cold.editions);
-    const page01Manifests = keysIn({ p: before[`${date}/01`] }).map((key) => path.join(root, "cache", key, "manifest.json"));
+    const page01Manifests = keysIn({ p: before[`${date}/01`] }).map((key) =>
+      path.join(root, "cache", key, "manifest.json"),
+    );
     const mtimes = page01Manifests.map((f) => fs.statSync(f).mtimeMs);
     fs.writeFileSync(path.join(editionsDir, date, "03", "page.jpg"), await makeScan(700, 980));
 
@@ -126,7 +148,11 @@ describe(`runImageStage over the fixture edition ${date}: cold, warm, one scan c
   it("a pruning build removes the old scan's two entries and keeps exactly what the model uses", async () => {
     const cacheDir = path.join(root, "cache");
     // keys/ remembers the source files' keys by their size and time: not an entry, never pruned.
-    const entries = () => fs.readdirSync(cacheDir).filter((name) => name !== "keys").sort();
+    const entries = () =>
+      fs
+        .readdirSync(cacheDir)
+        .filter((name) => name !== "keys")
+        .sort();
     expect(entries()).toHaveLength(8);
     const editions = loadModel(editionsDir);
     const result = await runImageStage(editions, options(root, { prune: true }));
@@ -162,7 +188,12 @@ describe("runImageStage output is repeatable byte for byte (the fixture edition,
     expect(picture.width).toBe(2400);
     expect(Math.abs(picture.height - (2400 * 1416.96) / 991.92)).toBeLessThanOrEqual(1);
     expect(picture.variants.map((v) => `${v.format} ${v.width}`)).toEqual([
-      "webp 640", "jpeg 640", "webp 1000", "jpeg 1000", "webp 1600", "jpeg 1600",
+      "webp 640",
+      "jpeg 640",
+      "webp 1000",
+      "jpeg 1000",
+      "webp 1600",
+      "jpeg 1600",
     ]);
   });
 
@@ -170,7 +201,9 @@ describe("runImageStage output is repeatable byte for byte (the fixture edition,
     expect(runs[1].urls).toEqual(runs[0].urls);
     const [site0, site1] = runs.map((r) => hashTree(path.join(r.root, "site")));
     // The derivatives, not keys/ (what each source file's size and time were on this machine).
-    const [cache0, cache1] = runs.map((r) => Object.fromEntries(Object.entries(hashTree(path.join(r.root, "cache"))).filter(([f]) => !f.startsWith("keys/"))));
+    const [cache0, cache1] = runs.map((r) =>
+      Object.fromEntries(Object.entries(hashTree(path.join(r.root, "cache"))).filter(([f]) => !f.startsWith("keys/"))),
+    );
     // Enough files that this compares something: the PDF page alone has ~150 tiles.
     expect(Object.keys(site0).length).toBeGreaterThan(150);
     expect(Object.keys(site1)).toEqual(Object.keys(site0));

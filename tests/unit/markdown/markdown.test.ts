@@ -6,7 +6,9 @@ import { excerptOf, plainText, renderBody, renderBodyAndText } from "../../../sr
 describe("leadIn and tailOut", () => {
   it("open the first paragraph and close the last", () => {
     const html = renderBody("第一段。\n\n第二段。");
-    expect(tailOut(leadIn(html, "<b>本报讯</b>"), "（下转第三版）")).toBe("<p><b>本报讯</b>第一段。</p>\n<p>第二段。（下转第三版）</p>\n");
+    expect(tailOut(leadIn(html, "<b>本报讯</b>"), "（下转第三版）")).toBe(
+      "<p><b>本报讯</b>第一段。</p>\n<p>第二段。（下转第三版）</p>\n",
+    );
   });
   it("stand on their own next to a subhead", () => {
     const html = renderBody("### 小标题\n\n正文。\n\n### 结尾");
@@ -26,7 +28,9 @@ describe("renderBody", () => {
     expect(renderBody("[x](javascript:alert(1))")).toBe("<p>[x](javascript:alert(1))</p>\n");
   });
   it("leaves out a control character written as an entity (markdown-it decodes &#12; to a form feed)", () => {
-    expect(renderBody("甲&#12;乙&#x0C;丙 [链接](https://example.com/ \"题&#12;目\")")).toBe('<p>甲 乙 丙 <a href="https://example.com/" title="题 目">链接</a></p>\n');
+    expect(renderBody('甲&#12;乙&#x0C;丙 [链接](https://example.com/ "题&#12;目")')).toBe(
+      '<p>甲 乙 丙 <a href="https://example.com/" title="题 目">链接</a></p>\n',
+    );
     expect(renderBodyAndText("甲&#12;乙").text).toBe("甲 乙");
   });
 });

@@ -27,8 +27,30 @@ describe("findAreaProblems", () => {
   it.each([
     ["half of the smaller", [0, 0, 0.5, 0.5], [0.25, 0, 0.5, 0.5], 50],
     ["one inside the other", [0, 0, 1, 1], [0.2, 0.2, 0.1, 0.1], 100],
-    ["a polygon over a rectangle", [[0, 0], [0.5, 0], [0.5, 0.5], [0, 0.5]], [0.4, 0.4, 0.2, 0.2], 25],
-    ["an L over the column in its notch, measured exactly", [[0, 0], [0.7, 0], [0.7, 0.3], [0.5, 0.3], [0.5, 0.9], [0, 0.9]], [0.4, 0.3, 0.3, 0.6], 33],
+    [
+      "a polygon over a rectangle",
+      [
+        [0, 0],
+        [0.5, 0],
+        [0.5, 0.5],
+        [0, 0.5],
+      ],
+      [0.4, 0.4, 0.2, 0.2],
+      25,
+    ],
+    [
+      "an L over the column in its notch, measured exactly",
+      [
+        [0, 0],
+        [0.7, 0],
+        [0.7, 0.3],
+        [0.5, 0.3],
+        [0.5, 0.9],
+        [0, 0.9],
+      ],
+      [0.4, 0.3, 0.3, 0.6],
+      33,
+    ],
   ] as [string, Area, Area, number][])("reports areas overlapping by %s, naming both files", (_, a, b, share) => {
     const problems = findAreaProblems([article("01-a.md", a), article("02-b.md", b)]);
     expect(problems).toHaveLength(1);
@@ -39,8 +61,27 @@ describe("findAreaProblems", () => {
   it.each([
     ["touching", [0, 0, 0.5, 0.5], [0.5, 0, 0.5, 0.5]],
     ["overlapping by 1% of the smaller", [0, 0, 0.5, 0.5], [0.495, 0, 0.5, 0.5]],
-    ["a triangle beside a rectangle in its bounding box", [[0, 0], [1, 0], [0, 1]], [0.6, 0.6, 0.3, 0.3]],
-    ["an L-shaped lead and the column in its notch", [[0, 0], [0.7, 0], [0.7, 0.3], [0.5, 0.3], [0.5, 0.9], [0, 0.9]], [0.51, 0.31, 0.19, 0.59]],
+    [
+      "a triangle beside a rectangle in its bounding box",
+      [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+      ],
+      [0.6, 0.6, 0.3, 0.3],
+    ],
+    [
+      "an L-shaped lead and the column in its notch",
+      [
+        [0, 0],
+        [0.7, 0],
+        [0.7, 0.3],
+        [0.5, 0.3],
+        [0.5, 0.9],
+        [0, 0.9],
+      ],
+      [0.51, 0.31, 0.19, 0.59],
+    ],
   ] as [string, Area, Area][])("lets areas %s pass", (_, a, b) => {
     expect(findAreaProblems([article("01-a.md", a), article("02-b.md", b)])).toEqual([]);
   });

@@ -10,7 +10,11 @@ import { buildEdition } from "../../../src/model/build.ts";
 import { article, writeTree } from "../../helpers/editions.ts";
 
 function model(files: Record<string, string>, locale = zhCN, timeZone = "Asia/Shanghai") {
-  const root = writeTree({ "2024-01-02/01/page.yml": "section: 要闻\n", "2024-01-02/02/page.yml": "section: 综合\n", ...files });
+  const root = writeTree({
+    "2024-01-02/01/page.yml": "section: 要闻\n",
+    "2024-01-02/02/page.yml": "section: 综合\n",
+    ...files,
+  });
   const diagnostics = new Diagnostics();
   const [source] = loadEditions(root, diagnostics, schemaCheck);
   const edition = buildEdition(source, { locale, timeZone, allDates: ["2024-01-02"] }, diagnostics);
@@ -20,7 +24,9 @@ function model(files: Record<string, string>, locale = zhCN, timeZone = "Asia/Sh
 describe("corrections in the model", () => {
   it("gives each correction its time with the paper's offset and its label; the page and edition know", () => {
     const { edition, messages } = model({
-      "2024-01-02/01/01-a.md": article("headline: 甲\ncorrection:\n  - { time: 2024-01-02 09:30, text: 一 }\n  - { time: 2024-01-03 08:05, text: 二 }"),
+      "2024-01-02/01/01-a.md": article(
+        "headline: 甲\ncorrection:\n  - { time: 2024-01-02 09:30, text: 一 }\n  - { time: 2024-01-03 08:05, text: 二 }",
+      ),
       "2024-01-02/02/01-b.md": article("headline: 乙"),
     });
     expect(messages).toEqual([]);
@@ -36,8 +42,15 @@ describe("corrections in the model", () => {
   });
 
   it("uses the English paper's zone and words", () => {
-    const { edition } = model({ "2024-01-02/01/01-a.md": article("headline: A\ncorrection: { time: 2024-01-02 09:30, text: Fixed }") }, en, "America/New_York");
-    expect(edition.articles[0].corrections[0]).toMatchObject({ time: "2024-01-02T09:30:00-05:00", label: "January 2, 2024, 09:30" });
+    const { edition } = model(
+      { "2024-01-02/01/01-a.md": article("headline: A\ncorrection: { time: 2024-01-02 09:30, text: Fixed }") },
+      en,
+      "America/New_York",
+    );
+    expect(edition.articles[0].corrections[0]).toMatchObject({
+      time: "2024-01-02T09:30:00-05:00",
+      label: "January 2, 2024, 09:30",
+    });
     expect(edition.published).toBe("2024-01-02T00:00:00-05:00");
   });
 });
@@ -55,7 +68,10 @@ describe("withdrawn articles in the model", () => {
     expect(edition.articles.map((a) => a.url)).toEqual(["/2024-01-02/01/c/", "/2024-01-02/02/d/"]);
     expect(edition.stories).toEqual([]);
     expect(edition.articles[0].next).toEqual({ url: "/2024-01-02/02/d/", text: "丁" });
-    expect(edition.withdrawn).toEqual([{ url: "/2024-01-02/01/a/", time: "2024-01-02 23:10" }, { url: "/2024-01-02/02/b/", time: "2024-01-02 23:10" }]);
+    expect(edition.withdrawn).toEqual([
+      { url: "/2024-01-02/01/a/", time: "2024-01-02 23:10" },
+      { url: "/2024-01-02/02/b/", time: "2024-01-02 23:10" },
+    ]);
   });
 
   it("warns when a withdrawn entry names no article", () => {
@@ -63,6 +79,10 @@ describe("withdrawn articles in the model", () => {
       "2024-01-02/edition.yml": 'withdrawn:\n  - { article: 02/gone, time: "2024-01-02 23:10" }\n',
       "2024-01-02/01/01-a.md": article("headline: 甲"),
     });
-    expect(messages).toEqual([expect.stringContaining('warning: 2024-01-02/edition.yml: front matter "withdrawn": withdrawn article "02/gone" is not in this edition')]);
+    expect(messages).toEqual([
+      expect.stringContaining(
+        'warning: 2024-01-02/edition.yml: front matter "withdrawn": withdrawn article "02/gone" is not in this edition',
+      ),
+    ]);
   });
 });

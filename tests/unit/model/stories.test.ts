@@ -9,10 +9,19 @@ import { buildEdition } from "../../../src/model/build.ts";
 import { article, writeTree } from "../../helpers/editions.ts";
 
 function model(files: Record<string, string>) {
-  const root = writeTree({ "2024-01-02/01/page.yml": "section: 要闻\n", "2024-01-02/02/page.yml": "section: 综合\n", "2024-01-02/03/page.yml": "section: 经济\n", ...files });
+  const root = writeTree({
+    "2024-01-02/01/page.yml": "section: 要闻\n",
+    "2024-01-02/02/page.yml": "section: 综合\n",
+    "2024-01-02/03/page.yml": "section: 经济\n",
+    ...files,
+  });
   const diagnostics = new Diagnostics();
   const [source] = loadEditions(root, diagnostics, schemaCheck);
-  const edition = buildEdition(source, { locale: zhCN, timeZone: "Asia/Shanghai", allDates: ["2024-01-01", "2024-01-02"] }, diagnostics);
+  const edition = buildEdition(
+    source,
+    { locale: zhCN, timeZone: "Asia/Shanghai", allDates: ["2024-01-01", "2024-01-02"] },
+    diagnostics,
+  );
   const messages = diagnostics.items.map((d) => formatDiagnostic(d).replace(`${root}${path.sep}`, ""));
   return { edition, messages };
 }
@@ -44,18 +53,32 @@ describe("stories", () => {
   });
 
   it.each([
-    ["a part missing", { "2024-01-02/01/01-a.md": article('headline: 甲\nstory: s\ncontinued_on: "02"') },
-      'error: 2024-01-02/01/01-a.md: front matter "continued_on": story "s" has a part missing: no article on page 02 has "story: s"'],
-    ["two first parts", {
-      "2024-01-02/01/01-a.md": article("headline: 甲\nstory: s"),
-      "2024-01-02/02/01-b.md": article("headline: 甲\nstory: s"),
-    }, 'error: 2024-01-02/02/01-b.md: front matter "story": story "s" has two first parts'],
-    ["a cycle", {
-      "2024-01-02/01/01-a.md": article('headline: 甲\nstory: s\ncontinued_from: "02"\ncontinued_on: "02"'),
-      "2024-01-02/02/01-b.md": article('headline: 甲\nstory: s\ncontinued_from: "01"\ncontinued_on: "01"'),
-    }, 'error: 2024-01-02/01/01-a.md: front matter "continued_from": story "s" goes round in a circle'],
-    ["no story key", { "2024-01-02/01/01-a.md": article('headline: 甲\ncontinued_on: "02"') },
-      'error: 2024-01-02/01/01-a.md: front matter "story": a continued article needs a "story" key'],
+    [
+      "a part missing",
+      { "2024-01-02/01/01-a.md": article('headline: 甲\nstory: s\ncontinued_on: "02"') },
+      'error: 2024-01-02/01/01-a.md: front matter "continued_on": story "s" has a part missing: no article on page 02 has "story: s"',
+    ],
+    [
+      "two first parts",
+      {
+        "2024-01-02/01/01-a.md": article("headline: 甲\nstory: s"),
+        "2024-01-02/02/01-b.md": article("headline: 甲\nstory: s"),
+      },
+      'error: 2024-01-02/02/01-b.md: front matter "story": story "s" has two first parts',
+    ],
+    [
+      "a cycle",
+      {
+        "2024-01-02/01/01-a.md": article('headline: 甲\nstory: s\ncontinued_from: "02"\ncontinued_on: "02"'),
+        "2024-01-02/02/01-b.md": article('headline: 甲\nstory: s\ncontinued_from: "01"\ncontinued_on: "01"'),
+      },
+      'error: 2024-01-02/01/01-a.md: front matter "continued_from": story "s" goes round in a circle',
+    ],
+    [
+      "no story key",
+      { "2024-01-02/01/01-a.md": article('headline: 甲\ncontinued_on: "02"') },
+      'error: 2024-01-02/01/01-a.md: front matter "story": a continued article needs a "story" key',
+    ],
   ])("reports %s", (_, files, message) => {
     const { messages } = model(files as Record<string, string>);
     expect(messages).toHaveLength(1);
@@ -68,6 +91,10 @@ describe("stories", () => {
     expect(messages).toEqual([
       'warning: 2024-01-02/02/01-a.md: front matter "continued_from": page 05 is not in this edition: "上接第五版" is shown without a link',
     ]);
-    expect(edition.pages[1].articles[0].continuedFrom).toEqual({ text: "上接第五版", printed: "（上接第五版）", url: null });
+    expect(edition.pages[1].articles[0].continuedFrom).toEqual({
+      text: "上接第五版",
+      printed: "（上接第五版）",
+      url: null,
+    });
   });
 });

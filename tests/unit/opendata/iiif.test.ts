@@ -23,21 +23,41 @@ describe("IIIF helpers", () => {
   });
 
   it("the image service id is the one sharp writes into info.json: the site root, then the tiles folder", () => {
-    expect(imageServiceId("/img/ed2abc2dc16020056500/iiif/info.json", "https://news.example.com/epaper/"))
-      .toBe("https://news.example.com/epaper/img/ed2abc2dc16020056500/iiif");
+    expect(imageServiceId("/img/ed2abc2dc16020056500/iiif/info.json", "https://news.example.com/epaper/")).toBe(
+      "https://news.example.com/epaper/img/ed2abc2dc16020056500/iiif",
+    );
   });
 
   it("an area in fractions becomes whole canvas pixels", () => {
-    expect(polygonToPixels([[0.653, 0.072], [0.971, 0.072], [0.971, 0.45], [0.653, 0.45]], 2067, 2952))
-      .toEqual([[1350, 213], [2007, 213], [2007, 1328], [1350, 1328]]);
+    expect(
+      polygonToPixels(
+        [
+          [0.653, 0.072],
+          [0.971, 0.072],
+          [0.971, 0.45],
+          [0.653, 0.45],
+        ],
+        2067,
+        2952,
+      ),
+    ).toEqual([
+      [1350, 213],
+      [2007, 213],
+      [2007, 1328],
+      [1350, 1328],
+    ]);
   });
 
-  it.each([["要闻", "要闻"], ["Front Page", "front-page"], ["Sports & Leisure", "sports-leisure"], ["A/B 版", "a-b-版"], ["!!!", "-"]])(
-    "feed key of %s is %s", (name, key) => {
-      expect(feedKey(name)).toBe(key);
-      expect(urls.sectionFeed(name)).toBe(`/feeds/section/${key}.xml`);
-    },
-  );
+  it.each([
+    ["要闻", "要闻"],
+    ["Front Page", "front-page"],
+    ["Sports & Leisure", "sports-leisure"],
+    ["A/B 版", "a-b-版"],
+    ["!!!", "-"],
+  ])("feed key of %s is %s", (name, key) => {
+    expect(feedKey(name)).toBe(key);
+    expect(urls.sectionFeed(name)).toBe(`/feeds/section/${key}.xml`);
+  });
 
   it("a name too long for a file name gets a key cut to feedKeyBytes with a hash of the whole name", () => {
     const long = "新时代文明实践中心志愿服务".repeat(7).slice(0, 90);
@@ -63,9 +83,17 @@ describe("editionManifest", () => {
       "2024-03-01/A02/01-one-cont.md": article("headline: One\nstory: one\ncontinued_from: A01"),
     });
     const d = new Diagnostics();
-    const content = await readContent({ editionsDir: root, siteFile: path.join(repo, "tests/fixtures/site-en.json"), outDir: "", cacheDir: "" }, d);
+    const content = await readContent(
+      { editionsDir: root, siteFile: path.join(repo, "tests/fixtures/site-en.json"), outDir: "", cacheDir: "" },
+      d,
+    );
     const [edition] = buildModel(content, d);
-    const manifest = editionManifest(edition, { root: "https://news.example.com/epaper/", paper: "The Evening Example", timeZone: "America/New_York", locale: en });
+    const manifest = editionManifest(edition, {
+      root: "https://news.example.com/epaper/",
+      paper: "The Evening Example",
+      timeZone: "America/New_York",
+      locale: en,
+    });
     const state = { warnings: [] as string[] };
     presentation3StrictUpgrade(structuredClone(manifest), state);
     expect(state.warnings).toEqual([]);
@@ -73,9 +101,15 @@ describe("editionManifest", () => {
       ["https://news.example.com/epaper/2024-03-01/a01/canvas", [], 1000, 1414],
       ["https://news.example.com/epaper/2024-03-01/a02/canvas", [], 1000, 1414],
     ]);
-    expect(manifest.structures!.map((r) => r.label)).toEqual([{ en: ["One"] }, { en: ["One"] }, { en: ["One (whole story)"] }]);
+    expect(manifest.structures!.map((r) => r.label)).toEqual([
+      { en: ["One"] },
+      { en: ["One"] },
+      { en: ["One (whole story)"] },
+    ]);
     const area = manifest.items[0].annotations![0].items![0] as unknown as { target: { selector: { value: string } } };
-    expect(area.target.selector.value).toBe('<svg xmlns="http://www.w3.org/2000/svg"><path d="M100,141 L500,141 L500,424 L100,424 Z"/></svg>');
+    expect(area.target.selector.value).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg"><path d="M100,141 L500,141 L500,424 L100,424 Z"/></svg>',
+    );
     expect(manifest.items[1].annotations).toBeUndefined();
   });
 });

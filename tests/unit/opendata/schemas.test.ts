@@ -11,21 +11,39 @@ import { repo } from "../../helpers/build.ts";
 const names = [...jsonSchemaNames];
 
 describe("JSON Schemas", () => {
-  it.each(names)("docs/schemas/%s.json is the schema generated from src/opendata/schemas.ts (npm run schemas)", (name) => {
-    const file = path.join(repo, schemaFolder, `${name}.json`);
-    expect(fs.readFileSync(file, "utf8"), `${file} is stale: run npm run compile && npm run schemas`).toBe(jsonSchemaText(name));
-  });
+  it.each(names)(
+    "docs/schemas/%s.json is the schema generated from src/opendata/schemas.ts (npm run schemas)",
+    (name) => {
+      const file = path.join(repo, schemaFolder, `${name}.json`);
+      expect(fs.readFileSync(file, "utf8"), `${file} is stale: run npm run compile && npm run schemas`).toBe(
+        jsonSchemaText(name),
+      );
+    },
+  );
 
   it("a page record validates; a wrong version, a missing field or an area off the page does not", () => {
     const ajv = new Ajv2020({ strict: true });
     ajv.addFormat("uri", (value: string) => URL.canParse(value));
     const validate = ajv.compile(JSON.parse(jsonSchemaText("page")));
     const page = {
-      version: 1, site: "https://epaper.example.cn/", date: "2024-03-01", label: "01", sequence: 1, section: "要闻", name: "第一版",
-      url: "/2024-03-01/01/", json: "/2024-03-01/01/page.json", edition: "/2024-03-01/edition.json",
-      manifest: "/2024-03-01/manifest.json", pdf: null, image: null,
-      articles: [{ headline: "甲", url: "/2024-03-01/01/a/", json: "/2024-03-01/01/a/article.json", area: [0.1, 0.1, 0.5, 0.2] }],
-      previous: null, next: null,
+      version: 1,
+      site: "https://epaper.example.cn/",
+      date: "2024-03-01",
+      label: "01",
+      sequence: 1,
+      section: "要闻",
+      name: "第一版",
+      url: "/2024-03-01/01/",
+      json: "/2024-03-01/01/page.json",
+      edition: "/2024-03-01/edition.json",
+      manifest: "/2024-03-01/manifest.json",
+      pdf: null,
+      image: null,
+      articles: [
+        { headline: "甲", url: "/2024-03-01/01/a/", json: "/2024-03-01/01/a/article.json", area: [0.1, 0.1, 0.5, 0.2] },
+      ],
+      previous: null,
+      next: null,
       // Fields added later (a new minor addition) must not make version-1 readers refuse the file.
       addedLater: true,
     };

@@ -9,7 +9,12 @@ import { yearCollectionText } from "../../../src/opendata/write.ts";
 import type { IndexedEdition } from "../../../src/model/archive.ts";
 import { tempDir } from "../../helpers/build.ts";
 
-const options: IiifOptions = { root: "https://epaper.example.cn/", paper: "示例日报", timeZone: "Asia/Shanghai", locale: zhCN };
+const options: IiifOptions = {
+  root: "https://epaper.example.cn/",
+  paper: "示例日报",
+  timeZone: "Asia/Shanghai",
+  locale: zhCN,
+};
 const editions = [
   { date: "2024-03-01", dateLabel: "2024年3月1日 星期五" },
   { date: "2024-03-02", dateLabel: "2024年3月2日 星期六" },
@@ -27,7 +32,9 @@ describe("yearCollectionText", () => {
     // Another edition, another paper name or another language: made again.
     const more = [...editions, { date: "2024-03-04", dateLabel: "2024年3月4日 星期一" }] as IndexedEdition[];
     expect(JSON.parse(yearCollectionText(2024, more, options, cache))).toEqual(yearCollection(2024, more, options));
-    expect(JSON.parse(yearCollectionText(2024, editions, { ...options, paper: "另一报" }, cache)).label).toEqual(yearCollection(2024, editions, { ...options, paper: "另一报" }).label);
+    expect(JSON.parse(yearCollectionText(2024, editions, { ...options, paper: "另一报" }, cache)).label).toEqual(
+      yearCollection(2024, editions, { ...options, paper: "另一报" }).label,
+    );
     expect(yearCollectionText(2024, editions, { ...options, locale: en }, cache)).not.toBe("kept");
     expect(fs.readdirSync(path.join(cache, "iiif"))).toHaveLength(4);
   });

@@ -15,7 +15,12 @@ const dates = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-05", "2024-01-
 
 describe("affectedEditions", () => {
   it("takes the changed edition, its neighbours and the newest", () => {
-    expect([...affectedEditions(["2024-01-02"], dates)].sort()).toEqual(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-08"]);
+    expect([...affectedEditions(["2024-01-02"], dates)].sort()).toEqual([
+      "2024-01-01",
+      "2024-01-02",
+      "2024-01-03",
+      "2024-01-08",
+    ]);
   });
   it("takes only the newest for the newest, and ignores a date that is not an edition", () => {
     expect([...affectedEditions(["2024-01-08"], dates)].sort()).toEqual(["2024-01-05", "2024-01-08"]);
@@ -29,7 +34,11 @@ describe("Stages", () => {
     const stages = new Stages((l) => lines.push(l));
     await stages.run("content", () => 1);
     await stages.run("content", () => 2, "content again");
-    await expect(stages.run("pages", () => { throw new Error("boom"); })).rejects.toThrow("boom");
+    await expect(
+      stages.run("pages", () => {
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
     expect(lines.map((l) => l.replace(/\(.*\)/, "()"))).toEqual(["✓ content ()", "✓ content again ()", "✗ pages ()"]);
     expect(Object.keys(stages.times).sort()).toEqual(["content", "pages"]);
   });
@@ -37,7 +46,8 @@ describe("Stages", () => {
 
 describe("runPool", () => {
   it("works every item, never more than `size` at once, and stops when asked", async () => {
-    let running = 0, most = 0;
+    let running = 0,
+      most = 0;
     const done: number[] = [];
     await runPool([1, 2, 3, 4, 5], 2, async (n) => {
       most = Math.max(most, ++running);
@@ -48,27 +58,54 @@ describe("runPool", () => {
     expect(done.sort()).toEqual([1, 2, 3, 4, 5]);
     expect(most).toBe(2);
     const seen: number[] = [];
-    await runPool([1, 2, 3, 4], 1, async (n) => { seen.push(n); }, { stopped: () => seen.length >= 2 });
+    await runPool(
+      [1, 2, 3, 4],
+      1,
+      async (n) => {
+        seen.push(n);
+      },
+      { stopped: () => seen.length >= 2 },
+    );
     expect(seen).toEqual([1, 2]);
   });
 });
 
 describe("archive index and calendar", () => {
   const record = (date: string, label = date): IndexedEdition =>
-    ({ date, issue: undefined, dateLabel: label, url: `/${date}/`, firstPageUrl: `/${date}/01/` } as IndexedEdition);
+    ({ date, issue: undefined, dateLabel: label, url: `/${date}/`, firstPageUrl: `/${date}/01/` }) as IndexedEdition;
 
   it("replaces the records built now, keeps the others, drops editions that are gone", () => {
-    const previous = { version: 2 as const, editions: [record("2024-01-01", "old"), record("2024-01-02"), record("2024-01-03")] };
-    const merged = mergeArchiveIndex(previous, [record("2024-01-01", "new"), record("2024-01-04")], new Set(["2024-01-01", "2024-01-03", "2024-01-04"]));
-    expect(merged.editions.map((e) => [e.date, e.dateLabel])).toEqual([["2024-01-01", "new"], ["2024-01-03", "2024-01-03"], ["2024-01-04", "2024-01-04"]]);
+    const previous = {
+      version: 2 as const,
+      editions: [record("2024-01-01", "old"), record("2024-01-02"), record("2024-01-03")],
+    };
+    const merged = mergeArchiveIndex(
+      previous,
+      [record("2024-01-01", "new"), record("2024-01-04")],
+      new Set(["2024-01-01", "2024-01-03", "2024-01-04"]),
+    );
+    expect(merged.editions.map((e) => [e.date, e.dateLabel])).toEqual([
+      ["2024-01-01", "new"],
+      ["2024-01-03", "2024-01-03"],
+      ["2024-01-04", "2024-01-04"],
+    ]);
   });
 
   it("lays a month out in weeks from Monday, linking the days with an edition", () => {
-    const [year] = buildCalendar([record("2024-01-01"), record("2024-01-31")], (y, m) => `${y}年${m}月`, (y) => `${y}年`);
+    const [year] = buildCalendar(
+      [record("2024-01-01"), record("2024-01-31")],
+      (y, m) => `${y}年${m}月`,
+      (y) => `${y}年`,
+    );
     expect(year.title).toBe("2024年");
     const [january] = year.months;
     expect(january.weeks[0][0]).toEqual({ day: 1, date: "2024-01-01", url: "/2024-01-01/01/" }); // 2024-01-01 is a Monday
-    expect(january.weeks.flat().filter((d) => d?.url).map((d) => d!.day)).toEqual([1, 31]);
+    expect(
+      january.weeks
+        .flat()
+        .filter((d) => d?.url)
+        .map((d) => d!.day),
+    ).toEqual([1, 31]);
     expect(january.weeks.every((w) => w.length === 7)).toBe(true);
     expect(year.count).toBe(2);
   });
@@ -83,7 +120,12 @@ describe("prepare stages", () => {
     "2024-01-03/01/page.yml": "section: 要闻\n",
     "2024-01-03/01/01-c.md": article("headline: 丙"),
   });
-  const options = { editionsDir: root, siteFile: path.join(repo, "_data/site.json"), outDir: path.join(root, "..", "out"), cacheDir: "" };
+  const options = {
+    editionsDir: root,
+    siteFile: path.join(repo, "_data/site.json"),
+    outDir: path.join(root, "..", "out"),
+    cacheDir: "",
+  };
 
   it("reads only the editions asked for, and the newest N as the whole site", async () => {
     const d = new Diagnostics();

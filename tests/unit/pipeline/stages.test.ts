@@ -40,10 +40,16 @@ describe("Stages", () => {
     const clocks = handClocks();
     const lines: string[] = [];
     const stages = new Stages((l) => lines.push(l), clocks);
-    await expect(stages.run("search", () => {
-      clocks.work(2500, 1);
-      throw new Error("indexer failed");
-    }, "search index")).rejects.toThrow("indexer failed");
+    await expect(
+      stages.run(
+        "search",
+        () => {
+          clocks.work(2500, 1);
+          throw new Error("indexer failed");
+        },
+        "search index",
+      ),
+    ).rejects.toThrow("indexer failed");
     expect(lines).toEqual(["✗ search index (2.5 s)"]);
     expect(stages.times).toEqual({ search: 2.5 });
     expect(stages.cpu).toEqual({ search: 1 });
@@ -58,7 +64,17 @@ describe("Stages", () => {
 
 describe("stage names", () => {
   it("are the build's stages, with a publish's and a rebuild's own around them, each named once", () => {
-    expect(buildStageNames).toEqual(["content", "model", "images", "site data", "search", "pages", "downloads", "summaries", "offline"]);
+    expect(buildStageNames).toEqual([
+      "content",
+      "model",
+      "images",
+      "site data",
+      "search",
+      "pages",
+      "downloads",
+      "summaries",
+      "offline",
+    ]);
     expect(stageNames).toEqual(["shard merge", ...buildStageNames, "release", "swap", "clean up"]);
     expect(new Set(stageNames).size).toBe(stageNames.length);
   });
@@ -66,13 +82,19 @@ describe("stage names", () => {
   it("are the README's pipeline line, in the same order", () => {
     const readme = fs.readFileSync(path.join(repo, "README.md"), "utf8");
     const line = readme.match(/the same staged build, `src\/pipeline\/build\.ts`: \*\*([^*]+)\*\*/);
-    expect(line, "README.md: no pipeline line (“the same staged build, `src/pipeline/build.ts`: **… → …**”)").not.toBeNull();
+    expect(
+      line,
+      "README.md: no pipeline line (“the same staged build, `src/pipeline/build.ts`: **… → …**”)",
+    ).not.toBeNull();
     expect(line![1].split("→").map((s) => s.replace(/\s+/g, " ").trim())).toEqual([...buildStageNames]);
   });
 
   it("are the stages build.ts runs, in the order it runs them", () => {
     // The calls in the source, in order: prepare.ts's (content to site data), then build.ts's.
-    const calls = (file: string) => [...fs.readFileSync(path.join(repo, "src/pipeline", file), "utf8").matchAll(/stages\.run\("([^"]+)"/g)].map((m) => m[1]);
+    const calls = (file: string) =>
+      [...fs.readFileSync(path.join(repo, "src/pipeline", file), "utf8").matchAll(/stages\.run\(\s*"([^"]+)"/g)].map(
+        (m) => m[1],
+      );
     expect([...calls("prepare.ts"), ...calls("build.ts")]).toEqual([...buildStageNames]);
   });
 });

@@ -12,12 +12,22 @@ let site: DevSite;
 
 beforeAll(async () => {
   // The compiled server, as npm start runs it: Eleventy loads the compiled config then, without a TypeScript loader.
-  const { serveSite } = (await import(path.join(repo, "dist/src/preview/serve.js"))) as typeof import("../../../src/preview/serve.ts");
+  const { serveSite } = (await import(
+    path.join(repo, "dist/src/preview/serve.js")
+  )) as typeof import("../../../src/preview/serve.ts");
   const base = tempDir("serve-guard");
-  site = await serveSite({
-    editionsDir: path.join(repo, "editions"), siteFile: path.join(repo, "_data/site.json"),
-    outDir: path.join(base, "site"), cacheDir: path.join(base, "cache"), port: 0, recent: 0, editor: false,
-  }, () => {});
+  site = await serveSite(
+    {
+      editionsDir: path.join(repo, "editions"),
+      siteFile: path.join(repo, "_data/site.json"),
+      outDir: path.join(base, "site"),
+      cacheDir: path.join(base, "cache"),
+      port: 0,
+      recent: 0,
+      editor: false,
+    },
+    () => {},
+  );
 }, 120_000);
 afterAll(async () => {
   await site?.close();

@@ -4,7 +4,12 @@ import path from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import type { UrlLedger } from "../../../src/model/ledger.ts";
-import { checkLatePage, deleteWithdrawnImages, findWithdrawnArticle, recordWithdrawal } from "../../../src/publish/late.ts";
+import {
+  checkLatePage,
+  deleteWithdrawnImages,
+  findWithdrawnArticle,
+  recordWithdrawal,
+} from "../../../src/publish/late.ts";
 import { tempDir } from "../../helpers/build.ts";
 import { article, writeTree } from "../../helpers/editions.ts";
 
@@ -26,9 +31,13 @@ describe("findWithdrawnArticle", () => {
   it("finds a slug on its page, and says which pages when the slug is on two", () => {
     const dir = edition({ "2024-01-02/02-zonghe/04-kaixue.md": article("headline: 丙") });
     expect(findWithdrawnArticle(dir, "tiyu")).toBe("02/tiyu");
-    expect(() => findWithdrawnArticle(dir, "kaixue")).toThrow("--withdraw kaixue: the slug is on pages 01 and 02: give the page too, e.g. --withdraw 01/kaixue");
+    expect(() => findWithdrawnArticle(dir, "kaixue")).toThrow(
+      "--withdraw kaixue: the slug is on pages 01 and 02: give the page too, e.g. --withdraw 01/kaixue",
+    );
     expect(findWithdrawnArticle(dir, "02/kaixue")).toBe("02/kaixue");
-    expect(() => findWithdrawnArticle(dir, "nope")).toThrow("--withdraw nope: no article file with that slug (NN-nope.md) in the edition");
+    expect(() => findWithdrawnArticle(dir, "nope")).toThrow(
+      "--withdraw nope: no article file with that slug (NN-nope.md) in the edition",
+    );
   });
 
   it("knows a late page by its label, the folder's name suffix aside", () => {
@@ -44,7 +53,9 @@ describe("recordWithdrawal", () => {
     const file = path.join(dir, "edition.yml");
     const restore = recordWithdrawal(dir, "02/tiyu", timeZone);
     const text = fs.readFileSync(file, "utf8");
-    expect(text).toMatch(/^issue: 12866\n# .*\nwithdrawn:\n {2}- \{ article: 02\/tiyu, time: "\d{4}-\d{2}-\d{2} \d{2}:\d{2}" \}\n$/);
+    expect(text).toMatch(
+      /^issue: 12866\n# .*\nwithdrawn:\n {2}- \{ article: 02\/tiyu, time: "\d{4}-\d{2}-\d{2} \d{2}:\d{2}" \}\n$/,
+    );
     recordWithdrawal(dir, "02/tiyu", timeZone);
     expect(fs.readFileSync(file, "utf8")).toBe(text);
     recordWithdrawal(dir, "01/kaixue", timeZone);
@@ -66,12 +77,15 @@ describe("recordWithdrawal", () => {
   });
 
   it("adds to a list written at column 0 at that indent, keeping every other line and comment", () => {
-    const yml = '# 本期\nissue: 12866  # 期号\nwithdrawn:  # 撤稿\n- { article: 02/tiyu, time: "2024-01-02 23:00" }\n# 末尾\nnote: x\n';
+    const yml =
+      '# 本期\nissue: 12866  # 期号\nwithdrawn:  # 撤稿\n- { article: 02/tiyu, time: "2024-01-02 23:00" }\n# 末尾\nnote: x\n';
     const dir = edition({ "2024-01-02/edition.yml": yml });
     const file = path.join(dir, "edition.yml");
     const restore = recordWithdrawal(dir, "01/kaixue", timeZone);
     const text = fs.readFileSync(file, "utf8");
-    expect(text).toMatch(/^# 本期\nissue: 12866 {2}# 期号\nwithdrawn: {2}# 撤稿\n- \{ article: 01\/kaixue, time: "[\d: -]+" \}\n- \{ article: 02\/tiyu, time: "2024-01-02 23:00" \}\n# 末尾\nnote: x\n$/);
+    expect(text).toMatch(
+      /^# 本期\nissue: 12866 {2}# 期号\nwithdrawn: {2}# 撤稿\n- \{ article: 01\/kaixue, time: "[\d: -]+" \}\n- \{ article: 02\/tiyu, time: "2024-01-02 23:00" \}\n# 末尾\nnote: x\n$/,
+    );
     const data = yaml.load(text) as { withdrawn: { article: string }[]; note: string };
     expect(data.withdrawn.map((w) => w.article)).toEqual(["01/kaixue", "02/tiyu"]);
     expect(data.note).toBe("x");
@@ -83,7 +97,9 @@ describe("recordWithdrawal", () => {
     const flow = 'withdrawn: [{ article: 02/tiyu, time: "2024-01-02 23:00" }]\n';
     const dir = edition({ "2024-01-02/edition.yml": flow });
     const file = path.join(dir, "edition.yml");
-    expect(() => recordWithdrawal(dir, "01/kaixue", timeZone)).toThrow(`${file}: "withdrawn" is not a list of "- { article: …, time: … }" lines`);
+    expect(() => recordWithdrawal(dir, "01/kaixue", timeZone)).toThrow(
+      `${file}: "withdrawn" is not a list of "- { article: …, time: … }" lines`,
+    );
     expect(fs.readFileSync(file, "utf8")).toBe(flow);
     fs.writeFileSync(file, "issue: [12866\n");
     expect(() => recordWithdrawal(dir, "01/kaixue", timeZone)).toThrow(`${file}: not valid YAML`);
@@ -102,8 +118,18 @@ describe("recordWithdrawal", () => {
 
 describe("deleteWithdrawnImages", () => {
   const ledger = (date: string, images: string[][], withdrawnImages: string[] = []): UrlLedger => ({
-    version: 1, date, redirects: [], withdrawn: [], withdrawnImages,
-    articles: images.map((keys, i) => ({ url: `/${date}/01/a${i}/`, page: "01", order: i + 1, headline: "甲", images: keys })),
+    version: 1,
+    date,
+    redirects: [],
+    withdrawn: [],
+    withdrawnImages,
+    articles: images.map((keys, i) => ({
+      url: `/${date}/01/a${i}/`,
+      page: "01",
+      order: i + 1,
+      headline: "甲",
+      images: keys,
+    })),
   });
   const store = (keys: string[]) => {
     const dir = tempDir("img-store");

@@ -15,7 +15,10 @@ describe("takeLock", () => {
   it("refuses while a live process holds it, naming the process, and releases cleanly", () => {
     const file = lockFile();
     const unlock = takeLock(file);
-    expect(JSON.parse(fs.readFileSync(file, "utf8"))).toMatchObject({ pid: process.pid, start: processInfo(process.pid)!.start });
+    expect(JSON.parse(fs.readFileSync(file, "utf8"))).toMatchObject({
+      pid: process.pid,
+      start: processInfo(process.pid)!.start,
+    });
     expect(() => takeLock(file)).toThrow(`another publish (process ${process.pid}) is running: wait for it to finish`);
     unlock();
     expect(fs.readdirSync(path.dirname(file))).toEqual([]);
@@ -96,7 +99,8 @@ describe("takeLock", () => {
     let reads = 0;
     const start = Date.now();
     expect(() => takeLock(file, "publish", () => start + (reads++ === 0 ? 0 : 31_000))).toThrow(
-      `cannot take the publish lock ${file}: it kept changing hands for 30 s`);
+      `cannot take the publish lock ${file}: it kept changing hands for 30 s`,
+    );
   });
 
   it("lets exactly one of several racing publishers take over a stale lock", async () => {
@@ -113,16 +117,28 @@ describe("takeLock", () => {
         catch (e) { console.log(e.message.includes("is running") ? "refused" : "failed: " + e.message); }`;
       fs.writeFileSync(file, record(999_999_999, "1"));
       const children = Array.from({ length: 6 }, () =>
-        spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", racer], { cwd: repo }));
+        spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", racer], { cwd: repo }),
+      );
       try {
-        const results = await Promise.all(children.map((child) => new Promise<string>((resolve) => {
-          let out = "";
-          const done = () => resolve(out.trim());
-          child.stdout.on("data", (c: Buffer) => { out += c.toString(); if (out.includes("\n")) done(); });
-          child.stderr.on("data", (c: Buffer) => (out += c.toString()));
-          child.on("exit", done);
-        })));
-        expect(results.filter((r) => r === "took"), results.join("\n")).toHaveLength(1);
+        const results = await Promise.all(
+          children.map(
+            (child) =>
+              new Promise<string>((resolve) => {
+                let out = "";
+                const done = () => resolve(out.trim());
+                child.stdout.on("data", (c: Buffer) => {
+                  out += c.toString();
+                  if (out.includes("\n")) done();
+                });
+                child.stderr.on("data", (c: Buffer) => (out += c.toString()));
+                child.on("exit", done);
+              }),
+          ),
+        );
+        expect(
+          results.filter((r) => r === "took"),
+          results.join("\n"),
+        ).toHaveLength(1);
         expect(results.filter((r) => r === "refused")).toHaveLength(5);
       } finally {
         for (const child of children) child.kill("SIGKILL");
@@ -131,4 +147,3 @@ describe("takeLock", () => {
     }
   }, 60_000);
 });
-

@@ -12,10 +12,22 @@ describe("copyAssets", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "assets-"));
     copyAssets(out);
     const assets = path.join(out, "assets");
-    for (const file of ["reader.js", "settings.js", "search.js", "site.css", "openseadragon.min.js", "opencc/core.js", "opencc/dict/TWVariants.js", "opencc/LICENSE"]) {
+    for (const file of [
+      "reader.js",
+      "settings.js",
+      "search.js",
+      "site.css",
+      "openseadragon.min.js",
+      "opencc/core.js",
+      "opencc/dict/TWVariants.js",
+      "opencc/LICENSE",
+    ]) {
       expect(fs.existsSync(path.join(assets, file)), file).toBe(true);
     }
-    for (const file of ["sw.js", "tsconfig.json", "globals.d.ts", "editor"]) expect(fs.existsSync(path.join(assets, file)), file).toBe(false);
-    expect(fs.readFileSync(path.join(assets, "reader.js"))).toEqual(fs.readFileSync(path.join(projectRoot, "src/client/reader.js")));
+    for (const file of ["sw.js", "tsconfig.json", "globals.d.ts", "editor"])
+      expect(fs.existsSync(path.join(assets, file)), file).toBe(false);
+    expect(fs.readFileSync(path.join(assets, "reader.js"))).toEqual(
+      fs.readFileSync(path.join(projectRoot, "src/client/reader.js")),
+    );
   });
 });

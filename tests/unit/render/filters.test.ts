@@ -4,7 +4,14 @@ import { filtersPlugin } from "../../../src/render/filters.ts";
 
 function filters(options = { root: "https://epaper.example.cn/epaper/", timeZone: "Asia/Shanghai" }) {
   const found: Record<string, (...args: any[]) => unknown> = {};
-  filtersPlugin({ addFilter: (name: string, fn: (...args: any[]) => unknown) => { found[name] = fn; } }, options);
+  filtersPlugin(
+    {
+      addFilter: (name: string, fn: (...args: any[]) => unknown) => {
+        found[name] = fn;
+      },
+    },
+    options,
+  );
   return found;
 }
 
@@ -14,11 +21,21 @@ describe("filters", () => {
   });
   it("gives an edition's date as midnight in the paper's time zone, in UTC as Atom writes it", () => {
     expect(filters().editionTimestamp("2022-09-02")).toBe("2022-09-01T16:00:00Z");
-    expect(filters({ root: "/", timeZone: "America/New_York" }).editionTimestamp("2022-09-02")).toBe("2022-09-02T04:00:00Z");
-    expect(filters({ root: "/", timeZone: "America/New_York" }).editionTimestamp("2022-12-02")).toBe("2022-12-02T05:00:00Z");
+    expect(filters({ root: "/", timeZone: "America/New_York" }).editionTimestamp("2022-09-02")).toBe(
+      "2022-09-02T04:00:00Z",
+    );
+    expect(filters({ root: "/", timeZone: "America/New_York" }).editionTimestamp("2022-12-02")).toBe(
+      "2022-12-02T05:00:00Z",
+    );
   });
   it("writes polygon points in a 0–1000 box and JSON safe inside a script element", () => {
-    expect(filters().points([[0, 0], [0.5, 0.25], [0.12345, 1]])).toBe("0,0 500,250 123.5,1000");
+    expect(
+      filters().points([
+        [0, 0],
+        [0.5, 0.25],
+        [0.12345, 1],
+      ]),
+    ).toBe("0,0 500,250 123.5,1000");
     expect(filters().json({ a: "</script>" })).toBe('{"a":"\\u003c/script>"}');
   });
 });

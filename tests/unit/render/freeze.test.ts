@@ -13,6 +13,8 @@ describe("deepFreeze", () => {
     expect(Object.isFrozen(edition)).toBe(true);
     expect(Object.isFrozen(page.areas[0].bounds)).toBe(true);
     expect(Object.isFrozen(site.byDate.get("2024-03-01"))).toBe(true);
-    expect(() => { "use strict"; (page as any).label = "02"; }).toThrow(TypeError);
+    expect(() => {
+      (page as any).label = "02";
+    }).toThrow(TypeError);
   });
 });

@@ -10,7 +10,8 @@ import { cacheCompiledTemplates } from "../../../src/render/template-cache.ts";
 // A fresh copy of the library per test, so that one test's patch is not another's.
 function freshNunjucks(): any {
   const require = createRequire(import.meta.url);
-  for (const id of Object.keys(require.cache)) if (id.includes(`${path.sep}nunjucks${path.sep}`)) delete require.cache[id];
+  for (const id of Object.keys(require.cache))
+    if (id.includes(`${path.sep}nunjucks${path.sep}`)) delete require.cache[id];
   return require("nunjucks");
 }
 

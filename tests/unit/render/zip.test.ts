@@ -14,7 +14,11 @@ function readBack(bytes: Buffer): Promise<{ name: string; method: number; data: 
           const chunks: Buffer[] = [];
           stream.on("data", (c: Buffer) => chunks.push(c));
           stream.on("end", () => {
-            entries.push({ name: entry.fileName, method: entry.compressionMethod, data: Buffer.concat(chunks).toString("utf8") });
+            entries.push({
+              name: entry.fileName,
+              method: entry.compressionMethod,
+              data: Buffer.concat(chunks).toString("utf8"),
+            });
             file.readEntry();
           });
         });

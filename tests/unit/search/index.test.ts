@@ -12,13 +12,18 @@ import { treeHash } from "../../helpers/tree.ts";
 
 async function model(root: string) {
   const d = new Diagnostics();
-  const content = await readContent({ editionsDir: root, siteFile: path.join(repo, "_data/site.json"), outDir: "", cacheDir: "" }, d);
+  const content = await readContent(
+    { editionsDir: root, siteFile: path.join(repo, "_data/site.json"), outDir: "", cacheDir: "" },
+    d,
+  );
   expect(d.errors).toEqual([]);
   return { settings: content.settings, editions: buildModel(content, d) };
 }
 
 describe("writeSearchIndexes", () => {
-  it("indexes each edition once; a rebuild of the same text takes the cached bundle, a changed edition is indexed again", { timeout: 60_000 }, async () => {
+  it("indexes each edition once; a rebuild of the same text takes the cached bundle, a changed edition is indexed again", {
+    timeout: 60_000,
+  }, async () => {
     const root = writeTree({
       "2024-01-01/01/page.yml": "section: 要闻\n",
       "2024-01-01/01/01-a.md": article("headline: 甲", "档案测试甲的正文。"),
@@ -40,16 +45,24 @@ describe("writeSearchIndexes", () => {
     fs.writeFileSync(path.join(root, "2024-01-02/01/01-b.md"), article("headline: 乙", "改过的正文。"));
     const changed = await model(root);
     const third = tempDir("search-out");
-    expect(await writeSearchIndexes(changed.editions, third, changed.settings, cache)).toEqual({ records: 2, cached: 1, indexed: 1 });
+    expect(await writeSearchIndexes(changed.editions, third, changed.settings, cache)).toEqual({
+      records: 2,
+      cached: 1,
+      indexed: 1,
+    });
     expect(treeHash(path.join(third, "2024-01-01"))).toEqual(treeHash(path.join(first, "2024-01-01")));
     expect(treeHash(path.join(third, "2024-01-02"))).not.toEqual(treeHash(path.join(first, "2024-01-02")));
   });
 });
 
 describe("searchWasmFile", () => {
-  it("names the WebAssembly file Pagefind writes for the paper's language, once, then from the cache", { timeout: 60_000 }, async () => {
+  it("names the WebAssembly file Pagefind writes for the paper's language, once, then from the cache", {
+    timeout: 60_000,
+  }, async () => {
     const cache = tempDir("search-cache");
-    const { settings } = await model(writeTree({ "2024-01-01/01/page.yml": "section: 要闻\n", "2024-01-01/01/01-a.md": article("headline: 甲") }));
+    const { settings } = await model(
+      writeTree({ "2024-01-01/01/page.yml": "section: 要闻\n", "2024-01-01/01/01-a.md": article("headline: 甲") }),
+    );
     expect(await searchWasmFile(settings, cache)).toBe("wasm.unknown.pagefind");
     expect(await searchWasmFile({ ...settings, locale: "en-US" }, cache)).toBe("wasm.en.pagefind");
     const entries = fs.readdirSync(path.join(cache, "search"));

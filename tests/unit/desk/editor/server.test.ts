@@ -27,15 +27,28 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(tmp, "outside.md"), "---\nheadline: outside\n---\n");
   fs.symlinkSync(path.join(tmp, "outside.md"), path.join(editions, "2022-09-02", "02", "09-link.md"));
   editor = createEditor({
-    editionsDir: editions, outDir: path.join(tmp, "site"), pathPrefix: "/", lang: "zh-CN", secret,
-    port: () => port, changed: (date) => changed.push(date), log: (line) => logged.push(line),
+    editionsDir: editions,
+    outDir: path.join(tmp, "site"),
+    pathPrefix: "/",
+    lang: "zh-CN",
+    secret,
+    port: () => port,
+    changed: (date) => changed.push(date),
+    log: (line) => logged.push(line),
   });
   // A page view as the build writes it, for the editor to be put into: page 03, a copy of 02 without the link out.
   fs.cpSync(path.join(fixture, "02"), path.join(editions, "2022-09-02", "03"), { recursive: true });
   fs.mkdirSync(path.join(tmp, "site", "2022-09-02", "03"), { recursive: true });
-  fs.writeFileSync(path.join(tmp, "site", "2022-09-02", "03", "index.html"),
-    '<!doctype html><html><head><title>02</title></head><body><main class="page-view"></main></body></html>');
-  server = http.createServer((req, res) => editor.middleware(req, res, () => { res.statusCode = 404; res.end(); }));
+  fs.writeFileSync(
+    path.join(tmp, "site", "2022-09-02", "03", "index.html"),
+    '<!doctype html><html><head><title>02</title></head><body><main class="page-view"></main></body></html>',
+  );
+  server = http.createServer((req, res) =>
+    editor.middleware(req, res, () => {
+      res.statusCode = 404;
+      res.end();
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as { port: number }).port;
 });
@@ -43,37 +56,64 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
   fs.rmSync(tmp, { recursive: true, force: true });
 });
-beforeEach(() => { changed.length = 0; logged.length = 0; });
+beforeEach(() => {
+  changed.length = 0;
+  logged.length = 0;
+});
 
-interface Sent { status: number; body: { error?: string; file?: string; area?: unknown } }
+interface Sent {
+  status: number;
+  body: { error?: string; file?: string; area?: unknown };
+}
 
 /** A request as a browser page would send it; `headers` changes or drops (undefined) any of them. */
 function post(body: unknown, headers: Record<string, string | undefined> = {}, method = "POST"): Promise<Sent> {
   const all: Record<string, string | undefined> = {
-    host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, "content-type": "application/json",
-    "x-banmian-secret": secret, "sec-fetch-site": "same-origin", ...headers,
+    host: `127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${port}`,
+    "content-type": "application/json",
+    "x-banmian-secret": secret,
+    "sec-fetch-site": "same-origin",
+    ...headers,
   };
   const data = typeof body === "string" ? body : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: "127.0.0.1", port, path: "/_banmian/area", method,
-      headers: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as Record<string, string>,
-    }, (res) => {
-      let text = "";
-      res.on("data", (c) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text || "{}") }));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/_banmian/area",
+        method,
+        headers: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as Record<string, string>,
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (c) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text || "{}") }));
+      },
+    );
     req.on("error", reject);
     req.end(data);
   });
 }
 
 const file = (id: string) => path.join(editions, id);
-const polygon = [[0.03, 0.484], [0.96, 0.484], [0.96, 0.56], [0.5, 0.58], [0.03, 0.552]];
+const polygon = [
+  [0.03, 0.484],
+  [0.96, 0.484],
+  [0.96, 0.56],
+  [0.5, 0.58],
+  [0.03, 0.552],
+];
 const good = { article, polygon };
 
 /** Sends a request that must be refused and checks that no file changed and no rebuild was asked for. */
-async function refused(body: unknown, headers: Record<string, string | undefined>, status: number, message: RegExp): Promise<void> {
+async function refused(
+  body: unknown,
+  headers: Record<string, string | undefined>,
+  status: number,
+  message: RegExp,
+): Promise<void> {
   const before = fs.readFileSync(file(article));
   const outside = fs.readFileSync(path.join(tmp, "outside.md"));
   const sent = await post(body, headers);
@@ -90,7 +130,9 @@ describe("the save endpoint", () => {
     const sent = await post(good);
     expect(sent.status).toBe(200);
     const after = fs.readFileSync(file(article), "utf8");
-    expect(after).toBe(before.replace(/^area: .*$/m, "area: [[0.03, 0.484], [0.96, 0.484], [0.96, 0.56], [0.5, 0.58], [0.03, 0.552]]"));
+    expect(after).toBe(
+      before.replace(/^area: .*$/m, "area: [[0.03, 0.484], [0.96, 0.484], [0.96, 0.56], [0.5, 0.58], [0.03, 0.552]]"),
+    );
     expect(after).not.toBe(before);
     expect(changed).toEqual(["2022-09-02"]);
   });
@@ -108,12 +150,27 @@ describe("the save endpoint", () => {
   });
 
   it("refuses a Host that is not the dev server's (DNS rebinding)", async () => {
-    await refused(good, { host: `evil.example:${port}`, origin: `http://evil.example:${port}` }, 403, /Host "evil\.example/);
+    await refused(
+      good,
+      { host: `evil.example:${port}`, origin: `http://evil.example:${port}` },
+      403,
+      /Host "evil\.example/,
+    );
     await refused(good, { host: `127.0.0.1:${port + 1}` }, 403, /Host/);
   });
 
-  it("refuses a text/plain \"simple\" POST, as a cross-site form or no-cors fetch would send", async () => {
-    await refused(JSON.stringify(good), { "content-type": "text/plain", origin: "http://evil.example", "x-banmian-secret": undefined, "sec-fetch-site": "cross-site" }, 403, /evil/);
+  it('refuses a text/plain "simple" POST, as a cross-site form or no-cors fetch would send', async () => {
+    await refused(
+      JSON.stringify(good),
+      {
+        "content-type": "text/plain",
+        origin: "http://evil.example",
+        "x-banmian-secret": undefined,
+        "sec-fetch-site": "cross-site",
+      },
+      403,
+      /evil/,
+    );
     await refused(JSON.stringify(good), { "content-type": "text/plain;charset=UTF-8" }, 415, /application\/json/);
     await refused("article=x", { "content-type": "application/x-www-form-urlencoded" }, 415, /application\/json/);
   });
@@ -124,16 +181,59 @@ describe("the save endpoint", () => {
   });
 
   it("refuses an article id that leads out of editions/", async () => {
-    for (const id of ["../outside.md", "2022-09-02/02/../../../outside.md", path.join(tmp, "outside.md"), "2022-09-02/02/09-link.md", "2022-09-02/02/03-laojiu-xiaoqu.md\0", "2022-09-02\\02\\..\\..\\..\\outside.md"]) {
+    for (const id of [
+      "../outside.md",
+      "2022-09-02/02/../../../outside.md",
+      path.join(tmp, "outside.md"),
+      "2022-09-02/02/09-link.md",
+      "2022-09-02/02/03-laojiu-xiaoqu.md\0",
+      "2022-09-02\\02\\..\\..\\..\\outside.md",
+    ]) {
       await refused({ article: id, polygon }, {}, 400, /outside editions|not an article file/);
     }
     await refused({ article: "2022-09-02/02/99-none.md", polygon }, {}, 404, /does not exist/);
   });
 
   it("refuses a polygon off the page, crossing itself or with too few points, naming what is wrong", async () => {
-    await refused({ article, polygon: [[0.1, 0.1], [1.2, 0.1], [0.5, 0.5]] }, {}, 422, /point 2 \[1\.2, 0\.1\] is off the page/);
-    await refused({ article, polygon: [[0.1, 0.1], [0.5, 0.5], [0.5, 0.1], [0.1, 0.5]] }, {}, 422, /crosses itself/);
-    await refused({ article, polygon: [[0.1, 0.1], [0.5, 0.5]] }, {}, 422, /at least 3 points/);
+    await refused(
+      {
+        article,
+        polygon: [
+          [0.1, 0.1],
+          [1.2, 0.1],
+          [0.5, 0.5],
+        ],
+      },
+      {},
+      422,
+      /point 2 \[1\.2, 0\.1\] is off the page/,
+    );
+    await refused(
+      {
+        article,
+        polygon: [
+          [0.1, 0.1],
+          [0.5, 0.5],
+          [0.5, 0.1],
+          [0.1, 0.5],
+        ],
+      },
+      {},
+      422,
+      /crosses itself/,
+    );
+    await refused(
+      {
+        article,
+        polygon: [
+          [0.1, 0.1],
+          [0.5, 0.5],
+        ],
+      },
+      {},
+      422,
+      /at least 3 points/,
+    );
     await refused({ article, polygon: "[[0.1, 0.1]]" }, {}, 400, /list of points/);
     await refused("{not json", {}, 400, /not JSON/);
   });

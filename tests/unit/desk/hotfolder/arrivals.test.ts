@@ -77,7 +77,8 @@ describe("FolderWatch", () => {
     expect(names(watch.poll())).toEqual(["a.pdf"]);
     const restarted = new FolderWatch(dir, { settlePolls: 1, givenUpPolls: 50 });
     const stat = fs.statSync(file);
-    const known = (f: { relative: string; size: number; mtimeMs: number }) => f.size === stat.size && f.mtimeMs === stat.mtimeMs;
+    const known = (f: { relative: string; size: number; mtimeMs: number }) =>
+      f.size === stat.size && f.mtimeMs === stat.mtimeMs;
     restarted.poll(known);
     expect(names(restarted.poll(known))).toEqual([]);
   });

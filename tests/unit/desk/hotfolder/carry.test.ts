@@ -5,9 +5,17 @@ import type { ArticleFields } from "../../../../src/content/schema.ts";
 import { carryHandFixes } from "../../../../src/desk/hotfolder/carry.ts";
 import type { ImportedArticle } from "../../../../src/desk/import/import-page.ts";
 
-const article = (name: string, fields: ArticleFields, body: string): ImportedArticle => ({ name, fields, body, line: 0, paragraphs: 1 });
-const file = (a: ImportedArticle, change: (f: ArticleFields) => ArticleFields = (f) => f, body = a.body) =>
-  ({ name: `${a.name}.md`, text: formatArticleFile(change({ ...a.fields }), body) });
+const article = (name: string, fields: ArticleFields, body: string): ImportedArticle => ({
+  name,
+  fields,
+  body,
+  line: 0,
+  paragraphs: 1,
+});
+const file = (a: ImportedArticle, change: (f: ArticleFields) => ArticleFields = (f) => f, body = a.body) => ({
+  name: `${a.name}.md`,
+  text: formatArticleFile(change({ ...a.fields }), body),
+});
 
 const spring = article("01-chunfeng", { headline: "春风化雨", area: [0.1, 0.1, 0.4, 0.5] }, "春风化雨润物无声。");
 const autumn = article("02-qiushou", { headline: "秋收冬藏", area: [0.5, 0.1, 0.4, 0.5] }, "秋收冬藏夏长。");
@@ -21,9 +29,17 @@ describe("carryHandFixes", () => {
   });
 
   it("keeps a headline fixed by hand and a moved area when the text is the same, and takes the rest from the new PDF", () => {
-    const moved = { ...autumn, fields: { ...autumn.fields, area: [0.52, 0.1, 0.4, 0.6] as ArticleFields["area"] }, name: "01-qiushou" };
+    const moved = {
+      ...autumn,
+      fields: { ...autumn.fields, area: [0.52, 0.1, 0.4, 0.6] as ArticleFields["area"] },
+      name: "01-qiushou",
+    };
     const fixed = file(spring, (f) => ({ ...f, headline: "春风化雨（改）", area: [0.1, 0.12, 0.4, 0.5] }));
-    const result = carryHandFixes([moved, { ...spring, name: "02-chunfeng" }], [fixed, file(autumn)], [file(spring), file(autumn)]);
+    const result = carryHandFixes(
+      [moved, { ...spring, name: "02-chunfeng" }],
+      [fixed, file(autumn)],
+      [file(spring), file(autumn)],
+    );
     expect(result.conflicts).toEqual([]);
     expect(result.kept).toEqual([{ name: "01-chunfeng.md", fields: ["headline", "area"] }]);
     const carried = result.articles.find((a) => a.name === "02-chunfeng")!;

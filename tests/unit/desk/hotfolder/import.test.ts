@@ -16,7 +16,12 @@ let journal: Journal;
 
 beforeEach(() => {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "banmian-desk-import-"));
-  settings = { folder: path.join(base, "hot"), editionsDir: path.join(base, "editions"), patterns: defaultPatterns, section: "综合" };
+  settings = {
+    folder: path.join(base, "hot"),
+    editionsDir: path.join(base, "editions"),
+    patterns: defaultPatterns,
+    section: "综合",
+  };
   fs.mkdirSync(settings.folder);
   journal = new Journal(path.join(base, "state"));
 });
@@ -29,7 +34,8 @@ function arrive(name: string, bytes: Uint8Array) {
   return importArrival(journal, { relative: name, size: stat.size, mtimeMs: stat.mtimeMs }, settings);
 }
 const lastLog = () => journal.data.log.at(-1)!.text;
-const pdf = (variant: string) => twoArticlePage({ headline: "春风化雨", seed: "春风化雨润物" }, { headline: variant, seed: `${variant}夏长` });
+const pdf = (variant: string) =>
+  twoArticlePage({ headline: "春风化雨", seed: "春风化雨润物" }, { headline: variant, seed: `${variant}夏长` });
 
 describe("importArrival", () => {
   it("imports a page PDF into its page folder and records it once", async () => {
@@ -37,7 +43,9 @@ describe("importArrival", () => {
     const page = journal.data.pages["2024-05-01/01"];
     expect(page.imports).toBe(1);
     expect(page.imported!.headlines).toEqual(["春风化雨", "秋收冬藏"]);
-    expect(fs.readdirSync(path.join(settings.editionsDir, "2024-05-01", "01")).filter((n) => n.endsWith(".md"))).toHaveLength(2);
+    expect(
+      fs.readdirSync(path.join(settings.editionsDir, "2024-05-01", "01")).filter((n) => n.endsWith(".md")),
+    ).toHaveLength(2);
     expect(journal.data.intent).toBeUndefined();
   });
 
@@ -46,13 +54,17 @@ describe("importArrival", () => {
     expect(await arrive("2024-05-01/01.pdf", pdf("秋收冬藏"))).toBe("skipped");
     expect(lastLog()).toMatch(/the same as page 01 of 2024-05-01 already in \(rmrb2024050101_v2\.pdf\)/);
     expect(await arrive("rmrb2024050101.pdf", pdf("江河奔流"))).toBe("skipped");
-    expect(lastLog()).toMatch(/an older version \(1\) than page 01's import \(rmrb2024050101_v2\.pdf, version 2\); not used/);
+    expect(lastLog()).toMatch(
+      /an older version \(1\) than page 01's import \(rmrb2024050101_v2\.pdf, version 2\); not used/,
+    );
     expect(journal.data.pages["2024-05-01/01"].imports).toBe(1);
   });
 
   it("skips a file whose name says no page, and one that is no page file, saying why", async () => {
     expect(await arrive("front-page.pdf", pdf("秋收冬藏"))).toBe("skipped");
-    expect(lastLog()).toMatch(/front-page\.pdf: skipped, neither its name .* nor its running head says its date and page/);
+    expect(lastLog()).toMatch(
+      /front-page\.pdf: skipped, neither its name .* nor its running head says its date and page/,
+    );
     expect(await arrive("rmrb2024050101.docx", Buffer.from("x"))).toBe("skipped");
     expect(lastLog()).toMatch(/not a page PDF, text dump or scan/);
     expect(journal.data.pages).toEqual({});
@@ -66,7 +78,15 @@ describe("importArrival", () => {
         { x: 20, y: 10, size: 16, text: "5 要闻" },
         { x: 420, y: 14, size: 9, text: "2024年5月6日 星期一" },
         { x: 30, y: 50, size: 24, text: "春风化雨" },
-        ...flow([words("春风化雨", 120)], [[20, 100, 700], [160, 100, 700]], 10, 12),
+        ...flow(
+          [words("春风化雨", 120)],
+          [
+            [20, 100, 700],
+            [160, 100, 700],
+          ],
+          10,
+          12,
+        ),
       ],
       rules: [[20, 34, 580, 34]],
     });
@@ -78,7 +98,8 @@ describe("importArrival", () => {
   });
 
   it("holds a page that has two folders, writing nothing", async () => {
-    for (const folder of ["02", "02-zonghe"]) fs.mkdirSync(path.join(settings.editionsDir, "2024-05-01", folder), { recursive: true });
+    for (const folder of ["02", "02-zonghe"])
+      fs.mkdirSync(path.join(settings.editionsDir, "2024-05-01", folder), { recursive: true });
     expect(await arrive("rmrb2024050102.pdf", pdf("秋收冬藏"))).toBe("failed");
     const problem = journal.data.pages["2024-05-01/02"].problem!;
     expect(problem.message).toMatch(/has 2 folders for page 02 \(02, 02-zonghe\).*merge or rename the folders/);
@@ -86,8 +107,12 @@ describe("importArrival", () => {
   });
 
   it("reports a scan that cannot be read, and the pages go on", async () => {
-    expect(await arrive("rmrb2024050103.jpg", Buffer.from("\xff\xd8 not really a JPEG \xff\xd9", "latin1"))).toBe("failed");
-    expect(journal.data.pages["2024-05-01/03"].problem!.message).toMatch(/rmrb2024050103\.jpg cannot be read as a page scan/);
+    expect(await arrive("rmrb2024050103.jpg", Buffer.from("\xff\xd8 not really a JPEG \xff\xd9", "latin1"))).toBe(
+      "failed",
+    );
+    expect(journal.data.pages["2024-05-01/03"].problem!.message).toMatch(
+      /rmrb2024050103\.jpg cannot be read as a page scan/,
+    );
     expect(await arrive("rmrb2024050101.pdf", pdf("秋收冬藏"))).toBe("imported");
   });
 });

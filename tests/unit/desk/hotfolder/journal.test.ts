@@ -34,7 +34,17 @@ describe("Journal", () => {
   it("forgets editions before a date, and the stored imports only they used", () => {
     const dir = temp();
     const journal = new Journal(dir);
-    const record = (base: string) => ({ source: "x.pdf", version: 1, inputs: {}, hash: "h", base, time: "", headlines: [], warnings: [], kept: [] });
+    const record = (base: string) => ({
+      source: "x.pdf",
+      version: 1,
+      inputs: {},
+      hash: "h",
+      base,
+      time: "",
+      headlines: [],
+      warnings: [],
+      kept: [],
+    });
     const old = journal.saveBase([{ name: "01-old.md", text: "old" }]);
     const kept = journal.saveBase([{ name: "01-new.md", text: "new" }]);
     journal.page("2024-04-01", "01").imported = record(old);

@@ -18,17 +18,31 @@ describe("pageFromName", () => {
     expect(pageFromName(name)).toEqual(page);
   });
 
-  it.each(["A01.pdf", "rmrb2022023002.pdf", "notes.txt", "rmrb2022090302.pdf.part", ".rmrb2022090302.pdf", "~rmrb2022090302.pdf"])(
-    "says nothing for %s",
-    (name) => expect(pageFromName(name)).toBeUndefined(),
-  );
+  it.each([
+    "A01.pdf",
+    "rmrb2022023002.pdf",
+    "notes.txt",
+    "rmrb2022090302.pdf.part",
+    ".rmrb2022090302.pdf",
+    "~rmrb2022090302.pdf",
+  ])("says nothing for %s", (name) => expect(pageFromName(name)).toBeUndefined());
 
   it("reads the editor's own pattern", () => {
-    expect(pageFromName("page_02_20220903.pdf", ["page_{page}_{date}.pdf"])).toEqual({ date: "2022-09-03", label: "02", version: 1, kind: "pdf" });
+    expect(pageFromName("page_02_20220903.pdf", ["page_{page}_{date}.pdf"])).toEqual({
+      date: "2022-09-03",
+      label: "02",
+      version: 1,
+      kind: "pdf",
+    });
   });
 
   it("reads a page's text dump (.txt, .md) and scan (.jpg …) by the same name", () => {
-    expect(pageFromName("rmrb2022090302_v2.txt")).toEqual({ date: "2022-09-03", label: "02", version: 2, kind: "dump" });
+    expect(pageFromName("rmrb2022090302_v2.txt")).toEqual({
+      date: "2022-09-03",
+      label: "02",
+      version: 2,
+      kind: "dump",
+    });
     expect(pageFromName("2022-09-03/A01.md")).toEqual({ date: "2022-09-03", label: "A01", version: 1, kind: "dump" });
     expect(pageFromName("rmrb2022090302.jpg")).toEqual({ date: "2022-09-03", label: "02", version: 1, kind: "scan" });
     expect(pageFromName("rmrb2022090302.docx")).toBeUndefined();
@@ -36,10 +50,14 @@ describe("pageFromName", () => {
 });
 
 describe("isTemporaryName", () => {
-  it.each([["x.pdf.tmp", true], ["x.pdf.part", true], ["x.pdf.a1b2c3", true], [".~lock.x.pdf#", true], ["x.pdf", false], ["A01_v2.pdf", false]])(
-    "%s → %s",
-    (name, temporary) => expect(isTemporaryName(name)).toBe(temporary),
-  );
+  it.each([
+    ["x.pdf.tmp", true],
+    ["x.pdf.part", true],
+    ["x.pdf.a1b2c3", true],
+    [".~lock.x.pdf#", true],
+    ["x.pdf", false],
+    ["A01_v2.pdf", false],
+  ])("%s → %s", (name, temporary) => expect(isTemporaryName(name)).toBe(temporary));
 });
 
 describe("namePattern", () => {

@@ -13,14 +13,22 @@ let dir: string;
 const asked: string[] = [];
 
 /** A raw request: fetch() would set its own Origin and Host. */
-function request(method: string, target: string, headers: Record<string, string> = {}, body = ""): Promise<{ status: number; body: string }> {
+function request(
+  method: string,
+  target: string,
+  headers: Record<string, string> = {},
+  body = "",
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(server.url);
-    const req = http.request({ host: "127.0.0.1", port: url.port, path: target, method, headers: { host: url.host, ...headers } }, (res) => {
-      let text = "";
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode!, body: text }));
-    });
+    const req = http.request(
+      { host: "127.0.0.1", port: url.port, path: target, method, headers: { host: url.host, ...headers } },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, body: text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -31,7 +39,17 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dir, "live", "2024-05-01", "01"), { recursive: true });
   fs.writeFileSync(path.join(dir, "live", "2024-05-01", "01", "index.html"), "<h1>第一版</h1>");
   fs.writeFileSync(path.join(dir, "secret.txt"), "not for the web");
-  const view: StatusView = { folder: "hot", polls: 1, doing: "waiting", arriving: [], editions: [], log: [], token: "s3cret", refreshSeconds: 3, timeZone: "Asia/Shanghai" };
+  const view: StatusView = {
+    folder: "hot",
+    polls: 1,
+    doing: "waiting",
+    arriving: [],
+    editions: [],
+    log: [],
+    token: "s3cret",
+    refreshSeconds: 3,
+    timeZone: "Asia/Shanghai",
+  };
   server = await startStatusServer(0, "s3cret", {
     view: () => view,
     proofFile: () => null,
@@ -70,7 +88,20 @@ describe("the status server", () => {
     const body = "date=2024-05-01&token=s3cret";
     expect((await request("POST", "/publish", form, body)).status).toBe(403);
     expect((await request("POST", "/publish", { ...form, origin: "http://evil.example" }, body)).status).toBe(403);
-    expect((await request("POST", "/publish", { ...form, host: `evil.example:${new URL(server.url).port}`, origin: `http://evil.example:${new URL(server.url).port}` }, body)).status).toBe(403);
+    expect(
+      (
+        await request(
+          "POST",
+          "/publish",
+          {
+            ...form,
+            host: `evil.example:${new URL(server.url).port}`,
+            origin: `http://evil.example:${new URL(server.url).port}`,
+          },
+          body,
+        )
+      ).status,
+    ).toBe(403);
     expect(asked).toEqual([]);
     expect((await request("POST", "/publish", { ...form, origin: `http://${host}` }, body)).status).toBe(303);
     expect(asked).toEqual(["2024-05-01"]);

@@ -4,18 +4,61 @@ import { refusal } from "../../../../src/desk/hotfolder/server.ts";
 import { renderStatus, type StatusView } from "../../../../src/desk/hotfolder/status.ts";
 
 const view = (): StatusView => ({
-  folder: "/plant/out", polls: 7, doing: "waiting for pages", refreshSeconds: 3, token: "s3cret", timeZone: "Asia/Shanghai",
+  folder: "/plant/out",
+  polls: 7,
+  doing: "waiting for pages",
+  refreshSeconds: 3,
+  token: "s3cret",
+  timeZone: "Asia/Shanghai",
   arriving: [{ relative: "rmrb2022090303.pdf", size: 1200, mtimeMs: 0 }],
   log: [{ time: "2022-09-03T01:02:03.000Z", text: "imported <b>01</b>" }],
-  editions: [{
-    date: "2022-09-03", expected: 3, live: true, proof: true,
-    published: { release: "r1", time: "2022-09-03T01:05:00.000Z", kind: "edition", seconds: 12.3, pages: { "01": "h1" } },
-    checks: new Map([["01", { errors: [], warnings: ["01-x.md: no area"] }]]),
-    pages: [
-      { date: "2022-09-03", label: "01", imports: 1, imported: { source: "rmrb2022090301.pdf", version: 1, inputs: {}, hash: "h1", base: "b", time: "2022-09-03T01:00:00.000Z", headlines: ["<script>alert(1)</script>"], warnings: [], kept: [] } },
-      { date: "2022-09-03", label: "02", imports: 0, problem: { kind: "conflict", source: "rmrb2022090302_v2.pdf", version: 2, hash: "h", message: "held", conflicts: [{ name: "01-a.md", reason: "fixed by hand" }] } },
-    ],
-  }],
+  editions: [
+    {
+      date: "2022-09-03",
+      expected: 3,
+      live: true,
+      proof: true,
+      published: {
+        release: "r1",
+        time: "2022-09-03T01:05:00.000Z",
+        kind: "edition",
+        seconds: 12.3,
+        pages: { "01": "h1" },
+      },
+      checks: new Map([["01", { errors: [], warnings: ["01-x.md: no area"] }]]),
+      pages: [
+        {
+          date: "2022-09-03",
+          label: "01",
+          imports: 1,
+          imported: {
+            source: "rmrb2022090301.pdf",
+            version: 1,
+            inputs: {},
+            hash: "h1",
+            base: "b",
+            time: "2022-09-03T01:00:00.000Z",
+            headlines: ["<script>alert(1)</script>"],
+            warnings: [],
+            kept: [],
+          },
+        },
+        {
+          date: "2022-09-03",
+          label: "02",
+          imports: 0,
+          problem: {
+            kind: "conflict",
+            source: "rmrb2022090302_v2.pdf",
+            version: 2,
+            hash: "h",
+            message: "held",
+            conflicts: [{ name: "01-a.md", reason: "fixed by hand" }],
+          },
+        },
+      ],
+    },
+  ],
 });
 
 describe("renderStatus", () => {
@@ -40,7 +83,11 @@ describe("renderStatus", () => {
 
 describe("refusal", () => {
   const form = new URLSearchParams({ token: "s3cret" });
-  const ok = { host: "127.0.0.1:8090", origin: "http://127.0.0.1:8090", "content-type": "application/x-www-form-urlencoded" };
+  const ok = {
+    host: "127.0.0.1:8090",
+    origin: "http://127.0.0.1:8090",
+    "content-type": "application/x-www-form-urlencoded",
+  };
   it("takes the page's own form", () => expect(refusal(ok, 8090, "s3cret", form)).toBeNull());
   it.each([
     [{ ...ok, host: "evil.example:8090" }, /Host/],
@@ -48,5 +95,6 @@ describe("refusal", () => {
     [{ ...ok, origin: "http://evil.example" }, /Origin/],
     [{ ...ok, "content-type": "text/plain" }, /form/],
   ])("refuses %o", (headers, reason) => expect(refusal(headers, 8090, "s3cret", form)).toMatch(reason));
-  it("refuses a form without this run's secret", () => expect(refusal(ok, 8090, "s3cret", new URLSearchParams({ token: "old" }))).toMatch(/another run/));
+  it("refuses a form without this run's secret", () =>
+    expect(refusal(ok, 8090, "s3cret", new URLSearchParams({ token: "old" }))).toMatch(/another run/));
 });

@@ -6,7 +6,12 @@ import { blockText } from "../../../../src/desk/hotspots/layout.ts";
 import { iou, unionRect } from "../../../../src/model/geometry.ts";
 import { columnLines, makeAlto } from "../../../fixtures/alto/make-alto.ts";
 
-const page = { width: 22200, height: 28800, masthead: ["THE PRAIRIE GAZETTE", "MORNING EDITION"], columns: [0, 1, 2, 3].map((c) => ({ lines: columnLines(c, 160) })) };
+const page = {
+  width: 22200,
+  height: 28800,
+  masthead: ["THE PRAIRIE GAZETTE", "MORNING EDITION"],
+  columns: [0, 1, 2, 3].map((c) => ({ lines: columnLines(c, 160) })),
+};
 const xml = makeAlto(page);
 
 describe("parseAlto on a four-column front page", () => {

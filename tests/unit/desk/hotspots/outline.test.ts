@@ -9,7 +9,12 @@ const column = (col: number, from: number, to: number): Rect[] => {
   for (let y = from; y + 9 <= to; y += 12) lines.push([10 + col * 100, y, 90, 9]);
   return lines;
 };
-const headline = (fromCol: number, toCol: number, y: number): Rect => [10 + fromCol * 100, y, (toCol - fromCol) * 100 + 90, 30];
+const headline = (fromCol: number, toCol: number, y: number): Rect => [
+  10 + fromCol * 100,
+  y,
+  (toCol - fromCol) * 100 + 90,
+  30,
+];
 const centre = (r: Rect): [number, number] => [(r[0] + r[2] / 2) / page.width, (r[1] + r[3] / 2) / page.height];
 
 function expectSound(articles: ArticleBoxes[], polygons: (Point[] | null)[]) {
@@ -26,7 +31,9 @@ function expectSound(articles: ArticleBoxes[], polygons: (Point[] | null)[]) {
 
 describe("outlineArticles", () => {
   it("draws an L: a headline over three columns, the third column taken lower down by another article", () => {
-    const lead: ArticleBoxes = { lines: [headline(0, 2, 10), ...column(0, 50, 600), ...column(1, 50, 600), ...column(2, 50, 300)] };
+    const lead: ArticleBoxes = {
+      lines: [headline(0, 2, 10), ...column(0, 50, 600), ...column(1, 50, 600), ...column(2, 50, 300)],
+    };
     const other: ArticleBoxes = { lines: [[210, 310, 90, 20], ...column(2, 340, 600)] };
     const polygons = outlineArticles({ ...page, articles: [lead, other] });
     expectSound([lead, other], polygons);
@@ -50,9 +57,17 @@ describe("outlineArticles", () => {
     // The lead runs over columns 0–3 and, below the side article, on under it; the side article sits in column 3
     // with its headline set vertically in a narrow column of its own.
     const lead: ArticleBoxes = {
-      lines: [headline(0, 2, 10), ...column(0, 50, 800), ...column(1, 50, 800), ...column(2, 50, 800), ...column(3, 520, 800)],
+      lines: [
+        headline(0, 2, 10),
+        ...column(0, 50, 800),
+        ...column(1, 50, 800),
+        ...column(2, 50, 800),
+        ...column(3, 520, 800),
+      ],
     };
-    const side: ArticleBoxes = { lines: [[310, 10, 20, 200], ...column(3, 220, 500), [335, 10, 65, 9], [335, 22, 65, 9]] };
+    const side: ArticleBoxes = {
+      lines: [[310, 10, 20, 200], ...column(3, 220, 500), [335, 10, 65, 9], [335, 22, 65, 9]],
+    };
     const polygons = outlineArticles({ ...page, articles: [lead, side] });
     expectSound([lead, side], polygons);
   });

@@ -1,7 +1,13 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  insidePolygon, iou, polygonArea, polygonIntersectionArea, rectArea, type Point, type Rect,
+  insidePolygon,
+  iou,
+  polygonArea,
+  polygonIntersectionArea,
+  rectArea,
+  type Point,
+  type Rect,
 } from "../../../../src/model/geometry.ts";
 import type { LayoutBlock, PageLayout } from "../../../../src/desk/hotspots/layout.ts";
 import { readPageArticles, toArticleText } from "../../../../src/desk/hotspots/page-articles.ts";
@@ -19,10 +25,10 @@ const pdf = new URL("../../../fixtures/seed/page.pdf", import.meta.url).pathname
  * column stack with its column rules, photo and caption — checked by drawing it over the render.
  */
 const truth: Record<string, Rect> = {
-  "01-xingzheng-fuwu.md": [0.031, 0.080, 0.504, 0.376],
-  "02-chenzhou-jiedao.md": [0.655, 0.080, 0.315, 0.367],
-  "03-laojiu-xiaoqu.md": [0.030, 0.484, 0.930, 0.068], // the photo left of the headline is the article's
-  "04-dancheng-yingshang.md": [0.030, 0.568, 0.597, 0.409],
+  "01-xingzheng-fuwu.md": [0.031, 0.08, 0.504, 0.376],
+  "02-chenzhou-jiedao.md": [0.655, 0.08, 0.315, 0.367],
+  "03-laojiu-xiaoqu.md": [0.03, 0.484, 0.93, 0.068], // the photo left of the headline is the article's
+  "04-dancheng-yingshang.md": [0.03, 0.568, 0.597, 0.409],
   "05-kaixue-diyitian.md": [0.655, 0.568, 0.315, 0.409],
 };
 
@@ -51,7 +57,12 @@ describe("proposeAreas on the seed page PDF", async () => {
 
   it.each(Object.entries(truth))("outlines %s inside its true region, overlapping no other article", (id, rect) => {
     const polygon = proposal.articles.find((a) => a.id === id)!.polygon!;
-    const truthPolygon: Point[] = [[rect[0], rect[1]], [rect[0] + rect[2], rect[1]], [rect[0] + rect[2], rect[1] + rect[3]], [rect[0], rect[1] + rect[3]]];
+    const truthPolygon: Point[] = [
+      [rect[0], rect[1]],
+      [rect[0] + rect[2], rect[1]],
+      [rect[0] + rect[2], rect[1] + rect[3]],
+      [rect[0], rect[1] + rect[3]],
+    ];
     const shared = polygonIntersectionArea(polygon, truthPolygon);
     expect(shared / (polygonArea(polygon) + rectArea(rect) - shared)).toBeGreaterThanOrEqual(0.8);
     for (const other of proposal.articles.filter((a) => a.id !== id)) {
@@ -103,20 +114,28 @@ describe("proposeAreas on a made-up page", () => {
     id: "a.md",
     column: "创建全国文明城市进行时",
     headline: "市行政服务中心优质服务提质增效",
-    body: "今年以来,市行政服务中心积极响应全市创建全国文明城市号召,以“主人翁”的态度多措并举,"
-      + "把政务服务大厅打造成展示我市文明形象的最美名片。大厅内的电子显示屏上滚动播放着各类公益宣传标语。",
+    body:
+      "今年以来,市行政服务中心积极响应全市创建全国文明城市号召,以“主人翁”的态度多措并举," +
+      "把政务服务大厅打造成展示我市文明形象的最美名片。大厅内的电子显示屏上滚动播放着各类公益宣传标语。",
   };
   const b: ArticleText = {
     id: "b.md",
     headline: "开学第一天 我市新建改扩建学校迎新生",
-    body: "9月1日,秋季开学第一天。与往年不同的是,市中心城区29所新建改扩建中小学及幼儿园投入使用,"
-      + "一所所充满现代化气息的新校园迎来新生。各班老师带领学生参观学校报告厅、图书室、阅览室。",
+    body:
+      "9月1日,秋季开学第一天。与往年不同的是,市中心城区29所新建改扩建中小学及幼儿园投入使用," +
+      "一所所充满现代化气息的新校园迎来新生。各班老师带领学生参观学校报告厅、图书室、阅览室。",
     captions: ["入学报到"],
   };
   const c: ArticleText = { id: "c.md", headline: "这篇文章不在版面上", body: "完全不同的另一段文字内容。" };
-  const merged = textBlock("t-merged", [0.05, 0.3, 0.9, 0.06],
-    "大厅内的电子显示屏上滚动播放", "着各类公益宣传标语。", "各班老师带领学生参观学校", "报告厅、图书室、阅览室。");
-  merged.lines[0].bbox = [0.05, 0.30, 0.4, 0.015];
+  const merged = textBlock(
+    "t-merged",
+    [0.05, 0.3, 0.9, 0.06],
+    "大厅内的电子显示屏上滚动播放",
+    "着各类公益宣传标语。",
+    "各班老师带领学生参观学校",
+    "报告厅、图书室、阅览室。",
+  );
+  merged.lines[0].bbox = [0.05, 0.3, 0.4, 0.015];
   merged.lines[1].bbox = [0.05, 0.315, 0.4, 0.015];
   merged.lines[2].bbox = [0.55, 0.46, 0.4, 0.015];
   merged.lines[3].bbox = [0.55, 0.475, 0.4, 0.015];
@@ -126,17 +145,27 @@ describe("proposeAreas on a made-up page", () => {
     unit: "pt",
     blocks: [
       textBlock("t-head-a", [0.05, 0.05, 0.4, 0.04], "市行政服务中心 优质服务提质增效"),
-      textBlock("t-body-a", [0.05, 0.1, 0.4, 0.2],
-        "今年以来,市行政服务中心积极响应全市", "创建全国文明城市号召,以“主人翁”的",
-        "态度多措并举,把政务服务大厅打造成", "展示我市文明形象的最美名片。"),
+      textBlock(
+        "t-body-a",
+        [0.05, 0.1, 0.4, 0.2],
+        "今年以来,市行政服务中心积极响应全市",
+        "创建全国文明城市号召,以“主人翁”的",
+        "态度多措并举,把政务服务大厅打造成",
+        "展示我市文明形象的最美名片。",
+      ),
       textBlock("t-short", [0.2, 0.2, 0.02, 0.02], "市"),
       textBlock("t-head-b1", [0.55, 0.05, 0.4, 0.03], "开学第一天 我市新建改扩建学"),
       textBlock("t-head-b2", [0.65, 0.085, 0.2, 0.03], "校迎新生"),
       { id: "f-photo", kind: "figure", bbox: [0.55, 0.12, 0.4, 0.1], lines: [] },
       textBlock("t-caption", [0.7, 0.225, 0.1, 0.015], "入学报到"),
-      textBlock("t-body-b", [0.55, 0.25, 0.4, 0.2],
-        "9月1日,秋季开学第一天。与往年不同的", "是,市中心城区29所新建改扩建中小学及",
-        "幼儿园投入使用,一所所充满现代化气息", "的新校园迎来新生。"),
+      textBlock(
+        "t-body-b",
+        [0.55, 0.25, 0.4, 0.2],
+        "9月1日,秋季开学第一天。与往年不同的",
+        "是,市中心城区29所新建改扩建中小学及",
+        "幼儿园投入使用,一所所充满现代化气息",
+        "的新校园迎来新生。",
+      ),
       merged,
       { id: "f-banner", kind: "figure", bbox: [0.05, 0.6, 0.9, 0.05], lines: [] },
       textBlock("t-banner", [0.3, 0.61, 0.4, 0.03], "创建全国文明城市进行时"),
@@ -145,19 +174,32 @@ describe("proposeAreas on a made-up page", () => {
   };
   const proposal = proposeAreas(layout, [a, b, c]);
   const byId = (id: string) => proposal.articles.find((p) => p.id === id)!;
-  const blocksOf = (id: string) => byId(id).regions.map((r) => (r.line === undefined ? r.blockId : `${r.blockId}:${r.line}`));
+  const blocksOf = (id: string) =>
+    byId(id).regions.map((r) => (r.line === undefined ? r.blockId : `${r.blockId}:${r.line}`));
 
   it.each([
     ["a.md", ["t-head-a", "t-body-a", "t-merged:0", "t-merged:1", "t-short"], [0.05, 0.05, 0.4, 0.28]],
-    ["b.md", ["t-head-b1", "t-head-b2", "t-caption", "t-body-b", "t-merged:2", "t-merged:3", "f-photo"], [0.55, 0.05, 0.4, 0.44]],
+    [
+      "b.md",
+      ["t-head-b1", "t-head-b2", "t-caption", "t-body-b", "t-merged:2", "t-merged:3", "f-photo"],
+      [0.55, 0.05, 0.4, 0.44],
+    ],
   ] as [string, string[], Rect][])("gives %s its blocks and their bounding box", (id, blocks, area) => {
     expect(blocksOf(id).sort()).toEqual([...blocks].sort());
     expect(byId(id).area).toEqual(area);
   });
 
   it("splits a block that holds two articles' lines", () => {
-    expect(byId("a.md").regions.filter((r) => r.blockId === "t-merged").map((r) => r.line)).toEqual([0, 1]);
-    expect(byId("b.md").regions.filter((r) => r.blockId === "t-merged").map((r) => r.line)).toEqual([2, 3]);
+    expect(
+      byId("a.md")
+        .regions.filter((r) => r.blockId === "t-merged")
+        .map((r) => r.line),
+    ).toEqual([0, 1]);
+    expect(
+      byId("b.md")
+        .regions.filter((r) => r.blockId === "t-merged")
+        .map((r) => r.line),
+    ).toEqual([2, 3]);
   });
 
   it("leaves out a chance match printed far away, and says so", () => {
@@ -181,14 +223,16 @@ describe("proposeAreas, line by line", () => {
     id: "lead.md",
     headline: "“一国两制”是保持长期繁荣稳定的最佳制度",
     byline: "蒋建国",
-    body: "坚持一国两制，保持香港澳门长期繁荣稳定，是实现中华民族伟大复兴的必然要求。"
-      + "党的十九大报告站在时代和全局的高度，深刻总结了回归祖国以来取得的巨大成功。",
+    body:
+      "坚持一国两制，保持香港澳门长期繁荣稳定，是实现中华民族伟大复兴的必然要求。" +
+      "党的十九大报告站在时代和全局的高度，深刻总结了回归祖国以来取得的巨大成功。",
   };
   const side: ArticleText = {
     id: "side.md",
     headline: "法治与德治何以相得益彰",
-    body: "坚持依法治国和以德治国相结合，是中国特色社会主义法治道路的一个鲜明特点。"
-      + "二者分别用依和以，用语准确，不能换位。历史上，儒家主张以德治国，但其本质是依德治国。",
+    body:
+      "坚持依法治国和以德治国相结合，是中国特色社会主义法治道路的一个鲜明特点。" +
+      "二者分别用依和以，用语准确，不能换位。历史上，儒家主张以德治国，但其本质是依德治国。",
   };
   // The layout reader ran the lead's byline, printed under its headline, into the side article's column beside it.
   const layout: PageLayout = {
@@ -211,9 +255,12 @@ describe("proposeAreas, line by line", () => {
         ],
       },
       textBlock("t-note", [0.7, 0.172, 0.2, 0.01], "（作者为中国人民大学教授）"),
-      textBlock("t-lead", [0.05, 0.13, 0.6, 0.05],
+      textBlock(
+        "t-lead",
+        [0.05, 0.13, 0.6, 0.05],
         "坚持一国两制，保持香港澳门长期繁荣稳定，是实现中华民族伟大复兴的必然要求。",
-        "党的十九大报告站在时代和全局的高度，深刻总结了回归祖国以来取得的巨大成功。"),
+        "党的十九大报告站在时代和全局的高度，深刻总结了回归祖国以来取得的巨大成功。",
+      ),
       textBlock("t-side-head", [0.92, 0.05, 0.03, 0.2], "法治与德治何以相得益彰"),
       textBlock("t-furniture", [0.05, 0.9, 0.3, 0.01], "本版编辑：张三"),
     ],
@@ -242,16 +289,19 @@ describe("proposeAreas with an L-shaped article", () => {
   const lead: ArticleText = {
     id: "lead.md",
     headline: "全面准确贯彻一国两制方针",
-    body: "一个制度好不好，能不能行得通、办得到、得人心，最终看实践。香港澳门回归祖国以来取得举世公认的成功。"
-      + "这是包括港澳同胞在内的全国人民的共识，也是世界上所有致力于和平与发展的有识之士的共识。继续推向前进。",
+    body:
+      "一个制度好不好，能不能行得通、办得到、得人心，最终看实践。香港澳门回归祖国以来取得举世公认的成功。" +
+      "这是包括港澳同胞在内的全国人民的共识，也是世界上所有致力于和平与发展的有识之士的共识。继续推向前进。",
   };
   const other: ArticleText = {
     id: "other.md",
     headline: "为维护海权提供有力法律支撑",
-    body: "我国是海洋大国，海岸线漫长，管辖海域广袤，海洋资源丰富。维护国家海权、发展海洋事业是重大战略课题。"
-      + "继续推向前进。完善海洋法律体系是建设海洋强国的重要保障，需要加快制定海洋基本法。",
+    body:
+      "我国是海洋大国，海岸线漫长，管辖海域广袤，海洋资源丰富。维护国家海权、发展海洋事业是重大战略课题。" +
+      "继续推向前进。完善海洋法律体系是建设海洋强国的重要保障，需要加快制定海洋基本法。",
   };
-  const col = (x: number, y: number, texts: string[]) => texts.map((text, i) => ({ bbox: [x, y + i * 0.012, 0.2, 0.009] as Rect, text }));
+  const col = (x: number, y: number, texts: string[]) =>
+    texts.map((text, i) => ({ bbox: [x, y + i * 0.012, 0.2, 0.009] as Rect, text }));
   const layout: PageLayout = {
     width: 1000,
     height: 1000,
@@ -259,17 +309,39 @@ describe("proposeAreas with an L-shaped article", () => {
     blocks: [
       textBlock("t-lead-head", [0.05, 0.05, 0.45, 0.04], "全面准确贯彻一国两制方针"),
       // The layout reader's block runs on below its last line, as blocks do over a column's blank foot.
-      { id: "t-lead-1", kind: "text", bbox: [0.05, 0.1, 0.2, 0.16], lines: col(0.05, 0.1, [
-        "一个制度好不好，能不能行得通、", "办得到、得人心，最终看实践。香", "港澳门回归祖国以来取得举世公", "认的成功。这是包括港澳同胞在",
-        "内的全国人民的共识，也是世界上", "所有致力于和平与发展的有识之",
-      ]) },
+      {
+        id: "t-lead-1",
+        kind: "text",
+        bbox: [0.05, 0.1, 0.2, 0.16],
+        lines: col(0.05, 0.1, [
+          "一个制度好不好，能不能行得通、",
+          "办得到、得人心，最终看实践。香",
+          "港澳门回归祖国以来取得举世公",
+          "认的成功。这是包括港澳同胞在",
+          "内的全国人民的共识，也是世界上",
+          "所有致力于和平与发展的有识之",
+        ]),
+      },
       { id: "t-lead-2", kind: "text", bbox: [0.3, 0.1, 0.2, 0.02], lines: col(0.3, 0.1, ["士的共识。继续推向前进。"]) },
       textBlock("t-other-head", [0.3, 0.125, 0.2, 0.02], "为维护海权提供有力法律支撑"),
-      { id: "t-other-1", kind: "text", bbox: [0.3, 0.15, 0.2, 0.04], lines: col(0.3, 0.15, ["我国是海洋大国，海岸线漫长，管", "辖海域广袤，海洋资源丰富。"]) },
+      {
+        id: "t-other-1",
+        kind: "text",
+        bbox: [0.3, 0.15, 0.2, 0.04],
+        lines: col(0.3, 0.15, ["我国是海洋大国，海岸线漫长，管", "辖海域广袤，海洋资源丰富。"]),
+      },
       { id: "t-short", kind: "text", bbox: [0.3, 0.174, 0.2, 0.009], lines: col(0.3, 0.174, ["向前进。"]) },
-      { id: "t-other-2", kind: "text", bbox: [0.3, 0.186, 0.2, 0.46], lines: col(0.3, 0.186, [
-        "维护国家海权、发展海洋事业是重", "大战略课题。完善海洋法律体系是", "建设海洋强国的重要保障，需要加", "快制定海洋基本法。",
-      ]).map((l, i) => ({ ...l, bbox: [0.3, 0.186 + i * 0.15, 0.2, 0.009] as Rect })) },
+      {
+        id: "t-other-2",
+        kind: "text",
+        bbox: [0.3, 0.186, 0.2, 0.46],
+        lines: col(0.3, 0.186, [
+          "维护国家海权、发展海洋事业是重",
+          "大战略课题。完善海洋法律体系是",
+          "建设海洋强国的重要保障，需要加",
+          "快制定海洋基本法。",
+        ]).map((l, i) => ({ ...l, bbox: [0.3, 0.186 + i * 0.15, 0.2, 0.009] as Rect })),
+      },
     ],
   };
   const proposal = proposeAreas(layout, [lead, other]);

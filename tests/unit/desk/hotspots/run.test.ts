@@ -44,11 +44,22 @@ describe("proposePageHotspots", () => {
       const roles = new Set(laojiu.regions.map((r) => r.role));
       expect(roles).toContain("headline");
       expect(roles).toContain("figure");
-      const headline = laojiu.regions.filter((r) => r.role === "headline").map((r) => r.text).join("");
+      const headline = laojiu.regions
+        .filter((r) => r.role === "headline")
+        .map((r) => r.text)
+        .join("");
       expect(headline.replace(/\s/g, "")).toContain("加快老旧小区改造");
-      expect(laojiu.regions.filter((r) => r.role !== "figure").map((r) => r.text).join("")).toContain("声屏家属院");
+      expect(
+        laojiu.regions
+          .filter((r) => r.role !== "figure")
+          .map((r) => r.text)
+          .join(""),
+      ).toContain("声屏家属院");
       const [x, y, w, h] = areaBounds(laojiu.area!);
-      for (const { bbox: [bx, by, bw, bh], text } of laojiu.regions) {
+      for (const {
+        bbox: [bx, by, bw, bh],
+        text,
+      } of laojiu.regions) {
         expect(bx, text).toBeGreaterThanOrEqual(x - 0.005);
         expect(by, text).toBeGreaterThanOrEqual(y - 0.005);
         expect(bx + bw, text).toBeLessThanOrEqual(x + w + 0.005);
@@ -68,8 +79,9 @@ describe("proposePageHotspots", () => {
     try {
       await fs.copyFile(pdf, path.join(root, "outside.pdf"));
       await fs.writeFile(path.join(pageDir, "page.yml"), "section: 综合\npdf: ../../outside.pdf\n");
-      await expect(proposePageHotspots({ editionsRoot: root, date: "2022-09-02", page: "02", dryRun: true }))
-        .rejects.toThrow(/page\.yml: front matter "pdf": "\.\.\/\.\.\/outside\.pdf" points outside the edition folder/);
+      await expect(
+        proposePageHotspots({ editionsRoot: root, date: "2022-09-02", page: "02", dryRun: true }),
+      ).rejects.toThrow(/page\.yml: front matter "pdf": "\.\.\/\.\.\/outside\.pdf" points outside the edition folder/);
     } finally {
       await fs.rm(root, { recursive: true, force: true });
     }
@@ -79,8 +91,9 @@ describe("proposePageHotspots", () => {
     const { root, pageDir } = await tempEdition();
     try {
       await fs.writeFile(path.join(pageDir, "02-chenzhou-jiedao.md"), "---\nheadline: [unclosed\n---\nbody\n");
-      await expect(proposePageHotspots({ editionsRoot: root, date: "2022-09-02", page: "02", dryRun: true }))
-        .rejects.toThrow(/02-chenzhou-jiedao\.md.*invalid YAML/);
+      await expect(
+        proposePageHotspots({ editionsRoot: root, date: "2022-09-02", page: "02", dryRun: true }),
+      ).rejects.toThrow(/02-chenzhou-jiedao\.md.*invalid YAML/);
     } finally {
       await fs.rm(root, { recursive: true, force: true });
     }
@@ -100,7 +113,14 @@ describe("proposePageHotspots", () => {
       expect(first.rows.map((r) => r.status)).toEqual(["kept", "kept", "written", "kept", "kept"]);
       // The outline of the photo on the left, taller than the text block beside it, and the text block.
       expect((await readArticleFile(third)).fields.area).toEqual([
-        [0.242, 0.484], [0.242, 0.489], [0.96, 0.489], [0.96, 0.545], [0.242, 0.545], [0.242, 0.552], [0.03, 0.552], [0.03, 0.484],
+        [0.242, 0.484],
+        [0.242, 0.489],
+        [0.96, 0.489],
+        [0.96, 0.545],
+        [0.242, 0.545],
+        [0.242, 0.552],
+        [0.03, 0.552],
+        [0.03, 0.484],
       ]);
 
       const forced = await proposePageHotspots({ editionsRoot: tmp, date: "2022-09-02", page: "02", force: true });
@@ -111,7 +131,8 @@ describe("proposePageHotspots", () => {
   });
 
   it("says which page folder is missing", async () => {
-    await expect(proposePageHotspots({ editionsRoot: fixtures, date: "2022-09-02", page: "07" }))
-      .rejects.toThrow(/no page folder named 07/);
+    await expect(proposePageHotspots({ editionsRoot: fixtures, date: "2022-09-02", page: "07" })).rejects.toThrow(
+      /no page folder named 07/,
+    );
   });
 });

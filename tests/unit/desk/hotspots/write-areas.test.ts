@@ -44,9 +44,7 @@ describe("writeAreas", () => {
     const original = await fs.readFile(name, "utf8");
     const update = { file: name, area: [0.03, 0.567, 0.597, 0.401] as [number, number, number, number] };
 
-    expect(await writeAreas([update])).toEqual([
-      { file: name, status: "kept", previous: [0.028, 0.56, 0.603, 0.413] },
-    ]);
+    expect(await writeAreas([update])).toEqual([{ file: name, status: "kept", previous: [0.028, 0.56, 0.603, 0.413] }]);
     expect(await fs.readFile(name, "utf8")).toBe(original);
 
     expect((await writeAreas([update], { force: true }))[0].status).toBe("written");
@@ -63,10 +61,12 @@ describe("writeAreas", () => {
     await fs.writeFile(bad, (await fs.readFile(bad, "utf8")).replace("headline:", "headlin:"));
     const good = await fs.readFile(file("01-xingzheng-fuwu.md"), "utf8");
 
-    await expect(writeAreas([
-      { file: file("01-xingzheng-fuwu.md"), area: [0.03, 0.08, 0.505, 0.367] },
-      { file: bad, area: [0.655, 0.08, 0.315, 0.357] },
-    ])).rejects.toThrow(`${bad}:4: front matter "headlin": unknown key: did you mean "headline"?`);
+    await expect(
+      writeAreas([
+        { file: file("01-xingzheng-fuwu.md"), area: [0.03, 0.08, 0.505, 0.367] },
+        { file: bad, area: [0.655, 0.08, 0.315, 0.357] },
+      ]),
+    ).rejects.toThrow(`${bad}:4: front matter "headlin": unknown key: did you mean "headline"?`);
     expect(await fs.readFile(file("01-xingzheng-fuwu.md"), "utf8")).toBe(good);
   });
 });

@@ -18,7 +18,10 @@ const headlines = [
 ];
 
 function runImport(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { cwd: root, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -36,7 +39,9 @@ describe("npm run import", () => {
   it("asks for --section when the page has no page.yml yet, and writes nothing", () => {
     const run = runImport(seed, ...target());
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${path.join(pageDir, "page.yml")}: does not exist yet; give the page's name with --section`);
+    expect(run.stderr).toContain(
+      `${path.join(pageDir, "page.yml")}: does not exist yet; give the page's name with --section`,
+    );
     expect(existsSync(pageDir)).toBe(false);
   });
 
@@ -70,7 +75,9 @@ describe("npm run import", () => {
   it("replaces them with --force", () => {
     const run = runImport(seed, ...target(), "--force");
     expect(run.code).toBe(0);
-    expect(readFileSync(path.join(pageDir, "01-chuangwen-gongzuo.md"), "utf8")).toContain("headline: “创文”工作持续发力 优质服务提质增效");
+    expect(readFileSync(path.join(pageDir, "01-chuangwen-gongzuo.md"), "utf8")).toContain(
+      "headline: “创文”工作持续发力 优质服务提质增效",
+    );
     expect(existsSync(path.join(pageDir, "05-kaixue-diyi.md"))).toBe(true);
     expect(run.stdout).toContain(`replaced  ${path.join(pageDir, "01-chuangwen-gongzuo.md")}`);
   });
@@ -79,7 +86,19 @@ describe("npm run import", () => {
     const dump = path.join(editions, "news-page.txt");
     const text = readFileSync(path.join(root, "tests/fixtures/dumps/news-page.md"), "utf8");
     writeFileSync(dump, iconv.encode(text, "gb18030"));
-    const run = runImport(dump, "--date", "2022-09-06", "--page", "A3", "--section", "要闻", "--photos", "caiyuan.jpg,shaiqiu.jpg", "--editions", editions);
+    const run = runImport(
+      dump,
+      "--date",
+      "2022-09-06",
+      "--page",
+      "A3",
+      "--section",
+      "要闻",
+      "--photos",
+      "caiyuan.jpg,shaiqiu.jpg",
+      "--editions",
+      editions,
+    );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("(gb18030): 4 articles");
@@ -106,10 +125,20 @@ describe("npm run import", () => {
     writeFileSync(broken, "只有正文，没有标题。\n");
     const run = runImport(broken, "--date", "2022-09-03", "--page", "01", "--section", "要闻", "--editions", editions);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split("\n")).toEqual([`error: ${path.relative(root, broken)}: no headline found: each article's headline must be on its own line starting with "## "`]);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      `error: ${path.relative(root, broken)}: no headline found: each article's headline must be on its own line starting with "## "`,
+    ]);
     expect(run.stdout).toBe("");
     expect(existsSync(path.join(editions, "2022-09-03"))).toBe(false);
-    const missing = runImport(path.join(editions, "nowhere.md"), "--date", "2022-09-03", "--page", "01", "--editions", editions);
+    const missing = runImport(
+      path.join(editions, "nowhere.md"),
+      "--date",
+      "2022-09-03",
+      "--page",
+      "01",
+      "--editions",
+      editions,
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("nowhere.md: cannot be read (no such file); check the input's path");
   });

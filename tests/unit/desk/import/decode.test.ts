@@ -32,7 +32,12 @@ describe("decodeDump", () => {
   it("imports a GB18030 dump with Windows line endings like its UTF-8 original", () => {
     const bytes = iconv.encode(dump.replace(/\n/g, "\r\n"), "gb18030");
     const page = importDump(decodeDump(bytes, "a.txt").text, { source: "a.txt", keepPunctuation: true });
-    expect(page.articles[0].fields).toMatchObject({ kicker: "聚焦秋粮收获", dateline: "本报讯", byline: "记者 李晓", mark: "②15" });
+    expect(page.articles[0].fields).toMatchObject({
+      kicker: "聚焦秋粮收获",
+      dateline: "本报讯",
+      byline: "记者 李晓",
+      mark: "②15",
+    });
     expect(page.articles[0].body).toBe("玉米亩产1200斤,𠮷祥如意。");
   });
 
@@ -42,7 +47,10 @@ describe("decodeDump", () => {
   });
 
   it("stops at undecodable bytes, naming the file and line and saying what to do", () => {
-    const bytes = Buffer.concat([iconv.encode("## 标题\n\n第一段。\n", "gb18030"), Buffer.from([0xd6, 0xd0, 0xff, 0xfe, 0x0a])]);
+    const bytes = Buffer.concat([
+      iconv.encode("## 标题\n\n第一段。\n", "gb18030"),
+      Buffer.from([0xd6, 0xd0, 0xff, 0xfe, 0x0a]),
+    ]);
     const error = errorOf(() => decodeDump(bytes, "dumps/page.txt"));
     expect(error.file).toBe("dumps/page.txt");
     expect(error.line).toBe(4);
@@ -57,6 +65,8 @@ describe("decodeDump", () => {
 
   it("refuses a binary file given by mistake", () => {
     const pdfLike = Buffer.from("%PDF-1.7\n\u0000\u0001\u0002stream\n", "latin1");
-    expect(errorOf(() => decodeDump(pdfLike, "page.pdf")).message).toMatch(/^page\.pdf:2: contains control characters .* not a text dump/);
+    expect(errorOf(() => decodeDump(pdfLike, "page.pdf")).message).toMatch(
+      /^page\.pdf:2: contains control characters .* not a text dump/,
+    );
   });
 });

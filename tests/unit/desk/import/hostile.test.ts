@@ -23,7 +23,9 @@ describe("imported text is text", () => {
   ])("%s renders as the characters printed", (printed, markup) => {
     const html = renderBody(bodyAsText(printed));
     expect(html).not.toContain(markup);
-    expect(html.replace(/<\/?p>|\n/g, "")).toBe(printed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+    expect(html.replace(/<\/?p>|\n/g, "")).toBe(
+      printed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
+    );
   });
 
   it("keeps the importer's subheads and removes control characters", () => {
@@ -43,7 +45,8 @@ function hostilePdf(): Buffer {
   const pages = 3;
   const first = 3 + pages * 2 + 1;
   return pagesPdf({
-    pages, size: [595, 842],
+    pages,
+    size: [595, 842],
     catalog: `/OpenAction ${first} 0 R`,
     page: `/Annots [${first + 1} 0 R]`,
     extra: [
@@ -59,7 +62,17 @@ describe("npm run import with a hostile page PDF", () => {
     const pdf = path.join(dir, "02.pdf");
     fs.writeFileSync(pdf, hostilePdf());
     const editions = path.join(dir, "editions");
-    const result = runScript("import.ts", [pdf, "--date", "2024-05-06", "--page", "02", "--section", "要闻", "--editions", editions]);
+    const result = runScript("import.ts", [
+      pdf,
+      "--date",
+      "2024-05-06",
+      "--page",
+      "02",
+      "--section",
+      "要闻",
+      "--editions",
+      editions,
+    ]);
     expect(result.output).toMatch(/removed what a reader's PDF viewer would run or open: JavaScript/);
     expect(result.output).toMatch(/the PDF has 3 pages: page 1 is kept/);
     expect(result.output).not.toMatch(/^\s+at /m);
@@ -69,16 +82,36 @@ describe("npm run import with a hostile page PDF", () => {
   });
 
   it.each([
-    ["protected by a password", pagesPdf({ trailer: `/Encrypt << /Filter /Standard /V 1 /R 2 /O <${"11".repeat(32)}> /U <${"22".repeat(32)}> /P -4 >> /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]` }), "the PDF is protected by a password"],
+    [
+      "protected by a password",
+      pagesPdf({
+        trailer: `/Encrypt << /Filter /Standard /V 1 /R 2 /O <${"11".repeat(32)}> /U <${"22".repeat(32)}> /P -4 >> /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]`,
+      }),
+      "the PDF is protected by a password",
+    ],
     ["a strip 10 × 20000 pt", pagesPdf({ size: [10, 20000] }), "the page is 10 × 20000 pt"],
     ["no pages", pagesPdf({ pages: 0 }), "the PDF has no pages"],
-    ["junk after %PDF-", Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(300_000, 7), Buffer.from("\nstartxref\n0\n%%EOF\n")]), "the PDF"],
+    [
+      "junk after %PDF-",
+      Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(300_000, 7), Buffer.from("\nstartxref\n0\n%%EOF\n")]),
+      "the PDF",
+    ],
   ])("refuses %s: one message naming the file, no MuPDF noise, nothing written", (_, bytes, message) => {
     const dir = tempDir("import-refused");
     const pdf = path.join(dir, "02.pdf");
     fs.writeFileSync(pdf, bytes);
     const editions = path.join(dir, "editions");
-    const result = runScript("import.ts", [pdf, "--date", "2024-05-06", "--page", "02", "--section", "要闻", "--editions", editions]);
+    const result = runScript("import.ts", [
+      pdf,
+      "--date",
+      "2024-05-06",
+      "--page",
+      "02",
+      "--section",
+      "要闻",
+      "--editions",
+      editions,
+    ]);
     expect(result.code).toBe(2);
     const lines = result.output.split("\n").filter((l) => l.trim());
     expect(lines).toHaveLength(1);
@@ -91,7 +124,17 @@ describe("npm run import with a hostile page PDF", () => {
     const dir = tempDir("import-date");
     const pdf = path.join(dir, "02.pdf");
     fs.writeFileSync(pdf, pagesPdf());
-    const result = runScript("import.ts", [pdf, "--date", "2024-13-01", "--page", "02", "--section", "要闻", "--editions", path.join(dir, "e")]);
+    const result = runScript("import.ts", [
+      pdf,
+      "--date",
+      "2024-13-01",
+      "--page",
+      "02",
+      "--section",
+      "要闻",
+      "--editions",
+      path.join(dir, "e"),
+    ]);
     expect(result.code).toBe(1);
     expect(result.output).toContain('"2024-13-01" is not a real date');
     expect(result.output).not.toContain("Invalid time value");
@@ -130,13 +173,27 @@ describe("npm run import of a page that takes too long", () => {
     fs.writeFileSync(pdf, deepFormsPdf());
     const editions = path.join(dir, "editions");
     const started = performance.now();
-    const result = runScript("import.ts", [pdf, "--date", "2024-05-06", "--page", "02", "--section", "要闻", "--editions", editions, "--page-seconds", String(seconds)]);
+    const result = runScript("import.ts", [
+      pdf,
+      "--date",
+      "2024-05-06",
+      "--page",
+      "02",
+      "--section",
+      "要闻",
+      "--editions",
+      editions,
+      "--page-seconds",
+      String(seconds),
+    ]);
     const took = (performance.now() - started) / 1000;
     expect(result.code, result.output).toBe(2);
     const lines = result.output.split("\n").filter((l) => l.trim());
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^error: /);
-    expect(lines[0]).toContain(`${pdf}: stopped after ${seconds} s, the time limit for one page (--page-seconds); nothing was written for it. Export the page again flattened, or give its text dump`);
+    expect(lines[0]).toContain(
+      `${pdf}: stopped after ${seconds} s, the time limit for one page (--page-seconds); nothing was written for it. Export the page again flattened, or give its text dump`,
+    );
     expect(fs.existsSync(editions)).toBe(false);
     // Stopped at the limit, not after MuPDF finished (over 10 s on this page); the margin is node's start-up.
     expect(took).toBeLessThan(seconds + 6);
@@ -149,7 +206,17 @@ describe("npm run import of a page that takes too long", () => {
     fs.writeFileSync(path.join(folder, "2024050602.pdf"), deepFormsPdf());
     fs.writeFileSync(path.join(folder, "2024050603.pdf"), pagesPdf());
     const editions = path.join(dir, "editions");
-    const result = runScript("import.ts", [folder, "--section", "要闻", "--editions", editions, "--page-seconds", String(seconds), "--jobs", "1"]);
+    const result = runScript("import.ts", [
+      folder,
+      "--section",
+      "要闻",
+      "--editions",
+      editions,
+      "--page-seconds",
+      String(seconds),
+      "--jobs",
+      "1",
+    ]);
     expect(result.code, result.output).toBe(2);
     expect(result.stdout).toContain(`FAILED   ${path.join(folder, "2024050602.pdf")}: stopped after ${seconds} s`);
     expect(result.stdout).toMatch(/^ok +.*2024050603\.pdf → /m);
@@ -164,7 +231,15 @@ describe("npm run publish into a root whose current is a real folder", () => {
     const root = path.join(tempDir("publish-root"), "public");
     fs.mkdirSync(path.join(root, "current"), { recursive: true });
     fs.writeFileSync(path.join(root, "current", "index.html"), "old site");
-    const result = runScript("publish.ts", ["2024-05-06", "--editions", path.join(repo, "tests/bad-input/base/editions"), "--root", root, "--cache", path.join(root, "..", "cache")]);
+    const result = runScript("publish.ts", [
+      "2024-05-06",
+      "--editions",
+      path.join(repo, "tests/bad-input/base/editions"),
+      "--root",
+      root,
+      "--cache",
+      path.join(root, "..", "cache"),
+    ]);
     expect(result.code).toBe(1);
     expect(result.output).toContain("is a real folder, not a link");
     expect(result.output).not.toContain("✓ pages");

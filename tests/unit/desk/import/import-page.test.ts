@@ -6,7 +6,10 @@ import { ImportError } from "../../../../src/desk/import/problems.ts";
 
 function fixture(name: string) {
   // These cases are about reading the dump; its ASCII punctuation is kept so they can quote it as it is.
-  return importDump(readFileSync(new URL(`../../../fixtures/dumps/${name}`, import.meta.url), "utf8"), { source: name, keepPunctuation: true });
+  return importDump(readFileSync(new URL(`../../../fixtures/dumps/${name}`, import.meta.url), "utf8"), {
+    source: name,
+    keepPunctuation: true,
+  });
 }
 
 function only(dump: string) {
@@ -58,7 +61,9 @@ describe("news-page.md", () => {
 
   it("reads a dateline with full-width brackets and 文/图, and the caption where the photo sits", () => {
     expect(garden.fields).toMatchObject({ dateline: "本报讯", byline: "记者 张明 文/图" });
-    expect(garden.fields.figures).toEqual([{ file: "photos/02-cunli-jianqi-1.jpg", caption: "村民在共享菜园里采摘蔬菜" }]);
+    expect(garden.fields.figures).toEqual([
+      { file: "photos/02-cunli-jianqi-1.jpg", caption: "村民在共享菜园里采摘蔬菜" },
+    ]);
     expect(garden.body.startsWith("走进城关镇刘庄村")).toBe(true);
   });
 
@@ -79,7 +84,9 @@ describe("news-page.md", () => {
   it("takes editor's marks out of the text, also in mid-text, and keeps the last", () => {
     expect(page.articles.map((a) => a.fields.mark)).toEqual(["④12", "③15", "①20", "⑤3"]);
     for (const article of page.articles) expect(article.body).not.toMatch(/[①-⑳]\d/u);
-    expect(paragraphs(garden)[0]).toBe("走进城关镇刘庄村,一片片整齐的菜畦映入眼帘,辣椒、茄子、豆角长势喜人。这是村里今年新建的“共享菜园”。");
+    expect(paragraphs(garden)[0]).toBe(
+      "走进城关镇刘庄村,一片片整齐的菜畦映入眼帘,辣椒、茄子、豆角长势喜人。这是村里今年新建的“共享菜园”。",
+    );
   });
 
   it("re-joins paragraphs cut by a column break and keeps real paragraph breaks", () => {
@@ -126,7 +133,11 @@ describe("opinion-page.md", () => {
   });
 
   it("reads the bare name under the commentary as its byline, after the subtitle", () => {
-    expect(article.fields).toMatchObject({ subtitle: "——写在我市便民生活圈建设推进之际", byline: "王建华", mark: "③8" });
+    expect(article.fields).toMatchObject({
+      subtitle: "——写在我市便民生活圈建设推进之际",
+      byline: "王建华",
+      mark: "③8",
+    });
     expect(article.body.startsWith("近日,")).toBe(true);
   });
 
@@ -201,11 +212,15 @@ describe("smaller conventions", () => {
 
   it("reads a caption with its credit where the photo sits", () => {
     const article = only("## 标题\n\n\n\n路面整修 记者 韩志刚 摄\n\n正文。\n");
-    expect(article.fields.figures).toEqual([{ file: "photos/01-biaoti-1.jpg", caption: "路面整修", credit: "记者 韩志刚 摄" }]);
+    expect(article.fields.figures).toEqual([
+      { file: "photos/01-biaoti-1.jpg", caption: "路面整修", credit: "记者 韩志刚 摄" },
+    ]);
   });
 
   it("reads two photos where they sit above one article", () => {
-    const article = only("## 标题\n\n\n\n图为新建的教学楼\n\n\n\n学生在新操场上体育课 记者 梁照曾 摄\n\n本报讯 开学了。\n");
+    const article = only(
+      "## 标题\n\n\n\n图为新建的教学楼\n\n\n\n学生在新操场上体育课 记者 梁照曾 摄\n\n本报讯 开学了。\n",
+    );
     expect(article.fields.figures).toEqual([
       { file: "photos/01-biaoti-1.jpg", caption: "图为新建的教学楼" },
       { file: "photos/01-biaoti-2.jpg", caption: "学生在新操场上体育课", credit: "记者 梁照曾 摄" },
@@ -217,7 +232,9 @@ describe("smaller conventions", () => {
     const dump = "## 甲\n\n\n\n图一\n\n正文。\n\n## 乙\n\n\n\n图二\n\n正文。\n";
     const page = importDump(dump, { source: "test.md", photos: ["a.png", "b.jpg"] });
     expect(page.articles.map((a) => a.fields.figures?.[0].file)).toEqual(["photos/a.png", "photos/b.jpg"]);
-    expect(() => importDump(dump, { source: "test.md", photos: ["a.png"] })).toThrow(/--photos names 1 file\(s\) but the dump has 2/);
+    expect(() => importDump(dump, { source: "test.md", photos: ["a.png"] })).toThrow(
+      /--photos names 1 file\(s\) but the dump has 2/,
+    );
   });
 
   it("refuses a dump without a headline, naming the file", () => {

@@ -12,7 +12,10 @@ import { flow, makePdf } from "../pdf/make-pdf.ts";
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
 
 function runImport(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { cwd: root, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -25,16 +28,36 @@ function page(left: string, right: string): Uint8Array {
     height: 800,
     texts: [
       { x: 30, y: 40, size: 24, text: left },
-      ...flow([body("春风化雨", 120), body("润物无声", 60)], [[20, 90, 700], [160, 90, 700]], 10, 12),
+      ...flow(
+        [body("春风化雨", 120), body("润物无声", 60)],
+        [
+          [20, 90, 700],
+          [160, 90, 700],
+        ],
+        10,
+        12,
+      ),
       { x: 330, y: 40, size: 24, text: right },
-      ...flow([body("秋收冬藏", 100)], [[320, 90, 700], [460, 90, 700]], 10, 12),
+      ...flow(
+        [body("秋收冬藏", 100)],
+        [
+          [320, 90, 700],
+          [460, 90, 700],
+        ],
+        10,
+        12,
+      ),
       { x: 20, y: 770, size: 7, text: "本版编辑：赵六" },
     ],
-    rules: [[300, 30, 300, 720], [20, 760, 580, 760]],
+    rules: [
+      [300, 30, 300, 720],
+      [20, 760, 580, 760],
+    ],
   });
 }
 
-const fields = (file: string) => yaml.load(splitFrontMatter(readFileSync(file, "utf8")).yaml ?? "") as Record<string, unknown>;
+const fields = (file: string) =>
+  yaml.load(splitFrontMatter(readFileSync(file, "utf8")).yaml ?? "") as Record<string, unknown>;
 
 describe("npm run import with page PDFs", () => {
   let dir: string;
@@ -52,7 +75,15 @@ describe("npm run import with page PDFs", () => {
         { x: 20, y: 10, size: 16, text: "5 要闻" },
         { x: 420, y: 14, size: 9, text: "2024年5月6日 星期一" },
         { x: 30, y: 50, size: 24, text: "春风化雨" },
-        ...flow([body("春风化雨", 120)], [[20, 100, 700], [160, 100, 700]], 10, 12),
+        ...flow(
+          [body("春风化雨", 120)],
+          [
+            [20, 100, 700],
+            [160, 100, 700],
+          ],
+          10,
+          12,
+        ),
       ],
       rules: [[20, 34, 580, 34]],
     });
@@ -85,8 +116,17 @@ describe("npm run import with page PDFs", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/page PDF, zh\): 2 articles/);
     const pageDir = path.join(editions, "2018-01-10", "07");
-    expect(readdirSync(pageDir).sort()).toEqual(["01-chunfeng-huayu.md", "02-qiushou-dongcang.md", "page.pdf", "page.yml"]);
-    expect(yaml.load(readFileSync(path.join(pageDir, "page.yml"), "utf8"))).toEqual({ section: "理论", pdf: "page.pdf", editor: "赵六" });
+    expect(readdirSync(pageDir).sort()).toEqual([
+      "01-chunfeng-huayu.md",
+      "02-qiushou-dongcang.md",
+      "page.pdf",
+      "page.yml",
+    ]);
+    expect(yaml.load(readFileSync(path.join(pageDir, "page.yml"), "utf8"))).toEqual({
+      section: "理论",
+      pdf: "page.pdf",
+      editor: "赵六",
+    });
     expect(readFileSync(path.join(pageDir, "page.pdf")).equals(readFileSync(pdf))).toBe(true);
     const first = fields(path.join(pageDir, "01-chunfeng-huayu.md"));
     expect(first.headline).toBe("春风化雨");
@@ -99,7 +139,19 @@ describe("npm run import with page PDFs", () => {
     const dump = path.join(dir, "dump.md");
     writeFileSync(dump, `## 编辑定的标题\n\n${body("秋收冬藏", 100)}\n`);
     const editions = path.join(dir, "dump");
-    const run = runImport(dump, "--pdf", pdf, "--date", "2018-01-10", "--page", "07", "--section", "理论", "--editions", editions);
+    const run = runImport(
+      dump,
+      "--pdf",
+      pdf,
+      "--date",
+      "2018-01-10",
+      "--page",
+      "07",
+      "--section",
+      "理论",
+      "--editions",
+      editions,
+    );
     expect(run.code).toBe(0);
     const article = fields(path.join(editions, "2018-01-10", "07", "01-bianji-dingde.md"));
     expect(article.headline).toBe("编辑定的标题");

@@ -43,9 +43,12 @@ describe("importing the seed page", () => {
     expect(page.articles.map((a) => a.fields.headline)).toEqual(sample.map((s) => s.fields.headline));
   });
 
-  it.each(sample.map((s, i) => [s.name, i] as const))("%s: same front matter (but area and figure files)", (_name, i) => {
-    expect(comparable(page.articles[i].fields, false)).toEqual(comparable(sample[i].fields, false));
-  });
+  it.each(sample.map((s, i) => [s.name, i] as const))(
+    "%s: same front matter (but area and figure files)",
+    (_name, i) => {
+      expect(comparable(page.articles[i].fields, false)).toEqual(comparable(sample[i].fields, false));
+    },
+  );
 
   it.each(sample.map((s, i) => [s.name, i] as const))("%s: same body text", (_name, i) => {
     expect(page.articles[i].body).toBe(sample[i].body);
@@ -90,7 +93,10 @@ describe("importing the seed page", () => {
 
   it("reads the dump the same with Windows line endings and a byte-order mark", () => {
     const windows = Buffer.from(`\uFEFF${dump.replace(/\n/g, "\r\n")}`, "utf8");
-    const again = importDump(decodeDump(windows, "seed-page.md").text, { source: "seed-page.md", keepPunctuation: true });
+    const again = importDump(decodeDump(windows, "seed-page.md").text, {
+      source: "seed-page.md",
+      keepPunctuation: true,
+    });
     expect(again.articles).toEqual(page.articles);
   });
 
@@ -99,7 +105,9 @@ describe("importing the seed page", () => {
     const dancheng = widened.articles.find((a) => a.name.includes("dancheng"))!;
     expect(dancheng.body).toContain("开展减证便民行动等，该县出台“8章61条”营商环境实施意见，");
     expect(dancheng.body).not.toMatch(/\p{Script=Han}[,;:?!]/u);
-    expect(widened.articles.map((a) => widenPunctuation(a.body))).toEqual(page.articles.map((a) => widenPunctuation(a.body)));
+    expect(widened.articles.map((a) => widenPunctuation(a.body))).toEqual(
+      page.articles.map((a) => widenPunctuation(a.body)),
+    );
     expect(widened.articles.map((a) => a.name)).toEqual(page.articles.map((a) => a.name));
   });
 });

@@ -37,7 +37,16 @@ describe("a Chinese page with a lead, a vertical headline and furniture", () => 
       { x: 40, y: 100, size: 26, text: "使命与担当" },
       { x: 60, y: 132, size: 13, text: "——学术研讨会述要" },
       { x: 150, y: 152, size: 10.5, text: "张 三" },
-      ...flow(leadParagraphs, [[20, 175, 460], [160, 175, 460], [300, 175, 460]], 10, 12),
+      ...flow(
+        leadParagraphs,
+        [
+          [20, 175, 460],
+          [160, 175, 460],
+          [300, 175, 460],
+        ],
+        10,
+        12,
+      ),
       // Beside the lead, in a frame: a vertical headline with its author beside it, the text to its left.
       { x: 545, y: 60, size: 26, text: "法治与德治", vertical: true },
       { x: 528, y: 90, size: 9, text: "李明", vertical: true },
@@ -89,7 +98,16 @@ describe("an L-shaped article beside a small one", () => {
     height: H,
     texts: [
       { x: 40, y: 40, size: 26, text: "拐角形状的文章标题" },
-      ...flow(a, [[20, 90, 560], [200, 90, 560], [380, 90, 320]], 10, 14),
+      ...flow(
+        a,
+        [
+          [20, 90, 560],
+          [200, 90, 560],
+          [380, 90, 320],
+        ],
+        10,
+        14,
+      ),
       { x: 390, y: 340, size: 20, text: "短小文章" },
       ...flow(b, [[380, 380, 560]], 10, 14),
     ],
@@ -122,7 +140,15 @@ describe("a figure with its caption", () => {
     height: H,
     texts: [
       { x: 40, y: 40, size: 26, text: "秋收时节" },
-      ...flow(text, [[20, 90, 500], [200, 90, 500]], 10, 14),
+      ...flow(
+        text,
+        [
+          [20, 90, 500],
+          [200, 90, 500],
+        ],
+        10,
+        14,
+      ),
       { x: 380, y: 295, size: 9, text: "农民在田间收割水稻。 记者 王五 摄" },
     ],
     pictures: [[380, 90, 560, 290]],
@@ -140,7 +166,9 @@ describe("a figure with its caption", () => {
 
 describe("an English page", () => {
   const words = (n: number) =>
-    Array.from({ length: n }, (_, i) => ["city", "council", "voted", "budget", "school", "roads", "parks"][i % 7]).join(" ");
+    Array.from({ length: n }, (_, i) => ["city", "council", "voted", "budget", "school", "roads", "parks"][i % 7]).join(
+      " ",
+    );
   const bytes = makePdf({
     width: W,
     height: H,
@@ -167,7 +195,8 @@ describe("an English page", () => {
 });
 
 describe("an English page with a pull quote and an advertisement", () => {
-  const line = (i: number) => `Residents of the town met on Monday night to talk ${i % 2 ? "about" : "over"} the new bridge plan`;
+  const line = (i: number) =>
+    `Residents of the town met on Monday night to talk ${i % 2 ? "about" : "over"} the new bridge plan`;
   const column = (x: number, from: number, count: number): TextSpec[] =>
     Array.from({ length: count }, (_, i) => ({ x, y: from + i * 14, size: 10, text: line(i) }));
   const bytes = makePdf({
@@ -179,7 +208,7 @@ describe("an English page with a pull quote and an advertisement", () => {
       { x: 20, y: 86, size: 10, text: "Continued from A1" },
       ...column(20, 102, 12),
       // A pull quote inside the column, repeating the text in large type.
-      { x: 30, y: 272, size: 20, text: "\"We need the bridge\"" },
+      { x: 30, y: 272, size: 20, text: '"We need the bridge"' },
       ...column(20, 300, 12),
       // An advertisement: large type in a box, a telephone number, no running text.
       { x: 420, y: 420, size: 28, text: "BIG SALE" },

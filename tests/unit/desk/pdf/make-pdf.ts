@@ -34,7 +34,10 @@ const HIDDEN_CMAP = `/CIDInit /ProcSet findresource begin 12 dict begin begincma
 1 beginbfrange <20> <FF> <E000> endbfrange
 endcmap CMapName currentdict /CMap defineresource pop end end`;
 
-const hex = (text: string) => `<${Array.from(text).map((c) => c.codePointAt(0)!.toString(16).padStart(4, "0")).join("")}>`;
+const hex = (text: string) =>
+  `<${Array.from(text)
+    .map((c) => c.codePointAt(0)!.toString(16).padStart(4, "0"))
+    .join("")}>`;
 const latin = (text: string) => `(${text.replace(/[\\()]/g, "\\$&")})`;
 
 /** One PDF page as MuPDF writes it; Chinese in MuPDF's built-in CJK font, Latin in Helvetica. */
@@ -56,7 +59,9 @@ export function makePdf(spec: PageSpec): Uint8Array {
   const h = spec.height;
   const put = (x: number, top: number, size: number, text: string, font: TextSpec["font"] = "regular") => {
     const cjk = /[^\u0000-\u00ff]/u.test(text);
-    ops.push(`BT /${cjk ? "F2" : latinFont[font]} ${size} Tf ${x} ${h - top - 0.88 * size} Td ${cjk ? hex(text) : latin(text)} Tj ET`);
+    ops.push(
+      `BT /${cjk ? "F2" : latinFont[font]} ${size} Tf ${x} ${h - top - 0.88 * size} Td ${cjk ? hex(text) : latin(text)} Tj ET`,
+    );
   };
   for (const [x0, y0, x1, y1] of spec.fills ?? []) ops.push(`0.9 g ${x0} ${h - y1} ${x1 - x0} ${y1 - y0} re f 0 g`);
   for (const t of spec.texts) {
@@ -80,7 +85,12 @@ export function makePdf(spec: PageSpec): Uint8Array {
  * Paragraphs set in columns of `chars` characters at `size` points, each column [x, top, bottom]: a column full,
  * the text runs on at the top of the next, as a paragraph cut by a column break. First lines are indented.
  */
-export function flow(paragraphs: string[], columns: [number, number, number][], size: number, chars: number): TextSpec[] {
+export function flow(
+  paragraphs: string[],
+  columns: [number, number, number][],
+  size: number,
+  chars: number,
+): TextSpec[] {
   const texts: TextSpec[] = [];
   let c = 0;
   let top = columns[0][1];

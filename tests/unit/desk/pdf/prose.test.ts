@@ -71,7 +71,8 @@ describe("a crossword grid and a results table beside an article", () => {
   const grid: TextSpec[] = [{ x: 400, y: 300, size: 9, text: "Solution of last week" }];
   const letters = "CATSAREAONEAREDTENSDOTE";
   for (let r = 0; r < 5; r++) {
-    for (let c = 0; c < 5; c++) grid.push({ x: 400 + c * 14, y: 316 + r * 14, size: 8, text: letters[(r * 5 + c) % letters.length] });
+    for (let c = 0; c < 5; c++)
+      grid.push({ x: 400 + c * 14, y: 316 + r * 14, size: 8, text: letters[(r * 5 + c) % letters.length] });
   }
   const results = [
     ["Team", "W", "D", "L", "Pts"],
@@ -82,8 +83,12 @@ describe("a crossword grid and a results table beside an article", () => {
   const table: TextSpec[] = results.flatMap((row, r) =>
     row.map((cell, c) => ({ x: c === 0 ? 400 : 460 + c * 22, y: 500 + r * 13, size: 8, text: cell })),
   );
-  const body = Array.from({ length: 30 }, (_, i) => line(40, 80 + i * 14, i === 29 ? "and that was all." : "the council talked about the harbour"));
-  const result = importPdf(makePdf({ width: W, height: H, texts: [headline, ...body, ...grid, ...table] }), { source: "grid.pdf" });
+  const body = Array.from({ length: 30 }, (_, i) =>
+    line(40, 80 + i * 14, i === 29 ? "and that was all." : "the council talked about the harbour"),
+  );
+  const result = importPdf(makePdf({ width: W, height: H, texts: [headline, ...body, ...grid, ...table] }), {
+    source: "grid.pdf",
+  });
 
   it("keeps the grid out of the prose and says so in the report", () => {
     expect(result.articles).toHaveLength(1);
@@ -92,7 +97,9 @@ describe("a crossword grid and a results table beside an article", () => {
   });
 
   it("keeps the results table as a table, not as paragraphs", () => {
-    expect(result.articles[0].body).toContain("| Team | W | D | L | Pts |\n| --- | --- | --- | --- | --- |\n| Rovers | 12 | 3 | 1 | 39 |");
+    expect(result.articles[0].body).toContain(
+      "| Team | W | D | L | Pts |\n| --- | --- | --- | --- | --- |\n| Rovers | 12 | 3 | 1 | 39 |",
+    );
     expect(result.articles[0].body).not.toMatch(/^Rovers/mu);
   });
 });
@@ -121,7 +128,9 @@ describe("a signature at the end, and a centred box", () => {
   it("takes the signature for the byline, out of the text", () => {
     const [article] = page.articles;
     expect(article.byline).toBe("Jean-Luc Wenger");
-    expect(article.body).toBe("The harbour reopened on Monday after months of repairs and the first boats came in with the morning tide.");
+    expect(article.body).toBe(
+      "The harbour reopened on Monday after months of repairs and the first boats came in with the morning tide.",
+    );
   });
 
   it("reads centred lines as one paragraph", () => {

@@ -12,12 +12,19 @@ const W = 600;
 const H = 800;
 
 /** Lines of text set one under the other, `leading` points apart. */
-function column(x: number, top: number, lines: string[], options: Partial<TextSpec> & { leading?: number } = {}): TextSpec[] {
+function column(
+  x: number,
+  top: number,
+  lines: string[],
+  options: Partial<TextSpec> & { leading?: number } = {},
+): TextSpec[] {
   const { leading = 12, size = 9, ...rest } = options;
   return lines.map((text, i) => ({ x, y: top + i * leading, size, text, ...rest }));
 }
 
-const WORDS = "the council met on monday night to talk over the plan for a new bridge across the river and voted".split(" ");
+const WORDS = "the council met on monday night to talk over the plan for a new bridge across the river and voted".split(
+  " ",
+);
 /** `n` lines of about `words` words each; the last ends a sentence. */
 function prose(n: number, words = 6, seed = 0): string[] {
   return Array.from({ length: n }, (_, i) => {
@@ -39,7 +46,11 @@ describe("a drop cap", () => {
     texts: [
       { x: 40, y: 40, size: 26, text: "Bridge Plan Wins Vote", font: "bold" },
       { x: 40, y: 84, size: 34, text: "T" },
-      ...column(70, 86, lines.slice(0, 3).map((l, i) => (i === 0 ? `he ${l}` : l))),
+      ...column(
+        70,
+        86,
+        lines.slice(0, 3).map((l, i) => (i === 0 ? `he ${l}` : l)),
+      ),
       ...column(40, 122, lines.slice(3)),
     ],
   });
@@ -80,7 +91,10 @@ describe("a headline with a deck under it", () => {
 
   it("reads the deck as the subtitle, not as text", () => {
     expect(page.articles).toHaveLength(1);
-    expect(page.articles[0]).toMatchObject({ headline: "Storm Floods Valley", subtitle: "Hundreds leave their homes as the river rises" });
+    expect(page.articles[0]).toMatchObject({
+      headline: "Storm Floods Valley",
+      subtitle: "Hundreds leave their homes as the river rises",
+    });
     expect(page.articles[0].body).not.toContain("Hundreds");
   });
 });
@@ -180,7 +194,10 @@ describe("a page whose text layer cannot be read", () => {
   const bytes = makePdf({
     width: W,
     height: H,
-    texts: [{ x: 40, y: 40, size: 26, text: "Hidden Headline", font: "hidden" }, ...column(40, 80, prose(10), { font: "hidden" })],
+    texts: [
+      { x: 40, y: 40, size: 26, text: "Hidden Headline", font: "hidden" },
+      ...column(40, 80, prose(10), { font: "hidden" }),
+    ],
   });
 
   it("is refused naming the file and saying what to do, instead of importing rows of unreadable characters", () => {

@@ -4,13 +4,31 @@ import { chineseNumber, pageLabel, takeContinuations, takeMark } from "../../../
 
 describe("page labels", () => {
   it.each([
-    ["一", 1], ["十", 10], ["十二", 12], ["二十", 20], ["二十四", 24], ["一百零八", 108], ["两", 2], ["二四", undefined], ["版", undefined],
+    ["一", 1],
+    ["十", 10],
+    ["十二", 12],
+    ["二十", 20],
+    ["二十四", 24],
+    ["一百零八", 108],
+    ["两", 2],
+    ["二四", undefined],
+    ["版", undefined],
   ])("chineseNumber(%s) = %s", (numeral, number) => {
     expect(chineseNumber(numeral)).toBe(number);
   });
 
   it.each([
-    ["一", "01"], ["三", "03"], ["十二", "12"], ["二十四", "24"], ["3", "03"], ["12", "12"], ["A3", "A03"], ["Ａ３", "A03"], ["b十", "B10"], ["0", undefined], ["甲", undefined],
+    ["一", "01"],
+    ["三", "03"],
+    ["十二", "12"],
+    ["二十四", "24"],
+    ["3", "03"],
+    ["12", "12"],
+    ["A3", "A03"],
+    ["Ａ３", "A03"],
+    ["b十", "B10"],
+    ["0", undefined],
+    ["甲", undefined],
   ])("pageLabel(%s) = %s", (printed, label) => {
     expect(pageLabel(printed)).toBe(label);
   });

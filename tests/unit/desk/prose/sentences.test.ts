@@ -4,9 +4,19 @@ import { endsSentence, joinText } from "../../../../src/desk/prose/sentences.ts"
 
 describe("sentence ends and joins", () => {
   it.each([
-    ["彰显。", true], ["上档次!我非常喜欢。”", true], ["岂可估量?", true], ["……", true], ["下功夫:", true],
-    ["办事难、脸难看、事难办的问题。)", true], ["解决", false], ["同时强化背街小巷、", false], ["总抓手,", false],
-    ["“最美名片”", false], ["共有企业", false], ["的问题。(记者 张三)", true], ["(完)", true],
+    ["彰显。", true],
+    ["上档次!我非常喜欢。”", true],
+    ["岂可估量?", true],
+    ["……", true],
+    ["下功夫:", true],
+    ["办事难、脸难看、事难办的问题。)", true],
+    ["解决", false],
+    ["同时强化背街小巷、", false],
+    ["总抓手,", false],
+    ["“最美名片”", false],
+    ["共有企业", false],
+    ["的问题。(记者 张三)", true],
+    ["(完)", true],
     ["便民生活圈(以下简称“生活圈”)", false],
   ])("endsSentence(%s) = %s", (text, ends) => {
     expect(endsSentence(text)).toBe(ends);

@@ -19,13 +19,18 @@ describe("searchRanges", () => {
 
 describe("extendSearchSite", () => {
   it("lists the built editions, newest first, then added days back to the count, each linked to a built edition's folder", () => {
-    const entry = (date: string) => ({ date, year: Number(date.slice(0, 4)), label: date, index: `/${date}/pagefind/` });
+    const entry = (date: string) => ({
+      date,
+      year: Number(date.slice(0, 4)),
+      label: date,
+      index: `/${date}/pagefind/`,
+    });
     const site = writeTree({
       "search/index.html": "<!doctype html>",
       "search/editions.json": JSON.stringify([entry("2016-01-02"), entry("2016-01-01")]),
       "assets/search.js": "// script",
-      "2016-01-01/pagefind/pagefind-entry.json": "{\"a\":1}",
-      "2016-01-02/pagefind/pagefind-entry.json": "{\"b\":22}",
+      "2016-01-01/pagefind/pagefind-entry.json": '{"a":1}',
+      "2016-01-02/pagefind/pagefind-entry.json": '{"b":22}',
     });
     const out = path.join(site, "..", `${path.basename(site)}-extended`);
     const dates = extendSearchSite(site, 5, out);
@@ -34,8 +39,8 @@ describe("extendSearchSite", () => {
     expect(list.map((e: { date: string }) => e.date)).toEqual([...dates].reverse());
     expect(list[2]).toEqual(entry("2015-12-31"));
     // Added days take the built editions' folders in turn, newest first.
-    expect(fs.readFileSync(path.join(out, "2015-12-31", "pagefind", "pagefind-entry.json"), "utf8")).toBe("{\"b\":22}");
-    expect(fs.readFileSync(path.join(out, "2015-12-30", "pagefind", "pagefind-entry.json"), "utf8")).toBe("{\"a\":1}");
+    expect(fs.readFileSync(path.join(out, "2015-12-31", "pagefind", "pagefind-entry.json"), "utf8")).toBe('{"b":22}');
+    expect(fs.readFileSync(path.join(out, "2015-12-30", "pagefind", "pagefind-entry.json"), "utf8")).toBe('{"a":1}');
     expect(fs.readFileSync(path.join(out, "assets", "search.js"), "utf8")).toBe("// script");
     expect(folderBytes(path.join(site, "2016-01-02"))).toBe(8);
   });

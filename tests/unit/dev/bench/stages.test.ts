@@ -26,7 +26,10 @@ describe("stageTable", () => {
     expect(of("pages")?.cpuSeconds).toBe(2.5);
     expect(of("start-up")).toEqual({ stage: "start-up", seconds: 2, share: 0.333, cpuSeconds: 1.25 });
     // One process without CPU times makes the column unknown rather than short.
-    const partial = stageTable([{ seconds: 1, stages: { pages: 1 }, stageCpu: { pages: 1 }, cpuSeconds: 1 }, { seconds: 1, stages: { pages: 1 } }]);
+    const partial = stageTable([
+      { seconds: 1, stages: { pages: 1 }, stageCpu: { pages: 1 }, cpuSeconds: 1 },
+      { seconds: 1, stages: { pages: 1 } },
+    ]);
     expect(partial.find((r) => r.stage === "pages")?.cpuSeconds).toBeNull();
     expect(stageTableRows([rows]).find((r) => r[0] === "Eleventy render")?.[1]).toBe("4.00 s   67 %  CPU 2.50 s");
   });
@@ -35,7 +38,12 @@ describe("stageTable", () => {
     const a = stageTable([{ seconds: 1, stages: { images: 0.5 } }]);
     const b = stageTable([{ seconds: 1, stages: { pages: 0.25 } }]);
     const rows = stageTableRows([a, b]);
-    expect(rows.map((r) => r[0])).toEqual(["images: cache look-ups (and images, share codes made)", "search indexing", "Eleventy render", "process start-up, module loading, exit"]);
+    expect(rows.map((r) => r[0])).toEqual([
+      "images: cache look-ups (and images, share codes made)",
+      "search indexing",
+      "Eleventy render",
+      "process start-up, module loading, exit",
+    ]);
     expect(rows[0][1]).toBe("0.50 s   50 %");
     expect(rows[0][2]).toBe("");
     expect(rows[2][2]).toBe("0.25 s   25 %");

@@ -21,7 +21,9 @@ describe("the measures of eval:pages", () => {
 
   it("takes a title as right with or without the kicker or subtitle the publisher joins to it", () => {
     const title = "为维护海权提供有力法律支撑  建设海洋强国需完善海洋法律体系";
-    expect(titleRight(title, { kicker: "为维护海权提供有力法律支撑", headline: "建设海洋强国需完善海洋法律体系" })).toBe(true);
+    expect(
+      titleRight(title, { kicker: "为维护海权提供有力法律支撑", headline: "建设海洋强国需完善海洋法律体系" }),
+    ).toBe(true);
     expect(titleRight(title, { headline: "建设海洋强国需完善海洋法律体系" })).toBe(false);
     expect(titleRight("一带一路", { headline: "一带一路" })).toBe(true);
   });
@@ -35,7 +37,10 @@ describe("the measures of eval:pages", () => {
       { text: "短", bbox: [0.1, 0.6, 0.2, 0.01] as [number, number, number, number] },
     ];
     const texts = ["只在甲文中的一行。两篇都有的一句话", "只在乙文中的一行，两篇都有的一句话"];
-    const result = clickAccuracy(lines, texts, [[0, 0, 0.5, 1], [0.45, 0, 0.55, 1]]);
+    const result = clickAccuracy(lines, texts, [
+      [0, 0, 0.5, 1],
+      [0.45, 0, 0.55, 1],
+    ]);
     expect(result.clicks).toBe(2);
     expect(result.right).toBe(1);
     expect(result.misses).toEqual([{ text: "只在乙文中的一行", article: 1, landedIn: [0, 1] }]);

@@ -8,7 +8,12 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { splitFrontMatter } from "../../../../src/content/article-file.ts";
 import { articleSchema, editionSchema, pageSchema, type ArticleFields } from "../../../../src/content/schema.ts";
-import { ARCHIVE_MARKER, archiveMarker, generateArchive, type ArchiveSummary } from "../../../../src/dev/synth/index.ts";
+import {
+  ARCHIVE_MARKER,
+  archiveMarker,
+  generateArchive,
+  type ArchiveSummary,
+} from "../../../../src/dev/synth/index.ts";
 
 let root: string;
 
@@ -34,7 +39,11 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
 async function treeHash(dir: string): Promise<string> {
   const hash = createHash("sha256");
   for (const file of await listFiles(dir)) {
-    hash.update(file).update("\0").update(await readFile(path.join(dir, file))).update("\0");
+    hash
+      .update(file)
+      .update("\0")
+      .update(await readFile(path.join(dir, file)))
+      .update("\0");
   }
   return hash.digest("hex");
 }
@@ -159,7 +168,16 @@ describe("a 15-edition archive", () => {
     expect(sectioned.length).toBe(summary.sectionedEditions);
     expect(sectioned.length).toBeGreaterThanOrEqual(2);
     for (const edition of sectioned) {
-      expect(edition.pages.map((p) => p.label).sort()).toEqual(["A01", "A02", "A03", "A04", "B01", "B02", "B03", "B04"]);
+      expect(edition.pages.map((p) => p.label).sort()).toEqual([
+        "A01",
+        "A02",
+        "A03",
+        "A04",
+        "B01",
+        "B02",
+        "B03",
+        "B04",
+      ]);
     }
     const plain = editions.find((e) => !sectioned.includes(e))!;
     expect(plain.pages.map((p) => p.label).sort()).toEqual(["01", "02", "03", "04", "05", "06", "07", "08"]);
@@ -204,7 +222,9 @@ describe("a 15-edition archive", () => {
             const [ax, ay, aw, ah] = rects[i];
             const [bx, by, bw, bh] = rects[j];
             const apart = ax + aw <= bx || bx + bw <= ax || ay + ah <= by || by + bh <= ay;
-            expect(apart, `${edition.date}/${page.folder}: ${page.articles[i].name} and ${page.articles[j].name}`).toBe(true);
+            expect(apart, `${edition.date}/${page.folder}: ${page.articles[i].name} and ${page.articles[j].name}`).toBe(
+              true,
+            );
           }
         }
       }

@@ -1,6 +1,12 @@
 // Checks the synthetic paper's publishing calendar and the seeded random numbers it and everything else rest on.
 import { describe, expect, it } from "vitest";
-import { dayNumber, formatDay, isPublicationDay, publicationDates, weekday } from "../../../../src/dev/synth/calendar.ts";
+import {
+  dayNumber,
+  formatDay,
+  isPublicationDay,
+  publicationDates,
+  weekday,
+} from "../../../../src/dev/synth/calendar.ts";
 import { mulberry32, Random } from "../../../../src/dev/synth/random.ts";
 
 describe("publication calendar", () => {

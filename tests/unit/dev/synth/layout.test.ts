@@ -15,7 +15,8 @@ describe("layoutPage", () => {
       const problems: string[] = [];
       for (const [i, rect] of rects.entries()) {
         const [x, y, w, h] = rect;
-        if (!(x >= 0 && y >= 0.16 && w > 0 && h > 0 && x + w <= 1 && y + h <= 1)) problems.push(`${i} outside: ${rect}`);
+        if (!(x >= 0 && y >= 0.16 && w > 0 && h > 0 && x + w <= 1 && y + h <= 1))
+          problems.push(`${i} outside: ${rect}`);
         if (rect.some((n) => Math.round(n * 1000) / 1000 !== n)) problems.push(`${i} not rounded: ${rect}`);
         for (let j = i + 1; j < count; j++) if (overlap(rect, rects[j])) problems.push(`${i} overlaps ${j}`);
       }
