@@ -1,5 +1,6 @@
 // One small page per layout rule, made in the test: drop cap, briefs column, deck, advertisement, cartoon, headline on
 // a picture, a spanning headline over its own subheads, unreadable text layer, and prose as printed.
+import * as mupdf from "mupdf";
 import { describe, expect, it } from "vitest";
 import type { Area } from "../../../../src/content/schema.ts";
 import { importPdf } from "../../../../src/desk/import/pdf-page.ts";
@@ -229,5 +230,26 @@ describe("a column's rubric over the piece's own title, and a label over a headl
       ["LETTERS FROM THE HARBOUR", undefined, "Dear Mayor"],
       [undefined, "THE NUMBER", "42 boats"],
     ]);
+  });
+});
+
+describe("a page drawn sideways and turned upright by /Rotate 90", () => {
+  const upright = makePdf({
+    width: W,
+    height: H,
+    texts: [{ x: 40, y: 30, size: 30, text: "Bridge Plan Wins Vote", font: "bold" }, ...column(40, 80, prose(12))],
+  });
+  // The same content on a landscape page, turned a quarter (x' = 800 - y, y' = x), shown upright by /Rotate 90.
+  const source = mupdf.Document.openDocument(upright, "application/pdf") as mupdf.PDFDocument;
+  const turned = new mupdf.PDFDocument();
+  const content = source.findPage(0).get("Contents").readStream().asString();
+  const resources = turned.graftObject(source.findPage(0).get("Resources"));
+  turned.insertPage(-1, turned.addPage([0, 0, H, W], 90, resources, `q 0 1 -1 0 ${H} 0 cm ${content} Q`));
+  const page = importPdfPage(turned.saveToBuffer("").asUint8Array());
+
+  it("is read as shown: the page upright, the headline whole, the text in order", () => {
+    expect([page.width, page.height]).toEqual([W, H]);
+    expect(page.articles.map((a) => a.headline)).toEqual(["Bridge Plan Wins Vote"]);
+    expect(page.articles[0].body.startsWith("the council met on monday night")).toBe(true);
   });
 });
