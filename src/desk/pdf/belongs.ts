@@ -39,15 +39,13 @@ export function belongsToArticle(pageLines: readonly TextLine[]) {
     if (!own.length) return !ruled;
     // A picture with its caption: the article's.
     if (orphans.some((p) => "figure" in p.data) && own.length <= 3) return true;
-    // A line or two right by the article (a byline, a credit) is its own; further off, a label or a folio.
-    if (own.length <= 2) {
+    // A line or two right by the article (a byline, a credit; its names may come as pieces on one row) is its own;
+    // further off, a label or a folio.
+    const rows = new Set(own.map((l) => Math.round((l.box[1] + l.box[3]) / 2 / l.size)));
+    if (rows.size <= 2) {
       const near = union(article.pieces.map((p) => p.box));
-      const away = Math.max(
-        near[0] - own[0].box[2],
-        own[0].box[0] - near[2],
-        near[1] - own[0].box[3],
-        own[0].box[1] - near[3],
-      );
+      const box = union(own.map((l) => l.box));
+      const away = Math.max(near[0] - box[2], box[0] - near[2], near[1] - box[3], box[1] - near[3]);
       return away < 2 * own[0].size;
     }
     const total = own.reduce((n, l) => n + chars(l), 0);
