@@ -68,7 +68,8 @@ function readInput(file: string, what: string): Buffer {
 
 /** Imports one dump or page PDF into its page folder; prints the table (or one JSON line) and what it wrote. */
 export async function importOne(input: string, flags: ImportFlags): Promise<PageSummary> {
-  const source = path.relative(process.cwd(), input) || input;
+  // The file named as it was given: a path rewritten relative to the working folder reads as a different file.
+  const source = path.normalize(input);
   const missing = [!flags.date && "--date", !flags.page && "--page"].filter(Boolean);
   // A page PDF may print its date and number in its running head; a dump says neither, so it stops here, unread.
   if (missing.length && !/\.pdf$/iu.test(input)) throw new UsageProblem(`missing ${missing.join(", ")}`);
@@ -237,7 +238,7 @@ async function importTimed(input: string, flags: ImportFlags): Promise<number> {
     child.on("close", (exit) => resolve(exit));
   }).finally(() => clearTimeout(timer));
   if (late) {
-    console.error(`error: ${path.relative(process.cwd(), input) || input}: ${tooLate(seconds)}`);
+    console.error(`error: ${path.normalize(input)}: ${tooLate(seconds)}`);
     return exitCodes.contentErrors;
   }
   return code ?? exitCodes.failed;
