@@ -1,18 +1,18 @@
 // Imports a page from its PDF alone: reads the type and geometry, finds the articles, says what it left out.
-import { belongsToArticle } from "./belongs.ts";
-import { buildArticle, type PdfArticle } from "./article.ts";
-import { pagePieces } from "./pieces.ts";
-import { readPage } from "./read.ts";
-import { segmentPage } from "./segment.ts";
-import { UnreadableTextLayer, unreadableShare } from "./unreadable.ts";
-import { pageIdentity, type PageIdentity } from "./identity.ts";
 import { pageWords } from "../prose/hyphenation.ts";
 import { isCjkText, proseLanguage } from "../prose/language.ts";
+import { buildArticle, type PdfArticle } from "./article.ts";
+import { belongsToArticle } from "./belongs.ts";
+import type { Box } from "./boxes.ts";
+import { pageIdentity, type PageIdentity } from "./identity.ts";
+import { pagePieces } from "./pieces.ts";
+import { readPage } from "./read.ts";
 import { layoutRules, type LayoutRules } from "./rules.ts";
+import { segmentPage } from "./segment.ts";
+import { UnreadableTextLayer, unreadableShare } from "./unreadable.ts";
 
 export type { PdfArticle, PdfFigure } from "./article.ts";
 export type { Box } from "./boxes.ts";
-import type { Box } from "./boxes.ts";
 
 export interface PdfImportOptions {
   /** Which page of the PDF, from 0. */
@@ -70,6 +70,36 @@ export function readingOrder<A extends { box: Box }>(articles: readonly A[], lev
   return rows.flatMap((row) => row.sort((a, b) => a.box[0] - b.box[0]));
 }
 
+/**
+ * What a segment is when it is no article, and why (for the report): text with no headline, a headline with almost
+ * no text (a banner, a logo), display type with hardly a line of running text and no captioned picture (an
+ * advertisement, a notice). Undefined for an article.
+ */
+export function leaveOut(article: PdfArticle, rules: LayoutRules): { what: LeftOut["what"]; why?: string } | undefined {
+  const chars = Array.from(article.body.replace(/\s/gu, "")).length;
+  if (!article.headline) {
+    const text = chars >= rules.minArticleChars;
+    return {
+      what: text || article.figures.length ? "no headline" : "furniture",
+      why: text ? `text with no headline was left out: «${article.body.slice(0, 24)}…»` : undefined,
+    };
+  }
+  if (chars < rules.minArticleChars && !article.figures.length) {
+    return {
+      what: "banner",
+      why: `«${article.headline}» has a headline but almost no text; left out (a banner or a logo?)`,
+    };
+  }
+  const captioned = article.figures.some((f) => f.caption || f.credit);
+  if (article.textLines < rules.minTextLines && !captioned) {
+    return {
+      what: "advertisement",
+      why: `«${article.headline}» has almost no running text (an advertisement?); left out`,
+    };
+  }
+  return undefined;
+}
+
 /** Reads one page PDF into its articles in reading order. */
 export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {}): PdfPage {
   const drawing = readPage(bytes, options.pageIndex ?? 0);
@@ -112,22 +142,10 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
     belongs: belongsToArticle(drawing.lines),
   })) {
     const article = buildArticle(segment, { body, cjk, language, words, rules, warn });
-    const chars = Array.from(article.body.replace(/\s/gu, "")).length;
-    if (!article.headline) {
-      if (chars >= rules.minArticleChars) warn(`text with no headline was left out: «${article.body.slice(0, 24)}…»`);
-      leave(chars >= rules.minArticleChars || article.figures.length ? "no headline" : "furniture", article);
-      continue;
-    }
-    if (chars < rules.minArticleChars && !article.figures.length) {
-      warn(`«${article.headline}» has a headline but almost no text; left out (a banner or a logo?)`);
-      leave("banner", article);
-      continue;
-    }
-    // Display type with hardly a line of running text and no captioned picture: an advertisement or a notice.
-    const captioned = article.figures.some((f) => f.caption || f.credit);
-    if (article.textLines < rules.minTextLines && !captioned) {
-      warn(`«${article.headline}» has almost no running text (an advertisement?); left out`);
-      leave("advertisement", article);
+    const left = leaveOut(article, rules);
+    if (left) {
+      if (left.why) warn(left.why);
+      leave(left.what, article);
       continue;
     }
     articles.push(article);
