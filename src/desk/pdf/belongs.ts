@@ -31,7 +31,8 @@ export function belongsToArticle(pageLines: readonly TextLine[]) {
       const box = union(orphans.map((p) => p.box));
       const under =
         box[1] >= head[3] - 1 && box[1] - union(article.pieces.map((p) => p.box))[3] < 3 * (box[3] - box[1]);
-      if (under && box[0] >= head[0] - 10 && box[2] <= head[2] + 10) return true;
+      const slack = 0.5 * (head[3] - head[1]);
+      if (under && box[0] >= head[0] - slack && box[2] <= head[2] + slack) return true;
     }
     // Display type of its own with no headline over it: an advertisement's or a box's, not the article's.
     if (orphans.some((p) => "heading" in p.data && !p.data.heading.quote) && own.length < 3) return false;
@@ -50,12 +51,7 @@ export function belongsToArticle(pageLines: readonly TextLine[]) {
     }
     const total = own.reduce((n, l) => n + chars(l), 0);
     const setIn = (type: { font: string; size: number } | undefined) =>
-      !!type &&
-      own
-        .filter((l) => l.font === type.font && Math.abs(l.size - type.size) <= 0.1 * type.size)
-        .reduce((n, l) => n + chars(l), 0) *
-        2 >=
-        total;
+      own.filter((l) => sameType(l, type)).reduce((n, l) => n + chars(l), 0) * 2 >= total;
     return setIn(runningType(linesOf(article.pieces as PagePiece[]))) || setIn(pageType);
   };
 }
