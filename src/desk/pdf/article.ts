@@ -11,7 +11,7 @@ import type { Figure, Heading, PagePiece } from "./pieces.ts";
 import { union, width, type Box } from "./boxes.ts";
 import type { TextLine } from "./read.ts";
 import type { Segment } from "./segment.ts";
-import { runningType, tidyCjk } from "./typography.ts";
+import { bodySize as mostUsedSize, runningType, tidyCjk } from "./typography.ts";
 
 export interface PdfFigure {
   /** Where the picture is printed, in PDF points. */
@@ -130,14 +130,6 @@ const JUMP =
   /^(?:\(?\s*)?(?:continued|see)\s+(?:on\s+)?(?:page\s+)?([A-Z]?\d{1,3})\s*\)?\.?$|^segue a pagina\s+(\d{1,3})$|^a pagina\s+(\d{1,3})$/iu;
 const JUMP_FROM = /^\(?\s*(?:continued|segue)\s+(?:from|da)\s+(?:page\s+|pagina\s+)?([A-Z]?\d{1,3})\s*\)?\.?$/iu;
 
-/** The size most of the lines' characters are set in. */
-function commonSize(lines: readonly TextLine[]): number {
-  const weight = new Map<number, number>();
-  for (const l of lines)
-    weight.set(Math.round(l.size * 2) / 2, (weight.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
-  return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
-}
-
 /** A person's name as a signature prints it: two to four capitalised words (Jean-Luc Wenger, A. B. Smith). */
 const SIGNATURE = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|von|van|der|le|la|du)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
@@ -164,7 +156,7 @@ function takeSignature(runs: FlowLine[][], running: { font: string; size: number
     ...others.filter((l) => Math.min(l.box[2], last.box[2]) - Math.max(l.box[0], last.box[0]) > 0).map((l) => l.box[2]),
   );
   const flushRight = last.box[0] > left + 3 * last.size && Math.abs(last.box[2] - right) < 1.5 * last.size;
-  const otherType = !!running && ((last as FlowLine & { font?: string }).font ?? running.font) !== running.font;
+  const otherType = !!running && (last.font ?? running.font) !== running.font;
   if (!flushRight && !otherType) return undefined;
   run.pop();
   if (!run.length) runs.pop();
@@ -325,7 +317,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   }
   // The body: the remaining lines and subheads in reading order, run by run, joined into paragraphs as printed.
   const bodyLines = textLines.filter((l) => !used.has(l) && !l.vertical);
-  const flow: (FlowLine & { font?: string })[] = [
+  const flow: FlowLine[] = [
     ...bodyLines.map((line) => ({
       box: line.box,
       size: line.size,
@@ -366,7 +358,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   if (jumpTo) article.continuedOn = jumpTo;
   if (jumpFrom) article.continuedFrom = jumpFrom;
   // Lines of running text: the article's own text size (most of its characters), if that is text type at all.
-  const runningSize = commonSize(bodyLines);
+  const runningSize = bodyLines.length ? mostUsedSize(bodyLines) : 0;
   const textType = runningSize >= 0.7 * bodySize && runningSize < rules.displayRatio * bodySize;
   article.textLines = textType
     ? bodyLines.filter((l) => Math.abs(l.size - runningSize) <= 0.1 * runningSize).length

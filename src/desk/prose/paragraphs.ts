@@ -10,6 +10,8 @@ export interface FlowLine {
   box: Box;
   /** Type size in points. */
   size: number;
+  /** The font's name, where known: a signature or a label is often set in other type. */
+  font?: string;
   text: string;
   /** A subhead set between the paragraphs: it ends the paragraph before it and stands as its own item. */
   subhead?: boolean;
