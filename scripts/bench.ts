@@ -1,10 +1,6 @@
 // npm run bench [-- --quick | --editions N]: archive-scale benchmarks P1–P3 (src/bench/suite.ts), written to
 // bench-results/bench.json and printed as a table. Never part of npm test.
-import fs from "node:fs";
-import path from "node:path";
-import { benchDesk } from "../src/dev/bench/desk.ts";
-import { deskRows, formatResults, runBench } from "../src/dev/bench/suite.ts";
-import { formatTable } from "../src/cli/table.ts";
+import { runBenchCommand } from "../src/dev/bench/suite.ts";
 import { fail, parseCommand, runCommand, wholeNumber } from "../src/cli/index.ts";
 
 const usage = `usage: npm run bench -- [--quick] [--editions N] [--shards-by month|year] [--jobs N]
@@ -35,21 +31,11 @@ const { values } = parseCommand({
 const by = values["shards-by"];
 if (by !== "month" && by !== "year") fail(`--shards-by: expected month or year, got "${by}"`);
 
-await runCommand(async () => {
-  if (values["desk-only"]) {
-    const desk = await benchDesk(path.join(values.work, "desk"));
-    fs.mkdirSync(path.dirname(values.json), { recursive: true });
-    fs.writeFileSync(
-      values.json,
-      `${JSON.stringify({ version: 1, startedAt: new Date().toISOString(), desk }, null, 2)}\n`,
-    );
-    if (!values.keep) fs.rmSync(values.work, { recursive: true, force: true });
-    console.log(
-      `\n${formatTable(["", "measured", "against", "ratio", "CPU ratio", "goal (wall time)"], deskRows(desk), { rule: false })}\n\nresults: ${values.json}`,
-    );
-    return desk.ok ? 0 : 1;
-  }
-  const results = await runBench({
+await runCommand(() =>
+  runBenchCommand({
+    deskOnly: values["desk-only"],
+    json: values.json,
+    keep: values.keep,
     editions: wholeNumber("editions", values.editions) ?? (values.quick ? 30 : 3650),
     quick: values.quick,
     work: values.work,
@@ -57,11 +43,5 @@ await runCommand(async () => {
     jobs: wholeNumber("jobs", values.jobs),
     bareFiles: wholeNumber("bare-files", values["bare-files"])!,
     warmRebuild: !values["no-warm-rebuild"],
-  });
-  fs.mkdirSync(path.dirname(values.json), { recursive: true });
-  fs.writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
-  if (!values.keep) fs.rmSync(values.work, { recursive: true, force: true });
-  console.log(
-    `\n${formatResults(results)}\n\nresults: ${values.json}${values.keep ? `; scratch kept in ${values.work}` : ""}`,
-  );
-});
+  }),
+);

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { parseCommand, runCommand, UsageError, wholeNumber } from "../src/cli/index.ts";
 import { defaultWatchRules } from "../src/desk/hotfolder/arrivals.ts";
-import { Desk, requestPublish } from "../src/desk/hotfolder/desk.ts";
+import { runDeskCommand } from "../src/desk/hotfolder/command.ts";
 import { defaultPatterns } from "../src/desk/hotfolder/names.ts";
 import { defaultPaths } from "../src/pipeline/options.ts";
 import { projectRoot } from "../src/project.ts";
@@ -33,19 +33,11 @@ const { values, positionals } = parseCommand({
   },
 });
 
-await runCommand(async () => {
-  const now = values["publish-now"];
-  if (now !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/u.test(now))
-      throw new UsageError(`--publish-now: expected a date YYYY-MM-DD, got "${now}"`);
-    requestPublish(values.state, now);
-    console.log(
-      `asked the desk watching with ${values.state} to publish ${now}: its status page and log say when it is live`,
-    );
-    return;
-  }
+await runCommand(() => {
+  if (values["publish-now"] !== undefined)
+    return runDeskCommand({ publishNow: values["publish-now"], stateDir: values.state });
   if (positionals.length !== 1) throw new UsageError(`give the one hot folder to watch\n${usage}`);
-  const desk = new Desk({
+  return runDeskCommand({
     folder: positionals[0],
     editionsDir: values.editions,
     siteFile: values.site,
@@ -60,6 +52,4 @@ await runCommand(async () => {
     intervalMs: wholeNumber("interval-ms", values["interval-ms"])!,
     rules: { ...defaultWatchRules, settlePolls: wholeNumber("settle-polls", values["settle-polls"])! },
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => desk.stop());
-  await desk.run((url) => console.log(`status page: ${url}`));
 });

@@ -1,10 +1,8 @@
 // npm run rebuild: the whole archive in shards (a month or a year of editions each), several at once, then the
 // cross-edition pages. See docs/ci-shards.md for running the shards as a CI matrix instead.
 import os from "node:os";
-import { Diagnostics } from "../src/content/diagnostics.ts";
-import { listEditionDates } from "../src/content/load.ts";
-import { isShardId, planShards } from "../src/shards/plan.ts";
-import { clock, mb, rebuildArchive } from "../src/shards/run.ts";
+import { isShardId } from "../src/shards/plan.ts";
+import { formatRebuild, listShardIds, rebuildArchive } from "../src/shards/run.ts";
 import { fail, parseCommand, runCommand, wholeNumber } from "../src/cli/index.ts";
 import { defaultPaths } from "../src/pipeline/options.ts";
 
@@ -36,19 +34,16 @@ const { values } = parseCommand({
 });
 const by = values["shards-by"];
 if (by !== "month" && by !== "year") fail(`--shards-by: expected month or year, got "${by}"`);
-if (values.list) {
-  const diagnostics = new Diagnostics();
-  const dates = listEditionDates(values.editions, diagnostics);
-  if (diagnostics.errors.length) fail(diagnostics.errors.map((d) => `${d.file}: ${d.message}`).join("\n"));
-  console.log(JSON.stringify(planShards(dates, by).map((s) => s.id)));
-  process.exit(0);
-}
-if (!values.out === !values.root) fail(`${usage}\n\ngive either --out or --root`);
+if (!values.list && !values.out === !values.root) fail(`${usage}\n\ngive either --out or --root`);
 for (const id of values.shard ?? [])
   if (!isShardId(id)) fail(`--shard: expected a year (2016) or a month (2016-03), got "${id}"`);
 await runCommand(
   async () => {
-    const s = await rebuildArchive({
+    if (values.list) {
+      console.log(JSON.stringify(listShardIds(values.editions, by)));
+      return;
+    }
+    const summary = await rebuildArchive({
       editionsDir: values.editions,
       siteFile: values.site,
       cacheDir: values.cache,
@@ -59,12 +54,7 @@ await runCommand(
       jobs: wholeNumber("jobs", values.jobs),
       maxOldSpaceMb: wholeNumber("max-old-space", values["max-old-space"]),
     });
-    const slowest = [...s.shards].sort((a, b) => b.seconds - a.seconds)[0];
-    console.log(
-      `rebuilt ${s.editions} editions (${s.htmlPages} HTML pages) in ${s.shards.length} shard${s.shards.length === 1 ? "" : "s"} in ${clock(s.seconds)}, ` +
-        `${(s.htmlPages / s.seconds).toFixed(0)} pages/s; largest process: ${mb(s.peakRssMb)}; slowest shard: ${slowest.name} (${slowest.seconds.toFixed(1)} s)` +
-        (s.release ? `; live release ${s.release}` : ""),
-    );
+    console.log(formatRebuild(summary));
   },
-  (reason) => `rebuild failed: ${reason}`,
+  (reason) => (values.list ? reason : `rebuild failed: ${reason}`),
 );

@@ -351,3 +351,21 @@ export function clock(seconds: number): string {
   if (m < 60) return `${m} min ${String(s % 60).padStart(2, "0")} s`;
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
 }
+
+/** The rebuild's one-line report: editions, pages and their rate, the largest process, the slowest shard. */
+export function formatRebuild(s: RebuildSummary): string {
+  const slowest = [...s.shards].sort((a, b) => b.seconds - a.seconds)[0];
+  return (
+    `rebuilt ${s.editions} editions (${s.htmlPages} HTML pages) in ${s.shards.length} shard${s.shards.length === 1 ? "" : "s"} in ${clock(s.seconds)}, ` +
+    `${(s.htmlPages / s.seconds).toFixed(0)} pages/s; largest process: ${mb(s.peakRssMb)}; slowest shard: ${slowest.name} (${slowest.seconds.toFixed(1)} s)` +
+    (s.release ? `; live release ${s.release}` : "")
+  );
+}
+
+/** The shard ids of the archive under `editionsDir` (`npm run rebuild -- --list`: a CI matrix). */
+export function listShardIds(editionsDir: string, by: ShardBy): string[] {
+  const diagnostics = new Diagnostics();
+  const dates = listEditionDates(editionsDir, diagnostics);
+  if (diagnostics.errors.length) throw new Error(diagnostics.errors.map((d) => `${d.file}: ${d.message}`).join("\n"));
+  return planShards(dates, by).map((s) => s.id);
+}

@@ -634,3 +634,33 @@ export function formatStages(r: BenchResults): string {
     { rule: false },
   );
 }
+
+export interface BenchCommand extends BenchOptions {
+  /** Only the hot folder's rows. */
+  deskOnly: boolean;
+  /** Where the results go as JSON. */
+  json: string;
+  /** Keep the scratch folder. */
+  keep: boolean;
+}
+
+/** What `npm run bench` does: the rows asked for, their JSON written, the scratch folder removed, a table printed. */
+export async function runBenchCommand(options: BenchCommand): Promise<number> {
+  const save = (results: unknown) => {
+    fs.mkdirSync(path.dirname(options.json), { recursive: true });
+    fs.writeFileSync(options.json, `${JSON.stringify(results, null, 2)}\n`);
+    if (!options.keep) fs.rmSync(options.work, { recursive: true, force: true });
+  };
+  const kept = options.keep ? `; scratch kept in ${options.work}` : "";
+  if (options.deskOnly) {
+    const desk = await benchDesk(path.join(options.work, "desk"));
+    save({ version: 1, startedAt: new Date().toISOString(), desk });
+    const header = ["", "measured", "against", "ratio", "CPU ratio", "goal (wall time)"];
+    console.log(`\n${formatTable(header, deskRows(desk), { rule: false })}\n\nresults: ${options.json}${kept}`);
+    return desk.ok ? 0 : 1;
+  }
+  const results = await runBench(options);
+  save(results);
+  console.log(`\n${formatResults(results)}\n\nresults: ${options.json}${kept}`);
+  return 0;
+}
