@@ -1,6 +1,7 @@
 // What is not prose: puzzles (crossword and sudoku grids, their solutions) and tables (results, listings, stock
 // tables) are found by their geometry — many short cells on shared rows and columns — before the text is read as
 // paragraphs. A table is kept as a table; a puzzle is left out and said in the import report.
+import { Groups } from "../groups.ts";
 import { union, type Box } from "./boxes.ts";
 import type { TextLine } from "./read.ts";
 
@@ -36,25 +37,20 @@ function bands(values: number[], tolerance: number): number {
   return count;
 }
 
-/** Cells that touch (within two of their sizes) are one cluster: one grid or table, or ordinary short lines. */
+/** Cells that touch (two of their sizes down, eight across: a name and its numbers) are one cluster. */
 function clusters(cells: TextLine[]): TextLine[][] {
-  const parent = cells.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const sorted = cells.map((c, i) => ({ c, i })).sort((a, b) => a.c.box[0] - b.c.box[0]);
+  const sorted = [...cells].sort((a, b) => a.box[0] - b.box[0]);
+  const groups = new Groups(sorted.length);
   for (let a = 0; a < sorted.length; a++) {
-    const one = sorted[a].c;
-    // Cells of a row may stand far apart (a name, then its numbers); rows follow each other closely.
+    const one = sorted[a];
     const across = 8 * one.size;
     const down = 2 * one.size;
-    for (let b = a + 1; b < sorted.length && sorted[b].c.box[0] <= one.box[2] + across; b++) {
-      const other = sorted[b].c;
-      if (other.box[1] <= one.box[3] + down && one.box[1] <= other.box[3] + down)
-        parent[find(sorted[a].i)] = find(sorted[b].i);
+    for (let b = a + 1; b < sorted.length && sorted[b].box[0] <= one.box[2] + across; b++) {
+      const other = sorted[b];
+      if (other.box[1] <= one.box[3] + down && one.box[1] <= other.box[3] + down) groups.join(a, b);
     }
   }
-  const groups = new Map<number, TextLine[]>();
-  cells.forEach((c, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), c]));
-  return [...groups.values()];
+  return groups.members().map((members) => members.map((i) => sorted[i]));
 }
 
 /** The cluster's cells as rows of text, each row left to right. */
