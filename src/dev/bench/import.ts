@@ -5,6 +5,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { scriptArgs } from "../../project.ts";
+import { findPageFolders } from "../eval/pages.ts";
+import { median } from "./measure.ts";
 
 export interface ImportBenchOptions {
   /** Folders holding real page PDFs (page.pdf in each sub-folder), e.g. ../shared/samples/world. */
@@ -25,15 +27,10 @@ export interface ImportBenchResult {
   failed: number;
 }
 
-/** The page PDFs under the sources (one per page folder), in name order. */
-function pagePdfs(sources: readonly string[]): string[] {
-  return sources.flatMap((source) =>
-    fs
-      .readdirSync(source, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && fs.existsSync(path.join(source, e.name, "page.pdf")))
-      .map((e) => path.join(source, e.name, "page.pdf"))
-      .sort(),
-  );
+/** The page PDFs of the sources' page folders (those eval:pages measures), in name order. */
+async function pagePdfs(sources: readonly string[]): Promise<string[]> {
+  const found = await Promise.all(sources.map((source) => findPageFolders(source)));
+  return found.flatMap((f) => [...f.publisher, ...f.truth].sort()).map((dir) => path.join(dir, "page.pdf"));
 }
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string }> {
@@ -47,7 +44,7 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string }> {
 }
 
 export async function runImportBench(options: ImportBenchOptions): Promise<ImportBenchResult> {
-  const pdfs = pagePdfs(options.sources);
+  const pdfs = await pagePdfs(options.sources);
   if (!pdfs.length)
     throw new Error(`no page.pdf under ${options.sources.join(", ")}: give --samples a folder of page folders`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "banmian-bench-import-"));
@@ -86,10 +83,9 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
 }
 
 export function formatImportBench(r: ImportBenchResult): string {
-  const sorted = [...r.seconds].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
+  const middle = median(r.seconds);
   return [
     `import of a ${r.pages}-page folder of page PDFs, ${r.jobs} at once: ${r.imported} imported, ${r.failed} failed`,
-    `  runs: ${r.seconds.map((s) => `${s.toFixed(1)} s`).join(", ")}; median ${median.toFixed(1)} s, ${(median / r.pages).toFixed(2)} s a page`,
+    `  runs: ${r.seconds.map((s) => `${s.toFixed(1)} s`).join(", ")}; median ${middle.toFixed(1)} s, ${(middle / r.pages).toFixed(2)} s a page`,
   ].join("\n");
 }
