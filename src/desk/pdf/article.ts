@@ -72,6 +72,11 @@ function rows(lines: TextLine[]): TextLine[][] {
   return out.map((r) => r.sort((a, b) => a.box[0] - b.box[0]));
 }
 
+/** A row (left to right) whose lines stand apart by at least a gutter: lines of columns, not one line in pieces. */
+function inColumns(row: TextLine[], gutter: number): boolean {
+  return row.slice(1).some((l, i) => l.box[0] - row[i].box[2] >= gutter);
+}
+
 function rowText(row: TextLine[], cjk: boolean): string {
   const text = row.map((l) => l.text).join(" ");
   return cjk ? tidyCjk(text) : text;
@@ -256,6 +261,8 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
       if (top < reach - 2) continue;
       if (top > reach + (captionRows.length ? 1.2 : 1.6) * size) break;
       if (textGoesOn && row.every(inRunningType)) break;
+      // Running type in two columns side by side under a picture at the top of them: the text, not a caption.
+      if (row.length > 1 && row.some(inRunningType) && inColumns(row, rules.gapRatio * bodySize)) break;
       captionRows.push(row);
       row.forEach((l) => used.add(l));
       reach = Math.max(...row.map((l) => l.box[3]));
@@ -327,7 +334,11 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     ...subheadPieces.map((p) => ({ box: p.box, size: bodySize, text: headingText(p.data.heading), subhead: true })),
     ...tables.map((p) => ({ box: p.box, size: bodySize, text: markdownTable(p.data.table.rows), table: true })),
   ];
-  const runs = readingRuns(flow, { columnGap: rules.gapRatio * bodySize, rowGap: 1.5 * bodySize });
+  const runs = readingRuns(flow, {
+    columnGap: rules.gapRatio * bodySize,
+    rowGap: 1.5 * bodySize,
+    closeRowGap: 0.5 * bodySize,
+  });
   const signature = cjk ? undefined : takeSignature(runs, running);
   const flowed: Item[] = flowParagraphs(runs, { ...prose, ...rules });
   // Nothing but display type under the headline (a quote set large in a box): that is the article's text.

@@ -7,6 +7,11 @@ export interface OrderOptions {
   columnGap: number;
   /** A gap between rows is at least this tall (points); smaller gaps (the leading) are not cut. */
   rowGap: number;
+  /**
+   * Where neither a gutter nor such a gap parts the items, a smaller gap that still runs across them all (more than
+   * the leading): a deck spanning the columns set close above them, so the gutter under it can be found.
+   */
+  closeRowGap?: number;
 }
 
 /** The empty bands across one axis (0: x, 1: y) between the items' spans, widest first not needed: in order. */
@@ -41,5 +46,10 @@ export function readingRuns<T extends { box: Box }>(items: readonly T[], options
   if (columns.length) return split(items, 0, columns).flatMap((part) => readingRuns(part, options));
   const rows = cuts(items, 1, options.rowGap);
   if (rows.length) return split(items, 1, rows).flatMap((part) => readingRuns(part, options));
+  const close = options.closeRowGap ? cuts(items, 1, options.closeRowGap) : [];
+  const parts = split(items, 1, close);
+  if (parts.length > 1 && parts.some((part) => cuts(part, 0, options.columnGap).length)) {
+    return parts.flatMap((part) => readingRuns(part, options));
+  }
   return [[...items].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])];
 }

@@ -169,7 +169,8 @@ function joinPieces(lines: TextLine[]): TextLine[] {
 /**
  * A justified line set short (around a picture) spreads its words far apart, and MuPDF's line comes in pieces at
  * each wide space. Pieces on one baseline in the same type are one line again where the lines just above or below
- * run across the space between them: a gutter between columns is empty in every line.
+ * (in that type, or text a little smaller) run across the space between them: a gutter between columns is empty in
+ * every line.
  */
 function joinSpreadWords(lines: TextLine[]): TextLine[] {
   const sorted = [...lines].sort((a, b) => a.box[0] - b.box[0]);
@@ -193,7 +194,9 @@ function joinSpreadWords(lines: TextLine[]): TextLine[] {
           o !== next &&
           !o.vertical &&
           Math.abs((o.box[1] + o.box[3]) / 2 - (current.box[1] + current.box[3]) / 2) < 1.6 * size &&
-          Math.abs(o.size - size) <= 0.1 * size &&
+          // Its own type or smaller text (a run-in name set larger than the text around it), never display type.
+          o.size <= 1.1 * size &&
+          o.size >= 0.75 * size &&
           o.box[0] < current.box[2] - 0.5 * size &&
           o.box[2] > next.box[0] + 0.5 * size,
       );

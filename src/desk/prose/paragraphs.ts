@@ -49,6 +49,8 @@ export function joinLines(
   const a = before.endsWith("\u00ad") ? before.slice(0, -1) : before;
   if (a !== before) return dropSoftHyphens(a) + dropSoftHyphens(after.trimStart());
   if (options.cjk) return a + after;
+  // A range of numbers broken after its dash: (2071-|2087).
+  if (/\d[-–]$/u.test(a) && /^\d/u.test(after.trimStart())) return a + after.trimStart();
   if (/\p{L}-$/u.test(a)) {
     return isLineBreakHyphen(a, after.trimStart(), options.language, options.words ?? NO_WORDS)
       ? a.slice(0, -1) + after.trimStart()

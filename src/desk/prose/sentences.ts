@@ -1,7 +1,10 @@
 // Sentence rules the importers share: where a sentence ends, how cut lines are re-joined, how spaces are squeezed.
 
-/** Closing quotes and brackets that may follow a sentence's final punctuation: 。” or ？） */
-const CLOSERS = /[”’"'」』》〉）)\]】〕]+$/u;
+/**
+ * Closing quotes and brackets that may follow a sentence's final punctuation: 。” or ？） or a French « … ! » with
+ * its (thin) space, or a German »…«.
+ */
+const CLOSERS = /(?:\s*[”’"'」』》〉）)\]】〕»«›‹])+$/u;
 // 。！？… end a sentence; the colon ends a paragraph that introduces a list or a quoted speech.
 const FINAL = /[。！？!?…．.：:]$/u;
 /** A paragraph starting like a list item (一是 / （二） / 3. / 第四，) is a real paragraph, whatever came before. */

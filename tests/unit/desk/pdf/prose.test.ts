@@ -137,3 +137,75 @@ describe("a signature at the end, and a centred box", () => {
     expect(page.articles[1].body).toBe("Twelve new berths were built this winter, and the quay is longer than ever.");
   });
 });
+
+describe("a deck across the columns, set close above them, and a picture over two of the columns", () => {
+  // Three columns of 30 characters (Helvetica's letters about half their size wide); the deck runs across all
+  // three a little above them; the picture stands at the top of columns 2 and 3, their text set under it.
+  const column = (x: number, top: number, texts: string[]) => texts.map((text, i) => line(x, top + i * 14, text));
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        headline,
+        { x: 40, y: 70, size: 11, text: "The council spent the whole night on the harbour, and the mayor had the last word." },
+        ...column(40, 90, [
+          "The council met on Monday to",
+          "talk about the harbour, the new",
+          "berths and the boats that will",
+          "come in with the tide in the",
+          "spring, when the works on the",
+          "quay are finished and paid for",
+        ]),
+        ...column(200, 180, [
+          "by the town and the canton, as",
+          "the mayor said in the evening",
+          "to the crowd that had waited",
+        ]),
+        ...column(360, 180, [
+          "outside the hall in the rain",
+          "since the afternoon for news.",
+        ]),
+      ],
+      pictures: [[200, 90, 510, 168]],
+    }),
+  );
+
+  it("reads the deck, then the columns in turn, and takes no column's text for the picture's caption", () => {
+    const [article] = page.articles;
+    expect(article.body.split("\n\n")).toEqual([
+      "The council spent the whole night on the harbour, and the mayor had the last word.",
+      "The council met on Monday to talk about the harbour, the new berths and the boats that will come in with the " +
+        "tide in the spring, when the works on the quay are finished and paid for by the town and the canton, as the " +
+        "mayor said in the evening to the crowd that had waited outside the hall in the rain since the afternoon for news.",
+    ]);
+    expect(article.figures.every((f) => !f.caption)).toBe(true);
+  });
+});
+
+describe("a run-in name set larger, its words spread across a justified line", () => {
+  const bold = (x: number, y: number, text: string): TextSpec => ({ x, y, size: 11, text, font: "bold" });
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        headline,
+        line(40, 80, "The last minister was a quiet man and"),
+        line(40, 94, "nobody remembered a word he said."),
+        bold(40, 110, "Pierre"),
+        bold(100, 110, "Marsupilamo"),
+        bold(190, 110, "(2039-"),
+        line(40, 124, "2047). Average at everything, he"),
+        line(40, 138, "won the election by a landslide."),
+      ],
+    }),
+  );
+
+  it("joins the name's words into its line, and the broken range of years", () => {
+    expect(page.articles[0].body.split("\n\n")).toEqual([
+      "The last minister was a quiet man and nobody remembered a word he said.",
+      "Pierre Marsupilamo (2039-2047). Average at everything, he won the election by a landslide.",
+    ]);
+  });
+});
