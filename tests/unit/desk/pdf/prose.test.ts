@@ -148,7 +148,12 @@ describe("a deck across the columns, set close above them, and a picture over tw
       height: H,
       texts: [
         headline,
-        { x: 40, y: 70, size: 11, text: "The council spent the whole night on the harbour, and the mayor had the last word." },
+        {
+          x: 40,
+          y: 70,
+          size: 11,
+          text: "The council spent the whole night on the harbour, and the mayor had the last word.",
+        },
         ...column(40, 90, [
           "The council met on Monday to",
           "talk about the harbour, the new",
@@ -162,10 +167,7 @@ describe("a deck across the columns, set close above them, and a picture over tw
           "the mayor said in the evening",
           "to the crowd that had waited",
         ]),
-        ...column(360, 180, [
-          "outside the hall in the rain",
-          "since the afternoon for news.",
-        ]),
+        ...column(360, 180, ["outside the hall in the rain", "since the afternoon for news."]),
       ],
       pictures: [[200, 90, 510, 168]],
     }),
