@@ -338,6 +338,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     columnGap: rules.gapRatio * bodySize,
     rowGap: 1.5 * bodySize,
     closeRowGap: 0.5 * bodySize,
+    floating: (l) => !!l.subhead,
   });
   const signature = cjk ? undefined : takeSignature(runs, running);
   const flowed: Item[] = flowParagraphs(runs, { ...prose, ...rules });

@@ -2,7 +2,7 @@
 // to bottom (cut at gaps). A tree, not a sort with a pairwise comparator, so the order is always consistent.
 import type { Box } from "./boxes.ts";
 
-export interface OrderOptions {
+export interface OrderOptions<T = never> {
   /** A gutter between columns is at least this wide (points). */
   columnGap: number;
   /** A gap between rows is at least this tall (points); smaller gaps (the leading) are not cut. */
@@ -12,6 +12,11 @@ export interface OrderOptions {
    * the leading): a deck spanning the columns set close above them, so the gutter under it can be found.
    */
   closeRowGap?: number;
+  /**
+   * Items that may stand across a gutter (a quote set into two columns, the text running around it): left out when
+   * looking for gutters where nothing else parts the items, then read in the column their middle stands in.
+   */
+  floating?: (item: T) => boolean;
 }
 
 /** The empty bands across one axis (0: x, 1: y) between the items' spans, widest first not needed: in order. */
@@ -40,7 +45,7 @@ function split<T extends { box: Box }>(items: readonly T[], axis: 0 | 1, at: num
  * The items grouped into runs read one after the other (a column's stretch of lines), in reading order: gutters
  * cut first, then gaps between rows, recursively. Each run is sorted top to bottom.
  */
-export function readingRuns<T extends { box: Box }>(items: readonly T[], options: OrderOptions): T[][] {
+export function readingRuns<T extends { box: Box }>(items: readonly T[], options: OrderOptions<T>): T[][] {
   if (items.length < 2) return items.length ? [[...items]] : [];
   const columns = cuts(items, 0, options.columnGap);
   if (columns.length) return split(items, 0, columns).flatMap((part) => readingRuns(part, options));
@@ -51,5 +56,9 @@ export function readingRuns<T extends { box: Box }>(items: readonly T[], options
   if (parts.length > 1 && parts.some((part) => cuts(part, 0, options.columnGap).length)) {
     return parts.flatMap((part) => readingRuns(part, options));
   }
+  const { floating } = options;
+  const fixed = floating ? items.filter((i) => !floating(i)) : items;
+  const gutters = fixed.length && fixed.length < items.length ? cuts(fixed, 0, options.columnGap) : [];
+  if (gutters.length) return split(items, 0, gutters).flatMap((part) => readingRuns(part, options));
   return [[...items].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])];
 }

@@ -93,7 +93,8 @@ export function isLineBreakHyphen(
 ): boolean {
   const parts = brokenWord(before, after);
   if (!parts || !/^\p{Ll}/u.test(after)) return false;
-  const head = parts.head.toLowerCase();
+  // An elided article or pronoun before the word (d’ail-|leurs, l’en-|semble) is no part of it.
+  const head = parts.head.toLowerCase().replace(/^\p{L}{1,4}['’]/u, "");
   const tail = parts.tail.toLowerCase();
   if (head.includes("-")) return false;
   const joined = head + tail;

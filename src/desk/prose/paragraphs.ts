@@ -96,10 +96,13 @@ export function flowParagraphs(runs: readonly (readonly FlowLine[])[], options: 
   const items: ProseItem[] = [];
   let open: string | undefined;
   let lastShort = false;
+  // A subhead or table set into a sentence (a display line the text runs around): read after that paragraph.
+  const held: ProseItem[] = [];
   const close = () => {
     const text = open === undefined ? "" : dropSoftHyphens(open).trim();
     if (text) items.push({ kind: "paragraph", text });
     open = undefined;
+    items.push(...held.splice(0));
   };
   for (const whole of runs) {
     const run = whole.filter((l) => !apart(l));
@@ -109,8 +112,13 @@ export function flowParagraphs(runs: readonly (readonly FlowLine[])[], options: 
     let at = 0;
     for (const entry of whole) {
       if (entry.subhead || entry.table) {
+        const item: ProseItem = { kind: entry.table ? "table" : "subhead", text: entry.text.trim() };
+        if (open !== undefined && !endsSentence(open)) {
+          held.push(item);
+          continue;
+        }
         close();
-        items.push({ kind: entry.table ? "table" : "subhead", text: entry.text.trim() });
+        items.push(item);
         lastShort = false;
         continue;
       }

@@ -211,3 +211,48 @@ describe("a run-in name set larger, its words spread across a justified line", (
     ]);
   });
 });
+
+describe("a display line set across the gutter, the next column's lines set in around it", () => {
+  const column = (x: number, top: number, texts: string[], indentFrom = -1, indentTo = -1) =>
+    texts.map((text, i) => line(i >= indentFrom && i <= indentTo ? x + 50 : x, top + i * 14, text));
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        headline,
+        ...column(40, 80, [
+          "The council met on Monday to talk",
+          "about the harbour and the boats,",
+          "and the mayor spoke for an hour",
+        ]),
+        { x: 120, y: 128, size: 14, text: "A HARBOUR FOR ALL", font: "bold" },
+        ...column(40, 150, ["before the vote, which he won by", "a wide margin in the end."]),
+        ...column(
+          240,
+          80,
+          [
+            "The boats came in on Tuesday",
+            "with the tide, and the",
+            "crowd cheered as the",
+            "first one tied up at",
+            "the new quay, in the",
+            "rain and the wind.",
+          ],
+          1,
+          4,
+        ),
+      ],
+    }),
+  );
+
+  it("reads each column in turn, the display line after the sentence it was set into", () => {
+    expect(page.articles[0].body.split("\n\n")).toEqual([
+      "The council met on Monday to talk about the harbour and the boats, and the mayor spoke for an hour before " +
+        "the vote, which he won by a wide margin in the end.",
+      "### A HARBOUR FOR ALL",
+      "The boats came in on Tuesday with the tide, and the crowd cheered as the first one tied up at the new quay, " +
+        "in the rain and the wind.",
+    ]);
+  });
+});

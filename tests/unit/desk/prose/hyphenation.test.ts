@@ -18,6 +18,11 @@ describe("a hyphen at a line's end", () => {
     expect(isLineBreakHyphen("the contem-", "plation", "fr")).toBe(true);
   });
 
+  it("looks the word up without the elided article before it", () => {
+    expect(isLineBreakHyphen("ce rallye a d’ail-", "leurs testé", "fr")).toBe(true);
+    expect(isLineBreakHyphen("l’ensei-", "gnement", "fr")).toBe(true);
+  });
+
   it("is printed before a capital, in a compound already hyphenated, or between two words the page prints alone", () => {
     expect(isLineBreakHyphen("Jean-", "Pierre", "fr")).toBe(false);
     expect(isLineBreakHyphen("un chaux-", "de-fonnier", "fr")).toBe(false);

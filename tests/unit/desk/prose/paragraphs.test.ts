@@ -54,6 +54,20 @@ describe("paragraphs as printed", () => {
     expect(flowParagraphs([run], options).map((p) => p.kind)).toEqual(["paragraph", "subhead", "paragraph"]);
   });
 
+  it("reads a display line set into a sentence after that sentence's paragraph", () => {
+    const run = [
+      at("The text runs on into the", 0, 0, { indent: 10 }),
+      { ...at("A LINE SET LARGE", 0, 1), subhead: true },
+      at("quote and then ends.", 0, 2, { width: 60 }),
+      at("Another paragraph.", 0, 3, { indent: 10 }),
+    ];
+    expect(flowParagraphs([run], options)).toEqual([
+      { kind: "paragraph", text: "The text runs on into the quote and then ends." },
+      { kind: "subhead", text: "A LINE SET LARGE" },
+      { kind: "paragraph", text: "Another paragraph." },
+    ]);
+  });
+
   it("joins Chinese lines without a space and removes soft hyphens", () => {
     expect(joinLines("党的十九大报告对社会主义现代化强国作出这", "样的描述", { cjk: true, language: "zh" })).toBe(
       "党的十九大报告对社会主义现代化强国作出这样的描述",
