@@ -138,22 +138,24 @@ const JUMP_FROM = /^\(?\s*(?:continued|segue)\s+(?:from|da)\s+(?:page\s+|pagina\
 /** A person's name as a signature prints it: two to four capitalised words (Jean-Luc Wenger, A. B. Smith). */
 const SIGNATURE = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|von|van|der|le|la|du)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
+/** Signed in other type after the text's last sentence: short, from a capital, no sentence of its own. */
+function signedAfterText(text: string): boolean {
+  return Array.from(text).length <= 60 && /^\p{Lu}/u.test(text) && !/[.!?]\s+\p{Lu}/u.test(text);
+}
+
 /**
  * The author's name signed at the end of the text, set apart (flush right, or in other type than the running text):
- * taken out of the text, for the byline. Runs are read in place: the signature's line is removed from its run.
+ * taken out of the text, for the byline. Runs are read in place: the signature's line is removed from its run. A
+ * signature in other type may start on the text's last line, after its last sentence ("… connu. Professeur" |
+ * "Junge, phare de la pensée du futur").
  */
 function takeSignature(runs: FlowLine[][], running: { font: string; size: number } | undefined): string | undefined {
   const run = runs.at(-1);
   const last = run?.at(-1);
-  if (
-    !run ||
-    !last ||
-    last.subhead ||
-    last.table ||
-    !SIGNATURE.test(last.text.trim()) ||
-    Array.from(last.text).length > 40
-  )
-    return undefined;
+  if (!run || !last || last.subhead || last.table) return undefined;
+  const runOn = running && runOnSignature(run, running.font);
+  if (runOn) return runOn;
+  if (!SIGNATURE.test(last.text.trim()) || Array.from(last.text).length > 40) return undefined;
   const others = runs.flat().filter((l) => l !== last && !l.subhead && !l.table);
   if (!others.length) return undefined;
   const left = Math.min(...others.map((l) => l.box[0]));
@@ -166,6 +168,22 @@ function takeSignature(runs: FlowLine[][], running: { font: string; size: number
   run.pop();
   if (!run.length) runs.pop();
   return last.text.trim();
+}
+
+/** A signature in other type than `font` that starts after the last sentence on the run's last or last but one line. */
+function runOnSignature(run: FlowLine[], font: string): string | undefined {
+  const last = run.at(-1)!;
+  const before = run.at(-2);
+  // The last line ends in other type; or it is all other type, and so is the end of the line before it.
+  const start = last.tail ? last : before?.tail && !last.tail && last.font === before.tail.font ? before : undefined;
+  const tail = start?.tail;
+  if (!start || !tail || tail.font === font || !start.text.trimEnd().endsWith(tail.text)) return undefined;
+  const text = start.text.trimEnd().slice(0, -tail.text.length).trimEnd();
+  const signature = start === last ? tail.text : `${tail.text} ${last.text.trim()}`;
+  if (!endsSentence(text) || !signedAfterText(signature)) return undefined;
+  if (start !== last) run.pop();
+  run[run.length - 1] = { ...start, text, tail: undefined };
+  return signature;
 }
 
 type Item = { kind: "paragraph" | "subhead" | "table"; text: string };
@@ -329,6 +347,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
       box: line.box,
       size: line.size,
       font: line.font,
+      tail: line.tail,
       text: cjk ? tidyCjk(line.text) : line.text,
     })),
     ...subheadPieces.map((p) => ({ box: p.box, size: bodySize, text: headingText(p.data.heading), subhead: true })),

@@ -14,6 +14,15 @@ export interface TextLine {
   vertical: boolean;
   /** Where the drop cap joined to this line's first word is printed. */
   dropCap?: Box;
+  /** The line's last words, where they are set in other type than the words before them (a signature run on). */
+  tail?: TypeRun;
+}
+
+/** Words of a line set in one type. */
+export interface TypeRun {
+  text: string;
+  font: string;
+  size: number;
 }
 
 export interface PageDrawing {
@@ -60,10 +69,40 @@ export function unspaceLetters(printed: readonly Glyph[], text: string): string 
   return printed.map((g, i) => (i > 0 && gaps[i - 1] > 1.5 * usual + 0.5 ? ` ${g.c}` : g.c)).join("");
 }
 
+/** The glyphs after the line's last change of type, as a run, when words in another type stand before them. */
+function lastRun(glyphs: readonly Glyph[]): TypeRun | undefined {
+  const printed = glyphs.filter((g) => g.c.trim());
+  const last = printed.at(-1);
+  if (!last) return undefined;
+  let start = printed.length - 1;
+  while (start > 0 && printed[start - 1].font === last.font) start--;
+  if (
+    start === 0 ||
+    !/\p{L}/u.test(
+      printed
+        .slice(0, start)
+        .map((g) => g.c)
+        .join(""),
+    )
+  )
+    return undefined;
+  const from = glyphs.indexOf(printed[start]);
+  return {
+    text: glyphs
+      .slice(from)
+      .map((g) => g.c)
+      .join("")
+      .trim(),
+    font: last.font,
+    size: last.size,
+  };
+}
+
 function glyphsToLine(glyphs: Glyph[], vertical: boolean): TextLine {
   const printed = glyphs.filter((g) => g.c.trim());
   const sample = printed.length ? printed : glyphs;
   const text = glyphs.map((g) => g.c).join("");
+  const tail = vertical ? undefined : lastRun(glyphs);
   return {
     box: union(sample.map((g) => g.box)),
     text: vertical ? text : unspaceLetters(printed, text),
@@ -71,7 +110,16 @@ function glyphsToLine(glyphs: Glyph[], vertical: boolean): TextLine {
     font: mostUsed(sample.map((g) => g.font)),
     bold: sample.filter((g) => g.bold).length * 2 > sample.length,
     vertical,
+    ...(tail ? { tail } : {}),
   };
+}
+
+/** The last run of the line `line` and `next` make, joined by `space`: where the type last changes in it. */
+function joinedTail(line: TextLine, next: TextLine, space: string): TypeRun | undefined {
+  if (next.tail) return next.tail;
+  const endFont = line.tail?.font ?? line.font;
+  if (next.font !== endFont) return { text: next.text.trim(), font: next.font, size: next.size };
+  return line.tail && { ...line.tail, text: line.tail.text + space + next.text.trim() };
 }
 
 /**
@@ -156,9 +204,12 @@ function joinPieces(lines: TextLine[]): TextLine[] {
       if (used.has(j) || middle < line.box[1] || Math.abs(next.size - line.size) > 0.25 * line.size) continue;
       const gap = next.box[0] - line.box[2];
       if (gap > line.size || gap < -line.size) continue;
-      line.text =
-        gap > 0.25 * line.size && !line.text.endsWith(" ") ? `${line.text} ${next.text}` : line.text + next.text;
+      const space = gap > 0.25 * line.size && !line.text.endsWith(" ") ? " " : "";
+      const tail = joinedTail(line, next, space);
+      line.text = line.text + space + next.text;
       line.box = union([line.box, next.box]);
+      if (tail) line.tail = tail;
+      else delete line.tail;
       used.add(j);
     }
     out.push(line);
@@ -201,7 +252,9 @@ function joinSpreadWords(lines: TextLine[]): TextLine[] {
           o.box[2] > next.box[0] + 0.5 * size,
       );
       if (!bridged) continue;
-      current = { ...current, text: `${current.text} ${next.text}`, box: union([current.box, next.box]) };
+      const tail = joinedTail(current, next, " ");
+      current = { ...current, text: `${current.text} ${next.text}`, box: union([current.box, next.box]), tail };
+      if (!tail) delete current.tail;
       gone.add(next);
     }
     out.push(current);

@@ -12,6 +12,8 @@ export interface FlowLine {
   size: number;
   /** The font's name, where known: a signature or a label is often set in other type. */
   font?: string;
+  /** The line's last words where they are set in other type than the words before them: a signature run on. */
+  tail?: { text: string; font: string };
   text: string;
   /** A subhead set between the paragraphs: it ends the paragraph before it and stands as its own item. */
   subhead?: boolean;

@@ -256,3 +256,44 @@ describe("a display line set across the gutter, the next column's lines set in a
     ]);
   });
 });
+
+describe("a signature in other type run on after the text's last sentence", () => {
+  const signed = (texts: TextSpec[]) =>
+    importPdfPage(
+      makePdf({
+        width: W,
+        height: H,
+        texts: [
+          headline,
+          line(52, 80, "The harbour reopened on Monday after"),
+          line(40, 94, "months of repairs and the first boats"),
+          ...texts,
+        ],
+      }),
+    ).articles[0];
+  const sign = (x: number, y: number, text: string): TextSpec => ({ x, y, size: 9, text, font: "bold" });
+
+  it("is the byline when it ends the last line", () => {
+    const article = signed([line(40, 108, "came in with the tide."), sign(138, 108, "Jean-Luc Wenger")]);
+    expect(article.byline).toBe("Jean-Luc Wenger");
+    expect(article.body).toBe(
+      "The harbour reopened on Monday after months of repairs and the first boats came in with the tide.",
+    );
+  });
+
+  it("is the byline when it runs on to a line of its own", () => {
+    const article = signed([
+      line(40, 108, "came in with the tide."),
+      sign(138, 108, "Professor"),
+      sign(120, 120, "Junge, thinker of the future"),
+    ]);
+    expect(article.byline).toBe("Professor Junge, thinker of the future");
+    expect(article.body).toMatch(/came in with the tide\.$/u);
+  });
+
+  it("is not taken where the text's sentence goes on in the other type", () => {
+    const article = signed([line(40, 108, "came in with the"), sign(116, 108, "Morning Star.")]);
+    expect(article.byline).toBeUndefined();
+    expect(article.body).toMatch(/came in with the Morning Star\.$/u);
+  });
+});
