@@ -1,7 +1,8 @@
 // Whether text no headline claims is the rest of the article beside it: the same running type, or a picture.
 // What is set in other type (an advertisement, a cartoon's lettering, a box of listings) stays apart.
 import type { PagePiece } from "./pieces.ts";
-import { union } from "./boxes.ts";
+import { type Box, union } from "./boxes.ts";
+import { inside } from "./furniture.ts";
 import type { TextLine } from "./read.ts";
 import { runningType } from "./typography.ts";
 import type { Segment } from "./segment.ts";
@@ -10,6 +11,12 @@ const linesOf = (pieces: readonly PagePiece[]): TextLine[] =>
   pieces.flatMap((p) => ("line" in p.data ? [p.data.line] : []));
 const chars = (l: TextLine) => Array.from(l.text.replace(/\s/gu, "")).length;
 
+/** The largest type of a heading, or of the lettering on a picture. */
+const headingSize = (p: PagePiece): number => {
+  const lines = "heading" in p.data ? p.data.heading.lines : "figure" in p.data ? p.data.figure.lines : [];
+  return Math.max(0, ...lines.map((l) => l.size));
+};
+
 const sameType = (l: TextLine, type: { font: string; size: number } | undefined) =>
   !!type && l.font === type.font && Math.abs(l.size - type.size) <= 0.1 * type.size;
 
@@ -17,10 +24,14 @@ const sameType = (l: TextLine, type: { font: string; size: number } | undefined)
  * The rule for a page: orphans join the article beside them when most of their text is set in that article's
  * running type or the page's; a picture alone joins too.
  */
-export function belongsToArticle(pageLines: readonly TextLine[]) {
+export function belongsToArticle(pageLines: readonly TextLine[], banners: readonly Box[] = []) {
   const pageType = runningType(pageLines);
   return (orphans: PagePiece[], article: Segment<PagePiece["data"]>, ruled: boolean): boolean => {
     const own = linesOf(orphans);
+    // Around a section's banner (display type on a tint, already left out as furniture), hardly any text: the
+    // section's nameplate, with its pictures and its editor's name.
+    const region = union(orphans.map((p) => p.box));
+    if (own.length <= 3 && banners.some((b) => inside(b, region, 0))) return false;
     // A picture ruled off from the article with words printed on it in other type: an advertisement or a cartoon.
     const lettering = orphans.flatMap((p) => ("figure" in p.data ? p.data.figure.lines : []));
     if (ruled && !own.length && lettering.length >= 2 && !lettering.every((l) => sameType(l, pageType))) return false;
@@ -34,6 +45,10 @@ export function belongsToArticle(pageLines: readonly TextLine[]) {
       const slack = 0.5 * (head[3] - head[1]);
       if (under && box[0] >= head[0] - slack && box[2] <= head[2] + slack) return true;
     }
+    // Type set larger than the article's headline (a heading, or lettering on a picture), with no headline of its
+    // own: a section's nameplate, a banner or an advertisement's, not the article's.
+    const headSize = article.headline ? headingSize(article.headline as PagePiece) : 0;
+    if (headSize && orphans.some((p) => headingSize(p) > 1.2 * headSize)) return false;
     // Display type of its own with no headline over it: an advertisement's or a box's, not the article's.
     if (orphans.some((p) => "heading" in p.data && !p.data.heading.quote) && own.length < 3) return false;
     // A picture alone joins the article beside it, unless a rule parts them (a cartoon, an illustration of its own).

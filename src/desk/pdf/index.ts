@@ -139,7 +139,10 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
   for (const segment of segmentPage(pieces, {
     rules: separators,
     minGap: rules.gapRatio * body,
-    belongs: belongsToArticle(drawing.lines),
+    belongs: belongsToArticle(
+      drawing.lines,
+      furniture.banners.map((l) => l.box),
+    ),
   })) {
     const article = buildArticle(segment, { body, cjk, language, words, rules, warn });
     const left = leaveOut(article, rules);

@@ -149,24 +149,22 @@ function cut<T>(pieces: Piece<T>[], options: CutOptions<T>, depth = 0): Tree<T> 
   const rows = gaps(pieces, 1, options);
   const ruledRows = rows.filter((g) => g.ruled);
   const ruledColumns = columns.filter((g) => g.ruled);
-  let axis: Axis;
-  let chosen: Gap[];
-  if (ruledRows.length || ruledColumns.length) {
-    // A rule across the whole region is the strongest separator there is.
-    [axis, chosen] = ruledColumns.length > ruledRows.length ? [0, ruledColumns] : [1, ruledRows];
-  } else if (ruleCuts(pieces, 0, options).length || ruleCuts(pieces, 1, options).length) {
-    const [byColumn, byRow] = [ruleCuts(pieces, 0, options), ruleCuts(pieces, 1, options)];
-    [axis, chosen] = byColumn.length >= byRow.length && byColumn.length ? [0, byColumn] : [1, byRow];
-  } else if (columns.length) {
-    [axis, chosen] = [0, columns];
-  } else if (rows.length) {
-    [axis, chosen] = [1, rows];
-  } else {
-    return { leaf: pieces };
+  const [byColumn, byRow] = [ruleCuts(pieces, 0, options), ruleCuts(pieces, 1, options)];
+  // In order of strength: a rule across the whole region, a rule a picture's bleed overlaps, a gutter, a gap
+  // between rows. A cut that leaves every piece on one side of it (a rule under a banner's end) parts nothing.
+  const choices: [Axis, Gap[]][] = [
+    ruledColumns.length > ruledRows.length ? [0, ruledColumns] : [1, ruledRows],
+    byColumn.length >= byRow.length && byColumn.length ? [0, byColumn] : [1, byRow],
+    [0, columns],
+    [1, rows],
+  ];
+  for (const [axis, chosen] of choices) {
+    if (!chosen.length) continue;
+    const parts = splitAt(pieces, axis, chosen);
+    if (parts.length < 2) continue;
+    return { children: parts.map((part) => cut(part, options, depth + 1)), framed, ruled: chosen.some((g) => g.ruled) };
   }
-  const parts = splitAt(pieces, axis, chosen);
-  if (parts.length < 2) return { leaf: pieces };
-  return { children: parts.map((part) => cut(part, options, depth + 1)), framed, ruled: chosen.some((g) => g.ruled) };
+  return { leaf: pieces };
 }
 
 function flatten<T>(tree: Tree<T>): Piece<T>[] {
@@ -257,6 +255,13 @@ function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"], apart = fal
   }
   if (headlines.length === 1) {
     const [headline] = headlines;
+    if ("leaf" in tree && !headline.vertical) {
+      // What stands above the headline with no cut between them (a picture's bleed reaches the headline's row):
+      // left for the region around to place, as what stands above every headline is.
+      const above = (p: Piece<T>) => p.kind !== "heading" && (p.box[1] + p.box[3]) / 2 < headline.box[1];
+      const over = pieces.filter(above);
+      if (over.length) return [{ pieces: over }, { headline, pieces: pieces.filter((p) => !above(p)) }];
+    }
     if ("leaf" in tree || tree.framed || headline.vertical) return [{ headline, pieces }];
     const article: Segment<T> = { headline, pieces: [] };
     const out: Segment<T>[] = [];

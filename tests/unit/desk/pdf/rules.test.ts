@@ -253,3 +253,43 @@ describe("a page drawn sideways and turned upright by /Rotate 90", () => {
     expect(page.articles[0].body.startsWith("the council met on monday night")).toBe(true);
   });
 });
+
+describe("a section's nameplate across the page, over a ruled column of briefs and a story", () => {
+  const briefs = ["Toll Rises", "School Opens"];
+  const result = importPdf(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        { x: 40, y: 20, size: 8, text: "FRIDAY 18 DECEMBER" },
+        { x: 60, y: 60, size: 34, text: "WEEKEND", font: "bold" },
+        { x: 300, y: 95, size: 8, text: "Anna Meier" },
+        ...briefs.flatMap((title, i) => [
+          { x: 40, y: 130 + i * 120, size: 12, text: title, font: "bold" as const },
+          ...column(40, 148 + i * 120, prose(6, 3, i * 7), { size: 8, leading: 10 }),
+        ]),
+        { x: 170, y: 130, size: 26, text: "Budget Passes", font: "bold" },
+        ...column(170, 170, prose(20)),
+      ],
+      rules: [
+        [40, 32, 560, 32],
+        [150, 120, 150, 700],
+      ],
+      // The band, the nameplate's own box on it, and a picture at its end reaching down into the headline's row.
+      fills: [
+        [40, 40, 560, 112],
+        [55, 50, 250, 100],
+      ],
+      pictures: [[460, 42, 550, 132]],
+    }),
+    { source: "nameplate.pdf" },
+  );
+
+  it("belongs to no article: neither the briefs' nor the story's area holds it, no text takes its words", () => {
+    expect(result.articles.map((a) => a.fields.headline).sort()).toEqual(["Budget Passes", ...briefs].sort());
+    for (const article of result.articles) {
+      expect(article.body).not.toMatch(/Anna|WEEKEND/u);
+      expect(holds(article.fields.area, [300, 95, 340, 103])).toBe(false);
+    }
+  });
+});
