@@ -135,6 +135,9 @@ const JUMP =
   /^(?:\(?\s*)?(?:continued|see)\s+(?:on\s+)?(?:page\s+)?([A-Z]?\d{1,3})\s*\)?\.?$|^segue a pagina\s+(\d{1,3})$|^a pagina\s+(\d{1,3})$/iu;
 const JUMP_FROM = /^\(?\s*(?:continued|segue)\s+(?:from|da)\s+(?:page\s+|pagina\s+)?([A-Z]?\d{1,3})\s*\)?\.?$/iu;
 
+/** A caption runs to a few rows at most; more, in the text's own type, are the text. */
+const MAX_CAPTION_ROWS = 4;
+
 /** A person's name as a signature prints it: two to four capitalised words (Jean-Luc Wenger, A. B. Smith). */
 const SIGNATURE = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|von|van|der|le|la|du)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
@@ -275,16 +278,22 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     const textGoesOn = !!above && inRunningType(above) && !endsSentence(above.text);
     for (const row of rows(within)) {
       const top = Math.min(...row.map((l) => l.box[1]));
+      const middle = (top + Math.max(...row.map((l) => l.box[3]))) / 2;
       const size = Math.max(...row.map((l) => l.size));
-      if (top < reach - 2) continue;
+      // Beside the picture, not under it; under the caption's first rows, a row set tight may overlap the one above.
+      if (captionRows.length ? middle < reach : top < reach - 2) continue;
       if (top > reach + (captionRows.length ? 1.2 : 1.6) * size) break;
       if (textGoesOn && row.every(inRunningType)) break;
       // Running type in two columns side by side under a picture at the top of them: the text, not a caption.
       if (row.length > 1 && row.some(inRunningType) && inColumns(row, rules.gapRatio * bodySize)) break;
       captionRows.push(row);
-      row.forEach((l) => used.add(l));
       reach = Math.max(...row.map((l) => l.box[3]));
     }
+    // More rows than a caption has, all in the running type: the text going on under a picture at its column's top.
+    if (captionRows.length > MAX_CAPTION_ROWS && captionRows.every((row) => row.every(inRunningType))) {
+      captionRows.length = 0;
+    }
+    for (const row of captionRows) for (const l of row) used.add(l);
     // A heading set right above the picture, no wider than it, is the chart's or photo's title.
     const title = subheadCandidates.find(
       (p) =>

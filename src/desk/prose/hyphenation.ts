@@ -53,13 +53,16 @@ export interface PageWords {
   compounds: ReadonlySet<string>;
 }
 
-/** Collects a page's words from its lines, leaving out each line's last word (it may be a broken one). */
+/**
+ * Collects a page's words from its lines, leaving out each line's last word (it may be the head of a broken one)
+ * and its first (the tail of one: "ticipatif," after "par-").
+ */
 export function pageWords(lines: readonly string[]): PageWords {
   const whole = new Set<string>();
   const compounds = new Set<string>();
   for (const line of lines) {
     const words = line.trim().split(/\s+/u);
-    words.slice(0, -1).forEach((w) => {
+    words.slice(1, -1).forEach((w) => {
       const word = w.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
       if (!word) return;
       if (/\p{L}-\p{L}/u.test(word)) compounds.add(word);

@@ -297,3 +297,33 @@ describe("a signature in other type run on after the text's last sentence", () =
     expect(article.body).toMatch(/came in with the Morning Star\.$/u);
   });
 });
+
+describe("a picture at the top of a column of text set tight", () => {
+  // Lines 9 points apart in 10 point type: each line's box overlaps the next.
+  const texts = [
+    "Candidate for mayor, you had an",
+    "original idea to find funds for",
+    "your campaign. You called on a",
+    "crowd-funding site, as the paper",
+    "explained on Monday, where every",
+    "donor gets something in return",
+    "from you, as we read with care.",
+  ];
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [headline, ...texts.map((text, i) => line(40, 190 + i * 9, text))],
+      pictures: [[40, 70, 200, 180]],
+    }),
+  );
+
+  it("keeps every line in the text: none is taken for the picture's caption", () => {
+    const [article] = page.articles;
+    expect(article.body).toBe(
+      "Candidate for mayor, you had an original idea to find funds for your campaign. You called on a crowd-funding " +
+        "site, as the paper explained on Monday, where every donor gets something in return from you, as we read with care.",
+    );
+    expect(article.figures[0]?.caption).toBeUndefined();
+  });
+});

@@ -30,6 +30,11 @@ describe("a hyphen at a line's end", () => {
     expect(isLineBreakHyphen("a well-", "known author", "en", words)).toBe(false);
   });
 
+  it("does not take the tail of a broken word, first on its line, for a word the page prints whole", () => {
+    const words = pageWords(["une plateforme de financement par-", "ticipatif, comme l’expliquait le journal"]);
+    expect(isLineBreakHyphen("financement par-", "ticipatif, comme", "fr", words)).toBe(true);
+  });
+
   it("follows the page's own spelling first", () => {
     const joined = pageWords(["the manifestazione went on", "end"]);
     expect(isLineBreakHyphen("la manif-", "estazione", "it", joined)).toBe(true);
