@@ -141,9 +141,12 @@ const MAX_CAPTION_ROWS = 4;
 /** A person's name as a signature prints it: two to four capitalised words (Jean-Luc Wenger, A. B. Smith). */
 const SIGNATURE = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|von|van|der|le|la|du)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
+/** A signature run on after the text runs to three lines at most (a name, a role, a place). */
+const MAX_SIGNATURE_LINES = 3;
+
 /** Signed in other type after the text's last sentence: short, from a capital, no sentence of its own. */
 function signedAfterText(text: string): boolean {
-  return Array.from(text).length <= 60 && /^\p{Lu}/u.test(text) && !/[.!?]\s+\p{Lu}/u.test(text);
+  return Array.from(text).length <= 100 && /^\p{Lu}/u.test(text) && !/[.!?]\s+\p{Lu}/u.test(text);
 }
 
 /**
@@ -173,19 +176,24 @@ function takeSignature(runs: FlowLine[][], running: { font: string; size: number
   return last.text.trim();
 }
 
-/** A signature in other type than `font` that starts after the last sentence on the run's last or last but one line. */
+/**
+ * A signature in other type than `font` that starts after the last sentence of one of the run's last lines and
+ * runs to its end: the lines after that one are all in the signature's type.
+ */
 function runOnSignature(run: FlowLine[], font: string): string | undefined {
-  const last = run.at(-1)!;
-  const before = run.at(-2);
-  // The last line ends in other type; or it is all other type, and so is the end of the line before it.
-  const start = last.tail ? last : before?.tail && !last.tail && last.font === before.tail.font ? before : undefined;
-  const tail = start?.tail;
-  if (!start || !tail || tail.font === font || !start.text.trimEnd().endsWith(tail.text)) return undefined;
+  let at = run.length - 1;
+  const lastFont = run[at].tail?.font ?? run[at].font;
+  if (lastFont === font) return undefined;
+  // Back over whole lines in the signature's type (three at most) to the line it starts on.
+  while (at > 0 && !run[at].tail && run[at].font === lastFont && run.length - at <= MAX_SIGNATURE_LINES) at--;
+  const start = run[at];
+  const tail = start.tail;
+  if (!tail || tail.font !== lastFont || !start.text.trimEnd().endsWith(tail.text)) return undefined;
+  if (run.slice(at + 1).some((l) => l.tail || l.font !== lastFont)) return undefined;
   const text = start.text.trimEnd().slice(0, -tail.text.length).trimEnd();
-  const signature = start === last ? tail.text : `${tail.text} ${last.text.trim()}`;
+  const signature = [tail.text, ...run.slice(at + 1).map((l) => l.text.trim())].join(" ");
   if (!endsSentence(text) || !signedAfterText(signature)) return undefined;
-  if (start !== last) run.pop();
-  run[run.length - 1] = { ...start, text, tail: undefined };
+  run.splice(at, run.length - at, { ...start, text, tail: undefined });
   return signature;
 }
 

@@ -10,6 +10,8 @@ export interface Furniture {
   banners: TextLine[];
   /** The page's own credits (本版编辑：…, 本版制图：…). */
   credits: TextLine[];
+  /** Labels standing alone in a type nothing else is set in: an advertisement's (PUB, ANZEIGE, 广告). */
+  labels: TextLine[];
   /** Pictures too small to be photos: column logos, ornaments. */
   logos: Box[];
   /** The editor named in the page's credits. */
@@ -32,6 +34,24 @@ const EN_EDITOR = /^(?:page )?editor\s*[:：]\s*(.+)$/iu;
  * Where the page's furniture is: a band at the top (above the first picture or rule that spans the page near
  * its top edge, or the top 5 %), a band at the bottom likewise, and whatever the page prints as its own credits.
  */
+/** Empty space between two boxes (0 where they touch or overlap). */
+function distance(a: Box, b: Box): number {
+  const dx = Math.max(0, a[0] - b[2], b[0] - a[2]);
+  const dy = Math.max(0, a[1] - b[3], b[1] - a[3]);
+  return Math.hypot(dx, dy);
+}
+
+/**
+ * A label: one short word, in a type no other line of the page is set in, with space around it (more than its own
+ * size to the nearest line) — an advertisement's PUB or ANZEIGE, not a kicker (set close over its headline).
+ */
+function isLabel(line: TextLine, lines: readonly TextLine[]): boolean {
+  const text = line.text.trim();
+  if (line.vertical || /\s/u.test(text) || Array.from(text).length > 12 || !/\p{L}/u.test(text)) return false;
+  const sameType = (o: TextLine) => o.font === line.font && Math.abs(o.size - line.size) <= 0.1 * line.size;
+  return lines.every((o) => o === line || (!sameType(o) && distance(o.box, line.box) > line.size));
+}
+
 export function findFurniture(page: PageDrawing, body: number, rules: LayoutRules): Furniture {
   const isDisplay = (l: TextLine) => l.size >= rules.displayRatio * body;
   const { width: pw, height: ph } = page;
@@ -85,5 +105,6 @@ export function findFurniture(page: PageDrawing, body: number, rules: LayoutRule
       break;
     }
   }
-  return { header, footer, banners, credits, logos, editor };
+  const labels = page.lines.filter((l) => isLabel(l, page.lines));
+  return { header, footer, banners, credits, labels, logos, editor };
 }

@@ -164,7 +164,13 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
     advertisements,
     leftOut: [
       ...leftOut,
-      ...[...furniture.header, ...furniture.footer, ...furniture.banners, ...furniture.credits].map((l) => ({
+      ...[
+        ...furniture.header,
+        ...furniture.footer,
+        ...furniture.banners,
+        ...furniture.credits,
+        ...furniture.labels,
+      ].map((l) => ({
         what: "furniture" as const,
         box: l.box,
         text: l.text,

@@ -157,7 +157,13 @@ function textBelow(box: Box, text: readonly TextLine[], size: number, reach: num
 export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
   const body = bodySize(page.lines);
   const furniture = findFurniture(page, body, rules);
-  const set = new Set<TextLine>([...furniture.header, ...furniture.footer, ...furniture.banners, ...furniture.credits]);
+  const set = new Set<TextLine>([
+    ...furniture.header,
+    ...furniture.footer,
+    ...furniture.banners,
+    ...furniture.credits,
+    ...furniture.labels,
+  ]);
   const grids = findGrids(page.lines.filter((l) => !set.has(l)));
   for (const grid of grids) grid.lines.forEach((l) => set.add(l));
   const lines = joinDropCaps(

@@ -291,6 +291,17 @@ describe("a signature in other type run on after the text's last sentence", () =
     expect(article.body).toMatch(/came in with the tide\.$/u);
   });
 
+  it("is the byline over three lines: a name, a role and a place", () => {
+    const article = signed([
+      line(40, 108, "came in with the tide."),
+      sign(138, 108, "Anna"),
+      sign(40, 120, "Meier, Cinema Club, rare and"),
+      sign(100, 132, "classic films, Lausanne"),
+    ]);
+    expect(article.byline).toBe("Anna Meier, Cinema Club, rare and classic films, Lausanne");
+    expect(article.body).toMatch(/came in with the tide\.$/u);
+  });
+
   it("is not taken where the text's sentence goes on in the other type", () => {
     const article = signed([line(40, 108, "came in with the"), sign(116, 108, "Morning Star.")]);
     expect(article.byline).toBeUndefined();

@@ -293,3 +293,26 @@ describe("a section's nameplate across the page, over a ruled column of briefs a
     }
   });
 });
+
+describe("an advertisement's label standing alone at the end of a column", () => {
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        { x: 40, y: 40, size: 26, text: "Budget Passes", font: "bold" },
+        ...column(40, 80, prose(16)),
+        { x: 250, y: 290, size: 7, text: "ANZEIGE", font: "serif" },
+      ],
+      pictures: [[40, 300, 560, 500]],
+    }),
+  );
+
+  it("is furniture, in no article's text or area", () => {
+    expect(page.articles.map((a) => a.body).join("\n")).not.toContain("ANZEIGE");
+    expect(page.leftOut).toContainEqual(expect.objectContaining({ what: "furniture", text: "ANZEIGE" }));
+    // The label's middle lies outside every article's bounds (points).
+    for (const { box } of page.articles)
+      expect(box[0] <= 265 && 265 <= box[2] && box[1] <= 293 && 293 <= box[3]).toBe(false);
+  });
+});
