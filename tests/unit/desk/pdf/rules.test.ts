@@ -295,7 +295,7 @@ describe("a section's nameplate across the page, over a ruled column of briefs a
 });
 
 describe("an advertisement's label standing alone at the end of a column", () => {
-  const page = importPdfPage(
+  const result = importPdf(
     makePdf({
       width: W,
       height: H,
@@ -306,13 +306,12 @@ describe("an advertisement's label standing alone at the end of a column", () =>
       ],
       pictures: [[40, 300, 560, 500]],
     }),
+    { source: "label.pdf" },
   );
 
   it("is furniture, in no article's text or area", () => {
-    expect(page.articles.map((a) => a.body).join("\n")).not.toContain("ANZEIGE");
-    expect(page.leftOut).toContainEqual(expect.objectContaining({ what: "furniture", text: "ANZEIGE" }));
-    // The label's middle lies outside every article's bounds (points).
-    for (const { box } of page.articles)
-      expect(box[0] <= 265 && 265 <= box[2] && box[1] <= 293 && 293 <= box[3]).toBe(false);
+    expect(result.articles.map((a) => a.body).join("\n")).not.toContain("ANZEIGE");
+    expect(result.pdf.leftOut).toContainEqual(expect.objectContaining({ what: "furniture", text: "ANZEIGE" }));
+    for (const article of result.articles) expect(holds(article.fields.area, [250, 290, 280, 297])).toBe(false);
   });
 });
