@@ -71,8 +71,16 @@ export function findFurniture(page: PageDrawing, body: number, rules: LayoutRule
       const gap = down ? o.box[1] - l.box[3] : l.box[1] - o.box[3];
       return gap > -1 && gap < 1.2 * Math.max(l.size, o.size);
     });
+  // A folio (the page number alone, however large) near the top edge, and what stands on its row: the running head.
+  const folios = page.lines.filter(
+    (l) => l.box[3] <= rules.edgeBand * ph && /^\d{1,3}$/u.test(l.text.trim()) && !runsOn(l, true),
+  );
+  const onFolioRow = (l: TextLine) =>
+    folios.some((f) => Math.abs((f.box[1] + f.box[3]) / 2 - (l.box[1] + l.box[3]) / 2) < 0.5 * f.size);
   const header = page.lines.filter(
-    (l) => l.box[3] <= top || (l.box[3] <= rules.edgeBand * ph && l.size <= body && !runsOn(l, true)),
+    (l) =>
+      l.box[3] <= top ||
+      (l.box[3] <= rules.edgeBand * ph && (l.size <= body || folios.includes(l) || onFolioRow(l)) && !runsOn(l, true)),
   );
   const footer = page.lines.filter(
     (l) =>

@@ -315,3 +315,23 @@ describe("an advertisement's label standing alone at the end of a column", () =>
     for (const article of result.articles) expect(holds(article.fields.area, [250, 290, 280, 297])).toBe(false);
   });
 });
+
+describe("a large folio and the running head on its row, with no rule under them", () => {
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        { x: 40, y: 30, size: 14, text: "8", font: "bold" },
+        { x: 70, y: 32, size: 11, text: "CHRISTMAS SPECIAL" },
+        { x: 40, y: 80, size: 26, text: "Budget Passes", font: "bold" },
+        ...column(40, 120, prose(12)),
+      ],
+    }),
+  );
+
+  it("are the page's header, in no article", () => {
+    expect(page.furniture.header).toEqual(expect.arrayContaining(["8", "CHRISTMAS SPECIAL"]));
+    expect(page.articles.map((a) => a.body).join("\n")).not.toMatch(/CHRISTMAS|^8/mu);
+  });
+});
