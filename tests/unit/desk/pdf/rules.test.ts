@@ -335,3 +335,32 @@ describe("a large folio and the running head on its row, with no rule under them
     expect(page.articles.map((a) => a.body).join("\n")).not.toMatch(/CHRISTMAS|^8/mu);
   });
 });
+
+describe("teasers with jump lines", () => {
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        { x: 40, y: 40, size: 22, text: "Harbour to reopen", font: "bold" },
+        ...column(40, 80, prose(4, 6, 3)),
+        { x: 40, y: 132, size: 9, text: "Continued on A4", font: "bold" },
+        { x: 40, y: 200, size: 22, text: "Storm on the lake", font: "bold" },
+        { x: 40, y: 240, size: 9, text: "See page 5", font: "bold" },
+      ],
+      rules: [[40, 180, 560, 180]],
+    }),
+  );
+
+  it("is an article with its continuation where it has text of its own; the jump line is not text", () => {
+    expect(page.articles.map((a) => a.headline)).toEqual(["Harbour to reopen"]);
+    const [teaser] = page.articles;
+    expect(teaser.continuedOn).toMatch(/^A0?4$/u);
+    expect(teaser.body).not.toMatch(/Continued/u);
+  });
+
+  it("is no article where it only points elsewhere", () => {
+    expect(page.articles.map((a) => a.headline)).not.toContain("Storm on the lake");
+    expect(page.leftOut.map((l) => l.text)).toContain("Storm on the lake");
+  });
+});
