@@ -5,6 +5,7 @@ import { endsSentence } from "../prose/sentences.ts";
 import type { PageWords } from "../prose/hyphenation.ts";
 import { flowParagraphs, joinLines, type FlowLine } from "../prose/paragraphs.ts";
 import { readingRuns } from "./order.ts";
+import { SIGNATURE, signedAfterText } from "./signature.ts";
 import type { LayoutRules } from "./rules.ts";
 import { markdownTable, type Grid } from "./tables.ts";
 import type { Figure, Heading, PagePiece } from "./pieces.ts";
@@ -138,16 +139,8 @@ const JUMP_FROM = /^\(?\s*(?:continued|segue)\s+(?:from|da)\s+(?:page\s+|pagina\
 /** A caption runs to a few rows at most; more, in the text's own type, are the text. */
 const MAX_CAPTION_ROWS = 4;
 
-/** A person's name as a signature prints it: two to four capitalised words (Jean-Luc Wenger, A. B. Smith). */
-const SIGNATURE = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|von|van|der|le|la|du)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
-
 /** A signature run on after the text runs to three lines at most (a name, a role, a place). */
 const MAX_SIGNATURE_LINES = 3;
-
-/** Signed in other type after the text's last sentence: short, from a capital, no sentence of its own. */
-function signedAfterText(text: string): boolean {
-  return Array.from(text).length <= 100 && /^\p{Lu}/u.test(text) && !/[.!?]\s+\p{Lu}/u.test(text);
-}
 
 /**
  * The author's name signed at the end of the text, set apart (flush right, or in other type than the running text):

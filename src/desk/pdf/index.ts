@@ -3,6 +3,7 @@ import { pageWords } from "../prose/hyphenation.ts";
 import { isCjkText, proseLanguage } from "../prose/language.ts";
 import { buildArticle, type PdfArticle } from "./article.ts";
 import { belongsToArticle } from "./belongs.ts";
+import { splitSigned } from "./letters.ts";
 import type { Box } from "./boxes.ts";
 import { pageIdentity, type PageIdentity } from "./identity.ts";
 import { pagePieces } from "./pieces.ts";
@@ -136,15 +137,24 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
       advertisements.push({ box: article.box, text });
     }
   };
-  for (const segment of segmentPage(pieces, {
+  const segments = segmentPage(pieces, {
     rules: separators,
     minGap: rules.gapRatio * body,
     belongs: belongsToArticle(
       drawing.lines,
       furniture.banners.map((l) => l.box),
     ),
+  });
+  const order = { columnGap: rules.gapRatio * body, rowGap: 1.5 * body };
+  for (const { segment, column } of segments.flatMap((s) => {
+    const split = splitSigned(s, order);
+    return split.segments.map((segment) => ({ segment, column: split.column }));
   })) {
     const article = buildArticle(segment, { body, cjk, language, words, rules, warn });
+    // Letters under the page's "Letters" heading: that heading is their column.
+    if (column && segment.headline !== column && "heading" in column.data) {
+      article.column ??= column.data.heading.lines.map((l) => l.text).join(" ");
+    }
     const left = leaveOut(article, rules);
     if (left) {
       if (left.why) warn(left.why);

@@ -364,3 +364,33 @@ describe("teasers with jump lines", () => {
     expect(page.leftOut.map((l) => l.text)).toContain("Storm on the lake");
   });
 });
+
+describe("a letters column: each letter under its own title, signed", () => {
+  const letters = [
+    ["Bridge too dear", "Anna Meier, Lausanne"],
+    ["Keep the ferry", "Paul Roth, Vevey"],
+    ["Thank you, council", "Jean Dupont, Morges"],
+  ];
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        { x: 40, y: 40, size: 26, text: "Letters to the editor", font: "bold" },
+        ...letters.flatMap(([title, writer], i) => [
+          { x: 40, y: 90 + i * 130, size: 11, text: title, font: "bold" as const },
+          ...column(40, 106 + i * 130, prose(6, 6, i * 5)),
+          { x: 120, y: 180 + i * 130, size: 9, text: writer, font: "serif" as const },
+        ]),
+      ],
+    }),
+  );
+
+  it("gives each letter its own article, its title the headline and its signature the byline", () => {
+    expect(page.articles.map((a) => [a.headline, a.byline])).toEqual(letters);
+    for (const article of page.articles) {
+      expect(article.column).toBe("Letters to the editor");
+      expect(article.body).not.toMatch(/Meier|Roth|Dupont/u);
+    }
+  });
+});

@@ -1,0 +1,79 @@
+// Letters to the editor, and any column of signed pieces under one heading: each piece its own article.
+import { union } from "./boxes.ts";
+import { readingRuns } from "./order.ts";
+import type { PagePiece } from "./pieces.ts";
+import type { TextLine } from "./read.ts";
+import type { Segment } from "./segment.ts";
+import { SIGNATURE } from "./signature.ts";
+import { runningType } from "./typography.ts";
+
+type PageSegment = Segment<PagePiece["data"]>;
+
+const lineOf = (p: PagePiece): TextLine | undefined => ("line" in p.data ? p.data.line : undefined);
+
+/** The last text line of a piece of writing signs it: a name (and place) in other type, or set flush right. */
+function signs(lines: readonly TextLine[]): boolean {
+  const last = lines.at(-1);
+  if (!last || lines.length < 3 || !SIGNATURE.test(last.text.trim())) return false;
+  const others = lines.slice(0, -1);
+  const type = runningType(others);
+  const otherType = !!type && (last.font !== type.font || Math.abs(last.size - type.size) > 0.1 * type.size);
+  const left = Math.min(...others.map((l) => l.box[0]));
+  return otherType || last.box[0] > left + 3 * last.size;
+}
+
+/**
+ * A headline over two or more pieces, each under a heading of its own and each ending in its writer's signature:
+ * letters to the editor, signed opinions. Each becomes its own segment under its heading, and the headline over
+ * them all is their column; what stands before the first heading stays under the headline. Any other segment comes
+ * back alone.
+ */
+export function splitSigned(
+  segment: PageSegment,
+  order: { columnGap: number; rowGap: number },
+): { segments: PageSegment[]; column?: PagePiece } {
+  const headline = segment.headline as PagePiece | undefined;
+  const same = { segments: [segment] };
+  if (!headline) return same;
+  const pieces = (segment.pieces as PagePiece[]).filter((p) => p !== headline);
+  const isHeading = (p: PagePiece) => p.kind === "heading" && "heading" in p.data && !p.data.heading.quote;
+  if (pieces.filter(isHeading).length < 2) return same;
+  const sequence = readingRuns(pieces, order).flat();
+  const parts: PagePiece[][] = [[]];
+  for (const piece of sequence) {
+    if (isHeading(piece)) parts.push([piece]);
+    else parts.at(-1)!.push(piece);
+  }
+  const [before, ...signed] = parts;
+  const linesOf = (part: PagePiece[]) => part.flatMap((p) => lineOf(p) ?? []);
+  if (signed.length < 2 || !signed.every((part) => signs(linesOf(part)))) return same;
+  const letters = signed.map((part) => ({ headline: part[0], pieces: part }));
+  // The first letter's title set close under the section's heading was read as its deck: it is that letter's.
+  const first = signs(linesOf(before)) ? parted(headline) : undefined;
+  if (!first) return { segments: [{ headline, pieces: [headline, ...before] }, ...letters], column: headline };
+  return {
+    segments: [
+      { headline: first.section, pieces: [first.section] },
+      { headline: first.title, pieces: [first.title, ...before] },
+      ...letters,
+    ],
+    column: first.section,
+  };
+}
+
+/** A heading's largest lines, and the smaller ones under them as a heading of their own. */
+function parted(heading: PagePiece): { section: PagePiece; title: PagePiece } | undefined {
+  if (!("heading" in heading.data)) return undefined;
+  const lines = heading.data.heading.lines;
+  const big = Math.max(...lines.map((l) => l.size));
+  const top = lines.filter((l) => l.size >= 0.85 * big);
+  const bottom = Math.max(...top.map((l) => l.box[3]));
+  const under = lines.filter((l) => !top.includes(l) && l.box[1] >= bottom - 1);
+  if (!under.length || top.length + under.length !== lines.length) return undefined;
+  const piece = (group: TextLine[]): PagePiece => ({
+    ...heading,
+    box: union(group.map((l) => l.box)),
+    data: { heading: { lines: group } },
+  });
+  return { section: piece(top), title: { ...piece(under), headline: false, heading: true } };
+}
