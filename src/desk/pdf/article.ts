@@ -190,7 +190,182 @@ function runOnSignature(run: FlowLine[], font: string): string | undefined {
   return signature;
 }
 
+/** The most characters a line of a byline holds. */
+const BYLINE_CHARS = 24;
+
+/**
+ * Short lines just under the headline (or beside a vertical one) that read as a byline: "By …", a name, 记者 …; a
+ * Chinese byline is also known by being set a little larger than the text. Rows, top to bottom.
+ */
+function bylineUnder(
+  headBox: Box,
+  textLines: readonly TextLine[],
+  { vertical, bodySize, cjk }: { vertical: boolean; bodySize: number; cjk: boolean },
+): TextLine[][] {
+  const near = textLines.filter((l) => {
+    const chars = Array.from(l.text.replace(/\s/gu, "")).length;
+    if (chars > BYLINE_CHARS || /[。.!?！？]$/u.test(l.text)) return false;
+    if (vertical) {
+      const apart = Math.max(headBox[0] - l.box[2], l.box[0] - headBox[2]);
+      return l.vertical && apart < 4 * bodySize && l.box[1] < headBox[3] && l.box[3] > headBox[1];
+    }
+    const below = l.box[1] >= headBox[3] - 2 && l.box[1] <= headBox[3] + 2.5 * bodySize;
+    const overlap = Math.min(l.box[2], headBox[2]) - Math.max(l.box[0], headBox[0]);
+    const nameLike = BY.test(l.text) || !!bylineLine(l.text) || !!bareName(l.text);
+    return below && overlap > 0 && l.size >= bodySize * 0.95 && (nameLike || (cjk && l.size > bodySize * 1.03));
+  });
+  return rows(near);
+}
+
+/** A heading's text, row by row. */
+function headingText(h: Heading, cjk: boolean): string {
+  return joinRows(
+    rows(h.lines).map((r) => rowText(r, cjk)),
+    cjk,
+  );
+}
+
+interface FigureContext {
+  textLines: readonly TextLine[];
+  /** Lines already read as something (a byline, a caption): not a caption again. */
+  used: Set<TextLine>;
+  inRunningType: (l: TextLine) => boolean;
+  bodySize: number;
+  gutter: number;
+  cjk: boolean;
+}
+
+/**
+ * A figure with its caption (the rows right under it, within its width, unless they are the text going on), its
+ * title (a heading set right above it, no wider than it) and its credit (printed on it, or split off the caption).
+ * The caption's lines are marked used.
+ */
+function readFigure(
+  f: PagePiece & { data: { figure: Figure } },
+  titles: readonly (PagePiece & { data: { heading: Heading } })[],
+  { textLines, used, inRunningType, bodySize, gutter, cjk }: FigureContext,
+): { figure: PdfFigure; title?: PagePiece & { data: { heading: Heading } } } {
+  const box = f.box;
+  const captionRows: TextLine[][] = [];
+  let reach = box[3];
+  const within = textLines.filter(
+    (l) => !used.has(l) && l.box[0] >= box[0] - 2 && l.box[2] <= box[2] + 3 * bodySize && l.box[0] < box[2],
+  );
+  // A picture set inside a column of running text, the text above it stopping mid-sentence: what follows under it
+  // in the same type is that text going on, not a caption.
+  const above = within
+    .filter((l) => l.box[3] <= box[1] + 1 && box[1] - l.box[3] < 2 * l.size)
+    .sort((a, b) => b.box[3] - a.box[3])[0];
+  const textGoesOn = !!above && inRunningType(above) && !endsSentence(above.text);
+  for (const row of rows(within)) {
+    const top = Math.min(...row.map((l) => l.box[1]));
+    const middle = (top + Math.max(...row.map((l) => l.box[3]))) / 2;
+    const size = Math.max(...row.map((l) => l.size));
+    // Beside the picture, not under it; under the caption's first rows, a row set tight may overlap the one above.
+    if (captionRows.length ? middle < reach : top < reach - 2) continue;
+    if (top > reach + (captionRows.length ? 1.2 : 1.6) * size) break;
+    if (textGoesOn && row.every(inRunningType)) break;
+    // Running type in two columns side by side under a picture at the top of them: the text, not a caption.
+    if (row.length > 1 && row.some(inRunningType) && inColumns(row, gutter)) break;
+    captionRows.push(row);
+    reach = Math.max(...row.map((l) => l.box[3]));
+  }
+  // More rows than a caption has, all in the running type: the text going on under a picture at its column's top.
+  if (captionRows.length > MAX_CAPTION_ROWS && captionRows.every((row) => row.every(inRunningType))) {
+    captionRows.length = 0;
+  }
+  for (const row of captionRows) for (const l of row) used.add(l);
+  // A heading set right above the picture, no wider than it, is the chart's or photo's title.
+  const title = titles.find(
+    (p) =>
+      p.box[3] <= box[1] + 2 && p.box[3] >= box[1] - 2 * bodySize && p.box[0] >= box[0] - 2 && p.box[2] <= box[2] + 2,
+  );
+  // A credit printed on the picture, with the rows that run on from it.
+  const onPicture: TextLine[] = [];
+  for (const row of rows(f.data.figure.lines)) {
+    const last = onPicture.at(-1);
+    const runsOn = last && Math.min(...row.map((l) => l.box[1])) - last.box[3] < 0.6 * last.size;
+    if (CREDIT.test(rowText(row, cjk)) || (onPicture.length && runsOn)) onPicture.push(...row);
+    else if (onPicture.length) break;
+  }
+  // Tidied after the credit is split off: spaces part the photographer's name from the caption and the role.
+  const captionTexts = captionRows.map((r) => r.map((l) => l.text).join(" "));
+  if (title) captionTexts.unshift(headingText(title.data.heading, cjk));
+  let caption = captionTexts.length ? joinRows(captionTexts, cjk) : undefined;
+  let credit =
+    joinRows(
+      rows(onPicture).map((r) => rowText(r, cjk)),
+      cjk,
+    ) || undefined;
+  if (caption) {
+    const split = splitCredit(caption);
+    if (cjk) split.caption = tidyCjk(split.caption);
+    if (split.credit) {
+      caption = split.caption || undefined;
+      credit = credit ? `${credit} ${split.credit}` : split.credit;
+    } else if (!credit) {
+      // 数据来源：… / 制图：… closes the caption: it is the figure's credit.
+      const at = caption.search(CREDIT);
+      if (at >= 0) {
+        credit = caption.slice(at).trim();
+        caption = caption.slice(0, at).trim() || undefined;
+      }
+    }
+    if (caption && cjk) caption = tidyCjk(caption);
+    // A credit keeps its spaces, as a byline does: 记者 王五 摄.
+    if (credit) credit = credit.replace(/\s+/gu, " ");
+  }
+  return { figure: { box, caption, credit }, title };
+}
+
 type Item = { kind: "paragraph" | "subhead" | "table"; text: string };
+
+/**
+ * The paragraphs without what is not text: continuation markers and jump lines (recorded on the article), a
+ * "By …" line, a dateline at the start (and the byline in it); Chinese, a byline line opening the text.
+ */
+function takeMarkers(
+  items: Item[],
+  article: PdfArticle,
+  found: string | undefined,
+  cjk: boolean,
+): { items: Item[]; byline: string | undefined } {
+  let byline = found;
+  const kept: Item[] = [];
+  for (const item of items) {
+    if (item.kind === "paragraph") {
+      const continued = takeContinuations(item.text);
+      if (continued.from) article.continuedFrom = continued.from;
+      if (continued.on) article.continuedOn = continued.on;
+      const jump = JUMP.exec(continued.text);
+      if (jump) {
+        article.continuedOn = pageLabel(jump[1] ?? jump[2] ?? jump[3]);
+        continue;
+      }
+      if (!byline && !kept.length && !cjk && BY.test(continued.text) && continued.text.length < 60) {
+        byline = continued.text.replace(/^\S+\s+/u, "");
+        continue;
+      }
+      if (!continued.text) continue;
+      item.text = continued.text;
+    }
+    kept.push(item);
+  }
+  const first = kept[0];
+  if (first?.kind === "paragraph") {
+    const dateline = takeDateline(first.text);
+    if (dateline) {
+      article.dateline = dateline.dateline;
+      if (dateline.byline) byline = dateline.byline;
+      if (dateline.text) first.text = dateline.text;
+      else kept.shift();
+    } else if (cjk && !byline && bylineLine(first.text)) {
+      byline = bylineLine(first.text);
+      kept.shift();
+    }
+  }
+  return { items: kept, byline };
+}
 
 /** Builds an article from its segment: its headline's region of the page, with what the segmenter gave it. */
 export function buildArticle(segment: Segment<PagePiece["data"]>, context: ArticleContext): PdfArticle {
@@ -212,50 +387,18 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     data: { heading: Heading };
   })[];
   let kicker = heading.kicker;
-  const headingText = (h: Heading) =>
-    joinRows(
-      rows(h.lines).map((r) => rowText(r, cjk)),
-      cjk,
-    );
   const subheadCandidates = otherHeadings.filter((p) => {
     const above = headBox && p.box[3] <= headBox[1] + 1 && p.box[3] >= headBox[1] - 3 * bodySize;
     if (above && !kicker && !p.data.heading.lines.some((l) => l.vertical)) {
-      kicker = joinRows(
-        rows(p.data.heading.lines).map((r) => rowText(r, cjk)),
-        cjk,
-      );
+      kicker = headingText(p.data.heading, cjk);
       return false;
     }
     return true;
   });
 
   // Byline: short lines just under (or, for a vertical headline, beside) the headline.
-  const bylineRows: string[] = [];
-  if (headBox) {
-    const near = textLines.filter((l) => {
-      const chars = Array.from(l.text.replace(/\s/gu, "")).length;
-      if (chars > 24 || /[。.!?！？]$/u.test(l.text)) return false;
-      if (vertical) {
-        const apart = Math.max(headBox[0] - l.box[2], l.box[0] - headBox[2]);
-        return l.vertical && apart < 4 * bodySize && l.box[1] < headBox[3] && l.box[3] > headBox[1];
-      }
-      const below = l.box[1] >= headBox[3] - 2 && l.box[1] <= headBox[3] + 2.5 * bodySize;
-      const overlap = Math.min(l.box[2], headBox[2]) - Math.max(l.box[0], headBox[0]);
-      const nameLike = BY.test(l.text) || !!bylineLine(l.text) || !!bareName(l.text);
-      // Chinese bylines are set a little larger than the text; elsewhere a byline reads like one ("By …", a name).
-      return below && overlap > 0 && l.size >= bodySize * 0.95 && (nameLike || (cjk && l.size > bodySize * 1.03));
-    });
-    for (const row of rows(near)) {
-      // Spaces in a byline are kept: they part the names (周 江  张济坤).
-      bylineRows.push(
-        row
-          .map((l) => l.text)
-          .join(" ")
-          .replace(/\s+/gu, " "),
-      );
-      row.forEach((l) => used.add(l));
-    }
-  }
+  const bylineRows = headBox ? bylineUnder(headBox, textLines, { vertical, bodySize, cjk }) : [];
+  for (const row of bylineRows) for (const l of row) used.add(l);
 
   const titled = new Set<PagePiece>();
   let jumpTo: string | undefined;
@@ -264,79 +407,11 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   const inRunningType = (l: TextLine) =>
     !!running && l.font === running.font && Math.abs(l.size - running.size) <= 0.1 * running.size;
   // Captions: lines right under a figure, within its width; credits on or under it.
+  const figureContext = { textLines, used, inRunningType, bodySize, gutter: rules.gapRatio * bodySize, cjk };
   const pdfFigures: PdfFigure[] = figures.map((f) => {
-    const box = f.box;
-    const captionRows: TextLine[][] = [];
-    let reach = box[3];
-    const within = textLines.filter(
-      (l) => !used.has(l) && l.box[0] >= box[0] - 2 && l.box[2] <= box[2] + 3 * bodySize && l.box[0] < box[2],
-    );
-    // A picture set inside a column of running text, the text above it stopping mid-sentence: what follows under it
-    // in the same type is that text going on, not a caption.
-    const above = within
-      .filter((l) => l.box[3] <= box[1] + 1 && box[1] - l.box[3] < 2 * l.size)
-      .sort((a, b) => b.box[3] - a.box[3])[0];
-    const textGoesOn = !!above && inRunningType(above) && !endsSentence(above.text);
-    for (const row of rows(within)) {
-      const top = Math.min(...row.map((l) => l.box[1]));
-      const middle = (top + Math.max(...row.map((l) => l.box[3]))) / 2;
-      const size = Math.max(...row.map((l) => l.size));
-      // Beside the picture, not under it; under the caption's first rows, a row set tight may overlap the one above.
-      if (captionRows.length ? middle < reach : top < reach - 2) continue;
-      if (top > reach + (captionRows.length ? 1.2 : 1.6) * size) break;
-      if (textGoesOn && row.every(inRunningType)) break;
-      // Running type in two columns side by side under a picture at the top of them: the text, not a caption.
-      if (row.length > 1 && row.some(inRunningType) && inColumns(row, rules.gapRatio * bodySize)) break;
-      captionRows.push(row);
-      reach = Math.max(...row.map((l) => l.box[3]));
-    }
-    // More rows than a caption has, all in the running type: the text going on under a picture at its column's top.
-    if (captionRows.length > MAX_CAPTION_ROWS && captionRows.every((row) => row.every(inRunningType))) {
-      captionRows.length = 0;
-    }
-    for (const row of captionRows) for (const l of row) used.add(l);
-    // A heading set right above the picture, no wider than it, is the chart's or photo's title.
-    const title = subheadCandidates.find(
-      (p) =>
-        p.box[3] <= box[1] + 2 && p.box[3] >= box[1] - 2 * bodySize && p.box[0] >= box[0] - 2 && p.box[2] <= box[2] + 2,
-    );
+    const { figure, title } = readFigure(f, subheadCandidates, figureContext);
     if (title) titled.add(title);
-    // A credit printed on the picture, with the rows that run on from it.
-    const onPicture: TextLine[] = [];
-    for (const row of rows(f.data.figure.lines)) {
-      const last = onPicture.at(-1);
-      const runsOn = last && Math.min(...row.map((l) => l.box[1])) - last.box[3] < 0.6 * last.size;
-      if (CREDIT.test(rowText(row, cjk)) || (onPicture.length && runsOn)) onPicture.push(...row);
-      else if (onPicture.length) break;
-    }
-    // Tidied after the credit is split off: spaces part the photographer's name from the caption and the role.
-    const captionTexts = captionRows.map((r) => r.map((l) => l.text).join(" "));
-    if (title) captionTexts.unshift(headingText(title.data.heading));
-    let caption = captionTexts.length ? joinRows(captionTexts, cjk) : undefined;
-    let credit =
-      joinRows(
-        rows(onPicture).map((r) => rowText(r, cjk)),
-        cjk,
-      ) || undefined;
-    if (caption) {
-      const split = splitCredit(caption);
-      if (cjk) split.caption = tidyCjk(split.caption);
-      if (split.credit) {
-        caption = split.caption || undefined;
-        credit = credit ? `${credit} ${split.credit}` : split.credit;
-      } else if (!credit) {
-        // 数据来源：… / 制图：… closes the caption: it is the figure's credit.
-        const at = caption.search(CREDIT);
-        if (at >= 0) {
-          credit = caption.slice(at).trim();
-          caption = caption.slice(0, at).trim() || undefined;
-        }
-      }
-      if (caption && cjk) caption = tidyCjk(caption);
-      // A credit keeps its spaces, as a byline does: 记者 王五 摄.
-      if (credit) credit = credit.replace(/\s+/gu, " ");
-    }
-    return { box, caption, credit };
+    return figure;
   });
 
   // A pull quote repeats the text; it is not read twice.
@@ -360,7 +435,12 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
       tail: line.tail,
       text: cjk ? tidyCjk(line.text) : line.text,
     })),
-    ...subheadPieces.map((p) => ({ box: p.box, size: bodySize, text: headingText(p.data.heading), subhead: true })),
+    ...subheadPieces.map((p) => ({
+      box: p.box,
+      size: bodySize,
+      text: headingText(p.data.heading, cjk),
+      subhead: true,
+    })),
     ...tables.map((p) => ({ box: p.box, size: bodySize, text: markdownTable(p.data.table.rows), table: true })),
   ];
   const runs = readingRuns(flow, {
@@ -406,43 +486,23 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     : 0;
   // A quote set large as the box's only text counts as its running text.
   if (items !== flowed) article.textLines = subheadPieces.reduce((n, p) => n + p.data.heading.lines.length, 0);
-  let byline = bylineRows.join(" ").trim() || undefined;
+  // Spaces in a byline are kept: they part the names (周 江  张济坤).
+  let byline =
+    bylineRows
+      .map((row) =>
+        row
+          .map((l) => l.text)
+          .join(" ")
+          .replace(/\s+/gu, " "),
+      )
+      .join(" ")
+      .trim() || undefined;
   if (byline && !cjk) byline = byline.replace(BY, (m) => m.slice(m.search(/\s/u) + 1).trimStart()).trim();
 
   // Continuation markers and jump lines come off the paragraphs; a dateline and its byline off the first one.
-  const kept: Item[] = [];
-  for (const item of items) {
-    if (item.kind === "paragraph") {
-      const continued = takeContinuations(item.text);
-      if (continued.from) article.continuedFrom = continued.from;
-      if (continued.on) article.continuedOn = continued.on;
-      const jump = JUMP.exec(continued.text);
-      if (jump) {
-        article.continuedOn = pageLabel(jump[1] ?? jump[2] ?? jump[3]);
-        continue;
-      }
-      if (!byline && !kept.length && !cjk && BY.test(continued.text) && continued.text.length < 60) {
-        byline = continued.text.replace(/^\S+\s+/u, "");
-        continue;
-      }
-      if (!continued.text) continue;
-      item.text = continued.text;
-    }
-    kept.push(item);
-  }
-  const first = kept[0];
-  if (first?.kind === "paragraph") {
-    const dateline = takeDateline(first.text);
-    if (dateline) {
-      article.dateline = dateline.dateline;
-      if (dateline.byline) byline = dateline.byline;
-      if (dateline.text) first.text = dateline.text;
-      else kept.shift();
-    } else if (cjk && !byline && bylineLine(first.text)) {
-      byline = bylineLine(first.text);
-      kept.shift();
-    }
-  }
+  const taken = takeMarkers(items, article, byline, cjk);
+  const kept = taken.items;
+  byline = taken.byline;
   const last = kept.at(-1);
   if (last?.kind === "paragraph" && NOTE.test(last.text)) article.note = last.text;
   const lastText = kept.filter((i) => i.kind === "paragraph" && !NOTE.test(i.text)).at(-1)?.text;
