@@ -76,6 +76,9 @@ export function readingOrder<A extends { box: Box }>(articles: readonly A[], lev
  * no text (a banner, a logo), display type with hardly a line of running text and no captioned picture (an
  * advertisement, a notice). Undefined for an article.
  */
+/** A telephone number (eight digits or more, spaced as printed), a web address or an e-mail address. */
+const CONTACT = /(?:\+?\d[\d ./-]{6,}\d)|(?:\bwww\.|https?:\/\/)\S+|\S+@\S+\.\p{L}{2,}/u;
+
 export function leaveOut(article: PdfArticle, rules: LayoutRules): { what: LeftOut["what"]; why?: string } | undefined {
   const chars = Array.from(article.body.replace(/\s/gu, "")).length;
   if (!article.headline) {
@@ -92,6 +95,17 @@ export function leaveOut(article: PdfArticle, rules: LayoutRules): { what: LeftO
     };
   }
   const captioned = article.figures.some((f) => f.caption || f.credit);
+  // Not one sentence in the text, but an address to call or visit: an advertisement's list of wares.
+  const prose = article.body
+    .split("\n\n")
+    .filter((p) => !p.startsWith("|") && !p.startsWith("#"))
+    .some((p) => /[.!?。！？…](?:\s|[”’"»)）]|$)/u.test(p));
+  if (!prose && CONTACT.test(article.body)) {
+    return {
+      what: "advertisement",
+      why: `«${article.headline}» is no prose, only wares and an address (an advertisement); left out`,
+    };
+  }
   if (article.textLines < rules.minTextLines && !captioned) {
     return {
       what: "advertisement",
@@ -150,7 +164,9 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
     const split = splitSigned(s, order);
     return split.segments.map((segment) => ({ segment, column: split.column }));
   })) {
-    const article = buildArticle(segment, { body, cjk, language, words, rules, warn });
+    // What the article's reading found to say (it ends mid-sentence) counts only for an article kept.
+    const noticed: string[] = [];
+    const article = buildArticle(segment, { body, cjk, language, words, rules, warn: (m) => noticed.push(m) });
     // Letters under the page's "Letters" heading: that heading is their column.
     if (column && segment.headline !== column && "heading" in column.data) {
       article.column ??= column.data.heading.lines.map((l) => l.text).join(" ");
@@ -161,6 +177,7 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
       leave(left.what, article);
       continue;
     }
+    noticed.forEach(warn);
     articles.push(article);
   }
   const ordered = readingOrder(articles, 0.05 * drawing.height);

@@ -394,3 +394,29 @@ describe("a letters column: each letter under its own title, signed", () => {
     }
   });
 });
+
+describe("an advertisement with a list of wares and an address, no sentence", () => {
+  const result = importPdf(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        { x: 40, y: 40, size: 26, text: "Budget Passes", font: "bold" },
+        ...column(40, 80, prose(14)),
+        { x: 340, y: 40, size: 20, text: "Get it mended", font: "bold" },
+        ...column(340, 64, ["- Washing machines", "- Vacuum cleaners", "- Coffee makers", "- Television, hi-fi"], {
+          font: "bold",
+        }),
+        { x: 340, y: 114, size: 9, text: "4 Mill Road, Renens, 021 624 64 74" },
+        { x: 340, y: 126, size: 9, text: "www.mended.example" },
+      ],
+      rules: [[320, 30, 320, 300]],
+    }),
+    { source: "wares.pdf" },
+  );
+
+  it("is left out and listed, not an article", () => {
+    expect(result.articles.map((a) => a.fields.headline)).toEqual(["Budget Passes"]);
+    expect(result.pdf.advertisements.map((a) => a.text)).toContain("Get it mended");
+  });
+});
