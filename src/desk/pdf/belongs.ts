@@ -45,6 +45,13 @@ export function belongsToArticle(pageLines: readonly TextLine[], banners: readon
       const slack = 0.5 * (head[3] - head[1]);
       if (under && box[0] >= head[0] - slack && box[2] <= head[2] + slack) return true;
     }
+    // Text set right under the headline, within its width: its deck (chapô), in whatever type.
+    if (head && own.length) {
+      const box = union(own.map((l) => l.box));
+      const gap = box[1] - head[3];
+      const slack = 0.5 * (head[3] - head[1]);
+      if (gap > -1 && gap < 2 * own[0].size && box[0] >= head[0] - slack && box[0] < head[2]) return true;
+    }
     // Type set larger than the article's headline (a heading, or lettering on a picture), with no headline of its
     // own: a section's nameplate, a banner or an advertisement's, not the article's.
     const headSize = article.headline ? headingSize(article.headline as PagePiece) : 0;

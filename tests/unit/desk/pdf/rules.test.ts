@@ -420,3 +420,37 @@ describe("an advertisement with a list of wares and an address, no sentence", ()
     expect(result.pdf.advertisements.map((a) => a.text)).toContain("Get it mended");
   });
 });
+
+describe("a deck in other type under the headline, a picture beside them", () => {
+  const result = importPdf(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        { x: 40, y: 40, size: 30, text: "The Kiosk", font: "bold" },
+        { x: 40, y: 76, size: 30, text: "Lends Money", font: "bold" },
+        ...column(
+          40,
+          120,
+          [
+            "SMALL LOANS Soon you may",
+            "borrow at the kiosk, at a",
+            "rate no bank would dare,",
+            "and pay it back twice.",
+          ],
+          { font: "serif", size: 10, leading: 13 },
+        ),
+        ...column(40, 230, prose(20)),
+        ...column(300, 230, prose(20, 6, 4)),
+      ],
+      pictures: [[300, 40, 560, 200]],
+    }),
+    { source: "deck.pdf" },
+  );
+
+  it("keeps the deck in the article", () => {
+    expect(result.articles).toHaveLength(1);
+    expect(result.articles[0].body).toMatch(/^SMALL LOANS Soon you may borrow/u);
+    expect(result.warnings.map((w) => w.message).join("\n")).not.toMatch(/no headline/u);
+  });
+});
