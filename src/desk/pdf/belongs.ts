@@ -34,10 +34,14 @@ export function belongsToArticle(pageLines: readonly TextLine[], banners: readon
     if (own.length <= 3 && banners.some((b) => inside(b, region, 0))) return false;
     // A picture ruled off from the article with words printed on it in other type: an advertisement or a cartoon.
     const lettering = orphans.flatMap((p) => ("figure" in p.data ? p.data.figure.lines : []));
-    if (ruled && !own.length && lettering.length >= 2 && !lettering.every((l) => sameType(l, pageType))) return false;
+    // So is one over the article's headline (a speech bubble, a nameplate's picture): an article's own picture
+    // stands under or beside its headline, or carries the headline itself.
+    const head = article.headline?.box;
+    const over = !!head && union(orphans.map((p) => p.box))[3] <= head[1] + 1;
+    const lettered = lettering.length >= 2 && !lettering.every((l) => sameType(l, pageType));
+    if ((ruled || over) && !own.length && lettered) return false;
     // Display type alone right under the article's headline and within its width: a quote set large in a box, the
     // article's text.
-    const head = article.headline?.box;
     if (head && own.length === 0 && orphans.every((p) => "heading" in p.data)) {
       const box = union(orphans.map((p) => p.box));
       const under =

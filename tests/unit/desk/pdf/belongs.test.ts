@@ -41,4 +41,12 @@ describe("orphans beside an article", () => {
     );
     expect(belongs(box, article, true)).toBe(false);
   });
+
+  it("stay apart when a picture over its headline carries lettering in other type: a speech bubble, not its photo", () => {
+    const lettering = [0, 1, 2].map((i) => line([410, 10 + i * 10, 500, 19 + i * 10], "a line said", "Slab-Bold", 9));
+    const bubble: PagePiece = { box: [400, 5, 520, 38], kind: "figure", data: { figure: { lines: lettering } } };
+    expect(belongs([bubble], article, false)).toBe(false);
+    const photo: PagePiece = { box: [400, 5, 520, 38], kind: "figure", data: { figure: { lines: [] } } };
+    expect(belongs([photo], article, false)).toBe(true);
+  });
 });
