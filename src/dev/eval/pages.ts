@@ -4,6 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Area } from "../../content/schema.ts";
 import { readPdfLayout } from "../../desk/hotspots/pdf-text.ts";
+import { printedLines } from "./printed.ts";
 import { proposeAreas, type ArticleText } from "../../desk/hotspots/propose.ts";
 import { importPdf } from "../../desk/import/pdf-page.ts";
 import { formatTable } from "../../cli/table.ts";
@@ -95,16 +96,12 @@ export function publisherText(a: PublisherArticle): string {
   return [a.title, a.subtitle, ...a.subheads, ...a.sentences].join("\n");
 }
 
-export function printedLines(layout: ReturnType<typeof readPdfLayout>): PrintedLine[] {
-  return layout.blocks.flatMap((b) => b.lines);
-}
-
 /** Text mode: the publisher's articles given, their areas proposed from the page PDF. */
 export function runTextMode(pdf: Uint8Array, page: PublisherPage): TextModeResult {
   const layout = readPdfLayout(pdf);
   const proposal = proposeAreas(layout, page.articles.map(toArticleText));
   const areas = proposal.articles.map((a) => a.polygon ?? a.area);
-  return { areas, clicks: clickAccuracy(printedLines(layout), page.articles.map(publisherText), areas) };
+  return { areas, clicks: clickAccuracy(printedLines(pdf), page.articles.map(publisherText), areas) };
 }
 
 /** The produced body with its subheads (### lines) taken out, as body F1 compares it. */
@@ -150,7 +147,6 @@ export function runPdfMode(pdf: Uint8Array, page: PublisherPage): PdfModeResult 
     ...byExpected.map((p) => (p >= 0 ? (produced[p].fields.area ?? null) : null)),
     ...produced.filter((_, p) => pairs[p] < 0).map((a) => a.fields.area ?? null),
   ];
-  const layout = readPdfLayout(pdf);
   const paragraphs = { broken: 0, total: 0 };
   const brokenExamples: string[] = [];
   produced.forEach((a, p) => {
@@ -171,7 +167,7 @@ export function runPdfMode(pdf: Uint8Array, page: PublisherPage): PdfModeResult 
     bylines,
     subheads: { found: subheadsFound, expected: expected.reduce((n, a) => n + a.subheads.length, 0) },
     bodyF1: byExpected.map((p) => (p >= 0 ? f1[p] : 0)),
-    clicks: clickAccuracy(printedLines(layout), expected.map(publisherText), areas),
+    clicks: clickAccuracy(printedLines(pdf), expected.map(publisherText), areas),
   };
 }
 
@@ -202,7 +198,7 @@ export async function evaluateTruthPage(dir: string): Promise<TruthPageResult> {
   const name = path.basename(dir);
   try {
     const imported = importPdf(pdf, { source: "page.pdf" });
-    return { name, truth: scoreTruth(truth, printedLines(readPdfLayout(pdf)), imported.articles) };
+    return { name, truth: scoreTruth(truth, printedLines(pdf), imported.articles) };
   } catch (err) {
     // One page the importer cannot read is reported in its row; the other pages are still measured.
     return { name, truth: null, error: err instanceof Error ? err.message : String(err) };
