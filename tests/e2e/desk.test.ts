@@ -9,7 +9,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, compiledScript, repo, runScript, tempDir } from "../helpers/build.ts";
+import { compiledScript, repo, runScript, tempDir } from "../helpers/build.ts";
+import { sharedFixture } from "../helpers/fixture-builds.ts";
 import { launchChromium, watchedContext, type Problem } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/serve.ts";
 
@@ -403,9 +404,8 @@ describe("the area editor in npm start under a path prefix (/epaper/)", () => {
 });
 
 describe("a built site", () => {
-  it("has no trace of the area editor", () => {
-    const built = buildFixture("editions");
-    expect(built.result.code, built.result.output).toBe(0);
+  it("has no trace of the area editor", async () => {
+    const built = await sharedFixture("editions");
     const files = fs.readdirSync(built.out, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
     expect(files.length).toBeGreaterThan(20);
     const traces: string[] = [];

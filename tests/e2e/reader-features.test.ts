@@ -11,7 +11,8 @@ import jsQRModule from "jsqr";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, repo, runScript, tempDir } from "../helpers/build.ts";
+import { repo, runScript, tempDir } from "../helpers/build.ts";
+import { sharedFixture } from "../helpers/fixture-builds.ts";
 import { checkedContexts, launchChromium } from "../helpers/browser.ts";
 import { epubcheckJar } from "../../src/dev/setup.ts";
 import { serveStatic, type StaticServer } from "../helpers/serve.ts";
@@ -37,19 +38,18 @@ const zhDir = () => zhBuilt;
 let en: StaticServer;
 const { problems, context } = checkedContexts(() => browser);
 
-function build(editions: string, options: { site?: string } = {}): string {
-  const built = buildFixture(editions, options);
-  if (built.result.code !== 0) throw new Error(built.result.output);
-  return built.out;
+/** The run's shared build of a fixture (served, never written into). */
+async function build(editions: string, options: { site?: string } = {}): Promise<string> {
+  return (await sharedFixture(editions, options)).out;
 }
 
 beforeAll(async () => {
   browser = await launchChromium();
-  sampleDir = build("editions");
+  sampleDir = await build("editions");
   sample = await serveStatic(sampleDir);
-  zhBuilt = build("tests/fixtures/editions-zh");
+  zhBuilt = await build("tests/fixtures/editions-zh");
   zh = await serveStatic(zhBuilt);
-  en = await serveStatic(build("tests/fixtures/editions-en", { site: "tests/fixtures/site-en.json" }), {
+  en = await serveStatic(await build("tests/fixtures/editions-en", { site: "tests/fixtures/site-en.json" }), {
     prefix: "/epaper/",
   });
   fs.mkdirSync(shots, { recursive: true });
