@@ -106,6 +106,8 @@ async function startDevServer(
   );
   const editions = path.join(dir, "editions");
   fs.cpSync(path.join(repo, "editions"), editions, { recursive: true });
+  // The images as the run's shared build of the sample edition made them (those keyed by the site's root among them).
+  fs.cpSync((await sharedFixture("editions")).cache, path.join(dir, "cache"), { recursive: true });
   // One article without an area, to draw one for.
   const bare = path.join(editions, "2022-09-02", "02", "04-dancheng-yingshang.md");
   fs.writeFileSync(bare, fs.readFileSync(bare, "utf8").replace(/^area: .*\n/m, ""));
