@@ -4,14 +4,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
-import { type BuiltSite, buildFixture, builtSite, type CommandResult } from "./build.ts";
+import { type BuiltSite, buildFixture, builtSite, type CommandResult, compiledScript } from "./build.ts";
 
 /**
  * The site the real build command makes of `editions` (with `site` as its settings), built once in this run and
  * shared: read it, never write into it (a test that changes a site builds its own with buildFixture).
  */
 export async function sharedFixture(editions: string, options: { site?: string } = {}): Promise<BuiltSite> {
-  const folder = path.join(inject("fixtureBuilds"), [editions, options.site ?? "site"].join(" ").replace(/\W+/g, "-"));
+  // Named by the compiled build too, so that a watch run compiled again since builds again.
+  const compiled = Math.round(fs.statSync(compiledScript("build.ts")[0]).mtimeMs);
+  const name = [editions, options.site ?? "site", compiled].join(" ").replace(/\W+/g, "-");
+  const folder = path.join(inject("fixtureBuilds"), name);
   const done = `${folder}.json`;
   let result: CommandResult;
   try {
