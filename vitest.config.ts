@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     // Builds and Chromium are heavy; two cores are shared between files.
     maxWorkers: 2,
+    // The fixture sites most files read are built once a run, shared by every project (tests/helpers/fixture-builds.ts).
+    globalSetup: ["tests/helpers/fixture-builds-setup.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       {

@@ -45,7 +45,7 @@ const qrVersion = "1";
  * The share codes of every article and story view of `editions` (their absolute URLs, as the template asks for
  * them), from the cache in `cacheDir` when an edition's URLs are unchanged, else made and cached.
  */
-export function shareCodes(editions: Edition[], root: string, label: string, cacheDir?: string): ShareCodes {
+export function shareCodes(editions: readonly Edition[], root: string, label: string, cacheDir?: string): ShareCodes {
   const codes: ShareCodes = new Map();
   for (const edition of editions) {
     const texts = [...edition.articles.map((a) => a.url), ...edition.stories.map((s) => s.url)].map(

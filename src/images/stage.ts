@@ -1,10 +1,21 @@
-// The image stage of a build: makes (or finds cached) every derivative the editions need and fills in the model.
+// The image stage of a build: makes (or finds cached) every derivative the editions need and returns them by page,
+// article and figure id (ModelImages); the model it reads is left as it was.
 import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostics } from "../content/diagnostics.ts";
 import { polygonBounds } from "../model/geometry.ts";
 import { runPool } from "../util/pool.ts";
-import type { Article, Edition, ImageVariant, Page, Picture } from "../model/types.ts";
+import {
+  figureId,
+  type Article,
+  type ArticleMade,
+  type Edition,
+  type ImageVariant,
+  type ModelImages,
+  type Page,
+  type PageMade,
+  type Picture,
+} from "../model/types.ts";
 import { DerivativeCache, publishEntry } from "./cache.ts";
 import { hashBytes } from "../util/cache.ts";
 import {
@@ -40,7 +51,7 @@ export interface ImageStageOptions {
   prune?: boolean;
 }
 
-export interface ImageStageResult {
+export interface ImageCounts {
   images: number;
   encoded: number;
   cached: number;
@@ -48,13 +59,29 @@ export interface ImageStageResult {
   pruned: number;
 }
 
+export interface ImageStageResult extends ImageCounts {
+  /** What was made for each page, article and figure */
+  made: ModelImages;
+}
+
+/** The stage's result while its jobs fill it in. */
+interface Made {
+  pages: Map<string, PageMade>;
+  articles: Map<string, ArticleMade>;
+  figures: Map<string, Picture>;
+}
+
 const imageRoot = "img";
 
-export async function runImageStage(editions: Edition[], options: ImageStageOptions): Promise<ImageStageResult> {
+export async function runImageStage(
+  editions: readonly Edition[],
+  options: ImageStageOptions,
+): Promise<ImageStageResult> {
   const cache = new DerivativeCache(options.cacheDir);
+  const made: Made = { pages: new Map(), articles: new Map(), figures: new Map() };
   const jobs: (() => Promise<void>)[] = [];
   for (const edition of editions) {
-    for (const page of edition.pages) jobs.push(() => pageJob(page, cache, options));
+    for (const page of edition.pages) jobs.push(() => pageJob(page, cache, options, made));
   }
   let done = 0;
   // Two pages at once even on the build's one core: one is encoded while the other's files are read and written.
@@ -65,14 +92,14 @@ export async function runImageStage(editions: Edition[], options: ImageStageOpti
   });
   // A run with errors may have skipped images that are still wanted.
   const pruned = options.prune && options.diagnostics.errors.length === 0 ? cache.prune() : 0;
-  return { images: cache.hits + cache.encoded, encoded: cache.encoded, cached: cache.hits, pruned };
+  return { images: cache.hits + cache.encoded, encoded: cache.encoded, cached: cache.hits, pruned, made };
 }
 
 /**
  * Checks every scan, page PDF and figure without making derivatives (npm run check, or a build that already
  * has content errors), so one run reports every problem.
  */
-export async function checkImages(editions: Edition[], diagnostics: Diagnostics): Promise<void> {
+export async function checkImages(editions: readonly Edition[], diagnostics: Diagnostics): Promise<void> {
   for (const page of editions.flatMap((e) => e.pages)) {
     try {
       if (page.scanPath) await inspect(fs.readFileSync(page.scanPath), page.scanPath);
@@ -127,21 +154,23 @@ async function servedPdf(page: Page, inspection: PdfInspection, cache: Derivativ
   return path.join(entry.dir, entry.manifest.file);
 }
 
-async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOptions): Promise<void> {
+async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOptions, made: Made): Promise<void> {
   const pageFile = page.file;
+  let pdf: PageMade["pdf"] = null;
   if (page.pdfPath) {
     const inspection = await checkPagePdf(page, options.diagnostics);
     if (!inspection) return;
-    page.pdfPath = await servedPdf(page, inspection, cache);
+    const served = await servedPdf(page, inspection, cache);
     const pdfName = `${page.edition.date}-${page.label.toLowerCase()}.pdf`;
     const target = path.join(options.outDir, page.url, pdfName);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(page.pdfPath, target);
-    page.pdfUrl = `${page.url}${pdfName}`;
+    fs.copyFileSync(served, target);
+    pdf = { path: served, url: `${page.url}${pdfName}` };
+    made.pages.set(page.id, { images: null, pdf });
   }
   let source: SourceFile | null = null;
   try {
-    source = await pageSource(page, cache);
+    source = await pageSource(page.scanPath, pdf?.path ?? null, cache);
   } catch (err) {
     report(err, options.diagnostics, pageFile, page.scanPath ? "scan" : "pdf");
   }
@@ -160,22 +189,23 @@ async function pageJob(page: Page, cache: DerivativeCache, options: ImageStageOp
       publishEntry(entry.dir, path.join(imageDirOf(options), key));
       const base = `/${imageRoot}/${key}/`;
       if (page.scanPath) checkName(entry.manifest.source, page.scanPath);
-      page.images = {
+      const images = {
         picture: toPicture(entry.manifest, base),
         thumb: toVariant(entry.manifest.thumb, base),
         tiles: `${base}${entry.manifest.tiles}`,
       };
+      made.pages.set(page.id, { images, pdf });
       // Decoded at most once per page, and only if some article's clipping is not cached yet.
       let decoded: Promise<DecodedScan> | null = null;
       const decode = () => (decoded ??= decodeScan(scan()));
       for (const article of page.articles) {
-        if (article.polygon) await clippingJob(article, scan, decode, key, cache, options);
+        if (article.polygon) await clippingJob(article, scan, decode, key, cache, options, made);
       }
     } catch (err) {
       report(err, options.diagnostics, pageFile, page.scanPath ? "scan" : "pdf");
     }
   }
-  for (const article of page.articles) await figureJobs(article, cache, options);
+  for (const article of page.articles) await figureJobs(article, cache, options, made);
 }
 
 /** A source image file whose bytes are read only when something must be made from them (once at most). */
@@ -189,12 +219,16 @@ function sourceFile(file: string): SourceFile {
   return { file, read: () => (bytes ??= fs.readFileSync(file)) };
 }
 
-/** The scan, or the page PDF rendered to PNG (cached by the PDF's bytes). */
-async function pageSource(page: Page, cache: DerivativeCache): Promise<SourceFile | null> {
-  if (page.scanPath) return sourceFile(page.scanPath);
-  if (!page.pdfPath) return null;
-  if (fs.statSync(page.pdfPath).size === 0) throw new ImageInputError("the PDF is empty (0 bytes): export it again");
-  const pdf = sourceFile(page.pdfPath);
+/** The scan, or the page PDF readers get rendered to PNG (cached by the PDF's bytes). */
+async function pageSource(
+  scanPath: string | null,
+  pdfPath: string | null,
+  cache: DerivativeCache,
+): Promise<SourceFile | null> {
+  if (scanPath) return sourceFile(scanPath);
+  if (!pdfPath) return null;
+  if (fs.statSync(pdfPath).size === 0) throw new ImageInputError("the PDF is empty (0 bytes): export it again");
+  const pdf = sourceFile(pdfPath);
   const key = cache.sourceKey(
     pdf.file,
     ["pdf-render", String(imageSettings.pdfRenderWidth), String(imageSettings.version)],
@@ -214,6 +248,7 @@ async function clippingJob(
   pageKey: string,
   cache: DerivativeCache,
   options: ImageStageOptions,
+  made: Made,
 ): Promise<void> {
   const bounds = polygonBounds(article.polygon!);
   const key = hashBytes(
@@ -228,11 +263,18 @@ async function clippingJob(
   );
   publishEntry(entry.dir, path.join(imageDirOf(options), key));
   const base = `/${imageRoot}/${key}/`;
-  article.clipping = toVariant(entry.manifest.clipping, base);
-  article.shareImage = toVariant(entry.manifest.share, base);
+  made.articles.set(article.id, {
+    clipping: toVariant(entry.manifest.clipping, base),
+    shareImage: toVariant(entry.manifest.share, base),
+  });
 }
 
-async function figureJobs(article: Article, cache: DerivativeCache, options: ImageStageOptions): Promise<void> {
+async function figureJobs(
+  article: Article,
+  cache: DerivativeCache,
+  options: ImageStageOptions,
+  made: Made,
+): Promise<void> {
   for (const [i, figure] of article.figures.entries()) {
     if (!figure.path) continue;
     try {
@@ -248,7 +290,7 @@ async function figureJobs(article: Article, cache: DerivativeCache, options: Ima
       });
       publishEntry(entry.dir, path.join(imageDirOf(options), key));
       checkName(entry.manifest.source, figure.path);
-      figure.picture = toPicture(entry.manifest, `/${imageRoot}/${key}/`);
+      made.figures.set(figureId(article.id, i), toPicture(entry.manifest, `/${imageRoot}/${key}/`));
     } catch (err) {
       report(err, options.diagnostics, article.file, `figures[${i}].file`, figure.file);
     }

@@ -1,4 +1,5 @@
-// Builds the linked model from source records: pages, articles, stories and all navigation, computed once.
+// Builds the linked model from source records: pages, articles, stories and all navigation, computed once; with
+// what the image stage made, linked again with its images (the site data stage), never written into afterwards.
 import path from "node:path";
 import type { Diagnostics } from "../content/diagnostics.ts";
 import type { ArticleSource, EditionSource } from "../content/load.ts";
@@ -7,7 +8,15 @@ import type { Locale } from "../locale/index.ts";
 import { excerptOf, renderBodyAndText } from "../markdown/index.ts";
 import { linkStories } from "./stories.ts";
 import { DateTime } from "luxon";
-import type { Article, Correction, Edition, Link, Page } from "./types.ts";
+import {
+  figureId,
+  type Article,
+  type Correction,
+  type Edition,
+  type Link,
+  type ModelImages,
+  type Page,
+} from "./types.ts";
 import { urls } from "./urls.ts";
 
 export interface ModelOptions {
@@ -15,6 +24,10 @@ export interface ModelOptions {
   timeZone: string;
   /** Every edition date in the archive, sorted, for previous/next edition links */
   allDates: string[];
+  /** What the image stage made: the model is then linked with its images (none without) */
+  images?: ModelImages;
+  /** Each article's body as HTML and text by article id, from a first linking, so it is not rendered again */
+  bodies?: ReadonlyMap<string, { html: string; text: string }>;
 }
 
 export function buildEdition(source: EditionSource, options: ModelOptions, diagnostics: Diagnostics): Edition {
@@ -44,8 +57,10 @@ export function buildEdition(source: EditionSource, options: ModelOptions, diagn
   };
   const withdrawn = withdrawnArticles(source, diagnostics);
   source.pages.forEach((pageSource, sequence) => {
+    const id = `${source.date}/${pageSource.label}`;
+    const made = options.images?.pages.get(id);
     const page: Page = {
-      id: `${source.date}/${pageSource.label}`,
+      id,
       file: path.join(pageSource.dir, "page.yml"),
       label: pageSource.label,
       letter: pageSource.letter,
@@ -57,9 +72,10 @@ export function buildEdition(source: EditionSource, options: ModelOptions, diagn
       stripLabel: locale.pageStripLabel(pageSource.label, pageSource.fields.section),
       url: urls.page(source.date, pageSource.label),
       scanPath: pageSource.scanPath,
-      pdfPath: pageSource.pdfPath,
-      pdfUrl: null,
-      images: null,
+      // The copy readers download, when the image stage served a cleaned one.
+      pdfPath: made?.pdf?.path ?? pageSource.pdfPath,
+      pdfUrl: made?.pdf?.url ?? null,
+      images: made?.images ?? null,
       articles: [],
       modified: null,
       edition,
@@ -125,13 +141,15 @@ function withdrawnArticles(source: EditionSource, diagnostics: Diagnostics): Map
 
 function buildArticle(source: ArticleSource, page: Page, edition: Edition, options: ModelOptions): Article {
   const f = source.fields;
-  const { html, text } = renderBodyAndText(source.body);
+  const id = `${page.id}/${source.slug}`;
+  const { html, text } = options.bodies?.get(id) ?? renderBodyAndText(source.body);
+  const made = options.images?.articles.get(id);
   const corrections: Correction[] = (f.correction ?? []).map((c) => {
     const time = localTime(c.time, options.timeZone);
     return { time, label: options.locale.dateTime(time, options.timeZone), text: c.text };
   });
   return {
-    id: `${page.id}/${source.slug}`,
+    id,
     fields: f,
     file: source.file,
     slug: source.slug,
@@ -150,7 +168,7 @@ function buildArticle(source: ArticleSource, page: Page, edition: Edition, optio
     figures: (f.figures ?? []).map((figure, i) => ({
       ...figure,
       path: source.figurePaths[i],
-      picture: null,
+      picture: options.images?.figures.get(figureId(id, i)) ?? null,
       // A caption is read out from its <figcaption>: an alt repeating it would be heard twice.
       alt: figure.alt && figure.alt !== figure.caption ? figure.alt : figure.caption ? "" : f.headline,
     })),
@@ -166,8 +184,8 @@ function buildArticle(source: ArticleSource, page: Page, edition: Edition, optio
     next: null,
     corrections,
     modified: latest(corrections.map((c) => c.time)),
-    clipping: null,
-    shareImage: null,
+    clipping: made?.clipping ?? null,
+    shareImage: made?.shareImage ?? null,
   };
 }
 

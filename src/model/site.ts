@@ -1,11 +1,21 @@
 // The site the render gets: everything the templates and the open data read, assembled once from the stages'
 // results (see pipeline/prepare.ts), and the shapes of the feeds and share codes in it. Types only.
+import type { EditionSource } from "../content/load.ts";
 import type { Settings } from "../content/settings.ts";
 import type { Locale } from "../locale/index.ts";
 import type { ArchiveIndex, CalendarYear, EditionSummary, IndexedEdition } from "./archive.ts";
 import type { Redirect, RedirectIndex, UrlLedger } from "./ledger.ts";
 import type { Article, Edition, Page, Story } from "./types.ts";
 import type { urls } from "./urls.ts";
+
+/** What the content stage read: the settings and the editions' sources, checked against the schemas. */
+export interface ContentStage {
+  settings: Settings;
+  locale: Locale;
+  /** Every edition of the site, oldest first (not only those built now) */
+  allDates: string[];
+  sources: EditionSource[];
+}
 
 /** Made codes by text and label: what the filter answers from before it makes one itself. */
 export type ShareCodes = Map<string, string>;
@@ -97,4 +107,4 @@ export interface SearchPreload {
 }
 
 /** The site the render gets: the site data and the search stage's result, assembled once and never changed. */
-export type RenderedSite = SiteData & SearchPreload;
+export type RenderedSite = Readonly<SiteData & SearchPreload>;

@@ -27,6 +27,35 @@ export interface PageImages {
   tiles: string | null;
 }
 
+/** What the image stage made for one page: its derivatives (null when none could be made), and the PDF readers
+ * download (the cleaned copy of one that had active content) with its address. */
+export interface PageMade {
+  images: PageImages | null;
+  pdf: { path: string; url: string } | null;
+}
+
+/** What the image stage made for one article with an area: its clipping from the page and its share card. */
+export interface ArticleMade {
+  clipping: ImageVariant;
+  shareImage: ImageVariant;
+}
+
+/**
+ * The image stage's result for the model, by id: it never writes into the model it was given; the site data
+ * stage links the model again with these (model/build.ts). A page, article or figure missing here got nothing.
+ */
+export interface ModelImages {
+  pages: ReadonlyMap<string, PageMade>;
+  articles: ReadonlyMap<string, ArticleMade>;
+  /** By figureId(article id, index) */
+  figures: ReadonlyMap<string, Picture>;
+}
+
+/** A figure's key in ModelImages: its article's id and its place in the article's figures. */
+export function figureId(articleId: string, index: number): string {
+  return `${articleId}#${index}`;
+}
+
 export interface Figure extends FigureFields {
   path: string | null;
   picture: Picture | null;
@@ -92,7 +121,7 @@ export interface Article {
   corrections: Correction[];
   /** The latest correction's time, or null */
   modified: string | null;
-  /** Share image and clipping of the area, filled in by the image stage */
+  /** Share image and clipping of the area, made by the image stage */
   clipping: ImageVariant | null;
   shareImage: ImageVariant | null;
 }

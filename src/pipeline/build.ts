@@ -1,29 +1,22 @@
 // The one staged build every command runs — npm run build, npm start, npm run publish, a shard of npm run rebuild:
-// content → model → images → site data → search → pages → downloads → summaries → offline (stageNames in
-// stages.ts, in the same order). They differ only in the options:
+// content → model → images → site data → search → pages → downloads → summaries → offline (buildStageNames in
+// stages.ts, in the same order), each a function with a typed result that the later stages read; the site the
+// pages stage renders is assembled once from them and never changed. The commands differ only in the options:
 // which editions, where the output goes, whether the cross-edition pages are part of it.
-import fs from "node:fs";
 import path from "node:path";
 import { ContentError, formatDiagnostic } from "../content/diagnostics.ts";
-import { renderSite, templates } from "../render/eleventy.ts";
+import type { RenderedSite, SiteData } from "../model/site.ts";
 import { writeEditionDownloads } from "../render/downloads.ts";
 import { writeOfflineManifests } from "../render/offline.ts";
-import { searchMetaFile, searchWasmFile, writeSearchEditions, writeSearchIndexes } from "../search/index.ts";
-import { builtAfter, linkMissing } from "../util/files.ts";
-import { writeShardPart } from "../model/shard-parts.ts";
-import { writeOpenData } from "../opendata/write.ts";
-import { archiveIndexFile, indexEdition } from "../model/archive.ts";
-import { ledgerFile, redirectIndexFile } from "../model/ledger.ts";
-import { urls } from "../model/urls.ts";
-import type { RenderedSite, SearchPreload } from "../model/site.ts";
-import type { SiteOptions } from "./options.ts";
+import { builtAfter } from "../util/files.ts";
+import type { BuildOptions } from "./options.ts";
 import { prepareSite, type PreparedSite } from "./prepare.ts";
-import { progressLine, Stages, type Log, type StageTimes } from "./stages.ts";
+import { searchStage } from "./search-stage.ts";
+import { renderedSite } from "./site-data.ts";
+import { type Log, progressLine, type StageTimes, Stages } from "./stages.ts";
+import { writeSummaries } from "./summaries.ts";
 
-export interface BuildOptions extends SiteOptions {
-  /** A shard of a sharded rebuild (2016-03): its part of the archive index is written instead of the index */
-  shard?: string;
-}
+export type { BuildOptions } from "./options.ts";
 
 export interface BuildSummary {
   editions: number;
@@ -40,6 +33,12 @@ export interface BuildSummary {
   stageCpu: StageTimes;
 }
 
+/** What the pages stage rendered. */
+export interface PagesResult {
+  /** Reader pages of the editions built (see BuildSummary) */
+  htmlPages: number;
+}
+
 export async function build(options: BuildOptions, log: Log = console.log): Promise<BuildSummary> {
   const stages = new Stages(log);
   const crossEdition = options.crossEdition !== false && !options.shard;
@@ -51,70 +50,38 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   for (const d of prepared.diagnostics.items) log(formatDiagnostic(d));
   if (prepared.diagnostics.errors.length) throw new ContentError(prepared.diagnostics.items);
   const { data } = prepared;
-  // The home page is the newest edition's front page: a build without that edition has nothing to render it from.
-  const ignore = crossEdition && data.latest ? [] : [templates.home];
   const linksOnly = linksOnlyEditions(options);
-  // Before the pages: the search page preloads the newest index's metadata, whose name is its content's hash.
   const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
-  const preload = await stages.run(
-    "search",
-    async (): Promise<SearchPreload> => {
-      if (crossEdition) writeSearchEditions(data.searchEditions, options.outDir);
-      await writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir);
-      // What the search page preloads: the newest bundle's WebAssembly and metadata.
-      if (!crossEdition || !data.searchNewest) return {};
-      const bundle = (site: string) => path.join(site, urls.searchIndex(data.searchNewest!).slice(1));
-      return {
-        searchWasm: await searchWasmFile(data.settings, options.cacheDir),
-        searchMeta:
-          searchMetaFile(bundle(options.outDir), data.settings) ??
-          (options.previousSite ? searchMetaFile(bundle(options.previousSite), data.settings) : null) ??
-          undefined,
-      };
-    },
-    "search index",
-  );
-  await stages.run("pages", async () => {
-    // A neighbour rebuilt for its links gets its page and edition views only (the article and story views, which
-    // do not link other editions, are linked from the live site below).
-    const site: RenderedSite = linksOnly.size
-      ? {
-          ...data,
-          ...preload,
-          articles: data.articles.filter((a) => !linksOnly.has(a.edition.date)),
-          stories: data.stories.filter((s) => !linksOnly.has(s.edition.date)),
-        }
-      : { ...data, ...preload };
-    await renderSite(site, { outDir: options.outDir, ignore, cacheDir: options.cacheDir });
-  });
-  const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;
+  // Before the pages: the search page preloads the newest index's metadata, whose name is its content's hash.
+  const search = await stages.run("search", () => searchStage(data, indexed, options), "search index");
+  const site = renderedSite(data, search, linksOnly);
+  const pages = await stages.run("pages", () => renderPages(site, data, options));
   await stages.run(
     "downloads",
     () => writeEditionDownloads(data, options.outDir, options.imageDir, options.cacheDir),
     "edition PDF and EPUB",
   );
-  await stages.run("summaries", () => {
-    writeSummaries(prepared, options, htmlPages);
-    // Last of all, once nothing more is written into these editions' folders: what the build left out of an
-    // edition rebuilt for its links (its article views, its search index) is the live site's.
-    const kept = data.editions.filter((e) => !indexed.includes(e) || linksOnly.has(e.date));
-    if (options.previousSite)
-      for (const e of kept) linkMissing(path.join(options.previousSite, e.date), path.join(options.outDir, e.date));
-    // The archive pages of the years whose editions did not change, as the previous site has them.
-    const rendered = new Set(data.archiveYears);
-    for (const year of data.calendar) {
-      const folder = urls.archiveYear(year.year).slice(1);
-      if (!rendered.has(year) && options.previousSite)
-        linkMissing(path.join(options.previousSite, folder), path.join(options.outDir, folder));
-    }
-  });
+  // What the build left out of an edition rebuilt for its links (its article views, its search index) is the
+  // live site's: linked last of all, once nothing more is written into these editions' folders.
+  const kept = data.editions.filter((e) => !indexed.includes(e) || linksOnly.has(e.date));
+  await stages.run("summaries", () => writeSummaries(data, options, pages.htmlPages, kept));
   // After the summaries: the offline copy lists the files of the finished edition folders.
   await stages.run(
     "offline",
     () => writeOfflineManifests(data.editions, options.outDir, data.lang, options.imageDir),
     "offline manifests",
   );
-  return summarize(prepared, htmlPages, stages);
+  return summarize(prepared, pages, stages);
+}
+
+/** The pages stage: Eleventy renders the site (loaded only now: a build stopped by content errors never needs it). */
+async function renderPages(site: RenderedSite, data: SiteData, options: BuildOptions): Promise<PagesResult> {
+  const { renderSite, templates } = await import("../render/eleventy.ts");
+  // The home page is the newest edition's front page: a build without that edition has nothing to render it from.
+  const ignore = site.crossEdition && site.latest ? [] : [templates.home];
+  await renderSite(site, { outDir: options.outDir, ignore, cacheDir: options.cacheDir });
+  // Counted over the editions built, the views linked from the live site included.
+  return { htmlPages: data.editions.length + data.pages.length + data.articles.length + data.stories.length };
 }
 
 /**
@@ -129,26 +96,6 @@ function linksOnlyEditions(options: BuildOptions): Set<string> {
       builtAfter(path.join(options.editionsDir, date), path.join(previous, date, "edition.json")),
     ),
   );
-}
-
-/** Each edition's summary next to its pages, and the archive index (or, for a shard, its part of it). */
-function writeSummaries(prepared: PreparedSite, options: BuildOptions, htmlPages: number): void {
-  const { data } = prepared;
-  // Each edition's summary (edition.json) is part of its open data: IIIF manifest, JSON per page and article.
-  writeOpenData(data, options.outDir, options.cacheDir);
-  for (const ledger of data.ledgers) writeJson(ledgerFile(options.outDir, ledger.date), ledger);
-  if (data.crossEdition) writeJson(path.join(options.outDir, redirectIndexFile), data.redirectIndex);
-  if (options.shard) {
-    writeShardPart(options.outDir, {
-      version: 1,
-      shard: options.shard,
-      builtAt: Date.now(),
-      editions: data.editions.map(indexEdition),
-      htmlPages,
-    });
-  } else {
-    writeJson(path.join(options.outDir, archiveIndexFile), data.index);
-  }
 }
 
 /**
@@ -166,18 +113,13 @@ export function affectedEditions(changed: string[], allDates: string[]): Set<str
   return rebuild;
 }
 
-function writeJson(file: string, value: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(value));
-}
-
-function summarize(prepared: PreparedSite, htmlPages: number, stages: Stages): BuildSummary {
+function summarize(prepared: PreparedSite, pages: PagesResult, stages: Stages): BuildSummary {
   const { data } = prepared;
   return {
     editions: data.editions.length,
     pages: data.pages.length,
     articles: data.articles.length,
-    htmlPages,
+    htmlPages: pages.htmlPages,
     images: prepared.images?.images ?? 0,
     encoded: prepared.images?.encoded ?? 0,
     warnings: prepared.diagnostics.warnings.length,

@@ -44,3 +44,8 @@ export interface SiteOptions {
   images?: boolean;
   progress?: (done: number, total: number) => void;
 }
+
+export interface BuildOptions extends SiteOptions {
+  /** A shard of a sharded rebuild (2016-03): its part of the archive index is written instead of the index */
+  shard?: string;
+}

@@ -1,57 +1,34 @@
 // The first stages of every build, each a function with a typed result: content (read and validate editions/),
-// model (link editions, pages, articles, stories), images (derivatives), and the site data the templates get
-// (archive index, calendar, feed). No Eleventy here.
-import fs from "node:fs";
+// model (link editions, pages, articles, stories), images (derivatives, returned by id: the model is left as it
+// was), and the site data the templates get (site-data.ts: the model linked with its images, archive index,
+// calendar, feed). No Eleventy here.
 import path from "node:path";
 import { Diagnostics } from "../content/diagnostics.ts";
 import { listEditionDates, loadEditions, type EditionSource } from "../content/load.ts";
-import type { Settings } from "../content/settings.ts";
 import { NotRemembered, RememberedChecks } from "../content/check.ts";
-import { checkImages, runImageStage, type ImageStageResult } from "../images/stage.ts";
+import { checkImages, runImageStage, type ImageCounts, type ImageStageResult } from "../images/stage.ts";
 import { shareCodes } from "../images/qr.ts";
-import { getLocale, type Locale } from "../locale/index.ts";
+import { getLocale } from "../locale/index.ts";
 import { findAreaProblems } from "../model/area-problems.ts";
 import { buildEdition } from "../model/build.ts";
 import type { Edition } from "../model/types.ts";
-import { urls } from "../model/urls.ts";
-import {
-  buildCalendar,
-  emptyArchiveIndex,
-  unchangedYears,
-  indexEdition,
-  mergeArchiveIndex,
-  readArchiveIndex,
-  readEditionSummary,
-  summarizeEdition,
-  type EditionSummary,
-} from "../model/archive.ts";
-import { topicFeedEditions, topicFeeds } from "../opendata/feeds.ts";
-import type { ShareCodes, SiteData } from "../model/site.ts";
-import { buildLedger, mergeRedirectIndex, readLedger, readRedirectIndex, redirectsFileLines } from "../model/ledger.ts";
+import type { ContentStage, ShareCodes, SiteData } from "../model/site.ts";
 import type { SiteOptions } from "./options.ts";
+import { assembleSite, siteRoot } from "./site-data.ts";
 import { Stages } from "./stages.ts";
 
 export type { SiteOptions } from "./options.ts";
 
 export interface PreparedSite {
-  data: SiteData;
-  diagnostics: Diagnostics;
-  images: ImageStageResult | null;
+  readonly data: SiteData;
+  readonly diagnostics: Diagnostics;
+  readonly images: ImageCounts | null;
 }
 
 /** What the image stage made: the derivatives (null when only checked) and the share QR codes. */
 export interface MadeImages {
   images: ImageStageResult | null;
   shareCodes: ShareCodes;
-}
-
-/** What the content stage read: the settings and the editions' sources, checked against the schemas. */
-export interface ContentStage {
-  settings: Settings;
-  locale: Locale;
-  /** Every edition of the site, oldest first (not only those built now) */
-  allDates: string[];
-  sources: EditionSource[];
 }
 
 export async function readContent(options: SiteOptions, diagnostics: Diagnostics): Promise<ContentStage> {
@@ -95,11 +72,23 @@ export function buildModel(content: ContentStage, diagnostics: Diagnostics): Edi
 }
 
 /**
+ * The model linked again with what the image stage made (the model stage's own is left as it was). Its problems
+ * were reported by the model stage, and its bodies rendered there: neither is done twice.
+ */
+export function linkImages(content: ContentStage, model: readonly Edition[], made: ImageStageResult | null): Edition[] {
+  if (!made) return [...model];
+  const { locale, settings, allDates } = content;
+  const bodies = new Map(model.flatMap((e) => e.articles.map((a) => [a.id, { html: a.html, text: a.text }])));
+  const options = { locale, timeZone: settings.timeZone, allDates, images: made.made, bodies };
+  return content.sources.map((s) => buildEdition(s, options, new Diagnostics()));
+}
+
+/**
  * Derivatives of every scan, PDF and figure, and the share QR codes (images too, made once and cached the same
  * way); with content errors (or `images: false`) the images are only checked and no code is made.
  */
 export async function makeImages(
-  editions: Edition[],
+  editions: readonly Edition[],
   content: ContentStage,
   options: SiteOptions,
   diagnostics: Diagnostics,
@@ -123,111 +112,6 @@ export async function makeImages(
   return { images, shareCodes: shareCodes(editions, root, content.locale.strings.shareQr, options.cacheDir) };
 }
 
-export function siteRoot(settings: Settings): string {
-  return `${settings.baseUrl}${settings.pathPrefix}`;
-}
-
-/** What the templates get: the model plus the archive-wide lists of cross-edition pages. */
-export function assembleSite(
-  content: ContentStage,
-  editions: Edition[],
-  options: SiteOptions,
-  codes: ShareCodes = new Map(),
-): SiteData {
-  const { settings, locale, allDates } = content;
-  const crossEdition = options.crossEdition !== false;
-  // A build of every edition needs nothing from the previous site, and a shard shows no archive-wide page.
-  const previousSite = options.previousSite ?? options.outDir;
-  const previous = options.dates && crossEdition ? readArchiveIndex(previousSite) : emptyArchiveIndex();
-  const index = mergeArchiveIndex(previous, editions.map(indexEdition), new Set(allDates));
-  const newest = allDates[allDates.length - 1];
-  // Summaries of editions not built now come from the previous site, one small file each.
-  const summaries = new Map<string, EditionSummary | null>(editions.map((e) => [e.date, summarizeEdition(e)]));
-  // The feed, the topic feeds and the month's sitemap read many of the same ones: each is read once.
-  const summaryOf = (date: string) => {
-    if (!summaries.has(date) && crossEdition) summaries.set(date, readEditionSummary(previousSite, date));
-    return summaries.get(date) ?? null;
-  };
-  const months = [...new Set(index.editions.map((e) => e.date.slice(0, 7)))];
-  const builtMonths = new Set(editions.map((e) => e.date.slice(0, 7)));
-  const newestFirst = [...index.editions].reverse();
-  const searchEditions = newestFirst.map((e) => ({
-    date: e.date,
-    year: Number(e.date.slice(0, 4)),
-    label: e.dateLabel,
-    index: `${settings.pathPrefix}${urls.searchIndex(e.date).slice(1)}`,
-  }));
-  const ledgers = editions.map((e) => buildLedger(e, readLedger(previousSite, e.date)));
-  const calendar = crossEdition ? buildCalendar(index.editions, locale.monthTitle, locale.yearTitle) : [];
-  const keptYears =
-    options.dates && crossEdition
-      ? new Set(
-          [...unchangedYears(previous, index)].filter((y) =>
-            fs.existsSync(path.join(previousSite, urls.archiveYear(y).slice(1), "index.html")),
-          ),
-        )
-      : new Set<number>();
-  const redirectIndex = crossEdition
-    ? mergeRedirectIndex(
-        options.dates ? readRedirectIndex(previousSite) : { version: 1, editions: {} },
-        ledgers,
-        new Set(allDates),
-      )
-    : { version: 1 as const, editions: {} };
-  return {
-    ledgers,
-    redirectPages: ledgers.flatMap((l) => l.redirects),
-    withdrawnPages: editions.flatMap((e) => e.withdrawn.map((w) => ({ url: w.url, edition: e }))),
-    redirectIndex,
-    redirectLines: redirectsFileLines(redirectIndex, settings.pathPrefix),
-    settings,
-    locale,
-    t: locale.strings,
-    lang: locale.lang,
-    root: siteRoot(settings),
-    editions,
-    pages: editions.flatMap((e) => e.pages),
-    articles: editions.flatMap((e) => e.articles),
-    stories: editions.flatMap((e) => e.stories),
-    latest: editions.find((e) => e.date === newest) ?? null,
-    index,
-    calendar,
-    archiveYears: calendar.filter((y) => !keptYears.has(y.year)),
-    recent: newestFirst.slice(0, 30),
-    urls,
-    feed: crossEdition ? newestFirst.slice(0, 7).flatMap((e) => summaryOf(e.date) ?? []) : [],
-    topicFeeds: crossEdition
-      ? topicFeeds(
-          newestFirst.slice(0, topicFeedEditions).flatMap((e) => summaryOf(e.date) ?? []),
-          settings.paper,
-          locale,
-        )
-      : [],
-    // A shard writes its own months' sitemaps: its index holds just its editions, all built now.
-    sitemapMonths: months
-      .filter((m) => builtMonths.has(m))
-      .map((month) => ({
-        month,
-        url: urls.sitemapMonth(month),
-        editions: index.editions.filter((e) => e.date.startsWith(month)).flatMap((e) => summaryOf(e.date) ?? []),
-      })),
-    sitemapIndex: months.map((m) => urls.sitemapMonth(m)),
-    searchEditions,
-    searchNewest: searchEditions[0]?.date ?? null,
-    searchFirst: firstIndexes(searchEditions),
-    crossEdition,
-    shareCodes: codes,
-  };
-}
-
-/** The search page's ranges' newest indexes: recent and all start with the newest edition, a year with its newest. */
-function firstIndexes(newestFirst: SiteData["searchEditions"]): Record<string, string> {
-  if (!newestFirst.length) return {};
-  const first: Record<string, string> = { recent: newestFirst[0].index, all: newestFirst[0].index };
-  for (const e of newestFirst) first[String(e.year)] ??= e.index;
-  return first;
-}
-
 /** Content, model, images and site data: every stage before Eleventy, each timed on `stages` when given. */
 export async function prepareSite(
   options: SiteOptions,
@@ -235,12 +119,18 @@ export async function prepareSite(
 ): Promise<PreparedSite> {
   const diagnostics = new Diagnostics();
   const content = await stages.run("content", () => readContent(options, diagnostics));
-  const editions = await stages.run("model", () => buildModel(content, diagnostics));
+  const model = await stages.run("model", () => buildModel(content, diagnostics));
   const { images, shareCodes: codes } = await stages.run("images", () =>
-    makeImages(editions, content, options, diagnostics),
+    makeImages(model, content, options, diagnostics),
   );
-  const data = await stages.run("site data", () => assembleSite(content, editions, options, codes));
-  return { data, diagnostics, images };
+  const data = await stages.run("site data", () =>
+    assembleSite(content, linkImages(content, model, images), options, codes),
+  );
+  return { data, diagnostics, images: images && imageCounts(images) };
+}
+
+function imageCounts({ made: _made, ...counts }: ImageStageResult): ImageCounts {
+  return counts;
 }
 
 /** Pages with a scan: articles without an area cannot be clicked on it; overlapping areas confuse readers. */

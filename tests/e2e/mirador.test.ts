@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, repo } from "../helpers/build.ts";
+import { repo } from "../helpers/build.ts";
+import { sharedFixture } from "../helpers/fixture-builds.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/serve.ts";
 
@@ -24,14 +25,12 @@ let en: StaticServer;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const built = (editions: string, site?: string) => {
-    const b = buildFixture(editions, { site });
-    if (b.result.code !== 0) throw new Error(b.result.output);
-    return b.out;
-  };
+  const built = async (editions: string, site?: string) => (await sharedFixture(editions, { site })).out;
   fs.mkdirSync(screenshots, { recursive: true });
-  sample = await serveStatic(built("editions"));
-  en = await serveStatic(built("tests/fixtures/editions-en", "tests/fixtures/site-en.json"), { prefix: "/epaper/" });
+  sample = await serveStatic(await built("editions"));
+  en = await serveStatic(await built("tests/fixtures/editions-en", "tests/fixtures/site-en.json"), {
+    prefix: "/epaper/",
+  });
 });
 
 afterEach(async () => {

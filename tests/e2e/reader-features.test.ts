@@ -11,7 +11,8 @@ import jsQRModule from "jsqr";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, repo, runScript, tempDir } from "../helpers/build.ts";
+import { repo, runScript, tempDir } from "../helpers/build.ts";
+import { sharedFixture } from "../helpers/fixture-builds.ts";
 import { checkedContexts, launchChromium } from "../helpers/browser.ts";
 import { epubcheckJar } from "../../src/dev/setup.ts";
 import { serveStatic, type StaticServer } from "../helpers/serve.ts";
@@ -37,19 +38,18 @@ const zhDir = () => zhBuilt;
 let en: StaticServer;
 const { problems, context } = checkedContexts(() => browser);
 
-function build(editions: string, options: { site?: string } = {}): string {
-  const built = buildFixture(editions, options);
-  if (built.result.code !== 0) throw new Error(built.result.output);
-  return built.out;
+/** The run's shared build of a fixture (served, never written into). */
+async function build(editions: string, options: { site?: string } = {}): Promise<string> {
+  return (await sharedFixture(editions, options)).out;
 }
 
 beforeAll(async () => {
   browser = await launchChromium();
-  sampleDir = build("editions");
+  sampleDir = await build("editions");
   sample = await serveStatic(sampleDir);
-  zhBuilt = build("tests/fixtures/editions-zh");
+  zhBuilt = await build("tests/fixtures/editions-zh");
   zh = await serveStatic(zhBuilt);
-  en = await serveStatic(build("tests/fixtures/editions-en", { site: "tests/fixtures/site-en.json" }), {
+  en = await serveStatic(await build("tests/fixtures/editions-en", { site: "tests/fixtures/site-en.json" }), {
     prefix: "/epaper/",
   });
   fs.mkdirSync(shots, { recursive: true });
@@ -172,6 +172,8 @@ describe("offline reading (issue 13 §11, issue 15 §3)", () => {
     const base = tempDir("late-page");
     const editions = path.join(base, "editions");
     fs.cpSync(path.join(repo, "editions"), editions, { recursive: true });
+    // The images as the run's shared build of the sample edition made them: only the pages are new work here.
+    fs.cpSync((await sharedFixture("editions")).cache, path.join(base, "cache"), { recursive: true });
     const publish = (...args: string[]) => {
       const result = runScript("publish.ts", [
         "2022-09-02",

@@ -8,7 +8,8 @@ import path from "node:path";
 import zlib from "node:zlib";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, repo } from "../helpers/build.ts";
+import { repo } from "../helpers/build.ts";
+import { sharedFixture } from "../helpers/fixture-builds.ts";
 import { checkedContexts, launchChromium, type Problem } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/serve.ts";
 
@@ -29,17 +30,16 @@ let enDir: string;
 // Every page visited in every test: no console error, no uncaught exception, no CSP violation.
 const { problems, context: checkedContext } = checkedContexts(() => browser);
 
-function build(editions: string, site?: string): string {
-  const built = buildFixture(editions, { site });
-  if (built.result.code !== 0) throw new Error(built.result.output);
-  return built.out;
+/** The run's shared build of a fixture (served, never written into). */
+async function build(editions: string, site?: string): Promise<string> {
+  return (await sharedFixture(editions, { site })).out;
 }
 
 beforeAll(async () => {
   browser = await launchChromium();
-  sample = await serveStatic(build("editions"));
-  zh = await serveStatic(build("tests/fixtures/editions-zh"));
-  enDir = build("tests/fixtures/editions-en", "tests/fixtures/site-en.json");
+  sample = await serveStatic(await build("editions"));
+  zh = await serveStatic(await build("tests/fixtures/editions-zh"));
+  enDir = await build("tests/fixtures/editions-en", "tests/fixtures/site-en.json");
   en = await serveStatic(enDir, { prefix: "/epaper/" });
   fs.mkdirSync(screenshots, { recursive: true });
 });

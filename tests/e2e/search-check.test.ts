@@ -1,15 +1,15 @@
 // npm run search:check on the sample edition, as an engineer runs it: the query goes through the search page, and
 // the oldest edition's own index, searched alone inside the page, finds the article.
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, runScript, type BuiltSite } from "../helpers/build.ts";
+import { runScript, type BuiltSite } from "../helpers/build.ts";
+import { sharedFixture } from "../helpers/fixture-builds.ts";
 import { requireChromium } from "../helpers/browser.ts";
 
 describe("npm run search:check", () => {
   let site: BuiltSite;
-  beforeAll(() => {
+  beforeAll(async () => {
     requireChromium();
-    site = buildFixture("editions");
-    if (site.result.code !== 0) throw new Error(site.result.output);
+    site = await sharedFixture("editions");
   });
 
   it("finds an article through the search page and through the edition's own index", () => {

@@ -57,7 +57,11 @@ export function buildFixture(
   const cache = options.cache ?? path.join(base, "cache");
   const args = ["--editions", editions, "--out", out, "--cache", cache, ...(options.args ?? [])];
   if (options.site) args.push("--site", options.site);
-  const result = runScript("build.ts", args);
+  return builtSite(out, cache, runScript("build.ts", args));
+}
+
+/** A site the build command made into `out`, read back by URL path. */
+export function builtSite(out: string, cache: string, result: CommandResult): BuiltSite {
   const file = (url: string) => path.join(out, url.replace(/^\//, ""), url.endsWith("/") ? "index.html" : "");
   return {
     out,
@@ -66,34 +70,4 @@ export function buildFixture(
     read: (url) => fs.readFileSync(file(url), "utf8"),
     exists: (url) => fs.existsSync(file(url)),
   };
-}
-
-export interface FixtureSite {
-  name: string;
-  /** The path prefix the site is served under */
-  prefix: string;
-  /** The site's absolute root (baseUrl + pathPrefix), as its manifests and JSON name it */
-  root: string;
-  site: BuiltSite;
-}
-
-/** The sample edition, the Chinese fixtures and the English paper under /epaper/, each built with the real command. */
-export function buildFixtureSites(): FixtureSite[] {
-  return (
-    [
-      ["sample", "editions", undefined, "/", "https://epaper.example.cn/"],
-      ["zh fixtures", "tests/fixtures/editions-zh", undefined, "/", "https://epaper.example.cn/"],
-      [
-        "en fixtures under /epaper/",
-        "tests/fixtures/editions-en",
-        "tests/fixtures/site-en.json",
-        "/epaper/",
-        "https://news.example.com/epaper/",
-      ],
-    ] as const
-  ).map(([name, editions, siteFile, prefix, root]) => {
-    const site = buildFixture(editions, { site: siteFile });
-    if (site.result.code !== 0) throw new Error(site.result.output);
-    return { name, prefix, root, site };
-  });
 }

@@ -1,12 +1,12 @@
 // Fixture editions: continuations across pages, A/B sections, pages without a scan, an English paper on a sub-path.
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, type BuiltSite } from "../helpers/build.ts";
+import type { BuiltSite } from "../helpers/build.ts";
+import { sharedFixture } from "../helpers/fixture-builds.ts";
 
 describe("Chinese fixture editions", () => {
   let site: BuiltSite;
-  beforeAll(() => {
-    site = buildFixture("tests/fixtures/editions-zh");
-    if (site.result.code !== 0) throw new Error(site.result.output);
+  beforeAll(async () => {
+    site = await sharedFixture("tests/fixtures/editions-zh");
   });
 
   it("links 下转第三版 and 上接第一版 in both directions", () => {
@@ -122,9 +122,8 @@ describe("Chinese fixture editions", () => {
 
 describe("English paper served under /epaper/", () => {
   let site: BuiltSite;
-  beforeAll(() => {
-    site = buildFixture("tests/fixtures/editions-en", { site: "tests/fixtures/site-en.json" });
-    if (site.result.code !== 0) throw new Error(site.result.output);
+  beforeAll(async () => {
+    site = await sharedFixture("tests/fixtures/editions-en", { site: "tests/fixtures/site-en.json" });
   });
 
   it("uses English dates, labels and continuation lines", () => {

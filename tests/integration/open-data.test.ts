@@ -10,12 +10,13 @@ import type { Manifest } from "@iiif/presentation-3";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import yaml from "js-yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixtureSites, repo, type FixtureSite } from "../helpers/build.ts";
+import { repo } from "../helpers/build.ts";
+import { type FixtureSite, sharedFixtureSites } from "../helpers/fixture-builds.ts";
 
 let builds: FixtureSite[] = [];
 
-beforeAll(() => {
-  builds = buildFixtureSites();
+beforeAll(async () => {
+  builds = await sharedFixtureSites();
 });
 
 const built = (name: string) => builds.find((b) => b.name === name)!;

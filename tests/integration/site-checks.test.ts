@@ -5,13 +5,14 @@ import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, buildFixtureSites, type FixtureSite } from "../helpers/build.ts";
+import { buildFixture } from "../helpers/build.ts";
+import { type FixtureSite, sharedFixtureSites } from "../helpers/fixture-builds.ts";
 import { treeHash } from "../helpers/tree.ts";
 
 let builds: FixtureSite[] = [];
 
-beforeAll(() => {
-  builds = buildFixtureSites();
+beforeAll(async () => {
+  builds = await sharedFixtureSites();
 });
 
 function htmlFiles(dir: string): string[] {

@@ -8,7 +8,7 @@ import { listEditionDates, loadEditions } from "../../../src/content/load.ts";
 import { schemaCheck } from "../../../src/content/schema-check.ts";
 import { zhCN } from "../../../src/locale/index.ts";
 import { buildEdition } from "../../../src/model/build.ts";
-import type { Edition } from "../../../src/model/types.ts";
+import type { Edition, ModelImages } from "../../../src/model/types.ts";
 import { tempDir } from "../../helpers/build.ts";
 
 export const fixtures = path.resolve(import.meta.dirname, "../../fixtures");
@@ -113,11 +113,11 @@ export async function sizeOf(file: string): Promise<{ width: number; height: num
 }
 
 /** Loads an editions folder through the real loader and model, as a build does; fails on any content error. */
-export function loadModel(editionsDir: string): Edition[] {
+export function loadModel(editionsDir: string, images?: ModelImages): Edition[] {
   const diagnostics = new Diagnostics();
   const allDates = listEditionDates(editionsDir, diagnostics);
   const editions = loadEditions(editionsDir, diagnostics, schemaCheck).map((source) =>
-    buildEdition(source, { locale: zhCN, timeZone: "Asia/Shanghai", allDates }, diagnostics),
+    buildEdition(source, { locale: zhCN, timeZone: "Asia/Shanghai", allDates, images }, diagnostics),
   );
   if (diagnostics.errors.length) throw new Error(diagnostics.errors.map((d) => `${d.file}: ${d.message}`).join("\n"));
   return editions;

@@ -1,5 +1,6 @@
-// The build's image stage over a fixture edition loaded by the real loader and model: what it fills in, what it
-// writes, what it re-encodes on the next build, that its output is byte-for-byte repeatable, and pruning.
+// The build's image stage over a fixture edition loaded by the real loader and model: what it makes for the model
+// (and that it leaves the model it reads as it was), what it writes, what it re-encodes on the next build, that its
+// output is byte-for-byte repeatable, and pruning.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,6 +34,16 @@ function options(
   };
 }
 
+/**
+ * The image stage over the fixture edition's model, and the model linked again with what it made, as the site data
+ * stage links it; `read` is the model the stage was given.
+ */
+async function runStage(editionsDir: string, opts: ImageStageOptions) {
+  const read = loadModel(editionsDir);
+  const { made, ...counts } = await runImageStage(read, opts);
+  return { counts, read, editions: loadModel(editionsDir, made) };
+}
+
 /** Every derivative URL the model now points at, by page/article, to compare builds. */
 function imageUrls(editions: Edition[]): Record<string, string[]> {
   const urls: Record<string, string[]> = {};
@@ -64,21 +75,28 @@ function keysIn(urls: Record<string, string[]>): string[] {
 describe(`runImageStage over the fixture edition ${date}: cold, warm, one scan changed, pruned`, () => {
   let editionsDir: string;
   let root: string;
-  let cold: { result: Awaited<ReturnType<typeof runImageStage>>; editions: Edition[]; diagnostics: Diagnostics };
+  let cold: Awaited<ReturnType<typeof runStage>> & { diagnostics: Diagnostics };
   beforeAll(async () => {
     editionsDir = copyEdition();
     root = scratchDir("stage");
-    const editions = loadModel(editionsDir);
     const opts = options(root);
-    cold = { result: await runImageStage(editions, opts), editions, diagnostics: opts.diagnostics };
+    cold = { ...(await runStage(editionsDir, opts)), diagnostics: opts.diagnostics };
   });
 
   it("cold: makes page 01 (scan, 2 areas, 1 figure) and page 03 (scan, 1 area) once each: 6 entries", () => {
     expect(cold.diagnostics.items).toEqual([]);
-    expect(cold.result).toEqual({ images: 6, encoded: 6, cached: 0, pruned: 0 });
+    expect(cold.counts).toEqual({ images: 6, encoded: 6, cached: 0, pruned: 0 });
   });
 
-  it("fills in the model with derivatives that exist in the site, at the sizes the files have", () => {
+  it("leaves the model it reads as it was: what it made is its result, linked into a new model", () => {
+    expect(imageUrls(cold.read)).toEqual(
+      Object.fromEntries(Object.keys(imageUrls(cold.editions)).map((id) => [id, []])),
+    );
+    expect(cold.read[0].pages[0].pdfUrl).toBeNull();
+    expect(Object.values(imageUrls(cold.editions)).flat().length).toBeGreaterThan(0);
+  });
+
+  it("makes for the model derivatives that exist in the site, at the sizes the files have", () => {
     const [p01, p02, p03] = cold.editions[0].pages;
     const out = path.join(root, "site");
     expect(p02.images).toBeNull();
@@ -116,9 +134,8 @@ describe(`runImageStage over the fixture edition ${date}: cold, warm, one scan c
   });
 
   it("warm: the same input again re-encodes nothing and points at the same files", async () => {
-    const editions = loadModel(editionsDir);
     const opts = options(root);
-    const warm = await runImageStage(editions, opts);
+    const { counts: warm, editions } = await runStage(editionsDir, opts);
     expect(warm).toEqual({ images: 6, encoded: 0, cached: 6, pruned: 0 });
     expect(imageUrls(editions)).toEqual(imageUrls(cold.editions));
     expect(opts.diagnostics.items).toEqual([]);
@@ -132,9 +149,8 @@ describe(`runImageStage over the fixture edition ${date}: cold, warm, one scan c
     const mtimes = page01Manifests.map((f) => fs.statSync(f).mtimeMs);
     fs.writeFileSync(path.join(editionsDir, date, "03", "page.jpg"), await makeScan(700, 980));
 
-    const editions = loadModel(editionsDir);
-    const result = await runImageStage(editions, options(root));
-    expect(result).toEqual({ images: 6, encoded: 2, cached: 4, pruned: 0 });
+    const { counts, editions } = await runStage(editionsDir, options(root));
+    expect(counts).toEqual({ images: 6, encoded: 2, cached: 4, pruned: 0 });
     const after = imageUrls(editions);
     for (const id of [`${date}/01`, `${date}/01/xinqiao`, `${date}/01/tianqi`, `${date}/02`, `${date}/02/shequ`]) {
       expect(after[id], id).toEqual(before[id]);
@@ -154,9 +170,8 @@ describe(`runImageStage over the fixture edition ${date}: cold, warm, one scan c
         .filter((name) => name !== "keys")
         .sort();
     expect(entries()).toHaveLength(8);
-    const editions = loadModel(editionsDir);
-    const result = await runImageStage(editions, options(root, { prune: true }));
-    expect(result).toEqual({ images: 6, encoded: 0, cached: 6, pruned: 2 });
+    const { counts, editions } = await runStage(editionsDir, options(root, { prune: true }));
+    expect(counts).toEqual({ images: 6, encoded: 0, cached: 6, pruned: 2 });
     expect(entries()).toEqual(keysIn(imageUrls(editions)));
     expect(fs.readdirSync(path.join(cacheDir, "keys")).length).toBeGreaterThan(0);
   });
@@ -171,12 +186,11 @@ describe("runImageStage output is repeatable byte for byte (the fixture edition,
     // One after the other, each into fresh cache and site folders.
     for (let i = 0; i < 2; i++) {
       const root = scratchDir(`stage-repeat-${i}`);
-      const editions = loadModel(editionsDir);
       const opts = options(root);
-      const result = await runImageStage(editions, opts);
+      const { counts, editions } = await runStage(editionsDir, opts);
       expect(opts.diagnostics.items).toEqual([]);
       // Page 02 adds the PDF's rendering and its page entry to the 6 of the fixture.
-      expect(result).toEqual({ images: 8, encoded: 8, cached: 0, pruned: 0 });
+      expect(counts).toEqual({ images: 8, encoded: 8, cached: 0, pruned: 0 });
       runs.push({ root, urls: imageUrls(editions), editions });
     }
   }, 300_000);
@@ -213,7 +227,7 @@ describe("runImageStage output is repeatable byte for byte (the fixture edition,
   });
 
   it("warm again over the PDF page: the rendering is cached too, nothing is re-encoded", async () => {
-    const result = await runImageStage(loadModel(editionsDir), options(runs[0].root));
-    expect(result).toEqual({ images: 8, encoded: 0, cached: 8, pruned: 0 });
+    const { counts } = await runStage(editionsDir, options(runs[0].root));
+    expect(counts).toEqual({ images: 8, encoded: 0, cached: 8, pruned: 0 });
   });
 });

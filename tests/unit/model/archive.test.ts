@@ -1,6 +1,13 @@
-// The archive index: which years' archive pages a build of some editions can leave as the previous site has them.
+// The archive index: merging a build's records into it, the calendar laid out from it, and which years' archive
+// pages a build of some editions can leave as the previous site has them.
 import { describe, expect, it } from "vitest";
-import { unchangedYears, type ArchiveIndex } from "../../../src/model/archive.ts";
+import {
+  buildCalendar,
+  mergeArchiveIndex,
+  unchangedYears,
+  type ArchiveIndex,
+  type IndexedEdition,
+} from "../../../src/model/archive.ts";
 
 function index(...editions: (string | [string, string])[]): ArchiveIndex {
   return {
@@ -36,5 +43,46 @@ describe("unchangedYears", () => {
 
   it("finds no year unchanged against an empty index (a first publish)", () => {
     expect([...unchangedYears({ version: 2, editions: [] }, before)]).toEqual([]);
+  });
+});
+
+describe("archive index and calendar", () => {
+  const record = (date: string, label = date): IndexedEdition =>
+    ({ date, issue: undefined, dateLabel: label, url: `/${date}/`, firstPageUrl: `/${date}/01/` }) as IndexedEdition;
+
+  it("replaces the records built now, keeps the others, drops editions that are gone", () => {
+    const previous = {
+      version: 2 as const,
+      editions: [record("2024-01-01", "old"), record("2024-01-02"), record("2024-01-03")],
+    };
+    const merged = mergeArchiveIndex(
+      previous,
+      [record("2024-01-01", "new"), record("2024-01-04")],
+      new Set(["2024-01-01", "2024-01-03", "2024-01-04"]),
+    );
+    expect(merged.editions.map((e) => [e.date, e.dateLabel])).toEqual([
+      ["2024-01-01", "new"],
+      ["2024-01-03", "2024-01-03"],
+      ["2024-01-04", "2024-01-04"],
+    ]);
+  });
+
+  it("lays a month out in weeks from Monday, linking the days with an edition", () => {
+    const [year] = buildCalendar(
+      [record("2024-01-01"), record("2024-01-31")],
+      (y, m) => `${y}年${m}月`,
+      (y) => `${y}年`,
+    );
+    expect(year.title).toBe("2024年");
+    const [january] = year.months;
+    expect(january.weeks[0][0]).toEqual({ day: 1, date: "2024-01-01", url: "/2024-01-01/01/" }); // 2024-01-01 is a Monday
+    expect(
+      january.weeks
+        .flat()
+        .filter((d) => d?.url)
+        .map((d) => d!.day),
+    ).toEqual([1, 31]);
+    expect(january.weeks.every((w) => w.length === 7)).toBe(true);
+    expect(year.count).toBe(2);
   });
 });

@@ -108,11 +108,11 @@ describe("takeLock", () => {
     // The source itself, through tsx (a dependency), so the racers run this lock.ts and not a stale dist/ copy.
     const module = pathToFileURL(path.join(repo, "src/publish/lock.ts")).href;
     for (let trial = 0; trial < 3; trial++) {
-      // Each racer waits for the same moment (this trial's), then tries, and prints what happened; one that took the
+      // Each racer waits for the same moment (this trial's; blocked, not spinning on the shared cores), then tries, and prints what happened; one that took the
       // lock holds it until it is killed, so a racer the busy machine starts late still meets a live holder.
       const at = Date.now() + 1500;
       const racer = `const { takeLock } = await import(${JSON.stringify(module)});
-        while (Date.now() < ${at}) {}
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(0, ${at} - Date.now()));
         try { takeLock(${JSON.stringify(file)}); console.log("took"); setInterval(() => {}, 1000); }
         catch (e) { console.log(e.message.includes("is running") ? "refused" : "failed: " + e.message); }`;
       fs.writeFileSync(file, record(999_999_999, "1"));

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compiledScript } from "../../../helpers/build.ts";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
 const seed = "tests/fixtures/dumps/seed-page.md";
@@ -18,7 +19,8 @@ const headlines = [
 ];
 
 function runImport(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], {
+  // The compiled command, as npm run import runs it (npm test and test:unit compile first).
+  const result = spawnSync(process.execPath, [...compiledScript("import.ts"), ...args], {
     cwd: root,
     encoding: "utf8",
   });

@@ -8,11 +8,13 @@ import yaml from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { splitFrontMatter } from "../../../../src/content/article-file.ts";
 import { flow, makePdf } from "../pdf/make-pdf.ts";
+import { compiledScript } from "../../../helpers/build.ts";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
 
 function runImport(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], {
+  // The compiled command, as npm run import runs it (npm test and test:unit compile first).
+  const result = spawnSync(process.execPath, [...compiledScript("import.ts"), ...args], {
     cwd: root,
     encoding: "utf8",
   });
