@@ -37,12 +37,14 @@ export interface RunningDesk {
   url(): Promise<string>;
 }
 
-export function startDesk(folders: DeskFolders, args: string[], env: Record<string, string> = {}): RunningDesk {
+/** npm run desk on the folders; with `hold`, held at that point of its way (tests/helpers/stopped-desk.mjs). */
+export function startDesk(folders: DeskFolders, args: string[], hold?: string): RunningDesk {
   fs.rmSync(path.join(folders.state, "status-url"), { force: true });
+  const command = hold ? [path.join(repo, "tests/helpers/stopped-desk.mjs"), hold] : compiledScript("desk.ts");
   const child = spawn(
     process.execPath,
     [
-      ...compiledScript("desk.ts"),
+      ...command,
       folders.hot,
       "--editions",
       folders.editions,
@@ -58,7 +60,7 @@ export function startDesk(folders: DeskFolders, args: string[], env: Record<stri
       "100",
       ...args,
     ],
-    { cwd: repo, env: { ...process.env, BANMIAN_HOLD_AT: "", ...env }, stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: repo, stdio: ["ignore", "pipe", "pipe"] },
   );
   const lines: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) {

@@ -66,7 +66,7 @@ describe("npm run desk killed and started again", () => {
       "rmrb2024060102.pdf",
       twoArticlePage({ headline: "夏日炎炎", seed: "夏日炎炎蝉鸣" }, { headline: "冬雪皑皑", seed: "冬雪皑皑梅开" }),
     );
-    desk = startDesk(folders, ["--pages", "2", "--section", "要闻"], { BANMIAN_HOLD_AT: "desk:apply" });
+    desk = startDesk(folders, ["--pages", "2", "--section", "要闻"], "desk:apply");
     await killAt("desk:apply");
     const journal = readJournal(folders);
     expect(journal.intent).toBeDefined();
@@ -75,7 +75,7 @@ describe("npm run desk killed and started again", () => {
     expect(pageFiles("01").filter((n) => n.endsWith(".md"))).toHaveLength(1);
     expect(pageFiles("01")).not.toContain("page.pdf");
 
-    desk = startDesk(folders, ["--pages", "2", "--section", "要闻"], { BANMIAN_HOLD_AT: "build" });
+    desk = startDesk(folders, ["--pages", "2", "--section", "要闻"], "build");
     await killAt("build");
     expect(fs.existsSync(path.join(folders.root, "current"))).toBe(false);
     // The lock names the killed process, which no longer runs: it holds nothing.
@@ -107,7 +107,7 @@ describe("npm run desk killed and started again", () => {
   });
 
   it("leaves the live site as it was when killed during a late page's publish, and publishes it after the restart", async () => {
-    desk = startDesk(folders, ["--pages", "2", "--section", "要闻"], { BANMIAN_HOLD_AT: "swap" });
+    desk = startDesk(folders, ["--pages", "2", "--section", "要闻"], "swap");
     const live = liveTree();
     drop(
       folders,

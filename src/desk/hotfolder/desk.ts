@@ -14,7 +14,7 @@ import { publishEdition } from "../../publish/publish.ts";
 import { PublishRoot } from "../../publish/release.ts";
 import { writeProof } from "../proof/index.ts";
 import { FolderWatch, type SeenFile, type WatchRules } from "./arrivals.ts";
-import { finishInterrupted, holdPoint, importArrival, type ImportSettings, type Resolution } from "./import.ts";
+import { finishInterrupted, importArrival, type ImportSettings, type Resolution } from "./import.ts";
 import { Journal } from "./journal.ts";
 import { pageFromName } from "./names.ts";
 import { duePublishes, importedPages, type PublishStep } from "./schedule.ts";
@@ -244,7 +244,7 @@ export class Desk {
           root: this.options.root,
           cacheDir: this.options.cacheDir,
           page: step.kind === "late" ? step.pages[0] : undefined,
-          at: holdPoint,
+          at: this.options.at,
         },
         (line) => console.log(`    ${line}`),
       );

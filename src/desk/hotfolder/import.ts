@@ -26,6 +26,8 @@ export interface ImportSettings {
   /** The page's name (版名) for a new page.yml when the page's running head prints none */
   section?: string;
   locale?: string;
+  /** Called at the named points of the way (tests stop the desk there); the product passes none. */
+  at?: (point: string) => Promise<void>;
 }
 
 /** What an editor decided for a page held by a conflict: the new file wins ("take"), or the page stays ("keep"). */
@@ -41,16 +43,6 @@ interface StagedPlan {
   removes: string[];
   record: ImportedRecord;
   file: SeenFile & { hash: string };
-}
-
-/**
- * Test hook: BANMIAN_HOLD_AT=<point> prints "holding at <point>" there and waits to be killed, so the crash tests
- * can kill the desk at a known step; the desk passes it to publishEdition as its `at` for the publish's points.
- */
-export async function holdPoint(name: string): Promise<void> {
-  if (process.env.BANMIAN_HOLD_AT !== name) return;
-  console.log(`holding at ${name}`);
-  await new Promise(() => setInterval(() => undefined, 1000));
 }
 
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString("latin1") === "%PDF-";
@@ -294,7 +286,7 @@ export async function importArrival(
   const files = plan.writes.map((w) => ({ name: path.relative(pageDir, w.path), data: w.text }));
   const pageYml = pdfBytes ? pageYmlWith(pageDir, "pdf", "page.pdf", files) : undefined;
   if (pageYml) files.push(pageYml);
-  await stageAndApply(journal, { key: pageKey(date, label), pageDir, removes, record, file: seen }, files);
+  await stageAndApply(journal, { key: pageKey(date, label), pageDir, removes, record, file: seen }, files, settings.at);
   return "imported";
 }
 
@@ -340,6 +332,7 @@ async function stageAndApply(
   journal: Journal,
   plan: Omit<StagedPlan, "writes" | "staging">,
   files: { name: string; data: string | Uint8Array }[],
+  at?: ImportSettings["at"],
 ): Promise<void> {
   const staging = path.join(
     journal.stateDir,
@@ -356,7 +349,7 @@ async function stageAndApply(
   fs.writeFileSync(path.join(staging, "plan.json"), JSON.stringify(staged));
   journal.data.intent = { key: plan.key, staging };
   journal.save();
-  await applyStaged(journal, staging);
+  await applyStaged(journal, staging, at);
 }
 
 /**
@@ -410,6 +403,7 @@ async function importScan(
     journal,
     { key: pageKey(date, label), pageDir, removes: old && old !== name ? [old] : [], record, file },
     files,
+    settings.at,
   );
   return "imported";
 }
@@ -426,7 +420,7 @@ function inputsHash(inputs: ImportedRecord["inputs"], only: string): string {
  * Copies a staged import into its page folder and records it: each file is renamed into place (never half
  * there), so doing it again after a kill is the same as doing it once.
  */
-export async function applyStaged(journal: Journal, staging: string): Promise<void> {
+export async function applyStaged(journal: Journal, staging: string, at?: ImportSettings["at"]): Promise<void> {
   const plan = JSON.parse(fs.readFileSync(path.join(staging, "plan.json"), "utf8")) as StagedPlan;
   let copied = 0;
   for (const name of plan.writes) {
@@ -435,7 +429,7 @@ export async function applyStaged(journal: Journal, staging: string): Promise<vo
     const temp = `${target}.desk-${process.pid}`;
     fs.copyFileSync(path.join(staging, "files", name), temp);
     fs.renameSync(temp, target);
-    if (++copied === 1) await holdPoint("desk:apply");
+    if (++copied === 1) await at?.("desk:apply");
   }
   for (const name of plan.removes) fs.rmSync(path.join(plan.pageDir, name), { force: true });
   const page = journal.data.pages[plan.key];

@@ -104,16 +104,6 @@ export function joinDropCaps(lines: readonly TextLine[], rules: LayoutRules): Te
   return out;
 }
 
-/** The edges of frames and tint boxes, as thin boxes: a box's border separates what is inside from what is outside. */
-export function boxEdges(boxes: readonly Box[]): Box[] {
-  return boxes.flatMap(([x0, y0, x1, y1]): Box[] => [
-    [x0, y0, x1, y0 + 0.5],
-    [x0, y1 - 0.5, x1, y1],
-    [x0, y0, x0 + 0.5, y1],
-    [x1 - 0.5, y0, x1, y1],
-  ]);
-}
-
 /**
  * A label set in text type right over a headline (LE CHIFFRE, 记者手记, ANALYSIS): a few words standing alone, with no
  * text of a column running into them from above. It is the headline's kicker, not the end of the text above it.

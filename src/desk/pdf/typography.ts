@@ -1,11 +1,6 @@
 // What the type says: the body size of the page, which lines are display type (headlines, kickers, subheads).
 import type { TextLine } from "./read.ts";
 
-/** Display type starts this much larger than the body type. */
-export const DISPLAY_RATIO = 1.2;
-/** A headline is set at least this much larger than the body type; subheads are smaller. */
-export const HEADLINE_RATIO = 1.75;
-
 /** The size most of the page's characters are set in. */
 export function bodySize(lines: readonly TextLine[]): number {
   const weight = new Map<number, number>();
@@ -15,10 +10,6 @@ export function bodySize(lines: readonly TextLine[]): number {
   }
   const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1]);
   return ranked.length ? ranked[0][0] : 10;
-}
-
-export function isDisplay(line: TextLine, body: number): boolean {
-  return line.size >= DISPLAY_RATIO * body;
 }
 
 /** Spaces a PDF puts between Chinese characters (or between them and digits) are not in the text. */
