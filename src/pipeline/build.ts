@@ -8,14 +8,14 @@ import { ContentError, formatDiagnostic } from "../content/diagnostics.ts";
 import { renderSite, templates } from "../render/eleventy.ts";
 import { writeEditionDownloads } from "../render/downloads.ts";
 import { writeOfflineManifests } from "../render/offline.ts";
-import { searchMetaFile, searchWasmFile, writeSearchEditions, writeSearchIndexes } from "../search/index.ts";
+import { writeSearch } from "../search/index.ts";
 import { builtAfter, linkMissing } from "../util/files.ts";
 import { writeShardPart } from "../model/shard-parts.ts";
 import { writeOpenData } from "../opendata/write.ts";
 import { archiveIndexFile, indexEdition } from "../model/archive.ts";
 import { ledgerFile, redirectIndexFile } from "../model/ledger.ts";
 import { urls } from "../model/urls.ts";
-import type { RenderedSite, SearchPreload } from "../model/site.ts";
+import type { RenderedSite } from "../model/site.ts";
 import type { SiteOptions } from "./options.ts";
 import { prepareSite, type PreparedSite } from "./prepare.ts";
 import { progressLine, Stages, type Log, type StageTimes } from "./stages.ts";
@@ -54,24 +54,18 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   // The home page is the newest edition's front page: a build without that edition has nothing to render it from.
   const ignore = crossEdition && data.latest ? [] : [templates.home];
   const linksOnly = linksOnlyEditions(options);
-  // Before the pages: the search page preloads the newest index's metadata, whose name is its content's hash.
   const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
-  const preload = await stages.run(
+  await stages.run(
     "search",
-    async (): Promise<SearchPreload> => {
-      if (crossEdition) writeSearchEditions(data.searchEditions, options.outDir);
-      await writeSearchIndexes(indexed, options.outDir, data.settings, options.cacheDir);
-      // What the search page preloads: the newest bundle's WebAssembly and metadata.
-      if (!crossEdition || !data.searchNewest) return {};
-      const bundle = (site: string) => path.join(site, urls.searchIndex(data.searchNewest!).slice(1));
-      return {
-        searchWasm: await searchWasmFile(data.settings, options.cacheDir),
-        searchMeta:
-          searchMetaFile(bundle(options.outDir), data.settings) ??
-          (options.previousSite ? searchMetaFile(bundle(options.previousSite), data.settings) : null) ??
-          undefined,
-      };
-    },
+    () =>
+      writeSearch(indexed, {
+        outDir: options.outDir,
+        previousSite: options.previousSite,
+        imageDir: options.imageDir,
+        archive: crossEdition ? data.index.editions.map((e) => e.date) : undefined,
+        // A build of the whole archive merges its years; a publish adds tonight's segment only (see README "Search").
+        consolidate: crossEdition && (!options.dates || options.consolidateSearch === true),
+      }),
     "search index",
   );
   await stages.run("pages", async () => {
@@ -80,11 +74,10 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
     const site: RenderedSite = linksOnly.size
       ? {
           ...data,
-          ...preload,
           articles: data.articles.filter((a) => !linksOnly.has(a.edition.date)),
           stories: data.stories.filter((s) => !linksOnly.has(s.edition.date)),
         }
-      : { ...data, ...preload };
+      : data;
     await renderSite(site, { outDir: options.outDir, ignore, cacheDir: options.cacheDir });
   });
   const htmlPages = data.editions.length + data.pages.length + data.articles.length + data.stories.length;

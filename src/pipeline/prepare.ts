@@ -151,12 +151,6 @@ export function assembleSite(
   const months = [...new Set(index.editions.map((e) => e.date.slice(0, 7)))];
   const builtMonths = new Set(editions.map((e) => e.date.slice(0, 7)));
   const newestFirst = [...index.editions].reverse();
-  const searchEditions = newestFirst.map((e) => ({
-    date: e.date,
-    year: Number(e.date.slice(0, 4)),
-    label: e.dateLabel,
-    index: `${settings.pathPrefix}${urls.searchIndex(e.date).slice(1)}`,
-  }));
   const ledgers = editions.map((e) => buildLedger(e, readLedger(previousSite, e.date)));
   const calendar = crossEdition ? buildCalendar(index.editions, locale.monthTitle, locale.yearTitle) : [];
   const keptYears =
@@ -212,20 +206,9 @@ export function assembleSite(
         editions: index.editions.filter((e) => e.date.startsWith(month)).flatMap((e) => summaryOf(e.date) ?? []),
       })),
     sitemapIndex: months.map((m) => urls.sitemapMonth(m)),
-    searchEditions,
-    searchNewest: searchEditions[0]?.date ?? null,
-    searchFirst: firstIndexes(searchEditions),
     crossEdition,
     shareCodes: codes,
   };
-}
-
-/** The search page's ranges' newest indexes: recent and all start with the newest edition, a year with its newest. */
-function firstIndexes(newestFirst: SiteData["searchEditions"]): Record<string, string> {
-  if (!newestFirst.length) return {};
-  const first: Record<string, string> = { recent: newestFirst[0].index, all: newestFirst[0].index };
-  for (const e of newestFirst) first[String(e.year)] ??= e.index;
-  return first;
 }
 
 /** Content, model, images and site data: every stage before Eleventy, each timed on `stages` when given. */

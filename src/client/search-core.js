@@ -1,0 +1,168 @@
+// The archive search's terms and postings, shared by the indexer (src/search, in Node) and the search page (in the
+// browser), so that what is indexed and what is asked can never be cut into terms two ways.
+//
+// Terms: Han text as overlapping character bigrams (the CJK analyzer of Lucene and Elasticsearch) with their
+// positions, plus each Han character alone without positions (for one-character queries); other letters and digits
+// as lower-case words with positions. Positions are code-point offsets in the normalised text, so a phrase matches
+// where its terms sit at the offsets they have in the query. Section and column are terms too (facetTerm).
+
+/** @typedef {{ term: string, pos: number, lone?: boolean }} Occurrence */
+
+const han = /\p{Script=Han}/u;
+const runs = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
+
+/** NFKC (full-width letters and digits to ASCII), lower case, runs of white space as one space. */
+export function normalize(text) {
+  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
+}
+
+/** Whether a term's postings carry positions: bigrams and words do, single Han characters and facets do not. */
+export function positional(term) {
+  return !(term.charCodeAt(0) === 1 || (term.length === 1 && han.test(term)));
+}
+
+/** A section's (版名) or column's (栏目) term: a control character first, so no text ever makes it. */
+export function facetTerm(kind, name) {
+  return "\u0001" + (kind === "section" ? "s" : "c") + normalize(name).trim();
+}
+
+/**
+ * Every term of `text` with its position (the offset of its first code point in normalize(text)); single Han
+ * characters come with position -1 (they are kept without positions), marked `lone` when their run is one
+ * character long (no bigram holds them).
+ * @param {string} text
+ * @returns {Occurrence[]}
+ */
+export function occurrences(text) {
+  const normal = normalize(text);
+  /** @type {Occurrence[]} */
+  const out = [];
+  // Positions count code points, not UTF-16 units: a character outside the BMP counts once.
+  let unit = 0;
+  let point = 0;
+  const pointAt = (index) => {
+    for (; unit < index; point++) unit += normal.codePointAt(unit) > 0xffff ? 2 : 1;
+    return point;
+  };
+  for (const m of normal.matchAll(runs)) {
+    const start = pointAt(m.index);
+    if (m[1]) {
+      const run = Array.from(m[1]);
+      for (let i = 0; i < run.length; i++) {
+        out.push(run.length === 1 ? { term: run[i], pos: -1, lone: true } : { term: run[i], pos: -1 });
+        if (i + 1 < run.length) out.push({ term: run[i] + run[i + 1], pos: start + i });
+      }
+    } else {
+      out.push({ term: m[2].slice(0, 40), pos: start });
+    }
+  }
+  return out;
+}
+
+/**
+ * What a query word (or phrase) needs: its placed terms at their offsets from the first one (offset ≥ 0: side by
+ * side, as in the query), and its lone Han characters anywhere (offset -1: a one-character run has no bigram).
+ * @param {string} word
+ * @returns {{ term: string, offset: number }[]}
+ */
+export function queryTerms(word) {
+  const found = occurrences(word);
+  const placed = found.filter((o) => o.pos >= 0);
+  const first = placed.length ? placed[0].pos : 0;
+  return [
+    ...placed.map((o) => ({ term: o.term, offset: o.pos - first })),
+    ...found.filter((o) => o.lone).map((o) => ({ term: o.term, offset: -1 })),
+  ];
+}
+
+/** FNV-1a over the term's UTF-16 units: the bucket a term's postings are in is hash % buckets. */
+export function termHash(term) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) {
+    h ^= term.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** The bucket file of `term` in a segment of `buckets` buckets (a power of two). */
+export function bucketOf(term, buckets) {
+  return termHash(term) & (buckets - 1);
+}
+
+/** A reader of unsigned LEB128 numbers. */
+export class Varints {
+  /** @param {Uint8Array} bytes @param {number} [at] */
+  constructor(bytes, at = 0) {
+    this.bytes = bytes;
+    this.at = at;
+  }
+  next() {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const b = this.bytes[this.at++];
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 128;
+    }
+  }
+}
+
+/**
+ * The terms of one bucket file: term → [start, end) of its postings in the file. The file is
+ * `count, (term byte length, term bytes, postings byte length)×count, postings…`.
+ * @param {Uint8Array} bytes
+ * @returns {Map<string, [number, number]>}
+ */
+export function bucketTerms(bytes) {
+  const read = new Varints(bytes);
+  const count = read.next();
+  const decoder = new TextDecoder();
+  /** @type {[string, number][]} */
+  const heads = [];
+  for (let i = 0; i < count; i++) {
+    const length = read.next();
+    const term = decoder.decode(bytes.subarray(read.at, read.at + length));
+    read.at += length;
+    heads.push([term, read.next()]);
+  }
+  /** @type {Map<string, [number, number]>} */
+  const terms = new Map();
+  let at = read.at;
+  for (const [term, length] of heads) {
+    terms.set(term, [at, at + length]);
+    at += length;
+  }
+  return terms;
+}
+
+/**
+ * A term's postings: per document (ids ascending) its number of occurrences and, for a positional term, their
+ * positions. Encoded as `docs, (doc id delta, count, position deltas×count if positional)×docs`.
+ * @param {Uint8Array} bytes
+ * @param {[number, number]} range
+ * @param {boolean} withPositions
+ * @returns {{ doc: number, count: number, positions: number[] | null }[]}
+ */
+export function readPostings(bytes, range, withPositions) {
+  const read = new Varints(bytes, range[0]);
+  const docs = read.next();
+  const out = [];
+  let doc = 0;
+  for (let i = 0; i < docs; i++) {
+    doc += read.next();
+    const count = read.next();
+    let positions = null;
+    if (withPositions) {
+      positions = [];
+      let pos = 0;
+      for (let j = 0; j < count; j++) {
+        pos += read.next();
+        positions.push(pos);
+      }
+    }
+    out.push({ doc, count, positions });
+  }
+  return out;
+}

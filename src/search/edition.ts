@@ -1,0 +1,151 @@
+// One edition's search files, written with the edition into its folder (/DATE/search/) and never rewritten: its
+// segment (postings in a few bucket files), the list of its articles the results are shown from (docs.json), and
+// each article's text for the excerpts (t/N.txt). A night's publish adds these and nothing else; the yearly
+// segments are made from them later (consolidate.ts). Offline, a saved edition is searched from these files alone.
+import fs from "node:fs";
+import path from "node:path";
+import { facetTerm, occurrences, positional } from "../client/search-core.js";
+import { hashBytes } from "../util/cache.ts";
+import type { Edition } from "../model/types.ts";
+import { TermPostings, writeBuckets } from "./postings.ts";
+
+/** What the index keeps of an article: its words, where it is and what the result list shows. */
+export interface SearchArticle {
+  url: string;
+  headline: string;
+  kicker?: string;
+  subtitle?: string;
+  byline?: string;
+  text: string;
+  captions: string[];
+  /** The page's section (版名) and the page as the strip labels it (02版：综合) */
+  section: string;
+  page: string;
+  column?: string;
+  /** The article's area on its page view, for 在版面上查看 */
+  scan?: string;
+}
+
+export interface SearchEdition {
+  date: string;
+  /** The date as readers read it (2022年9月2日 星期五) */
+  label: string;
+  articles: SearchArticle[];
+}
+
+/** An edition's segment: 16 buckets keep each file near 20 KB for a 60-article edition. */
+export const editionBuckets = 16;
+
+/** meta.json of an edition's segment. */
+export interface EditionSegmentMeta {
+  version: 1;
+  date: string;
+  buckets: number;
+  docs: number;
+  /** Of the postings and the articles' list: the yearly segment made from this one names it */
+  hash: string;
+  sections: string[];
+  columns: string[];
+}
+
+/** docs.json: what the result list shows of each article, in the segment's document order. */
+export interface EditionDocs {
+  date: string;
+  label: string;
+  /** url, headline, page, section, column, scan link */
+  articles: { u: string; h: string; p: string; s: string; c?: string; a?: string }[];
+}
+
+/** The words of an article the index reads, headline first (a match early in the text ranks higher). */
+export function indexedText(a: SearchArticle): string {
+  return [a.kicker, a.headline, a.subtitle, a.byline, a.text, ...a.captions].filter(Boolean).join("\n");
+}
+
+export function searchEdition(edition: Edition): SearchEdition {
+  return {
+    date: edition.date,
+    label: edition.dateLabel,
+    articles: edition.articles.map((article) => ({
+      url: article.url,
+      headline: article.headline,
+      kicker: article.kicker,
+      subtitle: article.subtitle,
+      byline: article.byline,
+      text: article.text,
+      captions: article.figures.map((f) => f.caption).filter((c): c is string => Boolean(c)),
+      section: article.page.section,
+      page: article.page.stripLabel,
+      column: article.column,
+      // Only articles with an area on a scan can be shown on their page.
+      ...(article.polygon && article.page.images ? { scan: `${article.page.url}#area-${article.slug}` } : {}),
+    })),
+  };
+}
+
+/** Writes `edition`'s search files into `dir` (emptied first); returns its meta. */
+export function writeEditionSegment(edition: SearchEdition, dir: string): EditionSegmentMeta {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, "t"), { recursive: true });
+  const terms = new Map<string, TermPostings>();
+  const postingsOf = (term: string) => {
+    let p = terms.get(term);
+    if (!p) terms.set(term, (p = new TermPostings()));
+    return p;
+  };
+  edition.articles.forEach((article, doc) => {
+    const text = indexedText(article);
+    fs.writeFileSync(path.join(dir, "t", `${doc}.txt`), text);
+    const found = new Map<string, number[]>();
+    const counts = new Map<string, number>();
+    for (const o of occurrences(text)) {
+      counts.set(o.term, (counts.get(o.term) ?? 0) + 1);
+      if (o.pos >= 0) {
+        const list = found.get(o.term);
+        if (list) list.push(o.pos);
+        else found.set(o.term, [o.pos]);
+      }
+    }
+    for (const [term, count] of counts) postingsOf(term).add(doc, count, positional(term) ? found.get(term)! : null);
+    postingsOf(facetTerm("section", article.section)).add(doc, 1, null);
+    if (article.column) postingsOf(facetTerm("column", article.column)).add(doc, 1, null);
+  });
+  writeBuckets(dir, terms, editionBuckets);
+  const docs: EditionDocs = {
+    date: edition.date,
+    label: edition.label,
+    articles: edition.articles.map((a) => ({
+      u: a.url,
+      h: a.headline,
+      p: a.page,
+      s: a.section,
+      ...(a.column ? { c: a.column } : {}),
+      ...(a.scan ? { a: a.scan } : {}),
+    })),
+  };
+  const docsJson = JSON.stringify(docs);
+  fs.writeFileSync(path.join(dir, "docs.json"), docsJson);
+  const bucketBytes = Array.from({ length: editionBuckets }, (_, k) =>
+    fs.readFileSync(path.join(dir, "b", `${k}.bin`)),
+  );
+  const meta: EditionSegmentMeta = {
+    version: 1,
+    date: edition.date,
+    buckets: editionBuckets,
+    docs: edition.articles.length,
+    hash: hashBytes(docsJson, ...bucketBytes),
+    sections: [...new Set(edition.articles.map((a) => a.section))],
+    columns: [...new Set(edition.articles.flatMap((a) => (a.column ? [a.column] : [])))],
+  };
+  fs.writeFileSync(path.join(dir, "meta.json"), JSON.stringify(meta));
+  return meta;
+}
+
+export function readEditionMeta(dir: string): EditionSegmentMeta | null {
+  try {
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, "meta.json"), "utf8")) as EditionSegmentMeta;
+    return meta.version === 1 ? meta : null;
+  } catch {
+    // No segment there (an edition built before this index, or not built at all): the caller writes or skips it.
+    return null;
+  }
+}
