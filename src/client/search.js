@@ -1,7 +1,7 @@
 // Search page: every hit of the archive, counted, sorted and filtered, from static files. The manifest names each
 // edition's segment (a yearly one, or the edition's own); a query fetches, per segment, only the bucket files of
-// its terms, so ten years cost about ten small files per term. The page of results shown fetches its editions'
-// article lists and its articles' texts (for the excerpts). Every search is its address (q, sort, year, month,
+// its terms, so ten years cost about ten small files per term. The page of results shown fetches one small file
+// per result (headline, edition, page and the text its excerpt is cut from), listed in order as they come. Every search is its address (q, sort, year, month,
 // section, column, page), so it can be shared, bookmarked and reopened. Offline, the saved editions are searched.
 import { bucketOf, bucketTerms, facetTerm, normalize, positional, queryTerms, readPostings } from "./search-core.js";
 
@@ -9,7 +9,7 @@ const form = /** @type {HTMLFormElement | null} */ (document.querySelector(".sea
 const list = document.getElementById("search-results");
 const status = document.getElementById("search-status");
 const pager = /** @type {HTMLElement | null} */ (document.querySelector(".search-pager"));
-const pageSize = 20;
+const pageSize = 10;
 const sorts = ["newest", "oldest", "relevance"];
 /** A match this early in the indexed text (kicker and headline come first) counts double. */
 const headlineReach = 40;
@@ -235,19 +235,15 @@ function start(form, list, status, pager) {
     return hits;
   }
 
-  async function search(state) {
-    const key = JSON.stringify([state.q, state.sort, state.year, state.month, state.section, state.column]);
+  async function search(state, text) {
+    const key = JSON.stringify([text, state.sort, state.year, state.month, state.section, state.column]);
     if (key === last.key) return last;
-    let text = state.q;
-    // 繁體 typed on a simplified paper: the converter (about 60 KB) comes with the manifest, not after it.
-    const simplified = chinese && /\p{Script=Han}/u.test(text) ? import("./hant.js").then((h) => h.toSimplified(text)) : null;
     const offline = navigator.onLine === false;
     const m = offline ? await loadManifest().catch(() => null) : await loadManifest();
     if (m) {
       fillFacets(m);
       show(state);
     }
-    if (simplified) text = await simplified;
     const units = parseQuery(text);
     if (!units.length) return { key, hits: [], editionPath: "" };
     const facets = [];
@@ -292,18 +288,22 @@ function start(form, list, status, pager) {
       return;
     }
     say("searching");
+    // 繁體 typed on a simplified paper: searched as typed first, so a simplified query never waits for the converter
+    // (about 60 KB); when that finds nothing, in simplified characters; when it finds something, the converter is
+    // asked afterwards and a query it changes is searched again.
+    const simplify =
+      chinese && /\p{Script=Han}/u.test(state.q) ? () => import("./hant.js").then((h) => h.toSimplified(state.q)) : null;
     try {
-      const result = await search(state);
+      let result = await search(state, state.q);
       if (run !== runs) return;
-      last = result;
-      const pages = Math.max(1, Math.ceil(result.hits.length / pageSize));
-      const page = Math.min(state.page, pages);
-      const shown = result.hits.slice((page - 1) * pageSize, page * pageSize);
-      const items = await Promise.all(shown.map((hit) => resultItem(hit, result, state)));
+      const converted = simplify && !result.hits.length ? await simplify() : null;
+      if (converted && converted !== state.q) result = await search(state, converted);
       if (run !== runs) return;
-      list.replaceChildren(...items);
-      say(result.hits.length ? "count" : "none", result.hits.length);
-      showPager(state, page, pages, result.hits.length);
+      await listPage(run, state, result);
+      if (simplify && !converted) {
+        const other = await simplify();
+        if (other !== state.q && run === runs) await listPage(run, state, await search(state, other));
+      }
     } catch (err) {
       // An index file did not arrive (offline, a failed fetch): say so, never "searching…" forever.
       if (run !== runs) return;
@@ -314,13 +314,26 @@ function start(form, list, status, pager) {
     }
   }
 
+  /** Lists the state's page of `result`, each result as soon as it and those before it are here. */
+  async function listPage(run, state, result) {
+    last = result;
+    const pages = Math.max(1, Math.ceil(result.hits.length / pageSize));
+    const page = Math.min(state.page, pages);
+    const items = result.hits.slice((page - 1) * pageSize, page * pageSize).map((hit) => resultItem(hit, result, state));
+    list.textContent = "";
+    pager.hidden = true;
+    for (const item of items) {
+      const li = await item;
+      if (run !== runs) return;
+      list.appendChild(li);
+    }
+    say(result.hits.length ? "count" : "none", result.hits.length);
+    showPager(state, page, pages, result.hits.length);
+  }
+
   async function resultItem(hit, result, state) {
     const folder = site(result.editionPath.replace("{date}", hit.date));
-    const [docs, text] = await Promise.all([
-      jsonAt(folder + "docs.json"),
-      bytesOf(folder + "t/" + hit.index + ".txt").then((b) => new TextDecoder().decode(b)).catch(() => ""),
-    ]);
-    const doc = docs.articles[hit.index];
+    const doc = await jsonAt(folder + "a/" + hit.index + ".json");
     const li = document.createElement("li");
     const a = document.createElement("a");
     a.href = site(doc.u);
@@ -336,9 +349,9 @@ function start(form, list, status, pager) {
     }
     const meta = document.createElement("p");
     meta.className = "search-meta";
-    meta.textContent = docs.label + " · " + doc.p;
+    meta.textContent = doc.d + " · " + doc.p;
     const excerpt = document.createElement("p");
-    excerpt.append(...excerptNodes(text, result.needles || []));
+    excerpt.append(...excerptNodes(doc.t, result.needles || []));
     li.append(meta, excerpt);
     return li;
   }

@@ -47,7 +47,7 @@ export interface EditionSegment {
 }
 
 /** The id of the yearly segment of these editions' segments: the year and a hash of what it is made of. */
-export function yearSegmentId(year: number, metas: EditionSegmentMeta[]): string {
+export function yearSegmentId(year: number, metas: Pick<EditionSegmentMeta, "date" | "hash">[]): string {
   return `${year}-${hashBytes("1", ...metas.map((m) => `${m.date}:${m.hash}`)).slice(0, 12)}`;
 }
 
@@ -69,6 +69,7 @@ export function consolidateYear(
   const target = path.join(store, id);
   const existing = readYearMeta(target);
   if (existing) return { meta: existing, made: false };
+
   const temp = `${target}.tmp-${process.pid}`;
   fs.rmSync(temp, { recursive: true, force: true });
   const offsets: number[] = [];
@@ -129,4 +130,48 @@ export function storedYearSegments(store: string): YearSegmentMeta[] {
     .readdirSync(store)
     .filter((name) => /^\d{4}-[0-9a-f]{12}$/.test(name))
     .flatMap((name) => readYearMeta(path.join(store, name)) ?? []);
+}
+
+/** What a consolidation did: each year merged now, and those whose segment was there already. */
+export interface ConsolidateResult {
+  made: { year: number; id: string; docs: number; bytes: number }[];
+  kept: number[];
+}
+
+/**
+ * The yearly segment of every year of `editions` (dates and their segments' hashes) that the store does not have as
+ * they are now, or of `years` only. `dirOf` says where an edition's own segment is.
+ */
+export function consolidateYears(
+  editions: { date: string; hash: string }[],
+  dirOf: (date: string) => string,
+  store: string,
+  years?: number[],
+): ConsolidateResult {
+  const byYear = new Map<number, { date: string; hash: string }[]>();
+  for (const e of editions) {
+    const year = Number(e.date.slice(0, 4));
+    if (years && !years.includes(year)) continue;
+    byYear.set(year, [...(byYear.get(year) ?? []), e]);
+  }
+  const result: ConsolidateResult = { made: [], kept: [] };
+  for (const [year, list] of [...byYear].sort((a, b) => a[0] - b[0])) {
+    list.sort((a, b) => (a.date < b.date ? -1 : 1));
+    const done = consolidateYear(
+      year,
+      list.map((e) => ({ date: e.date, dir: dirOf(e.date) })),
+      store,
+    );
+    if (done.made) result.made.push({ year, id: done.meta.id, docs: done.meta.docs, bytes: done.meta.bytes });
+    else result.kept.push(year);
+  }
+  return result;
+}
+
+/** The consolidation's report: a line per year merged, then the counts. */
+export function formatConsolidate(result: ConsolidateResult): string {
+  return [
+    ...result.made.map((y) => `✓ ${y.year}: ${y.docs} articles, ${(y.bytes / 2 ** 20).toFixed(1)} MB`),
+    `${result.made.length} yearly segments merged, ${result.kept.length} already up to date`,
+  ].join("\n");
 }

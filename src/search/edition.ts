@@ -1,6 +1,6 @@
 // One edition's search files, written with the edition into its folder (/DATE/search/) and never rewritten: its
-// segment (postings in a few bucket files), the list of its articles the results are shown from (docs.json), and
-// each article's text for the excerpts (t/N.txt). A night's publish adds these and nothing else; the yearly
+// segment (postings in a few bucket files) and, per article, what its result shows (a/N.json: headline, edition,
+// page, links, and the text its excerpt is cut from — one file per result, so a page of results is 20 requests). A night's publish adds these and nothing else; the yearly
 // segments are made from them later (consolidate.ts). Offline, a saved edition is searched from these files alone.
 import fs from "node:fs";
 import path from "node:path";
@@ -42,18 +42,23 @@ export interface EditionSegmentMeta {
   date: string;
   buckets: number;
   docs: number;
-  /** Of the postings and the articles' list: the yearly segment made from this one names it */
+  /** Of the postings: the yearly segment made from this one names it */
   hash: string;
   sections: string[];
   columns: string[];
 }
 
-/** docs.json: what the result list shows of each article, in the segment's document order. */
-export interface EditionDocs {
-  date: string;
-  label: string;
-  /** url, headline, page, section, column, scan link */
-  articles: { u: string; h: string; p: string; s: string; c?: string; a?: string }[];
+/** a/N.json: what a result shows of the segment's document N. */
+export interface ResultDoc {
+  /** url, headline, edition date label, page, section, column, scan link, indexed text */
+  u: string;
+  h: string;
+  d: string;
+  p: string;
+  s: string;
+  c?: string;
+  a?: string;
+  t: string;
 }
 
 /** The words of an article the index reads, headline first (a match early in the text ranks higher). */
@@ -85,7 +90,7 @@ export function searchEdition(edition: Edition): SearchEdition {
 /** Writes `edition`'s search files into `dir` (emptied first); returns its meta. */
 export function writeEditionSegment(edition: SearchEdition, dir: string): EditionSegmentMeta {
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(path.join(dir, "t"), { recursive: true });
+  fs.mkdirSync(path.join(dir, "a"), { recursive: true });
   const terms = new Map<string, TermPostings>();
   const postingsOf = (term: string) => {
     let p = terms.get(term);
@@ -94,7 +99,17 @@ export function writeEditionSegment(edition: SearchEdition, dir: string): Editio
   };
   edition.articles.forEach((article, doc) => {
     const text = indexedText(article);
-    fs.writeFileSync(path.join(dir, "t", `${doc}.txt`), text);
+    const result: ResultDoc = {
+      u: article.url,
+      h: article.headline,
+      d: edition.label,
+      p: article.page,
+      s: article.section,
+      ...(article.column ? { c: article.column } : {}),
+      ...(article.scan ? { a: article.scan } : {}),
+      t: text,
+    };
+    fs.writeFileSync(path.join(dir, "a", `${doc}.json`), JSON.stringify(result));
     const found = new Map<string, number[]>();
     const counts = new Map<string, number>();
     for (const o of occurrences(text)) {
@@ -110,20 +125,6 @@ export function writeEditionSegment(edition: SearchEdition, dir: string): Editio
     if (article.column) postingsOf(facetTerm("column", article.column)).add(doc, 1, null);
   });
   writeBuckets(dir, terms, editionBuckets);
-  const docs: EditionDocs = {
-    date: edition.date,
-    label: edition.label,
-    articles: edition.articles.map((a) => ({
-      u: a.url,
-      h: a.headline,
-      p: a.page,
-      s: a.section,
-      ...(a.column ? { c: a.column } : {}),
-      ...(a.scan ? { a: a.scan } : {}),
-    })),
-  };
-  const docsJson = JSON.stringify(docs);
-  fs.writeFileSync(path.join(dir, "docs.json"), docsJson);
   const bucketBytes = Array.from({ length: editionBuckets }, (_, k) =>
     fs.readFileSync(path.join(dir, "b", `${k}.bin`)),
   );
@@ -132,7 +133,7 @@ export function writeEditionSegment(edition: SearchEdition, dir: string): Editio
     date: edition.date,
     buckets: editionBuckets,
     docs: edition.articles.length,
-    hash: hashBytes(docsJson, ...bucketBytes),
+    hash: hashBytes(...bucketBytes),
     sections: [...new Set(edition.articles.map((a) => a.section))],
     columns: [...new Set(edition.articles.flatMap((a) => (a.column ? [a.column] : [])))],
   };

@@ -1,10 +1,10 @@
-// The search stage: each built edition's own segment (edition.ts), the yearly segments a full build makes
-// (consolidate.ts), and the search page's manifest (manifest.ts). See README "Search".
+// The search stage and the consolidation after it: each built edition's own segment (edition.ts), the yearly
+// segments (consolidate.ts) and the search page's manifest (manifest.ts). See README "Search".
 import fs from "node:fs";
 import path from "node:path";
 import type { Edition } from "../model/types.ts";
 import { urls } from "../model/urls.ts";
-import { consolidateYear, storedYearSegments } from "./consolidate.ts";
+import { consolidateYears, storedYearSegments, type ConsolidateResult } from "./consolidate.ts";
 import { readEditionMeta, searchEdition, writeEditionSegment, type EditionSegmentMeta } from "./edition.ts";
 import { planManifest, readSearchState, searchStateFile, type SearchState } from "./manifest.ts";
 
@@ -14,22 +14,25 @@ export interface SearchStageOptions {
   previousSite?: string;
   /** The image folder (a publish root's shared store); yearly segments go into its search/ folder */
   imageDir?: string;
-  /** Whether to write the manifest: the archive's dates, oldest first, when the build is a cross-edition one */
+  /** The archive's dates, oldest first, when the build writes the manifest (a cross-edition build) */
   archive?: string[];
   /** Merge every year whose segment is missing or out of date (a full build, the rebuild's cross-edition step) */
   consolidate?: boolean;
 }
 
 export interface SearchStageResult {
-  /** Editions whose own segment was written */
+  /** Editions whose own segment was written, and their articles */
   editions: number;
   articles: number;
-  /** Yearly segments made now, and in use */
+  /** Yearly segments merged now, and those the manifest names */
   yearsMade: number;
   yearsUsed: number;
 }
 
-/** Where the yearly segments of a build are kept: beside the images, content-addressed like them. */
+/** An edition's segment meta as the manifest needs it. */
+export type EditionEntry = Pick<EditionSegmentMeta, "date" | "docs" | "hash" | "sections" | "columns">;
+
+/** Where the yearly segments of a site are kept: beside the images, content-addressed like them. */
 export function segmentStore(outDir: string, imageDir?: string): string {
   // The image folder is img/ in a site (src/images/stage.ts), or a publish root's shared store.
   return path.join(imageDir ?? path.join(outDir, "img"), "search");
@@ -51,49 +54,61 @@ export function writeSearch(indexed: Edition[], options: SearchStageOptions): Se
   if (!options.archive) return result;
   const previous = options.previousSite ?? options.outDir;
   const dirOf = (date: string) =>
-    [options.outDir, previous].map((site) => editionSegmentDir(site, date)).find((d) => fs.existsSync(d)) ?? null;
-  const known = readSearchState(previous);
+    [options.outDir, previous].map((site) => editionSegmentDir(site, date)).find((d) => fs.existsSync(d)) ??
+    editionSegmentDir(previous, date);
+  const known = readSearchState(previous).editions;
   const fresh = new Map(written.map((m) => [m.date, m]));
-  const metas: EditionSegmentMeta[] = [];
+  const entries: EditionEntry[] = [];
   for (const date of options.archive) {
-    const meta =
-      fresh.get(date) ??
-      // Built by a shard of this rebuild, or live since before the state was kept: its own meta.
-      (known.editions[date] && !fs.existsSync(editionSegmentDir(options.outDir, date))
-        ? { version: 1 as const, date, buckets: 0, ...known.editions[date] }
-        : readEditionMeta(dirOf(date) ?? ""));
-    if (meta) metas.push(meta);
+    // Built now; else as the state of the live site has it (a publish reads one file); else, built by a shard of
+    // this rebuild or live from before the state was kept, its own meta.
+    const builtHere = !fresh.has(date) && fs.existsSync(editionSegmentDir(options.outDir, date));
+    const entry = fresh.get(date) ?? (known[date] && !builtHere ? { date, ...known[date] } : readEditionMeta(dirOf(date)));
+    if (entry) entries.push(entry);
   }
   const store = segmentStore(options.outDir, options.imageDir);
-  if (options.consolidate) {
-    const years = new Map<number, string[]>();
-    for (const m of metas) {
-      const year = Number(m.date.slice(0, 4));
-      years.set(year, [...(years.get(year) ?? []), m.date]);
-    }
-    for (const [year, dates] of years) {
-      const made = consolidateYear(
-        year,
-        dates.map((date) => ({ date, dir: dirOf(date)! })),
-        store,
-      );
-      if (made.made) result.yearsMade++;
-    }
-  }
-  const manifest = planManifest(metas, storedYearSegments(store), (id) => urls.searchSegment(id));
-  result.yearsUsed = manifest.segments.length;
-  writeJson(path.join(options.outDir, urls.searchManifest().slice(1)), manifest);
+  if (options.consolidate) result.yearsMade = consolidateYears(entries, dirOf, store).made.length;
+  result.yearsUsed = writeManifest(options.outDir, entries, store);
+  return result;
+}
+
+/**
+ * `npm run search:consolidate`: the yearly segments of a built site's editions (of `years`, or of every year whose
+ * segment is missing or out of date) into `store`; with `manifest`, the site's manifest names them at once (a
+ * plain site); a publish root's live release is never changed, its next publish names them.
+ */
+export function consolidateSite(
+  site: string,
+  store: string,
+  options: { years?: number[]; manifest?: boolean } = {},
+): ConsolidateResult {
+  const state = readSearchState(site);
+  const entries = Object.entries(state.editions)
+    .map(([date, e]) => ({ date, ...e }))
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  if (!entries.length) throw new Error(`${path.join(site, searchStateFile)}: no editions to merge (build the site first)`);
+  const result = consolidateYears(entries, (date) => editionSegmentDir(site, date), store, options.years);
+  if (options.manifest) writeManifest(site, entries, store);
+  return result;
+}
+
+/** The manifest and the state of `entries` over the segments in `store`; returns the segments it names. */
+export function writeManifest(site: string, entries: EditionEntry[], store: string): number {
+  const manifest = planManifest(entries, storedYearSegments(store), (id) => urls.searchSegment(id));
+  writeJson(path.join(site, urls.searchManifest().slice(1)), manifest);
   const state: SearchState = {
     version: 1,
     editions: Object.fromEntries(
-      metas.map((m) => [m.date, { docs: m.docs, hash: m.hash, sections: m.sections, columns: m.columns }]),
+      entries.map((m) => [m.date, { docs: m.docs, hash: m.hash, sections: m.sections, columns: m.columns }]),
     ),
   };
-  writeJson(path.join(options.outDir, searchStateFile), state);
-  return result;
+  writeJson(path.join(site, searchStateFile), state);
+  return manifest.segments.length;
 }
 
 function writeJson(file: string, value: unknown): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(value));
+  // Replaced in one rename: a reader of a plain site never gets half a manifest.
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(value));
+  fs.renameSync(`${file}.tmp`, file);
 }
