@@ -246,9 +246,10 @@ function start(form, list, status, pager) {
     }
     const units = parseQuery(text);
     if (!units.length) return { key, hits: [], editionPath: "" };
+    // A section or column the archive does not have (a mistyped address) filters nothing rather than everything.
     const facets = [];
-    if (state.section) facets.push(facetTerm("section", state.section));
-    if (state.column) facets.push(facetTerm("column", state.column));
+    if (state.section && (!m || m.sections.includes(state.section))) facets.push(facetTerm("section", state.section));
+    if (state.column && (!m || m.columns.includes(state.column))) facets.push(facetTerm("column", state.column));
     const sources = offline ? await savedSources(m, state) : sourcesOf(m, state);
     const found = (await Promise.all(sources.map((s) => searchSource(s, units, facets)))).flat();
     const total = sources.reduce((n, s) => n + s.ranges.reduce((k, r) => k + r.count, 0), 0);
@@ -304,10 +305,9 @@ function start(form, list, status, pager) {
         const other = await simplify();
         if (other !== state.q && run === runs) await listPage(run, state, await search(state, other));
       }
-    } catch (err) {
+    } catch {
       // An index file did not arrive (offline, a failed fetch): say so, never "searching…" forever.
       if (run !== runs) return;
-      console.error(err);
       list.textContent = "";
       pager.hidden = true;
       say("error");

@@ -63,7 +63,8 @@ export function writeSearch(indexed: Edition[], options: SearchStageOptions): Se
     // Built now; else as the state of the live site has it (a publish reads one file); else, built by a shard of
     // this rebuild or live from before the state was kept, its own meta.
     const builtHere = !fresh.has(date) && fs.existsSync(editionSegmentDir(options.outDir, date));
-    const entry = fresh.get(date) ?? (known[date] && !builtHere ? { date, ...known[date] } : readEditionMeta(dirOf(date)));
+    const entry =
+      fresh.get(date) ?? (known[date] && !builtHere ? { date, ...known[date] } : readEditionMeta(dirOf(date)));
     if (entry) entries.push(entry);
   }
   const store = segmentStore(options.outDir, options.imageDir);
@@ -86,7 +87,8 @@ export function consolidateSite(
   const entries = Object.entries(state.editions)
     .map(([date, e]) => ({ date, ...e }))
     .sort((a, b) => (a.date < b.date ? -1 : 1));
-  if (!entries.length) throw new Error(`${path.join(site, searchStateFile)}: no editions to merge (build the site first)`);
+  if (!entries.length)
+    throw new Error(`${path.join(site, searchStateFile)}: no editions to merge (build the site first)`);
   const result = consolidateYears(entries, (date) => editionSegmentDir(site, date), store, options.years);
   if (options.manifest) writeManifest(site, entries, store);
   return result;
