@@ -136,6 +136,8 @@ export function storedYearSegments(store: string): YearSegmentMeta[] {
 export interface ConsolidateResult {
   made: { year: number; id: string; docs: number; bytes: number }[];
   kept: number[];
+  /** Every year's segment as its editions are now, made or kept */
+  current: string[];
 }
 
 /**
@@ -154,7 +156,7 @@ export function consolidateYears(
     if (years && !years.includes(year)) continue;
     byYear.set(year, [...(byYear.get(year) ?? []), e]);
   }
-  const result: ConsolidateResult = { made: [], kept: [] };
+  const result: ConsolidateResult = { made: [], kept: [], current: [] };
   for (const [year, list] of [...byYear].sort((a, b) => a[0] - b[0])) {
     list.sort((a, b) => (a.date < b.date ? -1 : 1));
     const done = consolidateYear(
@@ -164,6 +166,7 @@ export function consolidateYears(
     );
     if (done.made) result.made.push({ year, id: done.meta.id, docs: done.meta.docs, bytes: done.meta.bytes });
     else result.kept.push(year);
+    result.current.push(done.meta.id);
   }
   return result;
 }

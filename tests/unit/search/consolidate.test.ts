@@ -66,7 +66,10 @@ describe("consolidateYears", () => {
       [2, [4, 16]],
     ]);
     // Nothing changed: nothing is merged again.
-    expect(consolidateYears(metas, dirOf, store)).toEqual({ made: [], kept: [2024, 2025] });
+    const again = consolidateYears(metas, dirOf, store);
+    expect(again.made).toEqual([]);
+    expect(again.kept).toEqual([2024, 2025]);
+    expect([...again.current].sort()).toEqual(fs.readdirSync(store).sort());
     // An edition republished with other words: its year is merged anew, the other year is kept.
     metas[1] = writeEditionSegment(edition("2024-01-02", ["改写后的文章"]), dirOf("2024-01-02"));
     expect(consolidateYears(metas, dirOf, store).made.map((y) => y.year)).toEqual([2024]);
