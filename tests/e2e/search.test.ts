@@ -3,6 +3,7 @@
 // address reopened, 繁體 input, malformed addresses, and an edition republished after its year was merged.
 // Some callbacks here run inside the page, in Chromium: they see the DOM.
 /// <reference lib="dom" />
+import { AxeBuilder } from "@axe-core/playwright";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -169,6 +170,18 @@ describe("archive search", () => {
     expect(await other.locator("select[name=sort]").inputValue()).toBe("oldest");
     expect(await status(other)).toBe("找到 23 篇文章");
     expect(await metas(other)).toEqual(listed);
+  });
+
+  it("axe finds nothing on a page of results with its filters and pager, on a phone and a desktop", async () => {
+    for (const viewport of [
+      { width: 360, height: 740 },
+      { width: 1280, height: 900 },
+    ]) {
+      const page = await (await context({ viewport })).newPage();
+      await search(`${q("防汛")}&page=2`, page);
+      expect(await page.locator(".search-pager").isVisible()).toBe(true);
+      expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    }
   });
 
   it("finds 繁體 input in a simplified paper", async () => {
