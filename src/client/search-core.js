@@ -119,60 +119,83 @@ export class Varints {
   }
 }
 
+/** A match this early in the indexed text (kicker and headline come first) is marked in the postings: it ranks higher. */
+export const headlineReach = 40;
+
 /**
- * The terms of one bucket file: term → [start, end) of its postings in the file. The file is
- * `count, (term byte length, term bytes, postings byte length)×count, postings…`.
+ * @typedef {{ docs: [number, number], positions: [number, number] }} TermRanges
+ * @typedef {{ doc: number, count: number, early: boolean, positions: number[] | null }} Posting
+ */
+
+/**
+ * The terms of one bucket: term → where its documents are in the bucket's file (b/K.bin) and its positions in the
+ * positions file (p/K.bin), fetched only for a query that needs them (a phrase). b/K.bin is
+ * `count, (term byte length, term bytes, documents byte length, positions byte length)×count, documents…`; p/K.bin
+ * the positions in the same order.
  * @param {Uint8Array} bytes
- * @returns {Map<string, [number, number]>}
+ * @returns {Map<string, TermRanges>}
  */
 export function bucketTerms(bytes) {
   const read = new Varints(bytes);
   const count = read.next();
   const decoder = new TextDecoder();
-  /** @type {[string, number][]} */
+  /** @type {[string, number, number][]} */
   const heads = [];
   for (let i = 0; i < count; i++) {
     const length = read.next();
     const term = decoder.decode(bytes.subarray(read.at, read.at + length));
     read.at += length;
-    heads.push([term, read.next()]);
+    heads.push([term, read.next(), read.next()]);
   }
-  /** @type {Map<string, [number, number]>} */
+  /** @type {Map<string, TermRanges>} */
   const terms = new Map();
   let at = read.at;
-  for (const [term, length] of heads) {
-    terms.set(term, [at, at + length]);
-    at += length;
+  let pos = 0;
+  for (const [term, docs, positions] of heads) {
+    terms.set(term, { docs: [at, at + docs], positions: [pos, pos + positions] });
+    at += docs;
+    pos += positions;
   }
   return terms;
 }
 
 /**
- * A term's postings: per document (ids ascending) its number of occurrences and, for a positional term, their
- * positions. Encoded as `docs, (doc id delta, count, position deltas×count if positional)×docs`.
+ * A term's documents (ids ascending), each with its number of occurrences and whether one is early in the text.
+ * Encoded as `docs, (doc id delta, count × 2 + early)×docs`.
  * @param {Uint8Array} bytes
  * @param {[number, number]} range
- * @param {boolean} withPositions
- * @returns {{ doc: number, count: number, positions: number[] | null }[]}
+ * @returns {Posting[]}
  */
-export function readPostings(bytes, range, withPositions) {
+export function readPostings(bytes, range) {
   const read = new Varints(bytes, range[0]);
   const docs = read.next();
+  /** @type {Posting[]} */
   const out = [];
   let doc = 0;
   for (let i = 0; i < docs; i++) {
     doc += read.next();
-    const count = read.next();
-    let positions = null;
-    if (withPositions) {
-      positions = [];
-      let pos = 0;
-      for (let j = 0; j < count; j++) {
-        pos += read.next();
-        positions.push(pos);
-      }
-    }
-    out.push({ doc, count, positions });
+    const flagged = read.next();
+    out.push({ doc, count: flagged >> 1, early: (flagged & 1) === 1, positions: null });
   }
   return out;
+}
+
+/**
+ * Fills in the positions of `postings` (all of one term's, in order) from the positions file: per document its
+ * positions' deltas, `count` of them.
+ * @param {Uint8Array} bytes
+ * @param {[number, number]} range
+ * @param {Posting[]} postings
+ */
+export function readPositions(bytes, range, postings) {
+  const read = new Varints(bytes, range[0]);
+  for (const p of postings) {
+    const positions = [];
+    let pos = 0;
+    for (let j = 0; j < p.count; j++) {
+      pos += read.next();
+      positions.push(pos);
+    }
+    p.positions = positions;
+  }
 }

@@ -3,7 +3,16 @@
 // its terms, so ten years cost about ten small files per term. The page of results shown fetches one small file
 // per result (headline, edition, page and the text its excerpt is cut from), listed in order as they come. Every search is its address (q, sort, year, month,
 // section, column, page), so it can be shared, bookmarked and reopened. Offline, the saved editions are searched.
-import { bucketOf, bucketTerms, facetTerm, normalize, positional, queryTerms, readPostings } from "./search-core.js";
+import {
+  bucketOf,
+  bucketTerms,
+  facetTerm,
+  headlineReach,
+  normalize,
+  queryTerms,
+  readPositions,
+  readPostings,
+} from "./search-core.js";
 
 const form = /** @type {HTMLFormElement | null} */ (document.querySelector(".search-form"));
 const list = document.getElementById("search-results");
@@ -11,8 +20,6 @@ const status = document.getElementById("search-status");
 const pager = /** @type {HTMLElement | null} */ (document.querySelector(".search-pager"));
 const pageSize = 10;
 const sorts = ["newest", "oldest", "relevance"];
-/** A match this early in the indexed text (kicker and headline come first) counts double. */
-const headlineReach = 40;
 
 if (form && list && status && pager) start(form, list, status, pager);
 
@@ -121,7 +128,7 @@ function start(form, list, status, pager) {
     }
     return file;
   };
-  /** @type {Map<string, Promise<{ bytes: Uint8Array, terms: Map<string, [number, number]> }>>} */
+  /** @type {Map<string, Promise<{ bytes: Uint8Array, terms: Map<string, import("./search-core.js").TermRanges> }>>} */
   const buckets = new Map();
   const bucketAt = (url) => {
     let bucket = buckets.get(url);
@@ -212,21 +219,31 @@ function start(form, list, status, pager) {
   /** Every hit of `units` in one segment, with the facets' filters. */
   async function searchSource(source, units, facets) {
     const terms = new Set([...units.flatMap((u) => u.terms.map((t) => t.term)), ...facets]);
+    // Positions only for the terms of a phrase (a unit of two placed terms or more), fetched with the documents.
+    const placedTwice = new Set(
+      units.filter((u) => u.terms.filter((t) => t.offset >= 0).length > 1).flatMap((u) => u.terms.map((t) => t.term)),
+    );
     const postings = new Map();
     await Promise.all(
       [...terms].map(async (term) => {
-        const bucket = await bucketAt(site(source.path) + "b/" + bucketOf(term, source.buckets) + ".bin");
-        const range = bucket.terms.get(term);
-        postings.set(term, range ? readPostings(bucket.bytes, range, positional(term)) : []);
+        const file = (folder) => site(source.path) + folder + "/" + bucketOf(term, source.buckets) + ".bin";
+        const [bucket, positions] = await Promise.all([
+          bucketAt(file("b")),
+          placedTwice.has(term) ? bytesOf(file("p")) : null,
+        ]);
+        const ranges = bucket.terms.get(term);
+        const found = ranges ? readPostings(bucket.bytes, ranges.docs) : [];
+        if (ranges && positions) readPositions(positions, ranges.positions, found);
+        postings.set(term, found);
       }),
     );
     let matched = null;
     for (const unit of units) matched = andMatches(matched, unitMatches(unit, postings));
     for (const facet of facets) {
-      const only = new Map(postings.get(facet).map((p) => [p.doc, { count: 1, first: Infinity }]));
+      const only = new Map(postings.get(facet).map((p) => [p.doc, { count: 1, early: false }]));
       matched = andMatches(matched, only, true);
     }
-    /** @type {{ date: string, index: number, perUnit: { count: number, first: number }[] }[]} */
+    /** @type {{ date: string, index: number, perUnit: { count: number, early: boolean }[] }[]} */
     const hits = [];
     for (const [doc, perUnit] of matched || new Map()) {
       const range = rangeOf(source.ranges, doc);
@@ -260,7 +277,7 @@ function start(form, list, status, pager) {
       index: h.index,
       score: units.reduce((s, _, i) => {
         const u = h.perUnit[i];
-        return u ? s + idf[i] * (1 + Math.log(u.count)) * (u.first < headlineReach ? 2 : 1) : s;
+        return u ? s + idf[i] * (1 + Math.log(u.count)) * (u.early ? 2 : 1) : s;
       }, 0),
     }));
     const byDate = (a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.index - b.index);
@@ -417,8 +434,9 @@ function rangeOf(ranges, doc) {
 }
 
 /**
- * The documents where a unit matches: all its terms there, its placed terms side by side as in the query.
- * @returns {Map<number, { count: number, first: number }>}
+ * The documents where a unit matches: all its terms there, its placed terms side by side as in the query; with
+ * the matches' number and whether one is early in the text (in the headline).
+ * @returns {Map<number, { count: number, early: boolean }>}
  */
 function unitMatches(unit, postings) {
   const lists = unit.terms.map((t) => postings.get(t.term) || []);
@@ -430,8 +448,8 @@ function unitMatches(unit, postings) {
     const at = lists.map((l, i) => (i === order[0] ? entry : findDoc(l, entry.doc)));
     if (at.some((e) => !e)) continue;
     if (placed.length < 2) {
-      const first = placed.length ? at[placed[0].i].positions[0] : Infinity;
-      out.set(entry.doc, { count: placed.length ? at[placed[0].i].count : entry.count, first });
+      const lead = placed.length ? at[placed[0].i] : entry;
+      out.set(entry.doc, { count: lead.count, early: lead.early });
       continue;
     }
     const [lead, ...rest] = placed;
@@ -444,7 +462,7 @@ function unitMatches(unit, postings) {
         if (p < first) first = p;
       }
     }
-    if (count) out.set(entry.doc, { count, first });
+    if (count) out.set(entry.doc, { count, early: first < headlineReach });
   }
   return out;
 }

@@ -33,8 +33,8 @@ export interface SearchEdition {
   articles: SearchArticle[];
 }
 
-/** An edition's segment: 16 buckets keep each file near 20 KB for a 60-article edition. */
-export const editionBuckets = 16;
+/** An edition's segment: 64 buckets keep each file near 4 KB for a 60-article edition. */
+export const editionBuckets = 64;
 
 /** meta.json of an edition's segment. */
 export interface EditionSegmentMeta {
@@ -126,8 +126,8 @@ export function writeEditionSegment(edition: SearchEdition, dir: string): Editio
   });
   writeBuckets(dir, terms, editionBuckets);
   const bucketBytes = Array.from({ length: editionBuckets }, (_, k) =>
-    fs.readFileSync(path.join(dir, "b", `${k}.bin`)),
-  );
+    ["b", "p"].map((folder) => fs.readFileSync(path.join(dir, folder, `${k}.bin`))),
+  ).flat();
   const meta: EditionSegmentMeta = {
     version: 1,
     date: edition.date,

@@ -1,9 +1,9 @@
 // The postings of a segment (one edition's, or a year's) and their bucket files: terms hashed into a fixed number
-// of buckets, each bucket one file holding its terms' postings, so a query fetches one small file per term. The
-// layout is read by src/client/search-core.js (bucketTerms, readPostings).
+// of buckets, each bucket two files (its terms' documents, and their positions apart, which only a phrase needs),
+// so a query fetches one small file per term. Read by src/client/search-core.js (bucketTerms, readPostings).
 import fs from "node:fs";
 import path from "node:path";
-import { bucketOf, bucketTerms, Varints } from "../client/search-core.js";
+import { bucketOf, bucketTerms, headlineReach, Varints, type TermRanges } from "../client/search-core.js";
 
 /** A growable byte buffer of unsigned LEB128 numbers. */
 export class VarintWriter {
@@ -38,57 +38,64 @@ export class VarintWriter {
 }
 
 /**
- * One term's postings, built in ascending document order: documents are appended whole (`add`) or copied from
- * another segment's encoded postings (`copy`, the consolidation), never decoded into objects.
+ * One term's postings, built in ascending document order: its documents (each with its count, and whether it is
+ * early in the text) and, for a positional term, their positions apart. Documents are appended whole (`add`) or
+ * copied from another segment's encoded postings (`copy`, the consolidation: positions byte for byte).
  */
 export class TermPostings {
-  readonly out = new VarintWriter();
+  readonly docsOut = new VarintWriter();
+  readonly positionsOut = new VarintWriter();
   docs = 0;
   private lastDoc = 0;
 
   /** A document's occurrences of the term: their positions (ascending), or only their number. */
   add(doc: number, count: number, positions: number[] | null): void {
-    this.out.push(doc - this.lastDoc);
-    this.lastDoc = doc;
-    this.docs++;
-    this.out.push(count);
+    this.pushDoc(doc, count * 2 + (positions && positions[0] < headlineReach ? 1 : 0));
     let last = 0;
     for (const p of positions ?? []) {
-      this.out.push(p - last);
+      this.positionsOut.push(p - last);
       last = p;
     }
   }
 
-  /** Appends encoded postings of another segment, its document ids moved up by `offset`. */
-  copy(bytes: Uint8Array, range: [number, number], withPositions: boolean, offset: number): void {
-    const read = new Varints(bytes, range[0]);
-    const docs = read.next();
+  /** Appends another segment's postings of the term, their document ids moved up by `offset`. */
+  copy(
+    docs: Uint8Array,
+    docsRange: [number, number],
+    positions: Uint8Array,
+    positionsRange: [number, number],
+    offset: number,
+  ): void {
+    const read = new Varints(docs, docsRange[0]);
+    const count = read.next();
     let doc = 0;
-    for (let i = 0; i < docs; i++) {
+    for (let i = 0; i < count; i++) {
       doc += read.next();
-      const count = read.next();
-      const start = read.at;
-      if (withPositions) for (let j = 0; j < count; j++) read.next();
-      this.out.push(doc + offset - this.lastDoc);
-      this.lastDoc = doc + offset;
-      this.docs++;
-      this.out.push(count);
-      this.out.pushBytes(bytes.subarray(start, read.at));
+      this.pushDoc(doc + offset, read.next());
     }
+    this.positionsOut.pushBytes(positions.subarray(positionsRange[0], positionsRange[1]));
   }
 
-  /** `docs` then the entries: the term's postings as readPostings reads them. */
-  encoded(): Uint8Array {
+  private pushDoc(doc: number, flagged: number): void {
+    this.docsOut.push(doc - this.lastDoc);
+    this.lastDoc = doc;
+    this.docs++;
+    this.docsOut.push(flagged);
+  }
+
+  /** The documents as readPostings reads them (`docs` first), and the positions as readPositions reads them. */
+  encoded(): { docs: Uint8Array; positions: Uint8Array } {
     const head = new VarintWriter();
     head.push(this.docs);
-    head.pushBytes(this.out.done());
-    return head.done();
+    head.pushBytes(this.docsOut.done());
+    return { docs: head.done(), positions: this.positionsOut.done() };
   }
 }
 
 /**
- * The bucket files of a segment: bucket k at `dir/b/k.bin`; every bucket is written, empty ones too, or only those
- * `only` names (a consolidation writes a year's buckets a share at a time). Returns the bytes written.
+ * The bucket files of a segment: bucket k's documents at `dir/b/k.bin`, its positions at `dir/p/k.bin`; every
+ * bucket is written, empty ones too, or only those `only` names (a consolidation writes a year's buckets a share
+ * at a time). Returns the bytes written.
  */
 export function writeBuckets(
   dir: string,
@@ -98,38 +105,46 @@ export function writeBuckets(
 ): number {
   const byBucket: [string, TermPostings][][] = Array.from({ length: buckets }, () => []);
   for (const entry of terms) byBucket[bucketOf(entry[0], buckets)].push(entry);
-  fs.mkdirSync(path.join(dir, "b"), { recursive: true });
+  for (const folder of ["b", "p"]) fs.mkdirSync(path.join(dir, folder), { recursive: true });
   let bytes = 0;
   byBucket.forEach((entries, k) => {
     if (!only(k)) return;
     const file = encodeBucket(entries);
-    fs.writeFileSync(path.join(dir, "b", `${k}.bin`), file);
-    bytes += file.length;
+    fs.writeFileSync(path.join(dir, "b", `${k}.bin`), file.docs);
+    fs.writeFileSync(path.join(dir, "p", `${k}.bin`), file.positions);
+    bytes += file.docs.length + file.positions.length;
   });
   return bytes;
 }
 
 /** Terms sorted, so two builds of the same postings write the same bytes. */
-function encodeBucket(entries: [string, TermPostings][]): Uint8Array {
+function encodeBucket(entries: [string, TermPostings][]): { docs: Uint8Array; positions: Uint8Array } {
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const encoder = new TextEncoder();
   const head = new VarintWriter();
   const body = new VarintWriter();
+  const positions = new VarintWriter();
   head.push(entries.length);
   for (const [term, postings] of entries) {
     const name = encoder.encode(term);
     const encoded = postings.encoded();
     head.push(name.length);
     head.pushBytes(name);
-    head.push(encoded.length);
-    body.pushBytes(encoded);
+    head.push(encoded.docs.length);
+    head.push(encoded.positions.length);
+    body.pushBytes(encoded.docs);
+    positions.pushBytes(encoded.positions);
   }
   head.pushBytes(body.done());
-  return head.done();
+  return { docs: head.done(), positions: positions.done() };
 }
 
-/** Reads bucket `k` of a segment folder: its bytes and where each term's postings are. */
-export function readBucket(dir: string, k: number): { bytes: Uint8Array; terms: Map<string, [number, number]> } {
-  const bytes = new Uint8Array(fs.readFileSync(path.join(dir, "b", `${k}.bin`)));
-  return { bytes, terms: bucketTerms(bytes) };
+/** Reads bucket `k` of a segment folder: its two files and where each term's postings are in them. */
+export function readBucket(
+  dir: string,
+  k: number,
+): { docs: Uint8Array; positions: Uint8Array; terms: Map<string, TermRanges> } {
+  const docs = new Uint8Array(fs.readFileSync(path.join(dir, "b", `${k}.bin`)));
+  const positions = new Uint8Array(fs.readFileSync(path.join(dir, "p", `${k}.bin`)));
+  return { docs, positions, terms: bucketTerms(docs) };
 }

@@ -8,6 +8,7 @@ import {
   occurrences,
   positional,
   queryTerms,
+  readPositions,
   readPostings,
   termHash,
 } from "../../../src/client/search-core.js";
@@ -87,6 +88,7 @@ describe("terms and buckets", () => {
       expect(b).toBeLessThan(16);
       // A yearly segment's bucket of a term is one of the edition bucket's (their terms stay together).
       expect(bucketOf(term, 1024) % 16).toBe(b);
+      expect(bucketOf(term, 16384) % 64).toBe(bucketOf(term, 64));
     }
   });
 
@@ -101,29 +103,35 @@ describe("terms and buckets", () => {
 });
 
 describe("postings", () => {
-  it("reads a bucket's terms and their postings as TermPostings wrote them, copies moved by an offset included", () => {
+  it("reads a bucket's terms, documents and positions as TermPostings wrote them, copies moved by an offset included", () => {
     const edition = new TermPostings();
     edition.add(0, 2, [3, 200]);
     edition.add(5, 1, [70000]);
     const merged = new TermPostings();
-    merged.add(1, 1, [9]);
-    const encoded = edition.encoded();
-    merged.copy(encoded, [0, encoded.length], true, 10);
+    merged.add(1, 1, [90]);
+    const part = edition.encoded();
+    merged.copy(part.docs, [0, part.docs.length], part.positions, [0, part.positions.length], 10);
     const name = new TextEncoder().encode("学校");
     const body = merged.encoded();
     const file = new VarintWriter();
     file.push(1);
     file.push(name.length);
     file.pushBytes(name);
-    file.push(body.length);
-    file.pushBytes(body);
+    file.push(body.docs.length);
+    file.push(body.positions.length);
+    file.pushBytes(body.docs);
     const bytes = file.done();
     const terms = bucketTerms(bytes);
     expect([...terms.keys()]).toEqual(["学校"]);
-    expect(readPostings(bytes, terms.get("学校")!, true)).toEqual([
-      { doc: 1, count: 1, positions: [9] },
-      { doc: 10, count: 2, positions: [3, 200] },
-      { doc: 15, count: 1, positions: [70000] },
+    const ranges = terms.get("学校")!;
+    const found = readPostings(bytes, ranges.docs);
+    // Without positions: counts, and whether the first match is early (in the headline).
+    expect(found).toEqual([
+      { doc: 1, count: 1, early: false, positions: null },
+      { doc: 10, count: 2, early: true, positions: null },
+      { doc: 15, count: 1, early: false, positions: null },
     ]);
+    readPositions(body.positions, ranges.positions, found);
+    expect(found.map((p) => p.positions)).toEqual([[90], [3, 200], [70000]]);
   });
 });

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bucketOf, occurrences, positional, readPostings } from "../../../src/client/search-core.js";
+import { bucketOf, occurrences, positional, readPositions, readPostings } from "../../../src/client/search-core.js";
 import { bucketsFor, consolidateYears, storedYearSegments } from "../../../src/search/consolidate.ts";
 import { editionBuckets, writeEditionSegment, type SearchEdition } from "../../../src/search/edition.ts";
 import { readBucket } from "../../../src/search/postings.ts";
@@ -25,8 +25,11 @@ const edition = (date: string, bodies: string[]): SearchEdition => ({
 /** Every document's postings of `term` in a segment folder, as the search page reads them. */
 function postingsOf(dir: string, term: string, buckets: number) {
   const bucket = readBucket(dir, bucketOf(term, buckets));
-  const range = bucket.terms.get(term);
-  return range ? readPostings(bucket.bytes, range, positional(term)) : [];
+  const ranges = bucket.terms.get(term);
+  if (!ranges) return [];
+  const found = readPostings(bucket.docs, ranges.docs);
+  if (positional(term)) readPositions(bucket.positions, ranges.positions, found);
+  return found;
 }
 
 describe("consolidateYears", () => {
@@ -76,9 +79,9 @@ describe("consolidateYears", () => {
     expect(fs.readdirSync(store).filter((n) => n.startsWith("2024-"))).toHaveLength(2);
   });
 
-  it("sizes a year's buckets to its postings: 16 to 4,096, a power of two", () => {
-    expect(bucketsFor(0)).toBe(16);
-    expect(bucketsFor(32 * 1024 * 1024)).toBe(1024);
-    expect(bucketsFor(10 ** 12)).toBe(4096);
+  it("sizes a year's buckets to its postings: a power of two from an edition's 64 to 16,384", () => {
+    expect(bucketsFor(0)).toBe(64);
+    expect(bucketsFor(32 * 1024 * 1024)).toBe(8192);
+    expect(bucketsFor(10 ** 12)).toBe(16384);
   });
 });
