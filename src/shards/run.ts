@@ -44,7 +44,7 @@ export interface StepResult {
   seconds: number;
   /** Peak memory of the build process … */
   peakRssMb: number | null;
-  /** … and of the helper processes it started (the Pagefind indexer) */
+  /** … and of the helper processes it started (any a stage starts) */
   helperPeakRssMb: number | null;
   /** User + system CPU time of the build process … */
   cpuSeconds: number | null;
