@@ -151,6 +151,7 @@ function start(form, list, status, pager) {
   };
 
   let runs = 0;
+  let listings = 0;
   /** The last search's hits, so that paging shows another page without searching again. */
   let last = { key: "", hits: /** @type {Hit[]} */ ([]), editionPath: "" };
 
@@ -252,7 +253,11 @@ function start(form, list, status, pager) {
     return hits;
   }
 
-  async function search(state, text) {
+  /**
+   * Every hit of `text` for the state. Newest first, the newest year's segments are read first (their requests
+   * go out first): when they hold the page asked for, `early` gets it to list while the older years still come.
+   */
+  async function search(state, text, early = (_result) => undefined) {
     const key = JSON.stringify([text, state.sort, state.year, state.month, state.section, state.column]);
     if (key === last.key) return last;
     const offline = navigator.onLine === false;
@@ -268,7 +273,20 @@ function start(form, list, status, pager) {
     if (state.section && (!m || m.sections.includes(state.section))) facets.push(facetTerm("section", state.section));
     if (state.column && (!m || m.columns.includes(state.column))) facets.push(facetTerm("column", state.column));
     const sources = offline ? await savedSources(m, state) : sourcesOf(m, state);
-    const found = (await Promise.all(sources.map((s) => searchSource(s, units, facets)))).flat();
+    const needles = units.map((u) => u.text);
+    const editionPath = m ? m.edition : "/{date}/search/";
+    const newestYear = sources.reduce((y, s) => (s.ranges[0] && s.ranges[0].date > y ? s.ranges[0].date : y), "").slice(0, 4);
+    const isNewest = (s) => s.ranges.every((r) => r.date.startsWith(newestYear));
+    const searching = sources.sort((a, b) => Number(isNewest(b)) - Number(isNewest(a))).map((s) => searchSource(s, units, facets));
+    const firstYear = searching.slice(0, sources.filter(isNewest).length);
+    if (state.sort === "newest" && firstYear.length < sources.length) {
+      const newest = (await Promise.all(firstYear)).flat();
+      if (newest.length >= state.page * pageSize) {
+        const hits = newest.map((h) => ({ date: h.date, index: h.index, score: 0 })).sort(byDate);
+        early({ key: "", hits, editionPath, needles });
+      }
+    }
+    const found = (await Promise.all(searching)).flat();
     const total = sources.reduce((n, s) => n + s.ranges.reduce((k, r) => k + r.count, 0), 0);
     const idf = units.map((_, i) => Math.log(1 + total / Math.max(1, found.filter((h) => h.perUnit[i]).length)));
     /** @type {Hit[]} */
@@ -280,12 +298,10 @@ function start(form, list, status, pager) {
         return u ? s + idf[i] * (1 + Math.log(u.count)) * (u.early ? 2 : 1) : s;
       }, 0),
     }));
-    const byDate = (a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.index - b.index);
     if (state.sort === "oldest") hits.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
     else if (state.sort === "relevance") hits.sort((a, b) => b.score - a.score || byDate(a, b));
     else hits.sort(byDate);
-    const needles = units.map((u) => u.text);
-    return { key, hits, editionPath: m ? m.edition : "/{date}/search/", needles };
+    return { key, hits, editionPath, needles };
   }
 
   async function run(state) {
@@ -311,13 +327,22 @@ function start(form, list, status, pager) {
     // asked afterwards and a query it changes is searched again.
     const simplify =
       chinese && /\p{Script=Han}/u.test(state.q) ? () => import("./hant.js").then((h) => h.toSimplified(state.q)) : null;
+    // The page listed early (newest first, from the newest year) stays when the whole count agrees with it.
+    let listed = null;
+    let listing = Promise.resolve();
+    const early = (partial) => {
+      listed = pageKey(partial, state);
+      // A file it could not fetch fails the whole search too, which says so.
+      listing = listPage(run, state, partial, false).catch(() => undefined);
+    };
     try {
-      let result = await search(state, state.q);
+      let result = await search(state, state.q, early);
       if (run !== runs) return;
       const converted = simplify && !result.hits.length ? await simplify() : null;
-      if (converted && converted !== state.q) result = await search(state, converted);
+      if (converted && converted !== state.q) result = await search(state, converted, early);
       if (run !== runs) return;
-      await listPage(run, state, result);
+      if (listed === pageKey(result, state)) await listing;
+      await listPage(run, state, result, true, listed === pageKey(result, state));
       if (simplify && !converted) {
         const other = await simplify();
         if (other !== state.q && run === runs) await listPage(run, state, await search(state, other));
@@ -332,18 +357,36 @@ function start(form, list, status, pager) {
   }
 
   /** Lists the state's page of `result`, each result as soon as it and those before it are here. */
-  async function listPage(run, state, result) {
-    last = result;
+  /** The hits a page of `result` shows, as a string: two listings of the same page are the same. */
+  function pageKey(result, state) {
+    const page = Math.min(state.page, Math.max(1, Math.ceil(result.hits.length / pageSize)));
+    return result.hits
+      .slice((page - 1) * pageSize, page * pageSize)
+      .map((h) => h.date + "/" + h.index)
+      .join(",");
+  }
+
+  /**
+   * Lists the state's page of `result`, each result as soon as it and those before it are here; `whole`: the
+   * result counts every hit (else the status keeps saying it is searching); `kept`: that page is listed already.
+   */
+  async function listPage(run, state, result, whole, kept = false) {
     const pages = Math.max(1, Math.ceil(result.hits.length / pageSize));
     const page = Math.min(state.page, pages);
-    const items = result.hits.slice((page - 1) * pageSize, page * pageSize).map((hit) => resultItem(hit, result, state));
-    list.textContent = "";
-    pager.hidden = true;
-    for (const item of items) {
-      const li = await item;
-      if (run !== runs) return;
-      list.appendChild(li);
+    if (!kept) {
+      const listing = ++listings;
+      const items = result.hits.slice((page - 1) * pageSize, page * pageSize).map((hit) => resultItem(hit, result, state));
+      list.textContent = "";
+      pager.hidden = true;
+      for (const item of items) {
+        const li = await item;
+        // A newer search, or a newer listing of this one, takes the list over.
+        if (run !== runs || listing !== listings) return;
+        list.appendChild(li);
+      }
     }
+    if (!whole) return;
+    last = result;
     say(result.hits.length ? "count" : "none", result.hits.length);
     showPager(state, page, pages, result.hits.length);
   }
@@ -417,6 +460,11 @@ function fetchOk(url) {
     if (!r.ok) throw new Error(r.status + " " + r.url);
     return r;
   });
+}
+
+/** Newest edition first; an edition's articles in their order. */
+function byDate(a, b) {
+  return a.date < b.date ? 1 : a.date > b.date ? -1 : a.index - b.index;
 }
 
 /** The range holding document `doc` (ranges sorted by their first document), or null: not searched. */

@@ -106,6 +106,25 @@ describe("archive search", () => {
     expect(await page.locator(".search-showing").textContent()).toBe("第 1–10 篇");
   });
 
+  it("newest first, lists the first page from the newest year while the older years are still on their way", async () => {
+    const manifest = JSON.parse(built.read("/search/manifest.json"));
+    const older = manifest.segments.find((s: { year: number }) => s.year === 2023).path;
+    const page = await (await context()).newPage();
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**${older}**`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(new URL(`search/${q("防汛")}`, server.url).href);
+    await expect.poll(() => page.locator("#search-results li").count()).toBe(10);
+    expect(await status(page)).toBe("正在搜索…");
+    const listed = await metas(page);
+    release();
+    await expect.poll(() => status(page)).toBe("找到 27 篇文章");
+    expect(await metas(page)).toEqual(listed);
+  });
+
   it("finds a quoted phrase only as written", async () => {
     const page = await search(q('"防汛工作"'));
     expect(await status(page)).toBe("找到 14 篇文章");
