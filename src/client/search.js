@@ -14,14 +14,8 @@ import {
   readPostings,
 } from "./search-core.js";
 
-const form = /** @type {HTMLFormElement | null} */ (document.querySelector(".search-form"));
-const list = document.getElementById("search-results");
-const status = document.getElementById("search-status");
-const pager = /** @type {HTMLElement | null} */ (document.querySelector(".search-pager"));
 const pageSize = 10;
 const sorts = ["newest", "oldest", "relevance"];
-
-if (form && list && status && pager) start(form, list, status, pager);
 
 /**
  * @typedef {{ q: string, sort: string, year: string, month: string, section: string, column: string, page: number }} State
@@ -99,61 +93,253 @@ function wordsOf(segmenter, text) {
   return words;
 }
 
+
+// Where the manifest and the site's root are: on the script element, so the search starts as soon as this module
+// runs (it is async), before the page below it is parsed.
+const script = /** @type {HTMLElement | null} */ (document.querySelector("script[data-manifest]"));
+const base = script?.getAttribute("data-base") || "/";
+const site = (path) => new URL(base + path.replace(/^\//, ""), window.location.href).href;
+
+/** @typedef {{ key: string, hits: Hit[], editionPath: string, needles: string[] }} Result */
+
+/** @type {Promise<any> | null} */
+let manifest = null;
+const loadManifest = () =>
+  (manifest ??= fetchOk(script?.getAttribute("data-manifest") || "").then((r) => r.json()).catch((err) => {
+    manifest = null;
+    throw err;
+  }));
+
+/** @type {Map<string, Promise<Uint8Array>>} */
+const files = new Map();
+const bytesOf = (url, priority = "auto") => {
+  let file = files.get(url);
+  if (!file) {
+    file = fetchOk(url, priority).then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b));
+    // A failed fetch is not kept: the next search asks again.
+    file.catch(() => files.delete(url));
+    files.set(url, file);
+  }
+  return file;
+};
+/** @type {Map<string, Promise<{ bytes: Uint8Array, terms: Map<string, import("./search-core.js").TermRanges> }>>} */
+const buckets = new Map();
+const bucketAt = (url, priority = "auto") => {
+  let bucket = buckets.get(url);
+  if (!bucket) {
+    bucket = bytesOf(url, priority).then((bytes) => ({ bytes, terms: bucketTerms(bytes) }));
+    bucket.catch(() => buckets.delete(url));
+    buckets.set(url, bucket);
+  }
+  return bucket;
+};
+/** @type {Map<string, Promise<any>>} */
+const jsons = new Map();
+const jsonAt = (url) => {
+  if (!jsons.has(url)) {
+    // Result files first: on HTTP/1.1 they would queue behind the older years' buckets.
+    const json = fetchOk(url, "high").then((r) => r.json());
+    json.catch(() => jsons.delete(url));
+    jsons.set(url, json);
+  }
+  return jsons.get(url);
+};
+
+/** The segments to search and the editions' documents in each, for the state's year and month. */
+function sourcesOf(m, state) {
+  /** @type {Map<number, Source>} */
+  const yearly = new Map();
+  /** @type {Source[]} */
+  const own = [];
+  for (const [date, docs, seg, offset] of m.editions) {
+    if (state.year && !date.startsWith(state.year + "-")) continue;
+    if (state.month && Number(date.slice(5, 7)) !== Number(state.month)) continue;
+    if (seg < 0) {
+      own.push({ path: m.edition.replace("{date}", date), buckets: m.editionBuckets, ranges: [{ from: 0, count: docs, date }] });
+      continue;
+    }
+    const s = m.segments[seg];
+    if (!yearly.has(seg)) yearly.set(seg, { path: s.path, buckets: s.buckets, ranges: [] });
+    yearly.get(seg).ranges.push({ from: offset, count: docs, date });
+  }
+  const sources = [...own, ...yearly.values()];
+  for (const s of sources) s.ranges.sort((a, b) => a.from - b.from);
+  return sources;
+}
+
+/** Offline: the editions saved for offline reading (their caches are named by date), each its own segment. */
+async function savedSources(m, state) {
+  const names = window.caches ? await window.caches.keys() : [];
+  const dates = new Set(names.map((n) => /^banmian-edition-(\d{4}-\d{2}-\d{2})-/.exec(n)?.[1]).filter(Boolean));
+  const template = m ? m.edition : "/{date}/search/";
+  const chosen = [...dates].filter(
+    (d) => (!state.year || d.startsWith(state.year + "-")) && (!state.month || Number(d.slice(5, 7)) === Number(state.month)),
+  );
+  return Promise.all(
+    chosen.map(async (date) => {
+      const path = template.replace("{date}", date);
+      const meta = await jsonAt(site(path) + "meta.json");
+      return { path, buckets: meta.buckets, ranges: [{ from: 0, count: meta.docs, date }] };
+    }),
+  );
+}
+
+/** Every hit of `units` in one segment, with the facets' filters. */
+async function searchSource(source, units, facets, priority = "auto") {
+  const terms = new Set([...units.flatMap((u) => u.terms.map((t) => t.term)), ...facets]);
+  // Positions only for the terms of a phrase (a unit of two placed terms or more), fetched with the documents.
+  const placedTwice = new Set(
+    units.filter((u) => u.terms.filter((t) => t.offset >= 0).length > 1).flatMap((u) => u.terms.map((t) => t.term)),
+  );
+  const postings = new Map();
+  await Promise.all(
+    [...terms].map(async (term) => {
+      const file = (folder) => site(source.path) + folder + "/" + bucketOf(term, source.buckets) + ".bin";
+      const [bucket, positions] = await Promise.all([
+        bucketAt(file("b"), priority),
+        placedTwice.has(term) ? bytesOf(file("p"), priority) : null,
+      ]);
+      const ranges = bucket.terms.get(term);
+      const found = ranges ? readPostings(bucket.bytes, ranges.docs) : [];
+      if (ranges && positions) readPositions(positions, ranges.positions, found);
+      postings.set(term, found);
+    }),
+  );
+  let matched = null;
+  for (const unit of units) matched = andMatches(matched, unitMatches(unit, postings));
+  for (const facet of facets) {
+    const only = new Map(postings.get(facet).map((p) => [p.doc, { count: 1, early: false }]));
+    matched = andMatches(matched, only, true);
+  }
+  /** @type {{ date: string, index: number, perUnit: { count: number, early: boolean }[] }[]} */
+  const hits = [];
+  for (const [doc, perUnit] of matched || new Map()) {
+    const range = rangeOf(source.ranges, doc);
+    if (range) hits.push({ date: range.date, index: doc - range.from, perUnit });
+  }
+  return hits;
+}
+
+/** A search's identity: what it looks for, where, in what order (not its page). */
+function searchKey(state, text) {
+  return JSON.stringify([text, state.sort, state.year, state.month, state.section, state.column]);
+}
+
+/** @type {Map<string, { early: Promise<Result | null>, whole: Promise<Result> }>} */
+const searches = new Map();
+
+/**
+ * The search of `text` for the state, once: its early page (newest first, or null) and its whole result. A failed
+ * search is not kept.
+ */
+function searchOf(state, text) {
+  const key = searchKey(state, text);
+  let found = searches.get(key);
+  if (!found) {
+    let early = (_result) => undefined;
+    const first = new Promise((resolve) => (early = resolve));
+    const whole = search(state, text, early);
+    whole.catch(() => searches.delete(key));
+    found = { early: Promise.race([first, whole.then(() => null)]), whole };
+    // Handled here too: a search whose early page nobody waits for fails through `whole`.
+    found.early.catch(() => undefined);
+    searches.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Every hit of `text` for the state. Newest first, the newest year's segments are read first (their requests
+ * go out first): when they hold the page asked for, `early` gets it to list while the older years still come.
+ */
+async function search(state, text, early) {
+  const key = searchKey(state, text);
+  const offline = navigator.onLine === false;
+  const m = offline ? await loadManifest().catch(() => null) : await loadManifest();
+  const units = parseQuery(text);
+  if (!units.length) return { key, hits: [], editionPath: "", needles: [] };
+  // A section or column the archive does not have (a mistyped address) filters nothing rather than everything.
+  const facets = [];
+  if (state.section && (!m || m.sections.includes(state.section))) facets.push(facetTerm("section", state.section));
+  if (state.column && (!m || m.columns.includes(state.column))) facets.push(facetTerm("column", state.column));
+  const sources = offline ? await savedSources(m, state) : sourcesOf(m, state);
+  const needles = units.map((u) => u.text);
+  const editionPath = m ? m.edition : "/{date}/search/";
+  const newestYear = sources.reduce((y, s) => (s.ranges[0] && s.ranges[0].date > y ? s.ranges[0].date : y), "").slice(0, 4);
+  const isNewest = (s) => s.ranges.every((r) => r.date.startsWith(newestYear));
+  // Newest first, the older years' files are asked for at a low priority: the newest year's and the first page's
+  // results go ahead of them.
+  const later = state.sort === "newest" ? "low" : "auto";
+  const searching = sources
+    .sort((a, b) => Number(isNewest(b)) - Number(isNewest(a)))
+    .map((s) => searchSource(s, units, facets, isNewest(s) ? "high" : later));
+  const firstYear = searching.slice(0, sources.filter(isNewest).length);
+  if (state.sort === "newest" && firstYear.length < sources.length) {
+    const newest = (await Promise.all(firstYear)).flat();
+    if (newest.length >= state.page * pageSize) {
+      const hits = newest.map((h) => ({ date: h.date, index: h.index, score: 0 })).sort(byDate);
+      early({ key: "", hits, editionPath, needles });
+    }
+  }
+  early(null);
+  const found = (await Promise.all(searching)).flat();
+  const total = sources.reduce((n, s) => n + s.ranges.reduce((k, r) => k + r.count, 0), 0);
+  const idf = units.map((_, i) => Math.log(1 + total / Math.max(1, found.filter((h) => h.perUnit[i]).length)));
+  /** @type {Hit[]} */
+  const hits = found.map((h) => ({
+    date: h.date,
+    index: h.index,
+    score: units.reduce((s, _, i) => {
+      const u = h.perUnit[i];
+      return u ? s + idf[i] * (1 + Math.log(u.count)) * (u.early ? 2 : 1) : s;
+    }, 0),
+  }));
+  if (state.sort === "oldest") hits.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
+  else if (state.sort === "relevance") hits.sort((a, b) => b.score - a.score || byDate(a, b));
+  else hits.sort(byDate);
+  return { key, hits, editionPath, needles };
+}
+
+
+// A search in the address starts now: the manifest, its segments' files and its first page's results are on their
+// way while the page is still being parsed; the page shows them when it is ready.
+const asked = readState(new URLSearchParams(window.location.search));
+if (script && asked.q) {
+  const started = searchOf(asked, asked.q);
+  const prefetch = (result) => {
+    if (result) for (const hit of pageOf(result, asked.page)) jsonAt(site(result.editionPath.replace("{date}", hit.date)) + "a/" + hit.index + ".json");
+  };
+  started.early.then(prefetch).catch(() => undefined);
+  started.whole.then(prefetch).catch(() => undefined);
+}
+
+/** The hits on page `page` of `result` (the last page when there are fewer). */
+function pageOf(result, page) {
+  const last = Math.max(1, Math.ceil(result.hits.length / pageSize));
+  const shown = Math.min(page, last);
+  return result.hits.slice((shown - 1) * pageSize, shown * pageSize);
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+else ready();
+
+function ready() {
+  const form = /** @type {HTMLFormElement | null} */ (document.querySelector(".search-form"));
+  const list = document.getElementById("search-results");
+  const status = document.getElementById("search-status");
+  const pager = /** @type {HTMLElement | null} */ (document.querySelector(".search-pager"));
+  if (form && list && status && pager) start(form, list, status, pager);
+}
+
 function start(form, list, status, pager) {
   const input = /** @type {HTMLInputElement} */ (form.querySelector("input[name=q]"));
   const select = (name) => /** @type {HTMLSelectElement} */ (form.querySelector(`select[name=${name}]`));
   const note = /** @type {HTMLElement | null} */ (document.querySelector(".search-note"));
   if (note) note.hidden = true;
-  const base = list.getAttribute("data-base") || "/";
-  const site = (path) => new URL(base + path.replace(/^\//, ""), window.location.href).href;
   const chinese = (document.documentElement.lang || "").startsWith("zh");
-
-  /** @type {Promise<any> | null} */
-  let manifest = null;
-  const loadManifest = () =>
-    (manifest ??= fetchOk(list.getAttribute("data-manifest") || "").then((r) => r.json()).catch((err) => {
-      manifest = null;
-      throw err;
-    }));
-
-  /** @type {Map<string, Promise<Uint8Array>>} */
-  const files = new Map();
-  const bytesOf = (url) => {
-    let file = files.get(url);
-    if (!file) {
-      file = fetchOk(url).then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b));
-      // A failed fetch is not kept: the next search asks again.
-      file.catch(() => files.delete(url));
-      files.set(url, file);
-    }
-    return file;
-  };
-  /** @type {Map<string, Promise<{ bytes: Uint8Array, terms: Map<string, import("./search-core.js").TermRanges> }>>} */
-  const buckets = new Map();
-  const bucketAt = (url) => {
-    let bucket = buckets.get(url);
-    if (!bucket) {
-      bucket = bytesOf(url).then((bytes) => ({ bytes, terms: bucketTerms(bytes) }));
-      bucket.catch(() => buckets.delete(url));
-      buckets.set(url, bucket);
-    }
-    return bucket;
-  };
-  /** @type {Map<string, Promise<any>>} */
-  const jsons = new Map();
-  const jsonAt = (url) => {
-    if (!jsons.has(url)) {
-      const json = fetchOk(url).then((r) => r.json());
-      json.catch(() => jsons.delete(url));
-      jsons.set(url, json);
-    }
-    return jsons.get(url);
-  };
 
   let runs = 0;
   let listings = 0;
-  /** The last search's hits, so that paging shows another page without searching again. */
-  let last = { key: "", hits: /** @type {Hit[]} */ ([]), editionPath: "" };
 
   function say(key, n) {
     status.textContent = (status.getAttribute("data-" + key) || "").replace("{n}", String(n));
@@ -178,147 +364,22 @@ function start(form, list, status, pager) {
     }
   }
 
-  /** The segments to search and the editions' documents in each, for the state's year and month. */
-  function sourcesOf(m, state) {
-    /** @type {Map<number, Source>} */
-    const yearly = new Map();
-    /** @type {Source[]} */
-    const own = [];
-    for (const [date, docs, seg, offset] of m.editions) {
-      if (state.year && !date.startsWith(state.year + "-")) continue;
-      if (state.month && Number(date.slice(5, 7)) !== Number(state.month)) continue;
-      if (seg < 0) {
-        own.push({ path: m.edition.replace("{date}", date), buckets: m.editionBuckets, ranges: [{ from: 0, count: docs, date }] });
-        continue;
-      }
-      const s = m.segments[seg];
-      if (!yearly.has(seg)) yearly.set(seg, { path: s.path, buckets: s.buckets, ranges: [] });
-      yearly.get(seg).ranges.push({ from: offset, count: docs, date });
-    }
-    const sources = [...own, ...yearly.values()];
-    for (const s of sources) s.ranges.sort((a, b) => a.from - b.from);
-    return sources;
-  }
-
-  /** Offline: the editions saved for offline reading (their caches are named by date), each its own segment. */
-  async function savedSources(m, state) {
-    const names = window.caches ? await window.caches.keys() : [];
-    const dates = new Set(names.map((n) => /^banmian-edition-(\d{4}-\d{2}-\d{2})-/.exec(n)?.[1]).filter(Boolean));
-    const template = m ? m.edition : "/{date}/search/";
-    const chosen = [...dates].filter(
-      (d) => (!state.year || d.startsWith(state.year + "-")) && (!state.month || Number(d.slice(5, 7)) === Number(state.month)),
-    );
-    return Promise.all(
-      chosen.map(async (date) => {
-        const path = template.replace("{date}", date);
-        const meta = await jsonAt(site(path) + "meta.json");
-        return { path, buckets: meta.buckets, ranges: [{ from: 0, count: meta.docs, date }] };
-      }),
-    );
-  }
-
-  /** Every hit of `units` in one segment, with the facets' filters. */
-  async function searchSource(source, units, facets) {
-    const terms = new Set([...units.flatMap((u) => u.terms.map((t) => t.term)), ...facets]);
-    // Positions only for the terms of a phrase (a unit of two placed terms or more), fetched with the documents.
-    const placedTwice = new Set(
-      units.filter((u) => u.terms.filter((t) => t.offset >= 0).length > 1).flatMap((u) => u.terms.map((t) => t.term)),
-    );
-    const postings = new Map();
-    await Promise.all(
-      [...terms].map(async (term) => {
-        const file = (folder) => site(source.path) + folder + "/" + bucketOf(term, source.buckets) + ".bin";
-        const [bucket, positions] = await Promise.all([
-          bucketAt(file("b")),
-          placedTwice.has(term) ? bytesOf(file("p")) : null,
-        ]);
-        const ranges = bucket.terms.get(term);
-        const found = ranges ? readPostings(bucket.bytes, ranges.docs) : [];
-        if (ranges && positions) readPositions(positions, ranges.positions, found);
-        postings.set(term, found);
-      }),
-    );
-    let matched = null;
-    for (const unit of units) matched = andMatches(matched, unitMatches(unit, postings));
-    for (const facet of facets) {
-      const only = new Map(postings.get(facet).map((p) => [p.doc, { count: 1, early: false }]));
-      matched = andMatches(matched, only, true);
-    }
-    /** @type {{ date: string, index: number, perUnit: { count: number, early: boolean }[] }[]} */
-    const hits = [];
-    for (const [doc, perUnit] of matched || new Map()) {
-      const range = rangeOf(source.ranges, doc);
-      if (range) hits.push({ date: range.date, index: doc - range.from, perUnit });
-    }
-    return hits;
-  }
-
-  /**
-   * Every hit of `text` for the state. Newest first, the newest year's segments are read first (their requests
-   * go out first): when they hold the page asked for, `early` gets it to list while the older years still come.
-   */
-  async function search(state, text, early = (_result) => undefined) {
-    const key = JSON.stringify([text, state.sort, state.year, state.month, state.section, state.column]);
-    if (key === last.key) return last;
-    const offline = navigator.onLine === false;
-    const m = offline ? await loadManifest().catch(() => null) : await loadManifest();
-    if (m) {
-      fillFacets(m);
-      show(state);
-    }
-    const units = parseQuery(text);
-    if (!units.length) return { key, hits: [], editionPath: "" };
-    // A section or column the archive does not have (a mistyped address) filters nothing rather than everything.
-    const facets = [];
-    if (state.section && (!m || m.sections.includes(state.section))) facets.push(facetTerm("section", state.section));
-    if (state.column && (!m || m.columns.includes(state.column))) facets.push(facetTerm("column", state.column));
-    const sources = offline ? await savedSources(m, state) : sourcesOf(m, state);
-    const needles = units.map((u) => u.text);
-    const editionPath = m ? m.edition : "/{date}/search/";
-    const newestYear = sources.reduce((y, s) => (s.ranges[0] && s.ranges[0].date > y ? s.ranges[0].date : y), "").slice(0, 4);
-    const isNewest = (s) => s.ranges.every((r) => r.date.startsWith(newestYear));
-    const searching = sources.sort((a, b) => Number(isNewest(b)) - Number(isNewest(a))).map((s) => searchSource(s, units, facets));
-    const firstYear = searching.slice(0, sources.filter(isNewest).length);
-    if (state.sort === "newest" && firstYear.length < sources.length) {
-      const newest = (await Promise.all(firstYear)).flat();
-      if (newest.length >= state.page * pageSize) {
-        const hits = newest.map((h) => ({ date: h.date, index: h.index, score: 0 })).sort(byDate);
-        early({ key: "", hits, editionPath, needles });
-      }
-    }
-    const found = (await Promise.all(searching)).flat();
-    const total = sources.reduce((n, s) => n + s.ranges.reduce((k, r) => k + r.count, 0), 0);
-    const idf = units.map((_, i) => Math.log(1 + total / Math.max(1, found.filter((h) => h.perUnit[i]).length)));
-    /** @type {Hit[]} */
-    const hits = found.map((h) => ({
-      date: h.date,
-      index: h.index,
-      score: units.reduce((s, _, i) => {
-        const u = h.perUnit[i];
-        return u ? s + idf[i] * (1 + Math.log(u.count)) * (u.early ? 2 : 1) : s;
-      }, 0),
-    }));
-    if (state.sort === "oldest") hits.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
-    else if (state.sort === "relevance") hits.sort((a, b) => b.score - a.score || byDate(a, b));
-    else hits.sort(byDate);
-    return { key, hits, editionPath, needles };
-  }
-
   async function run(state) {
     const run = ++runs;
     show(state);
+    // The filters' sections and columns come with the manifest.
+    loadManifest()
+      .then((m) => {
+        if (run !== runs) return;
+        fillFacets(m);
+        show(state);
+      })
+      // No manifest (offline, a failed fetch): the filters keep their "any" option; a search says why.
+      .catch(() => undefined);
     if (!state.q) {
       list.textContent = "";
       status.textContent = "";
       pager.hidden = true;
-      loadManifest()
-        .then((m) => {
-          if (run !== runs) return;
-          fillFacets(m);
-          show(state);
-        })
-        // No manifest (offline, a failed fetch): the filters keep their "any" option until a search says why.
-        .catch(() => undefined);
       return;
     }
     say("searching");
@@ -327,25 +388,31 @@ function start(form, list, status, pager) {
     // asked afterwards and a query it changes is searched again.
     const simplify =
       chinese && /\p{Script=Han}/u.test(state.q) ? () => import("./hant.js").then((h) => h.toSimplified(state.q)) : null;
-    // The page listed early (newest first, from the newest year) stays when the whole count agrees with it.
-    let listed = null;
-    let listing = Promise.resolve();
-    const early = (partial) => {
-      listed = pageKey(partial, state);
-      // A file it could not fetch fails the whole search too, which says so.
-      listing = listPage(run, state, partial, false).catch(() => undefined);
+    // Newest first, the page is listed early from the newest year; it stays when the whole count agrees with it.
+    const find = async (text) => {
+      const searching = searchOf(state, text);
+      const partial = await searching.early;
+      let listed = null;
+      let listing = Promise.resolve();
+      if (partial && run === runs) {
+        listed = pageKey(partial, state);
+        // A file it could not fetch fails the whole search too, which says so.
+        listing = listPage(run, state, partial, false).catch(() => undefined);
+      }
+      return { result: await searching.whole, listed, listing };
     };
     try {
-      let result = await search(state, state.q, early);
+      let found = await find(state.q);
       if (run !== runs) return;
-      const converted = simplify && !result.hits.length ? await simplify() : null;
-      if (converted && converted !== state.q) result = await search(state, converted, early);
+      const converted = simplify && !found.result.hits.length ? await simplify() : null;
+      if (converted && converted !== state.q) found = await find(converted);
       if (run !== runs) return;
-      if (listed === pageKey(result, state)) await listing;
-      await listPage(run, state, result, true, listed === pageKey(result, state));
+      const kept = found.listed === pageKey(found.result, state);
+      if (kept) await found.listing;
+      await listPage(run, state, found.result, true, kept);
       if (simplify && !converted) {
         const other = await simplify();
-        if (other !== state.q && run === runs) await listPage(run, state, await search(state, other));
+        if (other !== state.q && run === runs) await listPage(run, state, await searchOf(state, other).whole, true);
       }
     } catch {
       // An index file did not arrive (offline, a failed fetch): say so, never "searching…" forever.
@@ -356,7 +423,6 @@ function start(form, list, status, pager) {
     }
   }
 
-  /** Lists the state's page of `result`, each result as soon as it and those before it are here. */
   /** The hits a page of `result` shows, as a string: two listings of the same page are the same. */
   function pageKey(result, state) {
     const page = Math.min(state.page, Math.max(1, Math.ceil(result.hits.length / pageSize)));
@@ -375,7 +441,7 @@ function start(form, list, status, pager) {
     const page = Math.min(state.page, pages);
     if (!kept) {
       const listing = ++listings;
-      const items = result.hits.slice((page - 1) * pageSize, page * pageSize).map((hit) => resultItem(hit, result, state));
+      const items = pageOf(result, state.page).map((hit) => resultItem(hit, result, state));
       list.textContent = "";
       pager.hidden = true;
       for (const item of items) {
@@ -386,7 +452,6 @@ function start(form, list, status, pager) {
       }
     }
     if (!whole) return;
-    last = result;
     say(result.hits.length ? "count" : "none", result.hits.length);
     showPager(state, page, pages, result.hits.length);
   }
@@ -455,8 +520,9 @@ function start(form, list, status, pager) {
   run(readState(new URLSearchParams(window.location.search)));
 }
 
-function fetchOk(url) {
-  return fetch(url).then((r) => {
+/** A fetch that fails on an HTTP error too; `priority` as fetch's (Chromium's Priority Hints). */
+function fetchOk(url, priority = "auto") {
+  return fetch(url, /** @type {RequestInit} */ ({ priority })).then((r) => {
     if (!r.ok) throw new Error(r.status + " " + r.url);
     return r;
   });

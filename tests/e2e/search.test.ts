@@ -110,7 +110,7 @@ describe("archive search", () => {
     const manifest = JSON.parse(built.read("/search/manifest.json"));
     const older = manifest.segments.find((s: { year: number }) => s.year === 2023).path;
     const page = await (await context()).newPage();
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(`**${older}**`, async (route) => {
       await held;

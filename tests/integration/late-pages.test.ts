@@ -2,7 +2,6 @@
 // published with the real publish command and read back from the live site.
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import { HtmlValidate } from "html-validate";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
