@@ -140,6 +140,8 @@ export interface ConsolidateResult {
   kept: number[];
   /** Every year's segment as its editions are now, made or kept */
   current: string[];
+  /** Years with editions whose own segments are not at hand */
+  skipped: number[];
 }
 
 /**
@@ -158,9 +160,15 @@ export function consolidateYears(
     if (years && !years.includes(year)) continue;
     byYear.set(year, [...(byYear.get(year) ?? []), e]);
   }
-  const result: ConsolidateResult = { made: [], kept: [], current: [] };
+  const result: ConsolidateResult = { made: [], kept: [], current: [], skipped: [] };
   for (const [year, list] of [...byYear].sort((a, b) => a[0] - b[0])) {
     list.sort((a, b) => (a.date < b.date ? -1 : 1));
+    // A year some of whose editions are not at hand (a rebuild of some shards: the others are live) is left to
+    // the next consolidation of the live site.
+    if (list.some((e) => !fs.existsSync(dirOf(e.date)))) {
+      result.skipped.push(year);
+      continue;
+    }
     const done = consolidateYear(
       year,
       list.map((e) => ({ date: e.date, dir: dirOf(e.date) })),
