@@ -199,3 +199,27 @@ export function readPositions(bytes, range, postings) {
     p.positions = positions;
   }
 }
+
+/**
+ * The manifest's editions as [date, documents, segment (-1: the edition's own), first document in it], newest
+ * first. The file keeps them small (ten years gzip to a few KB): [days before the newer one (the first: before
+ * `newest`), documents, segment, documents of its segment between it and the newer one of the same segment].
+ * @param {{ newest: string, segments: { docs: number }[], editions: [number, number, number, number][] }} manifest
+ * @returns {[string, number, number, number][]}
+ */
+export function manifestEditions(manifest) {
+  /** @type {[string, number, number, number][]} */
+  const out = [];
+  let day = Date.parse(manifest.newest + "T00:00:00Z");
+  const cursor = manifest.segments.map((s) => s.docs);
+  for (const [gap, docs, seg, skip] of manifest.editions) {
+    day -= gap * 86_400_000;
+    let offset = 0;
+    if (seg >= 0) {
+      offset = cursor[seg] - skip - docs;
+      cursor[seg] = offset;
+    }
+    out.push([new Date(day).toISOString().slice(0, 10), docs, seg, offset]);
+  }
+  return out;
+}

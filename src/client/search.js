@@ -8,6 +8,7 @@ import {
   bucketTerms,
   facetTerm,
   headlineReach,
+  manifestEditions,
   normalize,
   queryTerms,
   readPositions,
@@ -151,7 +152,7 @@ function sourcesOf(m, state) {
   const yearly = new Map();
   /** @type {Source[]} */
   const own = [];
-  for (const [date, docs, seg, offset] of m.editions) {
+  for (const [date, docs, seg, offset] of manifestEditions(m)) {
     if (state.year && !date.startsWith(state.year + "-")) continue;
     if (state.month && Number(date.slice(5, 7)) !== Number(state.month)) continue;
     if (seg < 0) {
@@ -255,8 +256,9 @@ function searchOf(state, text) {
 async function search(state, text, early) {
   const key = searchKey(state, text);
   const offline = navigator.onLine === false;
-  const m = offline ? await loadManifest().catch(() => null) : await loadManifest();
+  // The query is cut (the word segmenter starts) while the manifest is on its way.
   const units = parseQuery(text);
+  const m = offline ? await loadManifest().catch(() => null) : await loadManifest();
   if (!units.length) return { key, hits: [], editionPath: "", needles: [] };
   // A section or column the archive does not have (a mistyped address) filters nothing rather than everything.
   const facets = [];

@@ -15,9 +15,12 @@ export interface SearchManifest {
   editionBuckets: number;
   /** The yearly segments in use, from the site root */
   segments: { path: string; year: number; buckets: number; docs: number }[];
-  /** Newest first: date, documents, the segment searched (index into segments, -1: the edition's own), and the
-   * edition's first document in it */
-  editions: [string, number, number, number][];
+  /** The newest edition's date */
+  newest: string;
+  /** Newest first: days before the newer edition, documents, the segment searched (index into segments, -1: the
+   * edition's own), documents of that segment between it and its newer edition there (manifestEditions in
+   * src/client/search-core.js reads them back as dates and first documents) */
+  editions: [number, number, number, number][];
   sections: string[];
   columns: string[];
 }
@@ -70,8 +73,30 @@ export function planManifest(
     edition: urls.searchIndex("{date}"),
     editionBuckets,
     segments: used.map((s) => ({ path: segmentPath(s.id), year: s.year, buckets: s.buckets, docs: s.docs })),
-    editions: [...editions].reverse().map((e) => [e.date, e.docs, ...(place.get(e.date) ?? [-1, 0])]),
+    newest: editions.length ? editions[editions.length - 1].date : "",
+    editions: compact(
+      [...editions].reverse().map((e) => [e.date, e.docs, ...(place.get(e.date) ?? [-1, 0])]),
+      used.map((s) => s.docs),
+    ),
     sections: [...new Set(editions.flatMap((e) => e.sections))],
     columns: [...new Set(editions.flatMap((e) => e.columns))].sort(),
   };
+}
+
+/** Newest-first [date, documents, segment, first document] as the manifest keeps them (see manifestEditions). */
+function compact(
+  editions: [string, number, number, number][],
+  segmentDocs: number[],
+): [number, number, number, number][] {
+  const cursor = [...segmentDocs];
+  let newer = editions.length ? Date.parse(`${editions[0][0]}T00:00:00Z`) : 0;
+  return editions.map(([date, docs, seg, offset]) => {
+    const day = Date.parse(`${date}T00:00:00Z`);
+    const gap = Math.round((newer - day) / 86_400_000);
+    newer = day;
+    if (seg < 0) return [gap, docs, seg, 0];
+    const skip = cursor[seg] - offset - docs;
+    cursor[seg] = offset;
+    return [gap, docs, seg, skip];
+  });
 }

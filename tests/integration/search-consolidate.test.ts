@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runScript } from "../helpers/build.ts";
 import { fixtureRoot } from "../helpers/publish.ts";
+import { manifestEditions } from "../../src/client/search-core.js";
 
 describe("npm run search:consolidate --root after npm run publish", () => {
   it("merges the live year in the background; the next publish names it beside tonight's own segment", () => {
@@ -23,7 +24,7 @@ describe("npm run search:consolidate --root after npm run publish", () => {
     expect(fixture.publish("2024-03-01").code).toBe(0);
     // A publish merges nothing: the edition is searched from its own segment.
     expect(manifest().segments).toEqual([]);
-    expect(manifest().editions).toEqual([["2024-03-01", 4, -1, 0]]);
+    expect(manifestEditions(manifest())).toEqual([["2024-03-01", 4, -1, 0]]);
 
     const first = consolidate();
     expect(first.made.map((y: { year: number }) => y.year)).toEqual([2024]);
@@ -34,7 +35,7 @@ describe("npm run search:consolidate --root after npm run publish", () => {
     expect(fixture.publish("2024-03-02").code).toBe(0);
     // … the next publish names it, and tonight's edition is its own.
     expect(manifest().segments.map((s: { path: string }) => s.path)).toEqual([`/img/search/${first.made[0].id}/`]);
-    expect(manifest().editions).toEqual([
+    expect(manifestEditions(manifest())).toEqual([
       ["2024-03-02", 3, -1, 0],
       ["2024-03-01", 4, 0, 0],
     ]);

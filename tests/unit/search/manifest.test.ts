@@ -1,6 +1,7 @@
 // The search page's map: each edition's segment — the yearly one that holds it as it is now, else its own.
 import { describe, expect, it } from "vitest";
 import type { YearSegmentMeta } from "../../../src/search/consolidate.ts";
+import { manifestEditions } from "../../../src/client/search-core.js";
 import { planManifest } from "../../../src/search/manifest.ts";
 
 const entry = (date: string, docs: number, hash: string, sections = ["要闻"], columns: string[] = []) => ({
@@ -37,7 +38,7 @@ describe("planManifest", () => {
     ]);
     const manifest = planManifest(editions, [merged], (id) => `/img/search/${id}/`);
     expect(manifest.segments.map((s) => s.path)).toEqual(["/img/search/2024-merged/"]);
-    expect(manifest.editions).toEqual([
+    expect(manifestEditions(manifest)).toEqual([
       ["2024-01-03", 5, -1, 0],
       ["2024-01-02", 4, -1, 0],
       ["2024-01-01", 2, 0, 0],
@@ -57,7 +58,7 @@ describe("planManifest", () => {
     const part = segment("2024-part", 2024, [["2024-01-01", 2, "b"]]);
     const manifest = planManifest(editions, [part, full], (id) => id);
     expect(manifest.segments.map((s) => s.path)).toEqual(["2024-full"]);
-    expect(manifest.editions).toEqual([
+    expect(manifestEditions(manifest)).toEqual([
       ["2024-01-02", 4, 0, 2],
       ["2024-01-01", 2, 0, 0],
     ]);
