@@ -230,11 +230,13 @@ function searchKey(state, text) {
 const searches = new Map();
 
 /**
- * The search of `text` for the state, once: its early page (newest first, or null) and its whole result. A failed
- * search is not kept.
+ * The search of `text` for the state, once (paging shows another page of it): its early page (newest first, or
+ * null) and its whole result. A failed search is not kept.
  */
 function searchOf(state, text) {
   const key = searchKey(state, text);
+  // Offline, which editions are saved can change between two searches: each is made anew.
+  if (navigator.onLine === false) searches.delete(key);
   let found = searches.get(key);
   if (!found) {
     let early = (_result) => undefined;
