@@ -11,7 +11,9 @@ const usage = `usage: npm run bench -- [--quick] [--editions N] [--shards-by mon
   --no-warm-rebuild  rebuild the archive once (images made), not a second time (images cached)
   --work DIR         scratch folder, emptied first (default .tmp/bench); removed at the end unless --keep
   --json FILE        where the results go (default bench-results/bench.json)
-  --desk-only        only the hot-folder rows (npm run desk: 24 page PDFs until live, a replaced page until live)`;
+  --desk-only        only the hot-folder rows (npm run desk: 24 page PDFs until live, a replaced page until live)
+  --search-only      only the search rows: --editions synthetic editions indexed (no pages built), their years
+                     merged, tonight's added, the search page timed on a phone (3650: about 10 minutes)`;
 
 const { values } = parseCommand({
   usage,
@@ -26,6 +28,7 @@ const { values } = parseCommand({
     keep: { type: "boolean", default: false },
     json: { type: "string", default: "bench-results/bench.json" },
     "desk-only": { type: "boolean", default: false },
+    "search-only": { type: "boolean", default: false },
   },
 });
 const by = values["shards-by"];
@@ -34,6 +37,7 @@ if (by !== "month" && by !== "year") fail(`--shards-by: expected month or year, 
 await runCommand(() =>
   runBenchCommand({
     deskOnly: values["desk-only"],
+    searchOnly: values["search-only"],
     json: values.json,
     keep: values.keep,
     editions: wholeNumber("editions", values.editions) ?? (values.quick ? 30 : 3650),

@@ -87,14 +87,25 @@ export type UiString =
   | "withdrawn"
   | "withdrawnNote"
   | "colon"
-  | "searchScope"
-  | "searchRecent"
-  | "searchAll"
+  | "searchSort"
+  | "searchNewest"
+  | "searchOldest"
+  | "searchRelevance"
+  | "searchYear"
+  | "searchMonth"
+  | "searchMonthName"
+  | "searchSection"
+  | "searchColumn"
+  | "searchAny"
+  | "searchHint"
+  | "searchShowing"
+  | "searchPrevious"
+  | "searchNext"
+  | "searchPages"
   | "searching"
   | "searchNone"
   | "searchCount"
   | "searchError"
-  | "searchPartial"
   | "readingSettings"
   | "textSize"
   | "sizeSmall"
@@ -203,14 +214,25 @@ export const zhCN: Locale = {
     showReplica: "查看版面图",
     feed: "订阅",
     part: "部分",
-    searchScope: "范围",
-    searchRecent: "最近30期",
-    searchAll: "全部（较慢）",
+    searchSort: "排序",
+    searchNewest: "最新在前",
+    searchOldest: "最早在前",
+    searchRelevance: "相关度",
+    searchYear: "年份",
+    searchMonth: "月份",
+    searchMonthName: "{n}月",
+    searchSection: "版名",
+    searchColumn: "栏目",
+    searchAny: "不限",
+    searchHint: '多个词用空格隔开；加引号（"…"）搜索完整短语。繁体输入亦可。',
+    searchShowing: "第 {from}–{to} 篇",
+    searchPrevious: "上一页",
+    searchNext: "下一页",
+    searchPages: "搜索结果分页",
     searching: "正在搜索…",
     searchNone: "没有找到相关文章。",
     searchCount: "找到 {n} 篇文章",
     searchError: "搜索没有完成：无法载入搜索索引，请检查网络后再试。",
-    searchPartial: "以上 {n} 篇来自较新的期次；较早期次的搜索索引未能载入，请检查网络后再试。",
     offlineSaving: "正在保存本期…",
     offlineSaved: "本期已保存，断网也能阅读",
     offlineFailed: "保存失败，请稍后再试",
@@ -311,15 +333,25 @@ export const en: Locale = {
     showReplica: "Show the page",
     feed: "Feed",
     part: "part",
-    searchScope: "Range",
-    searchRecent: "Last 30 editions",
-    searchAll: "Everything (slower)",
+    searchSort: "Sort",
+    searchNewest: "Newest first",
+    searchOldest: "Oldest first",
+    searchRelevance: "Relevance",
+    searchYear: "Year",
+    searchMonth: "Month",
+    searchMonthName: "{n}",
+    searchSection: "Section",
+    searchColumn: "Column",
+    searchAny: "Any",
+    searchHint: 'Words separated by spaces are all looked for; put a phrase in quotes ("…") to find it as written.',
+    searchShowing: "{from}–{to}",
+    searchPrevious: "Previous",
+    searchNext: "Next",
+    searchPages: "Result pages",
     searching: "Searching…",
     searchNone: "No articles found.",
     searchCount: "{n} articles found",
     searchError: "Search could not finish: the search index did not load. Check the connection and try again.",
-    searchPartial:
-      "These {n} articles are from the newer editions; the older editions' search indexes did not load. Check the connection and try again.",
     offlineSaving: "Saving this edition…",
     offlineSaved: "Saved: this edition can be read offline",
     offlineFailed: "Could not save; try again later",

@@ -76,13 +76,6 @@ export interface SiteData {
   sitemapMonths: { month: string; url: string; editions: EditionSummary[] }[];
   /** Every month's sitemap, for the sitemap index */
   sitemapIndex: string[];
-  /** Editions with a search index, newest first: what the search page may merge (search/editions.json) */
-  searchEditions: { date: string; year: number; label: string; index: string }[];
-  /** The newest of them, whose bundle the search page preloads */
-  searchNewest: string | null;
-  /** The index of the newest edition of each range the search page offers (recent, all, each year): searched
-   * first, before the list of editions has arrived */
-  searchFirst: Record<string, string>;
   /** Whether cross-edition pages (home, archive, feed, sitemap) are part of this build */
   crossEdition: boolean;
   /** The share QR codes of the article and story views, made in the image stage */
@@ -98,13 +91,5 @@ export interface SiteData {
   redirectLines: string[];
 }
 
-/** What the search stage hands the pages: the files the search page preloads. */
-export interface SearchPreload {
-  /** Pagefind's WebAssembly file in every bundle (its name depends on the language) */
-  searchWasm?: string;
-  /** The newest bundle's metadata file (pagefind.<hash>.pf_meta), whose name is its content's hash */
-  searchMeta?: string;
-}
-
-/** The site the render gets: the site data and the search stage's result, assembled once and never changed. */
-export type RenderedSite = Readonly<SiteData & SearchPreload>;
+/** The site the render gets: the site data, assembled once and never changed. */
+export type RenderedSite = Readonly<SiteData>;

@@ -24,10 +24,14 @@ export const urls = {
   search: () => "/search/",
   /** The search page asked for `terms` (OpenSearch passes its "{searchTerms}" placeholder as they are) */
   searchFor: (terms: string) => `/search/?q=${terms}`,
-  /** One Pagefind bundle per edition */
-  searchIndex: (date: string) => `/${date}/pagefind/`,
-  /** The list of editions the search page can merge */
-  searchEditions: () => "/search/editions.json",
+  /** An edition's own search segment, its article list and texts (written with the edition, never changed) */
+  searchIndex: (date: string) => `/${date}/search/`,
+  /** The search page's map of the archive: editions, the yearly segments in use, sections and columns */
+  searchManifest: () => "/search/manifest.json",
+  /** A yearly search segment: kept with the images (content-addressed, shared by releases) */
+  searchSegment: (id: string) => `/img/search/${id}/`,
+  /** The shared browser code of search (terms, postings), also run by the indexer */
+  searchCore: () => "/assets/search-core.js",
   feed: () => "/feed.xml",
   sitemap: () => "/sitemap.xml",
   /** One sitemap per month (a sitemap may list at most 50,000 URLs) */

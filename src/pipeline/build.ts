@@ -52,9 +52,8 @@ export async function build(options: BuildOptions, log: Log = console.log): Prom
   const { data } = prepared;
   const linksOnly = linksOnlyEditions(options);
   const indexed = data.editions.filter((e) => !options.searchDates || options.searchDates.includes(e.date));
-  // Before the pages: the search page preloads the newest index's metadata, whose name is its content's hash.
-  const search = await stages.run("search", () => searchStage(data, indexed, options), "search index");
-  const site = renderedSite(data, search, linksOnly);
+  await stages.run("search", () => searchStage(data, indexed, options), "search index");
+  const site = renderedSite(data, linksOnly);
   const pages = await stages.run("pages", () => renderPages(site, data, options));
   await stages.run(
     "downloads",

@@ -36,6 +36,8 @@ export interface SiteOptions {
   /** Editions whose search index must be written; all built editions when absent (publish passes only
    * tonight's: a neighbour rebuilt for its links keeps its index) */
   searchDates?: string[];
+  /** Merge the search segments of every year (the rebuild's cross-edition step); a build of all editions does */
+  consolidateSearch?: boolean;
   /** Editions rebuilt for their links to the editions before and after only (a publish's neighbours): their page
    * and edition views are rendered, and every other file of theirs (article and story views, search index) is
    * linked from previousSite, where it is the same */

@@ -1,5 +1,5 @@
 // The site data stage: what the templates get, assembled once from the earlier stages' results — the model linked
-// with its images, the archive index, calendar, feeds, sitemaps, search listing, URL ledgers and redirects.
+// with its images, the archive index, calendar, feeds, sitemaps, URL ledgers and redirects.
 import fs from "node:fs";
 import path from "node:path";
 import type { Edition } from "../model/types.ts";
@@ -17,7 +17,7 @@ import {
 } from "../model/archive.ts";
 import { topicFeedEditions, topicFeeds } from "../opendata/feeds.ts";
 import type { Settings } from "../content/settings.ts";
-import type { ContentStage, RenderedSite, SearchPreload, ShareCodes, SiteData } from "../model/site.ts";
+import type { ContentStage, RenderedSite, ShareCodes, SiteData } from "../model/site.ts";
 import { buildLedger, mergeRedirectIndex, readLedger, readRedirectIndex, redirectsFileLines } from "../model/ledger.ts";
 import type { SiteOptions } from "./options.ts";
 
@@ -45,12 +45,6 @@ export function assembleSite(
   const months = [...new Set(index.editions.map((e) => e.date.slice(0, 7)))];
   const builtMonths = new Set(editions.map((e) => e.date.slice(0, 7)));
   const newestFirst = [...index.editions].reverse();
-  const searchEditions = newestFirst.map((e) => ({
-    date: e.date,
-    year: Number(e.date.slice(0, 4)),
-    label: e.dateLabel,
-    index: `${settings.pathPrefix}${urls.searchIndex(e.date).slice(1)}`,
-  }));
   const ledgers = editions.map((e) => buildLedger(e, readLedger(previousSite, e.date)));
   const calendar = crossEdition ? buildCalendar(index.editions, locale.monthTitle, locale.yearTitle) : [];
   const keptYears =
@@ -106,20 +100,9 @@ export function assembleSite(
         editions: index.editions.filter((e) => e.date.startsWith(month)).flatMap((e) => summaryOf(e.date) ?? []),
       })),
     sitemapIndex: months.map((m) => urls.sitemapMonth(m)),
-    searchEditions,
-    searchNewest: searchEditions[0]?.date ?? null,
-    searchFirst: firstIndexes(searchEditions),
     crossEdition,
     shareCodes: codes,
   };
-}
-
-/** The search page's ranges' newest indexes: recent and all start with the newest edition, a year with its newest. */
-function firstIndexes(newestFirst: SiteData["searchEditions"]): Record<string, string> {
-  if (!newestFirst.length) return {};
-  const first: Record<string, string> = { recent: newestFirst[0].index, all: newestFirst[0].index };
-  for (const e of newestFirst) first[String(e.year)] ??= e.index;
-  return first;
 }
 
 export function siteRoot(settings: Settings): string {
@@ -127,15 +110,14 @@ export function siteRoot(settings: Settings): string {
 }
 
 /**
- * The site the pages stage renders, assembled once from the site data and the search stage's result. A neighbour
+ * The site the pages stage renders, assembled once from the site data. A neighbour
  * rebuilt for its links (`linksOnly`) gets its page and edition views only: its article and story views, which do
  * not link other editions, are linked from the live site.
  */
-export function renderedSite(data: SiteData, search: SearchPreload, linksOnly: ReadonlySet<string>): RenderedSite {
-  if (!linksOnly.size) return { ...data, ...search };
+export function renderedSite(data: SiteData, linksOnly: ReadonlySet<string>): RenderedSite {
+  if (!linksOnly.size) return data;
   return {
     ...data,
-    ...search,
     articles: data.articles.filter((a) => !linksOnly.has(a.edition.date)),
     stories: data.stories.filter((s) => !linksOnly.has(s.edition.date)),
   };

@@ -80,7 +80,7 @@ const childrenFile = `/proc/self/task/${process.pid}/children`;
 const hasProc = fs.existsSync(childrenFile);
 
 /**
- * CPU seconds used so far by this process and its helper processes (the Pagefind indexer): those that ended and
+ * CPU seconds used so far by this process and its helper processes (any a stage starts): those that ended and
  * were reaped (the kernel's children times), and those still running, read from /proc. Counting both keeps the
  * sum steady when a helper ends between two readings. Elsewhere than Linux, this process's own time only.
  */

@@ -18,10 +18,19 @@ function assetFiles(): [string, string][] {
   return [
     ...client,
     ["node_modules/openseadragon/build/openseadragon/openseadragon.min.js", "openseadragon.min.js"],
-    // The 繁體 view's converter and only the dictionaries of simplified → Taiwan traditional (see src/client/hant.js).
-    ...["core.js", "dict/STPhrases.js", "dict/STCharacters.js", "dict/TWVariantsPhrases.js", "dict/TWVariants.js"].map(
-      (file): [string, string] => [`${opencc}/${file}`, `opencc/${file}`],
-    ),
+    // The 繁體 view's converter and only the dictionaries of simplified → Taiwan traditional, and of the way back
+    // for a search typed in traditional characters (see src/client/hant.js).
+    ...[
+      "core.js",
+      "dict/STPhrases.js",
+      "dict/STCharacters.js",
+      "dict/TWVariantsPhrases.js",
+      "dict/TWVariants.js",
+      "dict/TWVariantsRevPhrases.js",
+      "dict/TWVariantsRev.js",
+      "dict/TSPhrases.js",
+      "dict/TSCharacters.js",
+    ].map((file): [string, string] => [`${opencc}/${file}`, `opencc/${file}`]),
     ["node_modules/opencc-js/LICENSE", "opencc/LICENSE"],
   ];
 }

@@ -26,7 +26,7 @@ export function sitePlugin(eleventyConfig: any, options: { site: RenderedSite; c
   const { site } = options;
   // The archive-wide lists no template reads (3,650 records each for ten years) are left out, not frozen, and so
   // are the calendars of the years whose archive page is not rendered (a publish renders tonight's year only).
-  const { index: _index, searchEditions: _searchEditions, shareCodes, ...forTemplates } = site;
+  const { index: _index, shareCodes, ...forTemplates } = site;
   const calendar = site.calendar.map(({ months: _months, ...year }) => year);
   eleventyConfig.addGlobalData("banmian", deepFreeze({ ...forTemplates, calendar, views: buildViews(site) }));
   eleventyConfig.addPlugin(filtersPlugin, { root: site.root, timeZone: site.settings.timeZone });

@@ -37,8 +37,9 @@ export function offlineFiles(edition: Edition, outDir: string, lang = "zh-CN", i
     "/assets/icon.svg",
     "/assets/blank.svg",
     urls.search(),
-    urls.searchEditions(),
+    urls.searchManifest(),
     "/assets/search.js",
+    urls.searchCore(),
     "/assets/openseadragon.min.js",
     "/assets/speech.js",
   ]);
@@ -70,9 +71,9 @@ export function offlineFiles(edition: Edition, outDir: string, lang = "zh-CN", i
   }
   for (const story of edition.stories) files.add(story.url);
   addFolder(urls.searchIndex(edition.date));
-  // The search page and its list of editions are the whole site's: a shard's build has not written them yet, the
+  // The search page and its manifest are the whole site's: a shard's build has not written them yet, the
   // release always has them. The edition's own files are listed as built (word boxes exist only for pages with a PDF).
-  const siteWide = new Set([urls.search(), urls.searchEditions()]);
+  const siteWide = new Set([urls.search(), urls.searchManifest()]);
   return [...files]
     .filter((url) => siteWide.has(url) || fs.existsSync(fileOf(site, url)))
     .map((url) => url.replace(/^\//, ""));
@@ -82,8 +83,8 @@ export function offlineFiles(edition: Edition, outDir: string, lang = "zh-CN", i
 export function offlineManifest(edition: Edition, outDir: string, lang?: string, imageDir?: string): OfflineManifest {
   const files = offlineFiles(edition, outDir, lang, imageDir);
   const hash = crypto.createHash("sha256");
-  // The search page and the list of editions change with every new edition, not with this one.
-  const shared = new Set([urls.search(), urls.searchEditions()].map((url) => url.slice(1)));
+  // The search page and its manifest change with every new edition, not with this one.
+  const shared = new Set([urls.search(), urls.searchManifest()].map((url) => url.slice(1)));
   // Images are content-addressed (their folder is their key): their names say all their bytes would.
   for (const file of files.filter((f) => !shared.has(f))) {
     hash.update(file).update("\0");

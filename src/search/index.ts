@@ -1,171 +1,116 @@
-// Search indexes: one small Pagefind index per edition, written with the edition and never rewritten; the
-// search page merges the indexes of the editions a reader asks for (see README "Search"). Each index is kept in a
-// content-addressed cache keyed by its records, so a rebuild of unchanged editions starts no indexer at all.
+// The search stage and the consolidation after it: each built edition's own segment (edition.ts), the yearly
+// segments (consolidate.ts) and the search page's manifest (manifest.ts). See README "Search".
 import fs from "node:fs";
 import path from "node:path";
-import * as pagefind from "pagefind";
-import { DerivativeCache, publishEntry } from "../images/cache.ts";
-import { hashBytes, stageCacheFolders } from "../util/cache.ts";
-import { projectRoot } from "../project.ts";
-import type { Settings } from "../content/settings.ts";
 import type { Edition } from "../model/types.ts";
-import type { SiteData } from "../model/site.ts";
 import { urls } from "../model/urls.ts";
+import { consolidateYears, storedYearSegments, type ConsolidateResult } from "./consolidate.ts";
+import { readEditionMeta, searchEdition, writeEditionSegment, type EditionSegmentMeta } from "./edition.ts";
+import { planManifest, readSearchState, searchStateFile, type SearchState } from "./manifest.ts";
 
-/** Files of a Pagefind bundle that only the primary index needs; merged indexes use their own data only. */
-const sharedBundleFiles = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|pagefind-ui\.css)$/;
-
-/** Pagefind's version is part of every cache key: another indexer writes other files from the same records. */
-const pagefindVersion: string = JSON.parse(
-  fs.readFileSync(path.join(projectRoot, "node_modules", "pagefind", "package.json"), "utf8"),
-).version;
-
-export interface SearchIndexResult {
-  records: number;
-  /** Editions whose index came from the cache, and those the indexer made */
-  cached: number;
-  indexed: number;
+export interface SearchStageOptions {
+  outDir: string;
+  /** Where the editions not built now are (the live release); default outDir */
+  previousSite?: string;
+  /** The image folder (a publish root's shared store); yearly segments go into its search/ folder */
+  imageDir?: string;
+  /** The archive's dates, oldest first, when the build writes the manifest (a cross-edition build) */
+  archive?: string[];
+  /** Merge every year whose segment is missing or out of date (a full build, the rebuild's cross-edition step) */
+  consolidate?: boolean;
 }
 
-/** The language Pagefind indexes a paper's text in, and names its files by: the locale's language ("zh"). */
-function indexLanguage(settings: Settings): string {
-  return settings.locale.split("-")[0].toLowerCase();
+export interface SearchStageResult {
+  /** Editions whose own segment was written, and their articles */
+  editions: number;
+  articles: number;
+  /** Yearly segments merged now, and those the manifest names */
+  yearsMade: number;
+  yearsUsed: number;
 }
 
-type SearchRecord = Parameters<pagefind.PagefindIndex["addCustomRecord"]>[0];
+/** An edition's segment meta as the manifest needs it. */
+export type EditionEntry = Pick<EditionSegmentMeta, "date" | "docs" | "hash" | "sections" | "columns">;
 
-/**
- * The name of the WebAssembly file Pagefind writes for `settings`' language (wasm.en.pagefind for a language it
- * stems, wasm.unknown.pagefind for Chinese), so the search page can preload it: found once by indexing one record,
- * then kept in the search cache.
- */
-export async function searchWasmFile(settings: Settings, cacheDir: string): Promise<string> {
-  const language = indexLanguage(settings);
-  const cache = new DerivativeCache(path.join(cacheDir, stageCacheFolders.search));
-  let started = false;
-  try {
-    const entry = await cache.get<{ file: string }>(hashBytes("wasm", pagefindVersion, language), async (dir) => {
-      started = true;
-      const { errors, index } = await pagefind.createIndex({ forceLanguage: language });
-      if (!index) throw new Error(`search index: ${errors.join("; ")}`);
-      await index.addCustomRecord({ url: "/", content: "probe 探", language });
-      const probe = path.join(dir, "probe");
-      await index.writeFiles({ outputPath: probe });
-      const wasm = JSON.parse(fs.readFileSync(path.join(probe, "pagefind-entry.json"), "utf8")).languages[language]
-        ?.wasm as string | null;
-      fs.rmSync(probe, { recursive: true, force: true });
-      return { file: `wasm.${wasm ?? "unknown"}.pagefind` };
-    });
-    return entry.manifest.file;
-  } finally {
-    if (started) await pagefind.close();
+/** Where the yearly segments of a site are kept: beside the images, content-addressed like them. */
+export function segmentStore(outDir: string, imageDir?: string): string {
+  // The image folder is img/ in a site (src/images/stage.ts), or a publish root's shared store.
+  return path.join(imageDir ?? path.join(outDir, "img"), "search");
+}
+
+/** An edition's own segment folder in a site. */
+export function editionSegmentDir(site: string, date: string): string {
+  return path.join(site, urls.searchIndex(date).slice(1));
+}
+
+export function writeSearch(indexed: Edition[], options: SearchStageOptions): SearchStageResult {
+  const written = indexed.map((e) => writeEditionSegment(searchEdition(e), editionSegmentDir(options.outDir, e.date)));
+  const result: SearchStageResult = {
+    editions: written.length,
+    articles: written.reduce((n, m) => n + m.docs, 0),
+    yearsMade: 0,
+    yearsUsed: 0,
+  };
+  if (!options.archive) return result;
+  const previous = options.previousSite ?? options.outDir;
+  const dirOf = (date: string) =>
+    [options.outDir, previous].map((site) => editionSegmentDir(site, date)).find((d) => fs.existsSync(d)) ??
+    editionSegmentDir(previous, date);
+  const known = readSearchState(previous).editions;
+  const fresh = new Map(written.map((m) => [m.date, m]));
+  const entries: EditionEntry[] = [];
+  for (const date of options.archive) {
+    // Built now; else as the state of the live site has it (a publish reads one file); else, built by a shard of
+    // this rebuild or live from before the state was kept, its own meta.
+    const builtHere = !fresh.has(date) && fs.existsSync(editionSegmentDir(options.outDir, date));
+    const entry =
+      fresh.get(date) ?? (known[date] && !builtHere ? { date, ...known[date] } : readEditionMeta(dirOf(date)));
+    if (entry) entries.push(entry);
   }
-}
-
-/** A written bundle's metadata file for `settings`' language (pagefind.<hash>.pf_meta), or null without one. */
-export function searchMetaFile(bundleDir: string, settings: Settings): string | null {
-  let entry: { languages?: Record<string, { hash?: string }> };
-  try {
-    entry = JSON.parse(fs.readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8"));
-  } catch {
-    // No bundle written there (an edition whose index this build did not make): the caller looks elsewhere.
-    return null;
-  }
-  const languages = entry.languages ?? {};
-  const hash = languages[indexLanguage(settings)]?.hash;
-  return hash ? `pagefind.${hash}.pf_meta` : null;
-}
-
-/** The list the search page merges from (search/editions.json): editions with an index, newest first. */
-export function writeSearchEditions(editions: SiteData["searchEditions"], outDir: string): void {
-  const file = path.join(outDir, urls.searchEditions().slice(1));
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(editions));
-}
-
-/**
- * Writes each edition's index into outDir. `cacheDir` (the image cache's folder) holds the indexes already made,
- * in its search/ folder; the indexer process starts only when some edition's records are new.
- */
-export async function writeSearchIndexes(
-  editions: Edition[],
-  outDir: string,
-  settings: Settings,
-  cacheDir?: string,
-): Promise<SearchIndexResult> {
-  const language = indexLanguage(settings);
-  const cache = cacheDir ? new DerivativeCache(path.join(cacheDir, stageCacheFolders.search)) : null;
-  const result: SearchIndexResult = { records: 0, cached: 0, indexed: 0 };
-  let started = false;
-  try {
-    for (const edition of editions) {
-      const records = edition.articles.map((article) => searchRecord(edition, article, language));
-      // No trailing slash: the bundle is put in place by renaming a sibling folder onto this path.
-      const target = path.join(outDir, urls.searchIndex(edition.date).slice(1, -1));
-      const make = async (dir: string) => {
-        started = true;
-        await indexEdition(edition, records, language, dir);
-        return { records: records.length };
-      };
-      result.records += records.length;
-      if (!cache) {
-        await make(target);
-        result.indexed++;
-        continue;
-      }
-      const before = cache.encoded;
-      const entry = await cache.get(hashBytes("search", pagefindVersion, language, JSON.stringify(records)), make);
-      if (cache.encoded > before) result.indexed++;
-      else result.cached++;
-      fs.rmSync(target, { recursive: true, force: true });
-      publishEntry(entry.dir, target);
-    }
-  } finally {
-    if (started) await pagefind.close();
-  }
+  const store = segmentStore(options.outDir, options.imageDir);
+  if (options.consolidate) result.yearsMade = consolidateYears(entries, dirOf, store).made.length;
+  result.yearsUsed = writeManifest(options.outDir, entries, store);
   return result;
 }
 
-function searchRecord(edition: Edition, article: Edition["articles"][number], language: string): SearchRecord {
-  const text = [
-    article.kicker,
-    article.headline,
-    article.subtitle,
-    article.byline,
-    article.text,
-    ...article.figures.map((f) => f.caption),
-  ]
-    .filter(Boolean)
-    .join("\n");
-  return {
-    // Site-relative: the search page gives Pagefind the path prefix as its base URL.
-    url: article.url,
-    content: text,
-    language,
-    meta: {
-      title: article.headline,
-      date: edition.dateLabel,
-      page: article.page.stripLabel,
-      // The article's area on its page view, for "在版面上查看" (only articles with an area on a scan).
-      ...(article.polygon && article.page.images ? { scan: `${article.page.url}#area-${article.slug}` } : {}),
-    },
-    filters: { year: [String(edition.year)] },
-    sort: { date: edition.date },
-  };
+/**
+ * `npm run search:consolidate`: the yearly segments of a built site's editions (of `years`, or of every year whose
+ * segment is missing or out of date) into `store`; with `manifest`, the site's manifest names them at once (a
+ * plain site); a publish root's live release is never changed, its next publish names them.
+ */
+export function consolidateSite(
+  site: string,
+  store: string,
+  options: { years?: number[]; manifest?: boolean } = {},
+): ConsolidateResult {
+  const state = readSearchState(site);
+  const entries = Object.entries(state.editions)
+    .map(([date, e]) => ({ date, ...e }))
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  if (!entries.length)
+    throw new Error(`${path.join(site, searchStateFile)}: no editions to merge (build the site first)`);
+  const result = consolidateYears(entries, (date) => editionSegmentDir(site, date), store, options.years);
+  if (options.manifest) writeManifest(site, entries, store);
+  return result;
 }
 
-/** One edition's records through the indexer into `dir`, less the files only a primary bundle needs. */
-async function indexEdition(edition: Edition, records: SearchRecord[], language: string, dir: string): Promise<void> {
-  const { errors, index } = await pagefind.createIndex({ forceLanguage: language });
-  if (!index) throw new Error(`search index for ${edition.date}: ${errors.join("; ")}`);
-  for (const [i, record] of records.entries()) {
-    const added = await index.addCustomRecord(record);
-    if (added.errors.length) throw new Error(`${edition.articles[i].file}: search index: ${added.errors.join("; ")}`);
-  }
-  const written = await index.writeFiles({ outputPath: dir });
-  if (written.errors.length) throw new Error(`search index for ${edition.date}: ${written.errors.join("; ")}`);
-  for (const name of fs.readdirSync(dir)) {
-    if (sharedBundleFiles.test(name)) fs.rmSync(path.join(dir, name), { force: true });
-  }
-  await index.deleteIndex();
+/** The manifest and the state of `entries` over the segments in `store`; returns the segments it names. */
+export function writeManifest(site: string, entries: EditionEntry[], store: string): number {
+  const manifest = planManifest(entries, storedYearSegments(store), (id) => urls.searchSegment(id));
+  writeJson(path.join(site, urls.searchManifest().slice(1)), manifest);
+  const state: SearchState = {
+    version: 1,
+    editions: Object.fromEntries(
+      entries.map((m) => [m.date, { docs: m.docs, hash: m.hash, sections: m.sections, columns: m.columns }]),
+    ),
+  };
+  writeJson(path.join(site, searchStateFile), state);
+  return manifest.segments.length;
+}
+
+function writeJson(file: string, value: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Replaced in one rename: a reader of a plain site never gets half a manifest.
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(value));
+  fs.renameSync(`${file}.tmp`, file);
 }

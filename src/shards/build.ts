@@ -38,7 +38,7 @@ export async function buildCrossEdition(options: SiteOptions, log: Log = console
   const index = await stages.run("shard merge", () => mergeShardPartsInto(options.outDir, allDates), "archive index");
   log(`  ${index.editions.length} editions in the archive index`);
   const summary = await build(
-    { ...options, previousSite: options.outDir, dates: [allDates[allDates.length - 1]] },
+    { ...options, previousSite: options.outDir, dates: [allDates[allDates.length - 1]], consolidateSearch: true },
     log,
   );
   addStageTimes(summary, stages);

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { archiveIndexFile } from "../model/archive.ts";
+import { searchStateFile } from "../search/manifest.ts";
 import { ledgerFile, redirectIndexFile } from "../model/ledger.ts";
 import type { BuildSummary } from "../pipeline/build.ts";
 import { seconds as secondsSince, type Log, type StageTimes } from "../pipeline/stages.ts";
@@ -44,7 +45,7 @@ export interface StepResult {
   seconds: number;
   /** Peak memory of the build process … */
   peakRssMb: number | null;
-  /** … and of the helper processes it started (the Pagefind indexer) */
+  /** … and of the helper processes it started (any a stage starts) */
   helperPeakRssMb: number | null;
   /** User + system CPU time of the build process … */
   cpuSeconds: number | null;
@@ -126,10 +127,11 @@ async function rebuildIntoRoot(
     let shards: Shard[];
     if (options.shards) {
       shards = selectShards(allDates, withChangedEditions(options.shards, allDates, [...live.keys()]));
-      // The editions not rebuilt keep their records in the live index.
-      if (current && fs.existsSync(path.join(current, archiveIndexFile))) {
-        fs.mkdirSync(path.join(staging, path.dirname(archiveIndexFile)), { recursive: true });
-        fs.copyFileSync(path.join(current, archiveIndexFile), path.join(staging, archiveIndexFile));
+      // The editions not rebuilt keep their records in the live index, and in the search's.
+      for (const file of [archiveIndexFile, searchStateFile]) {
+        if (!current || !fs.existsSync(path.join(current, file))) continue;
+        fs.mkdirSync(path.join(staging, path.dirname(file)), { recursive: true });
+        fs.copyFileSync(path.join(current, file), path.join(staging, file));
       }
     } else {
       shards = planShards(allDates, options.by);

@@ -5,11 +5,10 @@ import fs from "node:fs";
 import path from "node:path";
 
 /**
- * Folders inside the image cache's folder that other stages keep, each by its own content keys (search indexes,
- * share codes, edition downloads and word boxes): pruning the derivatives leaves them alone.
+ * Folders inside the image cache's folder that other stages keep, each by its own content keys (share codes,
+ * edition downloads and word boxes): pruning the derivatives leaves them alone.
  */
 export const stageCacheFolders = {
-  search: "search",
   qr: "qr",
   downloads: "downloads",
   templates: "templates",

@@ -12,7 +12,7 @@ export interface ChildResult {
   seconds: number;
   /** Peak resident set size of the child, null when it died before it could say (SIGKILL, out of memory) */
   peakRssMb: number | null;
-  /** Sum of the peaks of the processes the child started (the Pagefind indexer); 0 when there were none */
+  /** Sum of the peaks of the processes the child started (any a stage starts); 0 when there were none */
   helperPeakRssMb: number | null;
   /** User + system CPU time of the child itself … */
   cpuSeconds: number | null;

@@ -1,6 +1,5 @@
 // How many cores a build keeps busy: the machine's, or its share when a rebuild runs several builds at once, so
-// that one shard's image threads do not take the core another shard renders on. (The Pagefind indexer needs no
-// limit: it works about one core, its CPU time about its wall time in the search stage.)
+// that one shard's image threads do not take the core another shard renders on.
 import os from "node:os";
 
 let budget = os.availableParallelism();

@@ -209,55 +209,41 @@ describe("search", () => {
     await page.waitForURL("**/2022-09-02/02/kaixue-diyitian/");
   });
 
-  it("searches every edition of a year, merging their indexes, under a path prefix", async () => {
-    const page = await open(en, "/search/?q=treaty&scope=1920");
+  it("searches a year of editions under a path prefix", async () => {
+    const page = await open(en, "/search/?q=treaty&year=1920");
     await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(2);
     const links = await page
       .locator("#search-results li > a:first-child")
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort());
     expect(links).toEqual(["/epaper/1920-11-15/a01/treaty/", "/epaper/1920-11-15/a04/treaty-cont/"]);
+    expect(await page.locator("#search-status").textContent()).toBe("2 articles found");
   });
 
   it("finds articles from both editions of the zh fixtures", async () => {
-    const page = await open(zh, "/search/?q=" + encodeURIComponent("招聘会") + "&scope=all");
+    const page = await open(zh, "/search/?q=" + encodeURIComponent("招聘会"));
     await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(2);
     const links = await page
       .locator("#search-results li > a:first-child")
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort());
     expect(links).toEqual(["/2024-03-02/a01/chunjie/", "/2024-03-02/b01/zhaopin-xu/"]);
-    const other = await open(zh, "/search/?q=" + encodeURIComponent("沙河新桥") + "&scope=recent");
+    const other = await open(zh, "/search/?q=" + encodeURIComponent("沙河新桥") + "&sort=oldest");
     await expect
       .poll(() => other.locator("#search-results li > a:first-child").first().textContent(), { timeout: 15_000 })
       .toBe("沙河新桥今日通车");
   });
-  it("keeps the newer editions' hits when an older edition's index fails to load, and says the older ones were not searched", async () => {
-    const page = await (await checkedContext(desktop)).newPage();
-    await page.route("**/2024-03-01/pagefind/**", (route) => route.abort("failed"));
-    await page.goto(new URL("search/?q=" + encodeURIComponent("招聘会") + "&scope=all", zh.url).href);
-    await expect
-      .poll(() => page.locator("#search-status[role=status]").textContent(), { timeout: 15_000 })
-      .toBe("以上 2 篇来自较新的期次；较早期次的搜索索引未能载入，请检查网络后再试。");
-    expect(await page.locator("#search-results li").count()).toBe(2);
-    // The failed fetch is what this test makes happen (Pagefind reports it against its primary bundle's URL).
-    const rest = problems.filter(
-      (p) =>
-        !(
-          p.kind === "console" &&
-          (p.text.includes("/2024-03-01/pagefind/") || p.text.startsWith("Failed to load Pagefind metadata"))
-        ),
-    );
-    problems.splice(0, problems.length, ...rest);
-  });
 
-  it("says that search failed when nothing of it loads, in the site's language, not searching… forever", async () => {
-    for (const [server, message] of [
-      [zh, "搜索没有完成：无法载入搜索索引，请检查网络后再试。"],
-      [en, "Search could not finish: the search index did not load. Check the connection and try again."],
+  it("says that search failed when a segment or the manifest does not load, in the site's language, not searching… forever", async () => {
+    for (const [server, blocked, message] of [
+      [zh, "**/img/search/**", "搜索没有完成：无法载入搜索索引，请检查网络后再试。"],
+      [
+        en,
+        "**/search/manifest.json",
+        "Search could not finish: the search index did not load. Check the connection and try again.",
+      ],
     ] as const) {
       const page = await (await checkedContext(desktop)).newPage();
-      await page.route("**/search/editions.json", (route) => route.abort("failed"));
-      await page.route("**/pagefind/**", (route) => route.abort("failed"));
-      await page.goto(new URL("search/?q=treaty", server.url).href);
+      await page.route(blocked, (route) => route.abort("failed"));
+      await page.goto(new URL("search/?q=" + encodeURIComponent(server === zh ? "招聘会" : "treaty"), server.url).href);
       await expect
         .poll(() => page.locator("#search-status[role=status]").textContent(), { timeout: 15_000 })
         .toBe(message);
@@ -265,52 +251,30 @@ describe("search", () => {
     }
     // The failed fetches are what this test makes happen; anything else seen is still a problem.
     const rest = problems.filter(
-      (p) => !(p.kind === "console" && /\/search\/editions\.json|\/pagefind\/|Pagefind/.test(p.text)),
+      (p) => !(p.kind === "console" && /\/img\/search\/|\/search\/manifest\.json|ERR_FAILED/.test(p.text)),
     );
     problems.splice(0, problems.length, ...rest);
   });
 
-  it("shows the newest edition's hits before the list of editions arrives, and keeps them if the list fails", async () => {
+  it("preloads the search's script, its shared module and the manifest, and asks for each once", async () => {
     const page = await (await checkedContext(desktop)).newPage();
-    let release = () => undefined as void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/search/editions.json", async (route) => {
-      await held;
-      await route.abort("failed");
-    });
     const requested: string[] = [];
     page.on("request", (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(new URL("search/?q=treaty", en.url).href);
-    // Its bundle, WebAssembly and metadata are preloaded by the page, and each asked for once.
+    await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(2);
     const preloads = await page
       .locator("link[rel=preload], link[rel=modulepreload]")
       .evaluateAll((ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname));
-    expect(
-      preloads
-        .filter((p) => p.startsWith("/epaper/1920-11-15/pagefind/"))
-        .map((p) =>
-          p
-            .split("/")
-            .pop()!
-            .replace(/_[0-9a-f]+\./, "_#."),
-        ),
-    ).toEqual(["pagefind.js", "wasm.en.pagefind", "pagefind.en_#.pf_meta"]);
-    // The newest edition (1920-11-15) is searched from the page's own list of each range's first index.
-    await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(2);
-    release();
-    await expect
-      .poll(() => page.locator("#search-status[role=status]").textContent(), { timeout: 15_000 })
-      .toBe(
-        "These 2 articles are from the newer editions; the older editions' search indexes did not load. Check the connection and try again.",
-      );
-    expect(await page.locator("#search-results li").count()).toBe(2);
+    expect(preloads).toEqual([
+      "/epaper/assets/search.js",
+      "/epaper/assets/search-core.js",
+      "/epaper/search/manifest.json",
+    ]);
     for (const file of preloads)
       expect(
         requested.filter((p) => p === file),
         file,
       ).toHaveLength(1);
-    const rest = problems.filter((p) => !(p.kind === "console" && p.text.includes("/search/editions.json")));
-    problems.splice(0, problems.length, ...rest);
   });
 });
 

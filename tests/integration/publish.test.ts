@@ -124,7 +124,7 @@ describe("publish", () => {
   });
 
   it("publishing tonight's edition updates home, calendar and yesterday's next-edition link", () => {
-    const yesterdayIndex = () => fs.statSync(path.join(root, "current/2024-03-01/pagefind/pagefind-entry.json")).ino;
+    const yesterdayIndex = () => fs.statSync(path.join(root, "current/2024-03-01/search/meta.json")).ino;
     const before = yesterdayIndex();
     const result = publish("2024-03-02");
     expect(result.code, result.output).toBe(0);
@@ -137,7 +137,7 @@ describe("publish", () => {
     );
     expect(fs.readFileSync(path.join(current, "feed.xml"), "utf8")).toContain("春季招聘会举行");
     // Yesterday's search index was linked from the live store, not made again; tonight's was made.
-    expect(fs.existsSync(path.join(current, "2024-03-02/pagefind/pagefind-entry.json"))).toBe(true);
+    expect(fs.existsSync(path.join(current, "2024-03-02/search/meta.json"))).toBe(true);
     expect(yesterdayIndex()).toBe(before);
     // Yesterday's articles are still in the feed and the sitemap, read from its summary, not its content.
     expect(fs.readFileSync(path.join(current, "feed.xml"), "utf8")).toContain("社区食堂开张");
@@ -204,7 +204,7 @@ describe("publish", () => {
       };
       const pictures = manifest.files.filter((f) => f.startsWith("img/"));
       expect(pictures.length, date).toBeGreaterThan(0);
-      expect(manifest.files, date).toContain(`${date}/pagefind/pagefind-entry.json`);
+      expect(manifest.files, date).toContain(`${date}/search/meta.json`);
       // Everything it lists is served by the live release: the worker would fail to save the copy otherwise.
       for (const file of manifest.files) {
         const served = path.join(current, file.endsWith("/") ? `${file}index.html` : file);

@@ -105,7 +105,7 @@ describe("whole-site checks", () => {
     for (const { site, prefix, root } of builds) {
       for (const rel of fs
         .readdirSync(site.out, { recursive: true, encoding: "utf8" })
-        .filter((f) => /\.(json|xml)$/.test(f) && !f.includes("pagefind"))) {
+        .filter((f) => /\.(json|xml)$/.test(f))) {
         const text = fs.readFileSync(path.join(site.out, rel), "utf8");
         if (rel.endsWith(".json")) {
           expect(() => JSON.parse(text), rel).not.toThrow();

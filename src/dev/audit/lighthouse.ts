@@ -122,7 +122,7 @@ export async function lighthouseSite(options: LighthouseCommand): Promise<void> 
   try {
     const urls = paths.map((p) => new URL(p.replace(/^\//, ""), server.url).href);
     const line = (report: PageReport) =>
-      `${new URL(report.url).pathname}  ${categories.map((c) => `${c} ${report.scores[c]}`).join("  ")}`;
+      `${new URL(report.url).pathname}${new URL(report.url).search}  ${categories.map((c) => `${c} ${report.scores[c]}`).join("  ")}`;
     const reports = await runLighthouse(urls, {
       chromePath: options.chromePath,
       min,

@@ -1,10 +1,10 @@
-// A query through the real search page in Chromium on a built or published site (e.g. a benchmark archive): the
-// newest edition among the default range's hits, and the oldest edition's own index searched alone.
+// A query through the real search page in Chromium on a built or published site (e.g. a benchmark archive): every
+// hit counted newest first, and the oldest edition's hits found with the year and month filters, oldest first.
 // Some callbacks here run inside the page, in Chromium: they see the DOM.
 /// <reference lib="dom" />
 import fs from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { serveStatic } from "../serve-static.ts";
 
 export async function searchCheck(
@@ -20,32 +20,39 @@ export async function searchCheck(
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
-  const page = await browser.newPage();
-  for (const [scope, expectDate] of [["recent", newest]] as const) {
+  try {
+    const page = await browser.newPage();
+    const q = `q=${encodeURIComponent(query)}`;
     const t0 = performance.now();
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}&scope=${scope}`);
-    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, null, {
-      timeout: 300_000,
-    });
-    const ms = performance.now() - t0;
+    const status = await searched(page, `${server.url}search/?${q}`);
     const metas = await page.locator("#search-results .search-meta").allTextContents();
-    const hit = metas.some((m) => m.startsWith(expectDate.dateLabel));
-    log(
-      `scope ${scope}: ${metas.length} hits shown in ${(ms / 1000).toFixed(1)} s; ${expectDate.date} among them: ${hit}; first: ${metas[0]}`,
-    );
+    log(`newest first: ${status} in ${((performance.now() - t0) / 1000).toFixed(1)} s; first: ${metas[0] ?? "none"}`);
+    const [year, month] = oldest.date.split("-");
+    await searched(page, `${server.url}search/?${q}&sort=oldest&year=${year}&month=${Number(month)}`);
+    const urls = await page
+      .locator("#search-results li > a:first-child")
+      .evaluateAll(
+        (as, date) =>
+          as.map((a) => new URL((a as HTMLAnchorElement).href).pathname).filter((p) => p.includes(`/${date}/`)),
+        oldest.date,
+      );
+    log(`oldest edition's hits: ${JSON.stringify(urls)}`);
+  } finally {
+    await browser.close();
+    await server.close();
   }
-  // The oldest edition's own bundle, searched alone.
-  await page.goto(`${server.url}search/`);
-  // A string, not a function: the compile rewrites a function's import() into a call of its own helper
-  // (__rewriteRelativeImportExtension), which the page does not have.
-  const bundle = `${server.url}${oldest.date}/pagefind/pagefind.js`;
-  const urls = (await page.evaluate(`(async () => {
-    const pf = await import(${JSON.stringify(bundle)});
-    await pf.options({ baseUrl: "/" });
-    const found = await pf.search(${JSON.stringify(query)});
-    return Promise.all(found.results.map((r) => r.data().then((d) => d.url)));
-  })()`)) as string[];
-  log(`oldest edition's index alone: ${JSON.stringify(urls)}`);
-  await browser.close();
-  await server.close();
+}
+
+/** Opens a search and waits until the status line gives its outcome; returns it. */
+async function searched(page: Page, url: string): Promise<string> {
+  await page.goto(url);
+  await page.waitForFunction(
+    () => {
+      const status = document.getElementById("search-status")!;
+      return status.textContent !== "" && status.textContent !== status.getAttribute("data-searching");
+    },
+    null,
+    { timeout: 300_000 },
+  );
+  return (await page.locator("#search-status").textContent()) ?? "";
 }

@@ -8,7 +8,7 @@ export interface Run {
   peakRssMb: number | null;
   /** User + system CPU time of the process: steadier than wall time on a machine shared with other work */
   cpuSeconds: number | null;
-  /** … and of the helper processes it started (the Pagefind indexer), when measured */
+  /** … and of the helper processes it started (any a stage starts), when measured */
   helperCpuSeconds?: number | null;
 }
 

@@ -39,18 +39,16 @@ describe("assembleSite and renderedSite", () => {
     expect(whole.editions[0].previous?.url).toBe("/2024-01-01/");
   });
 
-  it("the rendered site is the site data with the search stage's result; a neighbour rebuilt for its links has no article or story views", async () => {
+  it("the rendered site is the site data; a neighbour rebuilt for its links has no article or story views", async () => {
     const d = new Diagnostics();
     const content = await readContent(options, d);
     const data = assembleSite(content, buildModel(content, d), options);
-    const search = { searchWasm: "wasm.zh.pagefind", searchMeta: "pagefind.abc.pf_meta" };
-    const whole = renderedSite(data, search, new Set());
-    expect(whole).toMatchObject({ ...search, articles: data.articles, editions: data.editions });
-    const site = renderedSite(data, search, new Set(["2024-01-02"]));
+    const whole = renderedSite(data, new Set());
+    expect(whole).toMatchObject({ articles: data.articles, editions: data.editions });
+    const site = renderedSite(data, new Set(["2024-01-02"]));
     expect(site.articles.map((a) => a.edition.date)).toEqual(["2024-01-01", "2024-01-03"]);
     expect(site.editions.map((e) => e.date)).toEqual(["2024-01-01", "2024-01-02", "2024-01-03"]);
     // Assembled anew, never by changing the site data.
     expect(data.articles).toHaveLength(3);
-    expect(data).not.toHaveProperty("searchMeta");
   });
 });
