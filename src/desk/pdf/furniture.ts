@@ -113,6 +113,7 @@ export function findFurniture(page: PageDrawing, body: number, rules: LayoutRule
       break;
     }
   }
-  const labels = page.lines.filter((l) => isLabel(l, page.lines));
+  // Set no larger than the text: a one-word headline standing free is display type, not a label.
+  const labels = page.lines.filter((l) => l.size <= body && isLabel(l, page.lines));
   return { header, footer, banners, credits, labels, logos, editor };
 }

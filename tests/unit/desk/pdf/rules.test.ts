@@ -309,6 +309,17 @@ describe("an advertisement's label standing alone at the end of a column", () =>
     { source: "label.pdf" },
   );
 
+  it("is not a one-word headline standing free in a type of its own", () => {
+    const page = importPdfPage(
+      makePdf({
+        width: W,
+        height: H,
+        texts: [{ x: 40, y: 40, size: 28, text: "Harbour", font: "serif" }, ...column(40, 118, prose(12))],
+      }),
+    );
+    expect(page.articles.map((a) => a.headline)).toEqual(["Harbour"]);
+  });
+
   it("is furniture, in no article's text or area", () => {
     expect(result.articles.map((a) => a.body).join("\n")).not.toContain("ANZEIGE");
     expect(result.pdf.leftOut).toContainEqual(expect.objectContaining({ what: "furniture", text: "ANZEIGE" }));
