@@ -71,14 +71,22 @@ export function readingOrder<A extends { box: Box }>(articles: readonly A[], lev
   return rows.flatMap((row) => row.sort((a, b) => a.box[0] - b.box[0]));
 }
 
+const ADDRESS = /(?:\bwww\.|https?:\/\/)\S+|\S+@\S+\.\p{L}{2,}/u;
+const NUMBER_RUN = /\+?\d[\d ./()-]{6,}\d/gu;
+
+/**
+ * Whether the text gives an address to call or visit: a web or e-mail address, or a number of nine digits or more
+ * (a telephone's; a date has eight at most).
+ */
+function givesContact(text: string): boolean {
+  return ADDRESS.test(text) || [...text.matchAll(NUMBER_RUN)].some((m) => m[0].replace(/\D/gu, "").length >= 9);
+}
+
 /**
  * What a segment is when it is no article, and why (for the report): text with no headline, a headline with almost
- * no text (a banner, a logo), display type with hardly a line of running text and no captioned picture (an
- * advertisement, a notice). Undefined for an article.
+ * no text (a banner, a logo), wares and an address with not one sentence, display type with hardly a line of running
+ * text and no captioned picture (an advertisement, a notice). Undefined for an article.
  */
-/** A telephone number (eight digits or more, spaced as printed), a web address or an e-mail address. */
-const CONTACT = /(?:\+?\d[\d ./-]{6,}\d)|(?:\bwww\.|https?:\/\/)\S+|\S+@\S+\.\p{L}{2,}/u;
-
 export function leaveOut(article: PdfArticle, rules: LayoutRules): { what: LeftOut["what"]; why?: string } | undefined {
   const chars = Array.from(article.body.replace(/\s/gu, "")).length;
   if (!article.headline) {
@@ -100,7 +108,7 @@ export function leaveOut(article: PdfArticle, rules: LayoutRules): { what: LeftO
     .split("\n\n")
     .filter((p) => !p.startsWith("|") && !p.startsWith("#"))
     .some((p) => /[.!?。！？…](?:\s|[”’"»)）]|$)/u.test(p));
-  if (!prose && CONTACT.test(article.body)) {
+  if (!prose && givesContact(article.body)) {
     return {
       what: "advertisement",
       why: `«${article.headline}» is no prose, only wares and an address (an advertisement); left out`,
