@@ -1,7 +1,7 @@
 // Preloaded into a measured node process (node --import …/peak-memory.mjs): at exit it writes the process's
 // peak resident memory and CPU time to the file named by BANMIAN_STATS_FILE, and the peak memory and CPU time of
-// the helper processes it started (the Pagefind indexer), which its own numbers do not include. Plain JS, so that it can
-// measure any node command, Eleventy's own CLI included, without adding a TypeScript loader to it.
+// the helper processes it started (image workers, a shard's children), which its own numbers do not include. Plain
+// JS, so that it can measure any node command, Eleventy's own CLI included, without adding a TypeScript loader to it.
 import fs from "node:fs";
 
 const file = process.env.BANMIAN_STATS_FILE;
