@@ -166,6 +166,9 @@ describe("npm run desk on a hot folder", () => {
     // The other pages are as they were.
     expect(livePage("02")).toContain("夏日炎炎（更正）");
     expect(livePage("03")).toContain("山高水长");
+    // After each publish the desk merged the year into a yearly search segment in the root's shared store.
+    const store = path.join(folders.root, "store", "img", "search");
+    expect(fs.readdirSync(store).filter((name) => name.startsWith("2024-"))).not.toHaveLength(0);
   });
 
   it("holds a page whose hand fix cannot be carried over, shows the conflict, and takes the new PDF when the editor says so", async () => {

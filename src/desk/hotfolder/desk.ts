@@ -9,6 +9,7 @@ import yaml from "js-yaml";
 import { formatDiagnostic } from "../../content/diagnostics.ts";
 import { proofImage, type ProofImage } from "../../images/proof.ts";
 import { fileStamp, writeAtomically } from "../../util/cache.ts";
+import { consolidateLive } from "../../publish/consolidate.ts";
 import { holderRuns, type LockRecord } from "../../publish/lock.ts";
 import { publishEdition } from "../../publish/publish.ts";
 import { PublishRoot } from "../../publish/release.ts";
@@ -260,6 +261,7 @@ export class Desk {
       this.failedPublish.delete(step.date);
       this.journal.note(`published ${step.date} (${what}) as release ${summary.release} in ${seconds.toFixed(1)} s`);
       this.journal.save();
+      this.consolidateSearch(step.date);
       return true;
     } catch (err) {
       // The live site is as it was (a publish is atomic); the editor sees why, fixes the page, and the next
@@ -272,6 +274,24 @@ export class Desk {
       this.journal.save();
       return false;
     }
+  }
+
+  /**
+   * The background step after a publish (npm run search:consolidate): the year just published merged into its yearly
+   * search segment, which the next publish names. The live site is not touched; a failure is noted, never fatal.
+   */
+  private consolidateSearch(date: string): void {
+    try {
+      const result = consolidateLive(this.options.root, [Number(date.slice(0, 4))]);
+      this.journal.note(
+        `search: ${date.slice(0, 4)} merged into its yearly segment (${result.deleted.length} old ones deleted)`,
+      );
+    } catch (err) {
+      this.journal.note(
+        `search: the yearly segment was not merged (${err instanceof Error ? err.message : String(err)}); the edition is searched from its own segment`,
+      );
+    }
+    this.journal.save();
   }
 
   /** The pid of another process holding the publish lock, or null. */
