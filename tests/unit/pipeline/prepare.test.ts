@@ -5,23 +5,10 @@ import { describe, expect, it } from "vitest";
 import { Diagnostics } from "../../../src/content/diagnostics.ts";
 import { buildModel, linkImages, readContent } from "../../../src/pipeline/prepare.ts";
 import { repo } from "../../helpers/build.ts";
-import { article, writeTree } from "../../helpers/editions.ts";
+import { article, threeEditions, writeTree } from "../../helpers/editions.ts";
 
 describe("readContent", () => {
-  const root = writeTree({
-    "2024-01-01/01/page.yml": "section: 要闻\n",
-    "2024-01-01/01/01-a.md": article("headline: 甲"),
-    "2024-01-02/01/page.yml": "section: 要闻\n",
-    "2024-01-02/01/01-b.md": article("headline: 乙"),
-    "2024-01-03/01/page.yml": "section: 要闻\n",
-    "2024-01-03/01/01-c.md": article("headline: 丙"),
-  });
-  const options = {
-    editionsDir: root,
-    siteFile: path.join(repo, "_data/site.json"),
-    outDir: path.join(root, "..", "out"),
-    cacheDir: "",
-  };
+  const { options } = threeEditions();
 
   it("reads only the editions asked for, and the newest N as the whole site", async () => {
     const d = new Diagnostics();

@@ -1,29 +1,14 @@
 // The site data stage (src/pipeline/site-data.ts): the archive-wide lists a build's site has or leaves out, and the
-// site the pages stage renders, assembled from the site data and the search stage's result.
+// site the pages stage renders, assembled from the site data.
 import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Diagnostics } from "../../../src/content/diagnostics.ts";
 import { buildModel, readContent } from "../../../src/pipeline/prepare.ts";
 import { assembleSite, renderedSite } from "../../../src/pipeline/site-data.ts";
-import { repo } from "../../helpers/build.ts";
-import { article, writeTree } from "../../helpers/editions.ts";
+import { threeEditions } from "../../helpers/editions.ts";
 
 describe("assembleSite and renderedSite", () => {
-  const root = writeTree({
-    "2024-01-01/01/page.yml": "section: 要闻\n",
-    "2024-01-01/01/01-a.md": article("headline: 甲"),
-    "2024-01-02/01/page.yml": "section: 要闻\n",
-    "2024-01-02/01/01-b.md": article("headline: 乙"),
-    "2024-01-03/01/page.yml": "section: 要闻\n",
-    "2024-01-03/01/01-c.md": article("headline: 丙"),
-  });
-  const options = {
-    editionsDir: root,
-    siteFile: path.join(repo, "_data/site.json"),
-    outDir: path.join(root, "..", "out"),
-    cacheDir: "",
-  };
+  const { options } = threeEditions();
 
   it("a shard's site data has no archive-wide lists and reads nothing of a published site", async () => {
     const d = new Diagnostics();
