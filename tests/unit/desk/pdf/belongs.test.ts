@@ -49,4 +49,12 @@ describe("orphans beside an article", () => {
     const photo: PagePiece = { box: [400, 5, 520, 38], kind: "figure", data: { figure: { lines: [] } } };
     expect(belongs([photo], article, false)).toBe(true);
   });
+
+  it("stay apart when lettered larger than its headline: a nameplate's or an advertisement's picture", () => {
+    const big = line([310, 320, 490, 380], "SALE", "Display", 60);
+    const lettered: PagePiece = { box: [300, 300, 500, 500], kind: "figure", data: { figure: { lines: [big] } } };
+    expect(belongs([lettered], article, false)).toBe(false);
+    const photo: PagePiece = { box: [300, 300, 500, 500], kind: "figure", data: { figure: { lines: [] } } };
+    expect(belongs([photo], article, false)).toBe(true);
+  });
 });
