@@ -149,16 +149,21 @@ function cut<T>(pieces: Piece<T>[], options: CutOptions<T>, depth = 0): Tree<T> 
   const rows = gaps(pieces, 1, options);
   const ruledRows = rows.filter((g) => g.ruled);
   const ruledColumns = columns.filter((g) => g.ruled);
-  const [byColumn, byRow] = [ruleCuts(pieces, 0, options), ruleCuts(pieces, 1, options)];
-  // In order of strength: a rule across the whole region, a rule a picture's bleed overlaps, a gutter, a gap
-  // between rows. A cut that leaves every piece on one side of it (a rule under a banner's end) parts nothing.
-  const choices: [Axis, Gap[]][] = [
-    ruledColumns.length > ruledRows.length ? [0, ruledColumns] : [1, ruledRows],
-    byColumn.length >= byRow.length && byColumn.length ? [0, byColumn] : [1, byRow],
-    [0, columns],
-    [1, rows],
+  const overlapped = (): [Axis, Gap[]] => {
+    const [byColumn, byRow] = [ruleCuts(pieces, 0, options), ruleCuts(pieces, 1, options)];
+    return byColumn.length >= byRow.length && byColumn.length ? [0, byColumn] : [1, byRow];
+  };
+  // In order of strength: a rule across the whole region, a rule a picture's bleed overlaps (looked for only when
+  // needed), a gutter, a gap between rows. A cut that leaves every piece on one side of it (a rule under a banner's
+  // end) parts nothing.
+  const choices: (() => [Axis, Gap[]])[] = [
+    () => (ruledColumns.length > ruledRows.length ? [0, ruledColumns] : [1, ruledRows]),
+    overlapped,
+    () => [0, columns],
+    () => [1, rows],
   ];
-  for (const [axis, chosen] of choices) {
+  for (const choice of choices) {
+    const [axis, chosen] = choice();
     if (!chosen.length) continue;
     const parts = splitAt(pieces, axis, chosen);
     if (parts.length < 2) continue;
