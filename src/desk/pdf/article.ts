@@ -368,6 +368,17 @@ function takeMarkers(
 }
 
 /** Builds an article from its segment: its headline's region of the page, with what the segmenter gave it. */
+/**
+ * Text that is one quotation, between opening and closing quotation marks, and what follows it (who said it). A
+ * closing mark may come inside the quotation, so the last one closes it.
+ */
+export function quoted(text: string): { quote: string; by?: string } | undefined {
+  const found = /^([«“„"‚‘「『][\s\S]*[»”"’」』])\s*([^«»“”„"「」『』]*)$/u.exec(text.trim());
+  if (!found) return undefined;
+  const by = found[2].replace(/^[—–-]\s*/u, "").trim();
+  return by ? { quote: found[1], by } : { quote: found[1] };
+}
+
 export function buildArticle(segment: Segment<PagePiece["data"]>, context: ArticleContext): PdfArticle {
   const { body: bodySize, cjk, rules } = context;
   const prose = { cjk, language: context.language, words: context.words };
@@ -451,9 +462,25 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   });
   const signature = cjk ? undefined : takeSignature(runs, running);
   const flowed: Item[] = flowParagraphs(runs, { ...prose, ...rules });
-  // Nothing but display type under the headline (a quote set large in a box): that is the article's text.
-  const items = flowed.every((i) => i.kind === "subhead")
-    ? flowed.map((i) => ({ ...i, kind: "paragraph" as const }))
+  // Lines of running text: the article's own text size (most of its characters), if that is text type at all.
+  const runningSize = bodyLines.length ? mostUsedSize(bodyLines) : 0;
+  const textType = runningSize >= 0.7 * bodySize && runningSize < rules.displayRatio * bodySize;
+  const runningLines = textType
+    ? bodyLines.filter((l) => Math.abs(l.size - runningSize) <= 0.1 * runningSize).length
+    : 0;
+  // Nothing but display type under the headline, or hardly any running text beside a quotation set large (a quote
+  // in a box): that is the article's text, and who is quoted, after the quotation, its byline.
+  const quotation =
+    runningLines < rules.minTextLines ? flowed.find((i) => i.kind === "subhead" && quoted(i.text)) : undefined;
+  const boxed = quotation || flowed.every((i) => i.kind === "subhead");
+  let attribution: string | undefined;
+  const items: Item[] = boxed
+    ? flowed.map((i) => {
+        if (i !== quotation) return { ...i, kind: "paragraph" as const };
+        const said = quoted(i.text)!;
+        attribution = said.by;
+        return { ...i, kind: "paragraph" as const, text: said.quote };
+      })
     : flowed;
 
   const article: PdfArticle = {
@@ -478,14 +505,9 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
 
   if (jumpTo) article.continuedOn = jumpTo;
   if (jumpFrom) article.continuedFrom = jumpFrom;
-  // Lines of running text: the article's own text size (most of its characters), if that is text type at all.
-  const runningSize = bodyLines.length ? mostUsedSize(bodyLines) : 0;
-  const textType = runningSize >= 0.7 * bodySize && runningSize < rules.displayRatio * bodySize;
-  article.textLines = textType
-    ? bodyLines.filter((l) => Math.abs(l.size - runningSize) <= 0.1 * runningSize).length
-    : 0;
-  // A quote set large as the box's only text counts as its running text.
-  if (items !== flowed) article.textLines = subheadPieces.reduce((n, p) => n + p.data.heading.lines.length, 0);
+  article.textLines = runningLines;
+  // A quote set large as the box's text counts as its running text.
+  if (boxed) article.textLines += subheadPieces.reduce((n, p) => n + p.data.heading.lines.length, 0);
   // Spaces in a byline are kept: they part the names (周 江  张济坤).
   let byline =
     bylineRows
@@ -511,7 +533,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
       `«${heading.headline}» ends mid-sentence («${Array.from(lastText).slice(-12).join("")}»): is a part of it elsewhere?`,
     );
   }
-  article.byline = byline ?? signature;
+  article.byline = byline ?? signature ?? attribution;
   article.subheads = kept.filter((i) => i.kind === "subhead").map((i) => i.text);
   article.paragraphs = kept.filter((i) => i.kind === "paragraph").length;
   article.body = kept

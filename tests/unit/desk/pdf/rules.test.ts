@@ -465,3 +465,32 @@ describe("a deck in other type under the headline, a picture beside them", () =>
     expect(result.warnings.map((w) => w.message).join("\n")).not.toMatch(/no headline/u);
   });
 });
+
+describe("a quote in a box: a heading, a quotation set large and who said it, no running text", () => {
+  const result = importPdf(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        { x: 40, y: 40, size: 26, text: "Budget Passes", font: "bold" },
+        ...column(40, 80, prose(20)),
+        { x: 360, y: 50, size: 24, text: "Overheard", font: "bold" },
+        { x: 360, y: 80, size: 11, text: "at the town hall", font: "bold" },
+        ...column(360, 110, ['"Is the bridge', "really open", 'at last?"', "A reader, Renens"], {
+          size: 13,
+          leading: 16,
+          font: "serif",
+        }),
+      ],
+      frames: [[350, 40, 560, 190]],
+    }),
+    { source: "quote.pdf" },
+  );
+
+  it("is an article: the quotation its text, who said it its byline", () => {
+    const quote = result.articles.find((a) => a.fields.headline === "Overheard");
+    expect(quote?.body).toBe('"Is the bridge really open at last?"');
+    expect(quote?.fields.byline).toBe("A reader, Renens");
+    expect(result.advertisements).toEqual([]);
+  });
+});
