@@ -439,13 +439,19 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   // The body: the remaining lines and subheads in reading order, run by run, joined into paragraphs as printed.
   const bodyLines = textLines.filter((l) => !used.has(l) && !l.vertical);
   const flow: FlowLine[] = [
-    ...bodyLines.map((line) => ({
-      box: line.box,
-      size: line.size,
-      font: line.font,
-      tail: line.tail,
-      text: cjk ? tidyCjk(line.text) : line.text,
-    })),
+    ...bodyLines.map((line) => {
+      const text = cjk ? tidyCjk(line.text) : line.text;
+      // A title run in is printed bold and larger: it is set in bold at the start of its paragraph.
+      const lead = line.lead && text.startsWith(line.lead.text) ? line.lead.text : undefined;
+      return {
+        box: line.box,
+        size: line.size,
+        font: line.font,
+        tail: line.tail,
+        text: lead ? `**${lead}**${text.slice(lead.length)}` : text,
+        lead: !!lead,
+      };
+    }),
     ...subheadPieces.map((p) => ({
       box: p.box,
       size: bodySize,

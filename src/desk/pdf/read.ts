@@ -16,6 +16,8 @@ export interface TextLine {
   dropCap?: Box;
   /** The line's last words, where they are set in other type than the words before them (a signature run on). */
   tail?: TypeRun;
+  /** The line's first words, where they are set larger than the rest: a title run in ("VIKING La capitale …"). */
+  lead?: TypeRun;
 }
 
 /** Words of a line set in one type. */
@@ -98,19 +100,55 @@ function lastRun(glyphs: readonly Glyph[]): TypeRun | undefined {
   };
 }
 
+/** Type a title run in at a line's start is set at least this much larger than the words after it. */
+const LEAD_RATIO = 1.15;
+/** A title run in is a few words, no longer than this (characters). */
+const LEAD_CHARS = 40;
+
+/**
+ * The line's first run of type and the glyphs after it, where that run is a title run in: a word or a few, set
+ * larger than the rest of the line and parted from it by a space. A raised initial runs into its word, no space.
+ */
+function firstRun(glyphs: readonly Glyph[]): { lead: TypeRun; rest: Glyph[] } | undefined {
+  const printed = glyphs.filter((g) => g.c.trim());
+  const first = printed[0];
+  if (!first) return undefined;
+  let end = 1;
+  while (end < printed.length && printed[end].font === first.font && Math.abs(printed[end].size - first.size) < 0.1) {
+    end++;
+  }
+  const rest = printed.slice(end);
+  if (!/\p{L}/u.test(rest.map((g) => g.c).join(""))) return undefined;
+  if (first.size < LEAD_RATIO * mostUsed(rest.map((g) => g.size))) return undefined;
+  const upTo = glyphs.indexOf(rest[0]);
+  const between = glyphs.slice(glyphs.indexOf(printed[end - 1]) + 1, upTo);
+  const text = glyphs
+    .slice(0, upTo)
+    .map((g) => g.c)
+    .join("")
+    .replace(/\s+/gu, " ")
+    .trim();
+  const letters = Array.from(text).filter((c) => /\p{L}/u.test(c)).length;
+  if (!between.some((g) => !g.c.trim()) || letters < 2 || Array.from(text).length > LEAD_CHARS) return undefined;
+  return { lead: { text, font: first.font, size: first.size }, rest };
+}
+
 function glyphsToLine(glyphs: Glyph[], vertical: boolean): TextLine {
   const printed = glyphs.filter((g) => g.c.trim());
-  const sample = printed.length ? printed : glyphs;
+  const run = vertical ? undefined : firstRun(glyphs);
+  // A line with a title run in is in the type of the words after the title.
+  const sample = run ? run.rest : printed.length ? printed : glyphs;
   const text = glyphs.map((g) => g.c).join("");
   const tail = vertical ? undefined : lastRun(glyphs);
   return {
-    box: union(sample.map((g) => g.box)),
+    box: union((printed.length ? printed : glyphs).map((g) => g.box)),
     text: vertical ? text : unspaceLetters(printed, text),
     size: mostUsed(sample.map((g) => Math.round(g.size * 2) / 2)),
     font: mostUsed(sample.map((g) => g.font)),
     bold: sample.filter((g) => g.bold).length * 2 > sample.length,
     vertical,
     ...(tail ? { tail } : {}),
+    ...(run ? { lead: run.lead } : {}),
   };
 }
 

@@ -15,6 +15,8 @@ export interface FlowLine {
   /** The line's last words where they are set in other type than the words before them: a signature run on. */
   tail?: { text: string; font: string };
   text: string;
+  /** The line opens with a title run in (set larger): it starts a paragraph. */
+  lead?: boolean;
   /** A subhead set between the paragraphs: it ends the paragraph before it and stands as its own item. */
   subhead?: boolean;
   /** A table (markdown) set between the paragraphs: likewise its own item. */
@@ -89,8 +91,8 @@ function edges(line: FlowLine, all: readonly FlowLine[]): { left: number; right:
 
 /**
  * The runs' lines as paragraphs. A line starts a paragraph when it is set in as a first line is (and the line
- * after it is not: that is text flowing around a drop cap or a picture), or when the paragraph so far ends a
- * sentence and either its last line stops short or space stands above the line.
+ * after it is not: that is text flowing around a drop cap or a picture), when it opens with a title run in, or when
+ * the paragraph so far ends a sentence and either its last line stops short or space stands above the line.
  */
 export function flowParagraphs(runs: readonly (readonly FlowLine[])[], options: FlowOptions): ProseItem[] {
   const apart = (l: FlowLine) => l.subhead || l.table;
@@ -134,7 +136,10 @@ export function flowParagraphs(runs: readonly (readonly FlowLine[])[], options: 
       const gap = i > 0 ? line.box[1] - run[i - 1].box[3] - leading : 0;
       const afterSentence = open !== undefined && endsSentence(open);
       const starts =
-        open === undefined || indented || (afterSentence && (lastShort || gap > options.paragraphGap * line.size));
+        open === undefined ||
+        indented ||
+        !!line.lead ||
+        (afterSentence && (lastShort || gap > options.paragraphGap * line.size));
       if (starts) {
         close();
         open = line.text.trim();

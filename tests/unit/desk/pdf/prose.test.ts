@@ -338,3 +338,31 @@ describe("a picture at the top of a column of text set tight", () => {
     expect(article.figures[0]?.caption).toBeUndefined();
   });
 });
+
+describe("listings, each opening with a title run in, set larger and bold, on the line of its first words", () => {
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        headline,
+        { x: 40, y: 80, size: 13, text: "STAGE", font: "bold" },
+        line(92, 82, "The harbour play opens on Friday"),
+        line(40, 96, "at the old fish market, with songs"),
+        line(40, 110, "and dances. Tickets: harbour.example"),
+        { x: 40, y: 126, size: 13, text: "MARKET DAY", font: "bold" },
+        line(132, 128, "on the quay brings cheese, bread"),
+        line(40, 142, "and fish to town. Saturday from nine."),
+      ],
+    }),
+  );
+
+  it("gives each its own paragraph, the title in bold, and the title is no subhead", () => {
+    const [article] = page.articles;
+    expect(article.body.split("\n\n")).toEqual([
+      "**STAGE** The harbour play opens on Friday at the old fish market, with songs and dances. Tickets: harbour.example",
+      "**MARKET DAY** on the quay brings cheese, bread and fish to town. Saturday from nine.",
+    ]);
+    expect(article.subheads).toEqual([]);
+  });
+});
