@@ -1,26 +1,27 @@
-// Reads a page PDF's layout with MuPDF: its text blocks and lines, and its figures (photos, drawings).
+// Reads a page PDF's layout with MuPDF: its text blocks and lines (MuPDF's structured text, as the PDF import reads
+// it), and its figures (photos, drawings).
 import type * as mupdf from "mupdf";
 import type { Rect } from "../../model/geometry.ts";
 import { mergeTouching, type Box } from "../pdf/boxes.ts";
 import { walkPaint, withPdfPage } from "../pdf/paint.ts";
+import { readStext } from "../pdf/stext.ts";
 import type { LayoutBlock, PageLayout } from "./layout.ts";
-
-interface StextBox {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-interface StextJson {
-  blocks: { type: string; bbox: StextBox; lines?: { bbox: StextBox; text: string }[] }[];
-}
 
 export interface PdfLayoutOptions {
   /** Which page of the PDF, from 0. */
   pageIndex?: number;
   /** Shapes thinner than this (in points) are rules and frames' edges, not figures. */
   minShape?: number;
+}
+
+/**
+ * `box` in whole points, cut as MuPDF's JSON export cuts them (corner and size each truncated, the size taken in
+ * single precision): the hotspots have always worked from these.
+ */
+function wholePoints([x0, y0, x1, y1]: Box): Box {
+  const x = Math.trunc(x0);
+  const y = Math.trunc(y0);
+  return [x, y, x + Math.trunc(Math.fround(x1 - x0)), y + Math.trunc(Math.fround(y1 - y0))];
 }
 
 /** Every painted shape and image on the page, as page-space boxes. */
@@ -53,26 +54,24 @@ export function readPdfLayout(bytes: Uint8Array, options: PdfLayoutOptions = {})
       const fy0 = clamp((y0 - py0) / height);
       return [fx0, fy0, clamp((x1 - px0) / width) - fx0, clamp((y1 - py0) / height) - fy0];
     };
-    const fromBox = (b: StextBox) => toRect(b.x, b.y, b.x + b.w, b.y + b.h);
 
-    const stext = page.toStructuredText("preserve-whitespace");
-    const json = JSON.parse(stext.asJSON()) as StextJson;
-    stext.destroy();
     const blocks: LayoutBlock[] = [];
-    const textBoxes: StextBox[] = [];
-    json.blocks.forEach((b, i) => {
-      if (b.type !== "text" || !b.lines) return;
-      const lines = b.lines.filter((l) => l.text.trim()).map((l) => ({ bbox: fromBox(l.bbox), text: l.text }));
+    const textBoxes: Box[] = [];
+    readStext(page).forEach((b, i) => {
+      const lines = b.lines
+        .map((l) => ({ bbox: toRect(...wholePoints(l.bbox)), text: l.glyphs.map((g) => g.c).join("") }))
+        .filter((l) => l.text.trim());
       if (lines.length === 0) return;
-      blocks.push({ id: `t${i}`, kind: "text", bbox: fromBox(b.bbox), lines });
-      textBoxes.push(b.bbox);
+      const bbox = wholePoints(b.bbox);
+      blocks.push({ id: `t${i}`, kind: "text", bbox: toRect(...bbox), lines });
+      textBoxes.push(bbox);
     });
 
     const pageArea = width * height;
     const holdsText = (box: Box) =>
       textBoxes.some((t) => {
-        const cx = t.x + t.w / 2;
-        const cy = t.y + t.h / 2;
+        const cx = (t[0] + t[2]) / 2;
+        const cy = (t[1] + t[3]) / 2;
         return cx >= box[0] && cx <= box[2] && cy >= box[1] && cy <= box[3];
       });
     const shapes = paintedBoxes(page).filter((b) => {

@@ -2,6 +2,7 @@
 import type * as mupdf from "mupdf";
 import { height, union, width, type Box } from "./boxes.ts";
 import { type PaintedPath, walkPaint, withPdfPage } from "./paint.ts";
+import { type Glyph, readStext } from "./stext.ts";
 
 export interface TextLine {
   box: Box;
@@ -44,14 +45,6 @@ export interface PageDrawing {
 const RULE_WIDTH = 3;
 /** Shorter than this (points) a thin shape is an ornament, not a rule. */
 const RULE_LENGTH = 20;
-
-export interface Glyph {
-  c: string;
-  box: Box;
-  size: number;
-  font: string;
-  bold: boolean;
-}
 
 function mostUsed<T>(values: T[]): T {
   const counts = new Map<T, number>();
@@ -167,40 +160,26 @@ function joinedTail(line: TextLine, next: TextLine, space: string): TypeRun | un
 function readGlyphLines(page: mupdf.Page): { glyphs: Glyph[]; vertical: boolean }[] {
   const seen = new Set<string>();
   const lines: { glyphs: Glyph[]; vertical: boolean }[] = [];
-  let current: Glyph[] = [];
-  let vertical = false;
-  let rotated = false;
-  const flush = () => {
-    if (current.some((g) => g.c.trim()) && !rotated) lines.push({ glyphs: current, vertical });
-    current = [];
-  };
-  const stext = page.toStructuredText("preserve-whitespace");
-  try {
-    stext.walk({
-      beginLine: (_bbox, wmode, direction) => {
-        flush();
-        vertical = wmode === 1;
-        // Horizontal writing turned on its side (a label such as an advertisement's, set up the edge): not text to read.
-        rotated = wmode === 0 && Math.abs(direction[1]) > 0.5;
-      },
-      onChar: (c, origin, font, size, quad) => {
-        const xs = [quad[0], quad[2], quad[4], quad[6]];
-        const ys = [quad[1], quad[3], quad[5], quad[7]];
-        const box: Box = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-        const key = `${c}@${Math.round(origin[0])},${Math.round(origin[1])}`;
-        if (c.trim() && seen.has(key)) return;
-        seen.add(key);
-        const previous = current.at(-1);
-        const gap = previous ? (vertical ? box[1] - previous.box[3] : box[0] - previous.box[2]) : 0;
-        if (previous && gap > 1.2 * Math.max(size, previous.size)) flush();
-        current.push({ c, box, size, font: font.getName().replace(/^[A-Z]{6}\+/, ""), bold: font.isBold() });
-      },
-      endLine: flush,
-    });
-  } finally {
-    stext.destroy();
+  for (const line of readStext(page).flatMap((b) => b.lines)) {
+    const vertical = line.wmode === 1;
+    // Horizontal writing turned on its side (a label such as an advertisement's, set up the edge): not text to read.
+    const rotated = line.wmode === 0 && Math.abs(line.direction[1]) > 0.5;
+    let current: Glyph[] = [];
+    const flush = () => {
+      if (current.some((g) => g.c.trim()) && !rotated) lines.push({ glyphs: current, vertical });
+      current = [];
+    };
+    for (const glyph of line.glyphs) {
+      const key = `${glyph.c}@${Math.round(glyph.origin[0])},${Math.round(glyph.origin[1])}`;
+      if (glyph.c.trim() && seen.has(key)) continue;
+      seen.add(key);
+      const previous = current.at(-1);
+      const gap = previous ? (vertical ? glyph.box[1] - previous.box[3] : glyph.box[0] - previous.box[2]) : 0;
+      if (previous && gap > 1.2 * Math.max(glyph.size, previous.size)) flush();
+      current.push(glyph);
+    }
+    flush();
   }
-  flush();
   return lines;
 }
 
