@@ -1,7 +1,7 @@
 // One article from its pieces: headline, kicker, subtitle, byline, body paragraphs and subheads, figures.
 import { pageLabel, takeContinuations } from "../prose/markers.ts";
 import { bareName, bylineLine, splitCredit, takeDateline } from "../prose/people.ts";
-import { endsSentence } from "../prose/sentences.ts";
+import { endsSentence, endsWithAddress } from "../prose/sentences.ts";
 import type { PageWords } from "../prose/hyphenation.ts";
 import { flowParagraphs, joinLines, type FlowLine } from "../prose/paragraphs.ts";
 import { readingRuns } from "./order.ts";
@@ -534,7 +534,8 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   const last = kept.at(-1);
   if (last?.kind === "paragraph" && NOTE.test(last.text)) article.note = last.text;
   const lastText = kept.filter((i) => i.kind === "paragraph" && !NOTE.test(i.text)).at(-1)?.text;
-  if (heading.headline && lastText && !endsSentence(lastText) && !article.continuedOn) {
+  const complete = (text: string) => endsSentence(text) || endsWithAddress(text);
+  if (heading.headline && lastText && !complete(lastText) && !article.continuedOn) {
     context.warn(
       `«${heading.headline}» ends mid-sentence («${Array.from(lastText).slice(-12).join("")}»): is a part of it elsewhere?`,
     );

@@ -1,9 +1,10 @@
 // Imports a page from its PDF alone: reads the type and geometry, finds the articles, says what it left out.
 import { pageWords } from "../prose/hyphenation.ts";
 import { isCjkText, proseLanguage } from "../prose/language.ts";
+import { ADDRESS } from "../prose/sentences.ts";
 import { buildArticle, type PdfArticle } from "./article.ts";
 import { belongsToArticle } from "./belongs.ts";
-import { splitSigned } from "./letters.ts";
+import { splitRunIn, splitSigned } from "./letters.ts";
 import type { Box } from "./boxes.ts";
 import { pageIdentity, type PageIdentity } from "./identity.ts";
 import { pagePieces } from "./pieces.ts";
@@ -71,7 +72,6 @@ export function readingOrder<A extends { box: Box }>(articles: readonly A[], lev
   return rows.flatMap((row) => row.sort((a, b) => a.box[0] - b.box[0]));
 }
 
-const ADDRESS = /(?:\bwww\.|https?:\/\/)\S+|\S+@\S+\.\p{L}{2,}/u;
 const NUMBER_RUN = /\+?\d[\d ./()-]{6,}\d/gu;
 
 /**
@@ -167,9 +167,10 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
       furniture.banners.map((l) => l.box),
     ),
   });
-  const order = { columnGap: rules.gapRatio * body, rowGap: 1.5 * body };
+  const order = { columnGap: rules.gapRatio * body, rowGap: 1.5 * body, closeRowGap: 0.5 * body };
   for (const { segment, column } of segments.flatMap((s) => {
-    const split = splitSigned(s, order);
+    const signed = splitSigned(s, order);
+    const split = signed.column ? signed : splitRunIn(s, order);
     return split.segments.map((segment) => ({ segment, column: split.column }));
   })) {
     // What the article's reading found to say (it ends mid-sentence) counts only for an article kept.

@@ -1,6 +1,7 @@
-// Letters to the editor, and any column of signed pieces under one heading: each piece its own article.
-import { union } from "./boxes.ts";
-import { readingRuns } from "./order.ts";
+// Columns of short pieces under one heading, each piece its own article: letters to the editor and signed opinions
+// (each under its own heading, signed), briefs and listings (each opening with a title run in).
+import { type Box, union } from "./boxes.ts";
+import { type OrderOptions, readingRuns } from "./order.ts";
 import type { PagePiece } from "./pieces.ts";
 import type { TextLine } from "./read.ts";
 import type { Segment } from "./segment.ts";
@@ -30,7 +31,7 @@ function signs(lines: readonly TextLine[]): boolean {
  */
 export function splitSigned(
   segment: PageSegment,
-  order: { columnGap: number; rowGap: number },
+  order: OrderOptions<PagePiece>,
 ): { segments: PageSegment[]; column?: PagePiece } {
   const headline = segment.headline as PagePiece | undefined;
   const same = { segments: [segment] };
@@ -59,6 +60,55 @@ export function splitSigned(
     ],
     column: first.section,
   };
+}
+
+/**
+ * A headline over two or more pieces that each open with a title run in ("VIKING La capitale …"), nothing but a
+ * heading before the first: briefs or listings. Each becomes its own segment, its run-in title its headline, and the
+ * headline over them all is their column. An article whose text opens before its first title run in (a story with
+ * bold lead-ins) comes back alone, as does any other segment.
+ */
+export function splitRunIn(
+  segment: PageSegment,
+  order: OrderOptions<PagePiece>,
+): { segments: PageSegment[]; column?: PagePiece } {
+  const headline = segment.headline as PagePiece | undefined;
+  const same = { segments: [segment] };
+  if (!headline) return same;
+  const pieces = (segment.pieces as PagePiece[]).filter((p) => p !== headline);
+  // Text is read in order; a picture among the pieces (it may stand across their columns) goes to the piece above it.
+  const text = pieces.filter((p) => p.kind === "text" || p.kind === "heading");
+  const parts: PagePiece[][] = [[]];
+  for (const piece of readingRuns(text, order).flat()) {
+    if (lineOf(piece)?.lead) parts.push([piece]);
+    else parts.at(-1)!.push(piece);
+  }
+  const [before, ...items] = parts;
+  if (items.length < 2 || before.some((p) => p.kind === "text")) return same;
+  for (const other of pieces.filter((p) => !text.includes(p))) {
+    const over = (part: PagePiece[]) =>
+      part.some((p) => p.box[3] <= other.box[1] + 1 && p.box[0] < other.box[2] && p.box[2] > other.box[0]);
+    const above = items.filter(over);
+    const nearest = (part: PagePiece[]) => other.box[1] - Math.max(...part.map((p) => p.box[3]));
+    (above.sort((a, b) => nearest(a) - nearest(b))[0] ?? before).push(other);
+  }
+  const briefs = items.map(([first, ...rest]) => {
+    const line = lineOf(first)!;
+    const lead = line.lead!;
+    const title: PagePiece = {
+      box: lead.box,
+      kind: "heading",
+      headline: true,
+      data: { heading: { lines: [{ ...line, box: lead.box, text: lead.text, size: lead.size, font: lead.font }] } },
+    };
+    // The title's line goes on with the brief's first words.
+    const words = line.text.slice(lead.text.length).trim();
+    const box: Box = [Math.min(line.box[2], lead.box[2]), line.box[1], line.box[2], line.box[3]];
+    const opening: PagePiece = { ...first, box, data: { line: { ...line, box, text: words, lead: undefined } } };
+    return { headline: title, pieces: [title, ...(words ? [opening] : []), ...rest] };
+  });
+  const heading = before.length ? [{ headline, pieces: [headline, ...before] }] : [];
+  return { segments: [...heading, ...briefs], column: headline };
 }
 
 /** A heading's largest lines, and the smaller ones under them as a heading of their own. */

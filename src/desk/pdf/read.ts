@@ -18,7 +18,7 @@ export interface TextLine {
   /** The line's last words, where they are set in other type than the words before them (a signature run on). */
   tail?: TypeRun;
   /** The line's first words, where they are set larger than the rest: a title run in ("VIKING La capitale …"). */
-  lead?: TypeRun;
+  lead?: TypeRun & { box: Box };
 }
 
 /** Words of a line set in one type. */
@@ -98,11 +98,17 @@ const LEAD_RATIO = 1.15;
 /** A title run in is a few words, no longer than this (characters). */
 const LEAD_CHARS = 40;
 
+/** A few words (two letters or more, no longer than LEAD_CHARS): what a title run in can be. */
+function titleLike(text: string): boolean {
+  const chars = Array.from(text);
+  return chars.filter((c) => /\p{L}/u.test(c)).length >= 2 && chars.length <= LEAD_CHARS;
+}
+
 /**
  * The line's first run of type and the glyphs after it, where that run is a title run in: a word or a few, set
  * larger than the rest of the line and parted from it by a space. A raised initial runs into its word, no space.
  */
-function firstRun(glyphs: readonly Glyph[]): { lead: TypeRun; rest: Glyph[] } | undefined {
+function firstRun(glyphs: readonly Glyph[]): { lead: TypeRun & { box: Box }; rest: Glyph[] } | undefined {
   const printed = glyphs.filter((g) => g.c.trim());
   const first = printed[0];
   if (!first) return undefined;
@@ -121,9 +127,9 @@ function firstRun(glyphs: readonly Glyph[]): { lead: TypeRun; rest: Glyph[] } | 
     .join("")
     .replace(/\s+/gu, " ")
     .trim();
-  const letters = Array.from(text).filter((c) => /\p{L}/u.test(c)).length;
-  if (!between.some((g) => !g.c.trim()) || letters < 2 || Array.from(text).length > LEAD_CHARS) return undefined;
-  return { lead: { text, font: first.font, size: first.size }, rest };
+  if (!between.some((g) => !g.c.trim()) || !titleLike(text)) return undefined;
+  const box = union(printed.slice(0, end).map((g) => g.box));
+  return { lead: { text, font: first.font, size: first.size, box }, rest };
 }
 
 function glyphsToLine(glyphs: Glyph[], vertical: boolean): TextLine {
@@ -222,6 +228,12 @@ function joinPieces(lines: TextLine[]): TextLine[] {
       const gap = next.box[0] - line.box[2];
       if (gap > line.size || gap < -line.size) continue;
       const space = gap > 0.25 * line.size && !line.text.endsWith(" ") ? " " : "";
+      // A title run in, in a piece of its own: the line is in the type of the words after it.
+      const first = line.text === sorted[i].text && !line.lead;
+      if (first && space && line.size >= LEAD_RATIO * next.size && titleLike(line.text.trim())) {
+        line.lead = { text: line.text.trim(), font: line.font, size: line.size, box: line.box };
+        Object.assign(line, { size: next.size, font: next.font, bold: next.bold });
+      }
       const tail = joinedTail(line, next, space);
       line.text = line.text + space + next.text;
       line.box = union([line.box, next.box]);

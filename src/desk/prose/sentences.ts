@@ -26,6 +26,15 @@ export function endsSentence(text: string): boolean {
   return final(trimmed) || (beforeNote !== trimmed && final(beforeNote));
 }
 
+/** A web or e-mail address. */
+export const ADDRESS = /(?:\bwww\.|https?:\/\/)\S+|\S+@\S+\.\p{L}{2,}/u;
+const ENDS_WITH_ADDRESS = new RegExp(`(?:${ADDRESS.source})$`, "u");
+
+/** A paragraph ending in a web or e-mail address (a listing's last line) ends as printed, sentence or not. */
+export function endsWithAddress(text: string): boolean {
+  return ENDS_WITH_ADDRESS.test(text.trimEnd());
+}
+
 export function startsListItem(text: string): boolean {
   return LIST_ITEM.test(text);
 }

@@ -339,13 +339,14 @@ describe("a picture at the top of a column of text set tight", () => {
   });
 });
 
-describe("listings, each opening with a title run in, set larger and bold, on the line of its first words", () => {
+describe("a story's paragraphs, each opening with a title run in, set larger and bold, on the line of its first words", () => {
   const page = importPdfPage(
     makePdf({
       width: W,
       height: H,
       texts: [
         headline,
+        line(40, 66, "The week on the waterfront."),
         { x: 40, y: 80, size: 13, text: "STAGE", font: "bold" },
         line(92, 82, "The harbour play opens on Friday"),
         line(40, 96, "at the old fish market, with songs"),
@@ -360,6 +361,7 @@ describe("listings, each opening with a title run in, set larger and bold, on th
   it("gives each its own paragraph, the title in bold, and the title is no subhead", () => {
     const [article] = page.articles;
     expect(article.body.split("\n\n")).toEqual([
+      "The week on the waterfront.",
       "**STAGE** The harbour play opens on Friday at the old fish market, with songs and dances. Tickets: harbour.example",
       "**MARKET DAY** on the quay brings cheese, bread and fish to town. Saturday from nine.",
     ]);

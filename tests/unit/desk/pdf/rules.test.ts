@@ -494,3 +494,29 @@ describe("a quote in a box: a heading, a quotation set large and who said it, no
     expect(result.advertisements).toEqual([]);
   });
 });
+
+describe("a column of briefs under one heading, each opening with its title run in", () => {
+  const titles = ["TOLLS", "SCHOOL", "PARK"];
+  const texts = titles.flatMap((title, i) => {
+    const [first, ...rest] = prose(4, 6, i * 5);
+    return [
+      { x: 40, y: 80 + i * 60, size: 12, text: title, font: "bold" as const },
+      { x: 40 + title.length * 9 + 6, y: 82 + i * 60, size: 9, text: first },
+      ...column(40, 94 + i * 60, rest),
+    ];
+  });
+  const page = importPdfPage(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [{ x: 40, y: 40, size: 24, text: "In Brief", font: "bold" }, ...texts],
+    }),
+  );
+
+  it("gives each brief its own article, its title the headline, the heading over them their column", () => {
+    expect(page.articles.map((a) => a.headline)).toEqual(titles);
+    expect(page.articles.map((a) => a.column)).toEqual(["In Brief", "In Brief", "In Brief"]);
+    expect(page.articles[0].body).toMatch(/^the council met/u);
+    expect(page.articles[0].body).not.toMatch(/TOLLS|SCHOOL/u);
+  });
+});
