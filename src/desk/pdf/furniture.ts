@@ -45,20 +45,22 @@ function distance(a: Box, b: Box): number {
  * A label: one short word, in a type no other line of the page is set in, with space around it (more than its own
  * size to the nearest line) — an advertisement's PUB or ANZEIGE, not a kicker (set close over its headline).
  */
-function isLabel(line: TextLine, lines: readonly TextLine[]): boolean {
+function isLabel(line: TextLine, lines: readonly TextLine[], rules: LayoutRules): boolean {
   const text = line.text.trim();
-  if (line.vertical || /\s/u.test(text) || Array.from(text).length > 12 || !/\p{L}/u.test(text)) return false;
-  const sameType = (o: TextLine) => o.font === line.font && Math.abs(o.size - line.size) <= 0.1 * line.size;
+  if (line.vertical || /\s/u.test(text) || Array.from(text).length > rules.maxLabelChars || !/\p{L}/u.test(text))
+    return false;
+  const sameType = (o: TextLine) =>
+    o.font === line.font && Math.abs(o.size - line.size) <= rules.sameSizeTolerance * line.size;
   return lines.every((o) => o === line || (!sameType(o) && distance(o.box, line.box) > line.size));
 }
 
 export function findFurniture(page: PageDrawing, body: number, rules: LayoutRules): Furniture {
   const isDisplay = (l: TextLine) => l.size >= rules.displayRatio * body;
   const { width: pw, height: ph } = page;
-  const spanning = [...page.images, ...page.rules, ...page.fills].filter((b) => width(b) >= 0.6 * pw);
-  const topEdges = spanning.filter((b) => b[3] <= 0.1 * ph).map((b) => b[3]);
+  const spanning = [...page.images, ...page.rules, ...page.fills].filter((b) => width(b) >= rules.spanShare * pw);
+  const topEdges = spanning.filter((b) => b[3] <= rules.headerRuleBand * ph).map((b) => b[3]);
   const top = topEdges.length ? Math.max(...topEdges) + 1 : rules.headerBand * ph;
-  const bottomEdges = spanning.filter((b) => b[1] >= 0.92 * ph).map((b) => b[1]);
+  const bottomEdges = spanning.filter((b) => b[1] >= (1 - rules.footerRuleBand) * ph).map((b) => b[1]);
   const bottom = bottomEdges.length ? Math.min(...bottomEdges) - 1 : (1 - rules.footerBand) * ph;
 
   // Without a rule to go by, a line near the edge is furniture when it stands apart from the columns: the first
@@ -67,16 +69,16 @@ export function findFurniture(page: PageDrawing, body: number, rules: LayoutRule
     page.lines.some((o) => {
       if (o === l || Math.min(o.box[2], l.box[2]) - Math.max(o.box[0], l.box[0]) <= 0) return false;
       // A column's text runs on in its own type; a folio or a running foot set right under it is in another.
-      if (o.font !== l.font || Math.abs(o.size - l.size) > 0.1 * l.size) return false;
+      if (o.font !== l.font || Math.abs(o.size - l.size) > rules.sameSizeTolerance * l.size) return false;
       const gap = down ? o.box[1] - l.box[3] : l.box[1] - o.box[3];
-      return gap > -1 && gap < 1.2 * Math.max(l.size, o.size);
+      return gap > -1 && gap < rules.runOnGap * Math.max(l.size, o.size);
     });
   // A folio (the page number alone, however large) near the top edge, and what stands on its row: the running head.
   const folios = page.lines.filter(
     (l) => l.box[3] <= rules.edgeBand * ph && /^\d{1,3}$/u.test(l.text.trim()) && !runsOn(l, true),
   );
   const onFolioRow = (l: TextLine) =>
-    folios.some((f) => Math.abs((f.box[1] + f.box[3]) / 2 - (l.box[1] + l.box[3]) / 2) < 0.5 * f.size);
+    folios.some((f) => Math.abs((f.box[1] + f.box[3]) / 2 - (l.box[1] + l.box[3]) / 2) < rules.alignTolerance * f.size);
   const header = page.lines.filter(
     (l) =>
       l.box[3] <= top ||
@@ -102,7 +104,10 @@ export function findFurniture(page: PageDrawing, body: number, rules: LayoutRule
   const logos = page.images.filter((b) => {
     const share = (width(b) * height(b)) / (pw * ph);
     const aspect = width(b) / Math.max(height(b), 1);
-    return share < rules.minPhotoShare || (share < rules.minFigureShare && (aspect > 2 || aspect < 0.5));
+    return (
+      share < rules.minPhotoShare ||
+      (share < rules.minFigureShare && (aspect > rules.logoAspect || aspect < 1 / rules.logoAspect))
+    );
   });
 
   let editor: string | undefined;
@@ -114,6 +119,6 @@ export function findFurniture(page: PageDrawing, body: number, rules: LayoutRule
     }
   }
   // Set no larger than the text: a one-word headline standing free is display type, not a label.
-  const labels = page.lines.filter((l) => l.size <= body && isLabel(l, page.lines));
+  const labels = page.lines.filter((l) => l.size <= body && isLabel(l, page.lines, rules));
   return { header, footer, banners, credits, labels, logos, editor };
 }

@@ -162,8 +162,10 @@ export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {})
   const segments = segmentPage(pieces, {
     rules: separators,
     minGap: rules.gapRatio * body,
+    layout: rules,
     belongs: belongsToArticle(
       drawing.lines,
+      rules,
       furniture.banners.map((l) => l.box),
     ),
   });

@@ -37,7 +37,7 @@ export interface PagePieces {
 }
 
 /** Display lines one above the other (kicker, headline in two lines, subtitle) or side by side are one heading. */
-function groupHeadings(lines: TextLine[]): TextLine[][] {
+function groupHeadings(lines: TextLine[], rules: LayoutRules): TextLine[][] {
   const groups: TextLine[][] = [];
   const sorted = [...lines].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   for (const line of sorted) {
@@ -47,9 +47,12 @@ function groupHeadings(lines: TextLine[]): TextLine[][] {
       const dy = line.box[1] - other.box[3];
       const overlapX = Math.min(line.box[2], other.box[2]) - Math.max(line.box[0], other.box[0]);
       // Pieces of one line of a headline: the same type, on one baseline, close together.
-      const alike = Math.abs(line.size - other.size) <= 0.15 * size;
-      const sameRow = alike && Math.abs(line.box[3] - other.box[3]) < 0.3 * size && overlapX > -1.5 * size;
-      return sameRow || (dy < 0.9 * size && dy > -0.5 * size && overlapX > 0);
+      const alike = Math.abs(line.size - other.size) <= rules.displaySizeTolerance * size;
+      const sameRow =
+        alike &&
+        Math.abs(line.box[3] - other.box[3]) < rules.baselineTolerance * size &&
+        overlapX > -rules.headlineSpace * size;
+      return sameRow || (dy < rules.headingLineGap * size && dy > -rules.headingLineOverlap * size && overlapX > 0);
     };
     const group = groups.find((g) => g.some(near));
     if (group) group.push(line);
@@ -62,19 +65,28 @@ function groupHeadings(lines: TextLine[]): TextLine[][] {
  * Display type with a column's text running on right above and right below it, no rule between, is a quote
  * pulled out of the article (or a box of sayings) — an article's headline stands apart from the text before it.
  */
-function isPullQuote(box: Box, text: TextLine[], rules: Box[], body: number): boolean {
+function isPullQuote(box: Box, text: TextLine[], separators: Box[], body: number, rules: LayoutRules): boolean {
   const beside = (l: TextLine) =>
-    Math.min(l.box[2], box[2]) - Math.max(l.box[0], box[0]) > 0.5 * Math.min(width(l.box), width(box));
+    Math.min(l.box[2], box[2]) - Math.max(l.box[0], box[0]) > rules.columnOverlap * Math.min(width(l.box), width(box));
   const ruled = (y0: number, y1: number) =>
-    rules.some((r) => width(r) > height(r) && r[1] >= y0 - 1 && r[3] <= y1 + 1 && r[0] < box[2] && r[2] > box[0]);
+    separators.some((r) => width(r) > height(r) && r[1] >= y0 - 1 && r[3] <= y1 + 1 && r[0] < box[2] && r[2] > box[0]);
   const above = text.filter(
-    (l) => beside(l) && l.box[3] <= box[1] + 1 && box[1] - l.box[3] < 1.5 * body && !ruled(l.box[3], box[1]),
+    (l) =>
+      beside(l) &&
+      l.box[3] <= box[1] + 1 &&
+      box[1] - l.box[3] < rules.pullQuoteReach * body &&
+      !ruled(l.box[3], box[1]),
   );
   const below = text.filter(
-    (l) => beside(l) && l.box[1] >= box[3] - 1 && l.box[1] - box[3] < 1.5 * body && !ruled(box[3], l.box[1]),
+    (l) =>
+      beside(l) &&
+      l.box[1] >= box[3] - 1 &&
+      l.box[1] - box[3] < rules.pullQuoteReach * body &&
+      !ruled(box[3], l.box[1]),
   );
   // The same running text goes on over and under it (a kicker over a headline is set in other type).
-  const sameType = (a: TextLine, b: TextLine) => Math.abs(a.size - b.size) <= 0.1 * b.size && a.font === b.font;
+  const sameType = (a: TextLine, b: TextLine) =>
+    Math.abs(a.size - b.size) <= rules.sameSizeTolerance * b.size && a.font === b.font;
   return above.some((a) => below.some((b) => sameType(a, b)));
 }
 
@@ -91,10 +103,10 @@ export function joinDropCaps(lines: readonly TextLine[], rules: LayoutRules): Te
         l !== cap &&
         !l.vertical &&
         cap.size >= rules.dropCapRatio * l.size &&
-        l.box[0] >= cap.box[2] - 0.5 * l.size &&
-        l.box[0] - cap.box[2] < 2 * l.size &&
-        l.box[1] >= cap.box[1] - 0.8 * l.size &&
-        l.box[1] < cap.box[1] + 0.8 * l.size,
+        l.box[0] >= cap.box[2] - rules.dropCapOverlap * l.size &&
+        l.box[0] - cap.box[2] < rules.dropCapReach * l.size &&
+        l.box[1] >= cap.box[1] - rules.dropCapAlign * l.size &&
+        l.box[1] < cap.box[1] + rules.dropCapAlign * l.size,
     );
     if (!beside.length) continue;
     const first = beside.sort((a, b) => a.box[1] - b.box[1])[0];
@@ -108,16 +120,16 @@ export function joinDropCaps(lines: readonly TextLine[], rules: LayoutRules): Te
  * A label set in text type right over a headline (LE CHIFFRE, 记者手记, ANALYSIS): a few words standing alone, with no
  * text of a column running into them from above. It is the headline's kicker, not the end of the text above it.
  */
-function kickerAbove(box: Box, size: number, text: readonly TextLine[]): TextLine | undefined {
+function kickerAbove(box: Box, size: number, text: readonly TextLine[], rules: LayoutRules): TextLine | undefined {
   const label = text
     .filter(
       (l) =>
         // Type boxes run from the font's ascender to its descender: a large headline's overlaps the label over it.
-        l.box[3] <= box[1] + 0.3 * size &&
+        l.box[3] <= box[1] + rules.kickerOverlap * size &&
         (l.box[1] + l.box[3]) / 2 < box[1] &&
-        box[1] - l.box[3] < 0.6 * size &&
+        box[1] - l.box[3] < rules.kickerReach * size &&
         Math.min(l.box[2], box[2]) - Math.max(l.box[0], box[0]) > 0 &&
-        l.text.trim().split(/\s+/u).length <= 6 &&
+        l.text.trim().split(/\s+/u).length <= rules.kickerWords &&
         !/[.,;:!?。，；：！？]$/u.test(l.text.trim()),
     )
     .sort((a, b) => b.box[3] - a.box[3])[0];
@@ -126,7 +138,7 @@ function kickerAbove(box: Box, size: number, text: readonly TextLine[]): TextLin
     (o) =>
       o !== label &&
       o.box[3] <= label.box[1] + 1 &&
-      label.box[1] - o.box[3] < 1.2 * label.size &&
+      label.box[1] - o.box[3] < rules.runOnGap * label.size &&
       Math.min(o.box[2], label.box[2]) - Math.max(o.box[0], label.box[0]) > 0,
   );
   return runsInto ? undefined : label;
@@ -154,7 +166,10 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
     ...furniture.credits,
     ...furniture.labels,
   ]);
-  const grids = findGrids(page.lines.filter((l) => !set.has(l)));
+  const grids = findGrids(
+    page.lines.filter((l) => !set.has(l)),
+    rules,
+  );
   for (const grid of grids) grid.lines.forEach((l) => set.add(l));
   const lines = joinDropCaps(
     page.lines.filter((l) => !set.has(l)),
@@ -168,11 +183,11 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
     (b) =>
       !furniture.logos.includes(b) &&
       b[1] >= (furniture.header.at(-1)?.box[3] ?? 0) &&
-      width(b) * height(b) < 0.8 * pageArea,
+      width(b) * height(b) < rules.maxFigureShare * pageArea,
   );
   const figureBoxes = mergeTouching(pictures, 2).filter((b) => {
-    if (furniture.logos.some((logo) => inside(logo, b, 0) && width(logo) * height(logo) >= 0.9 * width(b) * height(b)))
-      return false;
+    const covers = (logo: Box) => width(logo) * height(logo) >= rules.logoCover * width(b) * height(b);
+    if (furniture.logos.some((logo) => inside(logo, b, 0) && covers(logo))) return false;
     // A picture behind a headline is its background, not a photo.
     return !lines.some((l) => l.size >= headlineSize && inside(l.box, b));
   });
@@ -188,7 +203,7 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
 
   // Frames and tint boxes with text in them keep what is inside apart from what is outside.
   for (const box of [...page.frames, ...page.fills]) {
-    if (width(box) * height(box) < 0.005 * pageArea) continue;
+    if (width(box) * height(box) < rules.minFrameShare * pageArea) continue;
     if (free.some((l) => !isDisplay(l) && inside(l.box, box)))
       pieces.push({ box, kind: "frame", data: { frame: true } });
   }
@@ -202,7 +217,7 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
   };
   const display = free.filter((l) => isDisplay(l) || headsText(l));
   const text = free.filter((l) => !display.includes(l));
-  const groups = groupHeadings(display).map((lines) => ({
+  const groups = groupHeadings(display, rules).map((lines) => ({
     lines,
     box: union(lines.map((l) => l.box)),
     size: Math.max(...lines.map((l) => l.size)),
@@ -228,18 +243,18 @@ export function pagePieces(page: PageDrawing, rules: LayoutRules): PagePieces {
     const { box, size, lines: members } = group;
     // Subheads sit inside the columns too; only type as large as a headline's is taken for a pulled quote.
     const large = size >= headlineSize;
-    const quote = large && isPullQuote(box, text, separators, body);
+    const quote = large && isPullQuote(box, text, separators, body, rules);
     // A heading of its own text, with no text of the same size running on right above it: a brief's headline.
     const under = textBelow(box, text, size, rules.headingReach);
     const local =
       !!under &&
       size >= rules.localHeadlineRatio * under.size &&
-      !isPullQuote(box, text, separators, under.size) &&
+      !isPullQuote(box, text, separators, under.size, rules) &&
       !underHeadline(group);
     const headline = (large || local) && !quote;
     const vertical = members.some((l) => l.vertical);
     const heading = !headline && !quote && !vertical;
-    const kicker = headline && !vertical ? kickerAbove(box, size, text) : undefined;
+    const kicker = headline && !vertical ? kickerAbove(box, size, text, rules) : undefined;
     if (kicker) taken.add(kicker);
     const lines = kicker ? [kicker, ...members] : members;
     pieces.push({

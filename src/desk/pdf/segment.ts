@@ -1,5 +1,6 @@
 // Cuts a page into articles by its geometry: rules and gutters split the page (an XY cut), headlines claim regions.
 import { height, union, width, type Box } from "./boxes.ts";
+import type { LayoutRules } from "./rules.ts";
 
 /** Something printed that takes room on the page: a text line, a group of display lines, a figure, a frame. */
 export interface Piece<T = unknown> {
@@ -26,6 +27,11 @@ export interface CutOptions<T = unknown> {
   rules: Box[];
   /** Empty space at least this wide (points) is a gap between columns or blocks. */
   minGap: number;
+  /** How much of a region a rule must run along to part it, how far a border's bleed goes, what a heading heads. */
+  layout: Pick<
+    LayoutRules,
+    "ruledGapCover" | "ruleCutCover" | "ruleSliver" | "ruleGraze" | "borderBleed" | "minRegionLines"
+  >;
   /**
    * Whether pieces no headline claims are the rest of the article beside them (else they stay apart, headless:
    * an advertisement, a cartoon's lettering). Without it, they always are.
@@ -63,7 +69,7 @@ function gaps<T>(pieces: Piece<T>[], axis: Axis, options: CutOptions<T>): Gap[] 
         const [r0, r1] = axis === 0 ? [rule[1], rule[3]] : [rule[0], rule[2]];
         const [g0, g1] = axis === 0 ? [region[1], region[3]] : [region[0], region[2]];
         const covered = Math.min(r1, g1) - Math.max(r0, g0);
-        return at >= reach - 1 && at <= start + 1 && covered >= 0.4 * (g1 - g0);
+        return at >= reach - 1 && at <= start + 1 && covered >= options.layout.ruledGapCover * (g1 - g0);
       });
       if (ruled || start - reach >= options.minGap) found.push({ from: reach, to: start, ruled });
     }
@@ -77,6 +83,7 @@ function gaps<T>(pieces: Piece<T>[], axis: Axis, options: CutOptions<T>): Gap[] 
  * parts the region where nothing straddles it by more than a sliver of its own size.
  */
 function ruleCuts<T>(pieces: Piece<T>[], axis: Axis, options: CutOptions<T>): Gap[] {
+  const { ruleCutCover, ruleSliver, ruleGraze } = options.layout;
   const region = regionBox(pieces);
   const lo = axis === 0 ? 0 : 1;
   const hi = lo + 2;
@@ -88,13 +95,14 @@ function ruleCuts<T>(pieces: Piece<T>[], axis: Axis, options: CutOptions<T>): Ga
     if (along > across) continue;
     const at = (rule[lo] + rule[hi]) / 2;
     const [r0, r1] = axis === 0 ? [rule[1], rule[3]] : [rule[0], rule[2]];
-    if (at <= region[lo] + 1 || at >= region[hi] - 1 || Math.min(r1, g1) - Math.max(r0, g0) < 0.6 * (g1 - g0)) continue;
+    if (at <= region[lo] + 1 || at >= region[hi] - 1 || Math.min(r1, g1) - Math.max(r0, g0) < ruleCutCover * (g1 - g0))
+      continue;
     const straddles = pieces.some((p) => {
-      const sliver = Math.max(3, 0.08 * (p.box[hi] - p.box[lo]));
+      const sliver = Math.max(3, ruleSliver * (p.box[hi] - p.box[lo]));
       const [p0, p1] = axis === 0 ? [p.box[1], p.box[3]] : [p.box[0], p.box[2]];
       // …over the rule's length: a heading that only grazes the rule's end does not stop it.
       const along = Math.min(p1, r1) - Math.max(p0, r0);
-      return p.box[lo] < at - sliver && p.box[hi] > at + sliver && along > Math.max(3, 0.25 * (p1 - p0));
+      return p.box[lo] < at - sliver && p.box[hi] > at + sliver && along > Math.max(3, ruleGraze * (p1 - p0));
     });
     if (!straddles && !found.some((g) => Math.abs(g.from - at) < 2)) found.push({ from: at, to: at, ruled: true });
   }
@@ -114,15 +122,15 @@ function splitAt<T>(pieces: Piece<T>[], axis: Axis, cuts: Gap[]): Piece<T>[][] {
 }
 
 /** Frames drawn around everything else in the region are the region's border, no longer obstacles inside it. */
-function dropBorder(pieces: Piece[]): Piece[] {
+function dropBorder(pieces: Piece[], bleed: number): Piece[] {
   if (pieces.length < 2) return pieces;
   const inner = pieces.filter((p) => p.kind !== "frame");
   if (!inner.length) return pieces;
   const content = regionBox(inner);
   // A box is often drawn twice (its tint and its outline): every frame around everything is the border.
   // A picture may bleed past the border by a little.
-  const dx = Math.max(2, 0.02 * width(content));
-  const dy = Math.max(2, 0.02 * height(content));
+  const dx = Math.max(2, bleed * width(content));
+  const dy = Math.max(2, bleed * height(content));
   const borders = pieces.filter(
     (p) =>
       p.kind === "frame" &&
@@ -142,7 +150,7 @@ type Tree<T> = { leaf: Piece<T>[] } | { children: Tree<T>[]; framed?: boolean; r
 
 function cut<T>(pieces: Piece<T>[], options: CutOptions<T>, depth = 0): Tree<T> {
   const before = pieces.length;
-  pieces = dropBorder(pieces) as Piece<T>[];
+  pieces = dropBorder(pieces, options.layout.borderBleed) as Piece<T>[];
   const framed = pieces.length < before;
   if (pieces.length < 2 || depth > 60) return { leaf: pieces };
   const columns = gaps(pieces, 0, options);
@@ -245,17 +253,19 @@ const overlapsAcross = (a: Box, b: Box) => Math.min(a[2], b[2]) - Math.max(a[0],
  * A region ruled or boxed off from the rest with no headline in it, topped by a heading (a column of briefs under
  * its banner, a boxed item): that heading is its headline.
  */
-function promoteHeading<T>(pieces: Piece<T>[]): Piece<T> | undefined {
+function promoteHeading<T>(pieces: Piece<T>[], minLines: number): Piece<T> | undefined {
   const top = [...pieces].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])[0];
   const text = pieces.filter((p) => p.kind === "text").length;
-  return top?.kind === "heading" && top.heading && text >= 3 ? top : undefined;
+  return top?.kind === "heading" && top.heading && text >= minLines ? top : undefined;
 }
 
-function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"], apart = false): Segment<T>[] {
+function assign<T>(tree: Tree<T>, options: CutOptions<T>, apart = false): Segment<T>[] {
+  const { belongs, layout } = options;
   const pieces = flatten(tree);
   const headlines = pieces.filter((p) => p.headline);
   if (headlines.length === 0) {
-    const promoted = apart || ("children" in tree && tree.framed) ? promoteHeading(pieces) : undefined;
+    const promoted =
+      apart || ("children" in tree && tree.framed) ? promoteHeading(pieces, layout.minRegionLines) : undefined;
     return promoted ? [{ headline: promoted, pieces }] : [{ pieces }];
   }
   if (headlines.length === 1) {
@@ -273,7 +283,7 @@ function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"], apart = fal
     for (const child of tree.children) {
       const inside = flatten(child);
       if (inside.includes(headline)) {
-        for (const segment of assign(child, belongs)) {
+        for (const segment of assign(child, options)) {
           if (segment.headline === headline) {
             article.pieces.push(...segment.pieces);
             out.push(article);
@@ -283,8 +293,8 @@ function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"], apart = fal
             out.push(segment);
           }
         }
-      } else if ((tree.ruled || tree.framed) && promoteHeading(inside)) {
-        out.push({ headline: promoteHeading(inside), pieces: inside });
+      } else if ((tree.ruled || tree.framed) && promoteHeading(inside, layout.minRegionLines)) {
+        out.push({ headline: promoteHeading(inside, layout.minRegionLines), pieces: inside });
       } else if (regionBox(inside)[3] <= headline.box[1] + 1) {
         // Above the headline: the end of what came before (an article running on beside a picture), not its text.
         out.push({ pieces: inside });
@@ -300,7 +310,7 @@ function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"], apart = fal
   if ("leaf" in tree) return splitLeaf(tree.leaf);
   const ruled = tree.ruled || tree.framed;
   return absorbOrphans(
-    tree.children.flatMap((child: Tree<T>) => assign<T>(child, belongs, ruled)),
+    tree.children.flatMap((child: Tree<T>) => assign<T>(child, options, ruled)),
     belongs,
     ruled,
   );
@@ -309,5 +319,5 @@ function assign<T>(tree: Tree<T>, belongs: CutOptions<T>["belongs"], apart = fal
 /** The page's pieces grouped into articles (each with its headline) in reading order; unclaimed pieces last. */
 export function segmentPage<T>(pieces: Piece<T>[], options: CutOptions<T>): Segment<T>[] {
   if (!pieces.length) return [];
-  return absorbOrphans(assign(cut(pieces, options), options.belongs), options.belongs);
+  return absorbOrphans(assign(cut(pieces, options), options), options.belongs);
 }

@@ -4,6 +4,7 @@ import { belongsToArticle } from "../../../../src/desk/pdf/belongs.ts";
 import type { Box } from "../../../../src/desk/pdf/boxes.ts";
 import type { PagePiece } from "../../../../src/desk/pdf/pieces.ts";
 import type { TextLine } from "../../../../src/desk/pdf/read.ts";
+import { DEFAULT_RULES } from "../../../../src/desk/pdf/rules.ts";
 
 const line = (box: Box, text: string, font = "Serif", size = 9): TextLine => ({
   box,
@@ -25,7 +26,7 @@ const running = Array.from({ length: 20 }, (_, i) =>
   line([40, 200 + i * 12, 200, 209 + i * 12], "running text goes on"),
 );
 const article = { headline, pieces: [headline, ...running.map(textPiece)] };
-const belongs = belongsToArticle(running);
+const belongs = belongsToArticle(running, DEFAULT_RULES);
 
 describe("orphans beside an article", () => {
   it("join it when they stand right under its headline, in whatever type: its deck", () => {
