@@ -136,23 +136,21 @@ const JUMP =
   /^(?:\(?\s*)?(?:continued|see)\s+(?:on\s+)?(?:page\s+)?([A-Z]?\d{1,3})\s*\)?\.?$|^segue a pagina\s+(\d{1,3})$|^a pagina\s+(\d{1,3})$/iu;
 const JUMP_FROM = /^\(?\s*(?:continued|segue)\s+(?:from|da)\s+(?:page\s+|pagina\s+)?([A-Z]?\d{1,3})\s*\)?\.?$/iu;
 
-/** A caption runs to a few rows at most; more, in the text's own type, are the text. */
-const MAX_CAPTION_ROWS = 4;
-
-/** A signature run on after the text runs to three lines at most (a name, a role, a place). */
-const MAX_SIGNATURE_LINES = 3;
-
 /**
  * The author's name signed at the end of the text, set apart (flush right, or in other type than the running text):
  * taken out of the text, for the byline. Runs are read in place: the signature's line is removed from its run. A
  * signature in other type may start on the text's last line, after its last sentence ("… connu. Professeur" |
  * "Junge, phare de la pensée du futur").
  */
-function takeSignature(runs: FlowLine[][], running: { font: string; size: number } | undefined): string | undefined {
+function takeSignature(
+  runs: FlowLine[][],
+  running: { font: string; size: number } | undefined,
+  maxLines: number,
+): string | undefined {
   const run = runs.at(-1);
   const last = run?.at(-1);
   if (!run || !last || last.subhead || last.table) return undefined;
-  const runOn = running && runOnSignature(run, running.font);
+  const runOn = running && runOnSignature(run, running.font, maxLines);
   if (runOn) return runOn;
   if (!SIGNATURE.test(last.text.trim()) || Array.from(last.text).length > 40) return undefined;
   const others = runs.flat().filter((l) => l !== last && !l.subhead && !l.table);
@@ -173,12 +171,12 @@ function takeSignature(runs: FlowLine[][], running: { font: string; size: number
  * A signature in other type than `font` that starts after the last sentence of one of the run's last lines and
  * runs to its end: the lines after that one are all in the signature's type.
  */
-function runOnSignature(run: FlowLine[], font: string): string | undefined {
+function runOnSignature(run: FlowLine[], font: string, maxLines: number): string | undefined {
   let at = run.length - 1;
   const lastFont = run[at].tail?.font ?? run[at].font;
   if (lastFont === font) return undefined;
-  // Back over whole lines in the signature's type (three at most) to the line it starts on.
-  while (at > 0 && !run[at].tail && run[at].font === lastFont && run.length - at <= MAX_SIGNATURE_LINES) at--;
+  // Back over whole lines in the signature's type (`maxLines` at most) to the line it starts on.
+  while (at > 0 && !run[at].tail && run[at].font === lastFont && run.length - at <= maxLines) at--;
   const start = run[at];
   const tail = start.tail;
   if (!tail || tail.font !== lastFont || !start.text.trimEnd().endsWith(tail.text)) return undefined;
@@ -190,9 +188,6 @@ function runOnSignature(run: FlowLine[], font: string): string | undefined {
   return signature;
 }
 
-/** The most characters a line of a byline holds. */
-const BYLINE_CHARS = 24;
-
 /**
  * Short lines just under the headline (or beside a vertical one) that read as a byline: "By …", a name, 记者 …; a
  * Chinese byline is also known by being set a little larger than the text. Rows, top to bottom.
@@ -200,11 +195,11 @@ const BYLINE_CHARS = 24;
 function bylineUnder(
   headBox: Box,
   textLines: readonly TextLine[],
-  { vertical, bodySize, cjk }: { vertical: boolean; bodySize: number; cjk: boolean },
+  { vertical, bodySize, cjk, maxChars }: { vertical: boolean; bodySize: number; cjk: boolean; maxChars: number },
 ): TextLine[][] {
   const near = textLines.filter((l) => {
     const chars = Array.from(l.text.replace(/\s/gu, "")).length;
-    if (chars > BYLINE_CHARS || /[。.!?！？]$/u.test(l.text)) return false;
+    if (chars > maxChars || /[。.!?！？]$/u.test(l.text)) return false;
     if (vertical) {
       const apart = Math.max(headBox[0] - l.box[2], l.box[0] - headBox[2]);
       return l.vertical && apart < 4 * bodySize && l.box[1] < headBox[3] && l.box[3] > headBox[1];
@@ -233,6 +228,8 @@ interface FigureContext {
   bodySize: number;
   gutter: number;
   cjk: boolean;
+  /** More caption rows than this, in the text's own type, are the text. */
+  maxCaptionRows: number;
 }
 
 /**
@@ -243,7 +240,7 @@ interface FigureContext {
 function readFigure(
   f: PagePiece & { data: { figure: Figure } },
   titles: readonly (PagePiece & { data: { heading: Heading } })[],
-  { textLines, used, inRunningType, bodySize, gutter, cjk }: FigureContext,
+  { textLines, used, inRunningType, bodySize, gutter, cjk, maxCaptionRows }: FigureContext,
 ): { figure: PdfFigure; title?: PagePiece & { data: { heading: Heading } } } {
   const box = f.box;
   const captionRows: TextLine[][] = [];
@@ -271,7 +268,7 @@ function readFigure(
     reach = Math.max(...row.map((l) => l.box[3]));
   }
   // More rows than a caption has, all in the running type: the text going on under a picture at its column's top.
-  if (captionRows.length > MAX_CAPTION_ROWS && captionRows.every((row) => row.every(inRunningType))) {
+  if (captionRows.length > maxCaptionRows && captionRows.every((row) => row.every(inRunningType))) {
     captionRows.length = 0;
   }
   for (const row of captionRows) for (const l of row) used.add(l);
@@ -408,7 +405,9 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   });
 
   // Byline: short lines just under (or, for a vertical headline, beside) the headline.
-  const bylineRows = headBox ? bylineUnder(headBox, textLines, { vertical, bodySize, cjk }) : [];
+  const bylineRows = headBox
+    ? bylineUnder(headBox, textLines, { vertical, bodySize, cjk, maxChars: rules.bylineChars })
+    : [];
   for (const row of bylineRows) for (const l of row) used.add(l);
 
   const titled = new Set<PagePiece>();
@@ -418,7 +417,15 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   const inRunningType = (l: TextLine) =>
     !!running && l.font === running.font && Math.abs(l.size - running.size) <= 0.1 * running.size;
   // Captions: lines right under a figure, within its width; credits on or under it.
-  const figureContext = { textLines, used, inRunningType, bodySize, gutter: rules.gapRatio * bodySize, cjk };
+  const figureContext = {
+    textLines,
+    used,
+    inRunningType,
+    bodySize,
+    gutter: rules.gapRatio * bodySize,
+    cjk,
+    maxCaptionRows: rules.maxCaptionRows,
+  };
   const pdfFigures: PdfFigure[] = figures.map((f) => {
     const { figure, title } = readFigure(f, subheadCandidates, figureContext);
     if (title) titled.add(title);
@@ -466,7 +473,7 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     closeRowGap: 0.5 * bodySize,
     floating: (l) => !!l.subhead,
   });
-  const signature = cjk ? undefined : takeSignature(runs, running);
+  const signature = cjk ? undefined : takeSignature(runs, running, rules.maxSignatureLines);
   const flowed: Item[] = flowParagraphs(runs, { ...prose, ...rules });
   // Lines of running text: the article's own text size (most of its characters), if that is text type at all.
   const runningSize = bodyLines.length ? mostUsedSize(bodyLines) : 0;

@@ -125,8 +125,8 @@ export function leaveOut(article: PdfArticle, rules: LayoutRules): { what: LeftO
 
 /** Reads one page PDF into its articles in reading order. */
 export function importPdfPage(bytes: Uint8Array, options: PdfImportOptions = {}): PdfPage {
-  const drawing = readPage(bytes, options.pageIndex ?? 0);
   const rules = layoutRules(options.rules);
+  const drawing = readPage(bytes, options.pageIndex ?? 0, rules);
   const unreadable = unreadableShare(drawing.lines);
   if (unreadable >= rules.unreadableShare) throw new UnreadableTextLayer(unreadable);
   const allText = drawing.lines.map((l) => l.text).join(" ");

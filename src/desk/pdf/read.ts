@@ -2,7 +2,9 @@
 import type * as mupdf from "mupdf";
 import { height, union, width, type Box } from "./boxes.ts";
 import { type PaintedPath, walkPaint, withPdfPage } from "./paint.ts";
+import { DEFAULT_RULES, type LayoutRules } from "./rules.ts";
 import { type Glyph, readStext } from "./stext.ts";
+import { bodySize } from "./typography.ts";
 
 export interface TextLine {
   box: Box;
@@ -40,11 +42,6 @@ export interface PageDrawing {
   fills: Box[];
   images: Box[];
 }
-
-/** Thinner than this (points) a painted shape is a rule, not a box. */
-const RULE_WIDTH = 3;
-/** Shorter than this (points) a thin shape is an ornament, not a rule. */
-const RULE_LENGTH = 20;
 
 function mostUsed<T>(values: T[]): T {
   const counts = new Map<T, number>();
@@ -93,22 +90,20 @@ function lastRun(glyphs: readonly Glyph[]): TypeRun | undefined {
   };
 }
 
-/** Type a title run in at a line's start is set at least this much larger than the words after it. */
-const LEAD_RATIO = 1.15;
-/** A title run in is a few words, no longer than this (characters). */
-const LEAD_CHARS = 40;
-
-/** A few words (two letters or more, no longer than LEAD_CHARS): what a title run in can be. */
-function titleLike(text: string): boolean {
+/** A few words (two letters or more, `maxChars` characters at most): what a title run in can be. */
+function titleLike(text: string, maxChars: number): boolean {
   const chars = Array.from(text);
-  return chars.filter((c) => /\p{L}/u.test(c)).length >= 2 && chars.length <= LEAD_CHARS;
+  return chars.filter((c) => /\p{L}/u.test(c)).length >= 2 && chars.length <= maxChars;
 }
 
 /**
  * The line's first run of type and the glyphs after it, where that run is a title run in: a word or a few, set
  * larger than the rest of the line and parted from it by a space. A raised initial runs into its word, no space.
  */
-function firstRun(glyphs: readonly Glyph[]): { lead: TypeRun & { box: Box }; rest: Glyph[] } | undefined {
+function firstRun(
+  glyphs: readonly Glyph[],
+  rules: LayoutRules,
+): { lead: TypeRun & { box: Box }; rest: Glyph[] } | undefined {
   const printed = glyphs.filter((g) => g.c.trim());
   const first = printed[0];
   if (!first) return undefined;
@@ -118,7 +113,7 @@ function firstRun(glyphs: readonly Glyph[]): { lead: TypeRun & { box: Box }; res
   }
   const rest = printed.slice(end);
   if (!/\p{L}/u.test(rest.map((g) => g.c).join(""))) return undefined;
-  if (first.size < LEAD_RATIO * mostUsed(rest.map((g) => g.size))) return undefined;
+  if (first.size < rules.leadRatio * mostUsed(rest.map((g) => g.size))) return undefined;
   const upTo = glyphs.indexOf(rest[0]);
   const between = glyphs.slice(glyphs.indexOf(printed[end - 1]) + 1, upTo);
   const text = glyphs
@@ -127,14 +122,14 @@ function firstRun(glyphs: readonly Glyph[]): { lead: TypeRun & { box: Box }; res
     .join("")
     .replace(/\s+/gu, " ")
     .trim();
-  if (!between.some((g) => !g.c.trim()) || !titleLike(text)) return undefined;
+  if (!between.some((g) => !g.c.trim()) || !titleLike(text, rules.leadChars)) return undefined;
   const box = union(printed.slice(0, end).map((g) => g.box));
   return { lead: { text, font: first.font, size: first.size, box }, rest };
 }
 
-function glyphsToLine(glyphs: Glyph[], vertical: boolean): TextLine {
+function glyphsToLine(glyphs: Glyph[], vertical: boolean, rules: LayoutRules): TextLine {
   const printed = glyphs.filter((g) => g.c.trim());
-  const run = vertical ? undefined : firstRun(glyphs);
+  const run = vertical ? undefined : firstRun(glyphs, rules);
   // A line with a title run in is in the type of the words after the title.
   const sample = run ? run.rest : printed.length ? printed : glyphs;
   const text = glyphs.map((g) => g.c).join("");
@@ -213,7 +208,7 @@ function joinVertical(lines: TextLine[]): TextLine[] {
 }
 
 /** Joins pieces of one printed line (MuPDF splits at quotation marks and font changes) left to right. */
-function joinPieces(lines: TextLine[]): TextLine[] {
+function joinPieces(lines: TextLine[], rules: LayoutRules): TextLine[] {
   const sorted = [...lines].sort((a, b) => a.box[1] + a.box[3] - (b.box[1] + b.box[3]) || a.box[0] - b.box[0]);
   const out: TextLine[] = [];
   const used = new Set<number>();
@@ -230,7 +225,7 @@ function joinPieces(lines: TextLine[]): TextLine[] {
       const space = gap > 0.25 * line.size && !line.text.endsWith(" ") ? " " : "";
       // A title run in, in a piece of its own: the line is in the type of the words after it.
       const first = line.text === sorted[i].text && !line.lead;
-      if (first && space && line.size >= LEAD_RATIO * next.size && titleLike(line.text.trim())) {
+      if (first && space && line.size >= rules.leadRatio * next.size && titleLike(line.text.trim(), rules.leadChars)) {
         line.lead = { text: line.text.trim(), font: line.font, size: line.size, box: line.box };
         Object.assign(line, { size: next.size, font: next.font, bold: next.bold });
       }
@@ -291,14 +286,18 @@ function joinSpreadWords(lines: TextLine[]): TextLine[] {
   return out;
 }
 
-function readDrawing(page: mupdf.Page): Pick<PageDrawing, "rules" | "frames" | "fills" | "images"> {
+/** The page's drawing: rules (thinner than `ruleWidth`, at least `ruleLength` long, in points), frames, fills, images. */
+function readDrawing(
+  page: mupdf.Page,
+  { ruleWidth, ruleLength }: { ruleWidth: number; ruleLength: number },
+): Pick<PageDrawing, "rules" | "frames" | "fills" | "images"> {
   const drawing = { rules: [] as Box[], frames: [] as Box[], fills: [] as Box[], images: [] as Box[] };
   const shape = (found: PaintedPath) => {
     const { box, filled } = found;
     const thin = Math.min(width(box), height(box));
     const long = Math.max(width(box), height(box));
-    if (thin <= RULE_WIDTH) {
-      if (long >= RULE_LENGTH) drawing.rules.push(box);
+    if (thin <= ruleWidth) {
+      if (long >= ruleLength) drawing.rules.push(box);
     } else if (!filled && found.rect) {
       drawing.frames.push(box);
     } else if (filled && found.rect) {
@@ -343,23 +342,26 @@ function clipToPage(page: PageDrawing): PageDrawing {
 }
 
 /** Reads page `pageIndex` (from 0) of a PDF. */
-export function readPage(bytes: Uint8Array, pageIndex = 0): PageDrawing {
+export function readPage(bytes: Uint8Array, pageIndex = 0, rules: LayoutRules = DEFAULT_RULES): PageDrawing {
   return withPdfPage(bytes, pageIndex, (page) => {
     const [x0, y0, x1, y1] = page.getBounds();
-    const raw = readGlyphLines(page).map(({ glyphs, vertical }) => glyphsToLine(glyphs, vertical));
+    const raw = readGlyphLines(page).map(({ glyphs, vertical }) => glyphsToLine(glyphs, vertical, rules));
     // Characters set one under the other: Chinese, Japanese or Korean ones (a vertical headline or byline). Single
     // Latin letters and digits stacked in a column are a grid's cells, not a word.
     const single = (l: TextLine) =>
       l.vertical || /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u.test(l.text.trim());
     const stacked = joinVertical(raw.filter(single));
     const lines = [
-      ...joinPieces([...raw.filter((l) => !single(l)), ...stacked.filter((l) => !l.vertical)]),
+      ...joinPieces([...raw.filter((l) => !single(l)), ...stacked.filter((l) => !l.vertical)], rules),
       ...stacked.filter((l) => l.vertical),
     ].map((l) => ({ ...l, text: l.text.replace(/\s+/gu, " ").trim() }));
     // Twice: lines made whole in the first pass bridge the spaces of their neighbours in the second.
     const whole = joinSpreadWords(joinSpreadWords(lines.filter((l) => l.text)));
     const w = x1 - x0;
     const h = y1 - y0;
-    return clipToPage({ width: w, height: h, lines: whole, ...readDrawing(page) });
+    // Rules are told from boxes and ornaments by the page's body type.
+    const body = bodySize(whole);
+    const drawing = readDrawing(page, { ruleWidth: rules.ruleWidth * body, ruleLength: rules.ruleLength * body });
+    return clipToPage({ width: w, height: h, lines: whole, ...drawing });
   });
 }

@@ -163,6 +163,22 @@ export interface LayoutRules {
   bylineReach: number;
   /** Orphans join when at least this share of their characters is in the article's running type or the page's. */
   runningShare: number;
+  // Reading the page (read.ts).
+  /** A painted shape thinner than this many body sizes is a rule (or a frame's edge), not a box. */
+  ruleWidth: number;
+  /** A thin shape shorter than this many body sizes is an ornament, not a rule. */
+  ruleLength: number;
+  /** A title run in at a line's start is set at least this much larger than the words after it. */
+  leadRatio: number;
+  /** A title run in is a few words, no more characters than this. */
+  leadChars: number;
+  // Fields of an article (article.ts).
+  /** A caption runs to this many rows at most; more, in the text's own type, are the text. */
+  maxCaptionRows: number;
+  /** A signature run on after the text runs to this many lines at most (a name, a role, a place). */
+  maxSignatureLines: number;
+  /** The most characters a line of a byline holds. */
+  bylineChars: number;
 }
 
 export const DEFAULT_RULES: Readonly<LayoutRules> = Object.freeze({
@@ -241,6 +257,13 @@ export const DEFAULT_RULES: Readonly<LayoutRules> = Object.freeze({
   bylineRows: 2,
   bylineReach: 2,
   runningShare: 0.5,
+  ruleWidth: 0.3,
+  ruleLength: 2,
+  leadRatio: 1.15,
+  leadChars: 40,
+  maxCaptionRows: 4,
+  maxSignatureLines: 3,
+  bylineChars: 24,
 });
 
 export function layoutRules(overrides: Partial<LayoutRules> = {}): LayoutRules {

@@ -1,8 +1,14 @@
 // What the type says: the body size of the page, which lines are display type (headlines, kickers, subheads).
-import type { TextLine } from "./read.ts";
+
+/** What these rules look at in a line of type (a page line, or any line set in one type and size). */
+interface SetLine {
+  text: string;
+  size: number;
+  font: string;
+}
 
 /** The size most of the page's characters are set in. */
-export function bodySize(lines: readonly TextLine[]): number {
+export function bodySize(lines: readonly SetLine[]): number {
   const weight = new Map<number, number>();
   for (const line of lines) {
     const size = Math.round(line.size * 2) / 2;
@@ -22,7 +28,7 @@ export function tidyCjk(text: string): string {
 }
 
 /** The font and size most of the lines' characters are set in: an article's (or a page's) running text. */
-export function runningType(lines: readonly TextLine[]): { font: string; size: number } | undefined {
+export function runningType(lines: readonly SetLine[]): { font: string; size: number } | undefined {
   const weight = new Map<string, { font: string; size: number; n: number }>();
   for (const l of lines) {
     const key = `${l.font}@${Math.round(l.size * 2) / 2}`;
