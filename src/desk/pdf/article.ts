@@ -136,6 +136,23 @@ const JUMP =
   /^(?:\(?\s*)?(?:continued|see)\s+(?:on\s+)?(?:page\s+)?([A-Z]?\d{1,3})\s*\)?\.?$|^segue a pagina\s+(\d{1,3})$|^a pagina\s+(\d{1,3})$/iu;
 const JUMP_FROM = /^\(?\s*(?:continued|segue)\s+(?:from|da)\s+(?:page\s+|pagina\s+)?([A-Z]?\d{1,3})\s*\)?\.?$/iu;
 
+/** A footnote's reference mark: an asterisk, a dagger, a superscript digit, a bracketed number. */
+const FOOTNOTE_MARK = /^(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹]|\(\d{1,2}\)\s)/u;
+
+/**
+ * A footnote set under the text, smaller than it, opening with its reference mark ("* noms connus de la
+ * rédaction"): taken off the last run, so that what stands above it (a signature) ends the text, and read after it.
+ */
+function takeFootnote(runs: FlowLine[][], runningSize: number): string | undefined {
+  const run = runs.at(-1);
+  if (!run) return undefined;
+  let at = run.length;
+  while (at > 0 && !run[at - 1].subhead && !run[at - 1].table && run[at - 1].size < 0.95 * runningSize) at--;
+  if (at === run.length || at === 0 || !FOOTNOTE_MARK.test(run[at].text.trim())) return undefined;
+  const lines = run.splice(at);
+  return lines.map((l) => l.text.trim()).join(" ");
+}
+
 /**
  * The author's name signed at the end of the text, set apart (flush right, or in other type than the running text):
  * taken out of the text, for the byline. Runs are read in place: the signature's line is removed from its run. A
@@ -473,8 +490,12 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
     closeRowGap: 0.5 * bodySize,
     floating: (l) => !!l.subhead,
   });
+  const footnote = running && takeFootnote(runs, running.size);
   const signature = cjk ? undefined : takeSignature(runs, running, rules.maxSignatureLines);
-  const flowed: Item[] = flowParagraphs(runs, { ...prose, ...rules });
+  const flowed: Item[] = [
+    ...flowParagraphs(runs, { ...prose, ...rules }),
+    ...(footnote ? [{ kind: "paragraph" as const, text: footnote }] : []),
+  ];
   // Lines of running text: the article's own text size (most of its characters), if that is text type at all.
   const runningSize = bodyLines.length ? mostUsedSize(bodyLines) : 0;
   const textType = runningSize >= 0.7 * bodySize && runningSize < rules.displayRatio * bodySize;
@@ -540,7 +561,8 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   byline = taken.byline;
   const last = kept.at(-1);
   if (last?.kind === "paragraph" && NOTE.test(last.text)) article.note = last.text;
-  const lastText = kept.filter((i) => i.kind === "paragraph" && !NOTE.test(i.text)).at(-1)?.text;
+  // The text's last paragraph, before an author note or a footnote.
+  const lastText = kept.filter((i) => i.kind === "paragraph" && !NOTE.test(i.text) && i.text !== footnote).at(-1)?.text;
   const complete = (text: string) => endsSentence(text) || endsWithAddress(text);
   if (heading.headline && lastText && !complete(lastText) && !article.continuedOn) {
     context.warn(

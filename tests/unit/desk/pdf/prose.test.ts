@@ -368,3 +368,31 @@ describe("a story's paragraphs, each opening with a title run in, set larger and
     expect(article.subheads).toEqual([]);
   });
 });
+
+describe("a footnote set small under the signature", () => {
+  const result = importPdf(
+    makePdf({
+      width: W,
+      height: H,
+      texts: [
+        headline,
+        line(52, 80, "The harbour master, Karim*, reopened"),
+        line(40, 94, "the quay on Monday after months of"),
+        line(40, 108, "repairs, and the boats came back."),
+        line(150, 126, "Jean-Luc Wenger"),
+        { x: 40, y: 142, size: 7, text: "* name known to the editors" },
+      ],
+    }),
+    { source: "footnote.pdf" },
+  );
+
+  it("stands after the text as its last paragraph, and the signature above it is the byline", () => {
+    const [article] = result.articles;
+    expect(article.fields.byline).toBe("Jean-Luc Wenger");
+    expect(article.body.split("\n\n")).toEqual([
+      "The harbour master, Karim*, reopened the quay on Monday after months of repairs, and the boats came back.",
+      "\\* name known to the editors",
+    ]);
+    expect(result.warnings.map((w) => w.message).join("\n")).not.toMatch(/mid-sentence/u);
+  });
+});
