@@ -8,8 +8,7 @@ import { importArrival, type ImportSettings } from "../../../../src/desk/hotfold
 import { Journal } from "../../../../src/desk/hotfolder/journal.ts";
 import { defaultPatterns } from "../../../../src/desk/hotfolder/names.ts";
 import yaml from "js-yaml";
-import { twoArticlePage, words } from "../../../helpers/page-pdfs.ts";
-import { flow, makePdf } from "../pdf/make-pdf.ts";
+import { headedPage, twoArticlePage } from "../../../helpers/page-pdfs.ts";
 
 let settings: ImportSettings;
 let journal: Journal;
@@ -71,25 +70,7 @@ describe("importArrival", () => {
   });
 
   it("takes the date, page and section from the running head of a PDF whose name says nothing", async () => {
-    const headed = makePdf({
-      width: 600,
-      height: 800,
-      texts: [
-        { x: 20, y: 10, size: 16, text: "5 要闻" },
-        { x: 420, y: 14, size: 9, text: "2024年5月6日 星期一" },
-        { x: 30, y: 50, size: 24, text: "春风化雨" },
-        ...flow(
-          [words("春风化雨", 120)],
-          [
-            [20, 100, 700],
-            [160, 100, 700],
-          ],
-          10,
-          12,
-        ),
-      ],
-      rules: [[20, 34, 580, 34]],
-    });
+    const headed = headedPage("春风化雨", "春风化雨");
     expect(await arrive("export-17.pdf", headed)).toBe("imported");
     const pageYml = path.join(settings.editionsDir, "2024-05-06", "05", "page.yml");
     // The running head's section, not the one --section gives every page.

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { splitFrontMatter } from "../../../../src/content/article-file.ts";
-import { flow, makePdf } from "../pdf/make-pdf.ts";
+import { headedPage, twoArticlePage, words } from "../../../helpers/page-pdfs.ts";
 import { compiledScript } from "../../../helpers/build.ts";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -21,42 +21,9 @@ function runImport(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const body = (seed: string, n: number) => `${Array.from({ length: n }, (_, i) => seed[i % seed.length]).join("")}。`;
-
 /** A page with two articles side by side, a rule between them, and the editor's credit in the footer. */
-function page(left: string, right: string): Uint8Array {
-  return makePdf({
-    width: 600,
-    height: 800,
-    texts: [
-      { x: 30, y: 40, size: 24, text: left },
-      ...flow(
-        [body("春风化雨", 120), body("润物无声", 60)],
-        [
-          [20, 90, 700],
-          [160, 90, 700],
-        ],
-        10,
-        12,
-      ),
-      { x: 330, y: 40, size: 24, text: right },
-      ...flow(
-        [body("秋收冬藏", 100)],
-        [
-          [320, 90, 700],
-          [460, 90, 700],
-        ],
-        10,
-        12,
-      ),
-      { x: 20, y: 770, size: 7, text: "本版编辑：赵六" },
-    ],
-    rules: [
-      [300, 30, 300, 720],
-      [20, 760, 580, 760],
-    ],
-  });
-}
+const page = (left: string, right: string) =>
+  twoArticlePage({ headline: left, seed: "春风化雨" }, { headline: right, seed: "秋收冬藏" });
 
 const fields = (file: string) =>
   yaml.load(splitFrontMatter(readFileSync(file, "utf8")).yaml ?? "") as Record<string, unknown>;
@@ -70,25 +37,7 @@ describe("npm run import with page PDFs", () => {
 
   it("takes the date, page and section a page prints in its running head when the options leave them out", () => {
     const pdf = path.join(dir, "headed.pdf");
-    const bytes = makePdf({
-      width: 600,
-      height: 800,
-      texts: [
-        { x: 20, y: 10, size: 16, text: "5 要闻" },
-        { x: 420, y: 14, size: 9, text: "2024年5月6日 星期一" },
-        { x: 30, y: 50, size: 24, text: "春风化雨" },
-        ...flow(
-          [body("春风化雨", 120)],
-          [
-            [20, 100, 700],
-            [160, 100, 700],
-          ],
-          10,
-          12,
-        ),
-      ],
-      rules: [[20, 34, 580, 34]],
-    });
+    const bytes = headedPage("春风化雨", "春风化雨");
     writeFileSync(pdf, bytes);
     const editions = path.join(dir, "headed");
     const run = runImport(pdf, "--editions", editions);
@@ -139,7 +88,7 @@ describe("npm run import with page PDFs", () => {
     const pdf = path.join(dir, "page-for-dump.pdf");
     writeFileSync(pdf, page("春风化雨", "秋收冬藏"));
     const dump = path.join(dir, "dump.md");
-    writeFileSync(dump, `## 编辑定的标题\n\n${body("秋收冬藏", 100)}\n`);
+    writeFileSync(dump, `## 编辑定的标题\n\n${words("秋收冬藏", 100)}\n`);
     const editions = path.join(dir, "dump");
     const run = runImport(
       dump,
