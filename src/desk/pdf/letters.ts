@@ -12,6 +12,20 @@ type PageSegment = Segment<PagePiece["data"]>;
 
 const lineOf = (p: PagePiece): TextLine | undefined => ("line" in p.data ? p.data.line : undefined);
 
+/** The pieces in reading order, cut before each piece that `opens` a part; the first part is what comes before. */
+function partsOpenedBy(
+  pieces: readonly PagePiece[],
+  order: OrderOptions<PagePiece>,
+  opens: (piece: PagePiece) => boolean,
+): PagePiece[][] {
+  const parts: PagePiece[][] = [[]];
+  for (const piece of readingRuns(pieces, order).flat()) {
+    if (opens(piece)) parts.push([piece]);
+    else parts.at(-1)!.push(piece);
+  }
+  return parts;
+}
+
 /** The last text line of a piece of writing signs it: a name (and place) in other type, or set flush right. */
 function signs(lines: readonly TextLine[]): boolean {
   const last = lines.at(-1);
@@ -39,13 +53,7 @@ export function splitSigned(
   const pieces = (segment.pieces as PagePiece[]).filter((p) => p !== headline);
   const isHeading = (p: PagePiece) => p.kind === "heading" && "heading" in p.data && !p.data.heading.quote;
   if (pieces.filter(isHeading).length < 2) return same;
-  const sequence = readingRuns(pieces, order).flat();
-  const parts: PagePiece[][] = [[]];
-  for (const piece of sequence) {
-    if (isHeading(piece)) parts.push([piece]);
-    else parts.at(-1)!.push(piece);
-  }
-  const [before, ...signed] = parts;
+  const [before, ...signed] = partsOpenedBy(pieces, order, isHeading);
   const linesOf = (part: PagePiece[]) => part.flatMap((p) => lineOf(p) ?? []);
   if (signed.length < 2 || !signed.every((part) => signs(linesOf(part)))) return same;
   const letters = signed.map((part) => ({ headline: part[0], pieces: part }));
@@ -78,12 +86,7 @@ export function splitRunIn(
   const pieces = (segment.pieces as PagePiece[]).filter((p) => p !== headline);
   // Text is read in order; a picture among the pieces (it may stand across their columns) goes to the piece above it.
   const text = pieces.filter((p) => p.kind === "text" || p.kind === "heading");
-  const parts: PagePiece[][] = [[]];
-  for (const piece of readingRuns(text, order).flat()) {
-    if (lineOf(piece)?.lead) parts.push([piece]);
-    else parts.at(-1)!.push(piece);
-  }
-  const [before, ...items] = parts;
+  const [before, ...items] = partsOpenedBy(text, order, (p) => !!lineOf(p)?.lead);
   if (items.length < 2 || before.some((p) => p.kind === "text")) return same;
   for (const other of pieces.filter((p) => !text.includes(p))) {
     const over = (part: PagePiece[]) =>
