@@ -9,7 +9,7 @@ import { SIGNATURE, signedAfterText } from "./signature.ts";
 import type { LayoutRules } from "./rules.ts";
 import { markdownTable, type Grid } from "./tables.ts";
 import type { Figure, Heading, PagePiece } from "./pieces.ts";
-import { union, width, type Box } from "./boxes.ts";
+import { union, type Box } from "./boxes.ts";
 import type { TextLine } from "./read.ts";
 import type { Segment } from "./segment.ts";
 import { bodySize as mostUsedSize, runningType, tidyCjk } from "./typography.ts";
@@ -386,7 +386,7 @@ function takeMarkers(
  * Text that is one quotation, between opening and closing quotation marks, and what follows it (who said it). A
  * closing mark may come inside the quotation, so the last one closes it.
  */
-export function quoted(text: string): { quote: string; by?: string } | undefined {
+function quoted(text: string): { quote: string; by?: string } | undefined {
   const found = /^([«“„"‚‘「『][\s\S]*[»”"’」』])\s*([^«»“”„"「」『』]*)$/u.exec(text.trim());
   if (!found) return undefined;
   const by = found[2].replace(/^[—–-]\s*/u, "").trim();
@@ -506,16 +506,12 @@ export function buildArticle(segment: Segment<PagePiece["data"]>, context: Artic
   // in a box): that is the article's text, and who is quoted, after the quotation, its byline.
   const quotation =
     runningLines < rules.minTextLines ? flowed.find((i) => i.kind === "subhead" && quoted(i.text)) : undefined;
-  const boxed = quotation || flowed.every((i) => i.kind === "subhead");
-  let attribution: string | undefined;
+  const said = quotation && quoted(quotation.text);
+  const boxed = !!quotation || flowed.every((i) => i.kind === "subhead");
   const items: Item[] = boxed
-    ? flowed.map((i) => {
-        if (i !== quotation) return { ...i, kind: "paragraph" as const };
-        const said = quoted(i.text)!;
-        attribution = said.by;
-        return { ...i, kind: "paragraph" as const, text: said.quote };
-      })
+    ? flowed.map((i) => ({ ...i, kind: "paragraph" as const, text: i === quotation && said ? said.quote : i.text }))
     : flowed;
+  const attribution = said?.by;
 
   const article: PdfArticle = {
     column: heading.column,

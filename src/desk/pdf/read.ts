@@ -215,6 +215,7 @@ function joinPieces(lines: TextLine[], rules: LayoutRules): TextLine[] {
   for (let i = 0; i < sorted.length; i++) {
     if (used.has(i)) continue;
     const line = { ...sorted[i] };
+    let joined = false;
     for (let j = i + 1; j < sorted.length; j++) {
       const next = sorted[j];
       const middle = (next.box[1] + next.box[3]) / 2;
@@ -224,14 +225,20 @@ function joinPieces(lines: TextLine[], rules: LayoutRules): TextLine[] {
       if (gap > line.size || gap < -line.size) continue;
       const space = gap > 0.25 * line.size && !line.text.endsWith(" ") ? " " : "";
       // A title run in, in a piece of its own: the line is in the type of the words after it.
-      const first = line.text === sorted[i].text && !line.lead;
-      if (first && space && line.size >= rules.leadRatio * next.size && titleLike(line.text.trim(), rules.leadChars)) {
+      if (
+        !joined &&
+        !line.lead &&
+        space &&
+        line.size >= rules.leadRatio * next.size &&
+        titleLike(line.text.trim(), rules.leadChars)
+      ) {
         line.lead = { text: line.text.trim(), font: line.font, size: line.size, box: line.box };
         Object.assign(line, { size: next.size, font: next.font, bold: next.bold });
       }
       const tail = joinedTail(line, next, space);
       line.text = line.text + space + next.text;
       line.box = union([line.box, next.box]);
+      joined = true;
       if (tail) line.tail = tail;
       else delete line.tail;
       used.add(j);
